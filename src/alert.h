@@ -1,0 +1,29 @@
+/*
+ * alert.h: the alert record, one per article that fires (DESIGN.md, "The
+ * alert"): built once here with jansson, then handed to every sink.
+ */
+#ifndef BRINK_ALERT_H
+#define BRINK_ALERT_H
+
+#include <time.h>
+
+#include <jansson.h>
+
+#include "feed.h"
+#include "rules.h"
+
+/*
+ * Build the record for item of feed feed_name from result, stamped with
+ * now.  Its "id" is a stable hash of the feed name and the item's key, so
+ * a re-processed item gets the same id.  The top-level rule, category and
+ * severity are the strongest hit's.  Returns a new reference (caller
+ * json_decref()s), or NULL when result has no hits.
+ */
+json_t	*alert_build(const char *feed_name, const struct feed_item *item,
+	    const struct rules_result *result, time_t now);
+
+/* The record's severity as an enum severity (for sink filters); -1 if
+ * the record has none. */
+int	 alert_severity(const json_t *alert);
+
+#endif

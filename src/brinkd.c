@@ -1,0 +1,128 @@
+/*
+ * brinkd: watch news feeds and raise de-escalation alerts.
+ *
+ * main only reads the command line and hands over to one mode (cmd.h);
+ * it holds no feed, rule or sink logic.
+ */
+#include "autoconf.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/etc"
+#endif
+#define DEFAULT_CONFIG	SYSCONFDIR "/brink/brink.conf"
+
+enum {
+	OPT_ONCE = 256,
+	OPT_MATCH,
+	OPT_PARSE,
+	OPT_EXPLAIN
+};
+
+static void
+usage(FILE *out)
+{
+	fprintf(out,
+	    "usage: brinkd [-f] [-c FILE]           run the daemon\n"
+	    "       brinkd -t [-c FILE]             check the configuration\n"
+	    "       brinkd --once [-c FILE]         poll every feed once, then exit\n"
+	    "       brinkd --match DOC [--explain] [-c FILE]\n"
+	    "                                       print the alerts DOC raises\n"
+	    "       brinkd --parse FEED             print a feed's items as JSON lines\n"
+	    "\n"
+	    "  -c, --config FILE   configuration file (default %s)\n"
+	    "  -f, --foreground    stay in the foreground, log to stderr too\n"
+	    "  -t, --check         check the configuration and exit 0 or 1\n"
+	    "      --once          poll every feed once, raise alerts, exit\n"
+	    "      --match DOC     a feed, HTML page or text file; - for stdin\n"
+	    "      --explain       with --match: say why each rule fired or not\n"
+	    "      --parse FEED    a feed file; - for stdin\n"
+	    "  -V, --version       print the version and exit\n"
+	    "  -h, --help          print this help and exit\n",
+	    DEFAULT_CONFIG);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "config",	required_argument,	NULL, 'c' },
+		{ "foreground",	no_argument,		NULL, 'f' },
+		{ "check",	no_argument,		NULL, 't' },
+		{ "once",	no_argument,		NULL, OPT_ONCE },
+		{ "match",	required_argument,	NULL, OPT_MATCH },
+		{ "explain",	no_argument,		NULL, OPT_EXPLAIN },
+		{ "parse",	required_argument,	NULL, OPT_PARSE },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	const char *config_path = DEFAULT_CONFIG;
+	const char *match_path = NULL, *parse_path = NULL;
+	int foreground = 0, check = 0, once = 0, explain = 0;
+	int modes, ch;
+
+	while ((ch = getopt_long(argc, argv, "c:ftVh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			config_path = optarg;
+			break;
+		case 'f':
+			foreground = 1;
+			break;
+		case 't':
+			check = 1;
+			break;
+		case OPT_ONCE:
+			once = 1;
+			break;
+		case OPT_MATCH:
+			match_path = optarg;
+			break;
+		case OPT_EXPLAIN:
+			explain = 1;
+			break;
+		case OPT_PARSE:
+			parse_path = optarg;
+			break;
+		case 'V':
+			printf("brinkd %s\n", PACKAGE_VERSION);
+			return EXIT_OK;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "brinkd: unexpected argument '%s'\n",
+		    argv[optind]);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	modes = check + once + (match_path != NULL) + (parse_path != NULL);
+	if (modes > 1) {
+		fprintf(stderr, "brinkd: -t, --once, --match and --parse "
+		    "do not go together; choose one\n");
+		return EXIT_USAGE;
+	}
+	if (explain && match_path == NULL) {
+		fprintf(stderr, "brinkd: --explain goes with --match\n");
+		return EXIT_USAGE;
+	}
+
+	if (check)
+		return cmd_check(config_path);
+	if (parse_path != NULL)
+		return cmd_parse(parse_path);
+	if (match_path != NULL)
+		return cmd_match(config_path, match_path, explain);
+	return cmd_run(config_path, foreground, once);
+}

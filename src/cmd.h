@@ -1,0 +1,24 @@
+/*
+ * cmd.h: brinkd's modes, one file each, called by main in brinkd.c.
+ * Each returns the process exit status: 0 ok, 1 bad input or
+ * configuration (or, for --once, a feed that failed), 2 usage.
+ */
+#ifndef BRINK_CMD_H
+#define BRINK_CMD_H
+
+#define EXIT_OK		0
+#define EXIT_BAD_INPUT	1
+#define EXIT_USAGE	2
+
+/* -t: load and check the configuration, print "configuration ok" or every
+ * problem as FILE:LINE: message. */
+int	cmd_check(const char *config_path);
+/* --parse: print the items of a feed file ("-" for stdin) as JSON lines. */
+int	cmd_parse(const char *path);
+/* --match: run the rules over a document and print its alerts as JSON
+ * lines; explain adds, on stderr, why each hit fired or was cancelled. */
+int	cmd_match(const char *config_path, const char *path, int explain);
+/* The daemon: poll forever (foreground or detached), or once. */
+int	cmd_run(const char *config_path, int foreground, int once);
+
+#endif

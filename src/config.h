@@ -1,0 +1,165 @@
+/*
+ * config.h: brink's configuration, as loaded and checked by config.c from a
+ * libconfuse file.  Everything here is owned by the struct config and lives
+ * until config_free(); other modules borrow pointers into it.
+ *
+ * (autoconf's own header is autoconf.h, so that this one can be config.h.)
+ *
+ * Durations are seconds as double ("90s", "5m", "1h", "2d" in the file);
+ * sizes are bytes ("512K", "10M", "1G").
+ */
+#ifndef BRINK_CONFIG_H
+#define BRINK_CONFIG_H
+
+#include <stddef.h>
+
+enum severity {
+	SEV_INFO,
+	SEV_LOW,
+	SEV_MEDIUM,
+	SEV_HIGH,
+	SEV_CRITICAL
+};
+
+enum sink_type {
+	SINK_SYSLOG,
+	SINK_FILE,
+	SINK_WEBHOOK
+};
+
+enum sink_format {
+	FORMAT_JSON,		/* file: one alert record per line */
+	FORMAT_TEXT,		/* file: a human line and the quoted sentence */
+	FORMAT_GENERIC,		/* webhook: the alert record as the body */
+	FORMAT_SLACK,		/* webhook: Slack, Mattermost, Rocket.Chat */
+	FORMAT_DISCORD,
+	FORMAT_TEAMS,		/* Microsoft Teams workflow, Adaptive Card */
+	FORMAT_NTFY
+};
+
+/* A list of strings from the file, e.g. names = {"Iran", "Tehran"}. */
+struct config_list {
+	char	**v;
+	size_t	  n;
+};
+
+/* Limits of one fetch; globals give the defaults, a feed may override. */
+struct config_limits {
+	double	 interval;		/* poll every; default 5m */
+	double	 connect_timeout;	/* default 10s */
+	double	 timeout;		/* whole transfer; default 60s */
+	double	 low_speed_time;	/* abort below low_speed_limit for this long; 30s */
+	long	 low_speed_limit;	/* bytes/s; default 100 */
+	size_t	 max_body;		/* decompressed bytes; default 10M */
+	size_t	 max_items;		/* items kept per fetch; default 1000 */
+	double	 max_age;		/* first poll: older items are seen, not alerted; 2d */
+};
+
+struct config_feed {
+	char			*name;
+	char			*url;
+	struct config_limits	 limits;
+	const char		*file;	/* where it was defined, for messages */
+	int			 line;
+};
+
+struct config_actor {
+	char			*name;
+	struct config_list	 names;	/* aliases as phrases, "*" ends a prefix */
+	const char		*file;
+	int			 line;
+};
+
+struct config_rule {
+	char			*name;
+	char			*category;	/* threat, retaliation, deescalation, ... */
+	enum severity		 severity;	/* default medium */
+	struct config_list	 terms;		/* phrases; "*" ends a prefix */
+	struct config_list	 actors;	/* actor names; "*" any; empty: none needed.
+						   default {"*"} */
+	struct config_list	 targets;	/* if not empty, one of these must be a target */
+	int			 window;	/* max tokens term..actor; 0: same sentence */
+	struct config_list	 negations;	/* cues that cancel a term; see has_negations */
+	int			 has_negations;	/* 0: use the global negations */
+	struct config_list	 exclude;	/* phrases that veto the sentence */
+	char			*language;	/* Snowball stemmer name; default "english" */
+	const char		*file;
+	int			 line;
+};
+
+struct config_sink {
+	char			*name;
+	enum sink_type		 type;
+	/* Filters: an alert goes to the sink only if it passes all of them. */
+	enum severity		 min_severity;	/* default info */
+	struct config_list	 categories;	/* empty: any */
+	struct config_list	 feeds;		/* empty: any */
+	struct config_list	 actors;	/* empty: any */
+	/* syslog */
+	char			*ident;		/* default "brinkd" */
+	int			 facility;	/* LOG_DAEMON by default; "local0".. */
+	/* file */
+	char			*path;
+	int			 fsync;		/* fsync after every alert; default true */
+	/* file and webhook */
+	enum sink_format	 format;	/* file: json; webhook: generic */
+	/* webhook; url and header values may hold ${env:NAME} or
+	 * ${file:PATH}, expanded when the sink opens, never logged */
+	char			*url;
+	struct config_list	 headers;	/* "Name: value" */
+	double			 timeout;	/* per post; default 10s */
+	double			 max_age;	/* drop a spooled alert after; 24h */
+	int			 rate_limit;	/* messages per rate_interval; 0: no limit; 10 */
+	double			 rate_interval;	/* default 1m */
+	const char		*file;
+	int			 line;
+};
+
+struct config {
+	char			*path;		/* the main file */
+	char			*state_dir;	/* default /var/lib/brink */
+	char			*pid_file;	/* NULL: none */
+	char			*user_agent;	/* default "brinkd/VERSION" */
+	char			*ca_file;	/* NULL: the system's */
+	int			 log_level;	/* enum log_level; default info */
+	struct config_limits	 limits;	/* defaults for every feed */
+	double			 retention;	/* keep seen items gone from a feed; 30d */
+	double			 backoff_max;	/* ceiling for failure backoff; 6h */
+	int			 max_transfers;	/* at once, in all; default 32 */
+	int			 max_per_host;	/* at once, per host; default 4 */
+	int			 max_redirects;	/* default 5 */
+	struct config_list	 negations;	/* global negation cues; empty: rules' built-in */
+	struct config_feed	*feeds;
+	size_t			 n_feeds;
+	struct config_actor	*actors;
+	size_t			 n_actors;
+	struct config_rule	*rules;
+	size_t			 n_rules;
+	struct config_sink	*sinks;
+	size_t			 n_sinks;
+	struct config_files	*files;		/* file names that file/line point into */
+};
+
+/*
+ * Called once per problem, with a message "FILE:LINE: text" ready to
+ * print.  is_error is 0 for a warning (the configuration still loads).
+ */
+typedef void config_report_fn(void *arg, int is_error, const char *msg);
+
+/*
+ * Load path (and what it includes) and check it whole: every problem is
+ * reported, not only the first.  Returns the configuration (caller frees
+ * with config_free) or NULL when there was at least one error.
+ */
+struct config	*config_load(const char *path, config_report_fn *report, void *arg);
+void		 config_free(struct config *);
+
+/* "info".."critical" -> enum severity; -1 if unknown. */
+int		 config_severity_parse(const char *name);
+const char	*config_severity_name(enum severity);
+/* "90s", "5m", "1.5h", "2d", "300" (seconds) -> 0, or -1 if malformed. */
+int		 config_parse_duration(const char *text, double *seconds);
+/* "512", "64K", "10M", "1G" -> 0, or -1 if malformed or too large. */
+int		 config_parse_size(const char *text, size_t *bytes);
+
+#endif

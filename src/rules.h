@@ -1,0 +1,49 @@
+/*
+ * rules.h: actors and rules compiled from the configuration, matched
+ * against an article's text.  A pure module: no I/O, no logging.
+ */
+#ifndef BRINK_RULES_H
+#define BRINK_RULES_H
+
+#include <stddef.h>
+
+#include "config.h"
+
+struct rules;
+
+/* One rule firing on one sentence. */
+struct rule_hit {
+	const struct config_rule *rule;	/* borrowed from the configuration */
+	char	 *sentence;		/* the sentence as written */
+	size_t	  start, end;		/* its byte offsets in the text matched
+					   (title, "\n", body) */
+	char	**terms;		/* the rule's terms that matched, as written */
+	size_t	  n_terms;
+	char	**actors;		/* actor names (config names), in text order */
+	size_t	  n_actors;
+	char	**targets;		/* other actors in the sentence */
+	size_t	  n_targets;
+};
+
+struct rules_result {
+	struct rule_hit	*hits;		/* in text order */
+	size_t		 n_hits;
+};
+
+/*
+ * Compile the actors and rules of cfg.  cfg must outlive the result.
+ * Returns NULL with the reason in err (e.g. an unknown stemmer language).
+ */
+struct rules	*rules_compile(const struct config *cfg, char *err, size_t errlen);
+void		 rules_free(struct rules *);
+
+/*
+ * Match an article: title (may be "") and body (plain text, may be NULL).
+ * Fills out (caller frees with rules_result_free, also when it is empty).
+ * Returns 0, or -1 when out of memory.
+ */
+int		 rules_match(const struct rules *, const char *title,
+		    const char *body, struct rules_result *out);
+void		 rules_result_free(struct rules_result *);
+
+#endif

@@ -1,0 +1,71 @@
+/*
+ * store.h: brink's state in one SQLite database, state_dir/brink.db (WAL
+ * mode, schema version with migrations): feed state, seen items and the
+ * webhook spool.  Every error is logged once here with the database path
+ * and what to do; callers only propagate -1.
+ *
+ * Schema (version 1), which spool.c relies on:
+ *
+ *   feed_state(feed TEXT PRIMARY KEY, url TEXT, etag TEXT,
+ *              last_modified TEXT, last_success INTEGER,
+ *              failures INTEGER NOT NULL DEFAULT 0, next_due INTEGER)
+ *   seen(feed TEXT NOT NULL, key TEXT NOT NULL, first_seen INTEGER NOT NULL,
+ *        last_listed INTEGER NOT NULL, PRIMARY KEY (feed, key))
+ *   spool(id INTEGER PRIMARY KEY, sink TEXT NOT NULL, alert_id TEXT NOT NULL,
+ *         body TEXT NOT NULL, created INTEGER NOT NULL,
+ *         attempts INTEGER NOT NULL DEFAULT 0,
+ *         next_try INTEGER NOT NULL DEFAULT 0, UNIQUE (sink, alert_id))
+ *
+ * Times are Unix seconds.  spool.body is the alert record as JSON; the
+ * webhook sink formats it when it posts.
+ */
+#ifndef BRINK_STORE_H
+#define BRINK_STORE_H
+
+#include <time.h>
+
+#include <sqlite3.h>
+
+struct store;
+
+struct store_feed_state {
+	char	*etag;			/* NULL if none */
+	char	*last_modified;		/* NULL if none */
+	time_t	 last_success;		/* 0: never */
+	int	 failures;		/* consecutive */
+	time_t	 next_due;		/* 0: now */
+};
+
+/* Open (creating and migrating) state_dir/brink.db.  NULL on error. */
+struct store	*store_open(const char *state_dir);
+void		 store_close(struct store *);
+/* The open handle, for modules that own their own tables (spool.c). */
+sqlite3		*store_db(struct store *);
+const char	*store_path(const struct store *);
+
+/* One transaction at a time; an item's alerts and its seen mark share one. */
+int		 store_begin(struct store *);
+int		 store_commit(struct store *);
+void		 store_rollback(struct store *);
+
+/* 1 seen, 0 new, -1 error. */
+int		 store_is_seen(struct store *, const char *feed, const char *key);
+int		 store_mark_seen(struct store *, const char *feed,
+		    const char *key, time_t now);
+/* The item is still in the feed: keeps it from being pruned. */
+int		 store_touch_seen(struct store *, const char *feed,
+		    const char *key, time_t now);
+/* Forget items of feed not listed since before now - retention. */
+int		 store_prune(struct store *, const char *feed, time_t now,
+		    double retention);
+/* 1 if the feed was never polled successfully (no seen items, no success). */
+int		 store_feed_is_new(struct store *, const char *feed);
+
+/* Fill st (caller frees with store_feed_state_clear); all zero if unknown. */
+int		 store_get_feed(struct store *, const char *feed,
+		    struct store_feed_state *st);
+int		 store_put_feed(struct store *, const char *feed,
+		    const char *url, const struct store_feed_state *st);
+void		 store_feed_state_clear(struct store_feed_state *);
+
+#endif

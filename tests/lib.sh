@@ -1,0 +1,156 @@
+# tests/lib.sh: what brink's shell tests share.  Source it first:
+#
+#	. "$top_srcdir/tests/lib.sh"
+#
+# It gives each test a scratch directory ($T), a teardown that stops what
+# the test started, ephemeral ports on 127.0.0.1 and the real servers the
+# tests talk to.  Exit 0 passes, 77 skips, 99 is a hard error (automake).
+
+set -u
+
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+: "${BRINKD:=$top_builddir/src/brinkd}"
+: "${PYTHON3:=python3}"
+: "${NGINX:=$(command -v nginx || echo /usr/sbin/nginx)}"
+: "${RSYSLOGD:=$(command -v rsyslogd || echo /usr/sbin/rsyslogd)}"
+FIXTURES="$top_srcdir/tests/fixtures"
+# The shared folder beside the repository (seeds, peer suites), if any.
+: "${BRINK_SHARED:=$top_srcdir/../shared}"
+
+TEST_NAME=$(basename "$0" .sh)
+T=$(mktemp -d "${TMPDIR:-/tmp}/brink-$TEST_NAME.XXXXXX")
+chmod 755 "$T"		# nginx's workers must read what the test serves
+PIDS=""
+failures=0
+
+teardown() {
+	for pid in $PIDS; do
+		kill "$pid" 2>/dev/null
+	done
+	for pid in $PIDS; do
+		# give each a moment, then insist
+		i=0
+		while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do
+			sleep 0.1; i=$((i + 1))
+		done
+		kill -9 "$pid" 2>/dev/null
+	done
+	if [ "${KEEP:-}" = 1 ] || [ $failures -ne 0 ]; then
+		echo "# scratch files kept in $T"
+	else
+		rm -rf "$T"
+	fi
+}
+trap teardown EXIT
+trap 'exit 99' INT TERM
+
+# Remember a pid for teardown.
+track() { PIDS="$PIDS $1"; }
+
+skip() { echo "SKIP: $*"; exit 77; }
+hard_error() { echo "ERROR: $*"; exit 99; }
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+# End the test: 1 if any check failed.
+finish() {
+	if [ $failures -ne 0 ]; then
+		echo "$failures check(s) failed"
+		exit 1
+	fi
+	exit 0
+}
+
+# check DESCRIPTION COMMAND...: run the command; pass or fail.
+check() {
+	what=$1; shift
+	if "$@"; then pass "$what"; else fail "$what"; fi
+}
+
+# A free TCP port on 127.0.0.1 (the kernel picks it).
+free_port() {
+	"$PYTHON3" -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])'
+}
+
+# wait_for SECONDS COMMAND...: retry the command every 0.1 s until it
+# succeeds; 1 if it never did.
+wait_for() {
+	limit=$(( $1 * 10 )); shift
+	i=0
+	while [ $i -lt $limit ]; do
+		if "$@" 2>/dev/null; then return 0; fi
+		sleep 0.1; i=$((i + 1))
+	done
+	return 1
+}
+
+port_open() {
+	"$PYTHON3" -c 'import socket, sys
+s = socket.socket()
+s.settimeout(0.5)
+sys.exit(s.connect_ex(("127.0.0.1", int(sys.argv[1]))))' "$1"
+}
+
+# start_nginx ROOT [EXTRA]: serve directory ROOT on a fresh port with
+# ETag, Last-Modified and gzip on; EXTRA is more nginx config for the
+# server block.  Sets NGINX_PORT, NGINX_LOG (access log, one line per
+# request: "METHOD URI STATUS BYTES IF-NONE-MATCH") and NGINX_DIR.
+start_nginx() {
+	[ -x "$NGINX" ] || skip "nginx not installed (./bootstrap installs nginx-light)"
+	root=$1; extra=${2:-}
+	NGINX_DIR="$T/nginx"
+	NGINX_PORT=$(free_port)
+	NGINX_LOG="$NGINX_DIR/access.log"
+	mkdir -p "$NGINX_DIR/tmp"
+	user=""
+	[ "$(id -u)" = 0 ] && user="user root root;"
+	cat > "$NGINX_DIR/nginx.conf" <<NGINX_EOF
+$user
+daemon off;
+worker_processes 1;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/error.log warn;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	client_body_temp_path $NGINX_DIR/tmp/body;
+	proxy_temp_path $NGINX_DIR/tmp/proxy;
+	fastcgi_temp_path $NGINX_DIR/tmp/fastcgi;
+	uwsgi_temp_path $NGINX_DIR/tmp/uwsgi;
+	scgi_temp_path $NGINX_DIR/tmp/scgi;
+	types { application/rss+xml rss; application/atom+xml atom;
+		application/xml xml; text/html html; text/plain txt; }
+	default_type application/octet-stream;
+	log_format brink '\$request_method \$uri \$status \$body_bytes_sent "\$http_if_none_match"';
+	gzip on;
+	gzip_types application/rss+xml application/atom+xml application/xml;
+	gzip_min_length 1;
+	etag on;
+	server {
+		listen 127.0.0.1:$NGINX_PORT;
+		root $root;
+		access_log $NGINX_LOG brink;
+		$extra
+	}
+}
+NGINX_EOF
+	"$NGINX" -c "$NGINX_DIR/nginx.conf" -p "$NGINX_DIR" \
+	    >"$NGINX_DIR/stdout" 2>&1 &
+	NGINX_PID=$!
+	track $NGINX_PID
+	wait_for 10 port_open "$NGINX_PORT" ||
+	    hard_error "nginx did not start: $(cat "$NGINX_DIR/error.log" "$NGINX_DIR/stdout" 2>/dev/null)"
+}
+
+stop_nginx() {
+	kill "$NGINX_PID" 2>/dev/null
+	wait_for 5 sh -c "! kill -0 $NGINX_PID"
+}
+
+# Count requests in nginx's log whose line matches a grep pattern.
+nginx_count() {
+	grep -c -- "$1" "$NGINX_LOG" 2>/dev/null || true
+}
