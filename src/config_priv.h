@@ -2,18 +2,21 @@
  * config_priv.h: what the pieces of the configuration loader share.
  * Not for other modules: they see only config.h.
  *
- *	config.c		the libconfuse schema, the parse passes and the
- *				harvest of each section into struct config
- *	config_source.c	reading files, the clean-up before libconfuse
- *				sees them, include()
- *	config_check.c		checks of values and of cross-references
- *	config_value.c		durations, sizes, severities and friends
+ *	config.c	the libconfuse schema and callbacks, the passes,
+ *			the messages
+ *	config_source.c	reading files, the clean-up before libconfuse sees
+ *			them, include()
+ *	config_take.c	one closed section into struct config
+ *	config_check.c	what needs the whole configuration: references
+ *	config_value.c	durations, sizes, severities and friends
  */
 #ifndef BRINK_CONFIG_PRIV_H
 #define BRINK_CONFIG_PRIV_H
 
 #include <stdarg.h>
 #include <stddef.h>
+
+#include <confuse.h>
 
 #include "config.h"
 
@@ -137,10 +140,33 @@ void	config_source_where(const struct config_load *, int line,
 	    int *source, int *source_line);
 int	config_span_open(const struct config_load *, int close_line);
 
+/* One section of the file being taken over into struct config. */
+struct config_section {
+	struct config_load	*ld;
+	cfg_t			*cfg;
+	const char		*kind;		/* "feed", ... */
+	const char		*title;
+	int			 line;		/* of its opening, joined text */
+};
+
 /* config.c */
 struct config *config_load_text(const char *name, const char *text,
 	    size_t len, config_report_fn *report, void *arg);
 void	config_load_free(struct config_load *);
+int	config_origin_line(struct config_load *, const cfg_opt_t *,
+	    unsigned index, int fallback);
+
+/* config_take.c */
+void	config_take_feed(struct config_section *);
+void	config_take_actor(struct config_section *);
+void	config_take_rule(struct config_section *);
+void	config_take_sink(struct config_section *);
+void	config_take_globals(struct config_load *, cfg_t *);
+struct config *config_new(const char *path);
+void	config_inherit_limits(struct config *);
+char	*config_strdup(const char *);
+void	*config_grow(void *array, size_t n, size_t size);
+void	config_list_free(struct config_list *);
 
 /* config_check.c: after every section is in, the cross-references. */
 void	config_check_all(struct config_load *);

@@ -177,6 +177,12 @@ add_span(struct config_load *ld, int open_line, int close_line)
 	return 0;
 }
 
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 /* Characters that end an unquoted word in libconfuse's lexer. */
 static int
 is_delimiter(char c)
@@ -196,12 +202,12 @@ include_call(const char *text, size_t len, size_t i, char **path)
 	char quote, *p;
 
 	i += strlen("include");
-	while (i < len && strchr(" \t\r\n", text[i]) != NULL)
+	while (i < len && is_space(text[i]))
 		i++;
 	if (i >= len || text[i] != '(')
 		return 0;
 	i++;
-	while (i < len && strchr(" \t\r\n", text[i]) != NULL)
+	while (i < len && is_space(text[i]))
 		i++;
 	if (i >= len)
 		return 0;
@@ -226,7 +232,7 @@ include_call(const char *text, size_t len, size_t i, char **path)
 		memcpy(p, text + start, n);
 	}
 	p[n] = '\0';
-	while (i < len && strchr(" \t\r\n", text[i]) != NULL)
+	while (i < len && is_space(text[i]))
 		i++;
 	if (n == 0 || i >= len || text[i] != ')')
 		goto no;
@@ -235,6 +241,16 @@ include_call(const char *text, size_t len, size_t i, char **path)
 no:
 	free(p);
 	return 0;
+}
+
+/* Whether the word "include" at text[i] is followed by '(': a call. */
+static int
+is_call(const char *text, size_t len, size_t i)
+{
+	i += strlen("include");
+	while (i < len && is_space(text[i]))
+		i++;
+	return i < len && text[i] == '(';
 }
 
 /* path taken from the directory of the file from. */
@@ -336,6 +352,47 @@ done:
 }
 
 /*
+ * include(...) at text[*ip], on line *linep of source: splice in the file
+ * it names, or report a call we cannot read and blank the rest of its
+ * line (libconfuse never sees include(): its parser leaks what a broken
+ * call held).  Moves *ip to the last character used and *linep along.
+ * Returns -1 if out of memory.
+ */
+static int
+splice_include(struct config_load *ld, struct joined *out, int source,
+    const char *text, size_t len, size_t *ip, int *linep, int depth)
+{
+	size_t i = *ip, end;
+	char *path;
+	int call_line = *linep, line = *linep, rc = 0;
+
+	if ((end = include_call(text, len, i, &path)) == 0) {
+		config_msg(ld, 1, source, line, "include() takes one file "
+		    "name in quotes: include(\"rules/default.conf\")");
+		ld->incomplete = 1;
+		for (; i < len && text[i] != '\n'; i++)
+			if (put(out, ' ') == -1)
+				return -1;
+		*ip = i - 1;
+		return 0;
+	}
+	/* Keep the lines the call spans, so that the text after it keeps
+	 * its line numbers. */
+	for (; i < end; i++)
+		if (text[i] == '\n')
+			line++;
+	if (include_file(ld, out, source, call_line, path, depth) == 0)
+		rc = add_segment(ld, out->line, source, line);
+	else
+		for (; call_line < line && rc == 0; call_line++)
+			rc = put(out, '\n');
+	free(path);
+	*ip = end - 1;
+	*linep = line;
+	return rc;
+}
+
+/*
  * Append the cleaned text of source to out: comments blanked, "${" in
  * double quotes escaped, include() replaced by the file it names.  The
  * states follow libconfuse's lexer.  Returns 0, or -1 after a message
@@ -346,8 +403,7 @@ join(struct config_load *ld, struct joined *out, int source,
     const char *text, size_t len, int depth)
 {
 	enum { NORMAL, DQUOTE, SQUOTE, LINE_COMMENT, BLOCK_COMMENT } state;
-	size_t i, end;
-	char *path;
+	size_t i;
 	int line = 1, start_line = 0, in_word = 0;
 
 	state = NORMAL;
@@ -385,31 +441,12 @@ join(struct config_load *ld, struct joined *out, int source,
 				    add_span(ld, out->open_line, out->line) == -1)
 					goto nomem;
 			} else if (c == 'i' && !in_word &&
-			    strncmp(text + i, "include", 7) == 0 &&
-			    (end = include_call(text, len, i, &path)) != 0) {
-				int call_line = line;
-
-				/* Keep the lines the call spans, so the text
-				 * after it keeps its line numbers. */
-				for (; i < end; i++)
-					if (text[i] == '\n')
-						line++;
-				i--;
-				if (include_file(ld, out, source, call_line,
-				    path, depth) == 0) {
-					if (add_segment(ld, out->line, source,
-					    line) == -1) {
-						free(path);
-						goto nomem;
-					}
-				} else {
-					for (; call_line < line; call_line++)
-						if (put(out, '\n') == -1) {
-							free(path);
-							goto nomem;
-						}
-				}
-				free(path);
+			    len - i >= 7 &&
+			    memcmp(text + i, "include", 7) == 0 &&
+			    is_call(text, len, i)) {
+				if (splice_include(ld, out, source, text, len,
+				    &i, &line, depth) == -1)
+					goto nomem;
 				in_word = 0;
 				continue;
 			}

@@ -101,4 +101,20 @@ check "missing file: exit 1" test $? -eq 1
 check "missing file: named" \
     grep -qF "cannot open $T/nowhere.conf: No such file or directory" "$T/err"
 
+# The manual documents every key the loader knows, and lints clean.
+PAGE="$top_srcdir/man/brink.conf.5"
+grep -o '{ "[a-z_]*", [01] }' "$top_srcdir/src/config.c" |
+    sed 's/{ "\([a-z_]*\)".*/\1/' | sort -u > "$T/keys"
+check "the loader has keys to document" test "$(wc -l < "$T/keys")" -gt 40
+while read -r key; do
+	grep -q "Ic.* $key\b\|Ic $key\b" "$PAGE" ||
+	    fail "brink.conf.5 does not document $key"
+done < "$T/keys"
+if [ -n "${MANDOC:-}" ] && [ -x "$MANDOC" ]; then
+	"$MANDOC" -T lint -W warning "$PAGE" >"$T/lint" 2>&1
+	check "brink.conf.5 lints clean: $(cat "$T/lint")" test ! -s "$T/lint"
+else
+	echo "# mandoc not installed: brink.conf.5 not linted"
+fi
+
 finish
