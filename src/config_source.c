@@ -418,6 +418,10 @@ join(struct config_load *ld, struct joined *out, int source,
 		switch (state) {
 		case NORMAL:
 			if (c == '#' || (c == '/' && next == '/')) {
+				if (c == '/' && i > 0 && text[i - 1] == ':')
+					config_msg(ld, 1, source, line, "a URL "
+					    "must be in double quotes: // "
+					    "starts a comment");
 				state = LINE_COMMENT;
 				c = ' ';
 			} else if (c == '/' && next == '*') {
@@ -433,6 +437,27 @@ join(struct config_load *ld, struct joined *out, int source,
 			} else if (c == '\'') {
 				state = SQUOTE;
 				start_line = line;
+			} else if (c == '$' && next == '{') {
+				/* Unquoted, libconfuse would put the
+				 * environment variable in its place. */
+				config_msg(ld, 1, source, line, "a value with "
+				    "${...} must be in double quotes, as in "
+				    "url = \"https://host/${env:TOKEN}\"");
+				/* Quote it, so that it stays as written and
+				 * its braces are no section's. */
+				if (put(out, '"') == -1 || put(out, '\\') == -1)
+					goto nomem;
+				for (; i < len && text[i] != '}'; i++) {
+					if (put(out, text[i]) == -1)
+						goto nomem;
+					if (text[i] == '\n')
+						line++;
+				}
+				if ((i < len && put(out, '}') == -1) ||
+				    put(out, '"') == -1)
+					goto nomem;
+				in_word = 0;
+				continue;
 			} else if (c == '{') {
 				if (out->depth++ == 0)
 					out->open_line = out->line;

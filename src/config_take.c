@@ -435,8 +435,8 @@ check_webhook_url(struct config_section *s, const struct config_sink *k)
 	line = config_origin_line(s->ld, option(s, "url"), 0, s->line);
 	if (strstr(k->url, "${") != NULL) {
 		if (strncmp(k->url, "${", 2) != 0 &&
-		    strncmp(k->url, "http://", 7) != 0 &&
-		    strncmp(k->url, "https://", 8) != 0)
+		    strncasecmp(k->url, "http://", 7) != 0 &&
+		    strncasecmp(k->url, "https://", 8) != 0)
 			config_msg_at(s->ld, 1, line, "sink '%s': url must "
 			    "start with http:// or https://", k->name);
 	} else if (config_url_check(k->url, 0, why, sizeof(why)) == -1) {

@@ -366,9 +366,9 @@ config_url_check(const char *url, int allow_file, char *why, size_t len)
 	char *scheme = NULL;
 	int ok = 0;
 
-	if (strncmp(url, "http://", 7) != 0 &&
-	    strncmp(url, "https://", 8) != 0 &&
-	    (!allow_file || strncmp(url, "file://", 7) != 0)) {
+	if (strncasecmp(url, "http://", 7) != 0 &&
+	    strncasecmp(url, "https://", 8) != 0 &&
+	    (!allow_file || strncasecmp(url, "file://", 7) != 0)) {
 		snprintf(why, len, "it must start with http:// or https://%s",
 		    allow_file ? " (or file:// for a local file)" : "");
 		return -1;
@@ -378,6 +378,11 @@ config_url_check(const char *url, int allow_file, char *why, size_t len)
 		return -1;
 	}
 	rc = curl_url_set(h, CURLUPART_URL, url, 0);
+	if (rc == CURLUE_BAD_FILE_URL) {
+		snprintf(why, len, "a file:// URL needs an absolute path, as "
+		    "in file:///var/lib/brink/sample.xml");
+		goto done;
+	}
 	if (rc != CURLUE_OK) {
 		snprintf(why, len, "%s", curl_url_strerror(rc));
 		goto done;

@@ -403,6 +403,46 @@ test_references(void)
 }
 
 static void
+test_urls(void)
+{
+	struct config *c;
+
+	c = load_text("feed a { url = \"https://\" }\n"
+	    "feed b { url = \"https://exa mple.org/\" }\n"
+	    "feed c { url = \"file://relative/x.xml\" }\n"
+	    "feed d { url = \"gopher://example.org/\" }\n"
+	    "feed e { url = \"https://example.org:99999/\" }\n"
+	    "feed f { url = \"file:///srv/feeds/x.xml\" }\n"
+	    "feed g { url = \"HTTPS://example.org/g\" }\n"
+	    "sink s { type = \"webhook\" url = ${env:HOOK} }\n"
+	    "sink t { type = \"webhook\" url = \"ftp://h.example/\" }\n");
+	CHECK(c == NULL, "refused");
+	CHECK(said("test.conf:1: feed 'a': url \"https://\" is not usable: "
+	    "No host part"), "no host");
+	CHECK(said("test.conf:2: feed 'b'"), "a space in the host");
+	CHECK(said("test.conf:3: feed 'c'") && said("needs an absolute path"),
+	    "a relative file:// URL");
+	CHECK(said("test.conf:4: feed 'd': url \"gopher://example.org/\" is "
+	    "not usable: it must start with http:// or https://"),
+	    "another scheme");
+	CHECK(said("test.conf:5: feed 'e'"), "a port out of range");
+	CHECK(!said("feed 'f'") && !said("feed 'g'"), "file:///abs and an "
+	    "upper-case scheme are fine");
+	CHECK(said("test.conf:8: a value with ${...} must be in double "
+	    "quotes"), "an unquoted ${...} is refused (libconfuse would "
+	    "expand it)");
+	CHECK(said("test.conf:9: sink 't': url is not usable: it must start "
+	    "with http:// or https://"), "a webhook is http or https");
+	CHECK_INT(n_errors, 7, "seven errors");
+	config_free(c);
+
+	c = load_text("feed a {\n  url = https://example.org/a\n}\n");
+	CHECK(c == NULL && said("test.conf:2: a URL must be in double quotes: "
+	    "// starts a comment"), "an unquoted URL is explained");
+	config_free(c);
+}
+
+static void
 test_warnings(void)
 {
 	struct config *c;
@@ -505,6 +545,7 @@ main(void)
 	test_include();
 	test_unknown_keys();
 	test_references();
+	test_urls();
 	test_warnings();
 	test_syntax();
 	test_example();
