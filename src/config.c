@@ -475,7 +475,8 @@ static cfg_opt_t *
 build_opts(struct config_load *ld, const char *section, int depth)
 {
 	static cfg_opt_t list_tmpl = CFG_STR_LIST(NULL, NULL, CFGF_NODEFAULT);
-	static cfg_opt_t sec_tmpl = CFG_SEC(NULL, NULL, CFGF_MULTI | CFGF_TITLE);
+	static cfg_opt_t sec_tmpl =
+	    CFG_SEC(NULL, NULL, CFGF_MULTI | CFGF_TITLE);
 	static cfg_opt_t end_tmpl = CFG_END();
 	const struct key *keys = keys_of(section);
 	cfg_opt_t *opts;
@@ -498,7 +499,8 @@ build_opts(struct config_load *ld, const char *section, int depth)
 		for (i = 0; i < NELEM(kinds); i++) {
 			opts[n] = sec_tmpl;
 			opts[n].name = kinds[i].name;
-			opts[n].subopts = build_opts(ld, kinds[i].name, depth + 1);
+			opts[n].subopts = build_opts(ld, kinds[i].name,
+			    depth + 1);
 			opts[n].validcb = on_section;
 			n++;
 		}

@@ -40,7 +40,7 @@ struct config_span {
 
 /* One file read for this load: the main one or an included one. */
 struct config_source {
-	const char	*name;		/* as the user knows it; in config->files */
+	const char	*name;		/* as the user wrote it */
 	int		 parent;	/* index of the includer; -1 */
 };
 
@@ -77,7 +77,7 @@ enum config_stub_kind {
 };
 
 struct config_stub {
-	char			*parent;	/* section name; "root" at top */
+	char			*parent;	/* section; "root" at the top */
 	char			*name;
 	enum config_stub_kind	 kind;
 };
@@ -146,7 +146,7 @@ struct config_section {
 	cfg_t			*cfg;
 	const char		*kind;		/* "feed", ... */
 	const char		*title;
-	int			 line;		/* of its opening, joined text */
+	int			 line;		/* where it opens (joined) */
 };
 
 /* config.c */

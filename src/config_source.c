@@ -110,8 +110,8 @@ read_whole(struct config_load *ld, const char *path, int from, int line,
 			break;
 		len += (size_t)got;
 		if (len > CONFIG_MAX_FILE) {
-			config_msg(ld, 1, from, line, "%s is larger than %d MB; "
-			    "is it the right file?", path,
+			config_msg(ld, 1, from, line, "%s is larger than "
+			    "%d MB; is it the right file?", path,
 			    CONFIG_MAX_FILE / (1024 * 1024));
 			goto fail;
 		}
@@ -298,7 +298,8 @@ include_file(struct config_load *ld, struct joined *out, int source,
 	int up, child = -1, rc = -1;
 
 	if (!ld->allow_include) {
-		config_msg(ld, 1, source, line, "include() is not allowed here");
+		config_msg(ld, 1, source, line, "include() is not allowed "
+		    "here");
 		ld->incomplete = 1;
 		return -1;
 	}
@@ -462,8 +463,8 @@ join(struct config_load *ld, struct joined *out, int source,
 				if (out->depth++ == 0)
 					out->open_line = out->line;
 			} else if (c == '}' && out->depth > 0) {
-				if (--out->depth == 0 &&
-				    add_span(ld, out->open_line, out->line) == -1)
+				if (--out->depth == 0 && add_span(ld,
+				    out->open_line, out->line) == -1)
 					goto nomem;
 			} else if (c == 'i' && !in_word &&
 			    len - i >= 7 &&

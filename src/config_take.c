@@ -142,7 +142,8 @@ config_list_free(struct config_list *list)
 }
 
 static int
-take_duration(struct config_section *s, const char *key, double *out, int positive)
+take_duration(struct config_section *s, const char *key, double *out,
+    int positive)
 {
 	const char *text;
 	int line;
@@ -301,8 +302,8 @@ config_take_feed(struct config_section *s)
 
 	if ((url = value(s, "url", &line)) == NULL) {
 		if (option(s, "url") == NULL)
-			config_msg_at(s->ld, 1, s->line, "feed '%s' has no url; "
-			    "add url = \"https://...\"", f->name);
+			config_msg_at(s->ld, 1, s->line, "feed '%s' has no "
+			    "url; add url = \"https://...\"", f->name);
 		return;
 	}
 	f->url = config_strdup(url);
@@ -419,8 +420,8 @@ unused_for(struct config_section *s, const char *type, const char *const *keys)
 	for (i = 0; keys[i] != NULL; i++) {
 		if ((opt = option(s, keys[i])) == NULL)
 			continue;
-		config_msg_at(s->ld, 0, config_origin_line(s->ld, opt, 0, s->line),
-		    "%s has no effect on a %s sink", keys[i], type);
+		config_msg_at(s->ld, 0, config_origin_line(s->ld, opt, 0,
+		    s->line), "%s has no effect on a %s sink", keys[i], type);
 	}
 }
 
@@ -585,15 +586,15 @@ config_take_sink(struct config_section *s)
 
 	if ((text = value(s, "type", &line)) == NULL) {
 		if (option(s, "type") == NULL)
-			config_msg_at(s->ld, 1, s->line, "sink '%s' has no type; "
-			    "add type = \"syslog\", \"file\" or \"webhook\"",
-			    k->name);
+			config_msg_at(s->ld, 1, s->line, "sink '%s' has no "
+			    "type; add type = \"syslog\", \"file\" or "
+			    "\"webhook\"", k->name);
 		return;
 	}
 	if ((type = config_sink_type_parse(text)) == -1) {
 		best = config_suggest(text, types, NELEM(types));
-		config_msg_at(s->ld, 1, line, "sink type \"%s\" is unknown%s%s%s;"
-		    " use syslog, file or webhook", text,
+		config_msg_at(s->ld, 1, line, "sink type \"%s\" is "
+		    "unknown%s%s%s; use syslog, file or webhook", text,
 		    best ? " (did you mean \"" : "", best ? best : "",
 		    best ? "\"?)" : "");
 		return;
@@ -616,12 +617,13 @@ config_take_globals(struct config_load *ld, cfg_t *cfg)
 	c->state_dir = take_string(&s, "state_dir", "/var/lib/brink");
 	c->pid_file = take_string(&s, "pid_file", NULL);
 	free(c->user_agent);
-	c->user_agent = take_string(&s, "user_agent", "brinkd/" PACKAGE_VERSION);
+	c->user_agent = take_string(&s, "user_agent",
+	    "brinkd/" PACKAGE_VERSION);
 	c->ca_file = take_string(&s, "ca_file", NULL);
 	if ((text = value(&s, "log_level", &line)) != NULL) {
 		if ((level = log_level_parse(text)) == -1)
-			config_msg_at(ld, 1, line, "log_level \"%s\" is unknown; "
-			    "use error, warning, info or debug", text);
+			config_msg_at(ld, 1, line, "log_level \"%s\" is "
+			    "unknown; use error, warning, info or debug", text);
 		else
 			c->log_level = level;
 	}

@@ -448,15 +448,16 @@ test_warnings(void)
 	struct config *c;
 
 	c = load_text("actor a { names = {\"A\"} }\n"
-	    "rule r { category = \"threat\" severity = \"low\" terms = {\"x\"} }\n"
+	    "rule r { category = \"threat\" severity = \"low\"\n"
+	    "  terms = {\"x\"} }\n"
 	    "sink s { type = \"syslog\" min_severity = \"high\" }\n"
 	    "sink t { type = \"syslog\" path = \"/x\" }\n");
 	CHECK(c != NULL, "warnings do not fail the load");
 	CHECK_INT(n_errors, 0, "no errors");
 	CHECK(said("test.conf:1: warning: no feed is defined"), "no feeds");
-	CHECK(said("test.conf:3: warning: sink 's' can match nothing"),
+	CHECK(said("test.conf:4: warning: sink 's' can match nothing"),
 	    "a sink no rule reaches");
-	CHECK(said("test.conf:4: warning: path has no effect on a syslog "
+	CHECK(said("test.conf:5: warning: path has no effect on a syslog "
 	    "sink"), "a key that does nothing");
 	config_free(c);
 }
