@@ -15,14 +15,10 @@
  */
 #include "autoconf.h"
 
-#include <sys/types.h>
-
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <syslog.h>
 
 #include <confuse.h>
 
