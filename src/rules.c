@@ -51,7 +51,7 @@ static const char *const rules_default_negations[] = {
  * nothing after them ("does not want war, but if ..."). */
 static const char *const rules_clause_words[] = {
 	"but", "however", "although", "though", "while", "whereas", "yet",
-	"if", "unless", "because", "otherwise", "whether", NULL
+	"if", "unless", "because", "otherwise", "whether", "and", NULL
 };
 
 /* Verbs that report speech.  The actor of a term is looked for first
