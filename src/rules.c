@@ -27,6 +27,9 @@
 #include "text.h"
 
 #define RULES_WILDCARD	0	/* word id of a lone "*" */
+#define RULES_GAP	UINT32_MAX	/* word id of "...": 0 to GAP_MAX words */
+#define RULES_GAP_MAX	3
+#define RULES_MAX_SPAN	64	/* tokens one occurrence may cover */
 #define RULES_MAX_LANGS	8
 #define RULES_NEG_REACH	8	/* tokens from a cue's end to the term */
 #define RULES_MAX_DEPTH	32	/* words in one phrase */
@@ -363,7 +366,7 @@ rules_add_phrase(struct rules *r, enum rules_kind kind, size_t owner,
 	uint32_t node = 0;
 	long word, child;
 	size_t t, n, stem_len, depth = 0, cap;
-	int prefix;
+	int prefix, last_gap = 0;
 
 	for (w = text; *w != '\0'; w = we) {
 		while (*w == ' ' || *w == '\t')
@@ -372,11 +375,21 @@ rules_add_phrase(struct rules *r, enum rules_kind kind, size_t owner,
 			break;
 		for (we = w; *we != '\0' && *we != ' ' && *we != '\t'; we++)
 			;
-		if (we - w == 1 && *w == '*') {
-			if ((child = rules_edge_find(r, node, RULES_WILDCARD))
-			    == -1) {
+		if ((we - w == 1 && *w == '*') ||
+		    (we - w == 3 && strncmp(w, "...", 3) == 0)) {
+			uint32_t special = *w == '*' ? RULES_WILDCARD :
+			    RULES_GAP;
+
+			if (special == RULES_GAP && (depth == 0 ||
+			    last_gap || we[strspn(we, " \t")] == '\0')) {
+				snprintf(err, errlen, "phrase \"%s\": \"...\" "
+				    "goes between two words", text);
+				return -1;
+			}
+			last_gap = special == RULES_GAP;
+			if ((child = rules_edge_find(r, node, special)) == -1) {
 				if ((child = rules_node_new(r)) == -1 ||
-				    rules_edge_put(r, node, RULES_WILDCARD,
+				    rules_edge_put(r, node, special,
 				    (uint32_t)child) == -1)
 					goto oom;
 			}
@@ -384,6 +397,7 @@ rules_add_phrase(struct rules *r, enum rules_kind kind, size_t owner,
 			depth++;
 			continue;
 		}
+		last_gap = 0;
 		prefix = we[-1] == '*';
 		if (text_analyse(w, (size_t)(we - w), &doc) == -1) {
 			text_doc_free(&doc);
@@ -710,6 +724,8 @@ rules_free(struct rules *r)
 struct rules_occ {
 	uint32_t	 pat;
 	size_t		 start, end;
+	uint64_t	 literal;	/* bit k: token start+k is one of the
+					   phrase's own words, not a gap's */
 };
 
 struct rules_mention {
@@ -774,7 +790,8 @@ rules_token_cands(const struct rules *r, const struct text_token *t,
 }
 
 static int
-rules_push_occ(struct rules_run *run, uint32_t pat, size_t start, size_t end)
+rules_push_occ(struct rules_run *run, uint32_t pat, size_t start, size_t end,
+    uint64_t literal)
 {
 	struct rules_occ *o;
 	size_t cap;
@@ -790,27 +807,44 @@ rules_push_occ(struct rules_run *run, uint32_t pat, size_t start, size_t end)
 	o->pat = pat;
 	o->start = start;
 	o->end = end;
+	o->literal = literal;
 	return 0;
 }
 
-/* Follow the trie from node with token j onwards; phrases begin at i. */
+/*
+ * Follow the trie from node with token j onwards; phrases begin at i.
+ * literal marks the tokens matched by words of the phrase so far (a
+ * wildcard's or a gap's are not: a negation cue there still counts).
+ */
 static int
 rules_walk(struct rules_run *run, uint32_t node, size_t i, size_t j,
-    size_t end)
+    size_t end, uint64_t literal)
 {
 	const struct rules *r = run->r;
-	size_t c;
+	uint64_t lit;
+	size_t c, skip;
 	long child;
 	int32_t o;
 
+	if (j - i >= RULES_MAX_SPAN)
+		return 0;
+	if ((child = rules_edge_find(r, node, RULES_GAP)) != -1)
+		for (skip = 0; skip <= RULES_GAP_MAX && j + skip < end; skip++)
+			if (rules_walk(run, (uint32_t)child, i, j + skip, end,
+			    literal) == -1)
+				return -1;
 	for (c = run->cand_off[j]; c < run->cand_off[j + 1]; c++) {
 		if ((child = rules_edge_find(r, node, run->cands[c])) == -1)
 			continue;
+		lit = literal;
+		if (run->cands[c] != RULES_WILDCARD)
+			lit |= UINT64_C(1) << (j - i);
 		for (o = r->nodes[child].out; o != -1; o = r->outs[o].next)
-			if (rules_push_occ(run, r->outs[o].pat, i, j + 1) == -1)
+			if (rules_push_occ(run, r->outs[o].pat, i, j + 1, lit)
+			    == -1)
 				return -1;
 		if (j + 1 < end && rules_walk(run, (uint32_t)child, i, j + 1,
-		    end) == -1)
+		    end, lit) == -1)
 			return -1;
 	}
 	return 0;
@@ -854,22 +888,32 @@ rules_negated(const struct rules_run *run, const struct text_sentence *sn,
 	const struct rules *r = run->r;
 	const struct config_rule *rule = &r->cfg->rules[ri];
 	const struct rules_occ *o, *best;
-	size_t cs, pos, count = 0, k;
+	size_t cs, pos, count = 0, k, j;
 
 	cs = rules_clause_start(run, sn, t->start);
 	*cue = NULL;
-	/* Greedy left to right: at each position the longest cue wins. */
-	for (pos = cs; pos < t->start; ) {
+	/* Greedy left to right: at each position the longest cue wins.
+	 * Cues inside the term count only in its gaps ("would not ...
+	 * attack"), never in its own words ("will not hesitate"). */
+	for (pos = cs; pos < t->end; ) {
 		best = NULL;
 		for (k = 0; k < run->n_occs; k++) {
 			o = &run->occs[k];
 			if (r->pats[o->pat].kind != PAT_NEG || o->start != pos ||
-			    o->end > t->start || t->start - o->end >
-			    RULES_NEG_REACH)
+			    o->end > t->end)
+				continue;
+			if (o->end <= t->start &&
+			    t->start - o->end > RULES_NEG_REACH)
 				continue;
 			if (rule->has_negations ? r->pats[o->pat].owner != ri :
 			    (r->pats[o->pat].owner != RULES_SHARED ||
 			    r->pats[o->pat].lang != r->rule_lang[ri]))
+				continue;
+			for (j = o->start; j < o->end; j++)
+				if (j >= t->start &&
+				    (t->literal >> (j - t->start)) & 1)
+					break;
+			if (j < o->end)
 				continue;
 			if (best == NULL || o->end > best->end)
 				best = o;
@@ -1329,7 +1373,7 @@ rules_sentence(struct rules_run *run, const struct text_sentence *sn)
 
 	run->n_occs = 0;
 	for (i = sn->first; i < sn->first + sn->n_tokens; i++)
-		if (rules_walk(run, 0, i, i, sn->first + sn->n_tokens) == -1)
+		if (rules_walk(run, 0, i, i, sn->first + sn->n_tokens, 0) == -1)
 			return -1;
 	if (run->n_occs == 0)
 		return 0;

@@ -119,7 +119,8 @@ main(void)
 	    "heavy price"));
 	rv->exclude = LIST("football", "tariff*");
 	rt = add_rule("threaten", "threat", SEV_HIGH,
-	    LIST("threaten* to attack", "threaten* * to strike"));
+	    LIST("threaten* to attack", "threaten* * to strike",
+	    "would ... smash"));
 	rt->actors = NONE;
 	rd = add_rule("calm", "deescalation", SEV_LOW,
 	    LIST("not want * war", "de-escalat*"));
@@ -156,6 +157,13 @@ main(void)
 	    "a lone * is any one word");
 	CHECK_INT(run("Israel threatened to strike"), 0,
 	    "but exactly one word");
+	CHECK_INT(run("They said they would resolutely smash it"), 1,
+	    "... is up to three words");
+	CHECK_INT(run("They would smash it"), 1, "... is also none");
+	CHECK_INT(run("They would soon and very resolutely smash it"), 0,
+	    "but never four");
+	CHECK_INT(run("They would not smash it"), 0,
+	    "a negation cue in a gap cancels the term");
 	CHECK_INT(run("the government threatened to attack the town"), 1,
 	    "actors = {} needs no actor");
 	CHECK_INT(res.n_hits ? res.hits[0].n_actors : 9, 0, "and names none");
@@ -268,5 +276,9 @@ main(void)
 	rv->terms = LIST("  ");
 	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
 	    "an empty term is refused");
+	rv->terms = LIST("... at the end");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
+	    "a term that starts with ... is refused");
+	CHECK(strstr(err, "goes between two words") != NULL, "saying why");
 	return check_done();
 }
