@@ -1043,6 +1043,25 @@ on_grace(struct ev_loop *loop, ev_timer *w, int revents)
  * The public face.
  */
 
+int
+poll_library_init(void)
+{
+	CURLcode rc;
+
+	if ((rc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
+		log_error("cannot initialise libcurl: %s",
+		    curl_easy_strerror(rc));
+		return -1;
+	}
+	return 0;
+}
+
+void
+poll_library_cleanup(void)
+{
+	curl_global_cleanup();
+}
+
 struct poll *
 poll_new(struct ev_loop *loop, const struct config *cfg, struct store *store,
     poll_process_fn *process, void *arg)

@@ -66,10 +66,15 @@ struct poll_result {
 typedef int poll_process_fn(void *arg, const struct config_feed *feed,
     const char *url, const char *body, size_t len, struct poll_result *);
 
+/* libcurl's global set-up and tear-down, once per process around every
+ * poller.  poll_library_init returns 0 or -1 (logged). */
+int		 poll_library_init(void);
+void		 poll_library_cleanup(void);
+
 /*
  * A poller on loop for the feeds of cfg (borrowed until poll_reconfigure
  * or poll_free), keeping validators and schedule in store (may be NULL
- * when only poll_http is used).  Needs curl_global_init() first.  Returns
+ * when only poll_http is used).  Needs poll_library_init() first.  Returns
  * NULL on error (logged).  Caller frees with poll_free.
  */
 struct poll	*poll_new(struct ev_loop *loop, const struct config *cfg,
