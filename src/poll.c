@@ -52,6 +52,7 @@ struct transfer {
 	struct poll		*poll;
 	CURL			*easy;
 	struct poll_feed	*feed;		/* NULL for poll_http */
+	char			*url;		/* as asked for */
 	char			*host;		/* for the per-host cap */
 	int			 active;
 	struct curl_slist	*headers;
@@ -380,6 +381,7 @@ transfer_new(struct poll *p, const char *url, const char *protocols,
 
 	t = xcalloc(1, sizeof(*t));
 	t->poll = p;
+	t->url = xstrdup(url);
 	t->host = url_host(url);
 	if ((t->easy = curl_easy_init()) == NULL)
 		log_fatal("out of memory");
@@ -414,6 +416,7 @@ transfer_new(struct poll *p, const char *url, const char *protocols,
 		log_error("poll: cannot set up a transfer of %s: %s", url,
 		    curl_easy_strerror(rc));
 		curl_easy_cleanup(t->easy);
+		free(t->url);
 		free(t->host);
 		free(t);
 		return NULL;
@@ -426,6 +429,7 @@ transfer_free(struct transfer *t)
 {
 	curl_easy_cleanup(t->easy);
 	curl_slist_free_all(t->headers);
+	free(t->url);
 	free(t->host);
 	free(t->buf);
 	free(t->etag);
@@ -728,7 +732,7 @@ feed_fetch(struct poll_feed *f)
 	struct poll *p = f->poll;
 	const struct config_limits *l = &f->cf->limits;
 	const struct config_limits *g = &p->cfg->limits;
-	struct store_feed_state st;
+	struct store_feed_state st = { 0 };
 	struct curl_slist *grown;
 	struct transfer *t;
 	char header[1024];
@@ -762,7 +766,8 @@ feed_fetch(struct poll_feed *f)
 	    g->low_speed_limit : 100L);
 	/* A declared length over the limit is refused before any byte. */
 	SETOPT(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)t->max_body);
-	if (p->store != NULL && store_get_feed(p->store, f->name, &st) == 0) {
+	if (p->store != NULL && store_get_feed(p->store, f->name, &st) == 0 &&
+	    st.url != NULL && strcmp(st.url, f->cf->url) == 0) {
 		/* The validators belong to the URL they came from. */
 		if (st.etag != NULL) {
 			snprintf(header, sizeof(header), "If-None-Match: %s",
@@ -780,8 +785,8 @@ feed_fetch(struct poll_feed *f)
 				log_fatal("out of memory");
 			t->headers = grown;
 		}
-		store_feed_state_clear(&st);
 	}
+	store_feed_state_clear(&st);
 	SETOPT(CURLOPT_HTTPHEADER, t->headers);
 	if (rc != CURLE_OK) {
 		log_error("feed %s: cannot set up the transfer: %s", f->name,
@@ -825,7 +830,10 @@ feed_save(struct poll_feed *f, const struct transfer *t, int ok,
 		st.last_success = now;
 	st.failures = f->failures;
 	st.next_due = now + (time_t)ceil(delay);
-	store_put_feed(f->poll->store, f->name, f->cf->url, &st);
+	/* The validators are for the URL fetched, which a reload may
+	 * have changed meanwhile. */
+	store_put_feed(f->poll->store, f->name, t != NULL ? t->url :
+	    f->cf->url, &st);
 	store_feed_state_clear(&st);
 }
 

@@ -138,6 +138,7 @@ test_feed_state(void)
 
 	s = store_open(dir);
 	CHECK_INT(store_get_feed(s, "world", &got), 0, "feed state read");
+	CHECK_STR(got.url, "http://x/w.rss", "the URL of the validators survives");
 	CHECK_STR(got.etag, "\"abc-123\"", "the ETag survives");
 	CHECK_STR(got.last_modified, "Mon, 23 Nov 2026 06:00:00 GMT",
 	    "Last-Modified survives");
