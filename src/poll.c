@@ -1259,19 +1259,17 @@ poll_free(struct poll *p)
 {
 	if (p == NULL)
 		return;
-	/* Nobody listens any more: no callbacks from here on. */
+	/* No feed is processed from here on. */
 	p->process = NULL;
 	p->once_done = p->stop_done = NULL;
 	while (!TAILQ_EMPTY(&p->feeds))
 		feed_free(TAILQ_FIRST(&p->feeds));
-	while (!TAILQ_EMPTY(&p->active)) {
-		TAILQ_FIRST(&p->active)->done = NULL;
-		transfer_drop(TAILQ_FIRST(&p->active), NULL);
-	}
-	while (!TAILQ_EMPTY(&p->pending)) {
-		TAILQ_FIRST(&p->pending)->done = NULL;
-		transfer_drop(TAILQ_FIRST(&p->pending), NULL);
-	}
+	/* Posts still in flight hear that they failed, so that their
+	 * owners can free what they attached. */
+	while (!TAILQ_EMPTY(&p->active))
+		transfer_drop(TAILQ_FIRST(&p->active), "shutting down");
+	while (!TAILQ_EMPTY(&p->pending))
+		transfer_drop(TAILQ_FIRST(&p->pending), "shutting down");
 	ev_timer_stop(p->loop, &p->curl_timer);
 	ev_timer_stop(p->loop, &p->kick);
 	ev_timer_stop(p->loop, &p->grace);

@@ -104,6 +104,8 @@ void		 poll_stop(struct poll *, double grace, void (*done)(void *),
 		    void *arg);
 /* SIGUSR1: log the counters of every feed. */
 void		 poll_log_counters(struct poll *);
+/* Free everything; a poll_http transfer still in flight gets done() with
+ * an error first. */
 void		 poll_free(struct poll *);
 
 /* The loop the poller runs on (for sinks' own timers). */

@@ -273,7 +273,28 @@ main(void)
 		CHECK_INT(c.calls, 0, "a cancelled post never calls back");
 	}
 
-	poll_free(p);
+	/* Freed with a post in flight: its owner hears it failed. */
+	{
+		struct http_request req;
+		ev_timer wait;
+		struct outcome c;
+
+		memset(&c, 0, sizeof(c));
+		c.loop = loop;
+		memset(&req, 0, sizeof(req));
+		req.url = url;
+		req.method = "POST";
+		req.body = "x";
+		req.body_len = 1;
+		req.timeout = 5;
+		poll_http(p, &req, on_done, &c);
+		ev_timer_init(&wait, on_safety, 0.3, 0.);
+		ev_timer_start(loop, &wait);
+		ev_run(loop, 0);
+		poll_free(p);
+		CHECK_INT(c.calls, 1, "poll_free tells a post in flight");
+		CHECK(c.error[0] != '\0', "... that it failed");
+	}
 	ev_loop_destroy(loop);
 	curl_global_cleanup();
 	kill(-server_pid, SIGTERM);
