@@ -1,12 +1,12 @@
 /*
  * poll.c: every HTTP transfer brinkd makes, on one libev loop driving
- * libcurl's multi-socket interface, and the schedule that starts a fetch
- * of each feed on time.
+ * libcurl's multi-socket interface: feed fetches (for poll_feed.c, which
+ * decides when) and webhook posts (poll_http).
  *
- * A transfer waits in the pending queue until the global and per-host
- * caps let it start; a feed fetch is conditional (validators from the
- * store) and bounded (config_limits); its 200 body goes to the process
- * callback, its failures to an exponential backoff with jitter.
+ * A feed fetch waits in the pending queue until the global and per-host
+ * caps let it start; it is conditional, bounded by config_limits (the
+ * body counted after decoding, so a gzip bomb stops at max_body) and
+ * kept to http and https, or to file for a file:// feed.
  */
 #include "autoconf.h"
 
@@ -26,27 +26,19 @@
 #include "config.h"
 #include "log.h"
 #include "poll.h"
-#include "store.h"
+#include "poll_impl.h"
 
 /* Fallbacks when a limit is 0 (the configuration fills them normally). */
-#define DEFAULT_INTERVAL	300.0
 #define DEFAULT_CONNECT_TIMEOUT	10.0
 #define DEFAULT_TIMEOUT		60.0
 #define DEFAULT_LOW_SPEED_TIME	30.0
 #define DEFAULT_MAX_BODY	(10 * 1024 * 1024)
-#define DEFAULT_BACKOFF_MAX	(6 * 3600.0)
 #define DEFAULT_MAX_TRANSFERS	32
 #define DEFAULT_MAX_PER_HOST	4
 #define DEFAULT_MAX_REDIRECTS	5
 /* A webhook's answer is only read for its status and a short reason. */
 #define HTTP_MAX_BODY		(1024 * 1024)
-/* The first poll of each feed is spread over this much of its interval,
- * at most FIRST_SPREAD_MAX seconds: enough to stagger 1,000 feeds. */
-#define FIRST_SPREAD		0.1
-#define FIRST_SPREAD_MAX	10.0
-
-struct poll_feed;
-
+#define DEFAULT_POST_TIMEOUT	10.0
 struct transfer {
 	TAILQ_ENTRY(transfer)	 entry;		/* in poll's active or pending */
 	struct poll		*poll;
@@ -60,14 +52,13 @@ struct transfer {
 	size_t			 len, cap, max_body;
 	int			 too_big;
 	int			 moved;		/* a 301 or 308 on the way */
+	int			 dropped;	/* given up, not finished */
 	char			*etag, *last_modified;
 	poll_http_done_fn	*done;
 	void			*done_arg;
 	char			*what;
 	char			 errbuf[CURL_ERROR_SIZE];
 };
-
-TAILQ_HEAD(transfer_list, transfer);
 
 /* libcurl's interest in one socket, as an ev_io. */
 struct sock {
@@ -77,46 +68,8 @@ struct sock {
 	int		 events;
 };
 
-struct poll_feed {
-	TAILQ_ENTRY(poll_feed)	 entry;
-	struct poll		*poll;
-	char			*name;
-	const struct config_feed *cf;
-	ev_timer		 timer;
-	struct transfer		*xfer;		/* the fetch in flight */
-	int			 failures;	/* consecutive */
-	int			 gone;		/* 410: wait for a new config */
-	int			 moved_logged;
-	int			 once_state;	/* 0 running, 1 ok, -1 failed */
-	int			 keep;		/* poll_reconfigure's mark */
-	char			 last_error[512];
-	unsigned long		 polls, ok, not_modified, errors;
-	unsigned long		 items, alerts;
-};
-
-struct poll {
-	struct ev_loop		*loop;
-	const struct config	*cfg;
-	struct store		*store;
-	poll_process_fn		*process;
-	void			*process_arg;
-	CURLM			*multi;
-	ev_timer		 curl_timer;	/* libcurl's own timeout */
-	ev_timer		 kick;		/* look at once/stop from the loop */
-	ev_timer		 grace;		/* poll_stop's patience */
-	struct transfer_list	 active, pending;
-	int			 n_active;
-	TAILQ_HEAD(, poll_feed)	 feeds;
-	int			 once;
-	void			(*once_done)(void *);
-	void			*once_arg;
-	int			 stopping;
-	void			(*stop_done)(void *);
-	void			*stop_arg;
-};
-
 static void	transfer_end(struct transfer *, CURLcode rc, const char *why);
-static void	feed_fetch(struct poll_feed *);
+static void	transfer_drop(struct transfer *, const char *why);
 static void	poll_dispatch(struct poll *);
 
 static void *
@@ -145,9 +98,8 @@ limit_or(double value, double fallback)
 	return value > 0 ? value : fallback;
 }
 
-/* A uniform random number in [0, 1), for jitter. */
-static double
-jitter(void)
+double
+poll_jitter(void)
 {
 	return (double)random() / ((double)RAND_MAX + 1.0);
 }
@@ -492,7 +444,6 @@ poll_dispatch(struct poll *p)
 
 static void	feed_done(struct transfer *, CURLcode rc);
 static void	http_done(struct transfer *, CURLcode rc);
-static void	poll_kick(struct poll *);
 
 /*
  * The transfer is over, finished (rc from libcurl) or given up (why says
@@ -526,11 +477,7 @@ transfer_end(struct transfer *t, CURLcode rc, const char *why)
 static void
 transfer_drop(struct transfer *t, const char *why)
 {
-	if (t->feed != NULL) {
-		t->feed->xfer = NULL;
-		t->feed = NULL;
-		t->done = NULL;
-	}
+	t->dropped = 1;
 	transfer_end(t, CURLE_ABORTED_BY_CALLBACK, why);
 }
 
@@ -574,7 +521,7 @@ poll_http(struct poll *p, const struct http_request *req,
 
 	if (p->stopping)
 		return -1;
-	timeout = limit_or(req->timeout, DEFAULT_CONNECT_TIMEOUT);
+	timeout = limit_or(req->timeout, DEFAULT_POST_TIMEOUT);
 	connect_timeout = limit_or(p->cfg->limits.connect_timeout,
 	    DEFAULT_CONNECT_TIMEOUT);
 	if (connect_timeout > timeout)
@@ -642,117 +589,41 @@ poll_loop(struct poll *p)
 }
 
 /*
- * Feeds: schedule, fetch, outcome.
+ * Feed fetches, for poll_feed.c.
  */
 
 static void
-feed_schedule(struct poll_feed *f, double delay)
+append_header(struct transfer *t, const char *name, const char *value)
 {
-	struct poll *p = f->poll;
-
-	ev_timer_stop(p->loop, &f->timer);
-	if (delay < 0)
-		delay = 0;
-	ev_timer_set(&f->timer, delay, 0.);
-	ev_timer_start(p->loop, &f->timer);
-}
-
-static double
-feed_interval(const struct poll_feed *f)
-{
-	return limit_or(f->cf->limits.interval, limit_or(
-	    f->poll->cfg->limits.interval, DEFAULT_INTERVAL));
-}
-
-/* When to try again after the n-th failure in a row. */
-static double
-feed_backoff(const struct poll_feed *f)
-{
-	double delay, ceiling;
-	int n = f->failures < 31 ? f->failures : 31;
-
-	ceiling = limit_or(f->poll->cfg->backoff_max, DEFAULT_BACKOFF_MAX);
-	delay = feed_interval(f) * ldexp(1.0, n - 1);
-	if (delay > ceiling)
-		delay = ceiling;
-	/* Half of it random, so that feeds on one dead host spread out. */
-	return delay * (0.5 + 0.5 * jitter());
-}
-
-static void
-on_feed_timer(struct ev_loop *loop, ev_timer *w, int revents)
-{
-	struct poll_feed *f = w->data;
-
-	if (f->xfer != NULL) {
-		/* Still fetching the last round: skip this one. */
-		log_debug("feed %s: previous fetch still running", f->name);
-		feed_schedule(f, feed_interval(f));
-		return;
-	}
-	feed_fetch(f);
-}
-
-static struct poll_feed *
-feed_new(struct poll *p, const struct config_feed *cf)
-{
-	struct store_feed_state st;
-	struct poll_feed *f;
-
-	f = xcalloc(1, sizeof(*f));
-	f->poll = p;
-	f->name = xstrdup(cf->name);
-	f->cf = cf;
-	ev_timer_init(&f->timer, on_feed_timer, 0., 0.);
-	f->timer.data = f;
-	if (p->store != NULL && store_get_feed(p->store, f->name, &st) == 0) {
-		f->failures = st.failures;
-		store_feed_state_clear(&st);
-	}
-	TAILQ_INSERT_TAIL(&p->feeds, f, entry);
-	return f;
-}
-
-static void
-feed_free(struct poll_feed *f)
-{
-	struct poll *p = f->poll;
-
-	ev_timer_stop(p->loop, &f->timer);
-	if (f->xfer != NULL)
-		transfer_drop(f->xfer, NULL);
-	TAILQ_REMOVE(&p->feeds, f, entry);
-	free(f->name);
-	free(f);
-}
-
-static void
-feed_fetch(struct poll_feed *f)
-{
-	struct poll *p = f->poll;
-	const struct config_limits *l = &f->cf->limits;
-	const struct config_limits *g = &p->cfg->limits;
-	struct store_feed_state st = { 0 };
 	struct curl_slist *grown;
-	struct transfer *t;
 	char header[1024];
+
+	snprintf(header, sizeof(header), "%s: %s", name, value);
+	if ((grown = curl_slist_append(t->headers, header)) == NULL)
+		log_fatal("out of memory");
+	t->headers = grown;
+}
+
+struct transfer *
+poll_fetch(struct poll *p, const struct fetch_request *req,
+    struct poll_feed *feed, char *err, size_t errlen)
+{
+	const struct config_limits *l = req->limits;
+	const struct config_limits *g = &p->cfg->limits;
+	struct transfer *t;
 	CURLcode rc = CURLE_OK;
 	long redirects;
 
-	if (p->stopping || f->xfer != NULL)
-		return;
-	t = transfer_new(p, f->cf->url,
-	    is_file_url(f->cf->url) ? "file" : "http,https",
+	t = transfer_new(p, req->url,
+	    is_file_url(req->url) ? "file" : "http,https",
 	    limit_or(l->connect_timeout, limit_or(g->connect_timeout,
 	    DEFAULT_CONNECT_TIMEOUT)),
 	    limit_or(l->timeout, limit_or(g->timeout, DEFAULT_TIMEOUT)));
 	if (t == NULL) {
-		snprintf(f->last_error, sizeof(f->last_error),
-		    "cannot set up the transfer");
-		f->once_state = -1;
-		return;
+		snprintf(err, errlen, "cannot set up the transfer");
+		return NULL;
 	}
-	t->feed = f;
+	t->feed = feed;
 	t->max_body = (size_t)limit_or((double)l->max_body,
 	    limit_or((double)g->max_body, DEFAULT_MAX_BODY));
 	redirects = p->cfg->max_redirects > 0 ? p->cfg->max_redirects :
@@ -766,229 +637,71 @@ feed_fetch(struct poll_feed *f)
 	    g->low_speed_limit : 100L);
 	/* A declared length over the limit is refused before any byte. */
 	SETOPT(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)t->max_body);
-	if (p->store != NULL && store_get_feed(p->store, f->name, &st) == 0 &&
-	    st.url != NULL && strcmp(st.url, f->cf->url) == 0) {
-		/* The validators belong to the URL they came from. */
-		if (st.etag != NULL) {
-			snprintf(header, sizeof(header), "If-None-Match: %s",
-			    st.etag);
-			if ((grown = curl_slist_append(t->headers, header)) ==
-			    NULL)
-				log_fatal("out of memory");
-			t->headers = grown;
-		}
-		if (st.last_modified != NULL) {
-			snprintf(header, sizeof(header),
-			    "If-Modified-Since: %s", st.last_modified);
-			if ((grown = curl_slist_append(t->headers, header)) ==
-			    NULL)
-				log_fatal("out of memory");
-			t->headers = grown;
-		}
-	}
-	store_feed_state_clear(&st);
+	if (req->etag != NULL)
+		append_header(t, "If-None-Match", req->etag);
+	if (req->last_modified != NULL)
+		append_header(t, "If-Modified-Since", req->last_modified);
 	SETOPT(CURLOPT_HTTPHEADER, t->headers);
 	if (rc != CURLE_OK) {
-		log_error("feed %s: cannot set up the transfer: %s", f->name,
+		snprintf(err, errlen, "cannot set up the transfer: %s",
 		    curl_easy_strerror(rc));
-		snprintf(f->last_error, sizeof(f->last_error),
-		    "cannot set up the transfer");
-		f->once_state = -1;
 		transfer_free(t);
-		return;
+		return NULL;
 	}
-	f->xfer = t;
 	TAILQ_INSERT_TAIL(&p->pending, t, entry);
 	poll_dispatch(p);
+	return t;
 }
 
-/* Keep the validators only if the URL they came from is the feed's. */
-static void
-feed_save(struct poll_feed *f, const struct transfer *t, int ok,
-    double delay)
+void
+poll_fetch_drop(struct transfer *t)
 {
-	struct store_feed_state st;
-	time_t now = time(NULL);
-
-	if (f->poll->store == NULL ||
-	    store_get_feed(f->poll->store, f->name, &st) == -1)
-		return;
-	if (ok && t != NULL && (t->etag != NULL || t->last_modified != NULL)) {
-		free(st.etag);
-		free(st.last_modified);
-		st.etag = t->etag != NULL ? xstrdup(t->etag) : NULL;
-		st.last_modified = t->last_modified != NULL ?
-		    xstrdup(t->last_modified) : NULL;
-	} else if (!ok && t != NULL && t->len > 0) {
-		/* A body that failed to process must be fetched whole
-		 * next time, not answered with a 304. */
-		free(st.etag);
-		free(st.last_modified);
-		st.etag = st.last_modified = NULL;
-	}
-	if (ok)
-		st.last_success = now;
-	st.failures = f->failures;
-	st.next_due = now + (time_t)ceil(delay);
-	/* The validators are for the URL fetched, which a reload may
-	 * have changed meanwhile. */
-	store_put_feed(f->poll->store, f->name, t != NULL ? t->url :
-	    f->cf->url, &st);
-	store_feed_state_clear(&st);
+	transfer_drop(t, NULL);
 }
 
-static void
-feed_failed(struct poll_feed *f, const struct transfer *t,
-    double retry_after)
-{
-	struct poll *p = f->poll;
-	double delay;
-
-	f->errors++;
-	f->failures++;
-	f->once_state = -1;
-	delay = feed_backoff(f);
-	if (retry_after > 0) {
-		/* The server said when; the ceiling still holds. */
-		delay = retry_after;
-		if (delay > limit_or(p->cfg->backoff_max, DEFAULT_BACKOFF_MAX))
-			delay = limit_or(p->cfg->backoff_max,
-			    DEFAULT_BACKOFF_MAX);
-	}
-	if (p->once || p->stopping) {
-		log_warn("feed %s: %s", f->name, f->last_error);
-		feed_save(f, t, 0, delay);
-		return;
-	}
-	log_warn("feed %s: %s; retrying in %.0f s%s (failure %d in a row)",
-	    f->name, f->last_error, ceil(delay),
-	    retry_after > 0 ? " as Retry-After asks" : "", f->failures);
-	feed_save(f, t, 0, delay);
-	feed_schedule(f, delay);
-}
-
-static void
-feed_succeeded(struct poll_feed *f, const struct transfer *t)
-{
-	struct poll *p = f->poll;
-	double delay;
-
-	if (f->failures > 0)
-		log_info("feed %s: recovered after %d failure%s", f->name,
-		    f->failures, f->failures == 1 ? "" : "s");
-	f->failures = 0;
-	f->once_state = 1;
-	f->last_error[0] = '\0';
-	delay = feed_interval(f) * (0.9 + 0.2 * jitter());
-	feed_save(f, t, 1, delay);
-	if (!p->once && !p->stopping)
-		feed_schedule(f, delay);
-}
-
-/* Why a transfer failed, in words an operator can act on. */
-static void
-feed_describe_error(struct poll_feed *f, struct transfer *t, CURLcode rc)
-{
-	const char *why;
-	char *nl;
-
-	if ((nl = strchr(t->errbuf, '\n')) != NULL)
-		*nl = '\0';
-	why = t->errbuf[0] != '\0' ? t->errbuf : curl_easy_strerror(rc);
-	if (t->too_big || rc == CURLE_FILESIZE_EXCEEDED)
-		snprintf(f->last_error, sizeof(f->last_error),
-		    "body larger than %zu bytes (max_body), cut off; raise "
-		    "max_body for this feed if it is genuine", t->max_body);
-	else if (rc == CURLE_OPERATION_TIMEDOUT)
-		snprintf(f->last_error, sizeof(f->last_error), "timed out: %.200s",
-		    why);
-	else if (rc == CURLE_TOO_MANY_REDIRECTS)
-		snprintf(f->last_error, sizeof(f->last_error), "%.200s (a redirect "
-		    "loop?): refused; check the feed's url", why);
-	else if (rc == CURLE_UNSUPPORTED_PROTOCOL)
-		snprintf(f->last_error, sizeof(f->last_error), "%.200s: refused; "
-		    "only http and https are fetched (file:// only when the "
-		    "feed's own url says so) and redirects never leave them",
-		    why);
-	else
-		snprintf(f->last_error, sizeof(f->last_error), "%.300s", why);
-}
-
+/* Tell the feed how its fetch went, in poll_impl.h's terms. */
 static void
 feed_done(struct transfer *t, CURLcode rc)
 {
-	struct poll_feed *f = t->feed;
-	struct poll *p = f->poll;
-	struct poll_result result;
+	struct fetch_result r;
 	curl_off_t retry = -1;
-	char *url = NULL;
-	long status = 0;
+	char *url = NULL, *nl;
 
-	f->xfer = NULL;
-	f->polls++;
-	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
+	memset(&r, 0, sizeof(r));
+	if ((nl = strchr(t->errbuf, '\n')) != NULL)
+		*nl = '\0';
+	r.reason = t->errbuf[0] != '\0' ? t->errbuf : curl_easy_strerror(rc);
+	if (t->dropped)
+		r.error = FETCH_DROPPED;
+	else if (t->too_big || rc == CURLE_FILESIZE_EXCEEDED)
+		r.error = FETCH_TOO_BIG;
+	else if (rc == CURLE_OK)
+		r.error = FETCH_OK;
+	else if (rc == CURLE_OPERATION_TIMEDOUT)
+		r.error = FETCH_TIMEOUT;
+	else if (rc == CURLE_TOO_MANY_REDIRECTS)
+		r.error = FETCH_REDIRECTS;
+	else if (rc == CURLE_UNSUPPORTED_PROTOCOL)
+		r.error = FETCH_PROTOCOL;
+	else
+		r.error = FETCH_OTHER;
+	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &r.status);
 	curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &url);
-	if (url == NULL)
-		url = f->cf->url;
-	if (rc != CURLE_OK || t->too_big) {
-		feed_describe_error(f, t, rc);
-		feed_failed(f, t, -1);
-		return;
-	}
-	if (is_file_url(url) && status == 0)
-		status = 200;
-	if (t->moved && !f->moved_logged && status < 400) {
-		log_warn("feed %s: moved permanently to %s; update its url in "
-		    "%s:%d", f->name, url, f->cf->file != NULL ?
-		    f->cf->file : "the configuration", f->cf->line);
-		f->moved_logged = 1;
-	}
-	if (status == 304) {
-		f->not_modified++;
-		log_debug("feed %s: not modified", f->name);
-		feed_succeeded(f, t);
-		return;
-	}
-	if (status >= 200 && status < 300) {
-		f->ok++;
-		memset(&result, 0, sizeof(result));
-		if (p->process != NULL && p->process(p->process_arg, f->cf,
-		    url, t->buf != NULL ? t->buf : "", t->len, &result) == -1) {
-			snprintf(f->last_error, sizeof(f->last_error),
-			    "could not be processed (see above)");
-			feed_failed(f, t, -1);
-			return;
-		}
-		f->items += result.items;
-		f->alerts += result.alerts;
-		log_debug("feed %s: %zu bytes, %zu new item%s, %zu alert%s",
-		    f->name, t->len, result.items, result.items == 1 ? "" : "s",
-		    result.alerts, result.alerts == 1 ? "" : "s");
-		feed_succeeded(f, t);
-		return;
-	}
-	if (status == 410) {
-		f->errors++;
-		f->once_state = -1;
-		f->gone = 1;
-		snprintf(f->last_error, sizeof(f->last_error), "HTTP 410 Gone: "
-		    "the server says the feed was removed");
-		log_error("feed %s: %s; polling stopped: remove the feed or "
-		    "fix its url in %s:%d, then reload", f->name,
-		    f->last_error, f->cf->file != NULL ? f->cf->file :
-		    "the configuration", f->cf->line);
-		ev_timer_stop(p->loop, &f->timer);
-		return;
-	}
-	snprintf(f->last_error, sizeof(f->last_error), "HTTP %ld", status);
-	if (status == 429 || status == 503) {
-		if (curl_easy_getinfo(t->easy, CURLINFO_RETRY_AFTER, &retry) !=
-		    CURLE_OK || retry <= 0)
-			retry = -1;
-		feed_failed(f, t, (double)retry);
-		return;
-	}
-	feed_failed(f, t, -1);
+	r.asked_url = t->url;
+	r.url = url != NULL ? url : t->url;
+	if (r.error == FETCH_OK && r.status == 0 && is_file_url(r.url))
+		r.status = 200;
+	if (curl_easy_getinfo(t->easy, CURLINFO_RETRY_AFTER, &retry) !=
+	    CURLE_OK || retry <= 0)
+		retry = -1;
+	r.retry_after = (double)retry;
+	r.moved = t->moved;
+	r.body = t->buf != NULL ? t->buf : "";
+	r.len = t->len;
+	r.max_body = t->max_body;
+	r.etag = t->etag;
+	r.last_modified = t->last_modified;
+	poll_feed_done(t->feed, &r);
 }
 
 /*
@@ -1021,7 +734,7 @@ on_kick(struct ev_loop *loop, ev_timer *w, int revents)
 	}
 }
 
-static void
+void
 poll_kick(struct poll *p)
 {
 	if ((p->stopping && p->stop_done != NULL) ||
@@ -1075,7 +788,6 @@ poll_new(struct ev_loop *loop, const struct config *cfg, struct store *store,
     poll_process_fn *process, void *arg)
 {
 	struct poll *p;
-	size_t i;
 
 	p = xcalloc(1, sizeof(*p));
 	p->loop = loop;
@@ -1103,128 +815,17 @@ poll_new(struct ev_loop *loop, const struct config *cfg, struct store *store,
 		poll_free(p);
 		return NULL;
 	}
-	for (i = 0; i < cfg->n_feeds; i++)
-		feed_new(p, &cfg->feeds[i]);
+	poll_feeds_new(p);
 	return p;
-}
-
-/* The first poll of f: soon, spread out, unless a backoff still runs. */
-static void
-feed_start(struct poll_feed *f)
-{
-	struct store_feed_state st;
-	double delay, spread;
-	time_t now = time(NULL);
-
-	spread = feed_interval(f) * FIRST_SPREAD;
-	if (spread > FIRST_SPREAD_MAX)
-		spread = FIRST_SPREAD_MAX;
-	delay = spread * jitter();
-	if (f->failures > 0 && f->poll->store != NULL &&
-	    store_get_feed(f->poll->store, f->name, &st) == 0) {
-		/* Retry-After and backoff hold across a restart. */
-		if (st.next_due > now)
-			delay = (double)(st.next_due - now);
-		store_feed_state_clear(&st);
-	}
-	feed_schedule(f, delay);
-}
-
-void
-poll_start(struct poll *p)
-{
-	struct poll_feed *f;
-
-	TAILQ_FOREACH(f, &p->feeds, entry)
-		feed_start(f);
-}
-
-void
-poll_once(struct poll *p, void (*done)(void *), void *arg)
-{
-	struct poll_feed *f;
-
-	p->once = 1;
-	p->once_done = done;
-	p->once_arg = arg;
-	TAILQ_FOREACH(f, &p->feeds, entry) {
-		f->once_state = 0;
-		feed_fetch(f);
-	}
-	poll_kick(p);
-}
-
-size_t
-poll_once_failures(struct poll *p)
-{
-	struct poll_feed *f;
-	size_t n = 0;
-
-	TAILQ_FOREACH(f, &p->feeds, entry) {
-		if (f->once_state >= 0)
-			continue;
-		log_error("feed %s: failed: %s", f->name, f->last_error);
-		n++;
-	}
-	return n;
-}
-
-void
-poll_reconfigure(struct poll *p, const struct config *cfg)
-{
-	struct poll_feed *f, *next;
-	const struct config_feed *cf;
-	int changed;
-	size_t i;
-
-	p->cfg = cfg;
-	TAILQ_FOREACH(f, &p->feeds, entry)
-		f->keep = 0;
-	for (i = 0; i < cfg->n_feeds; i++) {
-		cf = &cfg->feeds[i];
-		TAILQ_FOREACH(f, &p->feeds, entry)
-			if (strcmp(f->name, cf->name) == 0)
-				break;
-		if (f == NULL) {
-			f = feed_new(p, cf);
-			f->keep = 1;
-			if (!p->stopping && !p->once)
-				feed_start(f);
-			log_info("feed %s: added", f->name);
-			continue;
-		}
-		changed = strcmp(f->cf->url, cf->url) != 0 ||
-		    f->cf->limits.interval != cf->limits.interval;
-		f->cf = cf;
-		f->keep = 1;
-		if (!changed && !f->gone)
-			continue;
-		f->gone = 0;
-		f->moved_logged = 0;
-		if (!p->stopping && !p->once && f->xfer == NULL) {
-			log_info("feed %s: changed, rescheduled", f->name);
-			feed_start(f);
-		}
-	}
-	for (f = TAILQ_FIRST(&p->feeds); f != NULL; f = next) {
-		next = TAILQ_NEXT(f, entry);
-		if (!f->keep) {
-			log_info("feed %s: removed", f->name);
-			feed_free(f);
-		}
-	}
 }
 
 void
 poll_stop(struct poll *p, double grace, void (*done)(void *), void *arg)
 {
-	struct poll_feed *f;
-
 	p->stopping = 1;
 	p->stop_done = done;
 	p->stop_arg = arg;
-	TAILQ_FOREACH(f, &p->feeds, entry)
-		ev_timer_stop(p->loop, &f->timer);
+	poll_feeds_stop(p);
 	/* What has not started yet never will. */
 	while (!TAILQ_EMPTY(&p->pending))
 		transfer_drop(TAILQ_FIRST(&p->pending), "not started: "
@@ -1237,24 +838,6 @@ poll_stop(struct poll *p, double grace, void (*done)(void *), void *arg)
 }
 
 void
-poll_log_counters(struct poll *p)
-{
-	struct poll_feed *f;
-	double next;
-
-	TAILQ_FOREACH(f, &p->feeds, entry) {
-		next = ev_is_active(&f->timer) ?
-		    ev_timer_remaining(p->loop, &f->timer) : -1;
-		log_info("feed %s: polls %lu, 200 %lu, 304 %lu, errors %lu, "
-		    "items %lu, alerts %lu, failing %d%s", f->name, f->polls,
-		    f->ok, f->not_modified, f->errors, f->items, f->alerts,
-		    f->failures, f->gone ? ", stopped (410 Gone)" :
-		    f->xfer != NULL ? ", fetching now" : next >= 0 ? "" :
-		    ", not scheduled");
-	}
-}
-
-void
 poll_free(struct poll *p)
 {
 	if (p == NULL)
@@ -1262,8 +845,7 @@ poll_free(struct poll *p)
 	/* No feed is processed from here on. */
 	p->process = NULL;
 	p->once_done = p->stop_done = NULL;
-	while (!TAILQ_EMPTY(&p->feeds))
-		feed_free(TAILQ_FIRST(&p->feeds));
+	poll_feeds_free(p);
 	/* Posts still in flight hear that they failed, so that their
 	 * owners can free what they attached. */
 	while (!TAILQ_EMPTY(&p->active))
