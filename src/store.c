@@ -194,7 +194,7 @@ static int
 store_migrate(struct store *s)
 {
 	char sql[128];
-	int version;
+	int version = 0;	/* set by store_version; -O2 cannot tell */
 
 	if (store_exec(s, "BEGIN IMMEDIATE", "starting the migration") == -1)
 		return -1;
