@@ -16,10 +16,12 @@
 #include "autoconf.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/xmlreader.h>
 
@@ -38,6 +40,14 @@ on_xml_error(void *arg, xmlErrorPtr e)
 	if (e == NULL || e->level < XML_ERR_ERROR ||
 	    e->domain == XML_FROM_NAMESPACE)
 		return;
+	if (e->code == XML_ERR_INVALID_CHAR && e->message != NULL &&
+	    strstr(e->message, "UTF-8") != NULL)
+		p->utf8_error = 1;
+	/* Depth, entity amplification, a huge text node: a hostile
+	 * document, not a sloppy one; it gets no second chance. */
+	if (e->code == XML_ERR_INTERNAL_ERROR ||
+	    e->code == XML_ERR_ENTITY_LOOP || e->code == XML_ERR_NO_MEMORY)
+		p->over_limit = 1;
 	snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "error");
 	n = strlen(msg);
 	while (n > 0 && isspace((unsigned char)msg[n - 1]))
@@ -231,10 +241,11 @@ parse(struct parser *p, char *err, size_t errlen)
 	int status = 0;
 	size_t i;
 
-	xmlTextReaderSetStructuredErrorHandler(p->reader, on_xml_error, p);
 	parser_run(p, &status, err, errlen);
 	if (status == -1 && err[0] != '\0')
 		goto fail;	/* not a feed: root_element() said why */
+	p->xml_stopped = status == -1 && p->stop_reason[0] == '\0' &&
+	    !p->nomem;
 	if (p->nomem)
 		goto nomem;
 	if (!p->root_seen) {
@@ -322,12 +333,70 @@ parser_done(struct parser *p)
 		xmlFreeTextReader(p->reader);
 }
 
+/* libxml2's complaints while building a tree, for the recovery pass;
+ * the context's _private is the parser. */
+static void
+on_tree_error(void *arg, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = arg;
+
+	on_xml_error(ctxt->_private, e);
+}
+
+/*
+ * The recovery pass: the document as a tree, built in recovery mode,
+ * walked by a reader exactly as the stream was.  The same safety holds:
+ * no network, no entity substitution, libxml2's limits on.
+ */
+static struct feed *
+parse_recovering(struct parser *p, const char *buf, size_t len,
+    char *err, size_t errlen)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc = NULL;
+	struct feed *f = NULL;
+
+	if ((ctxt = xmlNewParserCtxt()) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		feed_free(p->feed);
+		p->feed = NULL;
+		return NULL;
+	}
+	ctxt->_private = p;
+	ctxt->sax->serror = on_tree_error;
+	ctxt->sax->error = NULL;
+	ctxt->sax->warning = NULL;
+	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL,
+	    READER_OPTIONS);
+	xmlFreeParserCtxt(ctxt);
+	if (doc == NULL || (p->reader = xmlReaderWalker(doc)) == NULL) {
+		if (p->xml_error[0] == '\0')
+			snprintf(p->xml_error, sizeof(p->xml_error),
+			    "no XML element could be recovered");
+		snprintf(err, errlen, "not a feed: %s", p->xml_error);
+		feed_free(p->feed);
+		p->feed = NULL;
+	} else if ((f = parse(p, err, errlen)) != NULL && err[0] == '\0') {
+		/* The walk saw no error, but the first pass did. */
+		f->recovered = 1;
+		snprintf(err, errlen, "ill-formed XML, read in recovery "
+		    "mode (%s)", p->xml_error);
+	}
+	if (p->reader != NULL) {
+		xmlFreeTextReader(p->reader);
+		p->reader = NULL;
+	}
+	xmlFreeDoc(doc);
+	return f;
+}
+
 struct feed *
 feed_parse(const char *buf, size_t len, const char *base_url,
     const struct feed_limits *limits, char *err, size_t errlen)
 {
 	struct parser p;
 	struct feed *f = NULL;
+	char first_error[sizeof(p.xml_error)];
 
 	if (errlen > 0)
 		err[0] = '\0';
@@ -344,37 +413,165 @@ feed_parse(const char *buf, size_t len, const char *base_url,
 	    READER_OPTIONS)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		feed_free(p.feed);
-	} else
-		f = parse(&p, err, errlen);
+		parser_done(&p);
+		return NULL;
+	}
+	xmlTextReaderSetStructuredErrorHandler(p.reader, on_xml_error, &p);
+	f = parse(&p, err, errlen);
+	if (p.xml_stopped && !p.over_limit && len <= RECOVER_MAX) {
+		/* Start again on the tree, keeping the first pass's
+		 * complaint: the walk itself sees no syntax.  A document
+		 * that is not the UTF-8 it claims is repaired first. */
+		int utf8_error = p.utf8_error, failed = 0;
+		char *repaired = NULL;
+		size_t repaired_len = 0;
+
+		memcpy(first_error, p.xml_error, sizeof(first_error));
+		feed_free(f);
+		f = NULL;
+		parser_done(&p);
+		if (utf8_error)
+			repaired = value_utf8_repair(buf, len, &repaired_len,
+			    &failed);
+		if (failed || parser_init(&p, base_url, limits) == -1) {
+			snprintf(err, errlen, "out of memory");
+			feed_free(p.feed);
+			p.feed = NULL;
+		} else {
+			memcpy(p.xml_error, first_error, sizeof(first_error));
+			err[0] = '\0';
+			if (repaired != NULL)
+				f = parse_recovering(&p, repaired,
+				    repaired_len, err, errlen);
+			else
+				f = parse_recovering(&p, buf, len, err,
+				    errlen);
+		}
+		free(repaired);
+	}
 	parser_done(&p);
 	return f;
 }
 
+/* The descriptor after a prefix already read from it, for libxml2. */
+struct fd_input {
+	int		 fd;
+	char		*prefix;
+	size_t		 prefix_len, prefix_pos;
+};
+
+static int
+fd_input_read(void *arg, char *out, int len)
+{
+	struct fd_input *in = arg;
+	ssize_t n;
+
+	if (in->prefix_pos < in->prefix_len) {
+		size_t left = in->prefix_len - in->prefix_pos;
+
+		if ((size_t)len > left)
+			len = (int)left;
+		memcpy(out, in->prefix + in->prefix_pos, len);
+		in->prefix_pos += len;
+		if (in->prefix_pos == in->prefix_len) {
+			/* Streaming from here: give the memory back. */
+			free(in->prefix);
+			in->prefix = NULL;
+		}
+		return len;
+	}
+	do
+		n = read(in->fd, out, len);
+	while (n == -1 && errno == EINTR);
+	return (int)n;
+}
+
+static int
+fd_input_close(void *arg)
+{
+	return 0;	/* the caller owns the descriptor */
+}
+
+/* Read up to max bytes of fd; the count, or -1 on a read error. */
+static ssize_t
+read_prefix(int fd, char *buf, size_t max)
+{
+	size_t have = 0;
+	ssize_t n;
+
+	while (have < max) {
+		n = read(fd, buf + have, max - have);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return -1;
+		if (n == 0)
+			break;
+		have += (size_t)n;
+	}
+	return (ssize_t)have;
+}
+
+/*
+ * A document that fits in RECOVER_MAX is read whole and parsed as
+ * feed_parse does, so that it gets the recovery pass; a larger one is
+ * streamed, the part already read first.
+ */
 struct feed *
 feed_parse_fd(int fd, const char *base_url, const struct feed_limits *limits,
     void (*on_item)(const struct feed_item *, void *), void *arg,
     char *err, size_t errlen)
 {
+	struct fd_input in;
 	struct parser p;
 	struct feed *f = NULL;
+	ssize_t n;
+	size_t i;
 
 	if (errlen > 0)
 		err[0] = '\0';
+	memset(&in, 0, sizeof(in));
+	in.fd = fd;
+	if ((in.prefix = malloc(RECOVER_MAX + 1)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	if ((n = read_prefix(fd, in.prefix, RECOVER_MAX + 1)) == -1) {
+		snprintf(err, errlen, "cannot read: %s", strerror(errno));
+		free(in.prefix);
+		return NULL;
+	}
+	in.prefix_len = (size_t)n;
+	if (in.prefix_len <= RECOVER_MAX) {
+		f = feed_parse(in.prefix, in.prefix_len, base_url, limits,
+		    err, errlen);
+		free(in.prefix);
+		if (f == NULL)
+			return NULL;
+		for (i = 0; i < f->n_items; i++) {
+			on_item(&f->items[i], arg);
+			feed_item_clear(&f->items[i]);
+		}
+		free(f->items);
+		f->items = NULL;
+		f->n_items = 0;
+		return f;
+	}
+
 	if (parser_init(&p, base_url, limits) == -1 ||
-	    (p.reader = xmlReaderForFd(fd, NULL, NULL, READER_OPTIONS)) ==
-	    NULL) {
+	    (p.reader = xmlReaderForIO(fd_input_read, fd_input_close, &in,
+	    NULL, NULL, READER_OPTIONS)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		feed_free(p.feed);
 	} else {
 		p.on_item = on_item;
 		p.on_item_arg = arg;
+		xmlTextReaderSetStructuredErrorHandler(p.reader, on_xml_error,
+		    &p);
 		f = parse(&p, err, errlen);
-		/* Nothing read at all: say so plainly. */
-		if (f == NULL && strstr(err, "no XML element") != NULL)
-			snprintf(err, errlen, "not a feed: the document is "
-			    "empty or holds no XML element");
 	}
 	parser_done(&p);
+	free(in.prefix);
 	return f;
 }
 

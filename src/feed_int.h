@@ -22,6 +22,11 @@
  * little for an entity bomb. */
 #define ENTITY_BUDGET		(256 * 1024)
 #define ENTITY_DEPTH		8
+/* The reader gives up at the first well-formedness error.  Documents up
+ * to this size are then read again as a tree in libxml2's recovery mode,
+ * which gets past an unescaped "&" or an undeclared "&nbsp;"; larger
+ * ones keep the items read before the error. */
+#define RECOVER_MAX		(4 * 1024 * 1024)
 
 #define READER_OPTIONS	(XML_PARSE_NONET | XML_PARSE_RECOVER | \
 			 XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
@@ -54,6 +59,7 @@ struct capture {
 	enum value_type	 type;
 	int		 base64;	/* Atom 0.3 mode="base64" */
 	int		 markup;	/* child elements were serialised */
+	int		 child_depth;	/* inside children of a plain field */
 	int		 permalink;	/* RSS guid: isPermaLink absent/"true" */
 	char		*base;		/* xml:base in force, for links */
 	xmlBufferPtr	 buf;
@@ -90,6 +96,9 @@ struct parser {
 	char		 cname[128];
 
 	/* Why the parse stopped or what was wrong: the first of each. */
+	int		 xml_stopped;	/* libxml2 gave up on an XML error */
+	int		 utf8_error;	/* said UTF-8 and was not */
+	int		 over_limit;	/* libxml2 hit one of its safety limits */
 	char		 stop_reason[256];
 	char		 xml_error[256];
 	int		 truncated;

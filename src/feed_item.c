@@ -468,6 +468,23 @@ feed_item_child(struct parser *p, const char *name, int depth, int empty)
  * feed came from; then the key: id, else link, else a hash of title and
  * summary.  0, or -1 when out of memory.
  */
+/* Whatever the document held, the item's strings are UTF-8. */
+static void
+repair(struct parser *p, char **slot)
+{
+	char *fixed;
+	size_t len;
+	int failed;
+
+	if (*slot == NULL)
+		return;
+	fixed = value_utf8_repair(*slot, strlen(*slot), &len, &failed);
+	if (failed)
+		p->nomem = 1;
+	else if (fixed != NULL)
+		feed_replace(slot, fixed);
+}
+
 int
 feed_item_finish(struct parser *p, struct feed_item *it)
 {
@@ -479,8 +496,18 @@ feed_item_finish(struct parser *p, struct feed_item *it)
 		base = f->link;
 	else if (p->base_url != NULL)
 		base = p->base_url;
+	size_t i;
+
 	if (it->link != NULL && !feed_is_absolute(it->link) && base != NULL)
 		feed_replace(&it->link, feed_resolve(p, it->link, base));
+	repair(p, &it->id);
+	repair(p, &it->title);
+	repair(p, &it->link);
+	repair(p, &it->author);
+	repair(p, &it->summary);
+	repair(p, &it->content);
+	for (i = 0; i < it->n_categories; i++)
+		repair(p, &it->categories[i]);
 	free(it->key);
 	if (it->id != NULL && *it->id != '\0')
 		it->key = feed_strdup(p, it->id);

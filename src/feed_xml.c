@@ -253,12 +253,27 @@ cap_append_escaped(struct parser *p, const char *s, size_t len)
 	cap_append(p, run, end - run);
 }
 
+/* Fields that are text constructs: they may hold markup.  The others
+ * (ids, links, dates, names, categories) keep only their own text. */
+static int
+cap_is_text_construct(const struct capture *c)
+{
+	return c->field == FLD_TITLE || c->field == FLD_MEDIA_TITLE ||
+	    c->field == FLD_SUMMARY || c->field == FLD_CONTENT ||
+	    c->field == FLD_FEED_TITLE;
+}
+
 void
 feed_cap_text(struct parser *p, const char *s, size_t len)
 {
-	if (p->cap.markup)
+	if (!cap_is_text_construct(&p->cap)) {
+		if (p->cap.child_depth == 0)
+			cap_append(p, s, len);
+	} else if (p->cap.markup && p->cap.type != VALUE_HTML)
 		cap_append_escaped(p, s, len);
 	else
+		/* Escaped HTML stays HTML source even between tags
+		 * (a <div> written into type="html" content). */
 		cap_append(p, s, len);
 }
 
@@ -267,6 +282,11 @@ feed_cap_text(struct parser *p, const char *s, size_t len)
 void
 feed_cap_child_start(struct parser *p, const char *name, int empty)
 {
+	if (!cap_is_text_construct(&p->cap)) {
+		if (!empty)
+			p->cap.child_depth++;
+		return;
+	}
 	if (!p->cap.markup) {
 		xmlBufferPtr text = p->cap.buf;
 
@@ -276,8 +296,13 @@ feed_cap_child_start(struct parser *p, const char *name, int empty)
 			return;
 		}
 		p->cap.markup = 1;
-		cap_append_escaped(p, (const char *)xmlBufferContent(text),
-		    (size_t)xmlBufferLength(text));
+		if (p->cap.type == VALUE_HTML)
+			cap_append(p, (const char *)xmlBufferContent(text),
+			    (size_t)xmlBufferLength(text));
+		else
+			cap_append_escaped(p, (const char *)
+			    xmlBufferContent(text),
+			    (size_t)xmlBufferLength(text));
 		xmlBufferFree(text);
 	}
 	cap_append(p, "<", 1);
@@ -293,6 +318,10 @@ feed_cap_child_start(struct parser *p, const char *name, int empty)
 void
 feed_cap_child_end(struct parser *p, const char *name)
 {
+	if (!cap_is_text_construct(&p->cap)) {
+		p->cap.child_depth--;
+		return;
+	}
 	cap_append(p, "</", 2);
 	cap_append(p, name, strlen(name));
 	cap_append(p, ">", 1);
@@ -380,6 +409,7 @@ feed_cap_begin(struct parser *p, int depth, enum field field,
 	    type == NULL)
 		p->cap.type = VALUE_HTML;
 	p->cap.markup = 0;
+	p->cap.child_depth = 0;
 	free(type);
 	free(mode);
 	xmlBufferEmpty(p->cap.buf);
