@@ -1,8 +1,8 @@
 /*
  * html.c: HTML -> plain text.  libxml2's HTML parser does the hard part
  * (tag soup, implied elements, character references); this file only
- * walks the tree it builds and decides where words end.  The walk is a
- * loop, not recursion, so a deeply nested page cannot exhaust the stack.
+ * listens to its SAX events and decides where words end.  No tree is
+ * built and nothing recurses, so a deeply nested page costs no stack.
  */
 #include "autoconf.h"
 
@@ -27,6 +27,7 @@ struct out {
 	xmlBufferPtr	buf;
 	enum sep	pending;	/* owed before the next character */
 	int		keep_blocks;
+	int		skip;		/* inside script, style, head */
 	int		failed;
 };
 
@@ -44,11 +45,13 @@ static const char *const dropped_tags[] = {
 	"script", "style", "head", "noscript", "template", NULL
 };
 
+/* libxml2's HTML parser gives element names in lower case. */
 static int
 in_list(const xmlChar *name, const char *const *list)
 {
 	for (; *list != NULL; list++)
-		if (xmlStrcasecmp(name, (const xmlChar *)*list) == 0)
+		if ((*list)[0] == (char)name[0] &&
+		    strcmp((const char *)name, *list) == 0)
 			return 1;
 	return 0;
 }
@@ -63,11 +66,11 @@ out_break(struct out *o)
 }
 
 static void
-out_text(struct out *o, const xmlChar *s)
+out_text(struct out *o, const xmlChar *s, size_t len)
 {
-	const xmlChar *run;
+	const xmlChar *run, *end = s + len;
 
-	while (*s != '\0') {
+	while (s < end) {
 		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
 		    *s == '\f') {
 			if (o->pending < SEP_SPACE)
@@ -80,74 +83,91 @@ out_text(struct out *o, const xmlChar *s)
 		    (o->pending == SEP_BREAK ? "\n" : " "), 1) != 0)
 			o->failed = 1;
 		o->pending = SEP_NONE;
-		for (run = s; *s != '\0' && *s != ' ' && *s != '\t' &&
+		for (run = s; s < end && *s != ' ' && *s != '\t' &&
 		    *s != '\n' && *s != '\r' && *s != '\f'; s++)
 			;
-		if (xmlBufferAdd(o->buf, run, s - run) != 0)
+		if (xmlBufferAdd(o->buf, run, (int)(s - run)) != 0)
 			o->failed = 1;
 	}
 }
 
-/* Depth-first over the tree without recursion. */
-static void
-walk(struct out *o, xmlNodePtr root)
+/* The SAX callbacks: the parser's context carries our state in
+ * _private.  No tree is built, so a page costs no more than its text. */
+static struct out *
+out_of(void *ctx)
 {
-	xmlNodePtr n = root;
+	return ((htmlParserCtxtPtr)ctx)->_private;
+}
 
-	while (n != NULL) {
-		int descend = 0;
+static void
+on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct out *o = out_of(ctx);
 
-		switch (n->type) {
-		case XML_TEXT_NODE:
-		case XML_CDATA_SECTION_NODE:
-			if (n->content != NULL)
-				out_text(o, n->content);
-			break;
-		case XML_ELEMENT_NODE:
-			if (in_list(n->name, dropped_tags))
-				break;
-			if (in_list(n->name, block_tags))
-				out_break(o);
-			descend = n->children != NULL;
-			break;
-		default:
-			break;	/* comments, processing instructions, DTD */
-		}
-		if (descend) {
-			n = n->children;
-			continue;
-		}
-		/* Climb until a sibling is found, closing blocks on the way. */
-		while (n != NULL && n != root && n->next == NULL) {
-			n = n->parent;
-			if (n != NULL && n->type == XML_ELEMENT_NODE &&
-			    in_list(n->name, block_tags))
-				out_break(o);
-		}
-		if (n == NULL || n == root)
-			break;
-		n = n->next;
-	}
+	if (o->skip > 0 || in_list(name, dropped_tags))
+		o->skip++;
+	else if (in_list(name, block_tags))
+		out_break(o);
+}
+
+static void
+on_end(void *ctx, const xmlChar *name)
+{
+	struct out *o = out_of(ctx);
+
+	if (o->skip > 0)
+		o->skip--;
+	else if (in_list(name, block_tags))
+		out_break(o);
+}
+
+static void
+on_text(void *ctx, const xmlChar *s, int len)
+{
+	struct out *o = out_of(ctx);
+
+	if (o->skip == 0)
+		out_text(o, s, (size_t)len);
+}
+
+/* Text without markup or references needs no parser at all. */
+static int
+is_plain(const char *s, size_t len)
+{
+	return memchr(s, '<', len) == NULL && memchr(s, '&', len) == NULL;
 }
 
 char *
 html_to_text(const char *html, size_t len, int flags)
 {
+	htmlParserCtxtPtr ctxt;
 	struct out o;
-	htmlDocPtr doc;
 	char *text;
 
 	memset(&o, 0, sizeof(o));
 	o.keep_blocks = (flags & HTML_KEEP_BLOCKS) != 0;
 	if ((o.buf = xmlBufferCreate()) == NULL)
 		return NULL;
-	if (len > 0 && len <= (size_t)INT_MAX) {
-		doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-		    HTML_OPTIONS);
-		if (doc != NULL) {
-			walk(&o, xmlDocGetRootElement(doc));
-			xmlFreeDoc(doc);
+	if (len > (size_t)INT_MAX)
+		len = 0;	/* nobody's text; html.h promises a string */
+	if (len > 0 && is_plain(html, len))
+		out_text(&o, (const xmlChar *)html, len);
+	else if (len > 0) {
+		if ((ctxt = htmlNewParserCtxt()) == NULL) {
+			xmlBufferFree(o.buf);
+			return NULL;
 		}
+		/* Our callbacks instead of the tree builder's. */
+		memset(ctxt->sax, 0, sizeof(*ctxt->sax));
+		ctxt->sax->startElement = on_start;
+		ctxt->sax->endElement = on_end;
+		ctxt->sax->characters = on_text;
+		ctxt->sax->ignorableWhitespace = on_text;
+		ctxt->sax->cdataBlock = on_text;
+		ctxt->_private = &o;
+		(void)htmlCtxtReadMemory(ctxt, html, (int)len, NULL, "UTF-8",
+		    HTML_OPTIONS);
+		htmlFreeParserCtxt(ctxt);
 	}
 	if (o.failed) {
 		xmlBufferFree(o.buf);
