@@ -404,12 +404,15 @@ int
 date_format(time_t t, char out[DATE_RFC3339_LEN + 1])
 {
 	struct tm tm;
+	char buf[64];	/* room for any int, so the compiler sees no truncation */
 
 	if (gmtime_r(&t, &tm) == NULL || tm.tm_year + 1900 < 0 ||
 	    tm.tm_year + 1900 > 9999)
 		return -1;
-	snprintf(out, DATE_RFC3339_LEN + 1, "%04d-%02d-%02dT%02d:%02d:%02dZ",
+	if (snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02dZ",
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-	    tm.tm_min, tm.tm_sec);
+	    tm.tm_min, tm.tm_sec) != DATE_RFC3339_LEN)
+		return -1;
+	memcpy(out, buf, DATE_RFC3339_LEN + 1);
 	return 0;
 }
