@@ -52,6 +52,7 @@ static const struct rule item_rules[] = {
 	{ "content:encoded",	FLD_CONTENT,		VALUE_HTML },
 	{ "content",		FLD_CONTENT,		VALUE_TEXT },
 	{ "xhtml:body",		FLD_CONTENT,		VALUE_XHTML },
+	{ "body",		FLD_CONTENT,		VALUE_XHTML },
 	{ "fullitem",		FLD_CONTENT,		VALUE_HTML },
 	{ "category",		FLD_CATEGORY,		VALUE_TEXT },
 	{ "dc:subject",		FLD_CATEGORY,		VALUE_TEXT },
