@@ -80,19 +80,18 @@ print_item(const struct feed_item *it, void *arg)
 {
 	struct printer *pr = arg;
 	json_t *o = item_json(it);
-	char *line;
 
 	pr->n++;
-	line = o != NULL ? json_dumps(o, JSON_PRESERVE_ORDER) : NULL;
-	json_decref(o);
-	if (line == NULL) {
+	/* Straight to stdout: no string to build and free per item. */
+	if (o == NULL || json_dumpf(o, stdout, JSON_PRESERVE_ORDER) == -1) {
+		json_decref(o);
 		log_error("%s: item %zu: cannot write it as JSON", pr->path,
 		    pr->n);
 		pr->failed = 1;
 		return;
 	}
-	puts(line);
-	free(line);
+	json_decref(o);
+	putchar('\n');
 }
 
 int

@@ -15,6 +15,8 @@
  */
 #include "autoconf.h"
 
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -523,6 +525,7 @@ feed_parse_fd(int fd, const char *base_url, const struct feed_limits *limits,
     char *err, size_t errlen)
 {
 	struct fd_input in;
+	struct stat sb;
 	struct parser p;
 	struct feed *f = NULL;
 	ssize_t n;
@@ -532,6 +535,11 @@ feed_parse_fd(int fd, const char *base_url, const struct feed_limits *limits,
 		err[0] = '\0';
 	memset(&in, 0, sizeof(in));
 	in.fd = fd;
+	/* A large regular file is streamed from its start: no need to
+	 * look ahead to learn its size. */
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    sb.st_size > RECOVER_MAX)
+		goto stream;
 	if ((in.prefix = malloc(RECOVER_MAX + 1)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return NULL;
@@ -558,6 +566,7 @@ feed_parse_fd(int fd, const char *base_url, const struct feed_limits *limits,
 		return f;
 	}
 
+stream:
 	if (parser_init(&p, base_url, limits) == -1 ||
 	    (p.reader = xmlReaderForIO(fd_input_read, fd_input_close, &in,
 	    NULL, NULL, READER_OPTIONS)) == NULL) {

@@ -410,7 +410,7 @@ item_rule(const char *name)
 	const struct rule *r;
 
 	for (r = item_rules; r->name != NULL; r++)
-		if (strcmp(r->name, name) == 0)
+		if (r->name[0] == name[0] && strcmp(r->name, name) == 0)
 			return r;
 	return NULL;
 }

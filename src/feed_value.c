@@ -293,7 +293,10 @@ value_utf8_repair(const char *in, size_t len, size_t *outlen, int *failed)
 	char *out;
 
 	*failed = 0;
-	for (i = 0; i < len; i += n) {
+	/* Most text is ASCII: skip it without decoding. */
+	for (i = 0; i < len && s[i] < 0x80; i++)
+		;
+	for (; i < len; i += n) {
 		if ((n = utf8_next(s + i, len - i, &c)) == 0 ||
 		    (c >= 0x80 && c <= 0x9f))
 			break;

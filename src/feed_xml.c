@@ -100,6 +100,7 @@ feed_cname(struct parser *p)
 	    p->reader);
 	const char *prefix = NULL, *colon;
 	char undeclared[32];
+	size_t plen, llen;
 	int i;
 
 	if (local == NULL)
@@ -125,9 +126,15 @@ feed_cname(struct parser *p)
 		prefix = undeclared;
 		local = colon + 1;
 	}
-	snprintf(p->cname, sizeof(p->cname), "%s%s%s",
-	    prefix != NULL ? prefix : "",
-	    prefix != NULL && *prefix != '\0' ? ":" : "", local);
+	if (prefix == NULL || *prefix == '\0')
+		return local;	/* the common case: no copy */
+	plen = strlen(prefix);
+	llen = strlen(local);
+	if (plen + 1 + llen >= sizeof(p->cname))
+		return "";	/* no element we know is that long */
+	memcpy(p->cname, prefix, plen);
+	p->cname[plen] = ':';
+	memcpy(p->cname + plen + 1, local, llen + 1);
 	return p->cname;
 }
 

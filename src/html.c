@@ -7,6 +7,7 @@
 #include "autoconf.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -24,7 +25,8 @@ enum sep {
 };
 
 struct out {
-	xmlBufferPtr	buf;
+	char		*buf;		/* the text so far, NUL-terminated */
+	size_t		 len, cap;
 	enum sep	pending;	/* owed before the next character */
 	int		keep_blocks;
 	int		skip;		/* inside script, style, head */
@@ -65,30 +67,59 @@ out_break(struct out *o)
 		o->pending = want;
 }
 
+/* Room for n more bytes and a NUL. */
+static int
+out_reserve(struct out *o, size_t n)
+{
+	char *grown;
+	size_t cap;
+
+	if (o->len + n + 1 <= o->cap)
+		return 0;
+	for (cap = o->cap ? o->cap : 256; cap < o->len + n + 1; cap *= 2)
+		;
+	if ((grown = realloc(o->buf, cap)) == NULL) {
+		o->failed = 1;
+		return -1;
+	}
+	o->buf = grown;
+	o->cap = cap;
+	return 0;
+}
+
+static int
+is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Append text, collapsing white space on the way; a separator owed
+ * from before is written only when more text follows. */
 static void
 out_text(struct out *o, const xmlChar *s, size_t len)
 {
-	const xmlChar *run, *end = s + len;
+	const xmlChar *end = s + len;
+	char *d;
 
-	while (s < end) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
-		    *s == '\f') {
+	/* At most one byte out per byte in, plus the owed separator. */
+	if (out_reserve(o, len + 1) == -1)
+		return;
+	d = o->buf + o->len;
+	for (; s < end; s++) {
+		if (is_space(*s)) {
 			if (o->pending < SEP_SPACE)
 				o->pending = SEP_SPACE;
-			s++;
 			continue;
 		}
-		if (o->pending != SEP_NONE && xmlBufferLength(o->buf) > 0 &&
-		    xmlBufferAdd(o->buf, (const xmlChar *)
-		    (o->pending == SEP_BREAK ? "\n" : " "), 1) != 0)
-			o->failed = 1;
-		o->pending = SEP_NONE;
-		for (run = s; s < end && *s != ' ' && *s != '\t' &&
-		    *s != '\n' && *s != '\r' && *s != '\f'; s++)
-			;
-		if (xmlBufferAdd(o->buf, run, (int)(s - run)) != 0)
-			o->failed = 1;
+		if (o->pending != SEP_NONE) {
+			if (d != o->buf)
+				*d++ = o->pending == SEP_BREAK ? '\n' : ' ';
+			o->pending = SEP_NONE;
+		}
+		*d++ = (char)*s;
 	}
+	o->len = d - o->buf;
+	o->buf[o->len] = '\0';
 }
 
 /* The SAX callbacks: the parser's context carries our state in
@@ -142,19 +173,19 @@ html_to_text(const char *html, size_t len, int flags)
 {
 	htmlParserCtxtPtr ctxt;
 	struct out o;
-	char *text;
 
 	memset(&o, 0, sizeof(o));
 	o.keep_blocks = (flags & HTML_KEEP_BLOCKS) != 0;
-	if ((o.buf = xmlBufferCreate()) == NULL)
+	if (out_reserve(&o, 0) == -1)
 		return NULL;
+	o.buf[0] = '\0';
 	if (len > (size_t)INT_MAX)
 		len = 0;	/* nobody's text; html.h promises a string */
 	if (len > 0 && is_plain(html, len))
 		out_text(&o, (const xmlChar *)html, len);
 	else if (len > 0) {
 		if ((ctxt = htmlNewParserCtxt()) == NULL) {
-			xmlBufferFree(o.buf);
+			free(o.buf);
 			return NULL;
 		}
 		/* Our callbacks instead of the tree builder's. */
@@ -170,14 +201,8 @@ html_to_text(const char *html, size_t len, int flags)
 		htmlFreeParserCtxt(ctxt);
 	}
 	if (o.failed) {
-		xmlBufferFree(o.buf);
+		free(o.buf);
 		return NULL;
 	}
-	/* xmlBufferDetach hands over the content; an empty buffer may
-	 * still hold a NULL pointer. */
-	text = (char *)xmlBufferDetach(o.buf);
-	xmlBufferFree(o.buf);
-	if (text == NULL)
-		text = strdup("");
-	return text;
+	return o.buf;
 }
