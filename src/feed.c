@@ -99,8 +99,10 @@ on_start(struct parser *p, char *err, size_t errlen)
 		return root_element(p, name, err, errlen);
 
 	if (!p->in_item) {
-		if ((p->feed->kind == FEED_ATOM && strcmp(name, "entry") == 0) ||
-		    (p->feed->kind != FEED_ATOM && strcmp(name, "item") == 0)) {
+		int atom = p->feed->kind == FEED_ATOM;
+
+		if ((atom && strcmp(name, "entry") == 0) ||
+		    (!atom && strcmp(name, "item") == 0)) {
 			feed_item_begin(p, depth);
 			if (empty)
 				feed_item_end(p);
@@ -209,8 +211,9 @@ parser_run(struct parser *p, int *status, char *err, size_t errlen)
 				feed_cap_text(p, value, strlen(value));
 			break;
 		case XML_READER_TYPE_ENTITY_REFERENCE:
-			if (p->cap.active && feed_expand_entity(p, (const char *)
-			    xmlTextReaderConstName(p->reader), 0) == -1)
+			if (p->cap.active && feed_expand_entity(p,
+			    (const char *)xmlTextReaderConstName(p->reader),
+			    0) == -1)
 				goto stop;
 			break;
 		default:

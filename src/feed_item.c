@@ -195,7 +195,8 @@ feed_cap_finish(struct parser *p)
 	case FLD_LINK:
 		v = feed_trim(raw);
 		if (*v != '\0' && p->link_prio <= 1) {
-			feed_replace(&it->link, feed_resolve(p, v, p->cap.base));
+			feed_replace(&it->link,
+			    feed_resolve(p, v, p->cap.base));
 			p->link_prio = 1;
 		}
 		break;
@@ -240,7 +241,8 @@ feed_cap_finish(struct parser *p)
 	case FLD_FEED_LINK:
 		v = feed_trim(raw);
 		if (*v != '\0' && p->feed_link_prio <= 1) {
-			feed_replace(&p->feed->link, feed_resolve(p, v, p->cap.base));
+			feed_replace(&p->feed->link,
+			    feed_resolve(p, v, p->cap.base));
 			p->feed_link_prio = 1;
 		}
 		break;

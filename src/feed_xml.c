@@ -115,7 +115,9 @@ feed_cname(struct parser *p)
 			prefix = (const char *)xmlTextReaderConstPrefix(
 			    p->reader);
 			if (prefix == NULL)
-				prefix = "?";	/* unknown default: no match */
+				/* an unknown default namespace:
+				 * matches nothing */
+				prefix = "?";
 		}
 	} else if ((colon = strchr(local, ':')) != NULL &&
 	    (size_t)(colon - local) < sizeof(undeclared)) {
