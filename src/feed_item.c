@@ -18,6 +18,7 @@
 #include "date.h"
 #include "feed_int.h"
 #include "hash.h"
+#include "html.h"
 
 struct rule {
 	const char	*name;		/* canonical: "title", "dc:date" */
@@ -158,8 +159,11 @@ feed_cap_finish(struct parser *p)
 	case FLD_SUMMARY:
 	case FLD_CONTENT:
 	case FLD_FEED_TITLE:
+		/* Content keeps its paragraphs apart for sentence
+		 * splitting (feed.h); everything else is one line. */
 		if ((text = value_to_text(raw, len, p->cap.type,
-		    p->cap.markup)) == NULL) {
+		    p->cap.markup, p->cap.field == FLD_CONTENT ?
+		    HTML_KEEP_BLOCKS : 0)) == NULL) {
 			p->nomem = 1;
 			goto out;
 		}
@@ -331,6 +335,7 @@ feed_item_end(struct parser *p)
 {
 	struct feed *f = p->feed;
 	struct feed_item *it = &p->item, *grown;
+	char *nl;
 
 	p->in_item = 0;
 	feed_replace(&p->person_name, NULL);
@@ -346,9 +351,14 @@ feed_item_end(struct parser *p)
 		it->link = feed_strdup(p, p->guid);
 	if (it->title == NULL)
 		it->title = feed_strdup(p, "");
-	if (it->summary == NULL)
+	if (it->summary == NULL) {
+		/* The content's paragraphs, on one line. */
 		it->summary = feed_strdup(p, it->content != NULL ?
 		    it->content : "");
+		for (nl = it->summary; nl != NULL &&
+		    (nl = strchr(nl, '\n')) != NULL; nl++)
+			*nl = ' ';
+	}
 	if (p->nomem || it->title == NULL || it->summary == NULL) {
 		p->nomem = 1;
 		feed_item_clear(it);

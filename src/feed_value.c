@@ -186,12 +186,13 @@ value_collapse(char *s)
 }
 
 char *
-value_to_text(const char *raw, size_t len, enum value_type type, int markup)
+value_to_text(const char *raw, size_t len, enum value_type type, int markup,
+    int html_flags)
 {
 	char *text;
 
 	if (markup || type == VALUE_HTML || type == VALUE_XHTML)
-		return html_to_text(raw, len, 0);
+		return html_to_text(raw, len, html_flags);
 	if ((text = malloc(len + 1)) == NULL)
 		return NULL;
 	memcpy(text, raw, len);
@@ -212,7 +213,7 @@ value_to_text(const char *raw, size_t len, enum value_type type, int markup)
 			text = copy;
 		}
 	} else if (type == VALUE_GUESS && value_looks_like_html(text)) {
-		char *html = html_to_text(text, len, 0);
+		char *html = html_to_text(text, len, html_flags);
 
 		free(text);
 		return html;

@@ -42,9 +42,10 @@ char		*value_utf8_repair(const char *in, size_t len, size_t *outlen,
 /*
  * The plain text of raw (len bytes) meant as type; markup says raw was
  * serialised from child elements (so it is markup whatever the type
- * says).  Returns a string the caller frees, NULL on out of memory.
+ * says); html_flags go to html_to_text (HTML_KEEP_BLOCKS for content).
+ * Returns a string the caller frees, NULL on out of memory.
  */
 char		*value_to_text(const char *raw, size_t len, enum value_type type,
-		    int markup);
+		    int markup, int html_flags);
 
 #endif

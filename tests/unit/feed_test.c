@@ -108,8 +108,8 @@ test_rss2(void)
 	CHECK_STR(f->items[0].summary, "Two foreign ministers met on Saturday.",
 	    "description's HTML becomes text");
 	CHECK_STR(f->items[0].content,
-	    "Two foreign ministers met on Saturday. They agreed to talk again.",
-	    "content:encoded kept as content");
+	    "Two foreign ministers met on Saturday.\nThey agreed to talk again.",
+	    "content:encoded kept as content, paragraphs on lines");
 
 	CHECK_STR(f->items[1].title, "Storm warning lifted for the coast",
 	    "CDATA title with markup becomes text");
@@ -162,8 +162,8 @@ test_atom(void)
 	CHECK_STR(f->items[0].summary, "The vote moves to <next week>.",
 	    "type=text summary taken literally");
 	CHECK_STR(f->items[0].content,
-	    "The council postponed the vote. Residents asked for time.",
-	    "xhtml content becomes text");
+	    "The council postponed the vote.\nResidents asked for time.",
+	    "xhtml content becomes text, paragraphs on lines");
 	CHECK_STR(f->items[1].link,
 	    "https://other.example.com/archive/2023/library",
 	    "entry xml:base wins over the feed's");
@@ -242,6 +242,18 @@ test_text_rules(void)
 		    "a guid without isPermaLink is the link");
 		CHECK_INT(f->items[0].n_categories, 3,
 		    "categories trimmed, split at commas, deduplicated");
+	}
+	feed_free(f);
+
+	f = parse_str("<rss xmlns:content=\"http://purl.org/rss/1.0/modules/"
+	    "content/\"><channel><item><content:encoded>&lt;p&gt;One.&lt;/p&gt;"
+	    "&lt;p&gt;Two.&lt;/p&gt;</content:encoded></item></channel></rss>");
+	CHECK(f != NULL && f->n_items == 1, "content-only item parses");
+	if (f != NULL && f->n_items == 1) {
+		CHECK_STR(f->items[0].content, "One.\nTwo.",
+		    "content keeps paragraphs on lines");
+		CHECK_STR(f->items[0].summary, "One. Two.",
+		    "a summary taken from content is one line");
 	}
 	feed_free(f);
 
