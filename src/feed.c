@@ -348,6 +348,26 @@ on_tree_error(void *arg, xmlErrorPtr e)
 	on_xml_error(ctxt->_private, e);
 }
 
+/* Counts the recovery tree's elements and stops the parser past
+ * RECOVER_MAX_ELEMENTS, before the tree can grow out of proportion. */
+static void
+on_tree_element(void *arg, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = arg;
+	struct parser *p = ctxt->_private;
+
+	if (++p->tree_elements > RECOVER_MAX_ELEMENTS) {
+		feed_set_reason(p->stop_reason, sizeof(p->stop_reason),
+		    "more than %d elements to recover", RECOVER_MAX_ELEMENTS);
+		xmlStopParser(ctxt);
+		return;
+	}
+	p->tree_start(arg, localname, prefix, uri, nb_namespaces,
+	    namespaces, nb_attributes, nb_defaulted, attributes);
+}
+
 /*
  * The recovery pass: the document as a tree, built in recovery mode,
  * walked by a reader exactly as the stream was.  The same safety holds:
@@ -368,6 +388,8 @@ parse_recovering(struct parser *p, const char *buf, size_t len,
 		return NULL;
 	}
 	ctxt->_private = p;
+	p->tree_start = ctxt->sax->startElementNs;
+	ctxt->sax->startElementNs = on_tree_element;
 	ctxt->sax->serror = on_tree_error;
 	ctxt->sax->error = NULL;
 	ctxt->sax->warning = NULL;

@@ -27,6 +27,9 @@
  * which gets past an unescaped "&" or an undeclared "&nbsp;"; larger
  * ones keep the items read before the error. */
 #define RECOVER_MAX		(4 * 1024 * 1024)
+/* Elements the recovery tree may hold: a tree costs some hundred bytes
+ * a node, and "<a/>" is four bytes of input. */
+#define RECOVER_MAX_ELEMENTS	100000
 
 #define READER_OPTIONS	(XML_PARSE_NONET | XML_PARSE_RECOVER | \
 			 XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
@@ -99,6 +102,8 @@ struct parser {
 	int		 xml_stopped;	/* libxml2 gave up on an XML error */
 	int		 utf8_error;	/* said UTF-8 and was not */
 	int		 over_limit;	/* libxml2 hit one of its safety limits */
+	size_t		 tree_elements;	/* elements in the recovery tree */
+	startElementNsSAX2Func tree_start;	/* libxml2's own handler */
 	char		 stop_reason[256];
 	char		 xml_error[256];
 	int		 truncated;

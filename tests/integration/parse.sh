@@ -152,6 +152,17 @@ check "50 MB text node: the huge field is not printed whole" \
     [ "$(wc -c < "$T/huge.out")" -lt 2000000 ]
 check "50 MB text node: a warning says why" [ -s "$T/huge.err" ]
 
+# An ill-formed document made of tiny elements: the recovery pass (a
+# tree) stops at its element budget instead of growing without bound.
+"$PYTHON3" -c 'import sys
+sys.stdout.write("<rss><channel><title>a &nbsp; b</title>")
+sys.stdout.write("<item><x/><x/><x/><x/><x/></item>" * 100000)
+sys.stdout.write("</channel></rss>")' > "$T/swarm.xml"
+run swarm --parse "$T/swarm.xml"
+check "element swarm: no crash" clean_exit swarm
+check "element swarm: recovery stops at its budget, with a warning" \
+    grep -q 'stopped early (more than [0-9]* elements' "$T/swarm.err"
+
 # --- a large feed streams through, every item printed ------------------
 "$PYTHON3" - "$T/large.xml" <<'PY'
 import sys
