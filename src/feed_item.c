@@ -20,6 +20,8 @@
 #include "hash.h"
 #include "html.h"
 
+#define MAX_CATEGORIES	256
+
 struct rule {
 	const char	*name;		/* canonical: "title", "dc:date" */
 	enum field	 field;
@@ -86,8 +88,10 @@ feed_add_category(struct parser *p, const char *raw, size_t len)
 		size_t n = p->cat_alloc ? p->cat_alloc * 2 : 4;
 		char **grown;
 
-		if (n > 4096)
-			goto drop;	/* enough for any honest item */
+		/* Enough for any honest item, and it keeps the
+		 * duplicate check above cheap. */
+		if (n > MAX_CATEGORIES)
+			goto drop;
 		if ((grown = reallocarray(it->categories, n,
 		    sizeof(*grown))) == NULL) {
 			p->nomem = 1;
