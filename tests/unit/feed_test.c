@@ -269,6 +269,10 @@ test_broken(void)
 {
 	struct feed *f;
 	struct feed_limits lim = { 2, 0, 0 };
+	const char *long_title = "<rss><channel><item><title>"
+	    "0123456789abcdef</title></item></channel></rss>";
+	const char *deep = "<rss><channel><item><title>a</title></item>"
+	    "<item><a><b><c>deep</c></b></a></item></channel></rss>";
 	const char *three = "<rss><channel><item><title>1</title></item>"
 	    "<item><title>2</title></item><item><title>3</title></item>"
 	    "</channel></rss>";
@@ -303,12 +307,15 @@ test_broken(void)
 	feed_free(f);
 
 	lim.max_items = 0;
-	lim.max_text = 8;
-	f = parse_str("<rss><channel><item><title>0123456789abcdef</title>"
-	    "</item></channel></rss>");
+	lim.max_depth = 4;
+	f = feed_parse(deep, strlen(deep), NULL, &lim, err, sizeof(err));
+	CHECK(f != NULL && f->n_items == 1, "max_depth: items before kept");
+	CHECK(strstr(err, "deeper than 4") != NULL, "max_depth: and says so");
 	feed_free(f);
-	f = feed_parse("<rss><channel><item><title>0123456789abcdef</title>"
-	    "</item></channel></rss>", 66, NULL, &lim, err, sizeof(err));
+	lim.max_depth = 0;
+	lim.max_text = 8;
+	f = feed_parse(long_title, strlen(long_title), NULL, &lim, err,
+	    sizeof(err));
 	CHECK(f != NULL && f->n_items == 1 &&
 	    strlen(f->items[0].title) <= 8, "max_text cuts a long field");
 	feed_free(f);
