@@ -105,8 +105,10 @@ cmd_parse(const char *path)
 	char err[512];
 	int fd, status = EXIT_OK;
 
-	if (strcmp(path, "-") == 0)
+	if (strcmp(path, "-") == 0) {
 		fd = STDIN_FILENO;
+		path = pr.path = "(standard input)";
+	}
 	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		log_error("%s: cannot open: %s", path, strerror(errno));
 		return EXIT_BAD_INPUT;
