@@ -10,7 +10,7 @@
  *   429            retried after Retry-After (or the backoff)
  *   5xx, 408, no answer (timeout, refused, reset)
  *                  retried with exponential backoff and jitter
- *   401 403 404 410
+ *   401 403 404 410, 3xx
  *                  the endpoint refuses us (a revoked token, a deleted
  *                  hook): logged once, entries kept and retried slowly,
  *                  so nothing is lost while someone fixes the url
@@ -190,7 +190,20 @@ webhook_done(void *arg, const struct http_response *res)
 			    p->attempts + 1);
 		wh->failing = 1;
 		webhook_defer(wh, p, delay);
-	} else if (st == 401 || st == 403 || st == 404 || st == 410) {
+	} else if (st >= 400 && st <= 499 && st != 401 && st != 403 &&
+	    st != 404 && st != 410) {
+		line = first_line(res);
+		wh->dropped += p->n;
+		log_error("sink %s: HTTP %ld: %s; the service refuses alert "
+		    "%s%s, dropped (%lu dropped so far)", wh->name, st, line,
+		    p->alert_id, p->n > 1 ? " and the digest with it" : "",
+		    wh->dropped);
+		free(line);
+		webhook_remove_batch(wh, p);
+		webhook_arm(wh, 0);
+	} else {
+		/* 401, 403, 404, 410, or a redirect not followed: the
+		 * endpoint, not the message, is the problem. */
 		if (!wh->refused) {
 			line = first_line(res);
 			log_error("sink %s: HTTP %ld: %s; the endpoint refuses "
@@ -201,16 +214,6 @@ webhook_done(void *arg, const struct http_response *res)
 		}
 		wh->refused = 1;
 		webhook_defer(wh, p, BACKOFF_MAX);
-	} else {
-		line = first_line(res);
-		wh->dropped += p->n;
-		log_error("sink %s: HTTP %ld: %s; the service refuses alert "
-		    "%s%s, dropped (%lu dropped so far)", wh->name, st, line,
-		    p->alert_id, p->n > 1 ? " and the digest with it" : "",
-		    wh->dropped);
-		free(line);
-		webhook_remove_batch(wh, p);
-		webhook_arm(wh, 0);
 	}
 done:
 	free(p->alert_id);

@@ -184,14 +184,16 @@ for n in range(lo, hi):
 PY_EOF
 }
 
-# start_receiver [ARGS...]: tests/webhook_receiver.py on a fresh port;
+# start_receiver [ARGS...]: tests/webhook_receiver.py on a fresh port,
+# with an empty log;
 # ARGS as in its --help (--mode, --count, --retry-after).  Sets
 # RECEIVER_URL, RECEIVER_LOG (one JSON line per request), RECEIVER_CONTROL
 # (write a JSON object there to change its behaviour) and RECEIVER_PID.
 start_receiver() {
 	RECEIVER_LOG="$T/receiver.jsonl"
 	RECEIVER_CONTROL="$T/receiver.control"
-	rm -f "$T/receiver.port"
+	rm -f "$T/receiver.port" "$RECEIVER_CONTROL"
+	: > "$RECEIVER_LOG"
 	"$PYTHON3" "$top_srcdir/tests/webhook_receiver.py" \
 	    --log "$RECEIVER_LOG" --port-file "$T/receiver.port" \
 	    --control "$RECEIVER_CONTROL" "$@" 2>"$T/receiver.err" &
@@ -211,4 +213,28 @@ for line in open(sys.argv[1], encoding="utf-8"):
     if len(sys.argv) < 3 or r["status"] == sys.argv[2]:
         n += 1
 print(n)' "$RECEIVER_LOG" "$@" 2>/dev/null || echo 0
+}
+
+# receiver_ids [STATUS]: the alert ids of the generic-format posts the
+# receiver answered STATUS (default 200), in arrival order; a digest
+# shows as "digest:ID,ID,...".
+receiver_ids() {
+	"$PYTHON3" -c 'import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    if r["status"] != sys.argv[2]:
+        continue
+    j = r["json"] or {}
+    if j.get("type") == "digest":
+        print("digest:" + ",".join(a["id"] for a in j["alerts"]))
+    else:
+        print(j.get("id", "?"))' "$RECEIVER_LOG" "${1:-200}"
+}
+
+# receiver_set MODE [COUNT [RETRY_AFTER]]: change the receiver's answer
+# for its next COUNT requests (all of them without COUNT).
+receiver_set() {
+	printf '{"mode": "%s", "count": %s, "retry_after": %s}\n' "$1" \
+	    "${2:-1073741824}" "${3:-null}" > "$RECEIVER_CONTROL.tmp"
+	mv "$RECEIVER_CONTROL.tmp" "$RECEIVER_CONTROL"
 }
