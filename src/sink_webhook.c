@@ -64,6 +64,7 @@ struct webhook_post {
 struct webhook {
 	struct sink		*sink;
 	const char		*name;
+	char			*what;		/* "sink NAME", for poll's logs */
 	char			*url;		/* expanded: a secret */
 	char			*topic;		/* ntfy's, else NULL */
 	char			**headers;	/* expanded: secrets */
@@ -312,7 +313,7 @@ webhook_post(struct webhook *wh, struct spool_entry *e, size_t n)
 	req.body_len = strlen(body);
 	req.headers = (const char *const *)wh->headers;
 	req.timeout = wh->sink->cfg->timeout > 0 ? wh->sink->cfg->timeout : 10;
-	req.what = wh->sink->cfg->name;
+	req.what = wh->what;
 	wh->post = p;
 	if (poll_http(wh->sink->poll, &req, webhook_done, p) == -1) {
 		wh->post = NULL;
@@ -385,6 +386,7 @@ webhook_free(struct webhook *wh)
 		free(wh->url);
 	}
 	free(wh->topic);
+	free(wh->what);
 	for (i = 0; wh->headers != NULL && wh->headers[i] != NULL; i++) {
 		explicit_bzero(wh->headers[i], strlen(wh->headers[i]));
 		free(wh->headers[i]);
@@ -460,6 +462,8 @@ webhook_open(struct sink *s)
 		log_fatal("out of memory");
 	wh->sink = s;
 	wh->name = s->cfg->name;
+	if (asprintf(&wh->what, "sink %s", wh->name) == -1)
+		log_fatal("out of memory");
 	if (webhook_secrets(wh) == -1)
 		goto fail;
 	wh->spool = spool_open(store_db(s->store), store_path(s->store),
