@@ -142,6 +142,11 @@ file_open(struct sink *s)
 		log_error("sink %s: a file sink needs a path", s->cfg->name);
 		return -1;
 	}
+	if (s->cfg->format != FORMAT_JSON && s->cfg->format != FORMAT_TEXT) {
+		log_error("sink %s: a file sink's format is json or text",
+		    s->cfg->name);
+		return -1;
+	}
 	if ((fs = calloc(1, sizeof(*fs))) == NULL)
 		log_fatal("out of memory");
 	if ((fs->fd = file_open_path(s)) == -1) {

@@ -405,6 +405,13 @@ webhook_secrets(struct webhook *wh)
 	size_t i, n = 0;
 	int has_type = 0;
 
+	if (cfg->format != FORMAT_GENERIC && cfg->format != FORMAT_SLACK &&
+	    cfg->format != FORMAT_DISCORD && cfg->format != FORMAT_TEAMS &&
+	    cfg->format != FORMAT_NTFY) {
+		log_error("sink %s: a webhook's format is generic, slack, "
+		    "discord, teams or ntfy", wh->name);
+		return -1;
+	}
 	if (cfg->url == NULL || *cfg->url == '\0') {
 		log_error("sink %s: a webhook sink needs a url", wh->name);
 		return -1;
