@@ -142,7 +142,9 @@ file_open(struct sink *s)
 		log_error("sink %s: a file sink needs a path", s->cfg->name);
 		return -1;
 	}
-	if (s->cfg->format != FORMAT_JSON && s->cfg->format != FORMAT_TEXT) {
+	/* "generic" on a file is the record: json. */
+	if (s->cfg->format != FORMAT_JSON && s->cfg->format != FORMAT_TEXT &&
+	    s->cfg->format != FORMAT_GENERIC) {
 		log_error("sink %s: a file sink's format is json or text",
 		    s->cfg->name);
 		return -1;

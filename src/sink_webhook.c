@@ -67,6 +67,7 @@ struct webhook {
 	char			*what;		/* "sink NAME", for poll's logs */
 	char			*url;		/* expanded: a secret */
 	char			*topic;		/* ntfy's, else NULL */
+	enum sink_format	 format;
 	char			**headers;	/* expanded: secrets */
 	struct spool		*spool;
 	struct ev_loop		*loop;
@@ -272,10 +273,10 @@ webhook_body(struct webhook *wh, struct spool_entry *e, size_t n,
 	}
 	p->n = k;
 	if (k == 1)
-		body = webhook_format_alert(wh->sink->cfg->format, alerts[0],
+		body = webhook_format_alert(wh->format, alerts[0],
 		    wh->topic, err, sizeof(err));
 	else if (k > 1)
-		body = webhook_format_digest(wh->sink->cfg->format, alerts, k,
+		body = webhook_format_digest(wh->format, alerts, k,
 		    wh->name, wh->topic, err, sizeof(err));
 	if (k > 0 && body == NULL) {
 		log_error("sink %s: cannot format alert %s: %s; dropped",
@@ -405,9 +406,11 @@ webhook_secrets(struct webhook *wh)
 	size_t i, n = 0;
 	int has_type = 0;
 
-	if (cfg->format != FORMAT_GENERIC && cfg->format != FORMAT_SLACK &&
-	    cfg->format != FORMAT_DISCORD && cfg->format != FORMAT_TEAMS &&
-	    cfg->format != FORMAT_NTFY) {
+	/* "json" on a webhook is the record as the body: generic. */
+	wh->format = cfg->format == FORMAT_JSON ? FORMAT_GENERIC : cfg->format;
+	if (wh->format != FORMAT_GENERIC && wh->format != FORMAT_SLACK &&
+	    wh->format != FORMAT_DISCORD && wh->format != FORMAT_TEAMS &&
+	    wh->format != FORMAT_NTFY) {
 		log_error("sink %s: a webhook's format is generic, slack, "
 		    "discord, teams or ntfy", wh->name);
 		return -1;
@@ -426,7 +429,7 @@ webhook_secrets(struct webhook *wh)
 		    "http://)", wh->name);
 		return -1;
 	}
-	if (cfg->format == FORMAT_NTFY) {
+	if (wh->format == FORMAT_NTFY) {
 		if (webhook_format_ntfy_url(wh->url, &root, &wh->topic) == -1) {
 			log_error("sink %s: an ntfy url names the topic, as "
 			    "in https://ntfy.sh/TOPIC", wh->name);
