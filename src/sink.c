@@ -93,49 +93,6 @@ sink_wants(const struct config_sink *cfg, const json_t *alert)
 	return 1;
 }
 
-/*
- * Warn about a filter that can never pass: a category no rule raises, a
- * feed or actor that is not configured, a severity above every rule's.
- */
-static void
-sink_check_filters(const struct config *cfg, const struct config_sink *sc)
-{
-	size_t i, j;
-	int found, max_sev = -1;
-
-	for (i = 0; i < sc->categories.n; i++) {
-		for (found = 0, j = 0; j < cfg->n_rules && !found; j++)
-			found = cfg->rules[j].category != NULL &&
-			    strcasecmp(cfg->rules[j].category,
-			    sc->categories.v[i]) == 0;
-		if (!found)
-			log_warn("sink %s: no rule has category \"%s\"",
-			    sc->name, sc->categories.v[i]);
-	}
-	for (i = 0; i < sc->feeds.n; i++) {
-		for (found = 0, j = 0; j < cfg->n_feeds && !found; j++)
-			found = strcasecmp(cfg->feeds[j].name,
-			    sc->feeds.v[i]) == 0;
-		if (!found)
-			log_warn("sink %s: there is no feed \"%s\"",
-			    sc->name, sc->feeds.v[i]);
-	}
-	for (i = 0; i < sc->actors.n; i++) {
-		for (found = 0, j = 0; j < cfg->n_actors && !found; j++)
-			found = strcasecmp(cfg->actors[j].name,
-			    sc->actors.v[i]) == 0;
-		if (!found)
-			log_warn("sink %s: there is no actor \"%s\"",
-			    sc->name, sc->actors.v[i]);
-	}
-	for (j = 0; j < cfg->n_rules; j++)
-		if ((int)cfg->rules[j].severity > max_sev)
-			max_sev = (int)cfg->rules[j].severity;
-	if (cfg->n_rules > 0 && (int)sc->min_severity > max_sev)
-		log_warn("sink %s: min_severity is above every rule's "
-		    "severity, so it will receive nothing", sc->name);
-}
-
 struct sinks *
 sinks_open(const struct config *cfg, struct store *store, struct poll *poll)
 {
@@ -160,7 +117,6 @@ sinks_open(const struct config *cfg, struct store *store, struct poll *poll)
 			    "daemon; not opened", sc->name);
 			continue;
 		}
-		sink_check_filters(cfg, sc);
 		slot = &sinks->v[sinks->n];
 		slot->sink.cfg = sc;
 		slot->sink.ops = sink_table[sc->type];
