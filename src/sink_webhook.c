@@ -52,9 +52,9 @@
 
 struct webhook;
 
-/* A post in flight.  It outlives its sink if the sink closes first. */
+/* A post in flight. */
 struct webhook_post {
-	struct webhook	*wh;		/* NULL once the sink closed */
+	struct webhook	*wh;
 	int64_t		 ids[BATCH_MAX];
 	size_t		 n;
 	int		 attempts;	/* of the first entry, before this one */
@@ -160,8 +160,6 @@ webhook_done(void *arg, const struct http_response *res)
 	char *line;
 	long st = res->status;
 
-	if (wh == NULL)
-		goto done;		/* the sink closed meanwhile */
 	wh->post = NULL;
 	if (st >= 200 && st <= 299) {
 		webhook_remove_batch(wh, p);
@@ -217,7 +215,6 @@ webhook_done(void *arg, const struct http_response *res)
 		wh->refused = 1;
 		webhook_defer(wh, p, BACKOFF_MAX);
 	}
-done:
 	free(p->alert_id);
 	free(p);
 }
@@ -537,9 +534,13 @@ webhook_close(struct sink *s)
 	if (wh == NULL)
 		return;
 	ev_timer_stop(wh->loop, &wh->timer);
-	/* A post in flight completes later and frees itself. */
-	if (wh->post != NULL)
-		wh->post->wh = NULL;
+	/* A post in flight is abandoned; its entry stays in the spool and
+	 * goes out after the restart or reload. */
+	if (wh->post != NULL) {
+		poll_http_cancel(s->poll, wh->post);
+		free(wh->post->alert_id);
+		free(wh->post);
+	}
 	webhook_free(wh);
 	s->data = NULL;
 }

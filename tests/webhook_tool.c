@@ -19,7 +19,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
 #include <ev.h>
 #include <jansson.h>
 #include <sqlite3.h>
@@ -150,7 +149,8 @@ main(int argc, char **argv)
 	cfg.n_sinks = 1;
 
 	log_init("webhook_tool", LOG_TO_STDERR, LOG_LEVEL_DEBUG);
-	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (poll_library_init() == -1)
+		return 1;
 	loop = EV_DEFAULT;
 	memset(&t, 0, sizeof(t));
 	if ((t.store = store_open(cfg.state_dir)) == NULL)
@@ -193,6 +193,6 @@ main(int argc, char **argv)
 	poll_free(poll);
 	store_close(t.store);
 	ev_loop_destroy(loop);
-	curl_global_cleanup();
+	poll_library_cleanup();
 	return t.status;
 }
