@@ -71,4 +71,29 @@ check "max_age: the spool empties" grep -qx "spool empty" "$T/run5.out"
 check "max_age: dropped with an error and a count" \
     grep -q "sink chat: alert 0000000000000032 \"Alert 50\" waited more than max_age (2 s) and is dropped after .* attempts (1 dropped so far)" "$T/run5.err"
 check "max_age: never delivered" [ "$(receiver_count 200)" -eq 0 ]
+kill $RECEIVER_PID; wait $RECEIVER_PID 2>/dev/null
+
+# 6. 404: the endpoint refuses brink (a deleted hook): logged once with
+# its answer, the alerts are kept for when the url is fixed.
+start_receiver --mode 404
+make_alerts 60 63 | "$TOOL" -w 3 "$T/state6" generic "$RECEIVER_URL/hook" \
+    > "$T/run6.out" 2> "$T/run6.err"
+check "404: the alerts stay spooled" grep -qx "gave up with 3 left" "$T/run6.out"
+check "404: logged once, with the answer and what to do" \
+    [ "$(grep -c "sink chat: HTTP 404: no_such_hook; the endpoint refuses brink: check the sink's url and headers" "$T/run6.err")" -eq 1 ]
+kill $RECEIVER_PID; wait $RECEIVER_PID 2>/dev/null
+
+# 7. Closing with a post in flight (the receiver hangs): the post is
+# abandoned cleanly, the alert stays spooled for the next run.
+start_receiver --mode hang
+make_alerts 70 71 | "$TOOL" -w 2 -t 60 "$T/state7" generic "$RECEIVER_URL/hook" \
+    > "$T/run7.out" 2> "$T/run7.err"
+status=$?
+check "hang at exit: the tool exits normally" [ $status -eq 1 ]
+check "hang at exit: the alert stays spooled" grep -qx "gave up with 1 left" "$T/run7.out"
+check "hang at exit: nothing leaked or freed twice" sh -c "! grep -q Sanitizer '$T/run7.err'"
+receiver_set ok
+"$TOOL" -w 30 "$T/state7" generic "$RECEIVER_URL/hook" < /dev/null \
+    > "$T/run7b.out" 2> "$T/run7b.err"
+check "hang at exit: the next run delivers it" [ "$(receiver_ids 200)" = 0000000000000046 ]
 finish
