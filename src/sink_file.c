@@ -31,6 +31,7 @@
 #define FILE_DIR_MODE	0750
 #define FILE_MODE	0640
 #define TITLE_MAX	400	/* bytes of title on a text line */
+#define WHO_MAX		300	/* bytes of actors -> targets */
 #define SENTENCE_MAX	1500	/* bytes of the quoted sentence */
 
 struct file_sink {
@@ -50,7 +51,12 @@ file_text_line(const json_t *alert)
 	FILE *f;
 
 	sev = sink_text_upper(sink_text_get(alert, "severity"));
-	who = sink_text_who(alert, "->");
+	if ((who = sink_text_who(alert, "->")) != NULL) {
+		char *w = sink_text_line(who, WHO_MAX);
+
+		free(who);
+		who = w;
+	}
 	title = sink_text_line(sink_text_item(alert, "title"), TITLE_MAX);
 	sentence = sink_text_line(sink_text_sentence(alert), SENTENCE_MAX);
 	link = sink_text_line(sink_text_item(alert, "link"), 4096);
