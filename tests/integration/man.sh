@@ -1,0 +1,64 @@
+#!/bin/sh
+# The manual pages: lint-clean under mandoc, every option of
+# `brinkd --help` in brinkd(8), and every key of the configuration schema
+# (the cfg_opt_t tables of src/config.c) in brink.conf(5).
+. "$top_srcdir/tests/lib.sh"
+
+: "${MANDOC:=$(command -v mandoc || true)}"
+[ -n "$MANDOC" ] || skip "mandoc not installed (./bootstrap installs mandoc)"
+
+brinkd8="$top_srcdir/man/brinkd.8"
+conf5="$top_srcdir/man/brink.conf.5"
+
+# -W warning: style hints such as "referenced manual not found" depend on
+# what this machine has installed, not on the page.
+for page in "$brinkd8" "$conf5"; do
+	if "$MANDOC" -T lint -W warning "$page" > "$T/lint.out" 2>&1; then
+		pass "mandoc lint: $(basename "$page")"
+	else
+		fail "mandoc lint: $(basename "$page"):
+$(cat "$T/lint.out")"
+	fi
+done
+
+# render PAGE: the page as a reader sees it, without overstrike.
+render() {
+	"$MANDOC" -T ascii "$1" | sed 's/.\x08//g'
+}
+render "$brinkd8" > "$T/brinkd.txt"
+render "$conf5" > "$T/conf.txt"
+
+# Every -x and --long-option that the help lists.
+"$BRINKD" --help > "$T/help.txt" || fail "brinkd --help exits non-zero"
+grep -o -- '--\?[A-Za-z][A-Za-z-]*' "$T/help.txt" | grep '^-' | sort -u \
+    > "$T/options.txt"
+[ "$(wc -l < "$T/options.txt")" -ge 9 ] ||
+    hard_error "found only $(wc -l < "$T/options.txt") options in brinkd --help"
+# The entries of the OPTIONS section: its lines that start with an option.
+sed -n '/^OPTIONS/,/^[A-Z]/p' "$T/brinkd.txt" | grep '^ *-' > "$T/entries.txt"
+while read -r opt; do
+	if grep -q -- "$opt\\b" "$T/entries.txt"; then
+		pass "brinkd.8 documents $opt"
+	else
+		fail "brinkd.8 does not document $opt (listed by brinkd --help)"
+	fi
+done < "$T/options.txt"
+
+# Every key of the schema: CFG_STR("state_dir", ...), CFG_SEC("feed", ...).
+if [ -f "$top_srcdir/src/config.c" ]; then
+	sed -n 's/.*CFG_[A-Z_]*( *"\([A-Za-z_][A-Za-z0-9_-]*\)".*/\1/p' \
+	    "$top_srcdir/src/config.c" | sort -u > "$T/keys.txt"
+	[ -s "$T/keys.txt" ] ||
+	    hard_error "no cfg_opt_t keys found in src/config.c"
+	while read -r key; do
+		if grep -qw -- "$key" "$T/conf.txt"; then
+			pass "brink.conf.5 documents $key"
+		else
+			fail "brink.conf.5 does not document $key (a key of src/config.c)"
+		fi
+	done < "$T/keys.txt"
+else
+	echo "# src/config.c not there yet: no schema keys to look for"
+fi
+
+finish
