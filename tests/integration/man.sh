@@ -1,7 +1,7 @@
 #!/bin/sh
 # The manual pages: lint-clean under mandoc, every option of
 # `brinkd --help` in brinkd(8), and every key of the configuration schema
-# (the cfg_opt_t tables of src/config.c) in brink.conf(5).
+# (the key tables of src/config.c) in brink.conf(5).
 . "$top_srcdir/tests/lib.sh"
 
 : "${MANDOC:=$(command -v mandoc || true)}"
@@ -44,21 +44,24 @@ while read -r opt; do
 	fi
 done < "$T/options.txt"
 
-# Every key of the schema: CFG_STR("state_dir", ...), CFG_SEC("feed", ...).
-if [ -f "$top_srcdir/src/config.c" ]; then
-	sed -n 's/.*CFG_[A-Z_]*( *"\([A-Za-z_][A-Za-z0-9_-]*\)".*/\1/p' \
-	    "$top_srcdir/src/config.c" | sort -u > "$T/keys.txt"
-	[ -s "$T/keys.txt" ] ||
-	    hard_error "no cfg_opt_t keys found in src/config.c"
-	while read -r key; do
-		if grep -qw -- "$key" "$T/conf.txt"; then
-			pass "brink.conf.5 documents $key"
-		else
-			fail "brink.conf.5 does not document $key (a key of src/config.c)"
-		fi
-	done < "$T/keys.txt"
-else
-	echo "# src/config.c not there yet: no schema keys to look for"
-fi
+# Every key of the schema.  src/config.c lists each section's keys in
+# tables of struct key, { "state_dir", 0 }, and the sections in a table of
+# struct kind, { "feed", feed_keys, ... }.
+sed -n '/^static const struct key [a-z_]*\[\] = {/,/^};/p;
+    /^#define LIMIT_KEYS/,/[^\\]$/p;
+    /^} kinds\[\] = {/,/^};/p' "$top_srcdir/src/config.c" |
+    grep -o '{ "[a-z_]*",' | sed 's/{ "\(.*\)",/\1/' | sort -u \
+    > "$T/keys.txt"
+[ "$(wc -l < "$T/keys.txt")" -ge 20 ] ||
+    hard_error "found only $(wc -l < "$T/keys.txt") keys in src/config.c"
+# A key is documented when an entry starts with it (a tag: "url string").
+while read -r key; do
+	if grep -qE -- "^ +$key( |\$)" "$T/conf.txt"; then
+		pass "brink.conf.5 documents $key"
+	else
+		fail "brink.conf.5 does not document $key (a key of src/config.c)"
+	fi
+done < "$T/keys.txt"
+check "brink.conf.5 documents include()" grep -q 'include(' "$T/conf.txt"
 
 finish
