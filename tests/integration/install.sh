@@ -48,18 +48,33 @@ check "an unchanged file is updated by a reinstall" \
     cmp -s "$rotate" "$top_srcdir/etc/logrotate.d/brink"
 check "and gets no .dist beside it" test ! -e "$rotate.dist"
 
-# The administrator edits a configuration file; a reinstall keeps it.
-echo "# changed by the administrator" >> "$rotate"
-cp "$rotate" "$T/changed"
+# The administrator edits the configuration files; a reinstall keeps
+# every one of them.
+edited="$rotate"
+for f in $(find "$root" -path '*/brink/brink.conf' -o \
+    -path '*/brink/rules/*.conf' -not -path '*/dist/*'); do
+	edited="$edited $f"
+done
+for f in $edited; do
+	echo "# changed by the administrator" >> "$f"
+	cp "$f" "$f.saved"
+done
 inst install || hard_error "second make install failed: $(cat "$T/make.out")"
-check "a changed file survives a reinstall" cmp -s "$rotate" "$T/changed"
-check "the new version is beside it as .dist" \
+for f in $edited; do
+	check "changed $(basename "$f") survives a reinstall" \
+	    cmp -s "$f" "$f.saved"
+	check "the new $(basename "$f") is beside it as .dist" \
+	    test -f "$f.dist"
+done
+check "the new logrotate file is the shipped one" \
     cmp -s "$rotate.dist" "$top_srcdir/etc/logrotate.d/brink"
 
 inst uninstall || hard_error "make uninstall failed: $(cat "$T/make.out")"
-check "the changed file survives make uninstall" \
-    cmp -s "$rotate" "$T/changed"
-rm -f "$rotate"
+for f in $edited; do
+	check "changed $(basename "$f") survives make uninstall" \
+	    cmp -s "$f" "$f.saved"
+	rm -f "$f" "$f.saved"
+done
 left=$(find "$root" -type f)
 if [ -z "$left" ]; then
 	pass "make uninstall removes everything else"
