@@ -144,6 +144,8 @@ on_reload(struct ev_loop *loop, ev_signal *w, int revents)
 	if (load(r->config_path, &cfg, &rules) == -1) {
 		log_error("reload failed: still running on the configuration "
 		    "loaded before");
+		/* logrotate's SIGHUP must still reopen the alert logs. */
+		sinks_reopen(r->sinks);
 		goto out;
 	}
 	/* Opening the new sinks is also the reopen that logrotate wants. */
@@ -152,6 +154,7 @@ on_reload(struct ev_loop *loop, ev_signal *w, int revents)
 		    "do not open; still running on the one loaded before");
 		rules_free(rules);
 		config_free(cfg);
+		sinks_reopen(r->sinks);
 		goto out;
 	}
 	if (strcmp(cfg->state_dir, r->cfg->state_dir) != 0)

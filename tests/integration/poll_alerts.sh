@@ -81,5 +81,23 @@ wait_for 20 requests_at_least 'GET /world.rss' $((polls + 2)) ||
 check "after the restart no alert is raised twice" alerts_are 2
 check "every alert id is unique" \
     sh -c "test \$(sed 's/.*\"id\": *\"\\([^\"]*\\)\".*/\\1/' '$T/alerts.jsonl' | sort -u | wc -l) = 2"
+
+# logrotate moves the log and sends SIGHUP while the configuration is
+# broken: the reload fails, yet the alert log is reopened.
+mv "$T/alerts.jsonl" "$T/alerts.jsonl.1"
+echo 'feed broken {' >> "$T/brink.conf"
+kill -HUP "$BRINKD_PID"
+wait_for 20 log_has "reload failed" || fail "the failed reload was not logged"
+sleep 1
+poll_feed "$T/www/world.rss" \
+    "Ruritanian generals vow to retaliate within days" \
+    "Bordurian minister vows to retaliate for the shelling" \
+    "Ruritania vows to retaliate against Borduria after border shelling" \
+    "Harbour reopens after storm"
+check "after a failed reload, the next alert goes to the reopened log" \
+    wait_for 20 alerts_are 1
+check "the moved log kept its two" \
+    test "$(grep -c . "$T/alerts.jsonl.1")" = 2
 stop_brinkd
+check "brinkd stopped with status 0" test "$BRINKD_STATUS" = 0
 finish
