@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """An HTTP server on 127.0.0.1 that answers every GET with a small RSS
 feed after a pause, and records the most requests it ever had in flight
-at once, for the tests of brinkd's transfer caps.
+at once, for the tests of brinkd's transfer caps; PEAK_FILE.headers gets
+the User-Agent and Accept-Encoding of the last request.
 
 Usage: poll_slow_server.py PORT PAUSE_SECONDS PEAK_FILE"""
 import http.server
@@ -30,6 +31,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             peak = max(peak, in_flight)
             with open(peak_file, "w") as out:
                 out.write("%d\n" % peak)
+            with open(peak_file + ".headers", "w") as out:
+                out.write("user-agent: %s\naccept-encoding: %s\n" % (
+                    self.headers.get("User-Agent", ""),
+                    self.headers.get("Accept-Encoding", "")))
         time.sleep(pause)
         with lock:
             in_flight -= 1

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The caps on transfers at once: ten feeds on one host never have more
 # than max_per_host requests in flight there, and feeds on two hosts
-# never more than max_transfers in all; every feed is still polled.
+# never more than max_transfers in all; every feed is still polled.  And
+# each request says who asks (User-Agent) and what it can decode.
 . "$top_srcdir/tests/lib.sh"
 
 PORT=$(free_port)
@@ -31,6 +32,11 @@ status=0
 check "every feed on the host was polled" test "$status" = 0
 check "at most max_per_host (2) requests to one host at once" \
     test "$(cat "$T/peak")" = 2
+version=$("$BRINKD" -V | sed 's/^brinkd //')
+check "the User-Agent names brinkd and its version" \
+    grep -qx "user-agent: brinkd/$version" "$T/peak.headers"
+check "gzip is offered, as libcurl can decode it" \
+    grep -q "^accept-encoding: .*gzip" "$T/peak.headers"
 
 rm -f "$T/peak"
 {
