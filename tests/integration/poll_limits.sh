@@ -2,7 +2,8 @@
 # brinkd --once against hostile or broken servers: an oversized body and
 # a gzip bomb are cut off, a redirect loop and a redirect to file:// are
 # refused, a server that accepts and never answers times out; the run
-# exits 1 with one summary line per failed feed, and 0 when all is well.
+# exits 1 with one summary line per failed feed, and 0 when all is well
+# (file:// included, for a feed whose own url says so).
 . "$top_srcdir/tests/lib.sh"
 
 mkdir -p "$T/www"
@@ -89,11 +90,16 @@ state_dir = "$T/state"
 feed world {
 	url = "$base/world.rss"
 }
+feed local {
+	url = "file://$T/www/world.rss"
+}
 CONF
 status=0
 "$BRINKD" -c "$T/good.conf" --once >"$T/good.out" 2>&1 || status=$?
 check "--once exits 0 when every feed succeeded" test "$status" = 0
 check "... and prints no failure" sh -c "! grep -q failed '$T/good.out'"
+check "a feed whose own url says file:// is read from the file" \
+    seen_is local 1
 
 # SIGTERM while a fetch hangs: stop within the grace, status 0.
 cat > "$T/hang.conf" <<CONF

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The running daemon and its signals: SIGHUP with a broken configuration
 # logs the error with file and line and keeps the old one running; SIGHUP
-# with a good one adds the new feed without a restart; SIGUSR1 logs the
+# with a good one adds the new feed without a restart (and another stops
+# polling a feed taken out); SIGUSR1 logs the
 # counters of every feed; SIGTERM stops it with status 0 within 5 s.
 . "$top_srcdir/tests/lib.sh"
 
@@ -59,11 +60,28 @@ check "the added feed is polled" \
 check "the same process goes on" kill -0 "$BRINKD_PID"
 check "the state of the first feed was kept" test "$(seen_count world)" = 1
 
+# A feed taken out of the file is no longer polled; the other goes on.
+cat > "$T/brink.conf" <<CONF
+state_dir = "$T/state"
+pid_file  = "$T/brinkd.pid"
+feed region {
+	url      = "http://127.0.0.1:$NGINX_PORT/region.rss"
+	interval = "1s"
+}
+CONF
+kill -HUP "$BRINKD_PID"
+wait_for 20 log_has "feed world: removed" || fail "the removal was not logged"
+sleep 1
+world=$(nginx_count 'GET /world.rss')
+region=$(nginx_count 'GET /region.rss')
+check "the remaining feed goes on" \
+    wait_for 20 requests_at_least 'GET /region.rss' $((region + 2))
+check "the removed feed is no longer polled" \
+    test "$(nginx_count 'GET /world.rss')" = "$world"
+
 kill -USR1 "$BRINKD_PID"
 check "SIGUSR1 logs the counters of each feed" \
-    wait_for 10 log_has "feed world: polls [0-9]+, 200 [0-9]+, 304 [0-9]+, errors 0, items 1, alerts [0-9]+"
-check "... of the added feed too" \
-    wait_for 10 log_has "feed region: polls [0-9]+, 200 1"
+    wait_for 10 log_has "feed region: polls [0-9]+, 200 1, 304 [0-9]+, errors 0, items 1, alerts 0"
 
 kill -TERM "$BRINKD_PID"
 check "SIGTERM stops it within 5 s" \
