@@ -296,9 +296,6 @@ cmd_run(const char *config_path, int foreground, int once)
 	}
 	/* From here the messages go where the mode wants them. */
 	log_init("brinkd", where, (enum log_level)r.cfg->log_level);
-	if (!once && r.cfg->pid_file != NULL &&
-	    pid_file_open(&r, r.cfg->pid_file) == -1)
-		goto out;
 	signal(SIGPIPE, SIG_IGN);
 	if (poll_library_init() == -1)
 		goto out;
@@ -317,6 +314,10 @@ cmd_run(const char *config_path, int foreground, int once)
 		goto out_poll;
 	pipeline_set(r.pipeline, r.cfg, r.rules, r.sinks);
 	signals_start(&r);
+	/* Written once SIGTERM is handled: whoever reads the pid may use it. */
+	if (!once && r.cfg->pid_file != NULL &&
+	    pid_file_open(&r, r.cfg->pid_file) == -1)
+		goto out_signals;
 
 	if (once) {
 		poll_once(r.poll, on_once_done, &r);
@@ -344,8 +345,10 @@ cmd_run(const char *config_path, int foreground, int once)
 	}
 
 	ev_timer_stop(r.loop, &r.watchdog);
+out_signals:
 	signals_stop(&r);
-	/* Sinks first: they cancel their posts in flight on the poller. */
+	/* Sinks first: a post still in flight then ends in poll_free with
+	 * an error, which the webhook sink expects of a closed sink. */
 	sinks_close(r.sinks);
 out_poll:
 	poll_free(r.poll);
