@@ -683,6 +683,8 @@ feed_done(struct transfer *t, CURLcode rc)
 		r.error = FETCH_REDIRECTS;
 	else if (rc == CURLE_UNSUPPORTED_PROTOCOL)
 		r.error = FETCH_PROTOCOL;
+	else if (rc == CURLE_PEER_FAILED_VERIFICATION)
+		r.error = FETCH_TLS;
 	else
 		r.error = FETCH_OTHER;
 	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &r.status);

@@ -280,6 +280,11 @@ feed_describe_error(struct poll_feed *f, const struct fetch_result *r)
 		    "when the feed's own url says so) and redirects never "
 		    "leave them", r->reason);
 		break;
+	case FETCH_TLS:
+		snprintf(f->last_error, sizeof(f->last_error), "%.250s: if "
+		    "the server's certificate comes from a private authority, "
+		    "name its certificate with ca_file", r->reason);
+		break;
 	default:
 		snprintf(f->last_error, sizeof(f->last_error), "%.400s",
 		    r->reason);

@@ -58,6 +58,7 @@ enum fetch_error {
 	FETCH_TIMEOUT,
 	FETCH_REDIRECTS,	/* more than max_redirects */
 	FETCH_PROTOCOL,		/* a scheme other than the feed's own */
+	FETCH_TLS,		/* the server's certificate did not verify */
 	FETCH_OTHER
 };
 

@@ -242,7 +242,8 @@ receiver_set() {
 # --- poll area: feeds, configurations and the daemon for the polling tests
 
 # poll_feed FILE TITLE...: write an RSS 2.0 feed with one item per title,
-# dated now (so that a first poll treats them as news), newest first.
+# dated now (so that a first poll treats them as news), newest first.  A
+# title written "old:Title" is dated in 2020 instead.
 poll_feed() {
 	file=$1; shift
 	now=$(date -u '+%a, %d %b %Y %H:%M:%S +0000')
@@ -251,11 +252,16 @@ poll_feed() {
 		echo '<rss version="2.0"><channel><title>Test wire</title>'
 		echo '<link>http://127.0.0.1/</link>'
 		for title in "$@"; do
+			date=$now
+			case "$title" in
+			old:*)	title=${title#old:}
+				date="Mon, 06 Jan 2020 09:00:00 +0000" ;;
+			esac
 			key=$(echo "$title" | tr -c 'A-Za-z0-9\n' '-')
 			echo "<item><title>$title</title>"
 			echo "<link>http://127.0.0.1/news/$key</link>"
 			echo "<guid>urn:brink-test:$key</guid>"
-			echo "<pubDate>$now</pubDate>"
+			echo "<pubDate>$date</pubDate>"
 			echo "<description>$title, the wire reports.</description></item>"
 		done
 		echo '</channel></rss>'
