@@ -4,13 +4,16 @@
 # $RUNS times each; records the medians of wall time, CPU time and peak
 # RSS, and how many warm answers were 304.
 #
-#   POLL_TOOLS="sfeed newsboat brink"   which tools to run (default: all)
+#   POLL_TOOLS="curl sfeed newsboat brink"   which tools (default: all);
+#                                       curl is the floor: one process
+#                                       fetching every feed, 16 at once,
+#                                       gzip, no parsing, no state
 #   BRINK_PER_HOST=16                   brinkd's max_per_host here (the
 #                                       peers run 16 at once; brinkd's
 #                                       polite default is 4)
 . "$(dirname "$0")/lib.sh"
 
-: "${POLL_TOOLS:=sfeed newsboat brink}"
+: "${POLL_TOOLS:=curl sfeed newsboat brink}"
 : "${BRINK_PER_HOST:=16}"
 
 ensure_corpus
@@ -18,6 +21,14 @@ serve "$CORPUS"
 say "nginx on 127.0.0.1:$PORT, $FEEDS feeds, $RUNS runs"
 
 url() { echo "http://127.0.0.1:$PORT/f$1.xml"; }
+
+# curl: a config file with every URL, its body thrown away.
+i=1
+while [ $i -le "$FEEDS" ]; do
+	echo "url = \"$(url $i)\""
+	echo "output = \"/dev/null\""
+	i=$((i + 1))
+done > "$W/curl.conf"
 
 # sfeed: an sfeedrc is a shell script with a feeds() function.
 {
@@ -59,6 +70,13 @@ brink_conf() {
 	} > "$W/brink.conf"
 }
 
+run_curl() {
+	log_reset
+	timed "$W/curl.cold" curl -s --compressed --parallel --parallel-max 16 \
+	    -K "$W/curl.conf"
+	echo "$(log_count 200)/$(log_count)" >> "$W/curl.200"
+}
+
 run_sfeed() {
 	rm -rf "$W/sfeed"
 	timed "$W/sfeed.cold" env HOME="$W/home" sfeed_update "$W/sfeedrc"
@@ -97,6 +115,7 @@ run_brink() {
 tools=""
 for t in $POLL_TOOLS; do
 	case $t in
+	curl) command -v curl >/dev/null || { say "no curl"; continue; } ;;
 	sfeed) command -v sfeed_update >/dev/null || { say "no sfeed_update (./bootstrap --bench)"; continue; } ;;
 	newsboat) command -v newsboat >/dev/null || { say "no newsboat (./bootstrap --bench)"; continue; } ;;
 	brink)
@@ -124,6 +143,7 @@ done
 last() { sort -u "$1" 2>/dev/null | tr '\n' ' ' | sed 's/ $//'; }
 for t in $tools; do
 	case $t in
+	curl) record poll-cold "curl (floor) 16 at once" "$W/curl.cold" "200s: $(last "$W/curl.200")" ;;
 	sfeed) record poll-cold "sfeed_update -j16" "$W/sfeed.cold"
 	    record poll-warm "sfeed_update -j16" "$W/sfeed.warm" "304s: $(last "$W/sfeed.304") (no conditional GET)" ;;
 	newsboat) record poll-cold "newsboat reload 16t" "$W/newsboat.cold"

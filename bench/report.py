@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """report.py: print bench results (results.tsv) as a Markdown table, with
-brinkd's ratio to the fastest peer of the same figure.
+brinkd's ratio to the fastest peer of the same figure (a tool marked
+"(floor)" is no peer: it shows the limit, not a feed watcher).
 
   report.py RESULTS
 
@@ -24,7 +25,8 @@ def main():
         ratio = ""
         if wall and tool.startswith("brinkd"):
             peers = [float(r[2]) for r in rows
-                     if r[0] == fig and r[2] and not r[1].startswith("brinkd")]
+                     if r[0] == fig and r[2] and not r[1].startswith("brinkd")
+                     and "(floor)" not in r[1]]
             if peers:
                 ratio = "%.3f" % (float(wall) / min(peers))
         mb = "%.1f" % (int(rss) / 1024) if rss else ""
