@@ -17,6 +17,7 @@ BENCH=$(cd "$(dirname "$0")" && pwd)
 export BENCH_WORK RESULTS
 
 mkdir -p "$BENCH_WORK"
+[ -f "$RESULTS" ] && mv "$RESULTS" "$RESULTS.old"
 : > "$RESULTS"
 status=0
 for b in $BENCHMARKS; do
