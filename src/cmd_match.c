@@ -1,15 +1,356 @@
 /*
- * cmd_match.c: placeholder until the mode is built.
+ * cmd_match.c: brinkd -c FILE --match DOC [--explain].  Runs the rules
+ * of the configuration over one document and prints the alerts it would
+ * raise, one JSON line per article, as a file sink would write them; so
+ * a user can try a rule on an article as with fail2ban-regex.
+ *
+ * DOC is a feed (every item is an article), an HTML page (its <title>,
+ * else its first heading, is the title) or plain text (the first line is
+ * the title); "-" reads stdin.  The alerts' feed name is DOC's base name,
+ * or "match" for stdin.  --explain says on stderr, per article, why each
+ * rule fired or which negation cue or exclusion cancelled it.
  */
 #include "autoconf.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
 
+#include <jansson.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "alert.h"
 #include "cmd.h"
+#include "config.h"
+#include "feed.h"
+#include "hash.h"
+#include "html.h"
+#include "log.h"
+#include "rules.h"
+
+/* Larger documents are refused rather than read: no article is. */
+#define MATCH_MAX_BYTES	(256UL * 1024 * 1024)
+
+enum match_kind {
+	MATCH_FEED,
+	MATCH_HTML,
+	MATCH_TEXT
+};
+
+struct match {
+	const struct rules	*rules;
+	const char		*feed_name;
+	int			 explain;
+	int			 failed;
+};
+
+static void
+match_report(void *arg, int is_error, const char *msg)
+{
+	if (is_error)
+		log_error("%s", msg);
+	else
+		log_warn("%s", msg);
+}
+
+static void
+match_explain(void *arg, const char *line)
+{
+	fprintf(stderr, "  %s\n", line);
+}
+
+/* Read all of path ("-": stdin) into a NUL-terminated buffer. */
+static char *
+match_read(const char *path, size_t *lenp, char *err, size_t errlen)
+{
+	FILE *fp;
+	char *buf = NULL, *grown;
+	size_t len = 0, cap = 0, n;
+
+	if (strcmp(path, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(path, "rb")) == NULL) {
+		snprintf(err, errlen, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	for (;;) {
+		if (len + 1 >= cap) {
+			if (cap > MATCH_MAX_BYTES) {
+				snprintf(err, errlen, "larger than %lu MB; "
+				    "give brinkd one article or feed at a time",
+				    MATCH_MAX_BYTES >> 20);
+				goto fail;
+			}
+			cap = cap ? cap * 2 : 65536;
+			if ((grown = realloc(buf, cap + 1)) == NULL) {
+				snprintf(err, errlen, "out of memory");
+				goto fail;
+			}
+			buf = grown;
+		}
+		n = fread(buf + len, 1, cap - len, fp);
+		len += n;
+		if (n == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		snprintf(err, errlen, "cannot read: %s", strerror(errno));
+		goto fail;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	buf[len] = '\0';
+	*lenp = len;
+	return buf;
+fail:
+	if (fp != stdin)
+		fclose(fp);
+	free(buf);
+	return NULL;
+}
+
+/* What is it?  A feed names its root early; a page has a tag a feed
+ * does not; anything else is text. */
+static enum match_kind
+match_sniff(const char *buf, size_t len)
+{
+	static const char *const feed_roots[] = { "<rss", "<feed", "<rdf:rdf",
+	    NULL };
+	static const char *const html_tags[] = { "<!doctype html", "<html",
+	    "<head", "<body", "<p>", "<p ", "<div", "<h1", "<article",
+	    "<title", "<br", NULL };
+	size_t i, n = len < 4096 ? len : 4096;
+	int k;
+
+	for (i = 0; i < len && (buf[i] == ' ' || buf[i] == '\t' ||
+	    buf[i] == '\r' || buf[i] == '\n' || (unsigned char)buf[i] >= 0xef);
+	    i++)
+		;
+	if (i == len || buf[i] != '<')
+		return MATCH_TEXT;
+	for (; i < n; i++) {
+		if (buf[i] != '<')
+			continue;
+		for (k = 0; feed_roots[k] != NULL; k++)
+			if (strncasecmp(buf + i, feed_roots[k],
+			    strlen(feed_roots[k])) == 0)
+				return MATCH_FEED;
+		for (k = 0; html_tags[k] != NULL; k++)
+			if (strncasecmp(buf + i, html_tags[k],
+			    strlen(html_tags[k])) == 0)
+				return MATCH_HTML;
+	}
+	return MATCH_HTML;
+}
+
+/* Match one article and print its alert, if any. */
+static void
+match_article(struct match *m, const struct feed_item *item,
+    const char *body)
+{
+	struct rules_result res;
+	json_t *alert;
+	char *line;
+
+	if (m->explain)
+		fprintf(stderr, "article: %s\n", item->title[0] != '\0' ?
+		    item->title : "(no title)");
+	if (rules_match_explain(m->rules, item->title, body, &res,
+	    m->explain ? match_explain : NULL, NULL) == -1) {
+		log_error("%s: out of memory matching \"%s\"", m->feed_name,
+		    item->title);
+		m->failed = 1;
+		return;
+	}
+	if (res.n_hits > 0) {
+		alert = alert_build(m->feed_name, item, &res, time(NULL));
+		line = alert != NULL ? json_dumps(alert,
+		    JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
+		if (line == NULL) {
+			log_error("%s: cannot write the alert for \"%s\"",
+			    m->feed_name, item->title);
+			m->failed = 1;
+		} else
+			printf("%s\n", line);
+		free(line);
+		json_decref(alert);
+	} else if (m->explain)
+		fprintf(stderr, "  no alert\n");
+	rules_result_free(&res);
+}
+
+/* An article that is not a feed item gets a key from its text, as a
+ * feed item without id or link does (feed.h). */
+static void
+match_single(struct match *m, const char *title, const char *body)
+{
+	struct feed_item item;
+	char hex[HASH_HEX_LEN + 1], key[HASH_HEX_LEN + 3];
+
+	memset(&item, 0, sizeof(item));
+	hash_hex(hash_strings(title, body, NULL), hex);
+	snprintf(key, sizeof(key), "h:%s", hex);
+	item.key = key;
+	item.title = (char *)title;
+	item.summary = (char *)body;
+	match_article(m, &item, body);
+}
+
+static void
+match_text(struct match *m, char *buf)
+{
+	char *nl, *title = buf, *body = "";
+
+	if ((nl = strchr(buf, '\n')) != NULL) {
+		*nl = '\0';
+		body = nl + 1;
+		if (nl > buf && nl[-1] == '\r')
+			nl[-1] = '\0';
+	}
+	match_single(m, title, body);
+}
+
+/* The text of the first element named one of names, depth first. */
+static char *
+match_find_text(xmlNodePtr n, const char *const *names)
+{
+	xmlNodePtr c;
+	char *found;
+	int k;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (k = 0; names[k] != NULL; k++)
+			if (xmlStrcasecmp(n->name, (const xmlChar *)names[k])
+			    == 0)
+				return (char *)xmlNodeGetContent(n);
+		c = n->children;
+		if (c != NULL && (found = match_find_text(c, names)) != NULL)
+			return found;
+	}
+	return NULL;
+}
+
+static int
+match_html(struct match *m, const char *buf, size_t len)
+{
+	static const char *const title_tag[] = { "title", NULL };
+	static const char *const headings[] = { "h1", "h2", "h3", "h4", "h5",
+	    "h6", NULL };
+	htmlDocPtr doc;
+	char *text, *raw = NULL, *title = NULL, *body;
+	size_t tl;
+
+	if ((text = html_to_text(buf, len, HTML_KEEP_BLOCKS)) == NULL) {
+		log_error("%s: out of memory reading the page", m->feed_name);
+		return -1;
+	}
+	doc = htmlReadMemory(buf, (int)(len > 0x7fffffff ? 0x7fffffff : len),
+	    NULL, "UTF-8", HTML_PARSE_NONET | HTML_PARSE_RECOVER |
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	if (doc != NULL) {
+		raw = match_find_text(xmlDocGetRootElement(doc), title_tag);
+		if (raw == NULL || raw[strspn(raw, " \t\r\n")] == '\0') {
+			xmlFree(raw);
+			raw = match_find_text(xmlDocGetRootElement(doc),
+			    headings);
+		}
+		xmlFreeDoc(doc);
+	}
+	/* The title through the same HTML-to-text, for its white space. */
+	if (raw != NULL) {
+		title = html_to_text(raw, strlen(raw), 0);
+		xmlFree(raw);
+	}
+	body = text;
+	if (title != NULL && (tl = strlen(title)) > 0 &&
+	    strncmp(body, title, tl) == 0 &&
+	    (body[tl] == '\n' || body[tl] == '\0'))
+		body += tl;	/* the heading is the title: not twice */
+	match_single(m, title != NULL ? title : "", body);
+	free(title);
+	free(text);
+	return 0;
+}
+
+static int
+match_feed(struct match *m, const char *path, const char *buf, size_t len)
+{
+	struct feed *f;
+	const struct feed_item *it;
+	char err[512];
+	size_t i;
+
+	err[0] = '\0';
+	if ((f = feed_parse(buf, len, NULL, NULL, err, sizeof(err))) == NULL) {
+		log_error("%s: %s", path, err);
+		return -1;
+	}
+	if (err[0] != '\0' && f->recovered)
+		log_warn("%s: %s", path, err);
+	for (i = 0; i < f->n_items; i++) {
+		it = &f->items[i];
+		/* The full text where the feed has it, else the summary. */
+		match_article(m, it, it->content != NULL &&
+		    it->content[0] != '\0' ? it->content : it->summary);
+	}
+	feed_free(f);
+	return 0;
+}
 
 int
 cmd_match(const char *config_path, const char *path, int explain)
 {
-	fprintf(stderr, "brinkd: --match is not built yet\n");
-	return EXIT_USAGE;
+	struct config *cfg;
+	struct rules *rules = NULL;
+	struct match m;
+	char err[512], *buf = NULL;
+	const char *slash;
+	size_t len;
+	int status = EXIT_BAD_INPUT, rc = 0;
+
+	if ((cfg = config_load(config_path, match_report, NULL)) == NULL)
+		return EXIT_BAD_INPUT;
+	if ((rules = rules_compile(cfg, err, sizeof(err))) == NULL) {
+		log_error("%s", err);
+		goto done;
+	}
+	if ((buf = match_read(path, &len, err, sizeof(err))) == NULL) {
+		log_error("%s: %s", path, err);
+		goto done;
+	}
+	memset(&m, 0, sizeof(m));
+	m.rules = rules;
+	m.explain = explain;
+	if (strcmp(path, "-") == 0)
+		m.feed_name = "match";
+	else
+		m.feed_name = (slash = strrchr(path, '/')) != NULL ?
+		    slash + 1 : path;
+
+	switch (match_sniff(buf, len)) {
+	case MATCH_FEED:
+		rc = match_feed(&m, path, buf, len);
+		break;
+	case MATCH_HTML:
+		rc = match_html(&m, buf, len);
+		break;
+	case MATCH_TEXT:
+		match_text(&m, buf);
+		break;
+	}
+	fflush(stdout);
+	status = rc == 0 && !m.failed ? EXIT_OK : EXIT_BAD_INPUT;
+done:
+	free(buf);
+	rules_free(rules);
+	config_free(cfg);
+	xmlCleanupParser();
+	return status;
 }

@@ -58,6 +58,19 @@ struct feed_limits {
  */
 struct feed	*feed_parse(const char *buf, size_t len, const char *base_url,
 		    const struct feed_limits *limits, char *err, size_t errlen);
+/*
+ * The streaming form, for documents too large to hold: read the document
+ * from fd until end of file and hand each item to on_item as soon as it
+ * is complete (the item is borrowed for the call; its link is resolved
+ * and its key set).  The returned feed holds the channel's title and link
+ * and no items.  Errors as for feed_parse: NULL if the document is not a
+ * feed or nothing could be read from it, a warning in err if it was
+ * recovered or cut short after some items.
+ */
+struct feed	*feed_parse_fd(int fd, const char *base_url,
+		    const struct feed_limits *limits,
+		    void (*on_item)(const struct feed_item *, void *),
+		    void *arg, char *err, size_t errlen);
 void		 feed_free(struct feed *);
 
 #endif

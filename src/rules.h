@@ -46,4 +46,14 @@ int		 rules_match(const struct rules *, const char *title,
 		    const char *body, struct rules_result *out);
 void		 rules_result_free(struct rules_result *);
 
+/*
+ * As rules_match, and also call explain with one line of text (no final
+ * newline) per hit saying why it fired, and per candidate that a negation
+ * cue, an exclusion, a missing actor or a missing target cancelled.
+ */
+typedef void	 rules_explain_fn(void *arg, const char *line);
+int		 rules_match_explain(const struct rules *, const char *title,
+		    const char *body, struct rules_result *out,
+		    rules_explain_fn *explain, void *arg);
+
 #endif

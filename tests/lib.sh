@@ -154,3 +154,69 @@ stop_nginx() {
 nginx_count() {
 	grep -c -- "$1" "$NGINX_LOG" 2>/dev/null || true
 }
+
+# --- poll area: feeds, configurations and the daemon for the polling tests
+
+# poll_feed FILE TITLE...: write an RSS 2.0 feed with one item per title,
+# dated now (so that a first poll treats them as news), newest first.
+poll_feed() {
+	file=$1; shift
+	now=$(date -u '+%a, %d %b %Y %H:%M:%S +0000')
+	{
+		echo '<?xml version="1.0" encoding="UTF-8"?>'
+		echo '<rss version="2.0"><channel><title>Test wire</title>'
+		echo '<link>http://127.0.0.1/</link>'
+		for title in "$@"; do
+			key=$(echo "$title" | tr -c 'A-Za-z0-9\n' '-')
+			echo "<item><title>$title</title>"
+			echo "<link>http://127.0.0.1/news/$key</link>"
+			echo "<guid>urn:brink-test:$key</guid>"
+			echo "<pubDate>$now</pubDate>"
+			echo "<description>$title, the wire reports.</description></item>"
+		done
+		echo '</channel></rss>'
+	} > "$file"
+}
+
+# start_brinkd CONFIG: run brinkd -f in the background, its messages in
+# $BRINKD_LOG; sets BRINKD_PID.
+start_brinkd() {
+	BRINKD_LOG=${BRINKD_LOG:-$T/brinkd.log}
+	"$BRINKD" -f -c "$1" >>"$BRINKD_LOG" 2>&1 &
+	BRINKD_PID=$!
+	track $BRINKD_PID
+}
+
+# stop_brinkd: SIGTERM and wait (at most 10 s); sets BRINKD_STATUS.
+stop_brinkd() {
+	kill -TERM "$BRINKD_PID" 2>/dev/null
+	wait_for 10 sh -c "! kill -0 $BRINKD_PID" || kill -9 "$BRINKD_PID"
+	BRINKD_STATUS=0
+	wait "$BRINKD_PID" || BRINKD_STATUS=$?
+}
+
+# log_has PATTERN: the daemon's log has a line matching it (grep -E).
+log_has() {
+	grep -Eq -- "$1" "$BRINKD_LOG"
+}
+
+# restart_nginx: start nginx again on the same port after stop_nginx.
+restart_nginx() {
+	"$NGINX" -c "$NGINX_DIR/nginx.conf" -p "$NGINX_DIR" \
+	    >>"$NGINX_DIR/stdout" 2>&1 &
+	NGINX_PID=$!
+	track $NGINX_PID
+	wait_for 10 port_open "$NGINX_PORT" ||
+	    hard_error "nginx did not start again: $(cat "$NGINX_DIR/error.log")"
+}
+
+# seen_count FEED: how many items of FEED the state database holds.
+seen_count() {
+	sqlite3 "$T/state/brink.db" \
+	    "SELECT count(*) FROM seen WHERE feed = '$1'" 2>/dev/null
+}
+
+# For wait_for (which runs its command again, unexpanded): the feed has N
+# seen items; nginx logged at least N requests matching PATTERN.
+seen_is() { test "$(seen_count "$1")" = "$2"; }
+requests_at_least() { test "$(nginx_count "$1")" -ge "$2"; }

@@ -1,0 +1,207 @@
+/*
+ * alert.c: the alert record (DESIGN.md, "The alert"), built once per
+ * article with jansson and handed as is to every sink.  Keys keep the
+ * order of the design, so that a person reading the log finds them
+ * where the documentation says (sinks dump with JSON_PRESERVE_ORDER).
+ */
+#include "autoconf.h"
+
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "alert.h"
+#include "config.h"
+#include "hash.h"
+
+static const char *const alert_severities[] = {
+	"info", "low", "medium", "high", "critical"
+};
+
+/* Categories by strength, for hits of equal severity. */
+static const char *const alert_categories[] = {
+	"threat", "retaliation", "deescalation", NULL
+};
+
+static const char *
+alert_severity_name(enum severity s)
+{
+	if ((int)s < 0 || (size_t)s >= sizeof(alert_severities) /
+	    sizeof(alert_severities[0]))
+		return "medium";
+	return alert_severities[s];
+}
+
+static int
+alert_category_rank(const char *category)
+{
+	int k;
+
+	for (k = 0; alert_categories[k] != NULL; k++)
+		if (strcmp(category, alert_categories[k]) == 0)
+			return k;
+	return k;
+}
+
+/* Is hit a stronger than hit b? */
+static int
+alert_stronger(const struct rule_hit *a, const struct rule_hit *b)
+{
+	if (a->rule->severity != b->rule->severity)
+		return a->rule->severity > b->rule->severity;
+	return alert_category_rank(a->rule->category) <
+	    alert_category_rank(b->rule->category);
+}
+
+static json_t *
+alert_time(time_t t)
+{
+	struct tm tm;
+	char buf[32];
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		return json_null();
+	return json_string(buf);
+}
+
+static json_t *
+alert_string_or_null(const char *s)
+{
+	json_t *j;
+
+	if (s == NULL)
+		return json_null();
+	/* Text from a feed is UTF-8 after libxml2, but a plain file given
+	 * to --match may not be: never drop the alert for that. */
+	if ((j = json_string(s)) == NULL)
+		j = json_string("(not UTF-8)");
+	return j;
+}
+
+/* A JSON array of strings; with union set, add only those not there. */
+static int
+alert_add_strings(json_t *arr, char **v, size_t n)
+{
+	size_t k, i;
+	int seen;
+
+	for (k = 0; k < n; k++) {
+		seen = 0;
+		for (i = 0; i < json_array_size(arr); i++)
+			if (strcmp(json_string_value(json_array_get(arr, i)),
+			    v[k]) == 0)
+				seen = 1;
+		if (!seen && json_array_append_new(arr,
+		    alert_string_or_null(v[k])) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static json_t *
+alert_hit(const struct rule_hit *h)
+{
+	json_t *o, *terms, *actors, *targets;
+
+	o = json_object();
+	terms = json_array();
+	actors = json_array();
+	targets = json_array();
+	if (o == NULL || terms == NULL || actors == NULL || targets == NULL ||
+	    alert_add_strings(terms, h->terms, h->n_terms) == -1 ||
+	    alert_add_strings(actors, h->actors, h->n_actors) == -1 ||
+	    alert_add_strings(targets, h->targets, h->n_targets) == -1)
+		goto fail;
+	json_object_set_new(o, "rule", json_string(h->rule->name));
+	json_object_set_new(o, "category", json_string(h->rule->category));
+	json_object_set_new(o, "severity",
+	    json_string(alert_severity_name(h->rule->severity)));
+	json_object_set_new(o, "sentence", alert_string_or_null(h->sentence));
+	json_object_set_new(o, "terms", terms);
+	json_object_set_new(o, "actors", actors);
+	json_object_set_new(o, "targets", targets);
+	return o;
+fail:
+	json_decref(o);
+	json_decref(terms);
+	json_decref(actors);
+	json_decref(targets);
+	return NULL;
+}
+
+json_t *
+alert_build(const char *feed_name, const struct feed_item *item,
+    const struct rules_result *result, time_t now)
+{
+	const struct rule_hit *top;
+	json_t *a = NULL, *it = NULL, *actors = NULL, *targets = NULL;
+	json_t *hits = NULL, *h;
+	char id[HASH_HEX_LEN + 1];
+	size_t k;
+
+	if (result == NULL || result->n_hits == 0)
+		return NULL;
+	top = &result->hits[0];
+	for (k = 1; k < result->n_hits; k++)
+		if (alert_stronger(&result->hits[k], top))
+			top = &result->hits[k];
+
+	hash_hex(hash_strings(feed_name, item->key, NULL), id);
+	if ((a = json_object()) == NULL || (it = json_object()) == NULL ||
+	    (actors = json_array()) == NULL ||
+	    (targets = json_array()) == NULL || (hits = json_array()) == NULL)
+		goto fail;
+	for (k = 0; k < result->n_hits; k++) {
+		if ((h = alert_hit(&result->hits[k])) == NULL ||
+		    json_array_append_new(hits, h) == -1 ||
+		    alert_add_strings(actors, result->hits[k].actors,
+		    result->hits[k].n_actors) == -1 ||
+		    alert_add_strings(targets, result->hits[k].targets,
+		    result->hits[k].n_targets) == -1)
+			goto fail;
+	}
+	json_object_set_new(it, "id",
+	    alert_string_or_null(item->id != NULL ? item->id : item->key));
+	json_object_set_new(it, "title", alert_string_or_null(item->title));
+	json_object_set_new(it, "link", alert_string_or_null(item->link));
+	json_object_set_new(it, "published", item->has_published ?
+	    alert_time(item->published) : json_null());
+
+	json_object_set_new(a, "id", json_string(id));
+	json_object_set_new(a, "time", alert_time(now));
+	json_object_set_new(a, "severity",
+	    json_string(alert_severity_name(top->rule->severity)));
+	json_object_set_new(a, "category", json_string(top->rule->category));
+	json_object_set_new(a, "rule", json_string(top->rule->name));
+	json_object_set_new(a, "feed", alert_string_or_null(feed_name));
+	json_object_set_new(a, "item", it);
+	json_object_set_new(a, "actors", actors);
+	json_object_set_new(a, "targets", targets);
+	json_object_set_new(a, "hits", hits);
+	return a;
+fail:
+	json_decref(a);
+	json_decref(it);
+	json_decref(actors);
+	json_decref(targets);
+	json_decref(hits);
+	return NULL;
+}
+
+int
+alert_severity(const json_t *alert)
+{
+	const char *s;
+	size_t k;
+
+	if ((s = json_string_value(json_object_get(alert, "severity"))) ==
+	    NULL)
+		return -1;
+	for (k = 0; k < sizeof(alert_severities) / sizeof(alert_severities[0]);
+	    k++)
+		if (strcmp(s, alert_severities[k]) == 0)
+			return (int)k;
+	return -1;
+}

@@ -1,0 +1,754 @@
+/*
+ * config.c: load brink's configuration with libconfuse into struct config,
+ * and report every problem as FILE:LINE: message.
+ *
+ * libconfuse stops at the first thing it does not understand.  Unknown
+ * keys are the commonest mistake, so a load runs in passes: when a pass
+ * stops at an unknown key, the next pass knows that key as a "stub" (an
+ * option brink ignores but reports), and goes on to the next mistake.
+ * Only the last pass's findings are reported.  A real syntax error still
+ * ends the load there; everything before it is checked.
+ *
+ * Each section is taken over into struct config the moment libconfuse
+ * closes it, from a validation callback: that is the only way to see
+ * both of two sections with the same name (libconfuse keeps the last).
+ */
+#include "autoconf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <confuse.h>
+
+#include "config.h"
+#include "config_priv.h"
+#include "log.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* Passes, and so unknown keys found, before the load gives up. */
+#define MAX_PASSES	64
+
+enum {
+	STOP_NONE,
+	STOP_SYNTAX,		/* reported; nothing more to learn */
+	STOP_UNKNOWN,		/* an unknown key: a stub gets past it */
+	STOP_NEED_EQUAL,	/* a stub value was a section after all */
+	STOP_NEED_TITLE		/* a titled stub section has no title */
+};
+
+/* A key of a section: lists take {"a", "b"}, the others one value. */
+struct key {
+	const char	*name;
+	int		 list;
+};
+
+#define LIMIT_KEYS \
+	{ "interval", 0 }, { "connect_timeout", 0 }, { "timeout", 0 },	\
+	{ "low_speed_time", 0 }, { "low_speed_limit", 0 },		\
+	{ "max_body", 0 }, { "max_items", 0 }, { "max_age", 0 }
+
+static const struct key root_keys[] = {
+	{ "state_dir", 0 }, { "pid_file", 0 }, { "user_agent", 0 },
+	{ "ca_file", 0 }, { "log_level", 0 }, LIMIT_KEYS,
+	{ "retention", 0 }, { "backoff_max", 0 }, { "max_transfers", 0 },
+	{ "max_per_host", 0 }, { "max_redirects", 0 }, { "negations", 1 },
+	{ NULL, 0 }
+};
+static const struct key feed_keys[] = {
+	{ "url", 0 }, LIMIT_KEYS, { NULL, 0 }
+};
+static const struct key actor_keys[] = {
+	{ "names", 1 }, { NULL, 0 }
+};
+static const struct key rule_keys[] = {
+	{ "category", 0 }, { "severity", 0 }, { "terms", 1 },
+	{ "actors", 1 }, { "targets", 1 }, { "window", 0 },
+	{ "negations", 1 }, { "exclude", 1 }, { "language", 0 },
+	{ NULL, 0 }
+};
+static const struct key sink_keys[] = {
+	{ "type", 0 }, { "min_severity", 0 }, { "categories", 1 },
+	{ "feeds", 1 }, { "actors", 1 }, { "ident", 0 }, { "facility", 0 },
+	{ "path", 0 }, { "fsync", 0 }, { "format", 0 }, { "url", 0 },
+	{ "headers", 1 }, { "timeout", 0 }, { "max_age", 0 },
+	{ "rate_limit", 0 }, { "rate_interval", 0 }, { NULL, 0 }
+};
+
+static const struct kind {
+	const char		*name;
+	const struct key	*keys;
+	void			(*take)(struct config_section *);
+} kinds[] = {
+	{ "feed", feed_keys, config_take_feed },
+	{ "actor", actor_keys, config_take_actor },
+	{ "rule", rule_keys, config_take_rule },
+	{ "sink", sink_keys, config_take_sink }
+};
+
+/*
+ * libconfuse's callbacks carry no pointer of ours, so the load in
+ * progress is kept here.  Loads do not nest and brinkd has one thread.
+ */
+static struct config_load *current;
+
+/* Messages. */
+
+void
+config_msg(struct config_load *ld, int is_error, int source, int line,
+    const char *fmt, ...)
+{
+	struct config_msg *msgs, *m;
+	va_list ap;
+	char *text;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vasprintf(&text, fmt, ap);
+	va_end(ap);
+	if (rc == -1)
+		log_fatal("out of memory");
+	msgs = reallocarray(ld->msgs, ld->n_msgs + 1, sizeof(*msgs));
+	if (msgs == NULL)
+		log_fatal("out of memory");
+	ld->msgs = msgs;
+	m = &msgs[ld->n_msgs];
+	m->is_error = is_error;
+	m->source = source;
+	m->line = line;
+	m->seq = ld->n_msgs++;
+	m->text = text;
+	if (is_error)
+		ld->n_errors++;
+}
+
+void
+config_msg_at(struct config_load *ld, int is_error, int line,
+    const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+	int source, source_line, rc;
+
+	va_start(ap, fmt);
+	rc = vasprintf(&text, fmt, ap);
+	va_end(ap);
+	if (rc == -1)
+		log_fatal("out of memory");
+	config_source_where(ld, line, &source, &source_line);
+	config_msg(ld, is_error, source, source_line, "%s", text);
+	free(text);
+}
+
+static int
+msg_order(const void *a, const void *b)
+{
+	const struct config_msg *x = a, *y = b;
+
+	if (x->source != y->source)
+		return x->source < y->source ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void
+deliver(struct config_load *ld, config_report_fn *report, void *arg)
+{
+	char *line;
+	size_t i;
+
+	if (ld->n_msgs == 0)
+		return;
+	qsort(ld->msgs, ld->n_msgs, sizeof(*ld->msgs), msg_order);
+	for (i = 0; i < ld->n_msgs; i++) {
+		struct config_msg *m = &ld->msgs[i];
+		int rc;
+
+		if (m->source >= 0)
+			rc = asprintf(&line, "%s:%d: %s%s",
+			    ld->sources[m->source].name, m->line,
+			    m->is_error ? "" : "warning: ", m->text);
+		else
+			rc = asprintf(&line, "%s%s",
+			    m->is_error ? "" : "warning: ", m->text);
+		if (rc == -1)
+			log_fatal("out of memory");
+		if (report != NULL)
+			report(arg, m->is_error, line);
+		free(line);
+	}
+}
+
+/* Values and where they came from. */
+
+static void
+note_origin(struct config_load *ld, cfg_opt_t *opt, int line)
+{
+	struct config_origin *o;
+
+	o = reallocarray(ld->origins, ld->n_origins + 1, sizeof(*o));
+	if (o == NULL)
+		log_fatal("out of memory");
+	ld->origins = o;
+	o[ld->n_origins].opt = opt;
+	o[ld->n_origins].index = opt->nvalues - 1;
+	o[ld->n_origins].line = line;
+	ld->n_origins++;
+}
+
+int
+config_origin_line(struct config_load *ld, const cfg_opt_t *opt, unsigned index,
+    int fallback)
+{
+	size_t i;
+
+	for (i = ld->n_origins; i > 0; i--)
+		if (ld->origins[i - 1].opt == opt &&
+		    ld->origins[i - 1].index == index)
+			return ld->origins[i - 1].line;
+	return fallback;
+}
+
+/* Forget where the values of a section came from once it is taken. */
+static void
+forget_origins(struct config_load *ld, cfg_t *sec)
+{
+	size_t i, kept = 0, n;
+
+	for (n = 0; sec->opts[n].name != NULL; n++)
+		continue;
+	for (i = 0; i < ld->n_origins; i++) {
+		const cfg_opt_t *opt = ld->origins[i].opt;
+
+		if (opt >= sec->opts && opt < sec->opts + n)
+			continue;
+		ld->origins[kept++] = ld->origins[i];
+	}
+	ld->n_origins = kept;
+}
+
+/* libconfuse callback: every value read; remembers its line. */
+static int
+on_value(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
+{
+	note_origin(current, opt, cfg->line);
+	*(const char **)result = value;
+	return 0;
+}
+
+static const struct kind *
+kind_named(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(kinds); i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return &kinds[i];
+	return NULL;
+}
+
+static const struct key *
+keys_of(const char *section)
+{
+	const struct kind *k;
+
+	if (strcmp(section, "root") == 0)
+		return root_keys;
+	if ((k = kind_named(section)) != NULL)
+		return k->keys;
+	return NULL;
+}
+
+/* "unknown key 'urll' in feed 'x' (did you mean 'url'?)" */
+static void
+report_unknown(struct config_load *ld, int line, cfg_t *parent,
+    const char *name, int is_section)
+{
+	const char *choices[40], *best;
+	const struct key *keys;
+	size_t n = 0, i;
+	char where_[256] = "";
+
+	if ((keys = keys_of(parent->name)) == NULL)
+		return;		/* inside an unknown section: said already */
+	for (i = 0; keys[i].name != NULL && n < NELEM(choices) - 8; i++)
+		choices[n++] = keys[i].name;
+	if (strcmp(parent->name, "root") == 0) {
+		for (i = 0; i < NELEM(kinds); i++)
+			choices[n++] = kinds[i].name;
+		choices[n++] = "include";
+	} else {
+		snprintf(where_, sizeof(where_), " in %s '%s'", parent->name,
+		    parent->title ? parent->title : "");
+	}
+	best = config_suggest(name, choices, n);
+	if (best != NULL)
+		config_msg_at(ld, 1, line, "unknown %s '%s'%s (did you mean "
+		    "'%s'?)", is_section ? "section" : "key", name, where_,
+		    best);
+	else if (strcmp(parent->name, "root") == 0)
+		config_msg_at(ld, 1, line, "unknown %s '%s'; the top level "
+		    "takes global keys (see brink.conf(5)) and feed, actor, "
+		    "rule and sink sections", is_section ? "section" : "key",
+		    name);
+	else {
+		char list[512];
+		size_t used = 0;
+
+		list[0] = '\0';
+		for (i = 0; keys[i].name != NULL && used < sizeof(list); i++)
+			used += (size_t)snprintf(list + used,
+			    sizeof(list) - used, "%s%s", i ? ", " : "",
+			    keys[i].name);
+		config_msg_at(ld, 1, line, "unknown %s '%s'%s; a %s takes %s",
+		    is_section ? "section" : "key", name, where_,
+		    parent->name, list);
+	}
+}
+
+/* libconfuse callback: a value of a stub, a key brink does not know. */
+static int
+on_stub_value(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
+{
+	/* Once per assignment: the first of its values. */
+	if (opt->nvalues == 1)
+		report_unknown(current, cfg->line, cfg, opt->name, 0);
+	*(const char **)result = value;
+	return 0;
+}
+
+/* libconfuse callback: a stub section closed. */
+static int
+on_stub_section(cfg_t *cfg, cfg_opt_t *opt)
+{
+	unsigned i;
+
+	for (i = 0; i < opt->nvalues; i++) {
+		cfg_t *sec = opt->values[i]->section;
+
+		if (sec->line < 0)
+			continue;
+		report_unknown(current, config_span_open(current, sec->line),
+		    cfg, opt->name, 1);
+		sec->line = -1;
+	}
+	return 0;
+}
+
+/* libconfuse callback: a feed, actor, rule or sink closed; take it. */
+static int
+on_section(cfg_t *cfg, cfg_opt_t *opt)
+{
+	const struct kind *kind = kind_named(opt->name);
+	struct config_section s;
+	unsigned i;
+
+	for (i = 0; i < opt->nvalues; i++) {
+		cfg_t *sec = opt->values[i]->section;
+
+		/* Taken sections are marked; libconfuse no longer needs
+		 * the line once the section has closed. */
+		if (sec->line < 0)
+			continue;
+		s.ld = current;
+		s.cfg = sec;
+		s.kind = opt->name;
+		s.title = sec->title ? sec->title : "";
+		s.line = config_span_open(current, sec->line);
+		if (kind != NULL)
+			kind->take(&s);
+		forget_origins(current, sec);
+		sec->line = -1;
+	}
+	return 0;
+}
+
+static char *
+quoted(const char *msg)
+{
+	const char *start, *end;
+
+	if ((start = strchr(msg, '\'')) == NULL ||
+	    (end = strrchr(msg, '\'')) == start)
+		return strdup("");
+	return strndup(start + 1, (size_t)(end - start - 1));
+}
+
+static const struct config_stub *
+stub_named(struct config_load *ld, const char *parent, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ld->n_stubs; i++)
+		if (strcmp(ld->stubs[i].parent, parent) == 0 &&
+		    strcmp(ld->stubs[i].name, name) == 0)
+			return &ld->stubs[i];
+	return NULL;
+}
+
+/*
+ * libconfuse callback: a parse error.  It is reworded for a reader, or
+ * kept as a reason for another pass.
+ */
+static void
+on_error(cfg_t *cfg, const char *fmt, va_list ap)
+{
+	struct config_load *ld = current;
+	const struct config_stub *stub;
+	char msg[512], *name;
+	int line = cfg->line;
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (ld == NULL)
+		return;
+	if ((name = quoted(msg)) == NULL)
+		log_fatal("out of memory");
+	stub = stub_named(ld, cfg->name, name);
+	if (strcmp(fmt, "no such option '%s'") == 0) {
+		ld->stopped = STOP_UNKNOWN;
+	} else if (strcmp(fmt, "missing equal sign after option '%s'") == 0) {
+		if (stub != NULL && stub->kind == STUB_VALUE)
+			ld->stopped = STOP_NEED_EQUAL;
+		else
+			config_msg_at(ld, 1, line, "expected '=' after '%s'",
+			    name);
+	} else if (strcmp(fmt, "missing title for section '%s'") == 0) {
+		if (stub != NULL && stub->kind == STUB_TITLED)
+			ld->stopped = STOP_NEED_TITLE;
+		else
+			config_msg_at(ld, 1, line, "a %s needs a name: "
+			    "%s NAME { ... }", name, name);
+	} else if (strcmp(fmt, "unexpected token '%s'") == 0) {
+		config_msg_at(ld, 1, line, "syntax error at '%s'%s", name,
+		    strcmp(name, "{") == 0 ? " (a list is written "
+		    "key = {\"a\", \"b\"})" : "");
+	} else if (strcmp(fmt, "premature end of file") == 0) {
+		config_msg_at(ld, 1, line, "the file ends inside a section or "
+		    "list: a '}' is missing");
+	} else if (strcmp(fmt, "unexpected closing brace") == 0) {
+		config_msg_at(ld, 1, line, "'}' closes nothing");
+	} else if (strcmp(fmt, "missing opening brace for section '%s'") ==
+	    0) {
+		config_msg_at(ld, 1, line, "expected '{' after %s and its "
+		    "name", name);
+	} else {
+		config_msg_at(ld, 1, line, "%s", msg);
+	}
+	if (ld->stopped == STOP_NONE) {
+		ld->stopped = STOP_SYNTAX;
+		free(name);
+		return;
+	}
+	if (ld->stopped != STOP_SYNTAX && ld->stop_name == NULL) {
+		ld->stop_name = name;
+		if ((ld->stop_parent = strdup(cfg->name)) == NULL)
+			log_fatal("out of memory");
+		ld->stop_line = line;
+		return;
+	}
+	free(name);
+}
+
+/* The schema. */
+
+static void
+free_opts(cfg_opt_t *opts)
+{
+	size_t i;
+
+	if (opts == NULL)
+		return;
+	for (i = 0; opts[i].name != NULL; i++)
+		free_opts(opts[i].subopts);
+	free(opts);
+}
+
+/* The options of a section: its keys, the stubs found inside it, and at
+ * the top the sections. */
+static cfg_opt_t *
+build_opts(struct config_load *ld, const char *section, int depth)
+{
+	static cfg_opt_t list_tmpl = CFG_STR_LIST(NULL, NULL, CFGF_NODEFAULT);
+	static cfg_opt_t sec_tmpl =
+	    CFG_SEC(NULL, NULL, CFGF_MULTI | CFGF_TITLE);
+	static cfg_opt_t end_tmpl = CFG_END();
+	const struct key *keys = keys_of(section);
+	cfg_opt_t *opts;
+	size_t n = 0, max, i;
+
+	max = 8 + ld->n_stubs;
+	for (i = 0; keys != NULL && keys[i].name != NULL; i++)
+		max++;
+	if ((opts = calloc(max, sizeof(*opts))) == NULL)
+		log_fatal("out of memory");
+	/* Every key takes a list, even those that want one value: then
+	 * "url = {...}" is a clear message of ours, not a syntax error. */
+	for (i = 0; keys != NULL && keys[i].name != NULL; i++) {
+		opts[n] = list_tmpl;
+		opts[n].name = keys[i].name;
+		opts[n].parsecb = on_value;
+		n++;
+	}
+	if (strcmp(section, "root") == 0) {
+		for (i = 0; i < NELEM(kinds); i++) {
+			opts[n] = sec_tmpl;
+			opts[n].name = kinds[i].name;
+			opts[n].subopts = build_opts(ld, kinds[i].name,
+			    depth + 1);
+			opts[n].validcb = on_section;
+			n++;
+		}
+	}
+	for (i = 0; i < ld->n_stubs; i++) {
+		const struct config_stub *stub = &ld->stubs[i];
+
+		if (strcmp(stub->parent, section) != 0)
+			continue;
+		if (stub->kind == STUB_VALUE) {
+			opts[n] = list_tmpl;
+			opts[n].parsecb = on_stub_value;
+		} else {
+			opts[n] = sec_tmpl;
+			if (stub->kind == STUB_SECTION)
+				opts[n].flags = CFGF_MULTI;
+			opts[n].validcb = on_stub_section;
+			if (depth < 4)
+				opts[n].subopts = build_opts(ld, stub->name,
+				    depth + 1);
+			else
+				opts[n].subopts = calloc(1, sizeof(cfg_opt_t));
+			if (opts[n].subopts == NULL)
+				log_fatal("out of memory");
+		}
+		opts[n].name = stub->name;
+		n++;
+	}
+	opts[n] = end_tmpl;
+	return opts;
+}
+
+/* One pass: join the files, parse, take every section. */
+static void
+run_pass(struct config_load *ld, const char *name, const char *text,
+    size_t len)
+{
+	cfg_opt_t *opts;
+	cfg_t *cfg;
+	FILE *fp;
+	char *joined;
+	int rc;
+
+	ld->config = config_new(name);
+	if ((joined = config_source_join(ld, name, text, len)) == NULL) {
+		ld->stopped = STOP_SYNTAX;
+		return;
+	}
+	opts = build_opts(ld, "root", 0);
+	cfg = cfg_init(opts, CFGF_NONE);
+	free_opts(opts);
+	if (cfg == NULL)
+		log_fatal("out of memory");
+	cfg_set_error_function(cfg, on_error);
+	/* libconfuse prints this name nowhere (our on_error places
+	 * messages), but it wants one. */
+	free(cfg->filename);
+	cfg->filename = config_strdup(name);
+	if ((fp = fmemopen(joined, strlen(joined), "r")) == NULL)
+		log_fatal("fmemopen: out of memory");
+	current = ld;
+	rc = cfg_parse_fp(cfg, fp);
+	current = NULL;
+	fclose(fp);
+	if (rc != CFG_SUCCESS && ld->stopped == STOP_NONE) {
+		config_msg(ld, 1, 0, 1, "cannot parse the file");
+		ld->stopped = STOP_SYNTAX;
+	}
+	current = ld;
+	config_take_globals(ld, cfg);
+	current = NULL;
+	cfg_free(cfg);
+	free(joined);
+	if (!ld->stopped)
+		config_inherit_limits(ld->config);
+}
+
+void
+config_load_free(struct config_load *ld)
+{
+	size_t i;
+
+	for (i = 0; i < ld->n_msgs; i++)
+		free(ld->msgs[i].text);
+	free(ld->msgs);
+	free(ld->sources);
+	free(ld->segments);
+	free(ld->spans);
+	free(ld->origins);
+	free(ld->refs);
+	free(ld->stop_name);
+	free(ld->stop_parent);
+	config_free(ld->config);
+	memset(ld, 0, sizeof(*ld));
+}
+
+/* Learn from a pass that stopped: 1 if another pass can get further. */
+static int
+learn(struct config_load *ld, struct config_stub **stubs, size_t *n_stubs)
+{
+	struct config_stub *stub;
+	size_t i;
+
+	if (ld->stop_name == NULL)
+		return 0;
+	for (i = 0; i < *n_stubs; i++) {
+		stub = &(*stubs)[i];
+		if (strcmp(stub->parent, ld->stop_parent) != 0 ||
+		    strcmp(stub->name, ld->stop_name) != 0)
+			continue;
+		if (ld->stopped == STOP_NEED_EQUAL &&
+		    stub->kind == STUB_VALUE) {
+			stub->kind = STUB_TITLED;
+			return 1;
+		}
+		if (ld->stopped == STOP_NEED_TITLE &&
+		    stub->kind == STUB_TITLED) {
+			stub->kind = STUB_SECTION;
+			return 1;
+		}
+		return 0;
+	}
+	if (ld->stopped != STOP_UNKNOWN)
+		return 0;
+	*stubs = config_grow(*stubs, *n_stubs, sizeof(**stubs));
+	stub = &(*stubs)[(*n_stubs)++];
+	stub->parent = ld->stop_parent;
+	stub->name = ld->stop_name;
+	stub->kind = STUB_VALUE;
+	ld->stop_parent = ld->stop_name = NULL;
+	return 1;
+}
+
+/* A pass gave up at a key it did not know and no other pass will come:
+ * say so. */
+static void
+report_stop(struct config_load *ld)
+{
+	if (ld->stop_name == NULL)
+		return;
+	if (ld->stopped == STOP_UNKNOWN)
+		config_msg_at(ld, 1, ld->stop_line, "unknown key '%s'; the "
+		    "rest of the file was not read", ld->stop_name);
+	else
+		config_msg_at(ld, 1, ld->stop_line, "syntax error after '%s'",
+		    ld->stop_name);
+}
+
+/*
+ * Load name, or text as if it were the file name (then include() is
+ * refused): the engine of config_load, and the fuzz target's door.
+ */
+struct config *
+config_load_text(const char *name, const char *text, size_t len,
+    config_report_fn *report, void *arg)
+{
+	struct config_load ld;
+	struct config_stub *stubs = NULL;
+	struct config *config = NULL;
+	size_t n_stubs = 0, i;
+	int pass;
+
+	for (pass = 0;; pass++) {
+		memset(&ld, 0, sizeof(ld));
+		ld.allow_include = text == NULL;
+		ld.stubs = stubs;
+		ld.n_stubs = n_stubs;
+		run_pass(&ld, name, text, len);
+		if (pass + 1 < MAX_PASSES && learn(&ld, &stubs, &n_stubs)) {
+			config_load_free(&ld);
+			continue;
+		}
+		break;
+	}
+	report_stop(&ld);
+	if (!ld.stopped && !ld.incomplete)
+		config_check_all(&ld);
+	deliver(&ld, report, arg);
+	if (ld.n_errors == 0) {
+		config = ld.config;
+		ld.config = NULL;
+	}
+	config_load_free(&ld);
+	for (i = 0; i < n_stubs; i++) {
+		free(stubs[i].parent);
+		free(stubs[i].name);
+	}
+	free(stubs);
+	return config;
+}
+
+struct config *
+config_load(const char *path, config_report_fn *report, void *arg)
+{
+	return config_load_text(path, NULL, 0, report, arg);
+}
+
+void
+config_free(struct config *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->n_feeds; i++) {
+		free(c->feeds[i].name);
+		free(c->feeds[i].url);
+	}
+	free(c->feeds);
+	for (i = 0; i < c->n_actors; i++) {
+		free(c->actors[i].name);
+		config_list_free(&c->actors[i].names);
+	}
+	free(c->actors);
+	for (i = 0; i < c->n_rules; i++) {
+		struct config_rule *r = &c->rules[i];
+
+		free(r->name);
+		free(r->category);
+		config_list_free(&r->terms);
+		config_list_free(&r->actors);
+		config_list_free(&r->targets);
+		config_list_free(&r->negations);
+		config_list_free(&r->exclude);
+		free(r->language);
+	}
+	free(c->rules);
+	for (i = 0; i < c->n_sinks; i++) {
+		struct config_sink *k = &c->sinks[i];
+
+		free(k->name);
+		config_list_free(&k->categories);
+		config_list_free(&k->feeds);
+		config_list_free(&k->actors);
+		free(k->ident);
+		free(k->path);
+		free(k->url);
+		config_list_free(&k->headers);
+	}
+	free(c->sinks);
+	config_list_free(&c->negations);
+	free(c->path);
+	free(c->state_dir);
+	free(c->pid_file);
+	free(c->user_agent);
+	free(c->ca_file);
+	if (c->files != NULL) {
+		for (i = 0; i < c->files->n; i++)
+			free(c->files->names[i]);
+		free(c->files->names);
+		free(c->files);
+	}
+	free(c);
+}

@@ -1,0 +1,214 @@
+/*
+ * config_check.c: the checks that need the whole configuration: names a
+ * rule or sink refers to, sinks that can never receive an alert, and a
+ * configuration with nothing to do.
+ */
+#include "autoconf.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "config.h"
+#include "config_priv.h"
+
+/* Names end up in logs, JSON and file names: keep them plain. */
+int
+config_name_ok(const char *name)
+{
+	const char *p;
+
+	if (*name == '\0' || strlen(name) > 64)
+		return 0;
+	for (p = name; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && strchr("-_.", *p) == NULL)
+			return 0;
+	return 1;
+}
+
+/* The language of a rule must have a Snowball stemmer. */
+void
+config_check_language(struct config_load *ld, const char *language, int line)
+{
+	const char **list = sb_stemmer_list();
+	char names[1024];
+	size_t i, used = 0;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(list[i], language) == 0)
+			return;
+	names[0] = '\0';
+	for (i = 0; list[i] != NULL && used < sizeof(names); i++) {
+		/* The list repeats each stemmer in several encodings. */
+		if (i > 0 && strcmp(list[i], list[i - 1]) == 0)
+			continue;
+		used += (size_t)snprintf(names + used, sizeof(names) - used,
+		    "%s%s", used ? ", " : "", list[i]);
+	}
+	config_msg_at(ld, 1, line, "language \"%s\" has no stemmer; use one "
+	    "of %s", language, names);
+}
+
+static const char *
+suggest_actor(const struct config *c, const char *name)
+{
+	const char *choices[256];
+	size_t i, n = 0;
+
+	for (i = 0; i < c->n_actors && n < 256; i++)
+		choices[n++] = c->actors[i].name;
+	return config_suggest(name, choices, n);
+}
+
+static int
+has_actor(const struct config *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_actors; i++)
+		if (strcmp(c->actors[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+has_feed(const struct config *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_feeds; i++)
+		if (strcmp(c->feeds[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+has_category(const struct config *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_rules; i++)
+		if (c->rules[i].category != NULL &&
+		    strcmp(c->rules[i].category, name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+check_ref(struct config_load *ld, const struct config_ref *ref)
+{
+	const struct config *c = ld->config;
+	const char *owner, *best;
+
+	if (ref->what == REF_RULE_ACTOR || ref->what == REF_RULE_TARGET)
+		owner = c->rules[ref->owner].name;
+	else
+		owner = c->sinks[ref->owner].name;
+	switch (ref->what) {
+	case REF_RULE_ACTOR:
+	case REF_RULE_TARGET:
+	case REF_SINK_ACTOR:
+		if (strcmp(ref->name, "*") == 0 || has_actor(c, ref->name))
+			return;
+		best = suggest_actor(c, ref->name);
+		config_msg_at(ld, 1, ref->line, "%s '%s' names actor \"%s\", "
+		    "which is not defined%s%s%s", ref->what == REF_SINK_ACTOR ?
+		    "sink" : "rule", owner, ref->name,
+		    best ? " (did you mean \"" : "; define it with actor NAME "
+		    "{ names = {...} }", best ? best : "", best ? "\"?)" : "");
+		return;
+	case REF_SINK_FEED:
+		if (has_feed(c, ref->name))
+			return;
+		config_msg_at(ld, 1, ref->line, "sink '%s' names feed \"%s\", "
+		    "which is not defined", owner, ref->name);
+		return;
+	case REF_SINK_CATEGORY:
+		if (has_category(c, ref->name) || c->n_rules == 0)
+			return;
+		config_msg_at(ld, 0, ref->line, "sink '%s' names category "
+		    "\"%s\", which no rule has", owner, ref->name);
+		return;
+	}
+}
+
+/* The source a file name of struct config belongs to. */
+static int
+source_of(const struct config_load *ld, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < ld->n_sources; i++)
+		if (ld->sources[i].name == file)
+			return (int)i;
+	return 0;
+}
+
+/* Whether an alert from rule r could involve one of the actors. */
+static int
+rule_involves(const struct config_rule *r, const struct config_list *actors)
+{
+	size_t i;
+
+	if (config_list_has(&r->actors, "*") ||
+	    config_list_has(&r->targets, "*"))
+		return 1;
+	for (i = 0; i < actors->n; i++)
+		if (config_list_has(&r->actors, actors->v[i]) ||
+		    config_list_has(&r->targets, actors->v[i]))
+			return 1;
+	return 0;
+}
+
+/* A sink whose filters no rule can pass never gets an alert. */
+static void
+check_sink_reachable(struct config_load *ld, const struct config_sink *k)
+{
+	const struct config *c = ld->config;
+	size_t i;
+
+	for (i = 0; i < c->n_rules; i++) {
+		const struct config_rule *r = &c->rules[i];
+
+		if (r->severity < k->min_severity)
+			continue;
+		if (k->categories.n > 0 && (r->category == NULL ||
+		    !config_list_has(&k->categories, r->category)))
+			continue;
+		if (k->actors.n > 0 && !rule_involves(r, &k->actors))
+			continue;
+		return;
+	}
+	config_msg(ld, 0, source_of(ld, k->file), k->line, "sink '%s' can "
+	    "match nothing: no rule passes its filters (min_severity = %s%s%s)",
+	    k->name, config_severity_name(k->min_severity),
+	    k->categories.n ? ", categories" : "",
+	    k->actors.n ? ", actors" : "");
+}
+
+void
+config_check_all(struct config_load *ld)
+{
+	const struct config *c = ld->config;
+	size_t i;
+
+	for (i = 0; i < ld->n_refs; i++)
+		check_ref(ld, &ld->refs[i]);
+	if (c->n_feeds == 0)
+		config_msg(ld, 0, 0, 1, "no feed is defined, so brinkd has "
+		    "nothing to poll; add feed NAME { url = \"https://...\" }");
+	if (c->n_rules == 0)
+		config_msg(ld, 0, 0, 1, "no rule is defined, so no article "
+		    "will ever alert; include(\"rules/default.conf\") or add "
+		    "rule NAME { ... }");
+	if (c->n_sinks == 0)
+		config_msg(ld, 0, 0, 1, "no sink is defined, so alerts go "
+		    "nowhere; add sink NAME { type = \"file\" ... }");
+	if (c->n_rules == 0)
+		return;
+	for (i = 0; i < c->n_sinks; i++)
+		check_sink_reachable(ld, &c->sinks[i]);
+}

@@ -1,0 +1,193 @@
+/*
+ * config_priv.h: what the pieces of the configuration loader share.
+ * Not for other modules: they see only config.h.
+ *
+ *	config.c	the libconfuse schema and callbacks, the passes,
+ *			the messages
+ *	config_source.c	reading files, the clean-up before libconfuse sees
+ *			them, include()
+ *	config_take.c	one closed section into struct config
+ *	config_check.c	what needs the whole configuration: references
+ *	config_value.c	durations, sizes, severities and friends
+ */
+#ifndef BRINK_CONFIG_PRIV_H
+#define BRINK_CONFIG_PRIV_H
+
+#include <stddef.h>
+
+#include <confuse.h>
+
+#include "config.h"
+
+/* Files bigger than this are refused: a configuration is a few kB. */
+#define CONFIG_MAX_FILE		(16 * 1024 * 1024)
+/* include() nested deeper than this is refused. */
+#define CONFIG_MAX_INCLUDE	8
+
+/* The file names that every file/line in struct config points into. */
+struct config_files {
+	char	**names;
+	size_t	  n;
+};
+
+/* A pair of top-level braces in the joined text: where a section opened
+ * and closed. */
+struct config_span {
+	int	open_line;
+	int	close_line;
+};
+
+/* One file read for this load: the main one or an included one. */
+struct config_source {
+	const char	*name;		/* as the user wrote it */
+	int		 parent;	/* index of the includer; -1 */
+};
+
+/* From this line of the joined text on, lines belong to source, starting
+ * at source_line. */
+struct config_segment {
+	int	line;
+	int	source;
+	int	source_line;
+};
+
+/* One message, kept until the load ends so they come out in file order. */
+struct config_msg {
+	int	 is_error;
+	int	 source;	/* index in sources; -1: none */
+	int	 line;
+	size_t	 seq;		/* order of discovery, to keep sorting stable */
+	char	*text;
+};
+
+/* Where a value came from: libconfuse keeps no line per value. */
+struct config_origin {
+	const void	*opt;		/* the cfg_opt_t in its section */
+	unsigned	 index;		/* which value of a list */
+	int		 line;		/* in the joined text */
+};
+
+/* A key libconfuse did not know: added to the schema on the next pass
+ * so that the pass can get past it and find the next mistake. */
+enum config_stub_kind {
+	STUB_VALUE,		/* key = value or key = {list} */
+	STUB_TITLED,		/* key NAME { ... } */
+	STUB_SECTION		/* key { ... } */
+};
+
+struct config_stub {
+	char			*parent;	/* section; "root" at the top */
+	char			*name;
+	enum config_stub_kind	 kind;
+};
+
+/* A name a rule or sink refers to, checked once every section is in. */
+enum {
+	REF_RULE_ACTOR,
+	REF_RULE_TARGET,
+	REF_SINK_FEED,
+	REF_SINK_ACTOR,
+	REF_SINK_CATEGORY
+};
+
+struct config_ref {
+	int		 what;
+	const char	*name;		/* borrowed from the config */
+	int		 line;		/* joined text */
+	size_t		 owner;		/* index of the rule or sink */
+};
+
+/* The state of one pass over the files. */
+struct config_load {
+	struct config		*config;
+	int			 allow_include;
+	int			 incomplete;	/* an include() failed */
+	struct config_source	*sources;
+	size_t			 n_sources;
+	struct config_segment	*segments;
+	size_t			 n_segments;
+	struct config_span	*spans;
+	size_t			 n_spans;
+	struct config_msg	*msgs;
+	size_t			 n_msgs;
+	size_t			 n_errors;
+	struct config_origin	*origins;
+	size_t			 n_origins;
+	struct config_ref	*refs;
+	size_t			 n_refs;
+	/* What stopped libconfuse, if anything. */
+	int			 stopped;	/* STOP_* in config.c */
+	char			*stop_name;	/* the key it stopped at */
+	char			*stop_parent;	/* and its section */
+	int			 stop_line;
+	const struct config_stub *stubs;
+	size_t			 n_stubs;
+};
+
+/* Messages.  source -1 names no file. */
+void	config_msg(struct config_load *, int is_error, int source, int line,
+	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* The same at a line of the joined text. */
+void	config_msg_at(struct config_load *, int is_error, int line,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* config_source.c */
+int	config_source_add(struct config_load *, const char *name, int parent);
+char	*config_source_join(struct config_load *, const char *name,
+	    const char *text, size_t len);
+void	config_source_where(const struct config_load *, int line,
+	    int *source, int *source_line);
+int	config_span_open(const struct config_load *, int close_line);
+
+/* One section of the file being taken over into struct config. */
+struct config_section {
+	struct config_load	*ld;
+	cfg_t			*cfg;
+	const char		*kind;		/* "feed", ... */
+	const char		*title;
+	int			 line;		/* where it opens (joined) */
+};
+
+/* config.c */
+struct config *config_load_text(const char *name, const char *text,
+	    size_t len, config_report_fn *report, void *arg);
+void	config_load_free(struct config_load *);
+int	config_origin_line(struct config_load *, const cfg_opt_t *,
+	    unsigned index, int fallback);
+
+/* config_take.c */
+void	config_take_feed(struct config_section *);
+void	config_take_actor(struct config_section *);
+void	config_take_rule(struct config_section *);
+void	config_take_sink(struct config_section *);
+void	config_take_globals(struct config_load *, cfg_t *);
+struct config *config_new(const char *path);
+void	config_inherit_limits(struct config *);
+char	*config_strdup(const char *);
+void	*config_grow(void *array, size_t n, size_t size);
+void	config_list_free(struct config_list *);
+
+/* config_check.c: after every section is in, the cross-references. */
+void	config_check_all(struct config_load *);
+int	config_name_ok(const char *);
+void	config_check_language(struct config_load *, const char *language,
+	    int line);
+
+/* config_value.c */
+int	config_parse_bool(const char *, int *);
+int	config_parse_count(const char *, long max, long *);
+int	config_facility_parse(const char *);
+const char *config_facility_names(void);
+int	config_sink_type_parse(const char *);
+const char *config_sink_type_name(enum sink_type);
+int	config_format_parse(const char *);
+const char *config_format_name(enum sink_format);
+int	config_format_fits(enum sink_type, enum sink_format);
+const char *config_formats_for(enum sink_type);
+const char *config_suggest(const char *word, const char *const *choices,
+	    size_t n);
+int	config_url_check(const char *url, int allow_file, char *why,
+	    size_t len);
+int	config_list_has(const struct config_list *, const char *);
+
+#endif

@@ -1,0 +1,566 @@
+/*
+ * text.c: sentences, tokens and folding for the rules (see text.h).
+ *
+ * One pass over the text finds the words and the sentence ends together,
+ * because most sentence traps are questions about the word before a full
+ * stop (a title, an initial) or the one after it (lower case).
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+#include <utf8proc.h>
+
+#include "text.h"
+
+/* Words longer than this are not words anyone writes a rule for; they
+ * are cut so that a hostile text cannot make folding quadratic. */
+#define TEXT_MAX_WORD	256
+
+/* Titles and short forms whose full stop does not end a sentence. */
+static const char *const text_titles[] = {
+	"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt",
+	"sgt", "adm", "cmdr", "gov", "sen", "rep", "pres", "prof", "st",
+	"jr", "sr", "rev", "hon", "amb", "brig", "mt", "ft", "vs", "inc",
+	"ltd", "co", "corp", "dept", "jan", "feb", "mar", "apr", "jun",
+	"jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "cf",
+	"al", "fig", "vol", "pp", "sgt", "supt", "insp", "messrs", NULL
+};
+
+struct text_stemmer {
+	struct sb_stemmer	*sb;
+};
+
+/* One code point at s[i], or -1 (and one byte) where UTF-8 is invalid. */
+static int32_t
+text_cp(const char *s, size_t len, size_t i, size_t *width)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+
+	n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+	    (utf8proc_ssize_t)(len - i), &cp);
+	if (n <= 0) {
+		*width = 1;
+		return -1;
+	}
+	*width = (size_t)n;
+	return cp;
+}
+
+static int
+text_is_word(int32_t cp)
+{
+	if (cp < 0)
+		return 0;
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9');
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+text_is_letter(int32_t cp)
+{
+	return text_is_word(cp) && !(cp >= '0' && cp <= '9') &&
+	    utf8proc_category(cp) != UTF8PROC_CATEGORY_ND;
+}
+
+static int
+text_is_lower(int32_t cp)
+{
+	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+static int
+text_is_upper(int32_t cp)
+{
+	return cp >= 0 && (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+	    utf8proc_category(cp) == UTF8PROC_CATEGORY_LT);
+}
+
+static int
+text_is_digit(int32_t cp)
+{
+	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+static int
+text_is_apostrophe(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+static int
+text_is_space(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' ||
+	    cp == 0xa0 || cp == 0x202f || (cp >= 0x2000 && cp <= 0x200b) ||
+	    cp == 0x3000 || cp == -1;
+}
+
+static int
+text_is_break(int32_t cp)
+{
+	return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 ||
+	    cp == 0x85;
+}
+
+/* Quotes and brackets that may close a sentence after its full stop. */
+static int
+text_is_closer(int32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
+	    cp == 0x2019 || cp == 0x201d || cp == 0xbb || cp == 0x203a ||
+	    cp == 0x300d || cp == 0x300f;
+}
+
+static int
+text_is_terminal(int32_t cp)
+{
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
+	    cp == 0x3002 || cp == 0xff01 || cp == 0xff1f || cp == 0x061f ||
+	    cp == 0x06d4;
+}
+
+/* Punctuation that ends a clause inside a sentence.  Hyphens do not
+ * ("Iran-backed"), nor full stops inside one (after "Mr."). */
+static int
+text_is_clause_mark(int32_t cp)
+{
+	switch (cp) {
+	case ',': case ';': case ':': case '(': case ')': case '[':
+	case ']': case '{': case '}': case '"': case 0x201c: case 0x201d:
+	case 0x201e: case 0xab: case 0xbb: case 0x2014: case 0x2013:
+	case 0x060c: case 0x061b: case 0xff0c: case 0x3001: case 0x2026:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+char *
+text_fold(const char *word, size_t len)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n;
+	char *ascii;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)word[i] >= 0x80)
+			break;
+	if (i == len) {
+		/* The common case, without utf8proc's allocations. */
+		if ((ascii = malloc(len + 1)) == NULL)
+			return NULL;
+		for (i = 0; i < len; i++)
+			ascii[i] = (word[i] >= 'A' && word[i] <= 'Z') ?
+			    word[i] - 'A' + 'a' : word[i];
+		ascii[len] = '\0';
+		return ascii;
+	}
+	n = utf8proc_map((const utf8proc_uint8_t *)word, (utf8proc_ssize_t)len,
+	    &out, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+	if (n < 0)
+		return NULL;
+	return (char *)out;
+}
+
+struct text_scan {
+	const char		*s;
+	size_t			 len;
+	struct text_doc		*doc;
+	size_t			*fold_offs;	/* per token, into doc->pool */
+	size_t			 tok_cap, sent_cap;
+	size_t			 sent_first;	/* first token of the sentence */
+	size_t			 sent_start;	/* its first byte, or SIZE_MAX */
+	int			 clause;	/* a clause mark since the last word */
+};
+
+static int
+text_pool_add(struct text_scan *sc, const char *fold, size_t n, size_t *off)
+{
+	struct text_doc *doc = sc->doc;
+	char *p;
+	size_t cap;
+
+	if (doc->pool_len + n + 1 > doc->pool_cap) {
+		cap = doc->pool_cap ? doc->pool_cap * 2 : 4096;
+		while (cap < doc->pool_len + n + 1)
+			cap *= 2;
+		if ((p = realloc(doc->pool, cap)) == NULL)
+			return -1;
+		doc->pool = p;
+		doc->pool_cap = cap;
+	}
+	*off = doc->pool_len;
+	memcpy(doc->pool + doc->pool_len, fold, n);
+	doc->pool[doc->pool_len + n] = '\0';
+	doc->pool_len += n + 1;
+	return 0;
+}
+
+static int
+text_push_token(struct text_scan *sc, size_t start, size_t end,
+    const char *fold, size_t fold_len, int flags)
+{
+	struct text_doc *doc = sc->doc;
+	struct text_token *t;
+	size_t *o, cap;
+
+	if (doc->n_tokens == sc->tok_cap) {
+		cap = sc->tok_cap ? sc->tok_cap * 2 : 256;
+		if ((t = realloc(doc->tokens, cap * sizeof(*t))) == NULL)
+			return -1;
+		doc->tokens = t;
+		if ((o = realloc(sc->fold_offs, cap * sizeof(*o))) == NULL)
+			return -1;
+		sc->fold_offs = o;
+		sc->tok_cap = cap;
+	}
+	t = &doc->tokens[doc->n_tokens];
+	t->start = start;
+	t->end = end;
+	t->fold = NULL;
+	t->fold_len = fold_len;
+	t->flags = flags | (sc->clause ? TEXT_CLAUSE : 0);
+	sc->clause = 0;
+	if (text_pool_add(sc, fold, fold_len, &sc->fold_offs[doc->n_tokens])
+	    == -1)
+		return -1;
+	doc->n_tokens++;
+	return 0;
+}
+
+/* Close the sentence in progress at byte end (exclusive). */
+static int
+text_end_sentence(struct text_scan *sc, size_t end)
+{
+	struct text_doc *doc = sc->doc;
+	struct text_sentence *sn;
+	size_t cap;
+
+	if (doc->n_tokens > sc->sent_first && sc->sent_start != SIZE_MAX) {
+		if (doc->n_sentences == sc->sent_cap) {
+			cap = sc->sent_cap ? sc->sent_cap * 2 : 32;
+			if ((sn = realloc(doc->sentences, cap * sizeof(*sn))) ==
+			    NULL)
+				return -1;
+			doc->sentences = sn;
+			sc->sent_cap = cap;
+		}
+		while (end > sc->sent_start && (sc->s[end - 1] == ' ' ||
+		    sc->s[end - 1] == '\t'))
+			end--;
+		sn = &doc->sentences[doc->n_sentences++];
+		sn->start = sc->sent_start;
+		sn->end = end;
+		sn->first = sc->sent_first;
+		sn->n_tokens = doc->n_tokens - sc->sent_first;
+	}
+	sc->sent_first = doc->n_tokens;
+	sc->sent_start = SIZE_MAX;
+	sc->clause = 0;
+	return 0;
+}
+
+/*
+ * Fold the word s[start..end) into a token (or two, for "n't").  The
+ * possessive and the dots of an abbreviation go before folding, so that
+ * they go whatever the script of the apostrophe.
+ */
+static int
+text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
+{
+	char buf[TEXT_MAX_WORD + 1], *fold;
+	size_t i, w, n = 0, core = end, fl;
+	int32_t cp;
+	int upper = 0, lower = 0, flags = 0, rc;
+
+	/* Drop a final 's or ’s (possessive; "it's" loses little). */
+	if (end - start > 2 && (sc->s[end - 1] == 's' || sc->s[end - 1] == 'S')) {
+		if (sc->s[end - 2] == '\'')
+			core = end - 2;
+		else if (end - start > 4 && memcmp(sc->s + end - 4,
+		    "\xe2\x80\x99", 3) == 0)
+			core = end - 4;
+	}
+	for (i = start; i < core && n < TEXT_MAX_WORD - 3; i += w) {
+		cp = text_cp(sc->s, sc->len, i, &w);
+		if (abbrev && cp == '.')
+			continue;
+		if (cp == 0x2019) {
+			buf[n++] = '\'';
+			continue;
+		}
+		if (text_is_upper(cp))
+			upper = 1;
+		else if (text_is_lower(cp))
+			lower = 1;
+		memcpy(buf + n, sc->s + i, w);
+		n += w;
+	}
+	if (upper && !lower)
+		flags |= TEXT_CAPS;
+	if ((fold = text_fold(buf, n)) == NULL) {
+		/* Not foldable (cannot happen for text_cp's output, but a
+		 * token without a form is harmless): keep the bytes. */
+		if ((fold = malloc(n + 1)) == NULL)
+			return -1;
+		memcpy(fold, buf, n);
+		fold[n] = '\0';
+	}
+	fl = strlen(fold);
+	if (fl > 3 && strcmp(fold + fl - 3, "n't") == 0) {
+		/* "didn't" reads "did not": the cue the rules look for. */
+		rc = text_push_token(sc, start, core - 3, fold, fl - 3, flags);
+		if (rc == 0)
+			rc = text_push_token(sc, core - 3, core, "not", 3, flags);
+	} else
+		rc = text_push_token(sc, start, end, fold, fl, flags);
+	free(fold);
+	return rc;
+}
+
+/* Is the full stop at byte i a title's or an initial's, not a sentence's? */
+static int
+text_dot_is_short_form(struct text_scan *sc, size_t i, int32_t next_cp)
+{
+	struct text_doc *doc = sc->doc;
+	const struct text_token *t;
+	const char *fold;
+	size_t k;
+
+	if (doc->n_tokens == sc->sent_first)
+		return 0;
+	t = &doc->tokens[doc->n_tokens - 1];
+	if (t->end != i)
+		return 0;
+	fold = doc->pool + sc->fold_offs[doc->n_tokens - 1];
+	/* An initial: "John F. Kennedy". */
+	if (t->end - t->start == 1 && (t->flags & TEXT_CAPS))
+		return 1;
+	if (strcmp(fold, "no") == 0 || strcmp(fold, "nos") == 0)
+		return text_is_digit(next_cp);
+	for (k = 0; text_titles[k] != NULL; k++)
+		if (strcmp(fold, text_titles[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * At a terminal mark at byte i: if it ends the sentence, return the byte
+ * after it and its closing quotes; else return 0.
+ */
+static size_t
+text_sentence_end(struct text_scan *sc, size_t i, int32_t mark)
+{
+	size_t j = i, w, k;
+	int32_t cp, next;
+
+	while (j < sc->len) {
+		cp = text_cp(sc->s, sc->len, j, &w);
+		if (!text_is_terminal(cp) && !text_is_closer(cp))
+			break;
+		j += w;
+	}
+	if (j >= sc->len)
+		return j;
+	cp = text_cp(sc->s, sc->len, j, &w);
+	if (!text_is_space(cp) || cp == -1) {
+		if (text_is_break(cp))
+			return j;
+		return 0;	/* "3.5", "gov.uk", "?!x" */
+	}
+	for (k = j; k < sc->len; k += w) {
+		cp = text_cp(sc->s, sc->len, k, &w);
+		if (!text_is_space(cp) || cp == -1)
+			break;
+	}
+	if (k >= sc->len)
+		return j;
+	next = text_cp(sc->s, sc->len, k, &w);
+	if (text_is_lower(next))
+		return 0;	/* "e.g. this", "“Why?” he asked" */
+	if (mark == '.' && text_dot_is_short_form(sc, i, next))
+		return 0;
+	return j;
+}
+
+int
+text_analyse(const char *text, size_t len, struct text_doc *doc)
+{
+	struct text_scan sc;
+	size_t i, j, w, w2, end, k, seg;
+	int32_t cp, c2, c3;
+	int abbrev;
+
+	memset(doc, 0, sizeof(*doc));
+	memset(&sc, 0, sizeof(sc));
+	sc.s = text;
+	sc.len = len;
+	sc.doc = doc;
+	sc.sent_start = SIZE_MAX;
+
+	for (i = 0; i < len; ) {
+		cp = text_cp(text, len, i, &w);
+		if (text_is_break(cp)) {
+			if (text_end_sentence(&sc, i) == -1)
+				goto fail;
+			i += w;
+			continue;
+		}
+		if (text_is_space(cp)) {
+			i += w;
+			continue;
+		}
+		if (sc.sent_start == SIZE_MAX)
+			sc.sent_start = i;
+		if (!text_is_word(cp)) {
+			if (text_is_terminal(cp)) {
+				if ((end = text_sentence_end(&sc, i, cp)) != 0) {
+					if (text_end_sentence(&sc, end) == -1)
+						goto fail;
+					i = end;
+					continue;
+				}
+				if (cp != '.')
+					sc.clause = 1;
+			} else if (text_is_clause_mark(cp))
+				sc.clause = 1;
+			else if (cp == '-' && i > 0 && i + 1 < len &&
+			    (text[i - 1] == ' ' || text[i + 1] == ' '))
+				sc.clause = 1;	/* " - " as a dash */
+			i += w;
+			continue;
+		}
+
+		/* A word: letters and digits, with apostrophes between
+		 * letters, separators between digits, and the dots of a
+		 * one-letter-at-a-time abbreviation (U.S., e.g.). */
+		j = i + w;
+		seg = i;
+		abbrev = 0;
+		while (j < len && j - i < 4 * TEXT_MAX_WORD) {
+			c2 = text_cp(text, len, j, &w);
+			if (text_is_word(c2)) {
+				j += w;
+				continue;
+			}
+			if (j + w >= len)
+				break;
+			c3 = text_cp(text, len, j + w, &w2);
+			if (text_is_apostrophe(c2) && text_is_letter(c3) &&
+			    !abbrev) {
+				j += w + w2;
+				continue;
+			}
+			if ((c2 == '.' || c2 == ',') && text_is_digit(c3) &&
+			    j > i && text[j - 1] >= '0' && text[j - 1] <= '9') {
+				j += w + w2;
+				continue;
+			}
+			if (c2 == '.' && text_is_letter(c3) && j + w + w2 < len &&
+			    text[j + w + w2] == '.') {
+				/* Only single letters between the dots. */
+				(void)text_cp(text, len, seg, &k);
+				if (seg + k == j && text_is_letter(
+				    text_cp(text, len, seg, &k))) {
+					abbrev = 1;
+					seg = j + w;
+					j += w + w2 + 1;
+					continue;
+				}
+			}
+			break;
+		}
+		while (j - i > 4 * TEXT_MAX_WORD) {
+			/* cut at a code point boundary */
+			j--;
+			while (j > i && ((unsigned char)text[j] & 0xc0) == 0x80)
+				j--;
+		}
+		if (text_word(&sc, i, j, abbrev) == -1)
+			goto fail;
+		i = j;
+	}
+	if (text_end_sentence(&sc, len) == -1)
+		goto fail;
+	for (k = 0; k < doc->n_tokens; k++)
+		doc->tokens[k].fold = doc->pool + sc.fold_offs[k];
+	free(sc.fold_offs);
+	return 0;
+fail:
+	free(sc.fold_offs);
+	/* keep doc consistent for text_doc_free */
+	for (k = 0; k < doc->n_tokens; k++)
+		doc->tokens[k].fold = NULL;
+	return -1;
+}
+
+void
+text_doc_free(struct text_doc *doc)
+{
+	free(doc->tokens);
+	free(doc->sentences);
+	free(doc->pool);
+	memset(doc, 0, sizeof(*doc));
+}
+
+struct text_stemmer *
+text_stemmer_new(const char *language)
+{
+	struct text_stemmer *st;
+
+	if ((st = calloc(1, sizeof(*st))) == NULL)
+		return NULL;
+	if ((st->sb = sb_stemmer_new(language, "UTF_8")) == NULL) {
+		free(st);
+		return NULL;
+	}
+	return st;
+}
+
+void
+text_stemmer_free(struct text_stemmer *st)
+{
+	if (st == NULL)
+		return;
+	sb_stemmer_delete(st->sb);
+	free(st);
+}
+
+const char *
+text_stem(struct text_stemmer *st, const char *fold, size_t len,
+    size_t *stem_len)
+{
+	const sb_symbol *stem;
+
+	stem = sb_stemmer_stem(st->sb, (const sb_symbol *)fold, (int)len);
+	if (stem == NULL) {
+		*stem_len = len;
+		return fold;
+	}
+	*stem_len = (size_t)sb_stemmer_length(st->sb);
+	return (const char *)stem;
+}

@@ -1,0 +1,76 @@
+/*
+ * text.h: plain text -> sentences and tokens, for the rules.  A pure
+ * module: no I/O, no logging.
+ *
+ * Tokens are words (letters, marks and digits, with the apostrophes and
+ * dots inside them) with their byte offsets in the text and a folded form
+ * for matching: Unicode NFKC, case-folded and stripped of marks with
+ * utf8proc, so "İran", "IRAN" and full-width "ＩＲＡＮ" all fold to
+ * "iran".  A possessive "'s" is dropped ("Iran's" -> "iran"), the dots of
+ * an abbreviation too ("U.S." -> "us"), and "n't" becomes its own token
+ * "not" ("doesn't" -> "does", "not").  The text itself is never changed:
+ * sentences are reported as written, in any script.
+ */
+#ifndef BRINK_TEXT_H
+#define BRINK_TEXT_H
+
+#include <stddef.h>
+
+#define TEXT_CAPS	0x1	/* written in capitals only (US, U.K., NATO) */
+#define TEXT_CLAUSE	0x2	/* punctuation (, ; : dash, quote, bracket)
+				   stands between this token and the last */
+
+struct text_token {
+	size_t	 start, end;	/* bytes of the word in the text */
+	char	*fold;		/* folded form, NUL-terminated */
+	size_t	 fold_len;
+	int	 flags;		/* TEXT_CAPS, TEXT_CLAUSE */
+};
+
+struct text_sentence {
+	size_t	 start, end;	/* bytes in the text, blanks trimmed */
+	size_t	 first;		/* its first token */
+	size_t	 n_tokens;
+};
+
+struct text_doc {
+	struct text_token	*tokens;
+	size_t			 n_tokens;
+	struct text_sentence	*sentences;
+	size_t			 n_sentences;
+	char			*pool;	/* the folded forms live here */
+	size_t			 pool_len, pool_cap;
+};
+
+/*
+ * Split len bytes of UTF-8 text into sentences and tokens.  Sentences end
+ * at a line break, or at . ! ? (and any closing quotes or brackets) before
+ * blank space and a word that does not start in lower case; titles (Mr.,
+ * Gen.), abbreviations (U.S., U.K.), initials and decimals do not end one.
+ * Invalid UTF-8 bytes are treated as spaces.  Fills doc (free with
+ * text_doc_free, also after an error); returns 0, or -1 when out of memory.
+ */
+int	 text_analyse(const char *text, size_t len, struct text_doc *doc);
+void	 text_doc_free(struct text_doc *);
+
+/*
+ * Fold a word as the tokens are folded (see above) into a new string;
+ * NULL when out of memory or not UTF-8.  Caller frees.
+ */
+char	*text_fold(const char *word, size_t len);
+
+/* A Snowball stemmer (libstemmer) for one language. */
+struct text_stemmer;
+
+/* NULL if libstemmer has no such language ("english", "french", ...). */
+struct text_stemmer	*text_stemmer_new(const char *language);
+void			 text_stemmer_free(struct text_stemmer *);
+/*
+ * The stem of a folded word, borrowed until the next call on the same
+ * stemmer; *stem_len is its length.  Returns the word itself when the
+ * stemmer cannot stem it.
+ */
+const char		*text_stem(struct text_stemmer *, const char *fold,
+			    size_t len, size_t *stem_len);
+
+#endif

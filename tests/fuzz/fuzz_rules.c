@@ -1,0 +1,108 @@
+/*
+ * fuzz_rules: text analysis and rule matching on hostile text.  The
+ * input's first line is the title and the rest the body; an input that
+ * starts with "T:" also brings its own term (the rest of the first line),
+ * so the phrase compiler is fuzzed too.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "text.h"
+
+static char *iran_names[] = { "Iran", "Iranian*", "Tehran", "US", "U.S." };
+static char *israel_names[] = { "Israel*", "Netanyahu" };
+static struct config_actor actors[] = {
+	{ "iran", { iran_names, 5 }, NULL, 0 },
+	{ "israel", { israel_names, 2 }, NULL, 0 },
+};
+static char *any[] = { "*" };
+static char *vow_terms[] = { "vow* to retaliat*", "respond at the right time",
+    "would ... smash", "threaten* * to attack", "de-escalat*" };
+static char *excl[] = { "football", "tariff*" };
+static char *negs[] = { "rejected", "not" };
+static char *targets[] = { "israel" };
+
+static int
+fuzz_one(const char *title, const char *body, char *term)
+{
+	struct config_rule rules[2];
+	struct config cfg;
+	struct rules *r;
+	struct rules_result res;
+	char err[256];
+	char *extra[1];
+
+	memset(&cfg, 0, sizeof(cfg));
+	memset(rules, 0, sizeof(rules));
+	rules[0].name = "vow";
+	rules[0].category = "retaliation";
+	rules[0].severity = SEV_HIGH;
+	rules[0].terms = (struct config_list){ vow_terms, 5 };
+	rules[0].actors = (struct config_list){ any, 1 };
+	rules[0].exclude = (struct config_list){ excl, 2 };
+	rules[0].language = "english";
+	rules[1] = rules[0];
+	rules[1].name = "extra";
+	rules[1].window = 4;
+	rules[1].has_negations = 1;
+	rules[1].negations = (struct config_list){ negs, 2 };
+	rules[1].targets = (struct config_list){ targets, 1 };
+	extra[0] = term;
+	rules[1].terms = term != NULL ? (struct config_list){ extra, 1 } :
+	    (struct config_list){ vow_terms, 5 };
+	cfg.actors = actors;
+	cfg.n_actors = 2;
+	cfg.rules = rules;
+	cfg.n_rules = 2;
+	if ((r = rules_compile(&cfg, err, sizeof(err))) == NULL)
+		return 0;
+	if (rules_match(r, title, body, &res) == 0)
+		rules_result_free(&res);
+	rules_free(r);
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct text_doc doc;
+	char *buf, *nl, *body, *term = NULL;
+
+	if (size > 1 << 20)
+		return 0;
+	if ((buf = malloc(size + 1)) == NULL)
+		return 0;
+	memcpy(buf, data, size);
+	buf[size] = '\0';
+	if (text_analyse(buf, size, &doc) == 0) {
+		size_t i;
+
+		/* the offsets a caller relies on */
+		for (i = 0; i < doc.n_tokens; i++)
+			if (doc.tokens[i].start > doc.tokens[i].end ||
+			    doc.tokens[i].end > size)
+				abort();
+		for (i = 0; i < doc.n_sentences; i++)
+			if (doc.sentences[i].start > doc.sentences[i].end ||
+			    doc.sentences[i].end > size)
+				abort();
+	}
+	text_doc_free(&doc);
+
+	body = "";
+	if ((nl = strchr(buf, '\n')) != NULL) {
+		*nl = '\0';
+		body = nl + 1;
+	}
+	if (strncmp(buf, "T:", 2) == 0)
+		term = buf + 2;
+	fuzz_one(term != NULL ? "" : buf, body, term);
+	free(buf);
+	return 0;
+}

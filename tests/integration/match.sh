@@ -1,0 +1,155 @@
+#!/bin/sh
+# match.sh: brinkd --match end to end with the default rule pack: plain
+# text, an HTML page, a feed, stdin, --explain, errors, and the seed
+# articles beside the repository (skipped when they are absent).
+. "$top_srcdir/tests/lib.sh"
+
+M="$FIXTURES/match"
+cat > "$T/brink.conf" <<CONF
+state_dir = "$T/state"
+include("$top_srcdir/etc/rules/default.conf")
+CONF
+
+# json_get FILE EXPR: evaluate a Python expression over the alerts in
+# FILE (a list, one per line, as "alerts") and print the result.
+json_get() {
+	"$PYTHON3" -c 'import json, sys
+alerts = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+print(eval(sys.argv[2]))' "$1" "$2"
+}
+
+expect() {
+	what=$1 got=$2 want=$3
+	if [ "$got" = "$want" ]; then pass "$what"
+	else fail "$what: got '$got', want '$want'"; fi
+}
+
+# Plain text: the first line is the title.
+"$BRINKD" -c "$T/brink.conf" --match "$M/threat.txt" > "$T/text.out" 2> "$T/text.err"
+expect "plain text exits 0" $? 0
+expect "plain text: one alert line" "$(wc -l < "$T/text.out")" 1
+expect "the top category is retaliation" \
+    "$(json_get "$T/text.out" 'alerts[0]["category"]')" retaliation
+expect "the actor is iran" "$(json_get "$T/text.out" 'alerts[0]["actors"][0]')" iran
+expect "the feed name is the file's base name" \
+    "$(json_get "$T/text.out" 'alerts[0]["feed"]')" threat.txt
+expect "the title is the first line" \
+    "$(json_get "$T/text.out" 'alerts[0]["item"]["title"]')" \
+    "Tehran vows a response to the strike on its consulate"
+expect "the keys are in the design's order" \
+    "$(json_get "$T/text.out" '",".join(alerts[0].keys())')" \
+    "id,time,severity,category,rule,feed,item,actors,targets,hits"
+expect "the vow is quoted" \
+    "$(json_get "$T/text.out" 'any("respond at the right time" in h["sentence"] for h in alerts[0]["hits"])')" True
+expect "the dock workers' strike raises nothing" \
+    "$(json_get "$T/text.out" 'any("workers" in h["sentence"] for h in alerts[0]["hits"])')" False
+expect "the same article gets the same id" \
+    "$("$BRINKD" -c "$T/brink.conf" --match "$M/threat.txt" | "$PYTHON3" -c 'import json,sys; print(json.load(sys.stdin)["id"])')" \
+    "$(json_get "$T/text.out" 'alerts[0]["id"]')"
+
+# Nothing fires: no output, exit 0.
+printf 'Strike looms\nWorkers threatened to strike over pay.\n' > "$T/strike.txt"
+"$BRINKD" -c "$T/brink.conf" --match "$T/strike.txt" > "$T/strike.out"
+expect "workers threatening a strike: exit 0" $? 0
+expect "and no alert" "$(wc -c < "$T/strike.out")" 0
+
+# "Iran does not want the war to spread" is de-escalation, not a threat.
+printf 'Iran does not want the war to spread\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/stdin.out"
+expect "stdin: one alert" "$(wc -l < "$T/stdin.out")" 1
+expect "stdin: the feed name is match" "$(json_get "$T/stdin.out" 'alerts[0]["feed"]')" match
+expect "not wanting war is deescalation" \
+    "$(json_get "$T/stdin.out" 'sorted({h["category"] for h in alerts[0]["hits"]})')" \
+    "['deescalation']"
+
+# HTML: title from <title>, scripts and styles never matched.
+"$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
+expect "html: one alert" "$(wc -l < "$T/html.out")" 1
+expect "html: the title from <title>" \
+    "$(json_get "$T/html.out" 'alerts[0]["item"]["title"]')" \
+    "Leaders urge calm after border clash"
+expect "html: only deescalation (script and style are not text)" \
+    "$(json_get "$T/html.out" 'sorted({h["category"] for h in alerts[0]["hits"]})')" \
+    "['deescalation']"
+expect "html: entities decoded in the quoted sentence" \
+    "$(json_get "$T/html.out" 'any("Pakistan\u2019s prime minister" in h["sentence"] for h in alerts[0]["hits"])')" True
+
+# A feed: every item is an article; trade retaliation and wheat do not fire.
+"$BRINKD" -c "$T/brink.conf" --match "$M/feed.rss" > "$T/feed.out"
+expect "feed: exit 0" $? 0
+expect "feed: two of four items fire" "$(wc -l < "$T/feed.out")" 2
+expect "feed: the Houthi threat first, with its link" \
+    "$(json_get "$T/feed.out" 'alerts[0]["category"] + " " + alerts[0]["item"]["link"] + " " + alerts[0]["actors"][0]')" \
+    "threat https://news.example/1 houthis"
+expect "feed: the target is israel" "$(json_get "$T/feed.out" 'alerts[0]["targets"]')" "['israel']"
+expect "feed: the date is kept" \
+    "$(json_get "$T/feed.out" 'alerts[0]["item"]["published"]')" 2026-11-23T06:00:00Z
+expect "feed: the talks are deescalation" \
+    "$(json_get "$T/feed.out" 'alerts[1]["category"] + " " + alerts[1]["item"]["id"]')" \
+    "deescalation https://news.example/4"
+
+# --explain: why it fired, and what was cancelled.
+printf 'Title\nIran did not threaten to attack Israel. Our striker vowed revenge on Iran.\nIran vowed revenge.\n' \
+    > "$T/explain.txt"
+"$BRINKD" -c "$T/brink.conf" --match "$T/explain.txt" --explain \
+    > "$T/explain.out" 2> "$T/explain.err"
+check "explain names the negation cue" grep -q 'negated by "not"' "$T/explain.err"
+check "explain names the exclusion" grep -q 'exclusion "striker\*"' "$T/explain.err"
+check "explain shows the hit and its actor" \
+    grep -q 'hit: rule retaliation-vow.*actors "iran"' "$T/explain.err"
+expect "explain keeps stdout for alerts" "$(wc -l < "$T/explain.out")" 1
+
+# Errors: exit 1 with a message naming the file.
+"$BRINKD" -c "$T/brink.conf" --match "$T/nonexistent.txt" 2> "$T/err1"
+expect "a missing document exits 1" $? 1
+check "and is named" grep -q nonexistent.txt "$T/err1"
+printf 'rule bad {\n  terms = {"x"}\n  actors = {"nobody"}\n}\n' > "$T/bad.conf"
+"$BRINKD" -c "$T/bad.conf" --match "$M/threat.txt" 2> "$T/err2"
+expect "a rule naming an unknown actor exits 1" $? 1
+check "and names the actor" grep -q nobody "$T/err2"
+
+# The seed articles (real text, kept beside the repository).
+SEEDS="$BRINK_SHARED/corpus/seeds"
+if [ ! -d "$SEEDS" ]; then
+	echo "# seeds skipped: $SEEDS is not there"
+	finish
+fi
+for f in "$SEEDS"/*.txt; do
+	n=$(basename "$f" | cut -c1-3)
+	"$BRINKD" -c "$T/brink.conf" --match "$f" > "$T/seed$n.out" ||
+	    fail "seed $n: brinkd failed"
+done
+for n in 001 002 004; do
+	expect "seed $n: threat or retaliation fires" \
+	    "$(json_get "$T/seed$n.out" 'any(h["category"] in ("threat", "retaliation") for h in alerts[0]["hits"])')" True
+done
+for n in 000 001 002 003 004; do
+	expect "seed $n: deescalation fires" \
+	    "$(json_get "$T/seed$n.out" 'any(h["category"] == "deescalation" for h in alerts[0]["hits"])')" True
+done
+names() {
+	json_get "$T/seed$1.out" 'sorted(set(alerts[0]["actors"]) | set(alerts[0]["targets"]))'
+}
+has_actors() {
+	n=$1; shift
+	got=$(names "$n")
+	for a in "$@"; do
+		case "$got" in
+		*"'$a'"*) ;;
+		*) fail "seed $n: actor $a not named in $got"; return ;;
+		esac
+	done
+	pass "seed $n names $*"
+}
+has_actors 000 uk iran israel hamas hezbollah
+has_actors 001 iran us israel hamas hezbollah
+has_actors 002 iran uk israel hamas hezbollah
+has_actors 003 uk iran israel hamas
+has_actors 004 iran us israel hamas
+expect "seed 002: Iran's vow to respond at the right time is Iran's" \
+    "$(json_get "$T/seed002.out" '[h["actors"] for h in alerts[0]["hits"] if "at the right time" in h["terms"]][0]')" \
+    "['iran']"
+expect "seed 004: the vow to avenge is Iran's" \
+    "$(json_get "$T/seed004.out" '[h["actors"] for h in alerts[0]["hits"] if any("aveng" in t for t in h["terms"])][0]')" \
+    "['iran']"
+finish

@@ -1,0 +1,588 @@
+/*
+ * config_test.c: what a user of brink.conf sees: values read as written,
+ * defaults and inheritance as documented, and every mistake reported at
+ * its file and line.
+ */
+#include "autoconf.h"
+
+#include <sys/stat.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "../check.h"
+#include "../../src/config.h"
+
+#define MAX_MSGS	64
+
+static char	*msgs[MAX_MSGS];
+static int	 n_msgs, n_errors;
+static char	 scratch[PATH_MAX];
+static const char *srcdir;
+
+static void
+collect(void *arg, int is_error, const char *msg)
+{
+	if (n_msgs < MAX_MSGS)
+		msgs[n_msgs++] = strdup(msg);
+	if (is_error)
+		n_errors++;
+	printf("#   %s\n", msg);
+}
+
+static void
+forget(void)
+{
+	while (n_msgs > 0)
+		free(msgs[--n_msgs]);
+	n_errors = 0;
+}
+
+/* Whether some message contains text. */
+static int
+said(const char *text)
+{
+	int i;
+
+	for (i = 0; i < n_msgs; i++)
+		if (strstr(msgs[i], text) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Write text to name in the scratch directory; its path. */
+static const char *
+put_file(const char *name, const char *text)
+{
+	static char path[PATH_MAX + 64];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", scratch, name);
+	if ((fp = fopen(path, "w")) == NULL) {
+		perror(path);
+		exit(99);
+	}
+	fputs(text, fp);
+	fclose(fp);
+	return path;
+}
+
+static struct config *
+load_text(const char *text)
+{
+	forget();
+	return config_load(put_file("test.conf", text), collect, NULL);
+}
+
+static struct config *
+load_fixture(const char *name)
+{
+	char path[PATH_MAX];
+
+	forget();
+	snprintf(path, sizeof(path), "%s/%s", srcdir, name);
+	return config_load(path, collect, NULL);
+}
+
+static void
+test_values(void)
+{
+	size_t size = 0;
+	double d = 0;
+
+	CHECK(config_parse_duration("90s", &d) == 0 && d == 90, "90s is 90 s");
+	CHECK(config_parse_duration("5m", &d) == 0 && d == 300, "5m is 300 s");
+	CHECK(config_parse_duration("1.5h", &d) == 0 && d == 5400,
+	    "1.5h is 5400 s");
+	CHECK(config_parse_duration("2d", &d) == 0 && d == 172800,
+	    "2d is two days");
+	CHECK(config_parse_duration("300", &d) == 0 && d == 300,
+	    "a bare number is seconds");
+	CHECK(config_parse_duration("500ms", &d) == 0 && d == 0.5,
+	    "500ms is half a second");
+	CHECK(config_parse_duration("5 minutes", &d) == -1,
+	    "\"5 minutes\" is refused");
+	CHECK(config_parse_duration("-5m", &d) == -1, "negative refused");
+	CHECK(config_parse_duration("1e3s", &d) == -1, "exponent refused");
+	CHECK(config_parse_duration("", &d) == -1, "empty refused");
+	CHECK(config_parse_duration("m", &d) == -1, "unit alone refused");
+	CHECK(config_parse_duration("99999999999d", &d) == -1,
+	    "absurdly long refused");
+
+	CHECK(config_parse_size("512", &size) == 0 && size == 512,
+	    "512 is bytes");
+	CHECK(config_parse_size("512K", &size) == 0 && size == 512 * 1024,
+	    "512K");
+	CHECK(config_parse_size("10M", &size) == 0 &&
+	    size == 10 * 1024 * 1024, "10M");
+	CHECK(config_parse_size("1G", &size) == 0 && size == 1 << 30, "1G");
+	CHECK(config_parse_size("10MB", &size) == 0 &&
+	    size == 10 * 1024 * 1024, "10MB reads as 10M");
+	CHECK(config_parse_size("10X", &size) == -1, "10X refused");
+	CHECK(config_parse_size("99999999G", &size) == -1, "too large");
+
+	CHECK_INT(config_severity_parse("high"), SEV_HIGH, "high");
+	CHECK_INT(config_severity_parse("critical"), SEV_CRITICAL, "critical");
+	CHECK_INT(config_severity_parse("severe"), -1, "severe is unknown");
+	CHECK_STR(config_severity_name(SEV_INFO), "info", "info's name");
+}
+
+static void
+test_minimal(void)
+{
+	struct config *c = load_fixture("tests/fixtures/config/minimal.conf");
+
+	CHECK(c != NULL, "minimal config loads");
+	CHECK_INT(n_msgs, 0, "minimal config: not a word said");
+	if (c == NULL)
+		return;
+	CHECK_INT(c->n_feeds, 1, "one feed");
+	CHECK_STR(c->feeds[0].name, "local", "feed name");
+	CHECK_STR(c->feeds[0].url, "file:///var/tmp/brink-sample.xml",
+	    "file:// URL kept");
+	CHECK(c->feeds[0].line == 2 && strstr(c->feeds[0].file,
+	    "minimal.conf") != NULL, "feed remembers minimal.conf:2");
+	CHECK(c->feeds[0].limits.interval == 300, "interval defaults to 5m");
+	CHECK(c->feeds[0].limits.timeout == 60, "timeout defaults to 60s");
+	CHECK(c->feeds[0].limits.max_body == 10 * 1024 * 1024,
+	    "max_body defaults to 10M");
+	CHECK(c->feeds[0].limits.max_items == 1000, "max_items 1000");
+	CHECK(c->feeds[0].limits.max_age == 2 * 86400, "max_age 2d");
+	CHECK_STR(c->state_dir, "/var/lib/brink", "state_dir default");
+	CHECK_STR(c->user_agent, "brinkd/" PACKAGE_VERSION,
+	    "user agent names the version");
+	CHECK(c->pid_file == NULL && c->ca_file == NULL,
+	    "no pid file, system CAs");
+	CHECK(c->retention == 30 * 86400 && c->backoff_max == 6 * 3600,
+	    "retention 30d, backoff_max 6h");
+	CHECK(c->max_transfers == 32 && c->max_per_host == 4 &&
+	    c->max_redirects == 5, "transfer limits default");
+	CHECK_INT(c->n_actors, 1, "one actor");
+	CHECK_INT(c->actors[0].names.n, 2, "two names");
+	CHECK_STR(c->actors[0].names.v[1], "Northland's", "apostrophe kept");
+	CHECK_INT(c->n_rules, 1, "one rule");
+	CHECK_INT(c->rules[0].severity, SEV_MEDIUM, "severity defaults to "
+	    "medium");
+	CHECK(c->rules[0].actors.n == 1 &&
+	    strcmp(c->rules[0].actors.v[0], "*") == 0,
+	    "actors defaults to {\"*\"}");
+	CHECK_INT(c->rules[0].targets.n, 0, "no targets");
+	CHECK_INT(c->rules[0].window, 0, "window 0: same sentence");
+	CHECK_INT(c->rules[0].has_negations, 0, "global negations");
+	CHECK_STR(c->rules[0].language, "english", "language english");
+	CHECK_INT(c->n_sinks, 1, "one sink");
+	CHECK_INT(c->sinks[0].type, SINK_FILE, "file sink");
+	CHECK_INT(c->sinks[0].format, FORMAT_JSON, "file format json");
+	CHECK_INT(c->sinks[0].fsync, 1, "fsync on by default");
+	CHECK_INT(c->sinks[0].min_severity, SEV_INFO, "min_severity info");
+	config_free(c);
+}
+
+static void
+test_full(void)
+{
+	struct config *c = load_fixture("tests/fixtures/config/full.conf");
+	const struct config_feed *world, *slow;
+	const struct config_sink *sys, *log, *chat;
+
+	CHECK(c != NULL, "full config loads");
+	CHECK_INT(n_msgs, 0, "full config: not a word said");
+	if (c == NULL)
+		return;
+	CHECK_STR(c->state_dir, "/srv/brink/state", "state_dir");
+	CHECK_STR(c->pid_file, "/run/brink/brinkd.pid", "pid_file");
+	CHECK_STR(c->ca_file, "/etc/ssl/certs/ca-certificates.crt", "ca_file");
+	CHECK_INT(c->log_level, 3, "log_level debug");
+	CHECK(c->limits.interval == 90, "global interval 90s");
+	CHECK(c->limits.max_age == 1.5 * 86400, "global max_age 1.5d");
+	CHECK(c->retention == 14 * 86400, "retention 14d");
+	CHECK(c->backoff_max == 7200, "backoff_max 2h");
+	CHECK(c->max_transfers == 8 && c->max_per_host == 2 &&
+	    c->max_redirects == 3, "transfer limits");
+	CHECK(c->negations.n == 3 && strcmp(c->negations.v[2], "denied") == 0,
+	    "global negations");
+
+	world = &c->feeds[0];
+	slow = &c->feeds[1];
+	CHECK(world->limits.interval == 90 && world->limits.timeout == 45 &&
+	    world->limits.connect_timeout == 5 &&
+	    world->limits.low_speed_time == 20 &&
+	    world->limits.low_speed_limit == 50 &&
+	    world->limits.max_body == 2 * 1024 * 1024 &&
+	    world->limits.max_items == 300 &&
+	    world->limits.max_age == 1.5 * 86400,
+	    "a feed inherits every limit from the globals");
+	CHECK(slow->limits.interval == 3600 && slow->limits.timeout == 120 &&
+	    slow->limits.connect_timeout == 3 &&
+	    slow->limits.low_speed_time == 60 &&
+	    slow->limits.low_speed_limit == 1024 &&
+	    slow->limits.max_body == 512 * 1024 &&
+	    slow->limits.max_items == 50 && slow->limits.max_age == 6 * 3600,
+	    "a feed's own limits win");
+
+	CHECK_INT(c->rules[0].severity, SEV_CRITICAL, "critical rule");
+	CHECK_STR(c->rules[0].actors.v[0], "north", "rule actors");
+	CHECK_STR(c->rules[0].targets.v[0], "south", "rule targets");
+	CHECK_INT(c->rules[0].window, 12, "window");
+	CHECK(c->rules[0].has_negations && c->rules[0].negations.n == 1,
+	    "rule's own negations");
+	CHECK_STR(c->rules[0].exclude.v[0], "video game", "exclude");
+	CHECK_INT(c->rules[1].actors.n, 0, "actors = {} means none needed");
+	CHECK_INT(c->rules[1].severity, SEV_LOW, "low rule");
+
+	sys = &c->sinks[0];
+	log = &c->sinks[1];
+	chat = &c->sinks[2];
+	CHECK(sys->type == SINK_SYSLOG && sys->facility == LOG_LOCAL3 &&
+	    strcmp(sys->ident, "brink-alerts") == 0 &&
+	    sys->min_severity == SEV_HIGH, "syslog sink");
+	CHECK(log->type == SINK_FILE && log->format == FORMAT_TEXT &&
+	    log->fsync == 0 && strcmp(log->path, "/srv/brink/alerts.txt") == 0,
+	    "file sink");
+	CHECK(log->categories.n == 1 && log->feeds.n == 1 &&
+	    log->actors.n == 1, "file sink filters");
+	CHECK(chat->type == SINK_WEBHOOK && chat->format == FORMAT_SLACK,
+	    "webhook sink");
+	CHECK_STR(chat->url, "https://hooks.example.org/services/"
+	    "${env:BRINK_HOOK}", "${env:...} kept for the sink to expand");
+	CHECK_STR(chat->headers.v[0], "Authorization: Bearer "
+	    "${file:/etc/brink/token}", "${file:...} kept in headers");
+	CHECK(chat->timeout == 5 && chat->max_age == 12 * 3600 &&
+	    chat->rate_limit == 3 && chat->rate_interval == 600,
+	    "webhook limits");
+	config_free(c);
+}
+
+static void
+test_five_mistakes(void)
+{
+	struct config *c;
+
+	c = load_fixture("tests/fixtures/config/five-mistakes.conf");
+	CHECK(c == NULL, "a broken file is refused");
+	CHECK_INT(n_errors, 5, "five mistakes, five errors");
+	CHECK(said("five-mistakes.conf:4: interval \"5 minutes\""),
+	    "bad duration at line 4");
+	CHECK(said("five-mistakes.conf:13: severity \"severe\" is unknown"),
+	    "unknown severity at line 13");
+	CHECK(said("five-mistakes.conf:15: rule 'threat-1' names actor "
+	    "\"nort\", which is not defined (did you mean \"north\"?)"),
+	    "unknown actor at line 15, with a suggestion");
+	CHECK(said("five-mistakes.conf:20: format \"json\" does not fit a "
+	    "webhook sink"), "format that does not fit at line 20");
+	CHECK(said("five-mistakes.conf:24: sink 'log' writes a file but has "
+	    "no path"), "file sink without path at line 24");
+	config_free(c);
+}
+
+static void
+test_include(void)
+{
+	char here[PATH_MAX];
+	struct config *c;
+
+	/* Relative include() starts from the including file, not the
+	 * working directory. */
+	if (getcwd(here, sizeof(here)) == NULL || chdir("/") == -1)
+		exit(99);
+	c = load_fixture("tests/fixtures/config/include-main.conf");
+	CHECK(c == NULL, "an error in an included file fails the load");
+	CHECK_INT(n_errors, 1, "one error");
+	CHECK(said("tests/fixtures/config/rules/broken.conf:7: severity "
+	    "\"mild\""), "it names the included file and its line");
+	if (chdir(here) == -1)
+		exit(99);
+
+	put_file("rules.conf", "# the rules\n\nactor a { names = {\"A\"} }\n"
+	    "rule r { category = \"threat\"\n terms = {\"x\"}\n"
+	    " actors = {\"b\"} }\n");
+	c = load_text("feed f { url = \"https://example.org/f\" }\n"
+	    "include(\"rules.conf\")\n"
+	    "sink s { type = \"file\"\n path = \"/tmp/x\" }\n"
+	    "feed g { url = \"ftp://example.org/g\" }\n");
+	CHECK(c == NULL, "refused");
+	CHECK(said("rules.conf:6: rule 'r' names actor \"b\""),
+	    "line in the included file");
+	CHECK(said("test.conf:5: feed 'g': url \"ftp://example.org/g\" is not "
+	    "usable"), "lines after include() keep their numbers");
+	config_free(c);
+
+	c = load_text("include(\"test.conf\")\n");
+	CHECK(c == NULL && said("test.conf:1:") && said("would include itself"),
+	    "a file including itself is an error, not a loop");
+	config_free(c);
+
+	c = load_text("include(\"missing.conf\")\n");
+	CHECK(c == NULL && said("test.conf:1: cannot open ") &&
+	    said("missing.conf: No such file"), "a missing include is named");
+	config_free(c);
+}
+
+static void
+test_unknown_keys(void)
+{
+	struct config *c;
+
+	c = load_text("statedir = \"/x\"\n"
+	    "feed f {\n"
+	    "  urll = \"https://example.org/f\"\n"
+	    "  interval = \"5m\"\n"
+	    "}\n"
+	    "feeds g {\n"
+	    "  url = \"https://example.org/g\"\n"
+	    "}\n"
+	    "rule r { category = \"threat\" terms = {\"x\"} colour = {\"red\","
+	    " \"blue\"} }\n"
+	    "sink s { type = \"file\" path = \"/tmp/x\" fsync = maybe }\n");
+	CHECK(c == NULL, "refused");
+	CHECK(said("test.conf:1: unknown key 'statedir' (did you mean "
+	    "'state_dir'?)"), "unknown global, with a suggestion");
+	CHECK(said("test.conf:3: unknown key 'urll' in feed 'f' (did you mean "
+	    "'url'?)"), "unknown key in a feed");
+	CHECK(said("test.conf:2: feed 'f' has no url"), "so the feed has none");
+	CHECK(said("test.conf:6: unknown section 'feeds' (did you mean "
+	    "'feed'?)"), "unknown section");
+	CHECK(said("test.conf:9: unknown key 'colour' in rule 'r'; a rule "
+	    "takes category,"), "unknown key without a near miss lists keys");
+	CHECK(said("test.conf:10: fsync \"maybe\" is not a boolean"),
+	    "and the check goes on after all of them");
+	CHECK_INT(n_errors, 6, "six errors");
+	config_free(c);
+}
+
+static void
+test_nesting(void)
+{
+	struct config *c;
+
+	c = load_text("bogus {\n  inner {\n    x = 1\n  }\n}\n"
+	    "actor n { names = {\"A\"}\n  names += {\"B\", \"C\"} }\n"
+	    "feed a { url = 'https://a.example/${env:T}' }\n"
+	    "feed b { url \"https://b.example/\" }\n");
+	CHECK(c == NULL, "refused");
+	CHECK(said("test.conf:1: unknown section 'bogus'"),
+	    "an unknown section, reported once with what it held");
+	CHECK(!said("inner") && !said("'x'"), "not what is inside it");
+	CHECK(said("test.conf:9: expected '=' after 'url'"),
+	    "a missing '=' after the unknown section is still found");
+	CHECK_INT(n_errors, 2, "two errors");
+	config_free(c);
+
+	c = load_text("actor n { names = {\"A\"}\n  names += {\"B\", \"C\"} }\n"
+	    "feed a { url = 'https://a.example/${env:T}' }\n");
+	CHECK(c != NULL && c->actors[0].names.n == 3 &&
+	    strcmp(c->actors[0].names.v[2], "C") == 0, "+= adds to a list");
+	CHECK(c != NULL && strcmp(c->feeds[0].url,
+	    "https://a.example/${env:T}") == 0,
+	    "single quotes keep ${...} as written too");
+	config_free(c);
+}
+
+static void
+test_references(void)
+{
+	struct config *c;
+
+	c = load_text("feed f { url = \"https://example.org/f\" }\n"
+	    "feed f { url = \"https://example.org/g\" }\n"
+	    "actor a { names = {\"A\"} }\n"
+	    "actor a { names = {\"A2\"} }\n"
+	    "rule r { category = \"threat\" terms = {\"x\"} }\n"
+	    "rule r2 { terms = {\"x\"} }\n"
+	    "rule r3 { category = \"threat\" }\n"
+	    "rule r4 { category = \"threat\" terms = {\"x\"}\n"
+	    "  targets = {\"a\", \"zz\"} }\n"
+	    "sink s { type = \"webhook\" url = \"https://h.example/x\" }\n"
+	    "sink s { type = \"syslog\" }\n"
+	    "sink w { type = \"webhook\" }\n"
+	    "sink x { type = \"syslog\" feeds = {\"nope\"}\n"
+	    " actors = {\"ghost\"} }\n"
+	    "sink y { type = \"mail\" }\n"
+	    "sink z { type = \"webhook\" url = \"https://h.example/x\" "
+	    "format = \"slak\" }\n"
+	    "sink v { type = \"syslog\" facility = \"local9\" }\n");
+	CHECK(c == NULL, "refused");
+	CHECK(said("test.conf:2: feed 'f' is defined twice: here and at ") &&
+	    said("test.conf:1; rename or remove one"),
+	    "duplicate feed names both lines");
+	CHECK(said("test.conf:4: actor 'a' is defined twice"), "actor twice");
+	CHECK(said("test.conf:11: sink 's' is defined twice"), "sink twice");
+	CHECK(said("test.conf:6: rule 'r2' has no category"), "no category");
+	CHECK(said("test.conf:7: rule 'r3' has no terms"), "no terms");
+	CHECK(said("test.conf:9: rule 'r4' names actor \"zz\""),
+	    "unknown target on its own line");
+	CHECK(said("test.conf:12: sink 'w' is a webhook but has no url"),
+	    "webhook without url");
+	CHECK(said("test.conf:13: sink 'x' names feed \"nope\""),
+	    "sink filter naming an unknown feed");
+	CHECK(said("test.conf:14: sink 'x' names actor \"ghost\""),
+	    "sink filter naming an unknown actor");
+	CHECK(said("test.conf:15: sink type \"mail\" is unknown; use syslog, "
+	    "file or webhook"), "unknown sink type lists the valid ones");
+	CHECK(said("test.conf:16: format \"slak\" is unknown (did you mean "
+	    "\"slack\"?)"), "unknown format");
+	CHECK(said("test.conf:17: facility \"local9\" is unknown"),
+	    "unknown facility");
+	config_free(c);
+}
+
+static void
+test_urls(void)
+{
+	struct config *c;
+
+	c = load_text("feed a { url = \"https://\" }\n"
+	    "feed b { url = \"https://exa mple.org/\" }\n"
+	    "feed c { url = \"file://relative/x.xml\" }\n"
+	    "feed d { url = \"gopher://example.org/\" }\n"
+	    "feed e { url = \"https://example.org:99999/\" }\n"
+	    "feed f { url = \"file:///srv/feeds/x.xml\" }\n"
+	    "feed g { url = \"HTTPS://example.org/g\" }\n"
+	    "sink s { type = \"webhook\" url = ${env:HOOK} }\n"
+	    "sink t { type = \"webhook\" url = \"ftp://h.example/\" }\n");
+	CHECK(c == NULL, "refused");
+	CHECK(said("test.conf:1: feed 'a': url \"https://\" is not usable: "
+	    "No host part"), "no host");
+	CHECK(said("test.conf:2: feed 'b'"), "a space in the host");
+	CHECK(said("test.conf:3: feed 'c'") && said("needs an absolute path"),
+	    "a relative file:// URL");
+	CHECK(said("test.conf:4: feed 'd': url \"gopher://example.org/\" is "
+	    "not usable: it must start with http:// or https://"),
+	    "another scheme");
+	CHECK(said("test.conf:5: feed 'e'"), "a port out of range");
+	CHECK(!said("feed 'f'") && !said("feed 'g'"), "file:///abs and an "
+	    "upper-case scheme are fine");
+	CHECK(said("test.conf:8: a value with ${...} must be in double "
+	    "quotes"), "an unquoted ${...} is refused (libconfuse would "
+	    "expand it)");
+	CHECK(said("test.conf:9: sink 't': url is not usable: it must start "
+	    "with http:// or https://"), "a webhook is http or https");
+	CHECK_INT(n_errors, 7, "seven errors");
+	config_free(c);
+
+	c = load_text("feed a {\n  url = https://example.org/a\n}\n");
+	CHECK(c == NULL && said("test.conf:2: a URL must be in double quotes: "
+	    "// starts a comment"), "an unquoted URL is explained");
+	config_free(c);
+}
+
+static void
+test_warnings(void)
+{
+	struct config *c;
+
+	c = load_text("actor a { names = {\"A\"} }\n"
+	    "rule r { category = \"threat\" severity = \"low\"\n"
+	    "  terms = {\"x\"} }\n"
+	    "sink s { type = \"syslog\" min_severity = \"high\" }\n"
+	    "sink t { type = \"syslog\" path = \"/x\" }\n");
+	CHECK(c != NULL, "warnings do not fail the load");
+	CHECK_INT(n_errors, 0, "no errors");
+	CHECK(said("test.conf:1: warning: no feed is defined"), "no feeds");
+	CHECK(said("test.conf:4: warning: sink 's' can match nothing"),
+	    "a sink no rule reaches");
+	CHECK(said("test.conf:5: warning: path has no effect on a syslog "
+	    "sink"), "a key that does nothing");
+	config_free(c);
+}
+
+static void
+test_syntax(void)
+{
+	struct config *c;
+
+	/* libconfuse 3.3 miscounts lines after comments: not here. */
+	c = load_text("# one\n// two\n/* three\n four */\n"
+	    "feed f { url = \"https://example.org/f\" # five\n"
+	    "  interval = \"often\"\n}\n");
+	CHECK(said("test.conf:6: interval \"often\""),
+	    "comments do not shift line numbers");
+	config_free(c);
+
+	c = load_text("feed f {\n  url = \"https://example.org/f\"\n"
+	    "  interval = = \"5m\"\n}\n");
+	CHECK(c == NULL && said("test.conf:3: syntax error at '='"),
+	    "syntax error with its line");
+	config_free(c);
+
+	c = load_text("feed f {\n  url = \"https://example.org/f\n}\n");
+	CHECK(c == NULL && said("test.conf:2: this string has no closing "
+	    "double quote"), "an unterminated string names where it starts");
+	config_free(c);
+
+	c = load_text("feed f {\n  url = \"https://example.org/f\"\n");
+	CHECK(c == NULL && said("a '}' is missing"), "a missing brace");
+	config_free(c);
+
+	c = load_text("feed {\n  url = \"https://example.org/f\"\n}\n");
+	CHECK(c == NULL && said("test.conf:1: a feed needs a name"),
+	    "a section without a name");
+	config_free(c);
+
+	c = load_text("feed f {\n  url = {\"https://a.example/\", "
+	    "\"https://b.example/\"}\n}\n");
+	CHECK(c == NULL && said("test.conf:2: url takes one value, not a "
+	    "list"), "a list where one value goes");
+	config_free(c);
+
+	c = load_text("");
+	CHECK(c != NULL && said("no feed is defined"), "an empty file loads, "
+	    "with warnings");
+	config_free(c);
+
+	forget();
+	c = config_load("/nonexistent/brink.conf", collect, NULL);
+	CHECK(c == NULL && said("cannot open /nonexistent/brink.conf: No such "
+	    "file or directory"), "a missing file is named");
+	config_free(c);
+}
+
+static void
+test_example(void)
+{
+	struct config *c = load_fixture("etc/brink.conf");
+
+	CHECK(c != NULL, "etc/brink.conf loads");
+	CHECK_INT(n_msgs, 0, "etc/brink.conf: not a word said");
+	CHECK(c != NULL && c->n_feeds > 0 && c->n_actors >= 2 &&
+	    c->n_rules >= 3 && c->n_sinks > 0,
+	    "it has feeds, actors, rules (through include) and sinks");
+	config_free(c);
+}
+
+int
+main(void)
+{
+	char tmpl[] = "/tmp/brink-config-test.XXXXXX";
+
+	if ((srcdir = getenv("top_srcdir")) == NULL)
+		srcdir = ".";
+	if (mkdtemp(tmpl) == NULL) {
+		perror("mkdtemp");
+		return 99;
+	}
+	snprintf(scratch, sizeof(scratch), "%s", tmpl);
+
+	test_values();
+	test_minimal();
+	test_full();
+	test_five_mistakes();
+	test_include();
+	test_unknown_keys();
+	test_nesting();
+	test_references();
+	test_urls();
+	test_warnings();
+	test_syntax();
+	test_example();
+
+	forget();
+	unlink(put_file("rules.conf", ""));
+	unlink(put_file("test.conf", ""));
+	rmdir(scratch);
+	return check_done();
+}

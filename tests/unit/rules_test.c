@@ -1,0 +1,284 @@
+/*
+ * rules_test: each condition of a rule, on a configuration built here
+ * (the loader is tested in the configuration area's tests).
+ */
+#include "autoconf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../check.h"
+#include "../../src/rules.h"
+
+#define LIST(...)	mklist((const char *[]){ __VA_ARGS__, NULL })
+#define NONE		mklist((const char *[]){ NULL })
+
+/* The compound literals die with the caller's block: keep a copy. */
+static char *list_pool[512];
+static size_t list_used;
+
+static struct config_list
+mklist(const char **v)
+{
+	struct config_list l;
+
+	l.v = &list_pool[list_used];
+	for (l.n = 0; v[l.n] != NULL; l.n++) {
+		if (list_used == sizeof(list_pool) / sizeof(list_pool[0]))
+			abort();
+		list_pool[list_used++] = (char *)v[l.n];
+	}
+	return l;
+}
+
+static struct config_actor actors[4];
+static struct config_rule rules[8];
+static struct config cfg;
+
+static struct config_rule *
+add_rule(const char *name, const char *category, enum severity sev,
+    struct config_list terms)
+{
+	struct config_rule *r = &rules[cfg.n_rules++];
+
+	memset(r, 0, sizeof(*r));
+	r->name = (char *)name;
+	r->category = (char *)category;
+	r->severity = sev;
+	r->terms = terms;
+	r->actors = LIST("*");
+	r->language = "english";
+	return r;
+}
+
+static void
+setup(void)
+{
+	memset(&cfg, 0, sizeof(cfg));
+	actors[0].name = "iran";
+	actors[0].names = LIST("Iran", "Iranian*", "Tehran", "Islamic Republic",
+	    "Islamic Republic of Iran");
+	actors[1].name = "israel";
+	actors[1].names = LIST("Israel*", "Netanyahu");
+	actors[2].name = "us";
+	actors[2].names = LIST("US", "U.S.", "United States", "Washington");
+	actors[3].name = "hamas";
+	actors[3].names = LIST("Hamas", "Haniyeh");
+	cfg.actors = actors;
+	cfg.n_actors = 4;
+	cfg.rules = rules;
+}
+
+/* Match text (title "") and return the number of hits; *first gets the
+ * first hit's rule name. */
+static struct rules_result res;
+static const struct rules *compiled;
+
+static size_t
+run(const char *text)
+{
+	rules_result_free(&res);
+	if (rules_match(compiled, "", text, &res) == -1)
+		abort();
+	return res.n_hits;
+}
+
+static const char *
+hit_rule(size_t i)
+{
+	return i < res.n_hits ? res.hits[i].rule->name : "(none)";
+}
+
+static const char *
+hit_actor(size_t i)
+{
+	return i < res.n_hits && res.hits[i].n_actors > 0 ?
+	    res.hits[i].actors[0] : "(none)";
+}
+
+static char explained[4096];
+
+static void
+collect(void *arg, const char *line)
+{
+	size_t used = strlen(explained);
+
+	snprintf(explained + used, sizeof(explained) - used, "%s\n", line);
+}
+
+int
+main(void)
+{
+	struct rules *r;
+	struct config_rule *rv, *rt, *rd, *rw, *rg, *rx;
+	char err[256];
+
+	setup();
+	rv = add_rule("vow", "retaliation", SEV_HIGH,
+	    LIST("vow* to retaliat*", "respond at the right time",
+	    "heavy price"));
+	rv->exclude = LIST("football", "tariff*");
+	rt = add_rule("threaten", "threat", SEV_HIGH,
+	    LIST("threaten* to attack", "threaten* * to strike",
+	    "would ... smash"));
+	rt->actors = NONE;
+	rd = add_rule("calm", "deescalation", SEV_LOW,
+	    LIST("not want * war", "de-escalat*"));
+	rd->has_negations = 1;
+	rd->negations = LIST("rejected");
+	rw = add_rule("window", "threat", SEV_MEDIUM, LIST("all options"));
+	rw->window = 3;
+	rg = add_rule("targeted", "threat", SEV_CRITICAL, LIST("wipe out"));
+	rg->actors = LIST("iran");
+	rg->targets = LIST("israel");
+
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "a configuration compiles");
+	if (r == NULL) {
+		printf("# %s\n", err);
+		return check_done();
+	}
+	compiled = r;
+
+	/* terms: stems, prefixes, wildcard, case, possessive */
+	CHECK_INT(run("Iran vowed to retaliate."), 1, "a term fires");
+	CHECK_STR(hit_rule(0), "vow", "the rule that fired");
+	CHECK_STR(hit_actor(0), "iran", "the actor is named");
+	CHECK_INT(run("IRAN VOWS TO RETALIATE"), 1, "capitals match");
+	CHECK_INT(run("Tehran is vowing to retaliate."), 1, "stems meet "
+	    "(vowing/vow*) and the capital stands for the country");
+	CHECK_INT(run("Iran's leaders vowed retaliation"), 0,
+	    "a phrase needs its words in order");
+	CHECK_INT(run("Iran's army will respond at the right time."), 1,
+	    "a possessive still names the actor");
+	CHECK_INT(run("Iranians warned Israel would pay a heavy price."), 1,
+	    "prefix alias Iranian* finds Iranians");
+	CHECK_INT(run("Israel threatened Monday to strike"), 1,
+	    "a lone * is any one word");
+	CHECK_INT(run("Israel threatened to strike"), 0,
+	    "but exactly one word");
+	CHECK_INT(run("They said they would resolutely smash it"), 1,
+	    "... is up to three words");
+	CHECK_INT(run("They would smash it"), 1, "... is also none");
+	CHECK_INT(run("They would soon and very resolutely smash it"), 0,
+	    "but never four");
+	CHECK_INT(run("They would not smash it"), 0,
+	    "a negation cue in a gap cancels the term");
+	CHECK_INT(run("the government threatened to attack the town"), 1,
+	    "actors = {} needs no actor");
+	CHECK_INT(res.n_hits ? res.hits[0].n_actors : 9, 0, "and names none");
+
+	/* the actor condition */
+	CHECK_INT(run("They vowed to retaliate."), 0, "actors = {\"*\"} needs an actor");
+	CHECK_INT(run("Let us vow to retaliate."), 0,
+	    "US in an alias does not match the pronoun us");
+	CHECK_INT(run("The U.S. vowed to retaliate."), 1, "but U.S. matches");
+	CHECK_STR(hit_actor(0), "us", "as actor us");
+
+	/* negation */
+	CHECK_INT(run("Iran did not vow to retaliate."), 0,
+	    "a negation cue before the term cancels it");
+	CHECK_INT(run("Iran never vowed to retaliate."), 0, "never cancels");
+	CHECK_INT(run("Iran denied it had vowed to retaliate."), 0,
+	    "denied cancels");
+	CHECK_INT(run("Iran said no, and vowed to retaliate."), 1,
+	    "a cue in another clause does not");
+	CHECK_INT(run("If the attacks do not stop, Iran will respond at the "
+	    "right time."), 1, "a cue in the conditional clause does not");
+
+	/* a rule's own negations replace the default cues */
+	CHECK_INT(run("Iran does not want the war"), 1,
+	    "a term that holds not is not cancelled by it");
+	CHECK_STR(hit_rule(0), "calm", "the deescalation rule fires");
+	CHECK_INT(run("Israel rejected calls to de-escalate"), 0,
+	    "the rule's own cue cancels");
+	CHECK_INT(run("Israel did not de-escalate"), 1,
+	    "the default cues do not apply to a rule with its own");
+
+	/* exclusions */
+	CHECK_INT(run("Iran's football coach vowed to retaliate"), 0,
+	    "an exclusion vetoes the sentence");
+	CHECK_INT(run("Iran vowed to retaliate with tariffs."), 0,
+	    "a prefix exclusion too");
+
+	/* window */
+	CHECK_INT(run("Iran said all options were open"), 1,
+	    "an actor within the window");
+	CHECK_INT(run("Iran, in a long statement on Monday, said all options "
+	    "remain"), 0, "an actor beyond the window does not count");
+
+	/* actor list and targets */
+	CHECK_INT(run("Iran vowed to wipe out Israel"), 1,
+	    "the listed actor and target");
+	CHECK_INT(res.n_hits ? res.hits[0].n_targets : 0, 1, "one target");
+	CHECK_STR(res.n_hits && res.hits[0].n_targets ? res.hits[0].targets[0] :
+	    "", "israel", "the target is named");
+	CHECK_INT(run("Israel vowed to wipe out Iran"), 0,
+	    "an actor not in the rule's list does not fire it");
+	CHECK_INT(run("Iran vowed to wipe out Hamas"), 0,
+	    "a target not in the list does not");
+
+	/* reported speech keeps its actor */
+	CHECK_INT(run("US officials said Iran had vowed to retaliate."), 1,
+	    "reported speech fires");
+	CHECK_STR(hit_actor(0), "iran", "and the vow is Iran's, not the US's");
+	CHECK_INT(run("Iran said that after the killing of Haniyeh it had "
+	    "vowed to retaliate."), 1, "a vow after an object fires");
+	CHECK_STR(hit_actor(0), "iran", "the object (of Haniyeh) is not the actor");
+	CHECK_INT(run("\"We will respond at the right time,\" Iran said."), 1,
+	    "speaker after the quote");
+	CHECK_STR(hit_actor(0), "iran", "is the actor");
+
+	/* the longest alias wins */
+	CHECK_INT(run("The Islamic Republic of Iran vowed to retaliate "
+	    "against Israel."), 1, "a long alias");
+	CHECK_INT(res.n_hits ? res.hits[0].n_actors : 0, 1, "counts once");
+
+	/* offsets and the title */
+	rules_result_free(&res);
+	CHECK_INT(rules_match(r, "Iran vows to retaliate", "Nothing else.",
+	    &res), 0, "title and body");
+	CHECK_INT(res.n_hits, 1, "the title is matched");
+	CHECK_INT(res.n_hits ? res.hits[0].start : 9, 0, "at offset 0");
+	CHECK_INT(res.n_hits ? res.hits[0].end : 9, 22, "to its end");
+
+	/* one hit per category and sentence */
+	CHECK_INT(run("Iran vowed to retaliate and threatened to attack."), 2,
+	    "two categories, two hits");
+
+	/* explain */
+	rules_result_free(&res);
+	explained[0] = '\0';
+	CHECK_INT(rules_match_explain(r, "", "Iran did not vow to retaliate. "
+	    "Iran's football team vowed to retaliate. Iran vowed to retaliate.",
+	    &res, collect, NULL), 0, "explain runs");
+	CHECK(strstr(explained, "negated by \"not\"") != NULL,
+	    "explain names the negation cue");
+	CHECK(strstr(explained, "exclusion \"football\"") != NULL,
+	    "explain names the exclusion");
+	CHECK(strstr(explained, "hit: rule vow") != NULL, "explain shows the hit");
+	rules_result_free(&res);
+	rules_free(r);
+
+	/* errors */
+	rv->actors = LIST("nobody");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
+	    "an unknown actor is refused");
+	CHECK(strstr(err, "nobody") != NULL, "naming the actor");
+	rv->actors = LIST("*");
+	rx = rv;
+	rx->language = "klingon";
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
+	    "an unknown language is refused");
+	CHECK(strstr(err, "klingon") != NULL && strstr(err, "vow") != NULL,
+	    "naming the rule and the language");
+	rx->language = "english";
+	rv->terms = LIST("  ");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
+	    "an empty term is refused");
+	rv->terms = LIST("... at the end");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
+	    "a term that starts with ... is refused");
+	CHECK(strstr(err, "goes between two words") != NULL, "saying why");
+	return check_done();
+}

@@ -1,0 +1,172 @@
+/*
+ * text_test: sentences, tokens, folding and stems as the rules see them.
+ */
+#include "autoconf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../check.h"
+#include "../../src/text.h"
+
+static struct text_doc doc;
+static const char *src;
+
+static void
+analyse(const char *text)
+{
+	text_doc_free(&doc);
+	src = text;
+	if (text_analyse(text, strlen(text), &doc) == -1)
+		abort();
+}
+
+/* Sentence i as written. */
+static const char *
+sentence(size_t i)
+{
+	static char buf[512];
+
+	if (i >= doc.n_sentences)
+		return "(none)";
+	snprintf(buf, sizeof(buf), "%.*s",
+	    (int)(doc.sentences[i].end - doc.sentences[i].start),
+	    src + doc.sentences[i].start);
+	return buf;
+}
+
+/* The folded tokens, space-separated. */
+static const char *
+folds(void)
+{
+	static char buf[1024];
+	size_t i, used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < doc.n_tokens && used < sizeof(buf); i++)
+		used += snprintf(buf + used, sizeof(buf) - used, "%s%s",
+		    i ? " " : "", doc.tokens[i].fold);
+	return buf;
+}
+
+static void
+test_sentences(void)
+{
+	analyse("Mr. Smith met Gen. Ward. Then he left.");
+	CHECK_INT(doc.n_sentences, 2, "titles (Mr., Gen.) do not end a sentence");
+	CHECK_STR(sentence(0), "Mr. Smith met Gen. Ward.", "first sentence whole");
+	CHECK_STR(sentence(1), "Then he left.", "second sentence");
+
+	analyse("Talks in the U.S. began on Monday. The U.K. said 3.5 percent "
+	    "was enough. John F. Kennedy agreed.");
+	CHECK_INT(doc.n_sentences, 3, "U.S., decimals and initials do not split");
+	CHECK_STR(sentence(1), "The U.K. said 3.5 percent was enough.",
+	    "U.K. and 3.5 stay inside the sentence");
+
+	analyse("\"We will respond.\" Officials left. Why? he asked. Go!");
+	CHECK_STR(sentence(0), "\"We will respond.\"",
+	    "a quote closing after the full stop stays with its sentence");
+	CHECK_STR(sentence(2), "Why? he asked.",
+	    "a question mark before lower case does not split");
+	CHECK_STR(sentence(3), "Go!", "an exclamation ends a sentence");
+
+	analyse("Iran warns Israel\nThe minister spoke at length");
+	CHECK_INT(doc.n_sentences, 2, "a headline without a full stop ends at "
+	    "the line break");
+	CHECK_STR(sentence(0), "Iran warns Israel", "the headline");
+
+	analyse("\xe2\x80\x9cWe are ready.\xe2\x80\x9d The army moved. "
+	    "Sources said e.g. this one.");
+	CHECK_INT(doc.n_sentences, 3, "curly quotes close a sentence; e.g. does not");
+
+	analyse("   \n\n  ...  \n");
+	CHECK_INT(doc.n_sentences, 0, "blank and punctuation-only text has "
+	    "no sentence");
+}
+
+static void
+test_tokens(void)
+{
+	analyse("Iran's army didn't act, Hamas' men said.");
+	CHECK_STR(folds(), "iran army did not act hamas men said",
+	    "possessives dropped, n't is not");
+	CHECK_INT(doc.tokens[0].start, 0, "first token starts at 0");
+	CHECK_INT(doc.tokens[0].end, 6, "Iran's spans its possessive");
+	CHECK_INT(doc.tokens[5].flags & TEXT_CLAUSE, TEXT_CLAUSE,
+	    "a comma marks a clause before Hamas");
+	CHECK_INT(doc.tokens[1].flags & TEXT_CLAUSE, 0,
+	    "no clause mark between Iran's and army");
+
+	analyse("Iran\xe2\x80\x99s Israel-Hamas war");
+	CHECK_STR(folds(), "iran israel hamas war",
+	    "curly possessive dropped, hyphen splits words");
+
+	analyse("the U.S. and US and us");
+	CHECK_STR(folds(), "the us and us and us", "U.S. folds to us");
+	CHECK_INT(doc.tokens[1].flags & TEXT_CAPS, TEXT_CAPS, "U.S. is in capitals");
+	CHECK_INT(doc.tokens[3].flags & TEXT_CAPS, TEXT_CAPS, "US is in capitals");
+	CHECK_INT(doc.tokens[5].flags & TEXT_CAPS, 0, "us is not");
+}
+
+static void
+test_folding(void)
+{
+	char *f;
+
+	analyse("\xc4\xb0ran IRAN \xef\xbc\xa9\xef\xbc\xb2\xef\xbc\xa1\xef\xbc\xae "
+	    "Erdo\xc4\x9f" "an");
+	CHECK_STR(folds(), "iran iran iran erdogan",
+	    "dotted capital I, capitals, full-width forms and marks fold");
+
+	analyse("\xd0\x98\xd0\xb7\xd1\x80\xd0\xb0\xd0\xb8\xd0\xbb\xd1\x8c "
+	    "\xd7\x99\xd7\xa9\xd7\xa8\xd7\x90\xd7\x9c "
+	    "\xd8\xa5\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86.");
+	CHECK_INT(doc.n_tokens, 3, "Cyrillic, Hebrew and Arabic words are words");
+	CHECK_STR(sentence(0), src, "and the sentence survives as written");
+	CHECK_STR(doc.tokens[0].fold,
+	    "\xd0\xb8\xd0\xb7\xd1\x80\xd0\xb0\xd0\xb8\xd0\xbb\xd1\x8c",
+	    "Cyrillic is case-folded");
+
+	f = text_fold("TEHRAN", 6);
+	CHECK_STR(f, "tehran", "text_fold folds a word");
+	free(f);
+
+	analyse("ab\xff\xfe" "cd ef");
+	CHECK(doc.n_tokens >= 2, "invalid UTF-8 is a space, not a failure");
+}
+
+static void
+test_stems(void)
+{
+	struct text_stemmer *st;
+	const char *words[] = { "retaliate", "retaliated", "retaliation",
+	    "retaliates", NULL };
+	char first[64];
+	const char *s;
+	size_t n, i;
+	int same = 1;
+
+	st = text_stemmer_new("english");
+	CHECK(st != NULL, "libstemmer has English");
+	s = text_stem(st, words[0], strlen(words[0]), &n);
+	snprintf(first, sizeof(first), "%.*s", (int)n, s);
+	for (i = 1; words[i] != NULL; i++) {
+		s = text_stem(st, words[i], strlen(words[i]), &n);
+		if (strlen(first) != n || strncmp(first, s, n) != 0)
+			same = 0;
+	}
+	CHECK(same, "retaliate, retaliated, retaliation, retaliates meet");
+	text_stemmer_free(st);
+	CHECK(text_stemmer_new("klingon") == NULL, "unknown language: NULL");
+}
+
+int
+main(void)
+{
+	test_sentences();
+	test_tokens();
+	test_folding();
+	test_stems();
+	text_doc_free(&doc);
+	return check_done();
+}
