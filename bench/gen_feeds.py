@@ -153,8 +153,10 @@ class Item:
         self.author = rng.choice(AUTHORS)
         self.topic = rng.choice(TOPICS)
         self.summary = paragraphs(rng, 1, special)
-        # Full-text feeds carry the whole article, summary feeds a teaser.
-        self.content = paragraphs(rng, rng.randint(3, 7), None) if full else None
+        # Full-text feeds carry the whole article, which opens with the
+        # teaser as real ones do; summary feeds carry the teaser only.
+        self.content = (self.summary + "\n" +
+                        paragraphs(rng, rng.randint(2, 6), None)) if full else None
 
 
 def special_for(rng):

@@ -61,11 +61,14 @@ have_brinkd() {
 
 # The corpus: $FEEDS feeds and a $BIG_MB MB feed, made once and reused.
 ensure_corpus() {
-	if [ ! -f "$CORPUS/f$FEEDS.xml" ] || [ ! -f "$CORPUS/.big-$BIG_MB" ]; then
+	# The stamp names what made the corpus: a changed generator or size
+	# makes a new one.
+	stamp="$CORPUS/.made-$FEEDS-$BIG_MB-$(cksum < "$BENCH/gen_feeds.py" | cut -d' ' -f1)"
+	if [ ! -f "$stamp" ]; then
 		rm -rf "$CORPUS"
 		"$PYTHON3" "$BENCH/gen_feeds.py" corpus "$CORPUS" \
 		    --feeds "$FEEDS" --big-mb "$BIG_MB" >&2
-		touch "$CORPUS/.big-$BIG_MB"
+		touch "$stamp"
 	fi
 	chmod -R a+rX "$CORPUS"
 }
