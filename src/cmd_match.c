@@ -49,12 +49,16 @@ struct match {
 	int			 failed;
 };
 
+/* Errors always; warnings (no feed, no sink: normal for a rules file
+ * tried alone) only with --explain. */
 static void
 match_report(void *arg, int is_error, const char *msg)
 {
+	const int *explain = arg;
+
 	if (is_error)
 		log_error("%s", msg);
-	else
+	else if (*explain)
 		log_warn("%s", msg);
 }
 
@@ -315,7 +319,7 @@ cmd_match(const char *config_path, const char *path, int explain)
 	size_t len;
 	int status = EXIT_BAD_INPUT, rc = 0;
 
-	if ((cfg = config_load(config_path, match_report, NULL)) == NULL)
+	if ((cfg = config_load(config_path, match_report, &explain)) == NULL)
 		return EXIT_BAD_INPUT;
 	if ((rules = rules_compile(cfg, err, sizeof(err))) == NULL) {
 		log_error("%s", err);

@@ -71,6 +71,8 @@ struct printer {
 	const char	*path;
 	size_t		 n;
 	int		 failed;
+	char		*buf;		/* one item's JSON */
+	size_t		 cap;
 };
 
 /* Called by the parser for each item as soon as it is read, so that a
@@ -80,18 +82,31 @@ print_item(const struct feed_item *it, void *arg)
 {
 	struct printer *pr = arg;
 	json_t *o = item_json(it);
+	size_t n = 0;
+	char *grown;
 
 	pr->n++;
-	/* Straight to stdout: no string to build and free per item. */
-	if (o == NULL || json_dumpf(o, stdout, JSON_PRESERVE_ORDER) == -1) {
-		json_decref(o);
+	/* Into one reused buffer: no allocation and no stdio call per
+	 * JSON token. */
+	if (o != NULL && (n = json_dumpb(o, pr->buf, pr->cap,
+	    JSON_PRESERVE_ORDER)) >= pr->cap && n > 0) {
+		if ((grown = realloc(pr->buf, n + 1)) != NULL) {
+			pr->buf = grown;
+			pr->cap = n + 1;
+			n = json_dumpb(o, pr->buf, pr->cap,
+			    JSON_PRESERVE_ORDER);
+		} else
+			n = 0;
+	}
+	json_decref(o);
+	if (n == 0 || n >= pr->cap) {
 		log_error("%s: item %zu: cannot write it as JSON", pr->path,
 		    pr->n);
 		pr->failed = 1;
 		return;
 	}
-	json_decref(o);
-	putchar('\n');
+	pr->buf[n] = '\n';
+	fwrite(pr->buf, 1, n + 1, stdout);
 }
 
 int
@@ -99,7 +114,7 @@ cmd_parse(const char *path)
 {
 	/* Nothing is held but the item being read: no item limit. */
 	const struct feed_limits limits = { SIZE_MAX, 0, 0 };
-	struct printer pr = { path, 0, 0 };
+	struct printer pr = { path, 0, 0, NULL, 0 };
 	struct stat sb;
 	struct feed *f;
 	char err[512];
@@ -130,6 +145,7 @@ cmd_parse(const char *path)
 	if (pr.failed)
 		status = EXIT_BAD_INPUT;
 	feed_free(f);
+	free(pr.buf);
 	xmlCleanupParser();
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		log_error("%s: cannot write the items: %s", path,

@@ -27,8 +27,11 @@
 #include "text.h"
 
 #define RULES_WILDCARD	0	/* word id of a lone "*" */
-#define RULES_GAP	UINT32_MAX	/* word id of "...": 0 to GAP_MAX words */
-#define RULES_GAP_MAX	3
+/* "..." is 0 to 3 words, "...N" 0 to N words (N up to GAP_MAX); the gap
+ * of N words has word id GAP - N, and a node knows which it has. */
+#define RULES_GAP	UINT32_MAX
+#define RULES_GAP_DEFAULT 3
+#define RULES_GAP_MAX	12
 #define RULES_MAX_SPAN	64	/* tokens one occurrence may cover */
 #define RULES_MAX_LANGS	8
 #define RULES_NEG_REACH	8	/* tokens from a cue's end to the term */
@@ -45,9 +48,7 @@ static const char *const rules_default_negations[] = {
 	"denies", "deny", "denying", "refused to", "refuses to",
 	"unlikely to", "has no intention", "have no intention",
 	"had no intention", "no plans to", "rejected", "dismissed",
-	"far from", "instead of", "rather than", "against", "condemn*",
-	"denounc*", "criticis*", "criticiz*", "accus*", "alleged",
-	"false", "rumours", "rumors", NULL
+	"far from", "instead of", "rather than", NULL
 };
 
 /* Words that open a new clause, so that a cue before them governs
@@ -116,6 +117,7 @@ struct rules_pat {
 
 struct rules_node {
 	int32_t		 out;		/* first of its outputs, or -1 */
+	uint32_t	 gaps;		/* bit N: it has a gap of N words */
 };
 
 struct rules_out {
@@ -305,7 +307,25 @@ rules_node_new(struct rules *r)
 		r->cap_nodes = cap;
 	}
 	r->nodes[r->n_nodes].out = -1;
+	r->nodes[r->n_nodes].gaps = 0;
 	return (long)r->n_nodes++;
+}
+
+/* N of "...N": 1 to GAP_MAX, or -1. */
+static long
+rules_gap_size(const char *digits, size_t n)
+{
+	long v = 0;
+	size_t k;
+
+	if (n > 2)
+		return -1;
+	for (k = 0; k < n; k++) {
+		if (digits[k] < '0' || digits[k] > '9')
+			return -1;
+		v = v * 10 + (digits[k] - '0');
+	}
+	return v >= 1 && v <= RULES_GAP_MAX ? v : -1;
 }
 
 /* Key of a word id: a tag, then the language for stems, then text. */
@@ -376,22 +396,35 @@ rules_add_phrase(struct rules *r, enum rules_kind kind, size_t owner,
 		for (we = w; *we != '\0' && *we != ' ' && *we != '\t'; we++)
 			;
 		if ((we - w == 1 && *w == '*') ||
-		    (we - w == 3 && strncmp(w, "...", 3) == 0)) {
-			uint32_t special = *w == '*' ? RULES_WILDCARD :
-			    RULES_GAP;
+		    (we - w >= 3 && strncmp(w, "...", 3) == 0)) {
+			uint32_t special = RULES_WILDCARD;
+			long gap = 0;
 
-			if (special == RULES_GAP && (depth == 0 ||
-			    last_gap || we[strspn(we, " \t")] == '\0')) {
+			if (*w == '.') {
+				gap = RULES_GAP_DEFAULT;
+				if (we - w > 3 && (gap = rules_gap_size(w + 3,
+				    (size_t)(we - w - 3))) == -1) {
+					snprintf(err, errlen, "phrase \"%s\": a gap "
+					    "is \"...\" or \"...N\" with N from 1 "
+					    "to %d", text, RULES_GAP_MAX);
+					return -1;
+				}
+				special = RULES_GAP - (uint32_t)gap;
+			}
+			if (gap > 0 && (depth == 0 || last_gap ||
+			    we[strspn(we, " \t")] == '\0')) {
 				snprintf(err, errlen, "phrase \"%s\": \"...\" "
 				    "goes between two words", text);
 				return -1;
 			}
-			last_gap = special == RULES_GAP;
+			last_gap = gap > 0;
 			if ((child = rules_edge_find(r, node, special)) == -1) {
 				if ((child = rules_node_new(r)) == -1 ||
 				    rules_edge_put(r, node, special,
 				    (uint32_t)child) == -1)
 					goto oom;
+				if (gap > 0)
+					r->nodes[node].gaps |= 1U << gap;
 			}
 			node = (uint32_t)child;
 			depth++;
@@ -823,16 +856,21 @@ rules_walk(struct rules_run *run, uint32_t node, size_t i, size_t j,
 	const struct rules *r = run->r;
 	uint64_t lit;
 	size_t c, skip;
+	uint32_t gap;
 	long child;
 	int32_t o;
 
 	if (j - i >= RULES_MAX_SPAN)
 		return 0;
-	if ((child = rules_edge_find(r, node, RULES_GAP)) != -1)
-		for (skip = 0; skip <= RULES_GAP_MAX && j + skip < end; skip++)
+	for (gap = 1; r->nodes[node].gaps >> gap != 0; gap++) {
+		if (!((r->nodes[node].gaps >> gap) & 1) ||
+		    (child = rules_edge_find(r, node, RULES_GAP - gap)) == -1)
+			continue;
+		for (skip = 0; skip <= gap && j + skip < end; skip++)
 			if (rules_walk(run, (uint32_t)child, i, j + skip, end,
 			    literal) == -1)
 				return -1;
+	}
 	for (c = run->cand_off[j]; c < run->cand_off[j + 1]; c++) {
 		if ((child = rules_edge_find(r, node, run->cands[c])) == -1)
 			continue;

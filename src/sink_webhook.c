@@ -46,7 +46,8 @@
 #include "webhook_format.h"
 
 #define BACKOFF_FIRST	1.0	/* seconds before the first retry */
-#define BACKOFF_MAX	300.0	/* ceiling: a receiver back up is found soon */
+#define BACKOFF_MAX	60.0	/* ceiling: a receiver back up is found soon */
+#define REFUSED_RETRY	300.0	/* an endpoint that refuses us: a person must act */
 #define RETRY_AFTER_MAX	3600.0
 #define BATCH_MAX	100	/* entries read at once; alerts per digest */
 
@@ -209,11 +210,11 @@ webhook_done(void *arg, const struct http_response *res)
 			log_error("sink %s: HTTP %ld: %s; the endpoint refuses "
 			    "brink: check the sink's url and headers, then "
 			    "reload; alerts are kept for max_age and retried "
-			    "every %.0f s", wh->name, st, line, BACKOFF_MAX);
+			    "every %.0f s", wh->name, st, line, REFUSED_RETRY);
 			free(line);
 		}
 		wh->refused = 1;
-		webhook_defer(wh, p, BACKOFF_MAX);
+		webhook_defer(wh, p, REFUSED_RETRY);
 	}
 	free(p->alert_id);
 	free(p);

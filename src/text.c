@@ -41,6 +41,10 @@ text_cp(const char *s, size_t len, size_t i, size_t *width)
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t n;
 
+	if ((unsigned char)s[i] < 0x80) {
+		*width = 1;
+		return (unsigned char)s[i];
+	}
 	n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 	    (utf8proc_ssize_t)(len - i), &cp);
 	if (n <= 0) {
@@ -77,29 +81,42 @@ text_is_word(int32_t cp)
 	}
 }
 
+/* ASCII answers first: most news is ASCII, and utf8proc's tables are
+ * the slow part of a text's analysis. */
 static int
 text_is_letter(int32_t cp)
 {
-	return text_is_word(cp) && !(cp >= '0' && cp <= '9') &&
-	    utf8proc_category(cp) != UTF8PROC_CATEGORY_ND;
+	if (cp >= 0 && cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	return text_is_word(cp) && utf8proc_category(cp) != UTF8PROC_CATEGORY_ND;
 }
 
 static int
 text_is_lower(int32_t cp)
 {
+	if (cp >= 0 && cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
 	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 static int
 text_is_upper(int32_t cp)
 {
-	return cp >= 0 && (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
-	    utf8proc_category(cp) == UTF8PROC_CATEGORY_LT);
+	utf8proc_category_t c;
+
+	if (cp >= 0 && cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	if (cp < 0)
+		return 0;
+	c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
 static int
 text_is_digit(int32_t cp)
 {
+	if (cp >= 0 && cp < 0x80)
+		return cp >= '0' && cp <= '9';
 	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
