@@ -51,6 +51,7 @@ struct run {
 	int			 pid_fd;
 	ev_signal		 sigterm, sigint, sighup, sigusr1;
 	ev_timer		 watchdog;
+	ev_timer		 ready;
 };
 
 static void
@@ -183,6 +184,13 @@ on_usr1(struct ev_loop *loop, ev_signal *w, int revents)
 	struct run *r = w->data;
 
 	poll_log_counters(r->poll);
+}
+
+static void
+on_ready(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	/* Fired from inside ev_run: the loop really runs. */
+	notify("READY=1");
 }
 
 static void
@@ -338,13 +346,15 @@ cmd_run(const char *config_path, int foreground, int once)
 		    "" : "s", r.cfg->n_rules, r.cfg->n_rules == 1 ? "" : "s",
 		    r.cfg->n_sinks, r.cfg->n_sinks == 1 ? "" : "s",
 		    store_path(r.store));
-		notify("READY=1");
+		ev_timer_init(&r.ready, on_ready, 0., 0.);
+		ev_timer_start(r.loop, &r.ready);
 		ev_run(r.loop, 0);
 		log_info("stopped");
 		status = EXIT_OK;
 	}
 
 	ev_timer_stop(r.loop, &r.watchdog);
+	ev_timer_stop(r.loop, &r.ready);
 out_signals:
 	signals_stop(&r);
 	/* Sinks first: a post still in flight then ends in poll_free with
