@@ -49,6 +49,8 @@ on_xml_error(void *arg, xmlErrorPtr e)
 	if (e->code == XML_ERR_INVALID_CHAR && e->message != NULL &&
 	    strstr(e->message, "UTF-8") != NULL)
 		p->utf8_error = 1;
+	if (e->code == XML_ERR_UNSUPPORTED_ENCODING)
+		p->bad_encoding = 1;
 	/* Depth, entity amplification, a huge text node: a hostile
 	 * document, not a sloppy one; it gets no second chance. */
 	if (e->code == XML_ERR_INTERNAL_ERROR ||
@@ -450,7 +452,7 @@ on_tree_element(void *arg, const xmlChar *localname, const xmlChar *prefix,
  */
 static struct feed *
 parse_recovering(struct parser *p, const char *buf, size_t len,
-    char *err, size_t errlen)
+    const char *encoding, char *err, size_t errlen)
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc = NULL;
@@ -469,8 +471,10 @@ parse_recovering(struct parser *p, const char *buf, size_t len,
 	ctxt->sax->serror = on_tree_error;
 	ctxt->sax->error = NULL;
 	ctxt->sax->warning = NULL;
-	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL,
-	    READER_OPTIONS);
+	/* With an encoding given, the document's own declaration is
+	 * ignored: it named one libxml2 cannot read. */
+	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, encoding,
+	    READER_OPTIONS | (encoding != NULL ? XML_PARSE_IGNORE_ENC : 0));
 	xmlFreeParserCtxt(ctxt);
 	if (doc == NULL || (p->reader = xmlReaderWalker(doc)) == NULL) {
 		if (p->xml_error[0] == '\0')
@@ -526,7 +530,9 @@ feed_parse(const char *buf, size_t len, const char *base_url,
 		 * complaint: the walk itself sees no syntax.  A document
 		 * that is not the UTF-8 it claims is repaired first, and
 		 * bare "&" are escaped (feed_fix.c says why). */
-		int utf8_error = p.utf8_error, failed = 0;
+		/* An encoding nobody knows is read as UTF-8, repaired. */
+		int bad_encoding = p.bad_encoding, failed = 0;
+		int utf8_error = p.utf8_error || bad_encoding;
 		const char *doc = buf;
 		char *utf8 = NULL, *refs = NULL;
 		size_t doc_len = len, n;
@@ -552,7 +558,8 @@ feed_parse(const char *buf, size_t len, const char *base_url,
 		} else {
 			memcpy(p.xml_error, first_error, sizeof(first_error));
 			err[0] = '\0';
-			f = parse_recovering(&p, doc, doc_len, err, errlen);
+			f = parse_recovering(&p, doc, doc_len,
+			    bad_encoding ? "UTF-8" : NULL, err, errlen);
 		}
 		free(utf8);
 		free(refs);

@@ -101,6 +101,7 @@ struct parser {
 	/* Why the parse stopped or what was wrong: the first of each. */
 	int		 xml_stopped;	/* libxml2 gave up on an XML error */
 	int		 utf8_error;	/* said UTF-8 and was not */
+	int		 bad_encoding;	/* declared one libxml2 does not know */
 	int		 over_limit;	/* libxml2 hit one of its safety limits */
 	size_t		 tree_elements;	/* elements in the recovery tree */
 	/* HTML entities a feed used without declaring them ("&nbsp;"),

@@ -304,6 +304,16 @@ test_broken(void)
 	}
 	feed_free(f);
 
+	f = parse_str("<?xml version=\"1.0\" encoding=\"x-no-such\"?><rss>"
+	    "<channel><item><title>caf\xe9 cr\xc3\xa8me</title></item>"
+	    "</channel></rss>");
+	CHECK(f != NULL && f->n_items == 1,
+	    "an unknown declared encoding is read as UTF-8");
+	if (f != NULL && f->n_items == 1)
+		CHECK_STR(f->items[0].title, "caf\xc3\xa9 cr\xc3\xa8me",
+		    "with stray bytes as Windows-1252");
+	feed_free(f);
+
 	f = parse_str("<html><body>not a feed</body></html>");
 	CHECK(f == NULL, "HTML page is not a feed");
 	CHECK(strstr(err, "not a feed") != NULL && strstr(err, "<html>"),
