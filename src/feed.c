@@ -25,6 +25,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
+#include <libxml/entities.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlreader.h>
 
 #include "feed_int.h"
@@ -45,6 +49,8 @@ on_xml_error(void *arg, xmlErrorPtr e)
 	if (e->code == XML_ERR_INVALID_CHAR && e->message != NULL &&
 	    strstr(e->message, "UTF-8") != NULL)
 		p->utf8_error = 1;
+	if (e->code == XML_ERR_UNSUPPORTED_ENCODING)
+		p->bad_encoding = 1;
 	/* Depth, entity amplification, a huge text node: a hostile
 	 * document, not a sloppy one; it gets no second chance. */
 	if (e->code == XML_ERR_INTERNAL_ERROR ||
@@ -327,6 +333,14 @@ parser_init(struct parser *p, const char *base_url,
 static void
 parser_done(struct parser *p)
 {
+	size_t i;
+
+	for (i = 0; i < p->n_html_entities; i++) {
+		xmlFree((xmlChar *)p->html_entities[i]->name);
+		xmlFree(p->html_entities[i]->content);
+		xmlFree(p->html_entities[i]);
+	}
+	p->n_html_entities = 0;
 	feed_item_clear(&p->item);
 	free(p->guid);
 	free(p->person_name);
@@ -346,6 +360,69 @@ on_tree_error(void *arg, xmlErrorPtr e)
 	xmlParserCtxtPtr ctxt = arg;
 
 	on_xml_error(ctxt->_private, e);
+}
+
+/* An entity made for a name the document never declared: an HTML
+ * entity's character, or else the reference as written, so that
+ * libxml2 sees no error (see feed_fix.c).  Freed in parser_done. */
+static xmlEntityPtr
+html_entity(struct parser *p, const xmlChar *name)
+{
+	const htmlEntityDesc *desc;
+	xmlEntityPtr ent;
+	xmlChar utf8[8], *text;
+	int n;
+	size_t i;
+
+	for (i = 0; i < p->n_html_entities; i++)
+		if (xmlStrEqual(p->html_entities[i]->name, name))
+			return p->html_entities[i];
+	if (p->n_html_entities == sizeof(p->html_entities) /
+	    sizeof(p->html_entities[0]))
+		return NULL;
+	if ((desc = htmlEntityLookup(name)) != NULL &&
+	    (n = xmlCopyCharMultiByte(utf8, (int)desc->value)) > 0) {
+		utf8[n] = '\0';
+		text = xmlStrdup(utf8);
+	} else {
+		text = xmlStrncatNew(BAD_CAST "&", name, -1);
+		text = xmlStrcat(text, BAD_CAST ";");
+	}
+	if (text == NULL)
+		return NULL;
+	if ((ent = xmlMalloc(sizeof(*ent))) == NULL) {
+		xmlFree(text);
+		return NULL;
+	}
+	memset(ent, 0, sizeof(*ent));
+	ent->type = XML_ENTITY_DECL;
+	/* "Predefined" makes libxml2 insert the text as it does for
+	 * &amp;, with no tree of its own. */
+	ent->etype = XML_INTERNAL_PREDEFINED_ENTITY;
+	ent->name = xmlStrdup(name);
+	ent->content = text;
+	ent->length = xmlStrlen(text);
+	if (ent->name == NULL || ent->content == NULL) {
+		xmlFree((xmlChar *)ent->name);
+		xmlFree(ent->content);
+		xmlFree(ent);
+		return NULL;
+	}
+	p->html_entities[p->n_html_entities++] = ent;
+	return ent;
+}
+
+/* In the recovery pass, an entity the document never declared is
+ * most often one of HTML's, as feeds written by HTML tools assume. */
+static xmlEntityPtr
+on_tree_entity(void *arg, const xmlChar *name)
+{
+	xmlParserCtxtPtr ctxt = arg;
+	xmlEntityPtr ent;
+
+	if ((ent = xmlSAX2GetEntity(arg, name)) != NULL)
+		return ent;
+	return html_entity(ctxt->_private, name);
 }
 
 /* Counts the recovery tree's elements and stops the parser past
@@ -375,7 +452,7 @@ on_tree_element(void *arg, const xmlChar *localname, const xmlChar *prefix,
  */
 static struct feed *
 parse_recovering(struct parser *p, const char *buf, size_t len,
-    char *err, size_t errlen)
+    const char *encoding, char *err, size_t errlen)
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc = NULL;
@@ -390,11 +467,14 @@ parse_recovering(struct parser *p, const char *buf, size_t len,
 	ctxt->_private = p;
 	p->tree_start = ctxt->sax->startElementNs;
 	ctxt->sax->startElementNs = on_tree_element;
+	ctxt->sax->getEntity = on_tree_entity;
 	ctxt->sax->serror = on_tree_error;
 	ctxt->sax->error = NULL;
 	ctxt->sax->warning = NULL;
-	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL,
-	    READER_OPTIONS);
+	/* With an encoding given, the document's own declaration is
+	 * ignored: it named one libxml2 cannot read. */
+	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, encoding,
+	    READER_OPTIONS | (encoding != NULL ? XML_PARSE_IGNORE_ENC : 0));
 	xmlFreeParserCtxt(ctxt);
 	if (doc == NULL || (p->reader = xmlReaderWalker(doc)) == NULL) {
 		if (p->xml_error[0] == '\0')
@@ -448,18 +528,29 @@ feed_parse(const char *buf, size_t len, const char *base_url,
 	if (p.xml_stopped && !p.over_limit && len <= RECOVER_MAX) {
 		/* Start again on the tree, keeping the first pass's
 		 * complaint: the walk itself sees no syntax.  A document
-		 * that is not the UTF-8 it claims is repaired first. */
-		int utf8_error = p.utf8_error, failed = 0;
-		char *repaired = NULL;
-		size_t repaired_len = 0;
+		 * that is not the UTF-8 it claims is repaired first, and
+		 * bare "&" are escaped (feed_fix.c says why). */
+		/* An encoding nobody knows is read as UTF-8, repaired. */
+		int bad_encoding = p.bad_encoding, failed = 0;
+		int utf8_error = p.utf8_error || bad_encoding;
+		const char *doc = buf;
+		char *utf8 = NULL, *refs = NULL;
+		size_t doc_len = len, n;
 
 		memcpy(first_error, p.xml_error, sizeof(first_error));
 		feed_free(f);
 		f = NULL;
 		parser_done(&p);
-		if (utf8_error)
-			repaired = value_utf8_repair(buf, len, &repaired_len,
-			    &failed);
+		if (utf8_error && (utf8 = value_utf8_repair(doc, doc_len, &n,
+		    &failed)) != NULL) {
+			doc = utf8;
+			doc_len = n;
+		}
+		if (!failed && (refs = feed_fix_references(doc, doc_len, &n,
+		    &failed)) != NULL) {
+			doc = refs;
+			doc_len = n;
+		}
 		if (failed || parser_init(&p, base_url, limits) == -1) {
 			snprintf(err, errlen, "out of memory");
 			feed_free(p.feed);
@@ -467,14 +558,11 @@ feed_parse(const char *buf, size_t len, const char *base_url,
 		} else {
 			memcpy(p.xml_error, first_error, sizeof(first_error));
 			err[0] = '\0';
-			if (repaired != NULL)
-				f = parse_recovering(&p, repaired,
-				    repaired_len, err, errlen);
-			else
-				f = parse_recovering(&p, buf, len, err,
-				    errlen);
+			f = parse_recovering(&p, doc, doc_len,
+			    bad_encoding ? "UTF-8" : NULL, err, errlen);
 		}
-		free(repaired);
+		free(utf8);
+		free(refs);
 	}
 	parser_done(&p);
 	return f;
