@@ -67,8 +67,12 @@ import resource, subprocess, sys
 best = None
 for _ in range(3):
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, check=False)
+    p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, check=False)
+    if p.returncode not in (0, 1) or (p.returncode == 1 and
+                                     sys.argv[1] != "grep"):
+        sys.exit("bench: %s exited %d: %s" % (sys.argv[1], p.returncode,
+                 p.stderr.decode(errors="replace")[:300]))
     r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     best = t if best is None or t < best else best
