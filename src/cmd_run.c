@@ -1,15 +1,368 @@
 /*
- * cmd_run.c: placeholder until the mode is built.
+ * cmd_run.c: the daemon (brinkd [-f]) and the one-shot run (--once).
+ *
+ * Owns the loop and the signals: SIGTERM and SIGINT stop cleanly, SIGHUP
+ * reloads the configuration (validated first: a broken file leaves the
+ * running one in place), SIGUSR1 logs the counters of every feed.  Tells
+ * systemd where it stands when built with libsystemd.
  */
 #include "autoconf.h"
 
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <ev.h>
+#include <libxml/parser.h>
+#ifdef HAVE_LIBSYSTEMD
+#include <systemd/sd-daemon.h>
+#endif
 
 #include "cmd.h"
+#include "config.h"
+#include "log.h"
+#include "pipeline.h"
+#include "poll.h"
+#include "rules.h"
+#include "sink.h"
+#include "store.h"
+
+/* How long transfers in flight may finish after SIGTERM. */
+#define STOP_GRACE	3.0
+
+struct run {
+	const char		*config_path;
+	struct ev_loop		*loop;
+	struct config		*cfg;
+	struct rules		*rules;
+	struct sinks		*sinks;
+	struct store		*store;
+	struct poll		*poll;
+	struct pipeline		*pipeline;
+	int			 once;
+	int			 stopping;
+	int			 pid_fd;
+	ev_signal		 sigterm, sigint, sighup, sigusr1;
+	ev_timer		 watchdog;
+};
+
+static void
+notify(const char *state)
+{
+#ifdef HAVE_LIBSYSTEMD
+	sd_notify(0, state);
+#else
+	(void)state;
+#endif
+}
+
+static void
+report(void *arg, int is_error, const char *msg)
+{
+	const char *label;
+
+	if (is_error) {
+		log_error("%s", msg);
+		return;
+	}
+	/* "FILE:LINE: warning: text": log.c says "warning: " itself. */
+	if ((label = strstr(msg, ": warning: ")) != NULL)
+		log_warn("%.*s: %s", (int)(label - msg), msg,
+		    label + sizeof(": warning: ") - 1);
+	else
+		log_warn("%s", msg);
+}
+
+/* Load and compile a configuration whole, or nothing (all logged). */
+static int
+load(const char *path, struct config **cfg, struct rules **rules)
+{
+	char err[512];
+
+	if ((*cfg = config_load(path, report, NULL)) == NULL) {
+		log_error("%s: the configuration has errors (see above)", path);
+		return -1;
+	}
+	err[0] = '\0';
+	if ((*rules = rules_compile(*cfg, err, sizeof(err))) == NULL) {
+		log_error("%s: the rules do not compile: %s", path, err);
+		config_free(*cfg);
+		*cfg = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static void
+on_stopped(void *arg)
+{
+	struct run *r = arg;
+
+	ev_break(r->loop, EVBREAK_ALL);
+}
+
+static void
+on_once_done(void *arg)
+{
+	struct run *r = arg;
+
+	ev_break(r->loop, EVBREAK_ALL);
+}
+
+static void
+on_stop_signal(struct ev_loop *loop, ev_signal *w, int revents)
+{
+	struct run *r = w->data;
+
+	if (r->stopping)
+		return;
+	r->stopping = 1;
+	notify("STOPPING=1");
+	log_info("stopping on signal %d", w->signum);
+	poll_stop(r->poll, STOP_GRACE, on_stopped, r);
+}
+
+static void
+on_reload(struct ev_loop *loop, ev_signal *w, int revents)
+{
+	struct run *r = w->data;
+	struct config *cfg;
+	struct rules *rules;
+	struct sinks *sinks;
+
+	if (r->stopping)
+		return;
+	notify("RELOADING=1");
+	log_info("reloading %s", r->config_path);
+	if (load(r->config_path, &cfg, &rules) == -1) {
+		log_error("reload failed: still running on the configuration "
+		    "loaded before");
+		/* logrotate's SIGHUP must still reopen the alert logs. */
+		sinks_reopen(r->sinks);
+		goto out;
+	}
+	/* Opening the new sinks is also the reopen that logrotate wants. */
+	if ((sinks = sinks_open(cfg, r->store, r->poll)) == NULL) {
+		log_error("reload failed: the sinks of the new configuration "
+		    "do not open; still running on the one loaded before");
+		rules_free(rules);
+		config_free(cfg);
+		sinks_reopen(r->sinks);
+		goto out;
+	}
+	if (strcmp(cfg->state_dir, r->cfg->state_dir) != 0)
+		log_warn("state_dir changed to %s: it takes a restart; still "
+		    "using %s", cfg->state_dir, store_path(r->store));
+	pipeline_set(r->pipeline, cfg, rules, sinks);
+	poll_reconfigure(r->poll, cfg);
+	sinks_close(r->sinks);
+	rules_free(r->rules);
+	config_free(r->cfg);
+	r->cfg = cfg;
+	r->rules = rules;
+	r->sinks = sinks;
+	log_set_level((enum log_level)cfg->log_level);
+	log_info("configuration reloaded: %zu feed%s, %zu rule%s, %zu sink%s",
+	    cfg->n_feeds, cfg->n_feeds == 1 ? "" : "s", cfg->n_rules,
+	    cfg->n_rules == 1 ? "" : "s", cfg->n_sinks,
+	    cfg->n_sinks == 1 ? "" : "s");
+out:
+	notify("READY=1");
+}
+
+static void
+on_usr1(struct ev_loop *loop, ev_signal *w, int revents)
+{
+	struct run *r = w->data;
+
+	poll_log_counters(r->poll);
+}
+
+static void
+on_watchdog(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	/* Sent from the loop: a stuck loop stops the pings. */
+	notify("WATCHDOG=1");
+}
+
+/* Write our pid, holding a lock that shows we are alive. */
+static int
+pid_file_open(struct run *r, const char *path)
+{
+	char buf[32];
+	int n;
+
+	if ((r->pid_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) ==
+	    -1) {
+		log_error("pid file %s: %s (make its directory writable or "
+		    "change pid_file)", path, strerror(errno));
+		return -1;
+	}
+	if (flock(r->pid_fd, LOCK_EX | LOCK_NB) == -1) {
+		n = (int)read(r->pid_fd, buf, sizeof(buf) - 1);
+		buf[n > 0 ? n : 0] = '\0';
+		buf[strcspn(buf, "\n")] = '\0';
+		log_error("pid file %s is locked: brinkd is already running "
+		    "(pid %s); stop it first", path, buf);
+		close(r->pid_fd);
+		r->pid_fd = -1;
+		return -1;
+	}
+	n = snprintf(buf, sizeof(buf), "%ld\n", (long)getpid());
+	if (ftruncate(r->pid_fd, 0) == -1 || write(r->pid_fd, buf,
+	    (size_t)n) != n) {
+		log_error("pid file %s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void
+signals_start(struct run *r)
+{
+	ev_signal *const all[] = { &r->sigterm, &r->sigint, &r->sighup,
+	    &r->sigusr1 };
+	size_t i;
+
+	ev_signal_init(&r->sigterm, on_stop_signal, SIGTERM);
+	ev_signal_init(&r->sigint, on_stop_signal, SIGINT);
+	ev_signal_init(&r->sighup, on_reload, SIGHUP);
+	ev_signal_init(&r->sigusr1, on_usr1, SIGUSR1);
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		all[i]->data = r;
+		/* --once has no configuration to reload. */
+		if (r->once && all[i] == &r->sighup)
+			continue;
+		ev_signal_start(r->loop, all[i]);
+	}
+}
+
+static void
+signals_stop(struct run *r)
+{
+	ev_signal_stop(r->loop, &r->sigterm);
+	ev_signal_stop(r->loop, &r->sigint);
+	ev_signal_stop(r->loop, &r->sighup);
+	ev_signal_stop(r->loop, &r->sigusr1);
+}
+
+static void
+watchdog_start(struct run *r)
+{
+#ifdef HAVE_LIBSYSTEMD
+	uint64_t usec;
+
+	if (sd_watchdog_enabled(0, &usec) > 0 && usec > 0) {
+		ev_timer_init(&r->watchdog, on_watchdog, 0.,
+		    (double)usec / 2e6);
+		ev_timer_again(r->loop, &r->watchdog);
+	}
+#endif
+}
 
 int
 cmd_run(const char *config_path, int foreground, int once)
 {
-	fprintf(stderr, "brinkd: running the daemon is not built yet\n");
-	return EXIT_USAGE;
+	struct run r;
+	int where, status = EXIT_BAD_INPUT;
+	size_t failed;
+
+	memset(&r, 0, sizeof(r));
+	r.config_path = config_path;
+	r.once = once;
+	r.pid_fd = -1;
+	/* Under systemd, stderr already goes to the journal. */
+	where = LOG_TO_STDERR;
+	if (!once && foreground && getenv("JOURNAL_STREAM") == NULL)
+		where |= LOG_TO_SYSLOG;
+	if (!once && !foreground)
+		where = LOG_TO_SYSLOG;
+	/* Until detached, problems go to the terminal that started us. */
+	log_init("brinkd", LOG_TO_STDERR, LOG_LEVEL_INFO);
+
+	if (load(config_path, &r.cfg, &r.rules) == -1)
+		return EXIT_BAD_INPUT;
+	log_set_level((enum log_level)r.cfg->log_level);
+	if (!once && !foreground && daemon(0, 0) == -1) {
+		log_error("cannot detach: %s", strerror(errno));
+		goto out;
+	}
+	/* From here the messages go where the mode wants them. */
+	log_init("brinkd", where, (enum log_level)r.cfg->log_level);
+	if (!once && r.cfg->pid_file != NULL &&
+	    pid_file_open(&r, r.cfg->pid_file) == -1)
+		goto out;
+	signal(SIGPIPE, SIG_IGN);
+	if (poll_library_init() == -1)
+		goto out;
+	r.loop = ev_default_loop(EVFLAG_AUTO);
+	if (r.loop == NULL) {
+		log_error("cannot start the event loop (libev)");
+		goto out_curl;
+	}
+	if ((r.store = store_open(r.cfg->state_dir)) == NULL)
+		goto out_loop;
+	r.pipeline = pipeline_new(r.store);
+	if ((r.poll = poll_new(r.loop, r.cfg, r.store, pipeline_feed,
+	    r.pipeline)) == NULL)
+		goto out_store;
+	if ((r.sinks = sinks_open(r.cfg, r.store, r.poll)) == NULL)
+		goto out_poll;
+	pipeline_set(r.pipeline, r.cfg, r.rules, r.sinks);
+	signals_start(&r);
+
+	if (once) {
+		poll_once(r.poll, on_once_done, &r);
+		ev_run(r.loop, 0);
+		if (r.stopping)
+			status = EXIT_OK;
+		else if ((failed = poll_once_failures(r.poll)) > 0) {
+			log_error("%zu of %zu feed%s failed", failed,
+			    r.cfg->n_feeds, r.cfg->n_feeds == 1 ? "" : "s");
+			status = EXIT_BAD_INPUT;
+		} else
+			status = EXIT_OK;
+	} else {
+		poll_start(r.poll);
+		watchdog_start(&r);
+		log_info("started: %zu feed%s, %zu rule%s, %zu sink%s, "
+		    "state in %s", r.cfg->n_feeds, r.cfg->n_feeds == 1 ?
+		    "" : "s", r.cfg->n_rules, r.cfg->n_rules == 1 ? "" : "s",
+		    r.cfg->n_sinks, r.cfg->n_sinks == 1 ? "" : "s",
+		    store_path(r.store));
+		notify("READY=1");
+		ev_run(r.loop, 0);
+		log_info("stopped");
+		status = EXIT_OK;
+	}
+
+	ev_timer_stop(r.loop, &r.watchdog);
+	signals_stop(&r);
+	/* Sinks first: they cancel their posts in flight on the poller. */
+	sinks_close(r.sinks);
+out_poll:
+	poll_free(r.poll);
+out_store:
+	pipeline_free(r.pipeline);
+	store_close(r.store);
+out_loop:
+	ev_loop_destroy(r.loop);
+out_curl:
+	poll_library_cleanup();
+out:
+	if (r.pid_fd != -1) {
+		unlink(r.cfg->pid_file);
+		close(r.pid_fd);
+	}
+	rules_free(r.rules);
+	config_free(r.cfg);
+	xmlCleanupParser();
+	return status;
 }

@@ -15,14 +15,10 @@
  */
 #include "autoconf.h"
 
-#include <sys/types.h>
-
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <syslog.h>
 
 #include <confuse.h>
 
@@ -134,12 +130,13 @@ config_msg_at(struct config_load *ld, int is_error, int line,
 {
 	va_list ap;
 	char *text;
-	int source, source_line;
+	int source, source_line, rc;
 
 	va_start(ap, fmt);
-	if (vasprintf(&text, fmt, ap) == -1)
-		log_fatal("out of memory");
+	rc = vasprintf(&text, fmt, ap);
 	va_end(ap);
+	if (rc == -1)
+		log_fatal("out of memory");
 	config_source_where(ld, line, &source, &source_line);
 	config_msg(ld, is_error, source, source_line, "%s", text);
 	free(text);

@@ -13,7 +13,6 @@
 #ifndef BRINK_CONFIG_PRIV_H
 #define BRINK_CONFIG_PRIV_H
 
-#include <stdarg.h>
 #include <stddef.h>
 
 #include <confuse.h>
@@ -22,7 +21,7 @@
 
 /* Files bigger than this are refused: a configuration is a few kB. */
 #define CONFIG_MAX_FILE		(16 * 1024 * 1024)
-/* include() deeper than this is refused (libconfuse's own limit is 10). */
+/* include() nested deeper than this is refused. */
 #define CONFIG_MAX_INCLUDE	8
 
 /* The file names that every file/line in struct config points into. */

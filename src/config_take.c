@@ -240,8 +240,9 @@ take_limits(struct config_section *s, struct config_limits *l)
 	if (take_size(s, "low_speed_limit", &bytes) == 1)
 		l->low_speed_limit = (long)bytes;
 	if (take_size(s, "max_body", &l->max_body) == 1 && l->max_body < 1024)
-		config_msg_at(s->ld, 1, s->line, "max_body must be at least "
-		    "1K");
+		config_msg_at(s->ld, 1, config_origin_line(s->ld,
+		    option(s, "max_body"), 0, s->line), "max_body must be at "
+		    "least 1K");
 	if (take_count(s, "max_items", 1, 1000000, &n) == 1)
 		l->max_items = (size_t)n;
 	take_duration(s, "max_age", &l->max_age, 0);

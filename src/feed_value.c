@@ -186,12 +186,13 @@ value_collapse(char *s)
 }
 
 char *
-value_to_text(const char *raw, size_t len, enum value_type type, int markup)
+value_to_text(const char *raw, size_t len, enum value_type type, int markup,
+    int html_flags)
 {
 	char *text;
 
 	if (markup || type == VALUE_HTML || type == VALUE_XHTML)
-		return html_to_text(raw, len, 0);
+		return html_to_text(raw, len, html_flags);
 	if ((text = malloc(len + 1)) == NULL)
 		return NULL;
 	memcpy(text, raw, len);
@@ -212,11 +213,116 @@ value_to_text(const char *raw, size_t len, enum value_type type, int markup)
 			text = copy;
 		}
 	} else if (type == VALUE_GUESS && value_looks_like_html(text)) {
-		char *html = html_to_text(text, len, 0);
+		char *html = html_to_text(text, len, html_flags);
 
 		free(text);
 		return html;
 	}
 	value_collapse(text);
 	return text;
+}
+
+/* Windows-1252 0x80-0x9f; 0 where the code page leaves a hole. */
+static const unsigned short cp1252[32] = {
+	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178
+};
+
+/* Length of the well-formed UTF-8 sequence at s (at most len bytes),
+ * its code point in *cp; 0 if there is none. */
+static size_t
+utf8_next(const unsigned char *s, size_t len, unsigned long *cp)
+{
+	size_t n, i;
+	unsigned long c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		c = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		c = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		c = s[0] & 0x07;
+	} else
+		return 0;
+	if (n > len)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 ||
+	    c > 0x10ffff)) || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+static size_t
+utf8_put(unsigned long c, char *out)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xc0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	out[0] = (char)(0xe0 | (c >> 12));
+	out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+	out[2] = (char)(0x80 | (c & 0x3f));
+	return 3;
+}
+
+char *
+value_utf8_repair(const char *in, size_t len, size_t *outlen, int *failed)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	unsigned long c;
+	size_t i, n, o = 0;
+	char *out;
+
+	*failed = 0;
+	/* Most text is ASCII: skip it without decoding. */
+	for (i = 0; i < len && s[i] < 0x80; i++)
+		;
+	for (; i < len; i += n) {
+		if ((n = utf8_next(s + i, len - i, &c)) == 0 ||
+		    (c >= 0x80 && c <= 0x9f))
+			break;
+	}
+	if (i >= len)
+		return NULL;	/* already clean */
+	/* Each byte becomes at most three. */
+	if ((out = malloc(len * 3 + 1)) == NULL) {
+		*failed = 1;
+		return NULL;
+	}
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_next(s + i, len - i, &c)) == 0) {
+			n = 1;
+			c = s[i];	/* a stray byte: Windows-1252 */
+		}
+		if (c >= 0x80 && c <= 0x9f)
+			c = cp1252[c - 0x80] ? cp1252[c - 0x80] : 0xfffd;
+		if (c >= 0x10000) {
+			memcpy(out + o, s + i, n);
+			o += n;
+		} else
+			o += utf8_put(c, out + o);
+	}
+	out[o] = '\0';
+	*outlen = o;
+	return out;
 }

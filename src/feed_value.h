@@ -30,11 +30,22 @@ long		 value_base64_decode(char *s);
 /* Collapse runs of ASCII white space to one space and trim, in place. */
 void		 value_collapse(char *s);
 /*
+ * len bytes of in as valid UTF-8: bytes that are not UTF-8 are read as
+ * Windows-1252 (what a feed that says UTF-8 and is not usually holds),
+ * and C1 controls, which no text means, as the Windows-1252 characters
+ * their authors typed ("don\u0092t" is "don't" with a curly quote).
+ * NULL when in needs no repair (or out of memory: see *failed);
+ * otherwise a NUL-terminated copy the caller frees, its length in *outlen.
+ */
+char		*value_utf8_repair(const char *in, size_t len, size_t *outlen,
+		    int *failed);
+/*
  * The plain text of raw (len bytes) meant as type; markup says raw was
  * serialised from child elements (so it is markup whatever the type
- * says).  Returns a string the caller frees, NULL on out of memory.
+ * says); html_flags go to html_to_text (HTML_KEEP_BLOCKS for content).
+ * Returns a string the caller frees, NULL on out of memory.
  */
 char		*value_to_text(const char *raw, size_t len, enum value_type type,
-		    int markup);
+		    int markup, int html_flags);
 
 #endif

@@ -1,12 +1,13 @@
 /*
  * html.c: HTML -> plain text.  libxml2's HTML parser does the hard part
  * (tag soup, implied elements, character references); this file only
- * walks the tree it builds and decides where words end.  The walk is a
- * loop, not recursion, so a deeply nested page cannot exhaust the stack.
+ * listens to its SAX events and decides where words end.  No tree is
+ * built and nothing recurses, so a deeply nested page costs no stack.
  */
 #include "autoconf.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -24,9 +25,11 @@ enum sep {
 };
 
 struct out {
-	xmlBufferPtr	buf;
+	char		*buf;		/* the text so far, NUL-terminated */
+	size_t		 len, cap;
 	enum sep	pending;	/* owed before the next character */
 	int		keep_blocks;
+	int		skip;		/* inside script, style, head */
 	int		failed;
 };
 
@@ -44,11 +47,13 @@ static const char *const dropped_tags[] = {
 	"script", "style", "head", "noscript", "template", NULL
 };
 
+/* libxml2's HTML parser gives element names in lower case. */
 static int
 in_list(const xmlChar *name, const char *const *list)
 {
 	for (; *list != NULL; list++)
-		if (xmlStrcasecmp(name, (const xmlChar *)*list) == 0)
+		if ((*list)[0] == (char)name[0] &&
+		    strcmp((const char *)name, *list) == 0)
 			return 1;
 	return 0;
 }
@@ -62,102 +67,142 @@ out_break(struct out *o)
 		o->pending = want;
 }
 
-static void
-out_text(struct out *o, const xmlChar *s)
+/* Room for n more bytes and a NUL. */
+static int
+out_reserve(struct out *o, size_t n)
 {
-	const xmlChar *run;
+	char *grown;
+	size_t cap;
 
-	while (*s != '\0') {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
-		    *s == '\f') {
-			if (o->pending < SEP_SPACE)
-				o->pending = SEP_SPACE;
-			s++;
-			continue;
-		}
-		if (o->pending != SEP_NONE && xmlBufferLength(o->buf) > 0 &&
-		    xmlBufferAdd(o->buf, (const xmlChar *)
-		    (o->pending == SEP_BREAK ? "\n" : " "), 1) != 0)
-			o->failed = 1;
-		o->pending = SEP_NONE;
-		for (run = s; *s != '\0' && *s != ' ' && *s != '\t' &&
-		    *s != '\n' && *s != '\r' && *s != '\f'; s++)
-			;
-		if (xmlBufferAdd(o->buf, run, s - run) != 0)
-			o->failed = 1;
+	if (o->len + n + 1 <= o->cap)
+		return 0;
+	for (cap = o->cap ? o->cap : 256; cap < o->len + n + 1; cap *= 2)
+		;
+	if ((grown = realloc(o->buf, cap)) == NULL) {
+		o->failed = 1;
+		return -1;
 	}
+	o->buf = grown;
+	o->cap = cap;
+	return 0;
 }
 
-/* Depth-first over the tree without recursion. */
-static void
-walk(struct out *o, xmlNodePtr root)
+static int
+is_space(int c)
 {
-	xmlNodePtr n = root;
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
-	while (n != NULL) {
-		int descend = 0;
+/* Append text, collapsing white space on the way; a separator owed
+ * from before is written only when more text follows. */
+static void
+out_text(struct out *o, const xmlChar *s, size_t len)
+{
+	const xmlChar *end = s + len;
+	char *d;
 
-		switch (n->type) {
-		case XML_TEXT_NODE:
-		case XML_CDATA_SECTION_NODE:
-			if (n->content != NULL)
-				out_text(o, n->content);
-			break;
-		case XML_ELEMENT_NODE:
-			if (in_list(n->name, dropped_tags))
-				break;
-			if (in_list(n->name, block_tags))
-				out_break(o);
-			descend = n->children != NULL;
-			break;
-		default:
-			break;	/* comments, processing instructions, DTD */
-		}
-		if (descend) {
-			n = n->children;
+	/* At most one byte out per byte in, plus the owed separator. */
+	if (out_reserve(o, len + 1) == -1)
+		return;
+	d = o->buf + o->len;
+	for (; s < end; s++) {
+		if (is_space(*s)) {
+			if (o->pending < SEP_SPACE)
+				o->pending = SEP_SPACE;
 			continue;
 		}
-		/* Climb until a sibling is found, closing blocks on the way. */
-		while (n != NULL && n != root && n->next == NULL) {
-			n = n->parent;
-			if (n != NULL && n->type == XML_ELEMENT_NODE &&
-			    in_list(n->name, block_tags))
-				out_break(o);
+		if (o->pending != SEP_NONE) {
+			if (d != o->buf)
+				*d++ = o->pending == SEP_BREAK ? '\n' : ' ';
+			o->pending = SEP_NONE;
 		}
-		if (n == NULL || n == root)
-			break;
-		n = n->next;
+		*d++ = (char)*s;
 	}
+	o->len = d - o->buf;
+	o->buf[o->len] = '\0';
+}
+
+/* The SAX callbacks: the parser's context carries our state in
+ * _private.  No tree is built, so a page costs no more than its text. */
+static struct out *
+out_of(void *ctx)
+{
+	return ((htmlParserCtxtPtr)ctx)->_private;
+}
+
+static void
+on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct out *o = out_of(ctx);
+
+	if (o->skip > 0 || in_list(name, dropped_tags))
+		o->skip++;
+	else if (in_list(name, block_tags))
+		out_break(o);
+}
+
+static void
+on_end(void *ctx, const xmlChar *name)
+{
+	struct out *o = out_of(ctx);
+
+	if (o->skip > 0)
+		o->skip--;
+	else if (in_list(name, block_tags))
+		out_break(o);
+}
+
+static void
+on_text(void *ctx, const xmlChar *s, int len)
+{
+	struct out *o = out_of(ctx);
+
+	if (o->skip == 0)
+		out_text(o, s, (size_t)len);
+}
+
+/* Text without markup or references needs no parser at all. */
+static int
+is_plain(const char *s, size_t len)
+{
+	return memchr(s, '<', len) == NULL && memchr(s, '&', len) == NULL;
 }
 
 char *
 html_to_text(const char *html, size_t len, int flags)
 {
+	htmlParserCtxtPtr ctxt;
 	struct out o;
-	htmlDocPtr doc;
-	char *text;
 
 	memset(&o, 0, sizeof(o));
 	o.keep_blocks = (flags & HTML_KEEP_BLOCKS) != 0;
-	if ((o.buf = xmlBufferCreate()) == NULL)
+	if (out_reserve(&o, 0) == -1)
 		return NULL;
-	if (len > 0 && len <= (size_t)INT_MAX) {
-		doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-		    HTML_OPTIONS);
-		if (doc != NULL) {
-			walk(&o, xmlDocGetRootElement(doc));
-			xmlFreeDoc(doc);
+	o.buf[0] = '\0';
+	if (len > (size_t)INT_MAX)
+		len = 0;	/* nobody's text; html.h promises a string */
+	if (len > 0 && is_plain(html, len))
+		out_text(&o, (const xmlChar *)html, len);
+	else if (len > 0) {
+		if ((ctxt = htmlNewParserCtxt()) == NULL) {
+			free(o.buf);
+			return NULL;
 		}
+		/* Our callbacks instead of the tree builder's. */
+		memset(ctxt->sax, 0, sizeof(*ctxt->sax));
+		ctxt->sax->startElement = on_start;
+		ctxt->sax->endElement = on_end;
+		ctxt->sax->characters = on_text;
+		ctxt->sax->ignorableWhitespace = on_text;
+		ctxt->sax->cdataBlock = on_text;
+		ctxt->_private = &o;
+		(void)htmlCtxtReadMemory(ctxt, html, (int)len, NULL, "UTF-8",
+		    HTML_OPTIONS);
+		htmlFreeParserCtxt(ctxt);
 	}
 	if (o.failed) {
-		xmlBufferFree(o.buf);
+		free(o.buf);
 		return NULL;
 	}
-	/* xmlBufferDetach hands over the content; an empty buffer may
-	 * still hold a NULL pointer. */
-	text = (char *)xmlBufferDetach(o.buf);
-	xmlBufferFree(o.buf);
-	if (text == NULL)
-		text = strdup("");
-	return text;
+	return o.buf;
 }

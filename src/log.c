@@ -32,6 +32,13 @@ log_set_level(enum log_level level)
 	log_max = level;
 }
 
+void
+log_syslog_restore(void)
+{
+	if (log_where & LOG_TO_SYSLOG)
+		openlog(log_ident, LOG_PID | LOG_NDELAY, LOG_DAEMON);
+}
+
 int
 log_level_parse(const char *name)
 {

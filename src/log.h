@@ -24,6 +24,9 @@ enum log_level {
 /* Set the destinations and the most verbose level shown. */
 void	log_init(const char *ident, int where, enum log_level level);
 void	log_set_level(enum log_level level);
+/* The syslog sink called openlog(3) with its own ident and facility:
+ * take syslog back for brinkd's own messages. */
+void	log_syslog_restore(void);
 /* Parse "error", "warning", "info" or "debug"; -1 if unknown. */
 int	log_level_parse(const char *name);
 

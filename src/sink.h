@@ -21,6 +21,9 @@ struct sink_ops {
 	int		(*deliver)(struct sink *, const json_t *alert);
 	int		(*reopen)(struct sink *);	/* SIGHUP: logrotate */
 	void		(*close)(struct sink *);
+	/* Optional: the item's transaction committed, send what was
+	 * spooled (webhooks).  NULL for sinks that write at once. */
+	void		(*flush)(struct sink *);
 };
 
 /*

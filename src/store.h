@@ -29,6 +29,8 @@
 struct store;
 
 struct store_feed_state {
+	char	*url;			/* the URL the validators came from;
+					   NULL if none (ignored by put) */
 	char	*etag;			/* NULL if none */
 	char	*last_modified;		/* NULL if none */
 	time_t	 last_success;		/* 0: never */

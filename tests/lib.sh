@@ -154,3 +154,159 @@ stop_nginx() {
 nginx_count() {
 	grep -c -- "$1" "$NGINX_LOG" 2>/dev/null || true
 }
+
+# --- sinks: alert records, the webhook receiver ------------------------
+
+# make_alerts FROM TO [SEVERITY [TITLE]]: alert records FROM..TO-1, one
+# JSON line each, in the shape of DESIGN.md's alert; ids are the number
+# as 16 hex digits, titles "Alert N" unless TITLE is given.
+make_alerts() {
+	"$PYTHON3" - "$@" <<'PY_EOF'
+import json, sys
+lo, hi = int(sys.argv[1]), int(sys.argv[2])
+sev = sys.argv[3] if len(sys.argv) > 3 else "high"
+for n in range(lo, hi):
+    title = sys.argv[4] if len(sys.argv) > 4 else "Alert %d" % n
+    print(json.dumps({
+        "id": "%016x" % n, "time": "2026-11-23T06:00:00Z",
+        "severity": sev, "category": "retaliation",
+        "rule": "retaliation-vow", "feed": "world-desk",
+        "item": {"id": "item-%d" % n, "title": title,
+                 "link": "https://news.example/world/%d" % n,
+                 "published": "2026-11-23T05:58:00Z"},
+        "actors": ["northland"], "targets": ["southland"],
+        "hits": [{"rule": "retaliation-vow", "category": "retaliation",
+                  "severity": sev,
+                  "sentence": "Northland said it would answer the strike "
+                              "on its port at a time of its choosing.",
+                  "terms": ["answer"], "actors": ["northland"],
+                  "targets": ["southland"]}]}, ensure_ascii=False))
+PY_EOF
+}
+
+# start_receiver [ARGS...]: tests/webhook_receiver.py on a fresh port,
+# with an empty log;
+# ARGS as in its --help (--mode, --count, --retry-after).  Sets
+# RECEIVER_URL, RECEIVER_LOG (one JSON line per request), RECEIVER_CONTROL
+# (write a JSON object there to change its behaviour) and RECEIVER_PID.
+start_receiver() {
+	RECEIVER_LOG="$T/receiver.jsonl"
+	RECEIVER_CONTROL="$T/receiver.control"
+	rm -f "$T/receiver.port" "$RECEIVER_CONTROL"
+	: > "$RECEIVER_LOG"
+	"$PYTHON3" "$top_srcdir/tests/webhook_receiver.py" \
+	    --log "$RECEIVER_LOG" --port-file "$T/receiver.port" \
+	    --control "$RECEIVER_CONTROL" "$@" 2>"$T/receiver.err" &
+	RECEIVER_PID=$!
+	track $RECEIVER_PID
+	wait_for 10 test -s "$T/receiver.port" ||
+	    hard_error "webhook receiver did not start: $(cat "$T/receiver.err")"
+	RECEIVER_URL="http://127.0.0.1:$(cat "$T/receiver.port")"
+}
+
+# receiver_count [STATUS]: requests the receiver got (answered STATUS).
+receiver_count() {
+	"$PYTHON3" -c 'import json, sys
+n = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    if len(sys.argv) < 3 or r["status"] == sys.argv[2]:
+        n += 1
+print(n)' "$RECEIVER_LOG" "$@" 2>/dev/null || echo 0
+}
+
+# receiver_ids [STATUS]: the alert ids of the generic-format posts the
+# receiver answered STATUS (default 200), in arrival order; a digest
+# shows as "digest:ID,ID,...".
+receiver_ids() {
+	"$PYTHON3" -c 'import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    if r["status"] != sys.argv[2]:
+        continue
+    j = r["json"] or {}
+    if j.get("type") == "digest":
+        print("digest:" + ",".join(a["id"] for a in j["alerts"]))
+    else:
+        print(j.get("id", "?"))' "$RECEIVER_LOG" "${1:-200}"
+}
+
+# receiver_set MODE [COUNT [RETRY_AFTER]]: change the receiver's answer
+# for its next COUNT requests (all of them without COUNT).
+receiver_set() {
+	printf '{"mode": "%s", "count": %s, "retry_after": %s}\n' "$1" \
+	    "${2:-1073741824}" "${3:-null}" > "$RECEIVER_CONTROL.tmp"
+	mv "$RECEIVER_CONTROL.tmp" "$RECEIVER_CONTROL"
+}
+
+# --- poll area: feeds, configurations and the daemon for the polling tests
+
+# poll_feed FILE TITLE...: write an RSS 2.0 feed with one item per title,
+# dated now (so that a first poll treats them as news), newest first.  A
+# title written "old:Title" is dated in 2020 instead.
+poll_feed() {
+	file=$1; shift
+	now=$(date -u '+%a, %d %b %Y %H:%M:%S +0000')
+	{
+		echo '<?xml version="1.0" encoding="UTF-8"?>'
+		echo '<rss version="2.0"><channel><title>Test wire</title>'
+		echo '<link>http://127.0.0.1/</link>'
+		for title in "$@"; do
+			date=$now
+			case "$title" in
+			old:*)	title=${title#old:}
+				date="Mon, 06 Jan 2020 09:00:00 +0000" ;;
+			esac
+			key=$(echo "$title" | tr -c 'A-Za-z0-9\n' '-')
+			echo "<item><title>$title</title>"
+			echo "<link>http://127.0.0.1/news/$key</link>"
+			echo "<guid>urn:brink-test:$key</guid>"
+			echo "<pubDate>$date</pubDate>"
+			echo "<description>$title, the wire reports.</description></item>"
+		done
+		echo '</channel></rss>'
+	} > "$file"
+}
+
+# start_brinkd CONFIG: run brinkd -f in the background, its messages in
+# $BRINKD_LOG; sets BRINKD_PID.
+start_brinkd() {
+	BRINKD_LOG=${BRINKD_LOG:-$T/brinkd.log}
+	"$BRINKD" -f -c "$1" >>"$BRINKD_LOG" 2>&1 &
+	BRINKD_PID=$!
+	track $BRINKD_PID
+}
+
+# stop_brinkd: SIGTERM and wait (at most 10 s); sets BRINKD_STATUS.
+stop_brinkd() {
+	kill -TERM "$BRINKD_PID" 2>/dev/null
+	wait_for 10 sh -c "! kill -0 $BRINKD_PID" || kill -9 "$BRINKD_PID"
+	BRINKD_STATUS=0
+	wait "$BRINKD_PID" || BRINKD_STATUS=$?
+}
+
+# log_has PATTERN: the daemon's log has a line matching it (grep -E).
+log_has() {
+	grep -Eq -- "$1" "$BRINKD_LOG"
+}
+
+# restart_nginx: start nginx again on the same port after stop_nginx.
+restart_nginx() {
+	"$NGINX" -c "$NGINX_DIR/nginx.conf" -p "$NGINX_DIR" \
+	    >>"$NGINX_DIR/stdout" 2>&1 &
+	NGINX_PID=$!
+	track $NGINX_PID
+	wait_for 10 port_open "$NGINX_PORT" ||
+	    hard_error "nginx did not start again: $(cat "$NGINX_DIR/error.log")"
+}
+
+# seen_count FEED: how many items of FEED the state database holds.
+seen_count() {
+	sqlite3 "$T/state/brink.db" \
+	    "SELECT count(*) FROM seen WHERE feed = '$1'" 2>/dev/null
+}
+
+# For wait_for (which runs its command again, unexpanded): the feed has N
+# seen items; nginx logged at least N requests matching PATTERN.
+seen_is() { test "$(seen_count "$1")" = "$2"; }
+requests_at_least() { test "$(nginx_count "$1")" -ge "$2"; }

@@ -198,7 +198,7 @@ def main():
         failed |= low
         print("  %-11s %5.1f%%  (%d/%d)%s" % (
             field, 100 * share, agree[field], total_items,
-            "  BELOW %.0f%%" % (100 * args.threshold) if low else
+            "  BELOW %g%%" % (100 * args.threshold) if low else
             "" if gate else "  (not gated)"))
     print("  all fields  %5.1f%%  (%d/%d items match on every field)" % (
         100 * full_match / total_items if total_items else 0, full_match,

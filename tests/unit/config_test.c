@@ -355,6 +355,34 @@ test_unknown_keys(void)
 }
 
 static void
+test_nesting(void)
+{
+	struct config *c;
+
+	c = load_text("bogus {\n  inner {\n    x = 1\n  }\n}\n"
+	    "actor n { names = {\"A\"}\n  names += {\"B\", \"C\"} }\n"
+	    "feed a { url = 'https://a.example/${env:T}' }\n"
+	    "feed b { url \"https://b.example/\" }\n");
+	CHECK(c == NULL, "refused");
+	CHECK(said("test.conf:1: unknown section 'bogus'"),
+	    "an unknown section, reported once with what it held");
+	CHECK(!said("inner") && !said("'x'"), "not what is inside it");
+	CHECK(said("test.conf:9: expected '=' after 'url'"),
+	    "a missing '=' after the unknown section is still found");
+	CHECK_INT(n_errors, 2, "two errors");
+	config_free(c);
+
+	c = load_text("actor n { names = {\"A\"}\n  names += {\"B\", \"C\"} }\n"
+	    "feed a { url = 'https://a.example/${env:T}' }\n");
+	CHECK(c != NULL && c->actors[0].names.n == 3 &&
+	    strcmp(c->actors[0].names.v[2], "C") == 0, "+= adds to a list");
+	CHECK(c != NULL && strcmp(c->feeds[0].url,
+	    "https://a.example/${env:T}") == 0,
+	    "single quotes keep ${...} as written too");
+	config_free(c);
+}
+
+static void
 test_references(void)
 {
 	struct config *c;
@@ -545,6 +573,7 @@ main(void)
 	test_five_mistakes();
 	test_include();
 	test_unknown_keys();
+	test_nesting();
 	test_references();
 	test_urls();
 	test_warnings();

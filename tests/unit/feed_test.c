@@ -108,8 +108,8 @@ test_rss2(void)
 	CHECK_STR(f->items[0].summary, "Two foreign ministers met on Saturday.",
 	    "description's HTML becomes text");
 	CHECK_STR(f->items[0].content,
-	    "Two foreign ministers met on Saturday. They agreed to talk again.",
-	    "content:encoded kept as content");
+	    "Two foreign ministers met on Saturday.\nThey agreed to talk again.",
+	    "content:encoded kept as content, paragraphs on lines");
 
 	CHECK_STR(f->items[1].title, "Storm warning lifted for the coast",
 	    "CDATA title with markup becomes text");
@@ -162,8 +162,8 @@ test_atom(void)
 	CHECK_STR(f->items[0].summary, "The vote moves to <next week>.",
 	    "type=text summary taken literally");
 	CHECK_STR(f->items[0].content,
-	    "The council postponed the vote. Residents asked for time.",
-	    "xhtml content becomes text");
+	    "The council postponed the vote.\nResidents asked for time.",
+	    "xhtml content becomes text, paragraphs on lines");
 	CHECK_STR(f->items[1].link,
 	    "https://other.example.com/archive/2023/library",
 	    "entry xml:base wins over the feed's");
@@ -245,6 +245,18 @@ test_text_rules(void)
 	}
 	feed_free(f);
 
+	f = parse_str("<rss xmlns:content=\"http://purl.org/rss/1.0/modules/"
+	    "content/\"><channel><item><content:encoded>&lt;p&gt;One.&lt;/p&gt;"
+	    "&lt;p&gt;Two.&lt;/p&gt;</content:encoded></item></channel></rss>");
+	CHECK(f != NULL && f->n_items == 1, "content-only item parses");
+	if (f != NULL && f->n_items == 1) {
+		CHECK_STR(f->items[0].content, "One.\nTwo.",
+		    "content keeps paragraphs on lines");
+		CHECK_STR(f->items[0].summary, "One. Two.",
+		    "a summary taken from content is one line");
+	}
+	feed_free(f);
+
 	CHECK(value_looks_like_html("a <b>b</b>"), "closing tag looks like HTML");
 	CHECK(value_looks_like_html("AT&amp;T"), "entity looks like HTML");
 	CHECK(!value_looks_like_html("a < b > c"), "comparison is not HTML");
@@ -257,6 +269,10 @@ test_broken(void)
 {
 	struct feed *f;
 	struct feed_limits lim = { 2, 0, 0 };
+	const char *long_title = "<rss><channel><item><title>"
+	    "0123456789abcdef</title></item></channel></rss>";
+	const char *deep = "<rss><channel><item><title>a</title></item>"
+	    "<item><a><b><c>deep</c></b></a></item></channel></rss>";
 	const char *three = "<rss><channel><item><title>1</title></item>"
 	    "<item><title>2</title></item><item><title>3</title></item>"
 	    "</channel></rss>";
@@ -291,12 +307,15 @@ test_broken(void)
 	feed_free(f);
 
 	lim.max_items = 0;
-	lim.max_text = 8;
-	f = parse_str("<rss><channel><item><title>0123456789abcdef</title>"
-	    "</item></channel></rss>");
+	lim.max_depth = 4;
+	f = feed_parse(deep, strlen(deep), NULL, &lim, err, sizeof(err));
+	CHECK(f != NULL && f->n_items == 1, "max_depth: items before kept");
+	CHECK(strstr(err, "deeper than 4") != NULL, "max_depth: and says so");
 	feed_free(f);
-	f = feed_parse("<rss><channel><item><title>0123456789abcdef</title>"
-	    "</item></channel></rss>", 66, NULL, &lim, err, sizeof(err));
+	lim.max_depth = 0;
+	lim.max_text = 8;
+	f = feed_parse(long_title, strlen(long_title), NULL, &lim, err,
+	    sizeof(err));
 	CHECK(f != NULL && f->n_items == 1 &&
 	    strlen(f->items[0].title) <= 8, "max_text cuts a long field");
 	feed_free(f);
@@ -377,6 +396,105 @@ test_hostile(void)
 	free(big);
 }
 
+struct seen {
+	size_t	n;
+	int	in_order;
+	int	keyed;
+};
+
+static void
+count_item(const struct feed_item *it, void *arg)
+{
+	struct seen *seen = arg;
+	char want[32];
+
+	snprintf(want, sizeof(want), "Item %zu", seen->n);
+	if (strcmp(it->title, want) != 0)
+		seen->in_order = 0;
+	if (it->key == NULL || it->link == NULL ||
+	    strncmp(it->link, "https://s.example/a/", 20) != 0)
+		seen->keyed = 0;
+	seen->n++;
+}
+
+/* feed_parse_fd: a small document (read whole, recovery possible) and
+ * one past the recovery size, streamed item by item. */
+static void
+test_fd(void)
+{
+	char path[] = "/tmp/brink-feed-fd-XXXXXX";
+	struct seen seen;
+	struct feed *f;
+	FILE *fp;
+	size_t i, n;
+	int fd;
+
+	for (n = 3; n <= 60000; n += 60000 - 3) {
+		strcpy(path, "/tmp/brink-feed-fd-XXXXXX");
+		if ((fd = mkstemp(path)) == -1 ||
+		    (fp = fdopen(fd, "w+")) == NULL) {
+			printf("Bail out! temporary file\n");
+			exit(99);
+		}
+		fprintf(fp, "<rss><channel><link>https://s.example/</link>\n");
+		for (i = 0; i < n; i++)
+			fprintf(fp, "<item><title>Item %zu</title><link>a/%zu"
+			    "</link><description>Some words about item %zu "
+			    "so that the feed grows.</description></item>\n",
+			    i, i, i);
+		fprintf(fp, "</channel></rss>\n");
+		fflush(fp);
+		rewind(fp);
+		memset(&seen, 0, sizeof(seen));
+		seen.in_order = seen.keyed = 1;
+		f = feed_parse_fd(fileno(fp), NULL,
+		    &(struct feed_limits){ (size_t)-1, 0, 0 }, count_item,
+		    &seen, err, sizeof(err));
+		CHECK(f != NULL, n == 3 ? "fd: a small feed parses" :
+		    "fd: a feed larger than the recovery size streams");
+		CHECK_INT(seen.n, n, "fd: every item handed over");
+		CHECK(seen.in_order, "fd: in document order");
+		CHECK(seen.keyed, "fd: links resolved and keys set");
+		CHECK(f == NULL || f->n_items == 0, "fd: the feed keeps none");
+		CHECK_STR(f != NULL ? f->link : NULL, "https://s.example/",
+		    "fd: the channel link is kept");
+		feed_free(f);
+		fclose(fp);
+		unlink(path);
+	}
+
+	/* Recovery through a descriptor. */
+	strcpy(path, "/tmp/brink-feed-fd-XXXXXX");
+	if ((fd = mkstemp(path)) == -1 || (fp = fdopen(fd, "w+")) == NULL)
+		exit(99);
+	fputs("<rss><channel><item><title>Item 0</title><link>"
+	    "https://s.example/a/0</link></item><item><title>Item 1 &amp "
+	    "&nbsp; broken</title><link>https://s.example/a/1</link></item>"
+	    "</channel></rss>", fp);
+	fflush(fp);
+	rewind(fp);
+	memset(&seen, 0, sizeof(seen));
+	seen.in_order = seen.keyed = 1;
+	f = feed_parse_fd(fileno(fp), NULL, NULL, count_item, &seen, err,
+	    sizeof(err));
+	CHECK(f != NULL && f->recovered, "fd: an ill-formed feed is recovered");
+	CHECK_INT(seen.n, 2, "fd: both items, also the one after the damage");
+	CHECK(strstr(err, "recovery") != NULL, "fd: with a warning");
+	feed_free(f);
+	fclose(fp);
+	unlink(path);
+
+	/* An undeclared entity, a stray Latin-1 byte, a C1 quote. */
+	f = parse_str("<rss><channel><item><title>caf\xe9 &nbsp; don\xc2\x92t"
+	    "</title></item></channel></rss>");
+	CHECK(f != NULL && f->n_items == 1, "bad UTF-8 and &nbsp; recovered");
+	if (f != NULL && f->n_items == 1)
+		CHECK_STR(f->items[0].title,
+		    "caf\xc3\xa9 don\xe2\x80\x99t",
+		    "stray byte read as Windows-1252, C1 quote mapped");
+	feed_free(f);
+}
+
 int
 main(void)
 {
@@ -386,6 +504,7 @@ main(void)
 	test_text_rules();
 	test_broken();
 	test_hostile();
+	test_fd();
 	xmlCleanupParser();
 	return check_done();
 }

@@ -1,0 +1,143 @@
+/*
+ * feed_int.h: what the files of the feed parser share (feed.c drives
+ * libxml2's reader, feed_xml.c collects element content, feed_item.c
+ * gives it meaning).  Not a public contract: see feed.h.
+ */
+#ifndef BRINK_FEED_INT_H
+#define BRINK_FEED_INT_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlreader.h>
+
+#include "feed.h"
+#include "feed_value.h"
+
+#define DEFAULT_MAX_ITEMS	1000
+#define DEFAULT_MAX_DEPTH	256
+#define DEFAULT_MAX_TEXT	(1024 * 1024)
+/* Bytes of internal entity text one document may expand, and how deep
+ * entities may refer to entities: enough for real DOCTYPEs, far too
+ * little for an entity bomb. */
+#define ENTITY_BUDGET		(256 * 1024)
+#define ENTITY_DEPTH		8
+/* The reader gives up at the first well-formedness error.  Documents up
+ * to this size are then read again as a tree in libxml2's recovery mode,
+ * which gets past an unescaped "&" or an undeclared "&nbsp;"; larger
+ * ones keep the items read before the error. */
+#define RECOVER_MAX		(4 * 1024 * 1024)
+/* Elements the recovery tree may hold: a tree costs some hundred bytes
+ * a node, and "<a/>" is four bytes of input. */
+#define RECOVER_MAX_ELEMENTS	100000
+
+#define READER_OPTIONS	(XML_PARSE_NONET | XML_PARSE_RECOVER | \
+			 XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
+
+enum field {
+	FLD_NONE,
+	FLD_TITLE,
+	FLD_MEDIA_TITLE,	/* a title only where there is no other */
+	FLD_LINK,
+	FLD_GUID,
+	FLD_ID,
+	FLD_PUBLISHED,
+	FLD_UPDATED,
+	FLD_AUTHOR,
+	FLD_PERSON_NAME,	/* inside an Atom author */
+	FLD_PERSON_EMAIL,
+	FLD_SUMMARY,
+	FLD_CONTENT,
+	FLD_CATEGORY,
+	FLD_CATEGORY_LIST,	/* comma-separated: media:keywords, tags */
+	FLD_FEED_TITLE,
+	FLD_FEED_LINK
+};
+
+/* The element whose content is being collected. */
+struct capture {
+	int		 active;
+	int		 depth;
+	enum field	 field;
+	enum value_type	 type;
+	int		 base64;	/* Atom 0.3 mode="base64" */
+	int		 markup;	/* child elements were serialised */
+	int		 child_depth;	/* inside children of a plain field */
+	int		 permalink;	/* RSS guid: isPermaLink absent/"true" */
+	char		*base;		/* xml:base in force, for links */
+	xmlBufferPtr	 buf;
+};
+
+struct parser {
+	xmlTextReaderPtr	 reader;
+	struct feed		*feed;
+	size_t			 max_items, max_depth, max_text;
+	const char		*base_url;
+
+	int		 root_seen;
+	int		 chan_depth;	/* depth of channel (Atom: feed) */
+	int		 feed_link_prio;
+
+	int		 in_item;
+	int		 item_depth;
+	struct feed_item item;
+	int		 title_set;	/* by title, not media:title */
+	int		 permalink;	/* the guid may stand for the link */
+	char		*guid;
+	int		 link_prio;
+	int		 person_depth;	/* > 0 inside an Atom author */
+	char		*person_name, *person_email;
+	size_t		 cat_alloc;
+
+	/* Streaming (feed_parse_fd): items go to on_item, not the feed. */
+	void		(*on_item)(const struct feed_item *, void *);
+	void		*on_item_arg;
+	size_t		 n_done;	/* items completed so far */
+
+	struct capture	 cap;
+	size_t		 entity_spent;
+	char		 cname[128];
+
+	/* Why the parse stopped or what was wrong: the first of each. */
+	int		 xml_stopped;	/* libxml2 gave up on an XML error */
+	int		 utf8_error;	/* said UTF-8 and was not */
+	int		 over_limit;	/* libxml2 hit one of its safety limits */
+	size_t		 tree_elements;	/* elements in the recovery tree */
+	startElementNsSAX2Func tree_start;	/* libxml2's own handler */
+	char		 stop_reason[256];
+	char		 xml_error[256];
+	int		 truncated;
+	int		 dropped_items;
+	int		 nomem;
+};
+
+/* feed_xml.c: reader helpers and the content being captured */
+void		 feed_set_reason(char *, size_t, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+char		*feed_strdup(struct parser *, const char *);
+void		 feed_replace(char **, char *);
+char		*feed_trim(char *);
+const char	*feed_cname(struct parser *);
+char		*feed_attr(struct parser *, const char *);
+char		*feed_base_uri(struct parser *);
+int		 feed_is_absolute(const char *);
+char		*feed_resolve(struct parser *, const char *, const char *);
+void		 feed_cap_begin(struct parser *, int, enum field,
+		    enum value_type);
+void		 feed_cap_text(struct parser *, const char *, size_t);
+void		 feed_cap_child_start(struct parser *, const char *, int);
+void		 feed_cap_child_end(struct parser *, const char *);
+int		 feed_expand_entity(struct parser *, const char *, int);
+
+/* feed_item.c: what each element means for the item or the channel */
+void		 feed_cap_finish(struct parser *);
+int		 feed_atom_link(struct parser *, char **, int *);
+void		 feed_add_category(struct parser *, const char *, size_t);
+void		 feed_item_begin(struct parser *, int);
+void		 feed_item_child(struct parser *, const char *, int, int);
+void		 feed_person_end(struct parser *);
+void		 feed_item_end(struct parser *);
+void		 feed_item_clear(struct feed_item *);
+int		 feed_item_finish(struct parser *, struct feed_item *);
+
+#endif

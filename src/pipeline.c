@@ -1,0 +1,260 @@
+/*
+ * pipeline.c: a fetched feed's body -> items -> for each new one,
+ * text -> rules_match -> alert_build -> sinks_deliver -> store_mark_seen,
+ * all inside one store transaction per item.
+ *
+ * Items a feed lists again are only touched (to keep them from being
+ * pruned); on the very first poll of a feed, items older than max_age
+ * are recorded as seen without alerts, so adding a feed does not flood.
+ */
+#include "autoconf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "alert.h"
+#include "config.h"
+#include "feed.h"
+#include "log.h"
+#include "pipeline.h"
+#include "poll.h"
+#include "rules.h"
+#include "sink.h"
+#include "store.h"
+
+#define DEFAULT_MAX_AGE		(2 * 86400.0)
+#define DEFAULT_RETENTION	(30 * 86400.0)
+
+struct pipeline {
+	struct store		*store;
+	const struct config	*cfg;
+	const struct rules	*rules;
+	struct sinks		*sinks;
+};
+
+struct pipeline *
+pipeline_new(struct store *store)
+{
+	struct pipeline *pl;
+
+	if ((pl = calloc(1, sizeof(*pl))) == NULL)
+		log_fatal("out of memory");
+	pl->store = store;
+	return pl;
+}
+
+void
+pipeline_set(struct pipeline *pl, const struct config *cfg,
+    const struct rules *rules, struct sinks *sinks)
+{
+	pl->cfg = cfg;
+	pl->rules = rules;
+	pl->sinks = sinks;
+}
+
+void
+pipeline_free(struct pipeline *pl)
+{
+	free(pl);
+}
+
+/* The item's own date: published, else updated; 0 when it has none. */
+static time_t
+item_time(const struct feed_item *item)
+{
+	if (item->has_published)
+		return item->published;
+	if (item->has_updated)
+		return item->updated;
+	return 0;
+}
+
+/* The richest plain text the feed gave for the item. */
+static const char *
+item_body(const struct feed_item *item)
+{
+	if (item->content != NULL &&
+	    strlen(item->content) > strlen(item->summary))
+		return item->content;
+	return item->summary;
+}
+
+/*
+ * Run one new item through the rules and the sinks and mark it seen, in
+ * one transaction.  Returns 1 if it raised an alert, 0 if not, -1 on
+ * failure (rolled back: the item stays unseen and is tried again).
+ */
+static int
+pipeline_item(struct pipeline *pl, const char *feed,
+    const struct feed_item *item, time_t now)
+{
+	struct rules_result result;
+	json_t *alert = NULL;
+	int seen, raised = 0;
+
+	memset(&result, 0, sizeof(result));
+	if (store_begin(pl->store) == -1)
+		return -1;
+	/* Another brinkd (a --once run) may have taken it meanwhile. */
+	if ((seen = store_is_seen(pl->store, feed, item->key)) != 0) {
+		store_rollback(pl->store);
+		return seen == 1 ? 0 : -1;
+	}
+	if (pl->rules != NULL) {
+		if (rules_match(pl->rules, item->title, item_body(item),
+		    &result) == -1) {
+			log_error("feed %s: out of memory matching \"%s\"",
+			    feed, item->title);
+			goto fail;
+		}
+		alert = alert_build(feed, item, &result, now);
+	}
+	if (alert != NULL) {
+		log_info("feed %s: alert %s (%s %s, rule %s): %s", feed,
+		    json_string_value(json_object_get(alert, "id")),
+		    json_string_value(json_object_get(alert, "severity")),
+		    json_string_value(json_object_get(alert, "category")),
+		    json_string_value(json_object_get(alert, "rule")),
+		    item->title);
+		if (pl->sinks != NULL && sinks_deliver(pl->sinks, alert) == -1)
+			goto fail;
+		raised = 1;
+	} else
+		log_debug("feed %s: new item, no alert: %s", feed, item->title);
+	if (store_mark_seen(pl->store, feed, item->key, now) == -1 ||
+	    store_commit(pl->store) == -1)
+		goto fail_committed;
+	json_decref(alert);
+	rules_result_free(&result);
+	if (raised && pl->sinks != NULL)
+		sinks_flush(pl->sinks);
+	return raised;
+fail:
+	store_rollback(pl->store);
+fail_committed:
+	log_warn("feed %s: item \"%s\" left unseen, to be processed again "
+	    "at the next poll", feed, item->title);
+	json_decref(alert);
+	rules_result_free(&result);
+	return -1;
+}
+
+/*
+ * One transaction for the items that need no alert: those still listed
+ * are touched, old ones of a first poll marked seen; then what the feed
+ * stopped listing beyond the retention is pruned (the new items are
+ * marked after, with a later last_listed, so they are never pruned).
+ */
+static int
+pipeline_bookkeeping(struct pipeline *pl, const char *feed,
+    const struct feed *doc, const char *is_new, int first, double max_age,
+    time_t now)
+{
+	const struct feed_item *item;
+	double retention;
+	time_t t;
+	size_t i;
+
+	if (store_begin(pl->store) == -1)
+		return -1;
+	for (i = 0; i < doc->n_items; i++) {
+		item = &doc->items[i];
+		if (!is_new[i]) {
+			if (store_touch_seen(pl->store, feed, item->key,
+			    now) == -1)
+				goto fail;
+			continue;
+		}
+		t = item_time(item);
+		if (first && (t == 0 || difftime(now, t) > max_age) &&
+		    store_mark_seen(pl->store, feed, item->key, now) == -1)
+			goto fail;
+	}
+	retention = pl->cfg != NULL && pl->cfg->retention > 0 ?
+	    pl->cfg->retention : DEFAULT_RETENTION;
+	if (store_prune(pl->store, feed, now, retention) == -1)
+		goto fail;
+	return store_commit(pl->store);
+fail:
+	store_rollback(pl->store);
+	return -1;
+}
+
+int
+pipeline_feed(void *arg, const struct config_feed *cf, const char *url,
+    const char *body, size_t len, struct poll_result *out)
+{
+	struct pipeline *pl = arg;
+	struct feed_limits limits;
+	const struct feed_item *item;
+	struct feed *doc;
+	char err[512], *is_new = NULL;
+	double max_age;
+	time_t now = time(NULL), t;
+	size_t i, silent = 0;
+	int first, rc = -1, r;
+
+	memset(out, 0, sizeof(*out));
+	memset(&limits, 0, sizeof(limits));
+	limits.max_items = cf->limits.max_items;
+	err[0] = '\0';
+	if ((doc = feed_parse(body, len, url, &limits, err,
+	    sizeof(err))) == NULL) {
+		log_warn("feed %s: not a feed brink can read: %s", cf->name,
+		    err[0] != '\0' ? err : "no reason given");
+		return -1;
+	}
+	if (err[0] != '\0')
+		log_warn("feed %s: %s", cf->name, err);
+	if ((first = store_feed_is_new(pl->store, cf->name)) == -1)
+		goto out;
+	max_age = cf->limits.max_age > 0 ? cf->limits.max_age :
+	    DEFAULT_MAX_AGE;
+	if (doc->n_items > 0 &&
+	    (is_new = calloc(doc->n_items, 1)) == NULL)
+		log_fatal("out of memory");
+	for (i = 0; i < doc->n_items; i++) {
+		if ((r = store_is_seen(pl->store, cf->name,
+		    doc->items[i].key)) == -1)
+			goto out;
+		is_new[i] = r == 0;
+	}
+	/* The silent marks first: should an item fail below, the next
+	 * poll is no longer a first one and must not alert on old items. */
+	if (pipeline_bookkeeping(pl, cf->name, doc, is_new, first, max_age,
+	    now) == -1)
+		goto out;
+	/* Oldest first: feeds list the newest on top, and alerts should
+	 * come in the order things happened. */
+	for (i = doc->n_items; i-- > 0;) {
+		item = &doc->items[i];
+		if (!is_new[i])
+			continue;
+		t = item_time(item);
+		if (first && (t == 0 || difftime(now, t) > max_age)) {
+			silent++;
+			continue;
+		}
+		if ((r = pipeline_item(pl, cf->name, item, now)) == -1)
+			goto out;
+		out->items++;
+		out->alerts += (size_t)r;
+	}
+	if (first)
+		log_info("feed %s: first poll, %zu item%s, %zu older than "
+		    "max_age recorded without alerts", cf->name, doc->n_items,
+		    doc->n_items == 1 ? "" : "s", silent);
+	if (out->items > 0)
+		log_info("feed %s: %zu new item%s, %zu alert%s", cf->name,
+		    out->items, out->items == 1 ? "" : "s", out->alerts,
+		    out->alerts == 1 ? "" : "s");
+	rc = 0;
+out:
+	free(is_new);
+	feed_free(doc);
+	return rc;
+}

@@ -1,0 +1,266 @@
+/*
+ * sink_file.c: the alert log people tail during a crisis.  Format json is
+ * one alert record per line (jq friendly); format text is one human line
+ * and the quoted sentence on an indented second line.
+ *
+ * Each alert is one write(2) on an O_APPEND descriptor, so a reader never
+ * sees half an alert and logrotate's copy never splits one.  SIGHUP
+ * reopens the path, so the file can be moved away.  A failed write is
+ * logged with the path and reported, and the item stays unseen until a
+ * later attempt succeeds.
+ */
+#include "autoconf.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "config.h"
+#include "log.h"
+#include "sink_impl.h"
+#include "sink_text.h"
+
+#define FILE_DIR_MODE	0750
+#define FILE_MODE	0640
+#define TITLE_MAX	400	/* bytes of title on a text line */
+#define WHO_MAX		300	/* bytes of actors -> targets */
+#define SENTENCE_MAX	1500	/* bytes of the quoted sentence */
+
+struct file_sink {
+	int	fd;		/* -1 while the path could not be opened */
+	int	failing;	/* the last write failed: log recovery */
+};
+
+/*
+ * The text format: "TIME SEVERITY category who: title <link>" and the
+ * quoted sentence below, indented.  Caller frees.
+ */
+static char *
+file_text_line(const json_t *alert)
+{
+	char *out = NULL, *sev, *who, *title, *sentence, *link;
+	size_t len;
+	FILE *f;
+
+	sev = sink_text_upper(sink_text_get(alert, "severity"));
+	if ((who = sink_text_who(alert, "->")) != NULL) {
+		char *w = sink_text_line(who, WHO_MAX);
+
+		free(who);
+		who = w;
+	}
+	title = sink_text_line(sink_text_item(alert, "title"), TITLE_MAX);
+	sentence = sink_text_line(sink_text_sentence(alert), SENTENCE_MAX);
+	link = sink_text_line(sink_text_item(alert, "link"), 4096);
+	if (sev == NULL || who == NULL || title == NULL || sentence == NULL ||
+	    link == NULL || (f = open_memstream(&out, &len)) == NULL)
+		goto done;
+	fprintf(f, "%s %-8s %s", sink_text_get(alert, "time"), sev,
+	    sink_text_get(alert, "category"));
+	if (*who != '\0')
+		fprintf(f, " %s", who);
+	fprintf(f, ": %s", *title != '\0' ? title : "(no title)");
+	if (*link != '\0')
+		fprintf(f, " <%s>", link);
+	fputc('\n', f);
+	if (*sentence != '\0')
+		fprintf(f, "    \"%s\"\n", sentence);
+	if (fclose(f) != 0) {
+		free(out);
+		out = NULL;
+	}
+done:
+	free(sev);
+	free(who);
+	free(title);
+	free(sentence);
+	free(link);
+	return out;
+}
+
+static char *
+file_json_line(const json_t *alert)
+{
+	char *body, *line;
+	size_t len;
+
+	if ((body = json_dumps(alert, JSON_COMPACT)) == NULL)
+		return NULL;
+	len = strlen(body);
+	if ((line = realloc(body, len + 2)) == NULL) {
+		free(body);
+		return NULL;
+	}
+	line[len] = '\n';
+	line[len + 1] = '\0';
+	return line;
+}
+
+/* Create the directory of path (one level) with safe modes if missing. */
+static int
+file_make_dir(struct sink *s)
+{
+	char *copy, *dir;
+	int rc = 0;
+
+	if ((copy = strdup(s->cfg->path)) == NULL)
+		log_fatal("out of memory");
+	dir = dirname(copy);
+	if (mkdir(dir, FILE_DIR_MODE) == -1 && errno != EEXIST) {
+		log_error("sink %s: cannot create directory %s: %s",
+		    s->cfg->name, dir, strerror(errno));
+		rc = -1;
+	}
+	free(copy);
+	return rc;
+}
+
+static int
+file_open_path(struct sink *s)
+{
+	int fd;
+
+	if (file_make_dir(s) == -1)
+		return -1;
+	fd = open(s->cfg->path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC |
+	    O_NOCTTY, FILE_MODE);
+	if (fd == -1)
+		log_error("sink %s: cannot open %s: %s (check the path and "
+		    "that brinkd may write there)", s->cfg->name,
+		    s->cfg->path, strerror(errno));
+	return fd;
+}
+
+static int
+file_open(struct sink *s)
+{
+	struct file_sink *fs;
+
+	if (s->cfg->path == NULL || *s->cfg->path == '\0') {
+		log_error("sink %s: a file sink needs a path", s->cfg->name);
+		return -1;
+	}
+	/* "generic" on a file is the record: json. */
+	if (s->cfg->format != FORMAT_JSON && s->cfg->format != FORMAT_TEXT &&
+	    s->cfg->format != FORMAT_GENERIC) {
+		log_error("sink %s: a file sink's format is json or text",
+		    s->cfg->name);
+		return -1;
+	}
+	if ((fs = calloc(1, sizeof(*fs))) == NULL)
+		log_fatal("out of memory");
+	if ((fs->fd = file_open_path(s)) == -1) {
+		free(fs);
+		return -1;
+	}
+	s->data = fs;
+	return 0;
+}
+
+/*
+ * Write all of line with one write(2).  A short write (disk full) is
+ * taken back with ftruncate, so that the retry does not leave half an
+ * alert in front of the whole one.
+ */
+static int
+file_write(struct sink *s, struct file_sink *fs, const char *line)
+{
+	size_t len = strlen(line);
+	struct stat st;
+	ssize_t n;
+	int have_size;
+
+	have_size = fstat(fs->fd, &st) == 0;
+	do
+		n = write(fs->fd, line, len);
+	while (n == -1 && errno == EINTR);
+	if (n == (ssize_t)len)
+		return 0;
+	if (n >= 0) {
+		if (have_size && ftruncate(fs->fd, st.st_size) == -1)
+			log_warn("sink %s: cannot take back a partial line "
+			    "in %s: %s", s->cfg->name, s->cfg->path,
+			    strerror(errno));
+		errno = ENOSPC;
+	}
+	return -1;
+}
+
+static int
+file_deliver(struct sink *s, const json_t *alert)
+{
+	struct file_sink *fs = s->data;
+	char *line;
+	int rc = -1;
+
+	/* A path that could not be reopened is tried again each time. */
+	if (fs->fd == -1 && (fs->fd = file_open_path(s)) == -1)
+		return -1;
+	if (s->cfg->format == FORMAT_TEXT)
+		line = file_text_line(alert);
+	else
+		line = file_json_line(alert);
+	if (line == NULL)
+		log_fatal("out of memory");
+	if (file_write(s, fs, line) == -1)
+		log_error("sink %s: cannot write to %s: %s; the alert is "
+		    "kept and retried", s->cfg->name, s->cfg->path,
+		    strerror(errno));
+	else if (s->cfg->fsync && fsync(fs->fd) == -1)
+		log_error("sink %s: cannot sync %s: %s; the alert is kept "
+		    "and retried", s->cfg->name, s->cfg->path,
+		    strerror(errno));
+	else
+		rc = 0;
+	free(line);
+	if (rc == 0 && fs->failing)
+		log_info("sink %s: writing to %s again", s->cfg->name,
+		    s->cfg->path);
+	fs->failing = rc == -1;
+	return rc;
+}
+
+/* Open the path anew before closing the old descriptor: if that fails,
+ * alerts keep going to the old file rather than nowhere. */
+static int
+file_reopen(struct sink *s)
+{
+	struct file_sink *fs = s->data;
+	int fd;
+
+	if ((fd = file_open_path(s)) == -1)
+		return -1;
+	if (fs->fd != -1)
+		close(fs->fd);
+	fs->fd = fd;
+	return 0;
+}
+
+static void
+file_close(struct sink *s)
+{
+	struct file_sink *fs = s->data;
+
+	if (fs == NULL)
+		return;
+	if (fs->fd != -1)
+		close(fs->fd);
+	free(fs);
+	s->data = NULL;
+}
+
+const struct sink_ops sink_file_ops = {
+	.type = "file",
+	.open = file_open,
+	.deliver = file_deliver,
+	.reopen = file_reopen,
+	.close = file_close,
+};

@@ -1,0 +1,481 @@
+/*
+ * store.c: brink's state in one SQLite database under state_dir.
+ *
+ * Every statement is prepared once at open and finalized at close.  Every
+ * failure is logged here, once, with the database's path and what the
+ * operator can do about it; callers only see -1.
+ */
+#include "autoconf.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "log.h"
+#include "store.h"
+
+#define STORE_FILE		"brink.db"
+#define STORE_VERSION		1
+/* Another brinkd (or a --once run) may hold the write lock briefly. */
+#define STORE_BUSY_MS		10000
+
+enum {
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_IS_SEEN,
+	ST_MARK_SEEN,
+	ST_TOUCH_SEEN,
+	ST_PRUNE,
+	ST_FEED_SEEN_ANY,
+	ST_GET_FEED,
+	ST_PUT_FEED,
+	ST_COUNT
+};
+
+static const char *const statement_sql[ST_COUNT] = {
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_COMMIT] = "COMMIT",
+	[ST_ROLLBACK] = "ROLLBACK",
+	[ST_IS_SEEN] = "SELECT 1 FROM seen WHERE feed = ?1 AND key = ?2",
+	/* OR IGNORE keeps the first first_seen (no upsert before 3.24). */
+	[ST_MARK_SEEN] = "INSERT OR IGNORE INTO seen"
+	    " (feed, key, first_seen, last_listed) VALUES (?1, ?2, ?3, ?3)",
+	[ST_TOUCH_SEEN] = "UPDATE seen SET last_listed = ?3"
+	    " WHERE feed = ?1 AND key = ?2",
+	[ST_PRUNE] = "DELETE FROM seen WHERE feed = ?1 AND last_listed < ?2",
+	[ST_FEED_SEEN_ANY] = "SELECT (SELECT count(*) FROM seen WHERE feed = ?1)"
+	    " + (SELECT count(*) FROM feed_state WHERE feed = ?1"
+	    " AND last_success > 0)",
+	[ST_GET_FEED] = "SELECT etag, last_modified, last_success, failures,"
+	    " next_due, url FROM feed_state WHERE feed = ?1",
+	[ST_PUT_FEED] = "INSERT OR REPLACE INTO feed_state (feed, url, etag,"
+	    " last_modified, last_success, failures, next_due)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+};
+
+/* Migration n brings the schema from version n - 1 to n. */
+static const char *const migrations[] = {
+	NULL,
+	"CREATE TABLE feed_state ("
+	"  feed TEXT PRIMARY KEY, url TEXT, etag TEXT, last_modified TEXT,"
+	"  last_success INTEGER, failures INTEGER NOT NULL DEFAULT 0,"
+	"  next_due INTEGER);"
+	"CREATE TABLE seen ("
+	"  feed TEXT NOT NULL, key TEXT NOT NULL,"
+	"  first_seen INTEGER NOT NULL, last_listed INTEGER NOT NULL,"
+	"  PRIMARY KEY (feed, key));"
+	"CREATE INDEX seen_listed ON seen (feed, last_listed);"
+	"CREATE TABLE spool ("
+	"  id INTEGER PRIMARY KEY, sink TEXT NOT NULL, alert_id TEXT NOT NULL,"
+	"  body TEXT NOT NULL, created INTEGER NOT NULL,"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_try INTEGER NOT NULL DEFAULT 0, UNIQUE (sink, alert_id));",
+};
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	sqlite3_stmt	*stmt[ST_COUNT];
+	int		 in_transaction;
+};
+
+/* What the operator can do about an SQLite result code. */
+static const char *
+store_advice(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return "another process holds the database locked; "
+		    "is a second brinkd using the same state_dir?";
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+	case SQLITE_AUTH:
+		return "make the file and its directory writable by the user "
+		    "brinkd runs as, or set state_dir elsewhere";
+	case SQLITE_FULL:
+		return "the file system is full: free some space; "
+		    "nothing was marked seen, so nothing is lost";
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return "the database is damaged: stop brinkd, move the file "
+		    "aside (brink starts afresh) or restore a backup";
+	case SQLITE_IOERR:
+		return "the disk reported an I/O error: check it";
+	case SQLITE_NOMEM:
+		return "out of memory";
+	default:
+		return "see the message above";
+	}
+}
+
+/* Log a failure of what with the database's own message. */
+static void
+store_fail(const struct store *s, const char *what, int rc)
+{
+	log_error("store %s: %s: %s (%s)", s->path, what,
+	    s->db != NULL ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc),
+	    store_advice(rc));
+}
+
+static sqlite3_stmt *
+store_stmt(struct store *s, int which)
+{
+	sqlite3_stmt *st = s->stmt[which];
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+/* Run one of the prepared statements that returns no row. */
+static int
+store_step_done(struct store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc;
+
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_fail(s, what, rc);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+store_exec(struct store *s, const char *sql, const char *what)
+{
+	int rc;
+
+	rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(s, what, rc);
+		return -1;
+	}
+	return 0;
+}
+
+/* The schema version recorded in the migrations table; 0 if none. */
+static int
+store_version(struct store *s, int *version)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (store_exec(s, "CREATE TABLE IF NOT EXISTS migrations ("
+	    " version INTEGER PRIMARY KEY, applied INTEGER NOT NULL)",
+	    "creating the migrations table") == -1)
+		return -1;
+	rc = sqlite3_prepare_v2(s->db,
+	    "SELECT coalesce(max(version), 0) FROM migrations", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*version = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		store_fail(s, "reading the schema version", rc);
+		return -1;
+	}
+	return 0;
+}
+
+/* Bring the schema up to STORE_VERSION, one transaction per step. */
+static int
+store_migrate(struct store *s)
+{
+	char sql[128];
+	int version = 0;	/* set by store_version; -O2 cannot tell */
+
+	if (store_exec(s, "BEGIN IMMEDIATE", "starting the migration") == -1)
+		return -1;
+	if (store_version(s, &version) == -1)
+		goto fail;
+	if (version > STORE_VERSION) {
+		log_error("store %s: schema version %d is newer than this "
+		    "brinkd knows (%d): run the newer brinkd, or move the "
+		    "file aside", s->path, version, STORE_VERSION);
+		goto fail;
+	}
+	for (version++; version <= STORE_VERSION; version++) {
+		if (store_exec(s, migrations[version], "migrating") == -1)
+			goto fail;
+		snprintf(sql, sizeof(sql), "INSERT INTO migrations "
+		    "(version, applied) VALUES (%d, %lld)", version,
+		    (long long)time(NULL));
+		if (store_exec(s, sql, "recording the migration") == -1)
+			goto fail;
+	}
+	return store_exec(s, "COMMIT", "committing the migration");
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+struct store *
+store_open(const char *state_dir)
+{
+	struct store *s;
+	size_t len;
+	int rc, i;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		log_fatal("out of memory");
+	len = strlen(state_dir) + sizeof("/" STORE_FILE);
+	if ((s->path = malloc(len)) == NULL)
+		log_fatal("out of memory");
+	snprintf(s->path, len, "%s/%s", state_dir, STORE_FILE);
+
+	/* The directory is normally made by systemd (StateDirectory=) or
+	 * make install; make it for a first run by hand. */
+	if (mkdir(state_dir, 0750) == -1 && errno != EEXIST) {
+		log_error("store %s: cannot create the directory %s: %s "
+		    "(create it, writable by the user brinkd runs as, or "
+		    "set state_dir elsewhere)", s->path, state_dir,
+		    strerror(errno));
+		goto fail;
+	}
+	rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(s, "cannot open", rc);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 0);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	/* WAL: readers never block the writer.  synchronous=NORMAL syncs
+	 * at checkpoints only: a power cut may undo the last commits, which
+	 * re-processes their items (a repeated alert) but never skips one,
+	 * and it spares a disk flush per item and per poll. */
+	if (store_exec(s, "PRAGMA journal_mode = WAL",
+	    "switching to WAL mode") == -1 ||
+	    store_exec(s, "PRAGMA synchronous = NORMAL",
+	    "setting synchronous mode") == -1 ||
+	    store_exec(s, "PRAGMA foreign_keys = ON",
+	    "enabling foreign keys") == -1)
+		goto fail;
+	if (store_migrate(s) == -1)
+		goto fail;
+	for (i = 0; i < ST_COUNT; i++) {
+		rc = sqlite3_prepare_v3(s->db, statement_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &s->stmt[i], NULL);
+		if (rc != SQLITE_OK) {
+			store_fail(s, "preparing a statement", rc);
+			goto fail;
+		}
+	}
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+void
+store_close(struct store *s)
+{
+	int i, rc;
+
+	if (s == NULL)
+		return;
+	if (s->in_transaction)
+		store_rollback(s);
+	for (i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(s->stmt[i]);
+	if (s->db != NULL && (rc = sqlite3_close(s->db)) != SQLITE_OK)
+		store_fail(s, "closing", rc);
+	free(s->path);
+	free(s);
+}
+
+sqlite3 *
+store_db(struct store *s)
+{
+	return s->db;
+}
+
+const char *
+store_path(const struct store *s)
+{
+	return s->path;
+}
+
+int
+store_begin(struct store *s)
+{
+	if (store_step_done(s, store_stmt(s, ST_BEGIN),
+	    "starting a transaction") == -1)
+		return -1;
+	s->in_transaction = 1;
+	return 0;
+}
+
+int
+store_commit(struct store *s)
+{
+	if (store_step_done(s, store_stmt(s, ST_COMMIT),
+	    "committing; the items will be processed again") == -1) {
+		/* A failed COMMIT may leave the transaction open. */
+		if (!sqlite3_get_autocommit(s->db))
+			store_rollback(s);
+		s->in_transaction = 0;
+		return -1;
+	}
+	s->in_transaction = 0;
+	return 0;
+}
+
+void
+store_rollback(struct store *s)
+{
+	s->in_transaction = 0;
+	/* SQLite may already have rolled back by itself (SQLITE_FULL). */
+	if (sqlite3_get_autocommit(s->db))
+		return;
+	store_step_done(s, store_stmt(s, ST_ROLLBACK), "rolling back");
+}
+
+int
+store_is_seen(struct store *s, const char *feed, const char *key)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_IS_SEEN);
+	int rc;
+
+	sqlite3_bind_text(st, 1, feed, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	store_fail(s, "looking up an item", rc);
+	return -1;
+}
+
+static int
+store_seen_write(struct store *s, int which, const char *feed,
+    const char *key, time_t now, const char *what)
+{
+	sqlite3_stmt *st = store_stmt(s, which);
+
+	sqlite3_bind_text(st, 1, feed, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
+	return store_step_done(s, st, what);
+}
+
+int
+store_mark_seen(struct store *s, const char *feed, const char *key,
+    time_t now)
+{
+	return store_seen_write(s, ST_MARK_SEEN, feed, key, now,
+	    "marking an item seen");
+}
+
+int
+store_touch_seen(struct store *s, const char *feed, const char *key,
+    time_t now)
+{
+	return store_seen_write(s, ST_TOUCH_SEEN, feed, key, now,
+	    "touching a seen item");
+}
+
+int
+store_prune(struct store *s, const char *feed, time_t now, double retention)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_PRUNE);
+
+	sqlite3_bind_text(st, 1, feed, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)(now - (time_t)retention));
+	return store_step_done(s, st, "pruning seen items");
+}
+
+int
+store_feed_is_new(struct store *s, const char *feed)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_FEED_SEEN_ANY);
+	int rc, known = 0;
+
+	sqlite3_bind_text(st, 1, feed, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		known = sqlite3_column_int(st, 0) > 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		store_fail(s, "looking up a feed", rc);
+		return -1;
+	}
+	return !known;
+}
+
+static char *
+store_column_strdup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *text;
+	char *copy;
+
+	if ((text = sqlite3_column_text(st, col)) == NULL)
+		return NULL;
+	if ((copy = strdup((const char *)text)) == NULL)
+		log_fatal("out of memory");
+	return copy;
+}
+
+int
+store_get_feed(struct store *s, const char *feed, struct store_feed_state *fs)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_GET_FEED);
+	int rc;
+
+	memset(fs, 0, sizeof(*fs));
+	sqlite3_bind_text(st, 1, feed, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		fs->etag = store_column_strdup(st, 0);
+		fs->last_modified = store_column_strdup(st, 1);
+		fs->last_success = (time_t)sqlite3_column_int64(st, 2);
+		fs->failures = sqlite3_column_int(st, 3);
+		fs->next_due = (time_t)sqlite3_column_int64(st, 4);
+		fs->url = store_column_strdup(st, 5);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_fail(s, "reading a feed's state", rc);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_put_feed(struct store *s, const char *feed, const char *url,
+    const struct store_feed_state *fs)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_PUT_FEED);
+
+	sqlite3_bind_text(st, 1, feed, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, url, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, fs->etag, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, fs->last_modified, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)fs->last_success);
+	sqlite3_bind_int(st, 6, fs->failures);
+	sqlite3_bind_int64(st, 7, (sqlite3_int64)fs->next_due);
+	return store_step_done(s, st, "saving a feed's state");
+}
+
+void
+store_feed_state_clear(struct store_feed_state *fs)
+{
+	free(fs->url);
+	free(fs->etag);
+	free(fs->last_modified);
+	memset(fs, 0, sizeof(*fs));
+}

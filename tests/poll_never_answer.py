@@ -1,0 +1,18 @@
+#!/usr/bin/env python3
+"""A TCP server on 127.0.0.1 that accepts connections and never answers,
+for the timeout test: usage poll_never_answer.py PORT."""
+import socket
+import sys
+import time
+
+server = socket.socket()
+server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+server.bind(("127.0.0.1", int(sys.argv[1])))
+server.listen(16)
+held = []
+while True:
+    conn, _ = server.accept()
+    held.append(conn)  # keep it open, say nothing
+    if len(held) > 64:
+        held.pop(0).close()
+    time.sleep(0)

@@ -1,0 +1,226 @@
+/*
+ * store_test: the state database keeps what it is told across a close
+ * and reopen, prunes only what a feed no longer lists, rolls back whole
+ * transactions, and refuses a damaged or newer database by name.
+ */
+#include "autoconf.h"
+
+#include <sys/stat.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../check.h"
+#include "../../src/log.h"
+#include "../../src/store.h"
+
+static char dir[] = "/tmp/brink-store-test.XXXXXX";
+static char db_path[256];
+
+static void
+cleanup(void)
+{
+	char path[300];
+	const char *suffix[] = { "", "-wal", "-shm" };
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s%s", db_path, suffix[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f == NULL) {
+		perror(path);
+		exit(99);
+	}
+	fputs(text, f);
+	fclose(f);
+}
+
+static void
+test_seen_survives_reopen(void)
+{
+	struct store *s;
+
+	s = store_open(dir);
+	CHECK(s != NULL, "a new database opens in a fresh directory");
+	if (s == NULL)
+		return;
+	CHECK_STR(store_path(s), db_path, "the database is state_dir/brink.db");
+	CHECK_INT(store_feed_is_new(s, "world"), 1, "an unknown feed is new");
+	CHECK_INT(store_is_seen(s, "world", "a"), 0, "an unknown item is new");
+	CHECK_INT(store_begin(s), 0, "a transaction starts");
+	CHECK_INT(store_mark_seen(s, "world", "a", 1000), 0, "mark seen");
+	CHECK_INT(store_commit(s), 0, "the transaction commits");
+	CHECK_INT(store_is_seen(s, "world", "a"), 1, "a marked item is seen");
+	CHECK_INT(store_is_seen(s, "other", "a"), 0,
+	    "the same key in another feed is new");
+	CHECK_INT(store_feed_is_new(s, "world"), 0,
+	    "a feed with a seen item is not new");
+
+	CHECK_INT(store_begin(s), 0, "a second transaction starts");
+	CHECK_INT(store_mark_seen(s, "world", "b", 1000), 0, "mark b");
+	store_rollback(s);
+	CHECK_INT(store_is_seen(s, "world", "b"), 0,
+	    "a rolled back mark is forgotten");
+	store_close(s);
+
+	s = store_open(dir);
+	CHECK(s != NULL, "the database opens again");
+	if (s == NULL)
+		return;
+	CHECK_INT(store_is_seen(s, "world", "a"), 1,
+	    "a seen item is still seen after a reopen");
+	store_close(s);
+}
+
+static void
+test_prune(void)
+{
+	struct store *s;
+
+	if ((s = store_open(dir)) == NULL) {
+		CHECK(0, "open for pruning");
+		return;
+	}
+	store_mark_seen(s, "p", "old", 100);
+	store_mark_seen(s, "p", "listed", 100);
+	store_mark_seen(s, "q", "other", 100);
+	CHECK_INT(store_touch_seen(s, "p", "listed", 5000), 0,
+	    "touching an item still listed");
+	CHECK_INT(store_prune(s, "p", 5000, 1000), 0, "pruning");
+	CHECK_INT(store_is_seen(s, "p", "old"), 0,
+	    "an item gone from the feed beyond retention is forgotten");
+	CHECK_INT(store_is_seen(s, "p", "listed"), 1,
+	    "an item the feed still lists is kept");
+	CHECK_INT(store_is_seen(s, "q", "other"), 1,
+	    "pruning one feed leaves the others alone");
+	store_close(s);
+}
+
+static void
+test_feed_state(void)
+{
+	struct store *s;
+	struct store_feed_state fs, got;
+
+	if ((s = store_open(dir)) == NULL) {
+		CHECK(0, "open for feed state");
+		return;
+	}
+	CHECK_INT(store_get_feed(s, "nowhere", &got), 0, "unknown feed reads");
+	CHECK(got.etag == NULL && got.last_modified == NULL &&
+	    got.failures == 0 && got.next_due == 0 && got.last_success == 0,
+	    "an unknown feed's state is all zero");
+	store_feed_state_clear(&got);
+
+	memset(&fs, 0, sizeof(fs));
+	fs.etag = "\"abc-123\"";
+	fs.last_modified = "Mon, 23 Nov 2026 06:00:00 GMT";
+	fs.last_success = 1234;
+	fs.failures = 3;
+	fs.next_due = 5678;
+	CHECK_INT(store_put_feed(s, "world", "http://x/w.rss", &fs), 0,
+	    "feed state saved");
+	fs.failures = 4;
+	CHECK_INT(store_put_feed(s, "world", "http://x/w.rss", &fs), 0,
+	    "feed state saved again");
+	store_close(s);
+
+	s = store_open(dir);
+	CHECK_INT(store_get_feed(s, "world", &got), 0, "feed state read");
+	CHECK_STR(got.url, "http://x/w.rss", "the URL of the validators survives");
+	CHECK_STR(got.etag, "\"abc-123\"", "the ETag survives");
+	CHECK_STR(got.last_modified, "Mon, 23 Nov 2026 06:00:00 GMT",
+	    "Last-Modified survives");
+	CHECK_INT(got.last_success, 1234, "last success survives");
+	CHECK_INT(got.failures, 4, "the newest failure count wins");
+	CHECK_INT(got.next_due, 5678, "next due survives");
+	store_feed_state_clear(&got);
+	CHECK_INT(store_feed_is_new(s, "world"), 0,
+	    "a feed polled successfully is not new");
+	store_close(s);
+}
+
+static void
+test_schema(void)
+{
+	struct store *s;
+	sqlite3_stmt *st;
+	int tables = 0;
+
+	if ((s = store_open(dir)) == NULL) {
+		CHECK(0, "open for the schema");
+		return;
+	}
+	if (sqlite3_prepare_v2(store_db(s), "SELECT count(*) FROM "
+	    "sqlite_master WHERE type = 'table' AND name IN "
+	    "('feed_state', 'seen', 'spool', 'migrations')", -1, &st,
+	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		tables = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	CHECK_INT(tables, 4, "feed_state, seen, spool and migrations exist");
+	CHECK_INT(sqlite3_exec(store_db(s), "INSERT INTO spool (sink, "
+	    "alert_id, body, created) VALUES ('chat', 'x', '{}', 1)",
+	    NULL, NULL, NULL), SQLITE_OK, "the spool takes a row");
+	CHECK(sqlite3_exec(store_db(s), "INSERT INTO spool (sink, "
+	    "alert_id, body, created) VALUES ('chat', 'x', '{}', 1)",
+	    NULL, NULL, NULL) != SQLITE_OK,
+	    "the spool refuses the same alert twice for one sink");
+	/* A schema from a newer brinkd must not be touched. */
+	sqlite3_exec(store_db(s), "INSERT INTO migrations VALUES (99, 0)",
+	    NULL, NULL, NULL);
+	store_close(s);
+	s = store_open(dir);
+	CHECK(s == NULL, "a database from a newer version is refused");
+	store_close(s);
+	cleanup();
+}
+
+static void
+test_refusals(void)
+{
+	struct store *s;
+
+	if (mkdtemp(dir) == NULL)
+		return;
+	snprintf(db_path, sizeof(db_path), "%s/brink.db", dir);
+	write_file(db_path, "this is not an SQLite database, but long "
+	    "enough to look like a damaged header of one................"
+	    "............................................................");
+	s = store_open(dir);
+	CHECK(s == NULL, "a damaged database is refused, not overwritten");
+	store_close(s);
+	cleanup();
+
+	s = store_open("/proc/brink-cannot-be-here");
+	CHECK(s == NULL, "an impossible state_dir is refused");
+	store_close(s);
+}
+
+int
+main(void)
+{
+	log_init("store_test", LOG_TO_STDERR, LOG_LEVEL_ERROR);
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 99;
+	}
+	snprintf(db_path, sizeof(db_path), "%s/brink.db", dir);
+	test_seen_survives_reopen();
+	test_prune();
+	test_feed_state();
+	test_schema();
+	strcpy(dir, "/tmp/brink-store-test.XXXXXX");
+	test_refusals();
+	return check_done();
+}

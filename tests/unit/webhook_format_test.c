@@ -1,0 +1,354 @@
+/*
+ * webhook_format_test.c: every webhook format has its service's
+ * documented shape, field by field, and hostile article text stays
+ * inside it.
+ */
+#include "autoconf.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../check.h"
+#include "alert_sample.h"
+#include "webhook_format.h"
+
+#define ARROW	"\xe2\x86\x92"
+
+static json_t *
+format(enum sink_format f, const json_t *alert, const char *topic)
+{
+	char err[256], *body;
+	json_t *j;
+
+	body = webhook_format_alert(f, alert, topic, err, sizeof(err));
+	if (body == NULL) {
+		printf("# format error: %s\n", err);
+		return json_null();
+	}
+	j = json_loads(body, 0, NULL);
+	free(body);
+	return j != NULL ? j : json_null();
+}
+
+/* The value at "a.b.0.c": objects by key, arrays by index. */
+static const json_t *
+at(const json_t *j, const char *path)
+{
+	char key[64];
+	size_t len;
+
+	while (*path != '\0' && j != NULL) {
+		len = strcspn(path, ".");
+		snprintf(key, sizeof(key), "%.*s", (int)len, path);
+		if (json_is_array(j))
+			j = json_array_get(j, strtoul(key, NULL, 10));
+		else
+			j = json_object_get(j, key);
+		path += len + (path[len] == '.');
+	}
+	return j;
+}
+
+/* The string at path, or "(not a string)". */
+static const char *
+str(const json_t *j, const char *path)
+{
+	const char *s = json_string_value(at(j, path));
+
+	return s != NULL ? s : "(not a string)";
+}
+
+static int
+has(const char *s, const char *part)
+{
+	return strstr(s, part) != NULL;
+}
+
+static void
+test_slack(const json_t *a)
+{
+	json_t *j = format(FORMAT_SLACK, a, NULL);
+	struct tm tm = { .tm_year = 126, .tm_mon = 10, .tm_mday = 23,
+	    .tm_hour = 6 };
+
+	CHECK(has(str(j, "text"), "HIGH") &&
+	    has(str(j, "text"), "retaliation") &&
+	    has(str(j, "text"), "northland " ARROW " southland"),
+	    "slack: text says severity, category, who threatened whom");
+	CHECK_INT(json_array_size(at(j, "attachments")), 1,
+	    "slack: one attachment");
+	CHECK_STR(str(j, "attachments.0.color"), "#d9302c",
+	    "slack: colour of high");
+	CHECK_STR(str(j, "attachments.0.title"), SAMPLE_TITLE,
+	    "slack: title");
+	CHECK_STR(str(j, "attachments.0.title_link"), SAMPLE_LINK,
+	    "slack: title links the article");
+	CHECK_STR(str(j, "attachments.0.text"), "> " SAMPLE_SENTENCE,
+	    "slack: the sentence, quoted");
+	CHECK(has(str(j, "attachments.0.fallback"), SAMPLE_TITLE),
+	    "slack: fallback for notifications");
+	CHECK_STR(str(j, "attachments.0.fields.0.title"), "Severity",
+	    "slack: field severity");
+	CHECK_STR(str(j, "attachments.0.fields.0.value"), "high",
+	    "slack: field severity value");
+	CHECK_STR(str(j, "attachments.0.fields.1.value"), "retaliation",
+	    "slack: field category");
+	CHECK_STR(str(j, "attachments.0.fields.2.title"), "Who",
+	    "slack: field who");
+	CHECK_STR(str(j, "attachments.0.fields.2.value"),
+	    "northland " ARROW " southland", "slack: who value");
+	CHECK_STR(str(j, "attachments.0.fields.3.value"), "world-desk",
+	    "slack: field feed");
+	CHECK(json_is_true(at(j, "attachments.0.fields.0.short")),
+	    "slack: short fields");
+	CHECK(has(str(j, "attachments.0.footer"), "2026-11-23 06:00:00 UTC"),
+	    "slack: time in the footer");
+	CHECK_INT(json_integer_value(at(j, "attachments.0.ts")), timegm(&tm),
+	    "slack: ts is the alert time");
+	CHECK_STR(str(j, "attachments.0.mrkdwn_in.0"), "text",
+	    "slack: markdown in the text");
+	json_decref(j);
+}
+
+static void
+test_discord(const json_t *a)
+{
+	json_t *j = format(FORMAT_DISCORD, a, NULL);
+
+	CHECK(has(str(j, "content"), "**HIGH**") &&
+	    has(str(j, "content"), "northland " ARROW " southland"),
+	    "discord: content says severity and who");
+	CHECK(json_is_array(at(j, "allowed_mentions.parse")) &&
+	    json_array_size(at(j, "allowed_mentions.parse")) == 0,
+	    "discord: mentions disabled");
+	CHECK_INT(json_array_size(at(j, "embeds")), 1, "discord: one embed");
+	CHECK_STR(str(j, "embeds.0.title"), SAMPLE_TITLE, "discord: title");
+	CHECK_STR(str(j, "embeds.0.url"), SAMPLE_LINK,
+	    "discord: title links the article");
+	CHECK(has(str(j, "embeds.0.description"), "> Northland\\'s") ||
+	    has(str(j, "embeds.0.description"), "> Northland's"),
+	    "discord: sentence quoted");
+	CHECK_INT(json_integer_value(at(j, "embeds.0.color")), 0xd9302c,
+	    "discord: colour as an integer");
+	CHECK_STR(str(j, "embeds.0.timestamp"), "2026-11-23T06:00:00Z",
+	    "discord: ISO 8601 timestamp");
+	CHECK_STR(str(j, "embeds.0.fields.0.name"), "Severity",
+	    "discord: field name");
+	CHECK_STR(str(j, "embeds.0.fields.2.value"),
+	    "northland " ARROW " southland", "discord: who field");
+	CHECK_STR(str(j, "embeds.0.fields.3.value"), "world-desk",
+	    "discord: feed field");
+	CHECK(json_is_true(at(j, "embeds.0.fields.0.inline")),
+	    "discord: inline fields");
+	CHECK(has(str(j, "embeds.0.footer.text"), "0123456789abcdef"),
+	    "discord: footer carries the alert id");
+	json_decref(j);
+}
+
+static void
+test_teams(const json_t *a)
+{
+	json_t *j = format(FORMAT_TEAMS, a, NULL);
+	const json_t *body, *facts;
+	char want[512];
+
+	CHECK_STR(str(j, "type"), "message", "teams: a message");
+	CHECK_STR(str(j, "attachments.0.contentType"),
+	    "application/vnd.microsoft.card.adaptive",
+	    "teams: an Adaptive Card attachment");
+	CHECK(json_is_null(at(j, "attachments.0.contentUrl")),
+	    "teams: contentUrl null");
+	CHECK_STR(str(j, "attachments.0.content.type"), "AdaptiveCard",
+	    "teams: card type");
+	CHECK_STR(str(j, "attachments.0.content.version"), "1.4",
+	    "teams: card version");
+	CHECK_STR(str(j, "attachments.0.content.$schema"),
+	    "http://adaptivecards.io/schemas/adaptive-card.json",
+	    "teams: card schema");
+	body = at(j, "attachments.0.content.body");
+	CHECK_STR(str(body, "0.type"), "TextBlock", "teams: text blocks");
+	CHECK(has(str(body, "0.text"), "HIGH") &&
+	    has(str(body, "0.text"), "retaliation"),
+	    "teams: severity and category");
+	CHECK_STR(str(body, "0.color"), "Attention", "teams: colour");
+	CHECK_STR(str(body, "1.text"), "northland " ARROW " southland",
+	    "teams: who threatened whom");
+	snprintf(want, sizeof(want), "[%s](%s)", SAMPLE_TITLE, SAMPLE_LINK);
+	CHECK_STR(str(body, "2.text"), want, "teams: title as a link");
+	CHECK(has(str(body, "3.text"), SAMPLE_SENTENCE),
+	    "teams: the sentence");
+	CHECK_STR(str(body, "4.type"), "FactSet", "teams: facts");
+	facts = at(body, "4.facts");
+	CHECK_STR(str(facts, "0.title"), "Feed", "teams: feed fact");
+	CHECK_STR(str(facts, "0.value"), "world-desk", "teams: feed value");
+	CHECK_STR(str(facts, "1.value"), "2026-11-23 06:00:00 UTC",
+	    "teams: time fact");
+	CHECK(json_is_true(at(body, "0.wrap")), "teams: text wraps");
+	CHECK_STR(str(j, "attachments.0.content.actions.0.type"),
+	    "Action.OpenUrl", "teams: open-url action");
+	CHECK_STR(str(j, "attachments.0.content.actions.0.url"), SAMPLE_LINK,
+	    "teams: action opens the article");
+	json_decref(j);
+}
+
+static void
+test_ntfy(const json_t *a)
+{
+	json_t *j = format(FORMAT_NTFY, a, "crisis-desk");
+	char *root = NULL, *topic = NULL;
+
+	CHECK_STR(str(j, "topic"), "crisis-desk", "ntfy: topic");
+	CHECK_STR(str(j, "title"), "HIGH retaliation: northland " ARROW
+	    " southland", "ntfy: title says severity, category, who");
+	CHECK(has(str(j, "message"), SAMPLE_TITLE) &&
+	    has(str(j, "message"), SAMPLE_SENTENCE) &&
+	    has(str(j, "message"), "world-desk") &&
+	    has(str(j, "message"), "2026-11-23 06:00:00 UTC"),
+	    "ntfy: message has title, sentence, feed and time");
+	CHECK_INT(json_integer_value(at(j, "priority")), 4,
+	    "ntfy: high is priority 4");
+	CHECK_STR(str(j, "tags.0"), "red_circle", "ntfy: emoji tag");
+	CHECK_STR(str(j, "tags.1"), "retaliation", "ntfy: category tag");
+	CHECK_STR(str(j, "click"), SAMPLE_LINK, "ntfy: tap opens the article");
+	CHECK_STR(str(j, "actions.0.action"), "view", "ntfy: view action");
+	CHECK_STR(str(j, "actions.0.url"), SAMPLE_LINK, "ntfy: action url");
+	json_decref(j);
+
+	CHECK(webhook_format_ntfy_url("https://ntfy.example/crisis-desk",
+	    &root, &topic) == 0, "ntfy: url split");
+	CHECK_STR(root, "https://ntfy.example/", "ntfy: posts to the root");
+	CHECK_STR(topic, "crisis-desk", "ntfy: topic from the url");
+	free(root);
+	free(topic);
+	CHECK(webhook_format_ntfy_url("https://ntfy.example/", &root,
+	    &topic) == -1, "ntfy: a url without topic is refused");
+}
+
+static void
+test_generic(const json_t *a)
+{
+	json_t *j = format(FORMAT_GENERIC, a, NULL);
+
+	CHECK(json_equal(j, (json_t *)a), "generic: the alert record itself");
+	json_decref(j);
+}
+
+static void
+test_severities(void)
+{
+	static const char *const sev[] = {
+		"info", "low", "medium", "high", "critical"
+	};
+	static const int prio[] = { 1, 2, 3, 4, 5 };
+	json_t *a, *j;
+	size_t i;
+
+	for (i = 0; i < 5; i++) {
+		a = sample_alert("1111222233334444", sev[i], NULL);
+		j = format(FORMAT_NTFY, a, "t");
+		CHECK_INT(json_integer_value(json_object_get(j, "priority")),
+		    prio[i], "ntfy: priority follows severity");
+		json_decref(j);
+		json_decref(a);
+	}
+}
+
+/* Article text is untrusted: cut to the service's limits, no line
+ * breaks in titles, no mentions. */
+static void
+test_hostile(void)
+{
+	char title[1200];
+	json_t *a, *j;
+
+	memset(title, 'x', sizeof(title) - 1);
+	title[sizeof(title) - 1] = '\0';
+	memcpy(title, "@everyone\nline [two](http://evil.example)", 41);
+	a = sample_alert("5555666677778888", "critical", title);
+	j = format(FORMAT_DISCORD, a, NULL);
+	CHECK(strlen(str(j, "embeds.0.title")) <= 256,
+	    "discord: title within 256");
+	CHECK(strchr(str(j, "embeds.0.title"), '\n') == NULL,
+	    "discord: no line break in the title");
+	CHECK(json_array_size(at(j, "allowed_mentions.parse")) == 0,
+	    "discord: @everyone cannot ping");
+	json_decref(j);
+	j = format(FORMAT_TEAMS, a, NULL);
+	CHECK(!has(str(j, "attachments.0.content.body.2.text"),
+	    "[two](http://evil"), "teams: title cannot smuggle a link");
+	json_decref(j);
+	json_decref(a);
+}
+
+static void
+test_digest(void)
+{
+	json_t *alerts[30], *j;
+	char err[256], *body, id[17], title[64];
+	size_t i;
+
+	for (i = 0; i < 30; i++) {
+		snprintf(id, sizeof(id), "%016zx", i);
+		snprintf(title, sizeof(title), "Held alert number %zu", i);
+		alerts[i] = sample_alert(id, i == 7 ? "critical" : "medium",
+		    title);
+	}
+	body = webhook_format_digest(FORMAT_SLACK, alerts, 30, "chat", NULL,
+	    err, sizeof(err));
+	j = json_loads(body, 0, NULL);
+	CHECK(has(str(j, "text"), "30 alerts held"), "digest: how many");
+	CHECK(has(str(j, "attachments.0.text"), "Held alert number 0") &&
+	    has(str(j, "attachments.0.text"), "Held alert number 24"),
+	    "digest: lists titles");
+	CHECK(has(str(j, "attachments.0.text"), "and 5 more"),
+	    "digest: says how many more");
+	CHECK_STR(str(j, "attachments.0.color"), "#8b0000",
+	    "digest: colour of the worst");
+	json_decref(j);
+	free(body);
+	body = webhook_format_digest(FORMAT_GENERIC, alerts, 30, "chat", NULL,
+	    err, sizeof(err));
+	j = json_loads(body, 0, NULL);
+	CHECK_STR(str(j, "type"), "digest", "generic digest: type");
+	CHECK_INT(json_integer_value(at(j, "held")), 30, "generic: held");
+	CHECK_INT(json_array_size(at(j, "alerts")), 30,
+	    "generic digest: every record");
+	json_decref(j);
+	free(body);
+	for (i = 0; i < 3; i++) {
+		static const enum sink_format f[] = {
+			FORMAT_DISCORD, FORMAT_TEAMS, FORMAT_NTFY
+		};
+		body = webhook_format_digest(f[i], alerts, 30, "chat", "t",
+		    err, sizeof(err));
+		j = body != NULL ? json_loads(body, 0, NULL) : NULL;
+		CHECK(j != NULL && has(body, "30 alerts held") &&
+		    has(body, "Held alert number 3"),
+		    "digest in discord, teams, ntfy");
+		json_decref(j);
+		free(body);
+	}
+	for (i = 0; i < 30; i++)
+		json_decref(alerts[i]);
+}
+
+int
+main(void)
+{
+	json_t *a = sample_alert("0123456789abcdef", "high", NULL);
+	char err[256];
+
+	test_slack(a);
+	test_discord(a);
+	test_teams(a);
+	test_ntfy(a);
+	test_generic(a);
+	test_severities();
+	test_hostile();
+	test_digest();
+	CHECK(webhook_format_alert(FORMAT_JSON, a, NULL, err,
+	    sizeof(err)) == NULL, "a file format is refused");
+	json_decref(a);
+	return check_done();
+}

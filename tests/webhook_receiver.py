@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""A chat-service stand-in for brink's webhook tests (standard library only).
+
+Listens on 127.0.0.1, records every request as one JSON line in --log
+(method, path, headers, body, the body parsed as JSON when it is, and
+the status it answered), and answers 200 "ok", or misbehaves for the
+first N requests:
+
+  --mode 500 --count 3          answer 500 three times
+  --mode 429 --retry-after 2    answer 429 with "Retry-After: 2"
+  --mode hang                   accept, then never answer
+  --mode 400 / 404              refuse
+
+--control FILE: a JSON object {"mode": ..., "count": N, "retry_after": S}
+read again whenever the file changes, so a test can switch behaviour
+while brink runs; the count starts anew with each change.  The chosen
+port is written to --port-file once the socket listens.
+"""
+
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class State:
+    def __init__(self, args):
+        self.lock = threading.Lock()
+        self.log = open(args.log, "a", encoding="utf-8")
+        self.control = args.control
+        self.control_mtime = None
+        self.seq = 0
+        self.set_mode(args.mode, args.count, args.retry_after)
+
+    def set_mode(self, mode, count, retry_after):
+        self.mode = mode
+        self.left = count
+        self.retry_after = retry_after
+
+    def reload(self):
+        if not self.control:
+            return
+        try:
+            mtime = os.stat(self.control).st_mtime_ns
+        except FileNotFoundError:
+            return
+        if mtime == self.control_mtime:
+            return
+        self.control_mtime = mtime
+        with open(self.control, encoding="utf-8") as f:
+            c = json.load(f)
+        self.set_mode(c.get("mode", "ok"), int(c.get("count", 1 << 30)),
+                      c.get("retry_after"))
+
+    def answer(self):
+        """The status for the next request, and counts it."""
+        with self.lock:
+            self.reload()
+            self.seq += 1
+            seq = self.seq
+            if self.mode != "ok" and self.left > 0:
+                self.left -= 1
+                return seq, self.mode
+            return seq, "200"
+
+    def record(self, entry):
+        with self.lock:
+            self.log.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            self.log.flush()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle on, the client's
+    # delayed ACK would add 40 ms to every post.
+    disable_nagle_algorithm = True
+
+    def log_message(self, fmt, *args):
+        pass
+
+    def do_POST(self):
+        state = self.server.state
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        seq, status = state.answer()
+        body = raw.decode("utf-8", errors="replace")
+        try:
+            parsed = json.loads(body)
+        except ValueError:
+            parsed = None
+        state.record({
+            "seq": seq, "time": time.time(), "method": self.command,
+            "path": self.path, "headers": dict(self.headers.items()),
+            "body": body, "json": parsed, "status": status,
+        })
+        if status == "hang":
+            # Keep the connection open and silent until brink gives up.
+            time.sleep(3600)
+            return
+        code = int(status)
+        reply = {
+            200: b"ok\n",
+            400: b"invalid_payload\nmore detail on a second line\n",
+            404: b"no_such_hook\n",
+            429: b"slow down\n",
+            500: b"internal error\n",
+        }.get(code, b"answer\n")
+        self.send_response(code)
+        if code == 429 and state.retry_after is not None:
+            self.send_header("Retry-After", str(state.retry_after))
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(reply)))
+        self.end_headers()
+        self.wfile.write(reply)
+
+    do_PUT = do_POST
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--log", required=True)
+    p.add_argument("--port-file", required=True)
+    p.add_argument("--port", type=int, default=0)
+    p.add_argument("--mode", default="ok",
+                   choices=["ok", "500", "503", "429", "hang", "400", "404"])
+    p.add_argument("--count", type=int, default=1 << 30)
+    p.add_argument("--retry-after", type=int)
+    p.add_argument("--control")
+    args = p.parse_args()
+
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    server.daemon_threads = True
+    server.state = State(args)
+    tmp = args.port_file + ".tmp"
+    with open(tmp, "w") as f:
+        f.write("%d\n" % server.server_address[1])
+    os.rename(tmp, args.port_file)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
