@@ -79,6 +79,12 @@ for _ in range(3):
 print("%.3f" % best)
 PY
 }
+# A line for bench/run.sh's table when it runs us ($RESULTS): figure,
+# tool, wall s (not measured), CPU s, peak RSS, runs, notes.
+record() {
+	[ -n "${RESULTS:-}" ] || return 0
+	printf '%s\t%s\t\t%s\t\t3\t%s\n' "$1" "$2" "$3" "$4" >> "$RESULTS"
+}
 size=$(wc -c < "$T/article.txt")
 mbs() { python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[3]); print('%.1f' % (int(sys.argv[1])/1048576/s) if s > 0 else 'n/a')" "$size" "$1" "${2:-0}"; }
 
@@ -87,13 +93,17 @@ printf '%-38s %9s %9s %9s\n' "run" "CPU s" "setup s" "MB/s"
 for c in pack terms100 terms10000; do
 	setup=$(best "$BRINKD" -c "$T/$c.conf" --match "$T/empty.txt")
 	total=$(best "$BRINKD" -c "$T/$c.conf" --match "$T/article.txt")
+	rate=$(mbs "$total" "$setup")
 	printf '%-38s %9s %9s %9s\n' "brinkd --match, $c" "$total" "$setup" \
-	    "$(mbs "$total" "$setup")"
+	    "$rate"
+	record "match $c" "brinkd --match" "$total" "$rate MB/s, setup $setup s"
 done
 # grep in the C locale: in a UTF-8 locale GNU grep -i -w with thousands
 # of fixed strings takes minutes on 20 MB (we stopped it after ten).
 for n in 100 10000; do
 	total=$(LC_ALL=C best grep -c -F -i -w -f "$T/terms$n.txt" "$T/article.txt")
+	rate=$(mbs "$total")
 	printf '%-38s %9s %9s %9s\n' "grep -F -i -w (C locale), $n terms" \
-	    "$total" - "$(mbs "$total")"
+	    "$total" - "$rate"
+	record "match terms$n" "grep -F -i -w" "$total" "$rate MB/s"
 done
