@@ -125,8 +125,11 @@ pipeline_item(struct pipeline *pl, const char *feed,
 		raised = 1;
 	} else
 		log_debug("feed %s: new item, no alert: %s", feed, item->title);
-	if (store_mark_seen(pl->store, feed, item->key, now) == -1 ||
-	    store_commit(pl->store) == -1)
+	/* A failed mark leaves the transaction open: roll it back, or every
+	 * later store_begin fails and nothing is committed again. */
+	if (store_mark_seen(pl->store, feed, item->key, now) == -1)
+		goto fail;
+	if (store_commit(pl->store) == -1)
 		goto fail_committed;
 	json_decref(alert);
 	rules_result_free(&result);
