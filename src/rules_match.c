@@ -18,6 +18,8 @@
 #include "rules_priv.h"
 #include "text.h"
 
+#define RULES_MAX_SENTENCE	256	/* tokens judged at once; see below */
+
 /* Words that open a new clause, so that a cue before them governs
  * nothing after them ("does not want war, but if ..."). */
 static const char *const rules_clause_words[] = {
@@ -482,6 +484,38 @@ rules_sentence(struct rules_run *run, const struct text_sentence *sn)
 	return rc;
 }
 
+/*
+ * A "sentence" of thousands of words (a feed without punctuation, or a
+ * hostile one) is judged in parts of RULES_MAX_SENTENCE tokens: judging
+ * is quadratic in a sentence's length (negation cues, mentions and the
+ * window are each looked for among all of its phrases), and 20,000
+ * repetitions of one threat in one sentence held the loop for a minute.
+ * A phrase across the cut between two parts is not found.
+ */
+static int
+rules_sentence_parts(struct rules_run *run, const struct text_sentence *sn)
+{
+	const struct text_token *tok = run->doc.tokens;
+	struct text_sentence part;
+	size_t off, n;
+
+	if (sn->n_tokens <= RULES_MAX_SENTENCE)
+		return rules_sentence(run, sn);
+	for (off = 0; off < sn->n_tokens; off += n) {
+		n = sn->n_tokens - off;
+		if (n > RULES_MAX_SENTENCE)
+			n = RULES_MAX_SENTENCE;
+		part.first = sn->first + off;
+		part.n_tokens = n;
+		part.start = off == 0 ? sn->start : tok[part.first].start;
+		part.end = off + n == sn->n_tokens ? sn->end :
+		    tok[part.first + n - 1].end;
+		if (rules_sentence(run, &part) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 int
 rules_match_explain(const struct rules *r, const char *title,
     const char *body, struct rules_result *out, rules_explain_fn *explain,
@@ -537,7 +571,7 @@ rules_match_explain(const struct rules *r, const char *title,
 		run.cand_off[i + 1] = total;
 	}
 	for (i = 0; i < run.doc.n_sentences; i++)
-		if (rules_sentence(&run, &run.doc.sentences[i]) == -1)
+		if (rules_sentence_parts(&run, &run.doc.sentences[i]) == -1)
 			goto done;
 	rc = 0;
 done:
