@@ -16,6 +16,7 @@
 #include "hash.h"
 
 #define ALERT_TEXT_MAX	4096	/* bytes of a title or a quoted sentence */
+#define ALERT_HITS_MAX	32	/* hits quoted in one record */
 
 static const char *const alert_severities[] = {
 	"info", "low", "medium", "high", "critical"
@@ -181,9 +182,14 @@ alert_build(const char *feed_name, const struct feed_item *item,
 	    (targets = json_array()) == NULL || (hits = json_array()) == NULL)
 		goto fail;
 	for (k = 0; k < result->n_hits; k++) {
-		if ((h = alert_hit(&result->hits[k])) == NULL ||
-		    json_array_append_new(hits, h) == -1 ||
-		    alert_add_strings(actors, result->hits[k].actors,
+		/* The first ALERT_HITS_MAX and the strongest are quoted; an
+		 * article of a thousand threats is one alert, not a
+		 * megabyte.  Actors and targets still come from all. */
+		if ((k < ALERT_HITS_MAX || &result->hits[k] == top) &&
+		    ((h = alert_hit(&result->hits[k])) == NULL ||
+		    json_array_append_new(hits, h) == -1))
+			goto fail;
+		if (alert_add_strings(actors, result->hits[k].actors,
 		    result->hits[k].n_actors) == -1 ||
 		    alert_add_strings(targets, result->hits[k].targets,
 		    result->hits[k].n_targets) == -1)

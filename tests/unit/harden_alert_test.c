@@ -96,6 +96,28 @@ main(void)
 	json_decref(a);
 	rules_result_free(&res);
 
+	/* One "sentence" of 20,000 threats: judged in parts (once a
+	 * minute's work on the loop), and one record of a few hits. */
+	len = strlen(head);
+	for (i = 0; i + len <= BIG && i / len < 20000; i += len)
+		memcpy(big + i, head, len);
+	big[i] = '\0';
+	CHECK(rules_match(r, "Wire", big, &res) == 0,
+	    "20,000 threats in one sentence are matched");
+	CHECK(res.n_hits > 1, "... found in several parts of it");
+	a = alert_build("wire", &item, &res, 1763877600);
+	CHECK(a != NULL && json_array_size(json_object_get(a, "hits")) <= 33,
+	    "... and the record quotes at most 33 hits");
+	if (a != NULL) {
+		char *dump = json_dumps(a, JSON_COMPACT);
+
+		CHECK(dump != NULL && strlen(dump) < 200000,
+		    "... in less than 200 KB");
+		free(dump);
+	}
+	json_decref(a);
+	rules_result_free(&res);
+
 	/* A title of normal length is kept whole. */
 	item.title = "Northland vows to retaliate";
 	CHECK(rules_match(r, item.title, "", &res) == 0 && res.n_hits == 1,
