@@ -6,7 +6,10 @@
 # samples brinkd's CPU ticks, resident memory and open descriptors; then
 # it measures the CPU of an idle brinkd (three feeds at a 10 minute
 # interval), stops both with SIGTERM and reads the sanitizers' verdict.
-# Run by hand, never in make check:
+# Under ASan resident memory includes its quarantine of freed blocks
+# (256 MB by default) and so climbs for minutes without a leak: judge
+# growth on a release build (BRINKD=/path/to/brinkd sh bench/soak.sh),
+# leaks on the sanitized one.  Run by hand, never in make check:
 #
 #   sh bench/soak.sh              SOAK_SECONDS=600 SOAK_FEEDS=300
 #                                 SOAK_INTERVAL=5 IDLE_SECONDS=60
