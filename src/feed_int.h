@@ -116,6 +116,14 @@ struct parser {
 	int		 nomem;
 };
 
+/* feed.c: the reader loop, shared with the recovery pass */
+void		 feed_on_xml_error(void *, xmlErrorPtr);
+struct feed	*feed_run(struct parser *, char *, size_t);
+
+/* feed_recover.c: the second pass for ill-formed documents */
+struct feed	*feed_recover(struct parser *, const char *, size_t,
+		    const char *, char *, size_t);
+
 /* feed_xml.c: reader helpers and the content being captured */
 void		 feed_set_reason(char *, size_t, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
