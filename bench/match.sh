@@ -67,13 +67,23 @@ import resource, subprocess, sys
 best = None
 for _ in range(3):
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, check=False)
+    p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, check=False)
+    if p.returncode not in (0, 1) or (p.returncode == 1 and
+                                     sys.argv[1] != "grep"):
+        sys.exit("bench: %s exited %d: %s" % (sys.argv[1], p.returncode,
+                 p.stderr.decode(errors="replace")[:300]))
     r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     best = t if best is None or t < best else best
 print("%.3f" % best)
 PY
+}
+# A line for bench/run.sh's table when it runs us ($RESULTS): figure,
+# tool, wall s (not measured), CPU s, peak RSS, runs, notes.
+record() {
+	[ -n "${RESULTS:-}" ] || return 0
+	printf '%s\t%s\t\t%s\t\t3\t%s\n' "$1" "$2" "$3" "$4" >> "$RESULTS"
 }
 size=$(wc -c < "$T/article.txt")
 mbs() { python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[3]); print('%.1f' % (int(sys.argv[1])/1048576/s) if s > 0 else 'n/a')" "$size" "$1" "${2:-0}"; }
@@ -83,13 +93,17 @@ printf '%-38s %9s %9s %9s\n' "run" "CPU s" "setup s" "MB/s"
 for c in pack terms100 terms10000; do
 	setup=$(best "$BRINKD" -c "$T/$c.conf" --match "$T/empty.txt")
 	total=$(best "$BRINKD" -c "$T/$c.conf" --match "$T/article.txt")
+	rate=$(mbs "$total" "$setup")
 	printf '%-38s %9s %9s %9s\n' "brinkd --match, $c" "$total" "$setup" \
-	    "$(mbs "$total" "$setup")"
+	    "$rate"
+	record "match $c" "brinkd --match" "$total" "$rate MB/s, setup $setup s"
 done
 # grep in the C locale: in a UTF-8 locale GNU grep -i -w with thousands
 # of fixed strings takes minutes on 20 MB (we stopped it after ten).
 for n in 100 10000; do
 	total=$(LC_ALL=C best grep -c -F -i -w -f "$T/terms$n.txt" "$T/article.txt")
+	rate=$(mbs "$total")
 	printf '%-38s %9s %9s %9s\n' "grep -F -i -w (C locale), $n terms" \
-	    "$total" - "$(mbs "$total")"
+	    "$total" - "$rate"
+	record "match terms$n" "grep -F -i -w" "$total" "$rate MB/s"
 done

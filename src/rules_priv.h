@@ -1,0 +1,145 @@
+/*
+ * rules_priv.h: what rules.c (compiling), rules_match.c (matching) and
+ * rules_actor.c (who acts in a sentence) share.  Not a contract: only
+ * those three include it.
+ */
+#ifndef BRINK_RULES_PRIV_H
+#define BRINK_RULES_PRIV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rules.h"
+#include "text.h"
+
+#define RULES_WILDCARD	0	/* word id of a lone "*" */
+/* "..." is 0 to 3 words, "...N" 0 to N words (N up to GAP_MAX); the gap
+ * of N words has word id GAP - N, and a node knows which it has. */
+#define RULES_GAP	UINT32_MAX
+#define RULES_GAP_DEFAULT 3
+#define RULES_GAP_MAX	12
+#define RULES_MAX_SPAN	64	/* tokens one occurrence may cover */
+#define RULES_MAX_LANGS	8
+#define RULES_NEG_REACH	8	/* tokens from a cue's end to the term */
+#define RULES_MAX_DEPTH	32	/* words in one phrase */
+#define RULES_MAX_CANDS	64	/* word ids one token may stand for */
+#define RULES_MAX_KEY	600	/* bytes of a word id's key */
+
+enum rules_kind {
+	PAT_TERM,
+	PAT_ACTOR,
+	PAT_NEG,
+	PAT_EXCL
+};
+
+#define RULES_SHARED	SIZE_MAX	/* owner of the shared negation cues */
+
+struct rules_pat {
+	enum rules_kind	 kind;
+	size_t		 owner;		/* rule or actor index, or SHARED */
+	int		 lang;
+	const char	*text;		/* as written, borrowed */
+};
+
+struct rules_node {
+	int32_t		 out;		/* first of its outputs, or -1 */
+	uint32_t	 gaps;		/* bit N: it has a gap of N words */
+};
+
+struct rules_out {
+	uint32_t	 pat;
+	int32_t		 next;
+};
+
+struct rules_strslot {
+	char		*key;		/* NULL: empty */
+	size_t		 len;
+	uint64_t	 hash;
+	uint32_t	 id;
+};
+
+struct rules_edgeslot {
+	uint64_t	 key;		/* 0: empty */
+	uint32_t	 child;
+};
+
+struct rules {
+	const struct config	 *cfg;
+	struct text_stemmer	 *stem[RULES_MAX_LANGS];
+	const char		 *lang_name[RULES_MAX_LANGS];
+	int			  n_langs;
+	int			 *rule_lang;	/* per rule */
+	int			 *rule_any_actor;
+	int			 *rule_any_target;
+	size_t			**rule_actor_ids;	/* per rule, sorted list */
+	size_t			 *rule_n_actor_ids;
+	size_t			**rule_target_ids;
+	size_t			 *rule_n_target_ids;
+
+	struct rules_pat	 *pats;
+	size_t			  n_pats, cap_pats;
+	struct rules_node	 *nodes;
+	size_t			  n_nodes, cap_nodes;
+	struct rules_out	 *outs;
+	size_t			  n_outs, cap_outs;
+	struct rules_strslot	 *words;	/* word id by key */
+	size_t			  words_cap, n_words;
+	struct rules_edgeslot	 *edges;	/* child by (node, word id) */
+	size_t			  edges_cap, n_edges;
+	size_t			  max_prefix;	/* bytes of the longest prefix */
+	int			  has_caps;
+};
+
+/* A phrase found in the text: tokens [start, end). */
+struct rules_occ {
+	uint32_t	 pat;
+	size_t		 start, end;
+	uint64_t	 literal;	/* bit k: token start+k is one of the
+					   phrase's own words, not a gap's */
+};
+
+struct rules_mention {
+	size_t		 actor;
+	size_t		 start, end;
+};
+
+/* Everything one call of rules_match works with. */
+struct rules_run {
+	const struct rules	*r;
+	const char		*text;
+	struct text_doc		 doc;
+	uint32_t		*cands;		/* word ids, per token */
+	size_t			*cand_off;	/* token i: cands[off[i]..off[i+1]) */
+	struct rules_occ	*occs;
+	size_t			 n_occs, cap_occs;
+	struct rules_mention	*mentions;
+	int			*allowed;	/* per mention, for one rule */
+	size_t			 n_mentions;
+	struct rules_result	*out;
+	size_t			 cap_hits;
+	rules_explain_fn	*explain;
+	void			*arg;
+};
+
+/* rules.c */
+long	 rules_word_find(const struct rules *, const char *key, size_t len);
+long	 rules_edge_find(const struct rules *, uint32_t node, uint32_t word);
+size_t	 rules_key(char *buf, size_t cap, char tag, int lang, const char *s,
+	    size_t n);
+
+/* rules_match.c */
+size_t	 rules_clause_start(const struct rules_run *,
+	    const struct text_sentence *, size_t ts);
+
+/* rules_actor.c */
+int	 rules_find_mentions(struct rules_run *);
+int	 rules_in(const struct text_token *, const char *const *words);
+int	 rules_has_id(const size_t *ids, size_t n, size_t id);
+size_t	 rules_distance(size_t as, size_t ae, size_t bs, size_t be);
+int	 rules_allowed(const struct rules_run *, size_t ri,
+	    const struct rules_mention *);
+const struct rules_mention *
+	 rules_subject(const struct rules_run *, const struct text_sentence *,
+	    size_t ts);
+
+#endif
