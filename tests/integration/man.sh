@@ -44,6 +44,17 @@ while read -r opt; do
 	fi
 done < "$T/options.txt"
 
+# Every signal the daemon handles (ev_signal_init in src/) has an entry in
+# the SIGNALS section.
+grep -ho 'ev_signal_init([^;]*SIG[A-Z0-9]*)' "$top_srcdir"/src/*.c |
+    grep -o 'SIG[A-Z0-9]*' | sort -u > "$T/signals.txt"
+[ -s "$T/signals.txt" ] || hard_error "no ev_signal_init found in src/"
+sed -n '/^SIGNALS/,/^[A-Z]/p' "$T/brinkd.txt" | grep '^ *SIG' \
+    > "$T/signal-entries.txt"
+while read -r sig; do
+	check "brinkd.8 documents $sig" grep -qw -- "$sig" "$T/signal-entries.txt"
+done < "$T/signals.txt"
+
 # Every key of the schema.  src/config.c lists each section's keys in
 # tables of struct key, { "state_dir", 0 }, and the sections in a table of
 # struct kind, { "feed", feed_keys, ... }.
