@@ -39,7 +39,8 @@ actor bench-state {
 rule bench-threat {
 	category = "threat"
 	severity = "high"
-	terms = {"warn*", "vow*", "ultimatum", "threaten*", "unanswered"}
+	terms = {"warn*", "vow*", "ultimatum", "threaten*",
+	    "would not go unanswered"}
 	actors = {"*"}
 }
 sink hook {
@@ -83,16 +84,32 @@ while [ $k -le "$TRIALS" ]; do
 	t1=$(sed -n "${k}p" "$W/hook.log" | cut -f 1)
 	grep -q "Trial $k:" "$W/hook.log" || say "trial $k: the alert does not name the trial item"
 	echo "$t0 $t1" | awk '{ printf "%.3f\n", $2 - $1 }' >> "$W/latency"
+	echo "$t0 $t1" >> "$W/trials"
 	k=$((k + 1))
 done
 kill $pid
 
-summary=$("$PYTHON3" -c 'import sys
-v = sorted(float(l) for l in open(sys.argv[1]) if l.strip())
-def pct(p):
-    # nearest rank
-    import math
-    return v[max(0, math.ceil(p / 100 * len(v)) - 1)]
-print("p50 %.3f s, p99 %.3f s, min %.3f s, max %.3f s over %d trials at a %s s interval"
-      % (pct(50), pct(99), v[0], v[-1], len(v), sys.argv[2]))' "$W/latency" "$LAT_INTERVAL")
+# Split each latency in two with nginx's log: the wait for the next poll
+# (change to the first 200 answer after it) and brinkd's own part (that
+# answer to the webhook's arrival: parse, match, store, post).
+summary=$("$PYTHON3" - "$W/trials" "$NGINX_LOG" "$LAT_INTERVAL" <<'PY'
+import math, sys
+trials = [tuple(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
+gets = sorted(float(l.split()[0]) for l in open(sys.argv[2])
+              if l.split()[1:4] == ["GET", "/lat.xml", "200"])
+def pct(v, p):
+    v = sorted(v)
+    return v[max(0, math.ceil(p / 100 * len(v)) - 1)]   # nearest rank
+total = [t1 - t0 for t0, t1 in trials]
+own = []
+for t0, t1 in trials:
+    after = [g for g in gets if t0 <= g <= t1]
+    if after:
+        own.append(t1 - after[0])
+print("p50 %.3f s, p99 %.3f s (min %.3f, max %.3f) over %d trials at a %s s "
+      "interval; after the poll's answer: p50 %.3f s, p99 %.3f s"
+      % (pct(total, 50), pct(total, 99), min(total), max(total), len(total),
+         sys.argv[3], pct(own, 50) if own else -1, pct(own, 99) if own else -1))
+PY
+)
 note latency "brinkd webhook" "$summary"

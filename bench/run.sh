@@ -3,14 +3,14 @@
 #
 #   BENCHMARKS="parse poll match latency steady"   which ones (default: all)
 #   RUNS=5 FEEDS=1000 BIG_MB=50 STEADY_SECONDS=600 TRIALS=20
-#   BENCH_WORK=/tmp/brink-bench                    corpus, scratch, results
+#   BENCH_WORK=/var/tmp/bench-brink                 corpus, scratch, results
 #
 # Each benchmark skips what brinkd cannot do yet and still measures the
 # peers.  Results accumulate in $BENCH_WORK/results.tsv; this run's are
 # printed as a table at the end.
 set -eu
 BENCH=$(cd "$(dirname "$0")" && pwd)
-: "${BENCH_WORK:=${TMPDIR:-/tmp}/brink-bench}"
+: "${BENCH_WORK:=/var/tmp/bench-brink}"
 : "${RESULTS:=$BENCH_WORK/results.tsv}"
 : "${BENCHMARKS:=parse poll match latency steady}"
 : "${PYTHON3:=python3}"

@@ -24,10 +24,12 @@
 #include "feed.h"
 #include "log.h"
 
+/* feed.h promises valid UTF-8 (feed_item.c repairs what is not), so
+ * jansson need not check every string again. */
 static json_t *
 string_or_null(const char *s)
 {
-	return s != NULL ? json_string(s) : json_null();
+	return s != NULL ? json_string_nocheck(s) : json_null();
 }
 
 static json_t *
@@ -37,33 +39,39 @@ date_or_null(time_t t, int has)
 
 	if (!has || date_format(t, buf) == -1)
 		return json_null();
-	return json_string(buf);
+	return json_string_nocheck(buf);
 }
 
+/* The item as the object --parse prints; NULL when out of memory. */
 static json_t *
 item_json(const struct feed_item *it)
 {
 	json_t *o, *cats;
 	size_t i;
+	int bad = 0;
 
 	if ((o = json_object()) == NULL || (cats = json_array()) == NULL) {
 		json_decref(o);
 		return NULL;
 	}
 	for (i = 0; i < it->n_categories; i++)
-		json_array_append_new(cats, json_string(it->categories[i]));
-	/* json_object_set_new copes with a NULL value by failing; the
-	 * strings come from libxml2 and are valid UTF-8. */
-	json_object_set_new(o, "id", string_or_null(it->id));
-	json_object_set_new(o, "title", json_string(it->title));
-	json_object_set_new(o, "link", string_or_null(it->link));
-	json_object_set_new(o, "published",
+		bad |= json_array_append_new(cats,
+		    json_string_nocheck(it->categories[i]));
+	/* The keys in the documented order; jansson keeps it. */
+	bad |= json_object_set_new(o, "id", string_or_null(it->id));
+	bad |= json_object_set_new(o, "title", string_or_null(it->title));
+	bad |= json_object_set_new(o, "link", string_or_null(it->link));
+	bad |= json_object_set_new(o, "published",
 	    date_or_null(it->published, it->has_published));
-	json_object_set_new(o, "updated",
+	bad |= json_object_set_new(o, "updated",
 	    date_or_null(it->updated, it->has_updated));
-	json_object_set_new(o, "author", string_or_null(it->author));
-	json_object_set_new(o, "summary", json_string(it->summary));
-	json_object_set_new(o, "categories", cats);
+	bad |= json_object_set_new(o, "author", string_or_null(it->author));
+	bad |= json_object_set_new(o, "summary", string_or_null(it->summary));
+	bad |= json_object_set_new(o, "categories", cats);
+	if (bad) {
+		json_decref(o);
+		return NULL;
+	}
 	return o;
 }
 

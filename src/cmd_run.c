@@ -51,6 +51,7 @@ struct run {
 	int			 pid_fd;
 	ev_signal		 sigterm, sigint, sighup, sigusr1;
 	ev_timer		 watchdog;
+	ev_timer		 ready;
 };
 
 static void
@@ -186,6 +187,13 @@ on_usr1(struct ev_loop *loop, ev_signal *w, int revents)
 }
 
 static void
+on_ready(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	/* Fired from inside ev_run: the loop really runs. */
+	notify("READY=1");
+}
+
+static void
 on_watchdog(struct ev_loop *loop, ev_timer *w, int revents)
 {
 	/* Sent from the loop: a stuck loop stops the pings. */
@@ -296,9 +304,6 @@ cmd_run(const char *config_path, int foreground, int once)
 	}
 	/* From here the messages go where the mode wants them. */
 	log_init("brinkd", where, (enum log_level)r.cfg->log_level);
-	if (!once && r.cfg->pid_file != NULL &&
-	    pid_file_open(&r, r.cfg->pid_file) == -1)
-		goto out;
 	signal(SIGPIPE, SIG_IGN);
 	if (poll_library_init() == -1)
 		goto out;
@@ -317,6 +322,10 @@ cmd_run(const char *config_path, int foreground, int once)
 		goto out_poll;
 	pipeline_set(r.pipeline, r.cfg, r.rules, r.sinks);
 	signals_start(&r);
+	/* Written once SIGTERM is handled: whoever reads the pid may use it. */
+	if (!once && r.cfg->pid_file != NULL &&
+	    pid_file_open(&r, r.cfg->pid_file) == -1)
+		goto out_signals;
 
 	if (once) {
 		poll_once(r.poll, on_once_done, &r);
@@ -337,15 +346,19 @@ cmd_run(const char *config_path, int foreground, int once)
 		    "" : "s", r.cfg->n_rules, r.cfg->n_rules == 1 ? "" : "s",
 		    r.cfg->n_sinks, r.cfg->n_sinks == 1 ? "" : "s",
 		    store_path(r.store));
-		notify("READY=1");
+		ev_timer_init(&r.ready, on_ready, 0., 0.);
+		ev_timer_start(r.loop, &r.ready);
 		ev_run(r.loop, 0);
 		log_info("stopped");
 		status = EXIT_OK;
 	}
 
 	ev_timer_stop(r.loop, &r.watchdog);
+	ev_timer_stop(r.loop, &r.ready);
+out_signals:
 	signals_stop(&r);
-	/* Sinks first: they cancel their posts in flight on the poller. */
+	/* Sinks first: a post still in flight then ends in poll_free with
+	 * an error, which the webhook sink expects of a closed sink. */
 	sinks_close(r.sinks);
 out_poll:
 	poll_free(r.poll);

@@ -3,7 +3,8 @@
  * streaming xmlTextReader.  A reader keeps only the current branch of
  * the tree, so a 50 MB feed costs a few megabytes; this file walks the
  * stream of start tags, text and end tags and hands each to
- * feed_xml.c (content) or feed_item.c (meaning).
+ * feed_xml.c (content) or feed_item.c (meaning); feed_recover.c reads
+ * an ill-formed document a second time.
  *
  * Safety: no network, no DTD loading and no entity substitution by
  * libxml2 (XML_PARSE_NOENT would let an entity read a local file).
@@ -32,8 +33,8 @@
 /* libxml2's complaints are collected, never printed: this is a pure
  * module.  Namespace errors (an undeclared prefix) do not make a feed
  * ill-formed for us; its elements are still read by prefix. */
-static void
-on_xml_error(void *arg, xmlErrorPtr e)
+void
+feed_on_xml_error(void *arg, xmlErrorPtr e)
 {
 	struct parser *p = arg;
 	char msg[200];
@@ -45,6 +46,8 @@ on_xml_error(void *arg, xmlErrorPtr e)
 	if (e->code == XML_ERR_INVALID_CHAR && e->message != NULL &&
 	    strstr(e->message, "UTF-8") != NULL)
 		p->utf8_error = 1;
+	if (e->code == XML_ERR_UNSUPPORTED_ENCODING)
+		p->bad_encoding = 1;
 	/* Depth, entity amplification, a huge text node: a hostile
 	 * document, not a sloppy one; it gets no second chance. */
 	if (e->code == XML_ERR_INTERNAL_ERROR ||
@@ -239,8 +242,8 @@ feed_init_limits(struct parser *p, const struct feed_limits *lim)
 
 /* Read the whole document with the reader set up in p; the feed, or
  * NULL with the reason in err. */
-static struct feed *
-parse(struct parser *p, char *err, size_t errlen)
+struct feed *
+feed_run(struct parser *p, char *err, size_t errlen)
 {
 	struct feed *f = p->feed;
 	int status = 0;
@@ -327,6 +330,14 @@ parser_init(struct parser *p, const char *base_url,
 static void
 parser_done(struct parser *p)
 {
+	size_t i;
+
+	for (i = 0; i < p->n_html_entities; i++) {
+		xmlFree((xmlChar *)p->html_entities[i]->name);
+		xmlFree(p->html_entities[i]->content);
+		xmlFree(p->html_entities[i]);
+	}
+	p->n_html_entities = 0;
 	feed_item_clear(&p->item);
 	free(p->guid);
 	free(p->person_name);
@@ -336,85 +347,6 @@ parser_done(struct parser *p)
 		xmlBufferFree(p->cap.buf);
 	if (p->reader != NULL)
 		xmlFreeTextReader(p->reader);
-}
-
-/* libxml2's complaints while building a tree, for the recovery pass;
- * the context's _private is the parser. */
-static void
-on_tree_error(void *arg, xmlErrorPtr e)
-{
-	xmlParserCtxtPtr ctxt = arg;
-
-	on_xml_error(ctxt->_private, e);
-}
-
-/* Counts the recovery tree's elements and stops the parser past
- * RECOVER_MAX_ELEMENTS, before the tree can grow out of proportion. */
-static void
-on_tree_element(void *arg, const xmlChar *localname, const xmlChar *prefix,
-    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
-    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
-{
-	xmlParserCtxtPtr ctxt = arg;
-	struct parser *p = ctxt->_private;
-
-	if (++p->tree_elements > RECOVER_MAX_ELEMENTS) {
-		feed_set_reason(p->stop_reason, sizeof(p->stop_reason),
-		    "more than %d elements to recover", RECOVER_MAX_ELEMENTS);
-		xmlStopParser(ctxt);
-		return;
-	}
-	p->tree_start(arg, localname, prefix, uri, nb_namespaces,
-	    namespaces, nb_attributes, nb_defaulted, attributes);
-}
-
-/*
- * The recovery pass: the document as a tree, built in recovery mode,
- * walked by a reader exactly as the stream was.  The same safety holds:
- * no network, no entity substitution, libxml2's limits on.
- */
-static struct feed *
-parse_recovering(struct parser *p, const char *buf, size_t len,
-    char *err, size_t errlen)
-{
-	xmlParserCtxtPtr ctxt;
-	xmlDocPtr doc = NULL;
-	struct feed *f = NULL;
-
-	if ((ctxt = xmlNewParserCtxt()) == NULL) {
-		snprintf(err, errlen, "out of memory");
-		feed_free(p->feed);
-		p->feed = NULL;
-		return NULL;
-	}
-	ctxt->_private = p;
-	p->tree_start = ctxt->sax->startElementNs;
-	ctxt->sax->startElementNs = on_tree_element;
-	ctxt->sax->serror = on_tree_error;
-	ctxt->sax->error = NULL;
-	ctxt->sax->warning = NULL;
-	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL,
-	    READER_OPTIONS);
-	xmlFreeParserCtxt(ctxt);
-	if (doc == NULL || (p->reader = xmlReaderWalker(doc)) == NULL) {
-		if (p->xml_error[0] == '\0')
-			snprintf(p->xml_error, sizeof(p->xml_error),
-			    "no XML element could be recovered");
-		snprintf(err, errlen, "not a feed: %s", p->xml_error);
-		feed_free(p->feed);
-		p->feed = NULL;
-	} else if ((f = parse(p, err, errlen)) != NULL && err[0] == '\0') {
-		/* The walk saw no error, but the first pass did. */
-		f->recovered = 1;
-		snprintf(err, errlen, "ill-formed XML, read in recovery "
-		    "mode (%s)", p->xml_error);
-	}
-	if (p->reader != NULL) {
-		xmlFreeTextReader(p->reader);
-		p->reader = NULL;
-	}
-	xmlFreeDoc(doc);
-	return f;
 }
 
 struct feed *
@@ -443,23 +375,34 @@ feed_parse(const char *buf, size_t len, const char *base_url,
 		parser_done(&p);
 		return NULL;
 	}
-	xmlTextReaderSetStructuredErrorHandler(p.reader, on_xml_error, &p);
-	f = parse(&p, err, errlen);
+	xmlTextReaderSetStructuredErrorHandler(p.reader, feed_on_xml_error, &p);
+	f = feed_run(&p, err, errlen);
 	if (p.xml_stopped && !p.over_limit && len <= RECOVER_MAX) {
 		/* Start again on the tree, keeping the first pass's
 		 * complaint: the walk itself sees no syntax.  A document
-		 * that is not the UTF-8 it claims is repaired first. */
-		int utf8_error = p.utf8_error, failed = 0;
-		char *repaired = NULL;
-		size_t repaired_len = 0;
+		 * that is not the UTF-8 it claims is repaired first, and
+		 * bare "&" are escaped (feed_fix.c says why). */
+		/* An encoding nobody knows is read as UTF-8, repaired. */
+		int bad_encoding = p.bad_encoding, failed = 0;
+		int utf8_error = p.utf8_error || bad_encoding;
+		const char *doc = buf;
+		char *utf8 = NULL, *refs = NULL;
+		size_t doc_len = len, n;
 
 		memcpy(first_error, p.xml_error, sizeof(first_error));
 		feed_free(f);
 		f = NULL;
 		parser_done(&p);
-		if (utf8_error)
-			repaired = value_utf8_repair(buf, len, &repaired_len,
-			    &failed);
+		if (utf8_error && (utf8 = value_utf8_repair(doc, doc_len, &n,
+		    &failed)) != NULL) {
+			doc = utf8;
+			doc_len = n;
+		}
+		if (!failed && (refs = feed_fix_references(doc, doc_len, &n,
+		    &failed)) != NULL) {
+			doc = refs;
+			doc_len = n;
+		}
 		if (failed || parser_init(&p, base_url, limits) == -1) {
 			snprintf(err, errlen, "out of memory");
 			feed_free(p.feed);
@@ -467,14 +410,11 @@ feed_parse(const char *buf, size_t len, const char *base_url,
 		} else {
 			memcpy(p.xml_error, first_error, sizeof(first_error));
 			err[0] = '\0';
-			if (repaired != NULL)
-				f = parse_recovering(&p, repaired,
-				    repaired_len, err, errlen);
-			else
-				f = parse_recovering(&p, buf, len, err,
-				    errlen);
+			f = feed_recover(&p, doc, doc_len,
+			    bad_encoding ? "UTF-8" : NULL, err, errlen);
 		}
-		free(repaired);
+		free(utf8);
+		free(refs);
 	}
 	parser_done(&p);
 	return f;
@@ -600,9 +540,9 @@ stream:
 	} else {
 		p.on_item = on_item;
 		p.on_item_arg = arg;
-		xmlTextReaderSetStructuredErrorHandler(p.reader, on_xml_error,
+		xmlTextReaderSetStructuredErrorHandler(p.reader, feed_on_xml_error,
 		    &p);
-		f = parse(&p, err, errlen);
+		f = feed_run(&p, err, errlen);
 	}
 	parser_done(&p);
 	free(in.prefix);

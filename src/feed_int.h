@@ -101,8 +101,13 @@ struct parser {
 	/* Why the parse stopped or what was wrong: the first of each. */
 	int		 xml_stopped;	/* libxml2 gave up on an XML error */
 	int		 utf8_error;	/* said UTF-8 and was not */
+	int		 bad_encoding;	/* declared one libxml2 does not know */
 	int		 over_limit;	/* libxml2 hit one of its safety limits */
 	size_t		 tree_elements;	/* elements in the recovery tree */
+	/* HTML entities a feed used without declaring them ("&nbsp;"),
+	 * made for the recovery pass; HTML has some 250. */
+	xmlEntityPtr	 html_entities[256];
+	size_t		 n_html_entities;
 	startElementNsSAX2Func tree_start;	/* libxml2's own handler */
 	char		 stop_reason[256];
 	char		 xml_error[256];
@@ -110,6 +115,14 @@ struct parser {
 	int		 dropped_items;
 	int		 nomem;
 };
+
+/* feed.c: the reader loop, shared with the recovery pass */
+void		 feed_on_xml_error(void *, xmlErrorPtr);
+struct feed	*feed_run(struct parser *, char *, size_t);
+
+/* feed_recover.c: the second pass for ill-formed documents */
+struct feed	*feed_recover(struct parser *, const char *, size_t,
+		    const char *, char *, size_t);
 
 /* feed_xml.c: reader helpers and the content being captured */
 void		 feed_set_reason(char *, size_t, const char *, ...)
@@ -128,6 +141,9 @@ void		 feed_cap_text(struct parser *, const char *, size_t);
 void		 feed_cap_child_start(struct parser *, const char *, int);
 void		 feed_cap_child_end(struct parser *, const char *);
 int		 feed_expand_entity(struct parser *, const char *, int);
+
+/* feed_fix.c: repairs to the bytes before the recovery pass */
+char		*feed_fix_references(const char *, size_t, size_t *, int *);
 
 /* feed_item.c: what each element means for the item or the channel */
 void		 feed_cap_finish(struct parser *);

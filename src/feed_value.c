@@ -177,6 +177,13 @@ value_collapse(char *s)
 			space = 1;
 			continue;
 		}
+		/* A no-break space is a space in plain text. */
+		if ((unsigned char)in[0] == 0xc2 &&
+		    (unsigned char)in[1] == 0xa0) {
+			space = 1;
+			in++;
+			continue;
+		}
 		if (space && out != s)
 			*out++ = ' ';
 		space = 0;

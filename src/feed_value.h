@@ -27,7 +27,8 @@ int		 value_looks_like_html(const char *s);
 /* Decode base64 in place (white space skipped); returns the new length,
  * or -1 if s is not base64. */
 long		 value_base64_decode(char *s);
-/* Collapse runs of ASCII white space to one space and trim, in place. */
+/* Collapse runs of ASCII white space and no-break spaces to one space
+ * and trim, in place. */
 void		 value_collapse(char *s);
 /*
  * len bytes of in as valid UTF-8: bytes that are not UTF-8 are read as

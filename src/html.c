@@ -106,7 +106,9 @@ out_text(struct out *o, const xmlChar *s, size_t len)
 		return;
 	d = o->buf + o->len;
 	for (; s < end; s++) {
-		if (is_space(*s)) {
+		/* A no-break space (&nbsp;) is a space in plain text. */
+		if (is_space(*s) || (s[0] == 0xc2 && s + 1 < end &&
+		    s[1] == 0xa0 && s++)) {
 			if (o->pending < SEP_SPACE)
 				o->pending = SEP_SPACE;
 			continue;

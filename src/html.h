@@ -13,8 +13,8 @@
 #define HTML_KEEP_BLOCKS	0x1
 
 /*
- * Return the text of len bytes of UTF-8 HTML: runs of white space
- * collapsed to one space (or one "\n" where a block ended, with
+ * Return the text of len bytes of UTF-8 HTML: runs of white space (and
+ * no-break spaces) collapsed to one space (or one "\n" where a block ended, with
  * HTML_KEEP_BLOCKS) and trimmed.  Caller frees; NULL only when out
  * of memory.
  */

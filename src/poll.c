@@ -40,19 +40,20 @@
 #define HTTP_MAX_BODY		(1024 * 1024)
 #define DEFAULT_POST_TIMEOUT	10.0
 struct transfer {
-	TAILQ_ENTRY(transfer)	 entry;		/* in poll's active or pending */
+	/* in the poll's active or pending list */
+	TAILQ_ENTRY(transfer)	 entry;
 	struct poll		*poll;
 	CURL			*easy;
-	struct poll_feed	*feed;		/* NULL for poll_http */
+	struct poll_feed	*feed;		/* NULL: poll_http */
 	char			*url;		/* as asked for */
-	char			*host;		/* for the per-host cap */
+	char			*host;		/* per-host cap */
 	int			 active;
 	struct curl_slist	*headers;
-	char			*buf;		/* the (decoded) body */
+	char			*buf;		/* body, decoded */
 	size_t			 len, cap, max_body;
 	int			 too_big;
-	int			 moved;		/* a 301 or 308 on the way */
-	int			 dropped;	/* given up, not finished */
+	int			 moved;		/* 301/308 seen */
+	int			 dropped;	/* given up */
 	char			*etag, *last_modified;
 	poll_http_done_fn	*done;
 	void			*done_arg;
@@ -68,7 +69,7 @@ struct sock {
 	int		 events;
 };
 
-static void	transfer_end(struct transfer *, CURLcode rc, const char *why);
+static void	transfer_end(struct transfer *, CURLcode, const char *why);
 static void	transfer_drop(struct transfer *, const char *why);
 static void	poll_dispatch(struct poll *);
 

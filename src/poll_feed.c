@@ -39,12 +39,12 @@ struct poll_feed {
 	char			*name;
 	const struct config_feed *cf;
 	ev_timer		 timer;
-	struct transfer		*xfer;		/* the fetch in flight */
+	struct transfer		*xfer;		/* in flight */
 	int			 failures;	/* consecutive */
-	int			 gone;		/* 410: wait for a new config */
+	int			 gone;		/* 410 */
 	int			 moved_logged;
-	int			 once_state;	/* 0 running, 1 ok, -1 failed */
-	int			 keep;		/* poll_reconfigure's mark */
+	int			 once_state;	/* 0, 1 ok, -1 failed */
+	int			 keep;		/* for reconfigure */
 	char			 last_error[512];
 	unsigned long		 polls, ok, not_modified, errors;
 	unsigned long		 items, alerts;

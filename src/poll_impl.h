@@ -29,8 +29,8 @@ struct poll {
 	void			*process_arg;
 	void			*multi;		/* CURLM */
 	ev_timer		 curl_timer;	/* libcurl's own timeout */
-	ev_timer		 kick;		/* look at once/stop from the loop */
-	ev_timer		 grace;		/* poll_stop's patience */
+	ev_timer		 kick;		/* once/stop done? */
+	ev_timer		 grace;		/* poll_stop's wait */
 	struct transfer_list	 active, pending;
 	int			 n_active;
 	struct poll_feed_list	 feeds;
@@ -45,9 +45,9 @@ struct poll {
 /* A feed fetch as poll_feed.c asks for it. */
 struct fetch_request {
 	const char			*url;
-	const struct config_limits	*limits;	/* the feed's */
+	const struct config_limits	*limits;	/* feed's */
 	const char			*etag;		/* NULL: none */
-	const char			*last_modified;	/* NULL: none */
+	const char			*last_modified;	/* NULL */
 };
 
 enum fetch_error {
@@ -90,7 +90,8 @@ void		 poll_kick(struct poll *);
 double		 poll_jitter(void);
 
 /* poll_feed.c: a fetch of feed ended. */
-void		 poll_feed_done(struct poll_feed *, const struct fetch_result *);
+void		 poll_feed_done(struct poll_feed *,
+		    const struct fetch_result *);
 /* poll_feed.c: the feeds of p->cfg, not yet scheduled. */
 void		 poll_feeds_new(struct poll *);
 /* poll_feed.c: stop every feed's timer (poll_stop). */

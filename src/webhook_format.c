@@ -363,7 +363,9 @@ discord_alert(const json_t *alert)
 	if (*sink_text_item(alert, "link") != '\0')
 		json_object_set_new(embed, "url",
 		    json_string(sink_text_item(alert, "link")));
-	s = line(sink_text_sentence(alert), 3000);
+	/* Escaping may double it: 1500 bytes stay within the 4096 of a
+	 * description and the 6000 of a whole embed. */
+	s = line(sink_text_sentence(alert), 1500);
 	e = md_escape(s);
 	free(s);
 	put_str(embed, "description", *e != '\0' ? fmt("> %s", e) :
@@ -377,9 +379,9 @@ discord_alert(const json_t *alert)
 	json_array_append_new(fields, discord_field("Category",
 	    line(sink_text_get(alert, "category"), 100)));
 	json_array_append_new(fields, discord_field("Who",
-	    who_of(alert, 1000)));
+	    who_of(alert, 500)));
 	json_array_append_new(fields, discord_field("Feed",
-	    line(sink_text_get(alert, "feed"), 1000)));
+	    line(sink_text_get(alert, "feed"), 200)));
 	json_object_set_new(embed, "fields", fields);
 	put_str(embed, "timestamp", line(sink_text_get(alert, "time"), 64));
 	s = fmt("brink \xc2\xb7 alert %s", sink_text_get(alert, "id"));

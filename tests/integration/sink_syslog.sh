@@ -11,7 +11,7 @@ TOOL="$top_builddir/tests/sink_tool"
 [ -x "$TOOL" ] || hard_error "$TOOL not built"
 [ -x "$RSYSLOGD" ] || skip "rsyslogd not installed (./bootstrap installs rsyslog)"
 command -v unshare >/dev/null 2>&1 || skip "unshare not installed (util-linux)"
-unshare -m -p -f true 2>/dev/null ||
+unshare -m -p -f --mount-proc true 2>/dev/null ||
     skip "cannot create a mount namespace here (needs root or CAP_SYS_ADMIN) for a private /dev/log"
 
 mkdir -p "$T/rs" "$T/ns"
@@ -49,7 +49,7 @@ i=0; while [ ! -S /dev/log ] && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i+1)); done
 i=0; while [ "\$(cat "$T/out.log" 2>/dev/null | grep -c '|brink-test|')" -lt 6 ] && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i+1)); done
 kill \$!
 IN_EOF
-timeout 60 unshare -m -p -f sh "$T/inside.sh" > "$T/inside.out" 2>&1
+timeout 60 unshare -m -p -f --mount-proc sh "$T/inside.sh" > "$T/inside.out" 2>&1
 rc=$?
 [ $rc -eq 99 ] && hard_error "$(cat "$T/inside.out" "$T/rsyslogd.err" 2>/dev/null)"
 check "the test ran in its namespace" [ $rc -eq 0 ]

@@ -288,6 +288,32 @@ test_broken(void)
 	}
 	feed_free(f);
 
+	/* After the first error libxml2 drops entity references; the
+	 * recovery pass must not lose the escaped HTML of later items. */
+	f = parse_str("<rss><channel><item><title>Fish & chips</title></item>"
+	    "<item><title>caf&eacute; &#X41;&bogus;</title><description>"
+	    "&lt;p&gt;Later &amp;amp; &lt;b&gt;bold&lt;/b&gt;&lt;/p&gt;"
+	    "<![CDATA[ <i>x & y</i>]]></description></item></channel></rss>");
+	CHECK(f != NULL && f->n_items == 2, "bare & and HTML entities recovered");
+	if (f != NULL && f->n_items == 2) {
+		CHECK_STR(f->items[0].title, "Fish & chips", "bare & kept as &");
+		CHECK_STR(f->items[1].title, "caf\xc3\xa9 A&bogus;",
+		    "HTML entity decoded, &#X41; read, unknown kept as written");
+		CHECK_STR(f->items[1].summary, "Later & bold x & y",
+		    "escaped HTML after the damage still becomes text");
+	}
+	feed_free(f);
+
+	f = parse_str("<?xml version=\"1.0\" encoding=\"x-no-such\"?><rss>"
+	    "<channel><item><title>caf\xe9 cr\xc3\xa8me</title></item>"
+	    "</channel></rss>");
+	CHECK(f != NULL && f->n_items == 1,
+	    "an unknown declared encoding is read as UTF-8");
+	if (f != NULL && f->n_items == 1)
+		CHECK_STR(f->items[0].title, "caf\xc3\xa9 cr\xc3\xa8me",
+		    "with stray bytes as Windows-1252");
+	feed_free(f);
+
 	f = parse_str("<html><body>not a feed</body></html>");
 	CHECK(f == NULL, "HTML page is not a feed");
 	CHECK(strstr(err, "not a feed") != NULL && strstr(err, "<html>"),

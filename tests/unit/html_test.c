@@ -61,6 +61,8 @@ main(void)
 	    "a b", "table cells apart");
 	CHECK_STR(text("x &nosuchentity; y", 0), "x &nosuchentity; y",
 	    "unknown entity kept as written");
+	CHECK_STR(text("a&nbsp;b &nbsp; c", 0), "a b c",
+	    "no-break spaces are spaces");
 
 	/* 100,000 nested elements: bounded, no crash, no stack overflow. */
 	n = 100000;

@@ -278,6 +278,30 @@ test_hostile(void)
 	CHECK(!has(str(j, "attachments.0.content.body.2.text"),
 	    "[two](http://evil"), "teams: title cannot smuggle a link");
 	json_decref(j);
+	{
+		char sentence[6001];
+		size_t total;
+
+		memset(sentence, '*', sizeof(sentence) - 1);
+		sentence[sizeof(sentence) - 1] = '\0';
+		json_object_set_new(json_array_get(json_object_get(a, "hits"),
+		    0), "sentence", json_string(sentence));
+		j = format(FORMAT_DISCORD, a, NULL);
+		total = strlen(str(j, "embeds.0.title")) +
+		    strlen(str(j, "embeds.0.description")) +
+		    strlen(str(j, "embeds.0.footer.text"));
+		for (size_t i = 0; i < 4; i++) {
+			char path[64];
+
+			snprintf(path, sizeof(path), "embeds.0.fields.%zu.value",
+			    i);
+			total += strlen(str(j, path)) + 8;
+		}
+		CHECK(strlen(str(j, "embeds.0.description")) <= 4096,
+		    "discord: an escaped long sentence fits a description");
+		CHECK(total <= 6000, "discord: the embed stays within 6000");
+		json_decref(j);
+	}
 	json_decref(a);
 }
 

@@ -1,0 +1,148 @@
+/*
+ * feed_fix.c: byte-level repairs for the recovery pass.  libxml2's
+ * recovery mode gets past most damage, but after the first error it
+ * drops every entity reference that follows, "&lt;" and "&amp;"
+ * included, which turns the HTML of every later item into garbage.  The
+ * commonest damage in real feeds is a bare "&" ("Fish & chips") and an
+ * HTML entity XML does not know ("&nbsp;"); the first is repaired here,
+ * before parsing, the second by the recovery pass's entity lookup.
+ */
+#include "autoconf.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "feed_int.h"
+
+static int
+name_start(int c)
+{
+	return isalpha(c) || c == '_' || c == ':' || c >= 0x80;
+}
+
+static int
+name_char(int c)
+{
+	return name_start(c) || isdigit(c) || c == '-' || c == '.';
+}
+
+/* Length of a well-formed reference at s ("&amp;", "&#38;", "&#x26;"),
+ * 0 if s starts none.  *upper_x is set for "&#X26;", which HTML allows
+ * and XML does not. */
+static size_t
+reference_length(const unsigned char *s, const unsigned char *end,
+    int *upper_x)
+{
+	const unsigned char *p = s + 1;
+
+	*upper_x = 0;
+	if (p < end && *p == '#') {
+		p++;
+		if (p < end && (*p == 'x' || *p == 'X')) {
+			*upper_x = *p == 'X';
+			for (p++; p < end && isxdigit(*p); p++)
+				;
+			if (p == s + 3)
+				return 0;
+		} else {
+			for (; p < end && isdigit(*p); p++)
+				;
+			if (p == s + 2)
+				return 0;
+		}
+	} else {
+		if (p >= end || !name_start(*p))
+			return 0;
+		for (p++; p < end && name_char(*p); p++)
+			;
+	}
+	return p < end && *p == ';' ? (size_t)(p - s) + 1 : 0;
+}
+
+/* Where a section that holds literal "&" ends, if one starts at s:
+ * CDATA, a comment, a processing instruction. */
+static const unsigned char *
+literal_section_end(const unsigned char *s, const unsigned char *end)
+{
+	static const struct {
+		const char	*open, *close;
+	} sections[] = {
+		{ "<![CDATA[", "]]>" },
+		{ "<!--", "-->" },
+		{ "<?", "?>" }
+	};
+	size_t i, n;
+	const unsigned char *p;
+
+	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++) {
+		n = strlen(sections[i].open);
+		if ((size_t)(end - s) < n || memcmp(s, sections[i].open, n))
+			continue;
+		for (p = s + n; p < end; p++)
+			if (*p == sections[i].close[0] &&
+			    (size_t)(end - p) >= strlen(sections[i].close) &&
+			    memcmp(p, sections[i].close,
+			    strlen(sections[i].close)) == 0)
+				return p + strlen(sections[i].close);
+		return end;	/* unterminated: the rest is literal */
+	}
+	return NULL;
+}
+
+/*
+ * A copy of the len bytes at in with each "&" that starts no reference
+ * written as "&amp;", and "&#X" as "&#x"; NULL when nothing needed it
+ * or out of memory (*failed).  Caller frees; its length in *outlen.
+ */
+char *
+feed_fix_references(const char *in, size_t len, size_t *outlen, int *failed)
+{
+	const unsigned char *s = (const unsigned char *)in, *end = s + len;
+	const unsigned char *p, *skip;
+	size_t bare = 0, n;
+	int upper_x, changed = 0;
+	char *out, *o;
+
+	*failed = 0;
+	/* Count first: each bare "&" grows by four bytes. */
+	for (p = s; p < end; p++) {
+		if (*p == '<' && (skip = literal_section_end(p, end)) != NULL) {
+			p = skip - 1;
+			continue;
+		}
+		if (*p != '&')
+			continue;
+		if ((n = reference_length(p, end, &upper_x)) == 0)
+			bare++;
+		changed |= bare > 0 || upper_x;
+	}
+	if (!changed)
+		return NULL;
+	if ((out = malloc(len + bare * 4 + 1)) == NULL) {
+		*failed = 1;
+		return NULL;
+	}
+	for (p = s, o = out; p < end; p++) {
+		if (*p == '<' && (skip = literal_section_end(p, end)) != NULL) {
+			memcpy(o, p, skip - p);
+			o += skip - p;
+			p = skip - 1;
+			continue;
+		}
+		*o++ = (char)*p;
+		if (*p != '&')
+			continue;
+		if ((n = reference_length(p, end, &upper_x)) == 0) {
+			memcpy(o, "amp;", 4);
+			o += 4;
+		} else if (upper_x) {
+			*o++ = '#';
+			*o++ = 'x';
+			p += 2;
+		}
+	}
+	*o = '\0';
+	*outlen = (size_t)(o - out);
+	return out;
+}
