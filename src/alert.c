@@ -15,6 +15,8 @@
 #include "config.h"
 #include "hash.h"
 
+#define ALERT_TEXT_MAX	4096	/* bytes of a title or a quoted sentence */
+
 static const char *const alert_severities[] = {
 	"info", "low", "medium", "high", "critical"
 };
@@ -80,6 +82,31 @@ alert_string_or_null(const char *s)
 	return j;
 }
 
+/*
+ * A feed's text for the record, at most ALERT_TEXT_MAX bytes: a title or
+ * a sentence of a megabyte (a hostile or broken feed) would otherwise go
+ * whole into every alert log line and every webhook post.  A longer one
+ * is cut on a UTF-8 character boundary and ends in "...".
+ */
+static json_t *
+alert_text(const char *s)
+{
+	json_t *j;
+	char buf[ALERT_TEXT_MAX + 4];
+	size_t len;
+
+	if (s == NULL || strlen(s) <= ALERT_TEXT_MAX)
+		return alert_string_or_null(s);
+	len = ALERT_TEXT_MAX - 3;
+	while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+		len--;
+	memcpy(buf, s, len);
+	memcpy(buf + len, "...", 4);
+	if ((j = json_string(buf)) == NULL)
+		j = json_string("(not UTF-8)");
+	return j;
+}
+
 /* A JSON array of strings; with union set, add only those not there. */
 static int
 alert_add_strings(json_t *arr, char **v, size_t n)
@@ -118,7 +145,7 @@ alert_hit(const struct rule_hit *h)
 	json_object_set_new(o, "category", json_string(h->rule->category));
 	json_object_set_new(o, "severity",
 	    json_string(alert_severity_name(h->rule->severity)));
-	json_object_set_new(o, "sentence", alert_string_or_null(h->sentence));
+	json_object_set_new(o, "sentence", alert_text(h->sentence));
 	json_object_set_new(o, "terms", terms);
 	json_object_set_new(o, "actors", actors);
 	json_object_set_new(o, "targets", targets);
@@ -164,7 +191,7 @@ alert_build(const char *feed_name, const struct feed_item *item,
 	}
 	json_object_set_new(it, "id",
 	    alert_string_or_null(item->id != NULL ? item->id : item->key));
-	json_object_set_new(it, "title", alert_string_or_null(item->title));
+	json_object_set_new(it, "title", alert_text(item->title));
 	json_object_set_new(it, "link", alert_string_or_null(item->link));
 	json_object_set_new(it, "published", item->has_published ?
 	    alert_time(item->published) : json_null());

@@ -125,8 +125,11 @@ pipeline_item(struct pipeline *pl, const char *feed,
 		raised = 1;
 	} else
 		log_debug("feed %s: new item, no alert: %s", feed, item->title);
-	if (store_mark_seen(pl->store, feed, item->key, now) == -1 ||
-	    store_commit(pl->store) == -1)
+	/* A failed mark leaves the transaction open: roll it back, or every
+	 * later store_begin fails and nothing is committed again. */
+	if (store_mark_seen(pl->store, feed, item->key, now) == -1)
+		goto fail;
+	if (store_commit(pl->store) == -1)
 		goto fail_committed;
 	json_decref(alert);
 	rules_result_free(&result);
@@ -195,7 +198,7 @@ pipeline_feed(void *arg, const struct config_feed *cf, const char *url,
 	char err[512], *is_new = NULL;
 	double max_age;
 	time_t now = time(NULL), t;
-	size_t i, silent = 0;
+	size_t i, silent = 0, failed = 0;
 	int first, rc = -1, r;
 
 	memset(out, 0, sizeof(*out));
@@ -239,8 +242,13 @@ pipeline_feed(void *arg, const struct config_feed *cf, const char *url,
 			silent++;
 			continue;
 		}
-		if ((r = pipeline_item(pl, cf->name, item, now)) == -1)
-			goto out;
+		/* A failed item stays unseen and is retried; the ones after
+		 * it go on, so that one item that always fails cannot hold
+		 * back the rest of its feed for good. */
+		if ((r = pipeline_item(pl, cf->name, item, now)) == -1) {
+			failed++;
+			continue;
+		}
 		out->items++;
 		out->alerts += (size_t)r;
 	}
@@ -252,7 +260,7 @@ pipeline_feed(void *arg, const struct config_feed *cf, const char *url,
 		log_info("feed %s: %zu new item%s, %zu alert%s", cf->name,
 		    out->items, out->items == 1 ? "" : "s", out->alerts,
 		    out->alerts == 1 ? "" : "s");
-	rc = 0;
+	rc = failed > 0 ? -1 : 0;
 out:
 	free(is_new);
 	feed_free(doc);

@@ -489,7 +489,7 @@ rules_match_explain(const struct rules *r, const char *title,
 {
 	struct rules_run run;
 	uint32_t ids[RULES_MAX_CANDS];
-	size_t tl, bl, i, n, total = 0;
+	size_t tl, bl, i, n, total = 0, cap = 0;
 	char *text = NULL;
 	int rc = -1;
 
@@ -521,11 +521,17 @@ rules_match_explain(const struct rules *r, const char *title,
 		uint32_t *nc;
 
 		n = rules_token_cands(r, &run.doc.tokens[i], ids);
-		if ((nc = realloc(run.cands, (total + n) * sizeof(*nc))) ==
-		    NULL)
-			goto done;
-		run.cands = nc;
-		memcpy(run.cands + total, ids, n * sizeof(*ids));
+		/* Grown by doubling: one realloc per token made a long
+		 * text quadratic (10 minutes for a 1 MB title under ASan). */
+		if (total + n > cap) {
+			cap = cap * 2 > total + n ? cap * 2 : total + n + 64;
+			if ((nc = realloc(run.cands, cap * sizeof(*nc))) ==
+			    NULL)
+				goto done;
+			run.cands = nc;
+		}
+		if (n > 0)
+			memcpy(run.cands + total, ids, n * sizeof(*ids));
 		run.cand_off[i] = total;
 		total += n;
 		run.cand_off[i + 1] = total;
