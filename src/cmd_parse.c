@@ -118,7 +118,9 @@ int
 cmd_parse(const char *path)
 {
 	/* Nothing is held but the item being read: no item limit. */
-	const struct feed_limits limits = { SIZE_MAX, 0, 0 };
+	/* Nor is the content printed: its text is made only where it
+	 * stands in for a missing summary. */
+	const struct feed_limits limits = { SIZE_MAX, 0, 0, 1 };
 	struct printer pr = { path, 0, 0, NULL, 0, NULL };
 	struct stat sb;
 	struct feed *f;
