@@ -238,6 +238,7 @@ feed_init_limits(struct parser *p, const struct feed_limits *lim)
 	    DEFAULT_MAX_DEPTH;
 	p->max_text = lim != NULL && lim->max_text ? lim->max_text :
 	    DEFAULT_MAX_TEXT;
+	p->skip_content = lim != NULL && lim->skip_content;
 }
 
 /* Read the whole document with the reader set up in p; the feed, or
@@ -339,6 +340,8 @@ parser_done(struct parser *p)
 	}
 	p->n_html_entities = 0;
 	feed_item_clear(&p->item);
+	feed_raw_contents_clear(p);
+	free(p->raw_contents);
 	free(p->guid);
 	free(p->person_name);
 	free(p->person_email);

@@ -48,6 +48,9 @@ struct feed_limits {
 	size_t	max_items;	/* items beyond are dropped; 0: default 1000 */
 	size_t	max_depth;	/* element nesting; 0: default 256 */
 	size_t	max_text;	/* bytes in one field; 0: default 1M */
+	int	skip_content;	/* items' content stays NULL (the summary
+				   is still made from it where there is no
+				   other): for callers that never read it */
 };
 
 /*
