@@ -229,6 +229,11 @@ main(void)
 	    "speaker after the quote");
 	CHECK_STR(hit_actor(0), "iran", "is the actor");
 
+	/* names joined by "and" */
+	CHECK_INT(run("Israel and Iran vowed to retaliate."), 1,
+	    "joined subjects fire");
+	CHECK_STR(hit_actor(0), "israel", "the first of them acts");
+
 	/* the longest alias wins */
 	CHECK_INT(run("The Islamic Republic of Iran vowed to retaliate "
 	    "against Israel."), 1, "a long alias");
