@@ -76,4 +76,11 @@ struct feed	*feed_parse_fd(int fd, const char *base_url,
 		    void *arg, char *err, size_t errlen);
 void		 feed_free(struct feed *);
 
+/*
+ * The text the rules read for item: its summary and its content, or only
+ * the content when that already holds the summary, or only the summary
+ * when there is no content.  Caller frees; NULL only when out of memory.
+ */
+char		*feed_item_text(const struct feed_item *item);
+
 #endif
