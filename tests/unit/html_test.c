@@ -12,6 +12,7 @@
 #include "../check.h"
 /* The statics too: html_simple() against html_parse(). */
 #include "../../src/html.c"
+#include "../../src/html_simple.c"
 
 static char result[4096];
 static int simple_used, differ;
@@ -27,7 +28,7 @@ same_text(const char *html, size_t len, int flags)
 	memset(&fast, 0, sizeof(fast));
 	memset(&slow, 0, sizeof(slow));
 	fast.keep_blocks = slow.keep_blocks = (flags & HTML_KEEP_BLOCKS) != 0;
-	if (out_reserve(&fast, 0) == -1 || out_reserve(&slow, 0) == -1)
+	if (html_out_reserve(&fast, 0) == -1 || html_out_reserve(&slow, 0) == -1)
 		return 0;
 	fast.buf[0] = slow.buf[0] = '\0';
 	if (html_simple(&fast, html, len) == 0) {
