@@ -14,8 +14,13 @@ cat "$BIG" > /dev/null		# into the page cache
 command -v hyperfine >/dev/null || die "no hyperfine (./bootstrap --bench)"
 
 tools=""
-command -v sfeed >/dev/null && tools="$tools sfeed" || say "no sfeed (./bootstrap --bench)"
-command -v xmllint >/dev/null && tools="$tools xmllint" || say "no xmllint (./bootstrap --bench)"
+for t in sfeed xmllint; do
+	if command -v $t >/dev/null; then
+		tools="$tools $t"
+	else
+		say "no $t (./bootstrap --bench)"
+	fi
+done
 if have_brinkd --parse "$CORPUS/f1.xml"; then
 	tools="$tools brink"
 else
@@ -32,7 +37,7 @@ cmd_for() {
 
 items=$(grep -c '<item>' "$BIG")
 for t in $tools; do
-	c=$(cmd_for $t)
+	c=$(cmd_for "$t")
 	r=1
 	while [ $r -le "$RUNS" ]; do
 		timed "$W/$t.time" sh -c "$c"

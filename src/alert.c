@@ -108,21 +108,68 @@ alert_text(const char *s)
 	return j;
 }
 
-/* A JSON array of strings; with union set, add only those not there. */
+static int
+alert_has_string(const json_t *arr, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(arr); i++)
+		if (strcmp(json_string_value(json_array_get(arr, i)), s) == 0)
+			return 1;
+	return 0;
+}
+
+/* Append to arr the strings of v not already there, nor in except (may
+ * be NULL). */
+static int
+alert_add_strings_except(json_t *arr, char **v, size_t n,
+    const json_t *except)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		if (alert_has_string(arr, v[k]) ||
+		    (except != NULL && alert_has_string(except, v[k])))
+			continue;
+		if (json_array_append_new(arr, alert_string_or_null(v[k])) ==
+		    -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* A JSON array of strings, each once. */
 static int
 alert_add_strings(json_t *arr, char **v, size_t n)
 {
-	size_t k, i;
-	int seen;
+	return alert_add_strings_except(arr, v, n, NULL);
+}
 
-	for (k = 0; k < n; k++) {
-		seen = 0;
-		for (i = 0; i < json_array_size(arr); i++)
-			if (strcmp(json_string_value(json_array_get(arr, i)),
-			    v[k]) == 0)
-				seen = 1;
-		if (!seen && json_array_append_new(arr,
-		    alert_string_or_null(v[k])) == -1)
+/*
+ * The alert's actors and targets: the strongest hit's first, since it
+ * says who threatened whom, then the other hits' in text order.  One
+ * name is never both: a later hit that makes an actor of the top hit's
+ * target (or the reverse), as "Varnia would pay a heavy price" read
+ * alone does, does not turn the alert around.
+ */
+static int
+alert_parties(json_t *actors, json_t *targets,
+    const struct rules_result *result, const struct rule_hit *top)
+{
+	const struct rule_hit *h;
+	size_t k;
+
+	if (alert_add_strings(actors, top->actors, top->n_actors) == -1 ||
+	    alert_add_strings_except(targets, top->targets, top->n_targets,
+	    actors) == -1)
+		return -1;
+	for (k = 0; k < result->n_hits; k++) {
+		h = &result->hits[k];
+		if (h == top)
+			continue;
+		if (alert_add_strings_except(actors, h->actors, h->n_actors,
+		    targets) == -1 || alert_add_strings_except(targets,
+		    h->targets, h->n_targets, actors) == -1)
 			return -1;
 	}
 	return 0;
@@ -189,12 +236,9 @@ alert_build(const char *feed_name, const struct feed_item *item,
 		    ((h = alert_hit(&result->hits[k])) == NULL ||
 		    json_array_append_new(hits, h) == -1))
 			goto fail;
-		if (alert_add_strings(actors, result->hits[k].actors,
-		    result->hits[k].n_actors) == -1 ||
-		    alert_add_strings(targets, result->hits[k].targets,
-		    result->hits[k].n_targets) == -1)
-			goto fail;
 	}
+	if (alert_parties(actors, targets, result, top) == -1)
+		goto fail;
 	json_object_set_new(it, "id",
 	    alert_string_or_null(item->id != NULL ? item->id : item->key));
 	json_object_set_new(it, "title", alert_text(item->title));

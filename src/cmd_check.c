@@ -1,6 +1,10 @@
 /*
  * cmd_check.c: brinkd -t, check a configuration like nginx -t: every
  * problem on stderr as FILE:LINE: message, or "configuration ok".
+ *
+ * The rules are compiled too: a phrase the matcher cannot use (no words,
+ * a misplaced "...") is only seen there, and -t must catch everything a
+ * start or a reload would refuse.
  */
 #include "autoconf.h"
 
@@ -8,6 +12,7 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "rules.h"
 
 static void
 print_problem(void *arg, int is_error, const char *msg)
@@ -19,9 +24,17 @@ int
 cmd_check(const char *config_path)
 {
 	struct config *config;
+	struct rules *rules;
+	char err[1024];
 
 	if ((config = config_load(config_path, print_problem, NULL)) == NULL)
 		return EXIT_BAD_INPUT;
+	if ((rules = rules_compile(config, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "%s\n", err);
+		config_free(config);
+		return EXIT_BAD_INPUT;
+	}
+	rules_free(rules);
 	config_free(config);
 	printf("configuration ok\n");
 	return EXIT_OK;

@@ -288,7 +288,7 @@ match_feed(struct match *m, const char *path, const char *buf, size_t len)
 {
 	struct feed *f;
 	const struct feed_item *it;
-	char err[512];
+	char err[512], *body;
 	size_t i;
 
 	err[0] = '\0';
@@ -300,9 +300,11 @@ match_feed(struct match *m, const char *path, const char *buf, size_t len)
 		log_warn("%s: %s", path, err);
 	for (i = 0; i < f->n_items; i++) {
 		it = &f->items[i];
-		/* The full text where the feed has it, else the summary. */
-		match_article(m, it, it->content != NULL &&
-		    it->content[0] != '\0' ? it->content : it->summary);
+		/* The same text the daemon reads (feed_item_text). */
+		if ((body = feed_item_text(it)) == NULL)
+			log_fatal("out of memory");
+		match_article(m, it, body);
+		free(body);
 	}
 	feed_free(f);
 	return 0;

@@ -42,22 +42,21 @@ date_or_null(time_t t, int has)
 	return json_string_nocheck(buf);
 }
 
-/* The item as the object --parse prints; NULL when out of memory. */
-static json_t *
-item_json(const struct feed_item *it)
+/* The item as the object --parse prints, in o (made once, its values
+ * replaced for each item: the keys keep their documented order and
+ * need no new allocation); -1 when out of memory. */
+static int
+item_json(json_t *o, const struct feed_item *it)
 {
-	json_t *o, *cats;
+	json_t *cats;
 	size_t i;
 	int bad = 0;
 
-	if ((o = json_object()) == NULL || (cats = json_array()) == NULL) {
-		json_decref(o);
-		return NULL;
-	}
+	if ((cats = json_array()) == NULL)
+		return -1;
 	for (i = 0; i < it->n_categories; i++)
 		bad |= json_array_append_new(cats,
 		    json_string_nocheck(it->categories[i]));
-	/* The keys in the documented order; jansson keeps it. */
 	bad |= json_object_set_new(o, "id", string_or_null(it->id));
 	bad |= json_object_set_new(o, "title", string_or_null(it->title));
 	bad |= json_object_set_new(o, "link", string_or_null(it->link));
@@ -68,11 +67,7 @@ item_json(const struct feed_item *it)
 	bad |= json_object_set_new(o, "author", string_or_null(it->author));
 	bad |= json_object_set_new(o, "summary", string_or_null(it->summary));
 	bad |= json_object_set_new(o, "categories", cats);
-	if (bad) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+	return bad ? -1 : 0;
 }
 
 struct printer {
@@ -81,6 +76,7 @@ struct printer {
 	int		 failed;
 	char		*buf;		/* one item's JSON */
 	size_t		 cap;
+	json_t		*obj;		/* one item's object, reused */
 };
 
 /* Called by the parser for each item as soon as it is read, so that a
@@ -89,11 +85,13 @@ static void
 print_item(const struct feed_item *it, void *arg)
 {
 	struct printer *pr = arg;
-	json_t *o = item_json(it);
+	json_t *o = pr->obj;
 	size_t n = 0;
 	char *grown;
 
 	pr->n++;
+	if (o != NULL && item_json(o, it) == -1)
+		o = NULL;
 	/* Into one reused buffer: no allocation and no stdio call per
 	 * JSON token. */
 	if (o != NULL && (n = json_dumpb(o, pr->buf, pr->cap,
@@ -106,7 +104,6 @@ print_item(const struct feed_item *it, void *arg)
 		} else
 			n = 0;
 	}
-	json_decref(o);
 	if (n == 0 || n >= pr->cap) {
 		log_error("%s: item %zu: cannot write it as JSON", pr->path,
 		    pr->n);
@@ -121,8 +118,10 @@ int
 cmd_parse(const char *path)
 {
 	/* Nothing is held but the item being read: no item limit. */
-	const struct feed_limits limits = { SIZE_MAX, 0, 0 };
-	struct printer pr = { path, 0, 0, NULL, 0 };
+	/* Nor is the content printed: its text is made only where it
+	 * stands in for a missing summary. */
+	const struct feed_limits limits = { SIZE_MAX, 0, 0, 1 };
+	struct printer pr = { path, 0, 0, NULL, 0, NULL };
 	struct stat sb;
 	struct feed *f;
 	char err[512];
@@ -141,6 +140,10 @@ cmd_parse(const char *path)
 		close(fd);
 		return EXIT_BAD_INPUT;
 	}
+	/* Items go out in large writes when nobody reads them live. */
+	if (!isatty(STDOUT_FILENO))
+		(void)setvbuf(stdout, NULL, _IOFBF, 64 * 1024);
+	pr.obj = json_object();
 	f = feed_parse_fd(fd, NULL, &limits, print_item, &pr, err,
 	    sizeof(err));
 	if (fd != STDIN_FILENO)
@@ -153,6 +156,7 @@ cmd_parse(const char *path)
 	if (pr.failed)
 		status = EXIT_BAD_INPUT;
 	feed_free(f);
+	json_decref(pr.obj);
 	free(pr.buf);
 	xmlCleanupParser();
 	if (fflush(stdout) == EOF || ferror(stdout)) {

@@ -48,6 +48,9 @@ struct feed_limits {
 	size_t	max_items;	/* items beyond are dropped; 0: default 1000 */
 	size_t	max_depth;	/* element nesting; 0: default 256 */
 	size_t	max_text;	/* bytes in one field; 0: default 1M */
+	int	skip_content;	/* items' content stays NULL (the summary
+				   is still made from it where there is no
+				   other): for callers that never read it */
 };
 
 /*
@@ -72,5 +75,12 @@ struct feed	*feed_parse_fd(int fd, const char *base_url,
 		    void (*on_item)(const struct feed_item *, void *),
 		    void *arg, char *err, size_t errlen);
 void		 feed_free(struct feed *);
+
+/*
+ * The text the rules read for item: its summary and its content, or only
+ * the content when that already holds the summary, or only the summary
+ * when there is no content.  Caller frees; NULL only when out of memory.
+ */
+char		*feed_item_text(const struct feed_item *item);
 
 #endif

@@ -54,6 +54,15 @@ enum field {
 	FLD_FEED_LINK
 };
 
+/* An item's content as read, while skip_content: made into text only
+ * if the item turns out to have no summary of its own. */
+struct raw_content {
+	char		*raw;
+	size_t		 len;
+	enum value_type	 type;
+	int		 markup;
+};
+
 /* The element whose content is being collected. */
 struct capture {
 	int		 active;
@@ -72,6 +81,7 @@ struct parser {
 	xmlTextReaderPtr	 reader;
 	struct feed		*feed;
 	size_t			 max_items, max_depth, max_text;
+	int			 skip_content;
 	const char		*base_url;
 
 	int		 root_seen;
@@ -88,6 +98,8 @@ struct parser {
 	int		 person_depth;	/* > 0 inside an Atom author */
 	char		*person_name, *person_email;
 	size_t		 cat_alloc;
+	struct raw_content *raw_contents;	/* with skip_content */
+	size_t		 n_raw_contents, raw_contents_alloc;
 
 	/* Streaming (feed_parse_fd): items go to on_item, not the feed. */
 	void		(*on_item)(const struct feed_item *, void *);
@@ -115,6 +127,14 @@ struct parser {
 	int		 dropped_items;
 	int		 nomem;
 };
+
+/* feed.c: the reader loop, shared with the recovery pass */
+void		 feed_on_xml_error(void *, xmlErrorPtr);
+struct feed	*feed_run(struct parser *, char *, size_t);
+
+/* feed_recover.c: the second pass for ill-formed documents */
+struct feed	*feed_recover(struct parser *, const char *, size_t,
+		    const char *, char *, size_t);
 
 /* feed_xml.c: reader helpers and the content being captured */
 void		 feed_set_reason(char *, size_t, const char *, ...)
@@ -146,6 +166,7 @@ void		 feed_item_child(struct parser *, const char *, int, int);
 void		 feed_person_end(struct parser *);
 void		 feed_item_end(struct parser *);
 void		 feed_item_clear(struct feed_item *);
+void		 feed_raw_contents_clear(struct parser *);
 int		 feed_item_finish(struct parser *, struct feed_item *);
 
 #endif

@@ -129,6 +129,65 @@ set_date(struct parser *p, const char *s, time_t *when, int *has)
 	}
 }
 
+void
+feed_raw_contents_clear(struct parser *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_raw_contents; i++)
+		free(p->raw_contents[i].raw);
+	p->n_raw_contents = 0;
+}
+
+/* Keep raw (taken over) for content_from_raw(). */
+static void
+keep_raw_content(struct parser *p, char *raw, size_t len)
+{
+	struct raw_content *grown;
+
+	if (p->n_raw_contents == p->raw_contents_alloc) {
+		size_t n = p->raw_contents_alloc ? p->raw_contents_alloc * 2 :
+		    2;
+
+		if ((grown = reallocarray(p->raw_contents, n,
+		    sizeof(*grown))) == NULL) {
+			p->nomem = 1;
+			free(raw);
+			return;
+		}
+		p->raw_contents = grown;
+		p->raw_contents_alloc = n;
+	}
+	p->raw_contents[p->n_raw_contents].raw = raw;
+	p->raw_contents[p->n_raw_contents].len = len;
+	p->raw_contents[p->n_raw_contents].type = p->cap.type;
+	p->raw_contents[p->n_raw_contents].markup = p->cap.markup;
+	p->n_raw_contents++;
+}
+
+/* The item's content as feed_cap_finish() would have made it: the
+ * text of the first content element that has any. */
+static void
+content_from_raw(struct parser *p)
+{
+	struct raw_content *rc;
+	char *text;
+	size_t i;
+
+	for (i = 0; i < p->n_raw_contents && p->item.content == NULL; i++) {
+		rc = &p->raw_contents[i];
+		if ((text = value_to_text(rc->raw, rc->len, rc->type,
+		    rc->markup, HTML_KEEP_BLOCKS)) == NULL) {
+			p->nomem = 1;
+			return;
+		}
+		if (*text != '\0')
+			p->item.content = text;
+		else
+			free(text);
+	}
+}
+
 /* The captured element is complete: give its value to the field. */
 void
 feed_cap_finish(struct parser *p)
@@ -155,6 +214,14 @@ feed_cap_finish(struct parser *p)
 			raw[len] = '\0';
 		} else
 			len = (size_t)n;
+	}
+
+	/* Content nobody reads is made into text only if the summary
+	 * needs it (feed_item_end). */
+	if (p->cap.field == FLD_CONTENT && p->skip_content) {
+		keep_raw_content(p, raw, len);
+		raw = NULL;
+		goto out;
 	}
 
 	switch (p->cap.field) {
@@ -310,6 +377,7 @@ feed_item_begin(struct parser *p, int depth)
 	p->link_prio = 0;
 	p->person_depth = 0;
 	p->cat_alloc = 0;
+	feed_raw_contents_clear(p);
 	feed_replace(&p->guid, NULL);
 	/* RSS 1.0 names its items with rdf:about. */
 	if (p->feed->kind == FEED_RDF)
@@ -355,6 +423,11 @@ feed_item_end(struct parser *p)
 		it->link = feed_strdup(p, p->guid);
 	if (it->title == NULL)
 		it->title = feed_strdup(p, "");
+	if (p->skip_content) {
+		if (it->summary == NULL)
+			content_from_raw(p);
+		feed_raw_contents_clear(p);
+	}
 	if (it->summary == NULL) {
 		/* The content's paragraphs, on one line. */
 		it->summary = feed_strdup(p, it->content != NULL ?
@@ -363,6 +436,8 @@ feed_item_end(struct parser *p)
 		    (nl = strchr(nl, '\n')) != NULL; nl++)
 			*nl = ' ';
 	}
+	if (p->skip_content)
+		feed_replace(&it->content, NULL);
 	if (p->nomem || it->title == NULL || it->summary == NULL) {
 		p->nomem = 1;
 		feed_item_clear(it);

@@ -8,6 +8,7 @@
 #include "autoconf.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -292,6 +293,16 @@ utf8_put(unsigned long c, char *out)
 	return 3;
 }
 
+/* 1 if the eight bytes at s are all ASCII. */
+static int
+ascii8(const unsigned char *s)
+{
+	uint64_t x;
+
+	memcpy(&x, s, sizeof(x));
+	return (x & 0x8080808080808080ULL) == 0;
+}
+
 char *
 value_utf8_repair(const char *in, size_t len, size_t *outlen, int *failed)
 {
@@ -301,10 +312,13 @@ value_utf8_repair(const char *in, size_t len, size_t *outlen, int *failed)
 	char *out;
 
 	*failed = 0;
-	/* Most text is ASCII: skip it without decoding. */
-	for (i = 0; i < len && s[i] < 0x80; i++)
-		;
-	for (; i < len; i += n) {
+	/* Most text is ASCII: skip it eight bytes at a time, without
+	 * decoding. */
+	for (i = 0; i < len; i += n) {
+		if (len - i >= 8 && ascii8(s + i)) {
+			n = 8;
+			continue;
+		}
 		if ((n = utf8_next(s + i, len - i, &c)) == 0 ||
 		    (c >= 0x80 && c <= 0x9f))
 			break;

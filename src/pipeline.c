@@ -73,16 +73,6 @@ item_time(const struct feed_item *item)
 	return 0;
 }
 
-/* The richest plain text the feed gave for the item. */
-static const char *
-item_body(const struct feed_item *item)
-{
-	if (item->content != NULL &&
-	    strlen(item->content) > strlen(item->summary))
-		return item->content;
-	return item->summary;
-}
-
 /*
  * Run one new item through the rules and the sinks and mark it seen, in
  * one transaction.  Returns 1 if it raised an alert, 0 if not, -1 on
@@ -94,6 +84,7 @@ pipeline_item(struct pipeline *pl, const char *feed,
 {
 	struct rules_result result;
 	json_t *alert = NULL;
+	char *body = NULL;
 	int seen, raised = 0;
 
 	memset(&result, 0, sizeof(result));
@@ -105,8 +96,8 @@ pipeline_item(struct pipeline *pl, const char *feed,
 		return seen == 1 ? 0 : -1;
 	}
 	if (pl->rules != NULL) {
-		if (rules_match(pl->rules, item->title, item_body(item),
-		    &result) == -1) {
+		if ((body = feed_item_text(item)) == NULL ||
+		    rules_match(pl->rules, item->title, body, &result) == -1) {
 			log_error("feed %s: out of memory matching \"%s\"",
 			    feed, item->title);
 			goto fail;
@@ -131,6 +122,7 @@ pipeline_item(struct pipeline *pl, const char *feed,
 		goto fail;
 	if (store_commit(pl->store) == -1)
 		goto fail_committed;
+	free(body);
 	json_decref(alert);
 	rules_result_free(&result);
 	if (raised && pl->sinks != NULL)
@@ -141,6 +133,7 @@ fail:
 fail_committed:
 	log_warn("feed %s: item \"%s\" left unseen, to be processed again "
 	    "at the next poll", feed, item->title);
+	free(body);
 	json_decref(alert);
 	rules_result_free(&result);
 	return -1;

@@ -250,10 +250,20 @@ rules_subject(const struct rules_run *run, const struct text_sentence *sn,
     size_t ts)
 {
 	const struct rules_mention *m;
-	size_t k;
+	size_t k, cs;
 
-	if ((m = rules_speaker(run, sn, rules_clause_start(run, sn, ts), ts))
-	    != NULL)
+	/* "India and Pakistan agreed": an "and" between two names joins
+	 * subjects, it does not open a clause; the first name leads. */
+	cs = rules_clause_start(run, sn, ts);
+	for (k = run->n_mentions; k > 0; k--)
+		if (run->mentions[k - 1].end == cs && cs < ts &&
+		    (strcmp(run->doc.tokens[cs].fold, "and") == 0 ||
+		    strcmp(run->doc.tokens[cs].fold, "or") == 0)) {
+			cs = rules_clause_start(run, sn,
+			    run->mentions[k - 1].start);
+			break;
+		}
+	if ((m = rules_speaker(run, sn, cs, ts)) != NULL)
 		return m;
 	if ((m = rules_speaker(run, sn, sn->first, ts)) != NULL)
 		return m;

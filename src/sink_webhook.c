@@ -531,10 +531,14 @@ static void
 webhook_close(struct sink *s)
 {
 	struct webhook *wh = s->data;
+	long left;
 
 	if (wh == NULL)
 		return;
 	ev_timer_stop(wh->loop, &wh->timer);
+	if ((left = spool_count(wh->spool)) > 0)
+		log_info("sink %s: %ld alert%s kept in the spool for the next "
+		    "run", wh->name, left, left == 1 ? "" : "s");
 	/* A post in flight is abandoned; its entry stays in the spool and
 	 * goes out after the restart or reload. */
 	if (wh->post != NULL) {

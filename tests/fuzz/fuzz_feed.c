@@ -30,7 +30,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	/* Small limits so that the fuzzer reaches them often. */
-	const struct feed_limits limits = { 50, 64, 4096 };
+	const struct feed_limits limits = { 50, 64, 4096, 0 };
 	struct feed *f;
 	char err[256], *s, *text;
 	time_t t;

@@ -38,6 +38,10 @@ expect_fail() {
 
 expect_ok "$top_srcdir/etc/brink.conf"
 expect_ok "$CONF/minimal.conf"
+
+# A phrase only the rule compiler can judge is still caught by -t.
+expect_fail "$CONF/bad-phrase.conf" \
+    'bad-phrase.conf:9: rule warning-shot: phrase "... will answer": "..." goes between two words'
 expect_ok "$CONF/full.conf"
 
 # Five mistakes, five lines, each at its own line number.

@@ -30,7 +30,11 @@ render "$conf5" > "$T/conf.txt"
 
 # Every -x and --long-option that the help lists.
 "$BRINKD" --help > "$T/help.txt" || fail "brinkd --help exits non-zero"
-grep -o -- '--\?[A-Za-z][A-Za-z-]*' "$T/help.txt" | grep '^-' | sort -u \
+# An option stands after a space, a bracket or the line's start; the "-"
+# inside a path (the default configuration under a build directory such
+# as /tmp/brink-x) is not one.
+grep -oE -- '(^|[[:space:][(])--?[A-Za-z][A-Za-z-]*' "$T/help.txt" |
+    sed 's/^[[:space:][(]*//' | grep '^-' | sort -u \
     > "$T/options.txt"
 [ "$(wc -l < "$T/options.txt")" -ge 9 ] ||
     hard_error "found only $(wc -l < "$T/options.txt") options in brinkd --help"
@@ -43,6 +47,17 @@ while read -r opt; do
 		fail "brinkd.8 does not document $opt (listed by brinkd --help)"
 	fi
 done < "$T/options.txt"
+
+# Every signal the daemon handles (ev_signal_init in src/) has an entry in
+# the SIGNALS section.
+grep -ho 'ev_signal_init([^;]*SIG[A-Z0-9]*)' "$top_srcdir"/src/*.c |
+    grep -o 'SIG[A-Z0-9]*' | sort -u > "$T/signals.txt"
+[ -s "$T/signals.txt" ] || hard_error "no ev_signal_init found in src/"
+sed -n '/^SIGNALS/,/^[A-Z]/p' "$T/brinkd.txt" | grep '^ *SIG' \
+    > "$T/signal-entries.txt"
+while read -r sig; do
+	check "brinkd.8 documents $sig" grep -qw -- "$sig" "$T/signal-entries.txt"
+done < "$T/signals.txt"
 
 # Every key of the schema.  src/config.c lists each section's keys in
 # tables of struct key, { "state_dir", 0 }, and the sections in a table of

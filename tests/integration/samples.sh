@@ -71,6 +71,30 @@ expect 1070-ostrel-offers-talks deescalation ostrel
 expect neighbours-mediate deescalation -
 expect news/4418 deescalation ostrel
 expect news/4425 deescalation -
+# The alert quotes the sentence that says it: the denial in the title,
+# not the spokesman's line on negotiation; and who threatened whom is
+# one way round: ostrel warns varnia, varnia is no actor of that alert.
+"$PYTHON3" - "$T/alerts.jsonl" > "$T/parties.txt" <<'PY' ||
+import json, sys
+for line in open(sys.argv[1]):
+    a = json.loads(line)
+    top = [h for h in a["hits"] if h["rule"] == a["rule"]][0]
+    print(a["item"]["link"], a["rule"], ",".join(a["actors"]) or "-",
+          ",".join(a["targets"]) or "-", top["sentence"])
+PY
+    fail "alerts.jsonl is not one JSON alert record per line"
+line=$(grep -F news/4418 "$T/parties.txt")
+case "$line" in
+*" Ostrel denies any plan to attack the dam")
+	pass "the denial's alert quotes the denial" ;;
+*)	fail "the denial's alert quotes another sentence: $line" ;;
+esac
+line=$(grep -F 1041-ostrel-warns-varnia "$T/parties.txt")
+case "$line" in
+*" ostrel varnia "*) pass "the warning is ostrel's, against varnia" ;;
+*)	fail "the warning's actors and targets are not ostrel -> varnia: $line" ;;
+esac
+
 quiet port-lessar-strike
 quiet cheese-tariffs
 quiet harbour-festival

@@ -79,6 +79,8 @@ start_receiver --mode 404
 make_alerts 60 63 | "$TOOL" -w 3 "$T/state6" generic "$RECEIVER_URL/hook" \
     > "$T/run6.out" 2> "$T/run6.err"
 check "404: the alerts stay spooled" grep -qx "gave up with 3 left" "$T/run6.out"
+check "404: closing says what waits for the next run" \
+    grep -q "sink chat: 3 alerts kept in the spool for the next run" "$T/run6.err"
 check "404: logged once, with the answer and what to do" \
     [ "$(grep -c "sink chat: HTTP 404: no_such_hook; the endpoint refuses brink: check the sink's url and headers" "$T/run6.err")" -eq 1 ]
 kill $RECEIVER_PID; wait $RECEIVER_PID 2>/dev/null

@@ -19,7 +19,7 @@
 	    "\"item\":{\"id\":\"urn:x:1\",\"title\":\"Iran vows\"," \
 	    "\"link\":\"https://example.org/a\"," \
 	    "\"published\":\"2025-11-23T06:00:00Z\"}," \
-	    "\"actors\":[\"uk\",\"iran\"],\"targets\":[\"iran\",\"israel\"]," \
+	    "\"actors\":[\"iran\",\"uk\"],\"targets\":[\"israel\"]," \
 	    "\"hits\":[{\"rule\":\"calm\","
 
 int
@@ -73,8 +73,9 @@ main(void)
 		snprintf(want, sizeof(want), WANT, id);
 		CHECK(strncmp(dump, want, strlen(want)) == 0,
 		    "keys in the design's order; the strongest hit (high, "
-		    "retaliation over deescalation) on top; actors and "
-		    "targets the union of the hits'");
+		    "retaliation over deescalation) on top; its actors and "
+		    "targets first, then the other hits', none both actor "
+		    "and target");
 	}
 	free(dump);
 	CHECK_INT(json_array_size(json_object_get(a, "hits")), 3, "all hits");
@@ -105,6 +106,36 @@ main(void)
 	CHECK(strcmp(json_string_value(json_object_get(a, "id")), id) != 0,
 	    "another feed, another id");
 	json_decref(a);
+
+	/* The demo's "Ostrel warns Varnia of a heavy price": the title says
+	 * ostrel -> varnia, a body sentence read alone makes varnia its
+	 * actor.  The alert must not list varnia on both sides. */
+	{
+		struct config_rule veiled = { 0 };
+		char *o[] = { "ostrel" }, *v[] = { "varnia" };
+		char *terms[] = { "heavy price" };
+		struct rule_hit dh[2];
+		struct rules_result dr = { dh, 2 };
+		json_t *ac, *tg;
+
+		veiled.name = "threat-veiled";
+		veiled.category = "threat";
+		veiled.severity = SEV_MEDIUM;
+		dh[0] = (struct rule_hit){ &veiled, "Ostrel warns Varnia of a "
+		    "heavy price", 0, 36, terms, 1, o, 1, v, 1 };
+		dh[1] = (struct rule_hit){ &veiled, "Varnia would pay a heavy "
+		    "price.", 37, 69, terms, 1, v, 1, NULL, 0 };
+		a = alert_build("demo", &item, &dr, 0);
+		ac = json_object_get(a, "actors");
+		tg = json_object_get(a, "targets");
+		CHECK_INT(json_array_size(ac), 1, "one actor");
+		CHECK_STR(json_string_value(json_array_get(ac, 0)), "ostrel",
+		    "the actor of the strongest hit");
+		CHECK_INT(json_array_size(tg), 1, "one target");
+		CHECK_STR(json_string_value(json_array_get(tg, 0)), "varnia",
+		    "the target of the strongest hit, not also an actor");
+		json_decref(a);
+	}
 	a = json_object();
 	CHECK_INT(alert_severity(a), -1, "no severity: -1");
 	json_decref(a);

@@ -268,7 +268,7 @@ static void
 test_broken(void)
 {
 	struct feed *f;
-	struct feed_limits lim = { 2, 0, 0 };
+	struct feed_limits lim = { 2, 0, 0, 0 };
 	const char *long_title = "<rss><channel><item><title>"
 	    "0123456789abcdef</title></item></channel></rss>";
 	const char *deep = "<rss><channel><item><title>a</title></item>"
@@ -474,7 +474,7 @@ test_fd(void)
 		memset(&seen, 0, sizeof(seen));
 		seen.in_order = seen.keyed = 1;
 		f = feed_parse_fd(fileno(fp), NULL,
-		    &(struct feed_limits){ (size_t)-1, 0, 0 }, count_item,
+		    &(struct feed_limits){ (size_t)-1, 0, 0, 0 }, count_item,
 		    &seen, err, sizeof(err));
 		CHECK(f != NULL, n == 3 ? "fd: a small feed parses" :
 		    "fd: a feed larger than the recovery size streams");
@@ -521,6 +521,53 @@ test_fd(void)
 	feed_free(f);
 }
 
+/* skip_content: no content, and the same summaries as without it. */
+static void
+test_skip_content(void)
+{
+	const struct feed_limits skip = { 0, 0, 0, 1 };
+	const char *doc = "<rss><channel>"
+	    "<item><title>a</title><description>&lt;p&gt;Own words"
+	    "&lt;/p&gt;</description><content:encoded xmlns:content="
+	    "\"http://purl.org/rss/1.0/modules/content/\">&lt;p&gt;Body"
+	    "&lt;/p&gt;</content:encoded></item>"
+	    "<item><title>b</title><content:encoded xmlns:content="
+	    "\"http://purl.org/rss/1.0/modules/content/\">&lt;p&gt;&lt;/p"
+	    "&gt;</content:encoded><content:encoded xmlns:content="
+	    "\"http://purl.org/rss/1.0/modules/content/\">&lt;p&gt;First"
+	    "&lt;/p&gt;&lt;p&gt;Second&lt;/p&gt;</content:encoded></item>"
+	    "<item><title>c</title><content:encoded xmlns:content="
+	    "\"http://purl.org/rss/1.0/modules/content/\"> </content:encoded>"
+	    "</item></channel></rss>";
+	struct feed *with, *without;
+	size_t i;
+
+	with = feed_parse(doc, strlen(doc), NULL, NULL, err, sizeof(err));
+	without = feed_parse(doc, strlen(doc), NULL, &skip, err, sizeof(err));
+	CHECK(with != NULL && without != NULL && with->n_items == 3 &&
+	    without->n_items == 3, "skip_content: the same items");
+	if (with == NULL || without == NULL || with->n_items != 3 ||
+	    without->n_items != 3)
+		goto out;
+	CHECK_STR(with->items[1].content, "First\nSecond",
+	    "the first content with text is the content");
+	for (i = 0; i < 3; i++) {
+		CHECK(without->items[i].content == NULL,
+		    "skip_content: no content");
+		CHECK_STR(without->items[i].summary, with->items[i].summary,
+		    "skip_content: the same summary");
+	}
+	CHECK_STR(without->items[0].summary, "Own words",
+	    "skip_content: a description is the summary");
+	CHECK_STR(without->items[1].summary, "First Second",
+	    "skip_content: else the first content with text, on one line");
+	CHECK_STR(without->items[2].summary, "",
+	    "skip_content: else nothing");
+out:
+	feed_free(with);
+	feed_free(without);
+}
+
 int
 main(void)
 {
@@ -531,6 +578,7 @@ main(void)
 	test_broken();
 	test_hostile();
 	test_fd();
+	test_skip_content();
 	xmlCleanupParser();
 	return check_done();
 }

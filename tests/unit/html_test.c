@@ -1,5 +1,6 @@
 /*
- * html_test.c: HTML fragments and pages -> the text a reader sees.
+ * html_test.c: HTML fragments and pages -> the text a reader sees, and
+ * html.c's own reader of simple HTML held to libxml2's results.
  */
 #include "autoconf.h"
 
@@ -9,9 +10,119 @@
 #include <libxml/parser.h>
 
 #include "../check.h"
-#include "html.h"
+/* The statics too: html_simple() against html_parse(). */
+#include "../../src/html.c"
+#include "../../src/html_simple.c"
 
 static char result[4096];
+static int simple_used, differ;
+
+/* The text of html by each reader; 1 if they agree or the simple one
+ * declined, 0 (and the difference on stderr) if not. */
+static int
+same_text(const char *html, size_t len, int flags)
+{
+	struct out fast, slow;
+	int ok = 1;
+
+	memset(&fast, 0, sizeof(fast));
+	memset(&slow, 0, sizeof(slow));
+	fast.keep_blocks = slow.keep_blocks = (flags & HTML_KEEP_BLOCKS) != 0;
+	if (html_out_reserve(&fast, 0) == -1 || html_out_reserve(&slow, 0) == -1)
+		return 0;
+	fast.buf[0] = slow.buf[0] = '\0';
+	if (html_simple(&fast, html, len) == 0) {
+		simple_used++;
+		if (html_parse(&slow, html, len) == -1 ||
+		    strcmp(fast.buf, slow.buf) != 0) {
+			fprintf(stderr, "# differ on \"%.*s\"\n#   simple "
+			    "\"%s\"\n#   libxml2 \"%s\"\n", (int)len, html,
+			    fast.buf, slow.buf);
+			differ++;
+			ok = 0;
+		}
+	}
+	free(fast.buf);
+	free(slow.buf);
+	return ok;
+}
+
+/* Fragments built from the pieces simple HTML is made of, and some it
+ * is not, in random order: the two readers must agree on every one the
+ * simple reader takes. */
+static const char *const pieces[] = {
+	"<p>", "</p>", "<b>", "</b>", "<i>", "</i>", "<em>", "</em>",
+	"<strong>", "</strong>", "<a href=\"https://x.example/?a=1&amp;b\">",
+	"</a>", "<span class='s'>", "</span>", "<br>", "<br/>", "<br />",
+	"<img src=\"i.png\" alt=\"a > b\"/>", "<div>", "</div>", "<ul>",
+	"</ul>", "<ol>", "</ol>", "<li>", "</li>", "<h2>", "</h2>",
+	"<blockquote>", "</blockquote>", "<u>", "</u>", "<small>",
+	"</small>", "<code>", "</code>", "<P>", "</P >", "<A HREF=x>",
+	"Word", "two words", " ", "\n", "\t", "\r\n", "&amp;", "&lt;",
+	"&nbsp;", "&eacute;", "&#233;", "&#xE9;", "&#X2019;", "&#10;",
+	"&#0;", "&#1;", "&#x110000;", "&nosuch;", "&amp", "& ", "&",
+	"&#;", "a < b", "<", ">", "\xc3\xa9", "\xc2\xa0", "\xe2\x80\x99",
+	"\xf0\x9f\x98\x80", "\xef\xbf\xbe", "\xc3", "\x01", "\x0c",
+	"<!-- c -->", "<script>x</script>", "<title>t</title>", "<hr>",
+	"<table>", "<td>", "</br>", "<p/>", "<b/>", "<li/>", "< p>",
+	"<p x=\"1\" y>", "<p\tclass=\"c\"\n>", "\xef\xbb\xbf", NULL
+};
+
+static unsigned long rng_state = 12345;
+
+static size_t
+rng(size_t n)
+{
+	rng_state = rng_state * 6364136223846793005UL + 1442695040888963407UL;
+	return (size_t)(rng_state >> 33) % n;
+}
+
+static void
+check_against_libxml2(void)
+{
+	static const char *const fixed[] = {
+		"<p>One.</p><p>Two.</p>", "text<p>para", "text</p>after",
+		"<b>x<p>y</p>z", "<ul><li>a<li>b</ul>", "<p>a<div>b</div>c",
+		"<h1>t<p>x</h1>", "a<br>b", "<a>1<a>2</a>3", "x &amp; y",
+		"&amp; first", "  <p> lead </p>  ", "<p>\xc2\xa0</p>x",
+		"<i>a</i><i>b</i>", "<ol><li>1</li></ol><ul><li>2</li></ul>",
+		"<p>a</p> b <p>c</p>", "a < b and c > d", NULL
+	};
+	char buf[512];
+	size_t n_pieces, i, k, len;
+	const char *const *f;
+	int all = 1;
+
+	for (f = fixed; *f != NULL; f++) {
+		all &= same_text(*f, strlen(*f), 0);
+		all &= same_text(*f, strlen(*f), HTML_KEEP_BLOCKS);
+	}
+	for (n_pieces = 0; pieces[n_pieces] != NULL; n_pieces++)
+		;
+	for (i = 0; i < 20000; i++) {
+		size_t count = 1 + rng(12);
+
+		len = 0;
+		for (k = 0; k < count; k++) {
+			const char *p = pieces[rng(n_pieces)];
+			size_t plen = strlen(p);
+
+			if (len + plen >= sizeof(buf))
+				break;
+			memcpy(buf + len, p, plen);
+			len += plen;
+		}
+		all &= same_text(buf, len, i % 2 ? HTML_KEEP_BLOCKS : 0);
+	}
+	CHECK(all && differ == 0, "the simple reader gives libxml2's text "
+	    "on every fragment it takes");
+	/* It must take a good share, or the test above proves nothing
+	 * and feeds get no faster. */
+	CHECK(simple_used > 2000, "the simple reader takes the simple "
+	    "fragments");
+	if (simple_used <= 2000)
+		fprintf(stderr, "# simple reader took %d\n", simple_used);
+}
 
 static const char *
 text(const char *html, int flags)
@@ -74,6 +185,8 @@ main(void)
 	CHECK(t != NULL, "100,000 nested divs give a result");
 	free(t);
 	free(deep);
+
+	check_against_libxml2();
 
 	xmlCleanupParser();
 	return check_done();

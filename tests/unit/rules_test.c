@@ -123,7 +123,8 @@ main(void)
 	    "would ... smash"));
 	rt->actors = NONE;
 	rd = add_rule("calm", "deescalation", SEV_LOW,
-	    LIST("not want * war", "de-escalat*"));
+	    LIST("not want * war", "de-escalat*",
+	    "deny ...3 plan* ...3 attack*"));
 	rd->has_negations = 1;
 	rd->negations = LIST("rejected");
 	rw = add_rule("window", "threat", SEV_MEDIUM, LIST("all options"));
@@ -194,6 +195,13 @@ main(void)
 	    "the rule's own cue cancels");
 	CHECK_INT(run("Israel did not de-escalate"), 1,
 	    "the default cues do not apply to a rule with its own");
+	/* The demo's denial: "denies" and "any" are default cues, and the
+	 * term holds them, so its rule fires on the title. */
+	CHECK_INT(run("Iran denies any plan to attack the dam"), 1,
+	    "a denial of a plan to attack fires");
+	CHECK_STR(hit_rule(0), "calm", "as de-escalation");
+	CHECK_INT(run("Iran denied that it was planning an attack"), 1,
+	    "plan* meets planning, with words between");
 
 	/* exclusions */
 	CHECK_INT(run("Iran's football coach vowed to retaliate"), 0,
@@ -228,6 +236,11 @@ main(void)
 	CHECK_INT(run("\"We will respond at the right time,\" Iran said."), 1,
 	    "speaker after the quote");
 	CHECK_STR(hit_actor(0), "iran", "is the actor");
+
+	/* names joined by "and" */
+	CHECK_INT(run("Israel and Iran vowed to retaliate."), 1,
+	    "joined subjects fire");
+	CHECK_STR(hit_actor(0), "israel", "the first of them acts");
 
 	/* the longest alias wins */
 	CHECK_INT(run("The Islamic Republic of Iran vowed to retaliate "
