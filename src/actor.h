@@ -1,0 +1,87 @@
+/*
+ * actor.h: who a sentence names, as noun phrases with a kind.  Named
+ * actors (the configuration's `actor` blocks, countries among them),
+ * role nouns (`role` blocks: "army", "militants", "kidnappers",
+ * "workers", "players") and unknown proper names are grouped into the
+ * noun phrases they stand in, so that "Sudan's army" is Sudan acting as
+ * a military, "Japanese baseball players" are players (sports) and not
+ * Japan, and a threat by "kidnappers" has an actor though no list names
+ * them.  The kind of a phrase is the kind of its head.  A pure module:
+ * no I/O, no logging.
+ */
+#ifndef BRINK_ACTOR_H
+#define BRINK_ACTOR_H
+
+#include <stddef.h>
+
+#include "clause.h"
+#include "text.h"
+
+enum actor_kind {
+	ACTOR_UNKNOWN,		/* an unknown proper name, or no kind given */
+	ACTOR_STATE,		/* a country, its government, its capital */
+	ACTOR_OFFICIAL,		/* a leader, minister, spokesman, ministry */
+	ACTOR_MILITARY,		/* army, troops, navy, a commander */
+	ACTOR_ARMED_GROUP,	/* militants, rebels, militia, insurgents,
+				   a gang, a faction */
+	ACTOR_HOSTAGE_TAKERS,	/* kidnappers, hostage-takers, captors */
+	ACTOR_POLICE,
+	ACTOR_INDIVIDUAL,	/* a man, residents, protesters, citizens */
+	ACTOR_WORKERS,		/* workers, a union, pilots, staff */
+	ACTOR_SPORTS,		/* players, a team, a club, fans */
+	ACTOR_COMPANY,		/* a company, a bank, investors */
+	ACTOR_COURT,		/* a judge, a court, prosecutors */
+	ACTOR_ORGANISATION,	/* the UN, an agency, an NGO, a party */
+	ACTOR_N_KINDS
+};
+
+/* "state", "armed-group", ... -> the kind, or -1 when unknown. */
+int		 actor_kind_parse(const char *name);
+const char	*actor_kind_name(enum actor_kind);
+
+/* A name or role word the rules found in a sentence (their trie finds
+ * both), the input of actor_mentions. */
+struct actor_word {
+	size_t		 first, end;	/* tokens [first, end) */
+	long		 actor;		/* configuration actor index, or -1 */
+	long		 role;		/* configuration role index, or -1 */
+	enum actor_kind	 kind;		/* the actor's or the role's kind */
+};
+
+/* A noun phrase that names who may act. */
+struct actor_mention {
+	size_t		 first, end;	/* the phrase, tokens [first, end) */
+	size_t		 head;		/* its head token */
+	long		 actor;		/* the named actor it is or belongs to
+					   ("Sudan's army", "Iranian troops":
+					   that country), or -1 */
+	long		 role;		/* its role ("army"), or -1 */
+	enum actor_kind	 kind;		/* the kind of its head */
+	int		 proper;	/* an unknown proper name: reported as
+					   written (first..end) */
+};
+
+/*
+ * Group the words found in sentence sn of doc (sorted by first token;
+ * overlapping words allowed, the longest wins) into mentions, adding
+ * unknown proper names (capitalised words outside the headline and
+ * outside any word given, not at the start of the sentence, not a
+ * common word).  *out is a new array in text order (caller frees);
+ * returns 0, or -1 when out of memory.
+ */
+int		 actor_mentions(const struct text_doc *doc,
+		    const struct text_sentence *sn, int headline,
+		    const struct actor_word *words, size_t n_words,
+		    struct actor_mention **out, size_t *n_out);
+
+/*
+ * Who acts in the verb group that governs token t: the mention that is
+ * the subject of t's clause, or, when the clause is reported speech and
+ * its subject is a pronoun or missing, the speaker.  Returns the index
+ * of the mention in m, or -1 when none is found.
+ */
+long		 actor_agent(const struct actor_mention *m, size_t n,
+		    const struct clause_sentence *cs, const struct text_doc *doc,
+		    size_t t);
+
+#endif

@@ -1,0 +1,126 @@
+/*
+ * clause.h: the clauses of one sentence, the verb group of each (tense,
+ * modality, negation), its subject, and who speaks it when it is
+ * reported speech.  For the rules: a threat is a future, modal or
+ * conditional harm, or a threat act, said by an actor; a past harm is
+ * news, not a threat.  A pure module: no I/O, no logging.
+ *
+ * The analysis is driven by per-language cue lists (auxiliaries, modals,
+ * verbs of speech, of threat, of denial, conjunctions): a language is a
+ * table (struct clause_lang in clause.c), not code.  No part-of-speech
+ * tagger: the cues and the shapes of words (English "-ed", "-ing") are
+ * enough for the verb groups news copy uses.
+ */
+#ifndef BRINK_CLAUSE_H
+#define BRINK_CLAUSE_H
+
+#include <stddef.h>
+
+#include "text.h"
+
+enum clause_tense {
+	CLAUSE_NO_TENSE,	/* no finite verb: a noun phrase, a bare
+				   infinitive */
+	CLAUSE_PAST,		/* attacked, has attacked, was attacked */
+	CLAUSE_PRESENT,		/* attacks, is attacking */
+	CLAUSE_FUTURE		/* will attack, is going to, is to, about to;
+				   a headline's "to" ("Iran to strike") */
+};
+
+/* What a verb group says of its event, as bits of clause_verb.mood. */
+#define CLAUSE_MODAL	0x001	/* would, could, may, might, should, must */
+#define CLAUSE_ABILITY	0x002	/* can, be able to, capable of: a capability,
+				   not a threat */
+#define CLAUSE_INTENT	0x004	/* ready to, plans to, prepared to, set to,
+				   poised to, intends to */
+#define CLAUSE_THREAT	0x008	/* governed by a threat act: threaten to, vow
+				   to, pledge to, warn (that) ..., promise to */
+#define CLAUSE_COND	0x010	/* in an if/unless clause, or the main clause
+				   of one, or before "or (else)"/"otherwise" */
+#define CLAUSE_DEMAND	0x020	/* must/demand/order ... or, an ultimatum, a
+				   call to arms (urge to, call on ... to) */
+#define CLAUSE_DENIED	0x040	/* governed by a verb of denial or refusal:
+				   deny, rule out, reject ("denied it would
+				   attack"); also sets negated */
+#define CLAUSE_HEADLINE	0x080	/* in a headline, where the present simple
+				   reports the past ("Rebels Attack Town") */
+
+struct clause_verb {
+	size_t		 first, end;	/* tokens [first, end): auxiliaries,
+					   adverbs, negation, the verb */
+	size_t		 head;		/* the main verb's token */
+	enum clause_tense tense;
+	int		 mood;		/* CLAUSE_* bits */
+	int		 negated;	/* not, never, no longer ... in the group,
+					   or CLAUSE_DENIED */
+	int		 perfect;	/* has/had + participle */
+	int		 passive;	/* be + participle */
+};
+
+enum clause_role {
+	CLAUSE_MAIN,
+	CLAUSE_REPORTED,	/* what a speaker says: "X said (that) ...",
+				   "X warned Y that ...", a quote */
+	CLAUSE_CONDITION,	/* if, unless, provided ... */
+	CLAUSE_RELATIVE,	/* who, which, that after a noun */
+	CLAUSE_OTHER		/* coordinated or adverbial */
+};
+
+struct clause {
+	size_t		 first, end;	/* tokens [first, end) of the doc */
+	enum clause_role role;
+	long		 parent;	/* clause it hangs on, or -1 */
+	size_t		 subj_first, subj_end;	/* its subject noun phrase,
+					   tokens; empty (first == end) when
+					   none is found */
+	size_t		 speaker_first, speaker_end; /* who says it, for
+					   CLAUSE_REPORTED (the subject of
+					   the reporting clause, or the
+					   "according to" phrase); empty if
+					   not reported */
+	struct clause_verb verb;	/* its main verb group; verb.first ==
+					   verb.end when it has none */
+};
+
+struct clause_sentence {
+	struct clause	*clauses;	/* in text order */
+	size_t		 n_clauses;
+};
+
+struct clause_lang;
+
+/* The built-in cues of a language by its Snowball name ("english");
+ * NULL when there is no table for it (the rules then ignore mood). */
+const struct clause_lang *clause_lang_find(const char *language);
+
+/*
+ * Analyse sentence sn of doc (its tokens as text_analyse made them).
+ * headline is 1 when the sentence is an article's title.  Fills out
+ * (free with clause_sentence_free, also after an error); returns 0, or
+ * -1 when out of memory.
+ */
+int	 clause_analyse(const struct clause_lang *, const struct text_doc *doc,
+	    const struct text_sentence *sn, int headline,
+	    struct clause_sentence *out);
+void	 clause_sentence_free(struct clause_sentence *);
+
+/* The clause that holds token t, or NULL when t is not in the sentence
+ * analysed.  Borrowed from cs. */
+const struct clause *clause_at(const struct clause_sentence *cs, size_t t);
+
+/*
+ * The verb group that governs token t: the group whose verb t is, or
+ * the one whose chain of infinitives reaches it ("vowed to fight back":
+ * for "fight" the group is past and THREAT); else its clause's main
+ * group.  Written into *out; returns 0, or -1 when t governs no verb
+ * group (then *out has no tense and no mood).
+ */
+int	 clause_verb_at(const struct clause_sentence *cs,
+	    const struct text_doc *doc, size_t t, struct clause_verb *out);
+
+/* "past", "future", "modal", ...: for --explain; writes a line into buf
+ * such as "tense=past mood=threat negated=no". */
+void	 clause_verb_describe(const struct clause_verb *, char *buf,
+	    size_t len);
+
+#endif
