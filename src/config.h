@@ -66,6 +66,25 @@ struct config_feed {
 struct config_actor {
 	char			*name;
 	struct config_list	 names;	/* aliases as phrases, "*" ends a prefix */
+	int			 kind;	/* enum actor_kind (actor.h); default state */
+	const char		*file;
+	int			 line;
+};
+
+/* A role noun: a generic actor of a kind ("army", "militants"). */
+struct config_role {
+	char			*name;
+	struct config_list	 names;	/* phrases, "*" ends a prefix */
+	int			 kind;	/* enum actor_kind (actor.h) */
+	const char		*file;
+	int			 line;
+};
+
+/* A word class, used as @name inside phrases. */
+struct config_class {
+	char			*name;
+	struct config_list	 words;	/* phrases; may use other classes */
+	char			*language;	/* NULL: english */
 	const char		*file;
 	int			 line;
 };
@@ -82,6 +101,13 @@ struct config_rule {
 	struct config_list	 negations;	/* cues that cancel a term; see has_negations */
 	int			 has_negations;	/* 0: use the global negations */
 	struct config_list	 exclude;	/* phrases that veto the sentence */
+	struct config_list	 mood;		/* tense/mood names the term's verb
+						   group must have; empty: any */
+	struct config_list	 actor_kinds;	/* kinds the acting actor must have;
+						   empty: any */
+	char			*negated;	/* NULL or "drop": a negated term is
+						   dropped; else its category */
+	struct config_list	 raise;		/* phrases that raise the severity */
 	char			*language;	/* Snowball stemmer name; default "english" */
 	const char		*file;
 	int			 line;
@@ -133,6 +159,10 @@ struct config {
 	size_t			 n_feeds;
 	struct config_actor	*actors;
 	size_t			 n_actors;
+	struct config_role	*roles;
+	size_t			 n_roles;
+	struct config_class	*classes;
+	size_t			 n_classes;
 	struct config_rule	*rules;
 	size_t			 n_rules;
 	struct config_sink	*sinks;
