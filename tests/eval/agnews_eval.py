@@ -29,8 +29,8 @@ input cannot be read; 77 when the CSV is absent (it lives outside the
 repository).
 
 usage: agnews_eval.py [--brinkd PATH] [--config FILE] [--csv FILE]
-                      [--labels FILE] [--other] [--max-alarm N]
-                      [--max-deesc N] [-v]
+                      [--labels FILE] [--items FROM-TO] [--other]
+                      [--max-alarm N] [--max-deesc N] [-v]
 """
 
 import argparse
@@ -204,7 +204,7 @@ def labelled(args, brinkd, config):
     if missing:
         raise ValueError("%s: rows %s are not in %s" % (
             args.labels, ",".join(missing[:5]), args.csv))
-    rows = list(labels)
+    rows = list(labels)[args.items[0] - 1:args.items[1]]
     fired = match_all(brinkd, config, rows, items)
     n_threat = sum(1 for r in rows if labels[r][0])
     n_deesc = sum(1 for r in rows if labels[r][1])
@@ -236,6 +236,18 @@ def other(args, brinkd, config):
     return status
 
 
+def item_range(text):
+    """FROM-TO, 1-based and inclusive; TO may be left out."""
+    first, _, last = text.partition("-")
+    try:
+        lo, hi = int(first), int(last) if last else None
+    except ValueError:
+        raise argparse.ArgumentTypeError("want FROM-TO, e.g. 1-650")
+    if lo < 1 or (hi is not None and hi < lo):
+        raise argparse.ArgumentTypeError("want 1 <= FROM <= TO")
+    return lo, hi
+
+
 def main():
     ap = argparse.ArgumentParser(
         description="brink's rules on AG News items (evaluation only)")
@@ -248,6 +260,11 @@ def main():
                     "other-classes.csv with --other, in %s" % AGNEWS)
     ap.add_argument("--labels",
                     default=os.path.join(HERE, "agnews-world-dev.tsv"))
+    ap.add_argument("--items", type=item_range, default=(1, None),
+                    metavar="FROM-TO",
+                    help="score only the labelled items FROM to TO (1-based, "
+                    "in the label file's order), e.g. 1-650 to tune on and "
+                    "651-1300 to check on")
     ap.add_argument("--other", action="store_true",
                     help="count the alerts on other-classes.csv")
     ap.add_argument("--max-alarm", type=int,
