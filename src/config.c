@@ -61,12 +61,19 @@ static const struct key feed_keys[] = {
 	{ "url", 0 }, LIMIT_KEYS, { NULL, 0 }
 };
 static const struct key actor_keys[] = {
-	{ "names", 1 }, { NULL, 0 }
+	{ "names", 1 }, { "kind", 0 }, { NULL, 0 }
+};
+static const struct key role_keys[] = {
+	{ "kind", 0 }, { "names", 1 }, { NULL, 0 }
+};
+static const struct key class_keys[] = {
+	{ "words", 1 }, { "language", 0 }, { NULL, 0 }
 };
 static const struct key rule_keys[] = {
 	{ "category", 0 }, { "severity", 0 }, { "terms", 1 },
 	{ "actors", 1 }, { "targets", 1 }, { "window", 0 },
 	{ "negations", 1 }, { "exclude", 1 }, { "language", 0 },
+	{ "mood", 1 }, { "actor_kinds", 1 }, { "negated", 0 }, { "raise", 1 },
 	{ NULL, 0 }
 };
 static const struct key sink_keys[] = {
@@ -84,6 +91,8 @@ static const struct kind {
 } kinds[] = {
 	{ "feed", feed_keys, config_take_feed },
 	{ "actor", actor_keys, config_take_actor },
+	{ "role", role_keys, config_take_role },
+	{ "class", class_keys, config_take_class },
 	{ "rule", rule_keys, config_take_rule },
 	{ "sink", sink_keys, config_take_sink }
 };
@@ -292,7 +301,7 @@ report_unknown(struct config_load *ld, int line, cfg_t *parent,
 	else if (strcmp(parent->name, "root") == 0)
 		config_msg_at(ld, 1, line, "unknown %s '%s'; the top level "
 		    "takes global keys (see brink.conf(5)) and feed, actor, "
-		    "rule and sink sections", is_section ? "section" : "key",
+		    "role, class, rule and sink sections", is_section ? "section" : "key",
 		    name);
 	else {
 		char list[512];
@@ -712,6 +721,17 @@ config_free(struct config *c)
 		config_list_free(&c->actors[i].names);
 	}
 	free(c->actors);
+	for (i = 0; i < c->n_roles; i++) {
+		free(c->roles[i].name);
+		config_list_free(&c->roles[i].names);
+	}
+	free(c->roles);
+	for (i = 0; i < c->n_classes; i++) {
+		free(c->classes[i].name);
+		config_list_free(&c->classes[i].words);
+		free(c->classes[i].language);
+	}
+	free(c->classes);
 	for (i = 0; i < c->n_rules; i++) {
 		struct config_rule *r = &c->rules[i];
 
@@ -722,6 +742,10 @@ config_free(struct config *c)
 		config_list_free(&r->targets);
 		config_list_free(&r->negations);
 		config_list_free(&r->exclude);
+		config_list_free(&r->mood);
+		config_list_free(&r->actor_kinds);
+		free(r->negated);
+		config_list_free(&r->raise);
 		free(r->language);
 	}
 	free(c->rules);
