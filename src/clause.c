@@ -339,6 +339,10 @@ modal:
 	v->negated = neg;
 	clause_cue_mood(wcls(w, head), head + 1 < end ? wcls(w, head + 1) : 0,
 	    v);
+	if (wcls(w, head) & CW_GIVE)
+		for (j = head + 1; j < end && j < head + 5; j++)
+			if (wcls(w, j) & CW_SPAN)
+				v->mood |= CLAUSE_DEMAND;	/* 48 hours to */
 	if (w->headline) {
 		v->mood |= CLAUSE_HEADLINE;
 		if (v->tense == CLAUSE_PRESENT && aux == 0)
@@ -349,12 +353,12 @@ modal:
 /* A weak candidate: an unknown "-ed" word, a participle alone, or the
  * "-s" form of a verb of the news ("Iran attacks"). */
 static int
-weak_start(const struct clause_work *w, size_t k, size_t from)
+weak_start(const struct clause_work *w, size_t k, size_t from, int bare)
 {
 	const struct text_token *t = &w->doc->tokens[k];
 	uint64_t b = wcls(w, k), prev = k > from ? wcls(w, k - 1) : 0;
 
-	if (k == from || (prev & (CW_DET | CW_PREP | CW_TO | CW_POSS | CW_OF |
+	if ((k == from && !bare) || (prev & (CW_DET | CW_PREP | CW_TO | CW_POSS | CW_OF |
 	    CW_NUM)))
 		return 0;
 	if (b & (CW_EDSHAPE | CW_PART | CW_ADJ) && !(b & CW_NOT_VERB))
@@ -363,9 +367,10 @@ weak_start(const struct clause_work *w, size_t k, size_t from)
 	    (t->fold_len > 2 && t->fold[t->fold_len - 1] == 's'));
 }
 
-/* The main verb group of tokens [from, end): returns 0 when none. */
+/* The main verb group of tokens [from, end): returns 0 when none.
+ * bare: the clause may start with its verb ("who attacked"). */
 static int
-group_find(const struct clause_work *w, size_t from, size_t end,
+group_find(const struct clause_work *w, size_t from, size_t end, int bare,
     struct clause_verb *v)
 {
 	size_t k, weak = SIZE_MAX, weak_good = SIZE_MAX;
@@ -378,9 +383,10 @@ group_find(const struct clause_work *w, size_t from, size_t end,
 			group_parse(w, k, end, v);
 			return 1;
 		}
-		if ((b & CW_NEG) && k + 1 < end && finite_start(w,
-		    skip_adv(w, k, end), from)) {
-			/* "never attacked": the negation leads */
+		if (((b & CW_NEVER) || ((b & CW_NO) &&
+		    (wcls(w, k + 1) & CW_LONGER))) && k > from &&
+		    verbish(w, skip_adv(w, k + 1, end), end)) {
+			/* "never attacked", "no longer control" */
 			group_parse(w, k, end, v);
 			return 1;
 		}
@@ -389,7 +395,7 @@ group_find(const struct clause_work *w, size_t from, size_t end,
 			group_parse(w, k, end, v);
 			return 1;
 		}
-		if (weak_start(w, k, from)) {
+		if (weak_start(w, k, from, bare)) {
 			if (weak_good == SIZE_MAX && (k + 1 == end ||
 			    (wcls(w, k + 1) & (CW_NOT_VERB | CW_PARTICLE))))
 				weak_good = k;
@@ -445,7 +451,9 @@ clause_groups(struct clause_work *w)
 
 		if (from > c->end)
 			from = c->end;
-		if (!group_find(w, from, c->end, &c->verb)) {
+		if (!group_find(w, from, c->end, w->it[i].op == OP_REL ||
+		    w->it[i].op == OP_THAT || w->it[i].op == OP_AND,
+		    &c->verb)) {
 			c->verb.first = c->verb.end = c->verb.head = c->end;
 			continue;
 		}

@@ -32,7 +32,7 @@ static const struct clause_word english_words[] = {
 	{ "must", CW_MODAL | CW_MUST },
 	{ "can", CW_CAN }, { "ca", CW_CAN }, { "cannot", CW_CAN | CW_NEG },
 	/* negation */
-	{ "not", CW_NEG }, { "never", CW_NEG }, { "no", CW_NO | CW_DET },
+	{ "not", CW_NEG }, { "never", CW_NEG | CW_NEVER }, { "no", CW_NO | CW_DET },
 	{ "longer", CW_LONGER },
 	/* determiners, pronouns, prepositions */
 	{ "the", CW_DET }, { "a", CW_DET }, { "an", CW_DET },

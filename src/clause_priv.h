@@ -75,6 +75,8 @@
 #define CW_NUM		(1ULL << 55)	/* digits, number words */
 #define CW_POSS		(1ULL << 56)	/* a possessive ("Iran's") */
 #define CW_PROVIDED	(1ULL << 57)	/* provided (that) */
+#define CW_NEVER	(1ULL << 58)	/* a negation that needs no
+					   auxiliary: never */
 
 /* Words that are never the verb of a clause. */
 #define CW_NOT_VERB	(CW_DET | CW_PREP | CW_PRON | CW_FUNC | CW_TO | \
