@@ -96,6 +96,8 @@ finite_start(const struct clause_work *w, size_t k, size_t from)
 		return 1;
 	if (!(b & CW_VERB) || (b & CW_ADJ))
 		return 0;
+	if ((b & CW_RULE) && !(wcls(w, k + 1) & CW_PARTICLE))
+		return 0;	/* "the rule of law" */
 	if (b & (REPORTING | CW_INTENT | CW_RULE | CW_CALL | CW_GIVE))
 		return (b & (CW_PAST | CW_PRES)) || k == from;
 	return (b & CW_PAST) && !(b & CW_NEWS && b & CW_PRES) && k > from;
@@ -139,14 +141,18 @@ opener_at(const struct clause_work *w, size_t k, int verb_seen,
 	}
 	if ((b & CW_OR) && demand_seen)
 		return OP_ORELSE;
-	if (!(b & (CW_AND | CW_OR)) || !verb_seen)
+	if ((b & CW_AND) && (next & CW_ING) && (next & (REPORTING |
+	    CW_INTENT)))
+		return OP_AND;	/* "..., raising the toll and threatening" */
+	if (!(b & (CW_AND | CW_OR | CW_SUBORD)) || !verb_seen)
 		return -1;
-	/* "and vowed", "and they will": a second clause, not a list. */
-	for (j = k + 1; j < w->end && j < k + 5; j++) {
+	/* "and vowed", "and they will", "after the flood killed": a
+	 * second clause, not a list or a prepositional phrase. */
+	for (j = k + 1; j < w->end && j < k + (b & CW_SUBORD ? 9 : 5); j++) {
 		if (j > k + 1 && (w->doc->tokens[j].flags & TEXT_CLAUSE))
 			break;
 		if (finite_start(w, j, k + 1))
-			return OP_AND;
+			return b & CW_SUBORD ? OP_CONJ : OP_AND;
 		if (wcls(w, j) & (CW_CONJ | CW_THAT | CW_REL | CW_COND))
 			break;
 	}
@@ -185,8 +191,9 @@ clause_cut(struct clause_work *w)
 		int punct = k > w->first &&
 		    (w->doc->tokens[k].flags & TEXT_CLAUSE);
 
-		op = k > w->first ?
-		    opener_at(w, k, verb_seen, demand_seen, &skip) : -1;
+		/* ", and vowed" opens a clause even after a list */
+		op = k > w->first ? opener_at(w, k, verb_seen || punct,
+		    demand_seen, &skip) : -1;
 		if (punct || op >= 0) {
 			w->it[w->n - 1].c.end = k;
 			if (clause_push(w, k, op < 0 ? OP_PUNCT :
@@ -324,7 +331,7 @@ modal:
 		found = 1;
 		if (v->tense == CLAUSE_NO_TENSE && aux == 0 &&
 		    !(wcls(w, k) & CW_TO))
-			v->tense = b & CW_PAST ? CLAUSE_PAST :
+			v->tense = b & (CW_PAST | CW_PART) ? CLAUSE_PAST :
 			    b & CW_ING ? CLAUSE_NO_TENSE : CLAUSE_PRESENT;
 		break;
 	}
@@ -363,8 +370,11 @@ weak_start(const struct clause_work *w, size_t k, size_t from, int bare)
 		return 0;
 	if (b & (CW_EDSHAPE | CW_PART | CW_ADJ) && !(b & CW_NOT_VERB))
 		return 1;
+	/* "Iran attacks Israel" but not "face attacks and abuse" */
 	return (b & CW_NEWS) && (b & CW_PRES) && (w->headline ||
-	    (t->fold_len > 2 && t->fold[t->fold_len - 1] == 's'));
+	    (t->fold_len > 2 && t->fold[t->fold_len - 1] == 's' &&
+	    k + 1 < w->end && !(wcls(w, k + 1) & (CW_AND | CW_OR |
+	    CW_PREP | CW_OF))));
 }
 
 /* The main verb group of tokens [from, end): returns 0 when none.
@@ -373,14 +383,18 @@ static int
 group_find(const struct clause_work *w, size_t from, size_t end, int bare,
     struct clause_verb *v)
 {
-	size_t k, weak = SIZE_MAX, weak_good = SIZE_MAX;
+	size_t k, weak = SIZE_MAX, weak_good = SIZE_MAX, weak_best = SIZE_MAX;
 
 	for (k = from; k < end; k++) {
 		uint64_t b = wcls(w, k);
 
 		if (finite_start(w, k, from) && !((b & CW_NEG) &&
 		    !(b & CW_CAN))) {
-			group_parse(w, k, end, v);
+			/* "Iraq continued to export oil after an attack
+			 * took ...": an "-ed" word with its object or
+			 * infinitive comes first */
+			group_parse(w, weak_best != SIZE_MAX ? weak_best : k,
+			    end, v);
 			return 1;
 		}
 		if (((b & CW_NEVER) || ((b & CW_NO) &&
@@ -391,14 +405,20 @@ group_find(const struct clause_work *w, size_t from, size_t end, int bare,
 			return 1;
 		}
 		if (w->headline && (b & CW_TO) && k > from &&
-		    verbish(w, k + 1, end) && weak == SIZE_MAX) {
+		    (wcls(w, k + 1) & CW_VERB) && weak == SIZE_MAX) {
 			group_parse(w, k, end, v);
 			return 1;
 		}
 		if (weak_start(w, k, from, bare)) {
+			uint64_t next = wcls(w, k + 1);
+
 			if (weak_good == SIZE_MAX && (k + 1 == end ||
-			    (wcls(w, k + 1) & (CW_NOT_VERB | CW_PARTICLE))))
+			    (next & (CW_NOT_VERB | CW_PARTICLE))))
 				weak_good = k;
+			if (weak_best == SIZE_MAX && !(b & CW_ADJ) &&
+			    (b & CW_PAST) && (next & (CW_TO | CW_DET |
+			    CW_NUM | CW_PRON | CW_POSS)) && !(next & CW_AGENT))
+				weak_best = k;
 			weak = k;
 		}
 	}
@@ -451,9 +471,11 @@ clause_groups(struct clause_work *w)
 
 		if (from > c->end)
 			from = c->end;
+		/* a clause may start with its verb after a relative, "and",
+		 * or in a headline ("Storm Hits Coast, Kills 12") */
 		if (!group_find(w, from, c->end, w->it[i].op == OP_REL ||
-		    w->it[i].op == OP_THAT || w->it[i].op == OP_AND,
-		    &c->verb)) {
+		    w->it[i].op == OP_THAT || w->it[i].op == OP_AND ||
+		    (w->headline && w->it[i].op == OP_PUNCT), &c->verb)) {
 			c->verb.first = c->verb.end = c->verb.head = c->end;
 			continue;
 		}
@@ -540,12 +562,16 @@ clause_subjects(struct clause_work *w)
 				continue;
 			}
 		}
-		if (i > 0 && ci->op != OP_START && ci->op != OP_COND) {
+		for (j = i; j > 0 && j + 3 > i && ci->op != OP_START &&
+		    ci->op != OP_COND; j--) {
 			/* "... and vowed": the subject of the clause before */
-			const struct clause *p = &w->it[i - 1].c;
+			const struct clause *p = &w->it[j - 1].c;
 
+			if (p->subj_first == p->subj_end)
+				continue;
 			c->subj_first = p->subj_first;
 			c->subj_end = p->subj_end;
+			break;
 		}
 	}
 }
@@ -571,7 +597,9 @@ report(struct clause_work *w, size_t f, size_t j)
 	}
 	c->speaker_first = fc->subj_first;
 	c->speaker_end = fc->subj_end;
-	if (c->verb.first == c->verb.end)
+	/* what is presupposed (a relative) or supposed (a condition) is
+	 * not what is threatened or denied */
+	if (c->verb.first == c->verb.end || c->role != CLAUSE_REPORTED)
 		return;
 	c->verb.mood |= fc->verb.mood & (CLAUSE_THREAT | CLAUSE_DEMAND);
 	if (fc->verb.mood & CLAUSE_DENIED)

@@ -50,23 +50,23 @@ static const struct clause_word english_words[] = {
 	{ "him", CW_FUNC }, { "them", CW_FUNC }, { "us", CW_FUNC },
 	{ "me", CW_FUNC }, { "itself", CW_FUNC }, { "themselves", CW_FUNC },
 	{ "to", CW_TO }, { "of", CW_OF },
-	{ "in", CW_PREP }, { "on", CW_PREP | CW_TIMEPREP },
-	{ "at", CW_PREP }, { "for", CW_PREP }, { "with", CW_PREP },
-	{ "by", CW_PREP }, { "from", CW_PREP }, { "into", CW_PREP },
+	{ "in", CW_PREP }, { "on", CW_PREP | CW_TIMEPREP | CW_CALLPREP },
+	{ "at", CW_PREP }, { "for", CW_PREP | CW_CALLPREP }, { "with", CW_PREP },
+	{ "by", CW_PREP | CW_AGENT }, { "from", CW_PREP }, { "into", CW_PREP },
 	{ "onto", CW_PREP }, { "over", CW_PREP }, { "under", CW_PREP },
 	{ "against", CW_PREP }, { "about", CW_PREP | CW_ABOUT },
-	{ "after", CW_PREP }, { "before", CW_PREP }, { "during", CW_PREP },
-	{ "since", CW_PREP }, { "until", CW_PREP }, { "within", CW_PREP },
+	{ "after", CW_PREP | CW_SUBORD }, { "before", CW_PREP | CW_SUBORD }, { "during", CW_PREP },
+	{ "since", CW_PREP | CW_SUBORD }, { "until", CW_PREP | CW_SUBORD }, { "within", CW_PREP },
 	{ "without", CW_PREP }, { "between", CW_PREP }, { "among", CW_PREP },
 	{ "across", CW_PREP }, { "through", CW_PREP }, { "toward", CW_PREP },
 	{ "towards", CW_PREP }, { "near", CW_PREP }, { "amid", CW_PREP },
 	{ "despite", CW_PREP }, { "via", CW_PREP }, { "per", CW_PREP },
-	{ "than", CW_PREP }, { "like", CW_PREP }, { "upon", CW_PREP },
+	{ "than", CW_PREP }, { "like", CW_PREP }, { "upon", CW_PREP | CW_CALLPREP },
 	{ "around", CW_PREP }, { "behind", CW_PREP }, { "beyond", CW_PREP },
-	{ "along", CW_PREP }, { "as", CW_PREP }, { "if", CW_COND },
+	{ "along", CW_PREP }, { "as", CW_PREP | CW_SUBORD }, { "if", CW_COND },
 	{ "unless", CW_COND }, { "provided", CW_PROVIDED | CW_PART },
 	{ "who", CW_REL }, { "which", CW_REL }, { "whom", CW_REL },
-	{ "whose", CW_REL }, { "that", CW_THAT },
+	{ "whose", CW_REL }, { "where", CW_REL }, { "that", CW_THAT },
 	{ "but", CW_CONJ }, { "while", CW_CONJ }, { "whereas", CW_CONJ },
 	{ "although", CW_CONJ }, { "though", CW_CONJ },
 	{ "because", CW_CONJ }, { "when", CW_CONJ }, { "whenever", CW_CONJ },
@@ -89,7 +89,7 @@ static const struct clause_word english_words[] = {
 	{ "meanwhile", CW_ADV }, { "however", CW_ADV }, { "swiftly", CW_ADV },
 	{ "strongly", CW_ADV }, { "firmly", CW_ADV }, { "directly", CW_ADV },
 	{ "eventually", CW_ADV }, { "finally", CW_ADV }, { "instead", CW_ADV },
-	{ "indeed", CW_ADV }, { "once", CW_ADV }, { "fully", CW_ADV },
+	{ "indeed", CW_ADV }, { "once", CW_ADV | CW_SUBORD }, { "fully", CW_ADV },
 	{ "openly", CW_ADV }, { "last", CW_TIMEPREP }, { "next", CW_TIMEPREP },
 	{ "early", CW_TIMEPREP }, { "late", CW_TIMEPREP },
 	/* time words */
@@ -137,14 +137,20 @@ static const struct clause_word english_words[] = {
 	{ "linked", CW_ADJ | CW_PAST | CW_PART },
 	{ "allied", CW_ADJ | CW_PAST | CW_PART },
 	{ "alleged", CW_ADJ | CW_PAST | CW_PART },
-	{ "united", CW_ADJ }, { "disputed", CW_ADJ | CW_PAST | CW_PART },
+	/* "United States/Nations": a name, never "united" + a verb */
+	{ "united", CW_DET }, { "disputed", CW_ADJ | CW_PAST | CW_PART },
 	{ "occupied", CW_ADJ | CW_PAST | CW_PART },
 	{ "wounded", CW_ADJ | CW_PAST | CW_PART },
 	{ "hundred", CW_NUM }, { "need", 0 }, { "speed", 0 }, { "red", 0 },
 	{ "seed", 0 }, { "bed", 0 }, { "shed", 0 }, { "sacred", 0 },
 	{ "naked", 0 }, { "wicked", 0 }, { "ahmed", 0 }, { "mohammed", 0 },
-	{ "muhammad", 0 }, { "hamed", 0 }, { "united", 0 }, { "thing", 0 },
+	{ "muhammad", 0 }, { "hamed", 0 }, { "thing", 0 },
 	{ "during", CW_PREP }, { "morning", CW_TIME }, { "evening", CW_TIME },
+	{ "italy", 0 }, { "family", 0 }, { "rally", 0 }, { "ally", 0 },
+	{ "assembly", 0 }, { "supply", 0 },
+	{ "anomaly", 0 }, { "monopoly", 0 }, { "reply", CW_VERB | CW_PRES },
+	{ "apply", 0 }, { "comply", 0 }, { "rely", 0 }, { "daily", 0 },
+	{ "weekly", 0 }, { "mostly", CW_ADV }, { "nearly", CW_ADV },
 	{ "building", 0 }, { "meeting", 0 }, { "beijing", 0 },
 	{ "spring", 0 }, { "string", 0 }, { "king", 0 }, { "wing", 0 },
 	{ "ring", 0 }, { "bring", CW_VERB | CW_PRES }, { "nothing", 0 },
@@ -370,6 +376,7 @@ static struct clause_lang clause_english = {
 	.inflect = english_inflect,
 	.past_suffix = "ed",
 	.ing_suffix = "ing",
+	.adv_suffix = "ly",
 };
 
 static struct clause_lang *const clause_langs[] = { &clause_english };
@@ -480,6 +487,9 @@ clause_word_class(const struct clause_lang *l, const char *fold, size_t len)
 	sl = strlen(l->past_suffix);
 	if (len >= sl + 3 && memcmp(fold + len - sl, l->past_suffix, sl) == 0)
 		return CW_EDSHAPE | CW_PAST | CW_PART;
+	sl = strlen(l->adv_suffix);
+	if (len >= sl + 4 && memcmp(fold + len - sl, l->adv_suffix, sl) == 0)
+		return CW_ADV;
 	sl = strlen(l->ing_suffix);
 	if (len >= sl + 3 && memcmp(fold + len - sl, l->ing_suffix, sl) == 0)
 		return CW_ING;
@@ -531,10 +541,10 @@ clause_cue_mood(uint64_t b, uint64_t next, struct clause_verb *v)
 		v->mood |= CLAUSE_THREAT;
 	if ((b & CW_DEMAND) && !(b & CW_OBJECT))
 		v->mood |= CLAUSE_DEMAND;
-	if ((b & CW_CALL) && (next & CW_PREP))
+	if ((b & CW_CALL) && (next & CW_CALLPREP))
 		v->mood |= CLAUSE_DEMAND;
-	if (b & CW_INTENT)
-		v->mood |= CLAUSE_INTENT;
+	if ((b & CW_INTENT) && (next & CW_TO))
+		v->mood |= CLAUSE_INTENT;	/* "plans to", not "planned" */
 	if (b & CW_ABLE)
 		v->mood |= CLAUSE_ABILITY;
 	if (((b & CW_DENY) && (b & CW_VERB)) ||

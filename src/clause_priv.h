@@ -75,6 +75,10 @@
 #define CW_NUM		(1ULL << 55)	/* digits, number words */
 #define CW_POSS		(1ULL << 56)	/* a possessive ("Iran's") */
 #define CW_PROVIDED	(1ULL << 57)	/* provided (that) */
+#define CW_AGENT	(1ULL << 59)	/* by: a passive's agent follows */
+#define CW_CALLPREP	(1ULL << 60)	/* on, for: "call on X to" */
+#define CW_SUBORD	(1ULL << 61)	/* after, since, as: a preposition
+					   that may open a clause */
 #define CW_NEVER	(1ULL << 58)	/* a negation that needs no
 					   auxiliary: never */
 
@@ -108,8 +112,9 @@ struct clause_lang {
 	void	(*inflect)(const char *base, uint64_t bits,
 		    void (*add)(void *, const char *, size_t, uint64_t),
 		    void *ctx);
-	/* The shape of an unknown past form and present participle. */
-	const char	*past_suffix, *ing_suffix;
+	/* The shape of an unknown past form, present participle and
+	 * adverb. */
+	const char	*past_suffix, *ing_suffix, *adv_suffix;
 
 	int		 built;		/* 1 built, -1 failed */
 	struct {

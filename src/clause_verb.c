@@ -21,6 +21,10 @@
  * "vowed revenge, retaliation, war". */
 #define CLAUSE_LIST_MAX	8
 
+/* Heads whose "to" is an infinitive whatever the verb after it. */
+#define CLAUSE_GOVERNS	(CW_SPEECH | CW_THREAT | CW_DENY | CW_DEMAND | \
+	CW_INTENT | CW_ABLE | CW_GIVE | CW_CALL | CW_RULE)
+
 struct clause_chain {
 	const struct clause_lang *lang;
 	const struct text_doc	*doc;
@@ -64,7 +68,7 @@ pending_add(const struct clause_chain *ch, size_t k, uint64_t b,
 		p->mood |= CLAUSE_INTENT;
 	if ((b & CW_DENY) || ((b & CW_RULE) && (next & CW_PARTICLE)))
 		p->deny ^= 1;
-	if ((b & CW_CALL) && (next & CW_PREP))
+	if ((b & CW_CALL) && (next & CW_CALLPREP))
 		p->mood |= CLAUSE_DEMAND;
 	if (b & CW_GIVE)
 		for (j = k + 1; j < k + 5; j++)
@@ -101,7 +105,10 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 			if (ccls(ch, h) & CW_NEG)
 				p.neg ^= 1;
 		if (h >= c->end || (ccls(ch, h) & (CW_NOT_VERB | CW_AUX) &&
-		    !(ccls(ch, h) & CW_BE))) {
+		    !(ccls(ch, h) & CW_BE)) || ((b & CW_TO) && p.mood == 0 &&
+		    !p.neg && !p.deny && !(ccls(ch, h) & CW_VERB) &&
+		    !(ccls(ch, out->head) & CLAUSE_GOVERNS))) {
+			/* "sent troops to Iraq" is no chain */
 			memset(&p, 0, sizeof(p));
 			continue;
 		}
@@ -134,6 +141,21 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	if ((c = clause_at(cs, t)) == NULL || cs->lang == NULL)
 		return -1;
 	i = (size_t)(c - cs->clauses);
+	ch.lang = cs->lang;
+	ch.doc = doc;
+	if (c->verb.first == c->verb.end) {
+		/* "despite a rebel threat to attack": a chain of its own,
+		 * without tense */
+		struct clause bare = *c;
+
+		bare.verb.first = bare.verb.end = bare.verb.head = c->first;
+		bare.verb.mood = cs->headline ? CLAUSE_HEADLINE : 0;
+		ch.c = &bare;
+		chain_follow(&ch, t, out);
+		if (out->head != c->first)
+			return 0;
+		memset(out, 0, sizeof(*out));
+	}
 	/* a verb-less piece of a list hangs on the group before it */
 	for (steps = 0; c->verb.first == c->verb.end && i > 0 &&
 	    steps < CLAUSE_LIST_MAX && c->role != CLAUSE_CONDITION &&
@@ -143,8 +165,6 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	}
 	if (c->verb.first == c->verb.end)
 		return -1;
-	ch.lang = cs->lang;
-	ch.doc = doc;
 	ch.c = c;
 	chain_follow(&ch, t, out);
 	return 0;
