@@ -103,6 +103,26 @@ finite_start(const struct clause_work *w, size_t k, size_t from)
 	return (b & CW_PAST) && !(b & CW_NEWS && b & CW_PRES) && k > from;
 }
 
+/* A weak candidate: an unknown "-ed" word, a participle alone, or the
+ * "-s" form of a verb of the news ("Iran attacks"). */
+static int
+weak_start(const struct clause_work *w, size_t k, size_t from, int bare)
+{
+	const struct text_token *t = &w->doc->tokens[k];
+	uint64_t b = wcls(w, k), prev = k > from ? wcls(w, k - 1) : 0;
+
+	if ((k == from && !bare) || (prev & (CW_DET | CW_PREP | CW_TO | CW_POSS | CW_OF |
+	    CW_NUM)))
+		return 0;
+	if (b & (CW_EDSHAPE | CW_PART | CW_ADJ) && !(b & CW_NOT_VERB))
+		return 1;
+	/* "Iran attacks Israel" but not "face attacks and abuse" */
+	return (b & CW_NEWS) && (b & CW_PRES) && (w->headline ||
+	    (t->fold_len > 2 && t->fold[t->fold_len - 1] == 's' &&
+	    k + 1 < w->end && !(wcls(w, k + 1) & (CW_AND | CW_OR |
+	    CW_PREP | CW_OF))));
+}
+
 /*
  * Pass 1: clauses at punctuation and at the conjunctions that open one.
  * Returns the opener at k (and its length in *skip), or -1.
@@ -204,7 +224,8 @@ clause_cut(struct clause_work *w)
 				k += skip - 1;
 			continue;
 		}
-		if (finite_start(w, k, w->it[w->n - 1].c.first))
+		if (finite_start(w, k, w->it[w->n - 1].c.first) ||
+		    weak_start(w, k, w->it[w->n - 1].c.first, 0))
 			verb_seen = 1;
 		if (wcls(w, k) & (CW_MUST | CW_DEMAND))
 			demand_seen = 1;
@@ -219,7 +240,8 @@ static void
 group_parse(const struct clause_work *w, size_t k, size_t end,
     struct clause_verb *v)
 {
-	size_t i = k, j, head = k, last_aux = k, lim = k + CLAUSE_GROUP_MAX;
+	size_t i = k, j, m, head = k, last_aux = k;
+	size_t lim = k + CLAUSE_GROUP_MAX;
 	int aux = 0, neg = 0, found = 0;
 	uint64_t b;
 
@@ -267,9 +289,8 @@ modal:
 			aux++;
 			last_aux = i;
 			j = skip_adv(w, i + 1, end);
-			neg |= j > i + 1 && (wcls(w, j - 1) & CW_NEG);
-			for (; i + 1 < j; i++)
-				if (wcls(w, i + 1) & CW_NEG)
+			for (m = i + 1; m < j; m++)
+				if (wcls(w, m) & CW_NEG)
 					neg = 1;
 			if (b & (CW_HAVE | CW_HAVE_PAST)) {
 				if ((wcls(w, j) & CW_PART) &&
@@ -357,26 +378,6 @@ modal:
 	}
 }
 
-/* A weak candidate: an unknown "-ed" word, a participle alone, or the
- * "-s" form of a verb of the news ("Iran attacks"). */
-static int
-weak_start(const struct clause_work *w, size_t k, size_t from, int bare)
-{
-	const struct text_token *t = &w->doc->tokens[k];
-	uint64_t b = wcls(w, k), prev = k > from ? wcls(w, k - 1) : 0;
-
-	if ((k == from && !bare) || (prev & (CW_DET | CW_PREP | CW_TO | CW_POSS | CW_OF |
-	    CW_NUM)))
-		return 0;
-	if (b & (CW_EDSHAPE | CW_PART | CW_ADJ) && !(b & CW_NOT_VERB))
-		return 1;
-	/* "Iran attacks Israel" but not "face attacks and abuse" */
-	return (b & CW_NEWS) && (b & CW_PRES) && (w->headline ||
-	    (t->fold_len > 2 && t->fold[t->fold_len - 1] == 's' &&
-	    k + 1 < w->end && !(wcls(w, k + 1) & (CW_AND | CW_OR |
-	    CW_PREP | CW_OF))));
-}
-
 /* The main verb group of tokens [from, end): returns 0 when none.
  * bare: the clause may start with its verb ("who attacked"). */
 static int
@@ -441,10 +442,16 @@ complement_start(const struct clause_work *w, const struct clause *c)
 	if (!(hb & REPORTING) || !(hb & CW_VERB) ||
 	    (wcls(w, c->verb.head) & CW_DEMAND && !(hb & CW_SPEECH)))
 		return 0;
-	for (k = from + 1; k < c->end && k < from + 8; k++) {
+	for (k = from + 1; k < c->end && k < from + 12; k++) {
 		if (wcls(w, k) & CW_TO)
 			return 0;	/* an infinitive chain */
 		if (!finite_start(w, k, from) || (wcls(w, k) & CW_NEG))
+			continue;
+		/* "warned the rebel-held city": a past form that takes
+		 * no object here is an adjective */
+		if (!(wcls(w, k) & CW_AUX) && k + 1 < c->end &&
+		    !(wcls(w, k + 1) & (CW_TO | CW_DET | CW_NUM | CW_PRON |
+		    CW_POSS | CW_PARTICLE | CW_PREP | CW_OF | CW_THAT)))
 			continue;
 		p = from;
 		if (hb & CW_OBJECT) {
@@ -503,7 +510,8 @@ skip_adverbials(const struct clause_work *w, size_t s, size_t e)
 	while (s < e) {
 		uint64_t b = wcls(w, s);
 
-		if (b & (CW_ADV | CW_TIME) && !(b & CW_MODAL)) {
+		if (b & (CW_ADV | CW_TIME | CW_SUBORD | CW_AND | CW_OR |
+		    CW_CONJ) && !(b & CW_MODAL)) {
 			s++;
 			continue;
 		}
@@ -688,8 +696,8 @@ clause_frames(struct clause_work *w)
 		if ((op == OP_THAT || op == OP_SPLIT ||
 		    ((op == OP_PUNCT || op == OP_COND) && short_frame(w, p) &&
 		    p->verb.end == p->end)) && p->verb.first != p->verb.end &&
-		    (wcls(w, p->verb.head) & REPORTING) &&
-		    p->end - p->verb.end <= CLAUSE_FRAME_TAIL + 1)
+		    (wcls(w, p->verb.head) & REPORTING) && (op == OP_SPLIT ||
+		    p->end - p->verb.end <= CLAUSE_FRAME_TAIL + 1))
 			report_from(w, i - 1, i);
 	}
 	/* "..., the minister said": the clauses before are what he said */
