@@ -483,6 +483,15 @@ clause_groups(struct clause_work *w)
 		if (!group_find(w, from, c->end, w->it[i].op == OP_REL ||
 		    w->it[i].op == OP_THAT || w->it[i].op == OP_AND ||
 		    (w->headline && w->it[i].op == OP_PUNCT), &c->verb)) {
+			size_t k = skip_adv(w, from, c->end);
+
+			if (w->it[i].op == OP_ORELSE && verbish(w, k, c->end)) {
+				/* "or face the consequences": a bare verb, the
+				 * consequence to come */
+				group_parse(w, k, c->end, &c->verb);
+				c->verb.tense = CLAUSE_FUTURE;
+				continue;
+			}
 			c->verb.first = c->verb.end = c->verb.head = c->end;
 			continue;
 		}
@@ -626,6 +635,10 @@ report_from(struct clause_work *w, size_t f, size_t i)
 		const struct clause_item *ci = &w->it[j];
 		int has_verb = ci->c.verb.first != ci->c.verb.end;
 
+		if (j > i && ci->op == OP_ORELSE) {
+			report(w, f, j);	/* "it must ... or face" */
+			continue;
+		}
 		if (j > i && complement && ci->c.role != CLAUSE_CONDITION &&
 		    ci->c.role != CLAUSE_RELATIVE &&
 		    !(ci->op == OP_AND && ci->c.subj_first ==
@@ -747,16 +760,6 @@ clause_conditions(struct clause_work *w)
 		struct clause *target = NULL;
 
 		if (ci->op == OP_ORELSE) {
-			if (!has_verb(&ci->c)) {
-				/* "or face the consequences": a bare verb */
-				size_t k = skip_adv(w, ci->c.first + ci->skip,
-				    ci->c.end);
-
-				if (verbish(w, k, ci->c.end)) {
-					group_parse(w, k, ci->c.end, &ci->c.verb);
-					ci->c.verb.tense = CLAUSE_FUTURE;
-				}
-			}
 			ci->c.verb.mood |= CLAUSE_COND;
 			if (i > 0 && has_verb(&w->it[i - 1].c))
 				w->it[i - 1].c.verb.mood |= CLAUSE_COND |
