@@ -136,6 +136,8 @@ opener_at(const struct clause_work *w, size_t k, int verb_seen,
 
 	*skip = 1;
 	prev = k > w->first ? wcls(w, k - 1) : 0;
+	if (k + 1 < w->end && (w->doc->tokens[k + 1].flags & TEXT_CLAUSE))
+		next = 0;	/* "according] to" is no "according to" */
 	if (b & CW_COND)
 		return OP_COND;
 	if ((b & CW_PROVIDED) && (next & CW_THAT)) {
@@ -207,7 +209,7 @@ clause_cut(struct clause_work *w)
 	if (clause_push(w, w->first, op < 0 ? OP_START : (enum clause_opener)op,
 	    op < 0 ? 0 : skip) == -1)
 		return -1;
-	for (k = w->first; k < w->end; k++) {
+	for (k = w->first + (op < 0 ? 0 : skip - 1); k < w->end; k++) {
 		int punct = k > w->first &&
 		    (w->doc->tokens[k].flags & TEXT_CLAUSE);
 
@@ -231,6 +233,9 @@ clause_cut(struct clause_work *w)
 			demand_seen = 1;
 	}
 	w->it[w->n - 1].c.end = w->end;
+	for (k = 0; k < w->n; k++)
+		if (w->it[k].skip > w->it[k].c.end - w->it[k].c.first)
+			w->it[k].skip = w->it[k].c.end - w->it[k].c.first;
 	return 0;
 }
 
@@ -734,6 +739,8 @@ clause_frames(struct clause_work *w)
 		e = a->verb.first != a->verb.end ? a->verb.first : a->end;
 		if (e > s + 6)
 			e = s + 6;
+		if (e < s)
+			e = s;
 		for (j = 0; j < w->n; j++) {
 			struct clause *c = &w->it[j].c;
 
