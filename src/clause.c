@@ -815,8 +815,8 @@ clause_analyse(const struct clause_lang *lang, const struct text_doc *doc,
 	w.first = sn->first;
 	w.end = sn->first + n - rest;
 	w.cap = (n - rest) + 2;
-	if ((w.cls = calloc(n - rest, sizeof(*w.cls))) == NULL ||
-	    (w.it = calloc(w.cap, sizeof(*w.it))) == NULL)
+	if ((w.cls = malloc((n - rest) * sizeof(*w.cls))) == NULL ||
+	    (w.it = malloc(w.cap * sizeof(*w.it))) == NULL)
 		goto fail;
 	for (i = w.first; i < w.end; i++)
 		w.cls[i - w.first] = clause_token_class(lang, &doc->tokens[i]);
@@ -847,7 +847,10 @@ clause_analyse(const struct clause_lang *lang, const struct text_doc *doc,
 			    out->clauses[i].speaker_end = out->clauses[i].first;
 	}
 	out->n_clauses = w.n;
-	free(w.cls);
+	/* the classes stay with the result, for clause_verb_at() */
+	out->classes = w.cls;
+	out->class_first = w.first;
+	out->n_classes = w.end - w.first;
 	free(w.it);
 	return 0;
 fail:
@@ -860,8 +863,11 @@ void
 clause_sentence_free(struct clause_sentence *cs)
 {
 	free(cs->clauses);
+	free(cs->classes);
 	cs->clauses = NULL;
 	cs->n_clauses = 0;
+	cs->classes = NULL;
+	cs->n_classes = 0;
 }
 
 const struct clause *

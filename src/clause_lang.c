@@ -437,6 +437,9 @@ clause_lang_build(struct clause_lang *l)
 	const struct clause_word *w;
 
 	l->built = 1;
+	l->past_len = strlen(l->past_suffix);
+	l->ing_len = strlen(l->ing_suffix);
+	l->adv_len = strlen(l->adv_suffix);
 	for (w = l->verbs; w->word != NULL; w++)
 		l->inflect(w->word, w->bits, clause_lang_add, l);
 	/* An exact form says all there is to say of it ("need" is no
@@ -484,13 +487,13 @@ clause_word_class(const struct clause_lang *l, const char *fold, size_t len)
 	}
 	if (len > 0 && fold[0] >= '0' && fold[0] <= '9')
 		return CW_NUM;
-	sl = strlen(l->past_suffix);
+	sl = l->past_len;
 	if (len >= sl + 3 && memcmp(fold + len - sl, l->past_suffix, sl) == 0)
 		return CW_EDSHAPE | CW_PAST | CW_PART;
-	sl = strlen(l->adv_suffix);
+	sl = l->adv_len;
 	if (len >= sl + 4 && memcmp(fold + len - sl, l->adv_suffix, sl) == 0)
 		return CW_ADV;
-	sl = strlen(l->ing_suffix);
+	sl = l->ing_len;
 	if (len >= sl + 3 && memcmp(fold + len - sl, l->ing_suffix, sl) == 0)
 		return CW_ING;
 	return 0;

@@ -117,6 +117,7 @@ struct clause_lang {
 	const char	*past_suffix, *ing_suffix, *adv_suffix;
 
 	int		 built;		/* 1 built, -1 failed */
+	size_t		 past_len, ing_len, adv_len;
 	struct {
 		const char	*word;
 		size_t		 len;

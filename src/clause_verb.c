@@ -26,17 +26,20 @@
 	CW_INTENT | CW_ABLE | CW_GIVE | CW_CALL | CW_RULE)
 
 struct clause_chain {
-	const struct clause_lang *lang;
-	const struct text_doc	*doc;
+	const struct clause_sentence *cs;
 	const struct clause	*c;
 };
 
+/* A token's classes as the analysis found them; 0 outside the clause
+ * and past the analysed tokens of a very long sentence. */
 static uint64_t
 ccls(const struct clause_chain *ch, size_t k)
 {
-	if (k < ch->c->first || k >= ch->c->end)
+	if (k < ch->c->first || k >= ch->c->end ||
+	    k < ch->cs->class_first ||
+	    k - ch->cs->class_first >= ch->cs->n_classes)
 		return 0;
-	return clause_token_class(ch->lang, &ch->doc->tokens[k]);
+	return ch->cs->classes[k - ch->cs->class_first];
 }
 
 /* The mood words between a group and its "to" give the infinitive. */
@@ -89,7 +92,8 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 	if (t < c->verb.end)
 		return;
 	memset(&p, 0, sizeof(p));
-	for (k = c->verb.end; k < t && k < c->end; k++) {
+	for (k = c->verb.end; k < t && k < c->end &&
+	    k - ch->cs->class_first < ch->cs->n_classes; k++) {
 		uint64_t b = ccls(ch, k), prev = ccls(ch, k - 1);
 
 		if ((b & CW_AUX) && !(prev & (CW_DET | CW_PREP | CW_TO |
@@ -138,11 +142,11 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	size_t i, steps;
 
 	memset(out, 0, sizeof(*out));
+	(void)doc;	/* the classes kept by clause_analyse() suffice */
 	if ((c = clause_at(cs, t)) == NULL || cs->lang == NULL)
 		return -1;
 	i = (size_t)(c - cs->clauses);
-	ch.lang = cs->lang;
-	ch.doc = doc;
+	ch.cs = cs;
 	if (c->verb.first == c->verb.end) {
 		/* "despite a rebel threat to attack": a chain of its own,
 		 * without tense */
