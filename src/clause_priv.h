@@ -79,6 +79,10 @@
 #define CW_CALLPREP	(1ULL << 60)	/* on, for: "call on X to" */
 #define CW_SUBORD	(1ULL << 61)	/* after, since, as: a preposition
 					   that may open a clause */
+#define CW_LIGHT	(1ULL << 62)	/* "a wave of", "launch ... of": a
+					   phrase after it is still the
+					   argument */
+#define CW_ADJUNCT	(1ULL << 63)	/* despite, amid: never an argument */
 #define CW_NEVER	(1ULL << 58)	/* a negation that needs no
 					   auxiliary: never */
 

@@ -79,6 +79,31 @@ pending_add(const struct clause_chain *ch, size_t k, uint64_t b,
 				p->mood |= CLAUSE_DEMAND;
 }
 
+/*
+ * A phrase inside the head's argument is not what the head says:
+ * "prepared to bury victims of a bomb attack", "vowed revenge for the
+ * attack", "will flow despite a threat".  Through a light word it still
+ * is: "threatened a wave of attacks", "launch a series of strikes"; and
+ * "warned Israel of retaliation" has a second argument.  At a
+ * preposition k that starts such a phrase, the group lets go.
+ */
+static void
+chain_detach(const struct clause_chain *ch, size_t k, struct clause_verb *out,
+    int *second)
+{
+	uint64_t head = ccls(ch, out->head), b = ccls(ch, k);
+
+	if (k < out->end || (k == out->end && !(b & CW_ADJUNCT)) ||
+	    !(b & (CW_PREP | CW_OF | CW_TO)) ||
+	    (ccls(ch, k - 1) & (CW_LIGHT | CW_PARTICLE)) ||
+	    ((head & CW_LIGHT) && (b & CW_OF)) ||
+	    (!(b & CW_ADJUNCT) && (*second)-- > 0))
+		return;
+	out->tense = CLAUSE_NO_TENSE;
+	out->mood &= CLAUSE_HEADLINE;
+	out->negated = 0;
+}
+
 /* The group governing token t in clause c: its main group, moved along
  * each "to" + verb (and "capable of", "threat of" + noun) before t. */
 static void
@@ -87,11 +112,13 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 	const struct clause *c = ch->c;
 	struct clause_pending p;
 	size_t k, h;
+	int second;
 
 	*out = c->verb;
 	if (t < c->verb.end)
 		return;
 	memset(&p, 0, sizeof(p));
+	second = (ccls(ch, out->head) & CW_OBJECT) != 0;
 	for (k = c->verb.end; k < t && k < c->end &&
 	    k - ch->cs->class_first < ch->cs->n_classes; k++) {
 		uint64_t b = ccls(ch, k), prev = ccls(ch, k - 1);
@@ -101,6 +128,7 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 			break;	/* a group of its own */
 		if (!(b & (CW_TO | CW_OF)) ||
 		    ((b & CW_OF) && p.mood == 0 && !p.deny)) {
+			chain_detach(ch, k, out, &second);
 			pending_add(ch, k, b, &p);
 			continue;
 		}
@@ -113,6 +141,7 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 		    !p.neg && !p.deny && !(ccls(ch, h) & CW_VERB) &&
 		    !(ccls(ch, out->head) & CLAUSE_GOVERNS))) {
 			/* "sent troops to Iraq" is no chain */
+			chain_detach(ch, k, out, &second);
 			memset(&p, 0, sizeof(p));
 			continue;
 		}
@@ -129,6 +158,7 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 		if (ccls(ch, out->end) & CW_PARTICLE)
 			out->end++;
 		memset(&p, 0, sizeof(p));
+		second = (ccls(ch, h) & CW_OBJECT) != 0;
 		k = out->end - 1;
 	}
 }
