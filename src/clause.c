@@ -818,8 +818,22 @@ clause_analyse(const struct clause_lang *lang, const struct text_doc *doc,
 	if ((w.cls = malloc((n - rest) * sizeof(*w.cls))) == NULL ||
 	    (w.it = malloc(w.cap * sizeof(*w.it))) == NULL)
 		goto fail;
-	for (i = w.first; i < w.end; i++)
-		w.cls[i - w.first] = clause_token_class(lang, &doc->tokens[i]);
+	for (i = w.first; i < w.end; i++) {
+		const struct text_token *t = &doc->tokens[i];
+
+		w.cls[i - w.first] = clause_token_class(lang, t);
+#ifdef TEXT_UPPER
+		/* A capital inside a sentence of the body makes a name
+		 * ("in May", "Mark Said"), not a verb; headlines capitalise
+		 * every word, capitals only ("US") tell nothing. */
+		if (!headline && i > w.first && (t->flags & TEXT_UPPER) &&
+		    !(t->flags & TEXT_CAPS) &&
+		    !(t->flags & TEXT_CLAUSE))
+			w.cls[i - w.first] &= ~(CW_AUX | CW_VERB | CW_PAST |
+			    CW_PART | CW_PRES | CW_ING | CW_EDSHAPE | CW_ADJ |
+			    CW_NEWS);
+#endif
+	}
 	if (clause_cut(&w) == -1 || clause_groups(&w) == -1)
 		goto fail;
 	clause_subjects(&w);

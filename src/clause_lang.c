@@ -543,8 +543,19 @@ clause_token_class(const struct clause_lang *l, const struct text_token *t)
 {
 	uint64_t b = clause_word_class(l, t->fold, t->fold_len);
 
+#ifdef TEXT_POSS
+	if (t->flags & TEXT_POSS)
+		return b & (CW_PRON | CW_THAT | CW_REL) ? b : CW_POSS;
+#endif
 	if (!(b & (CW_PRON | CW_THAT | CW_REL)) && clause_possessive(t))
 		b = CW_POSS;
+#ifdef TEXT_HYPHEN
+	/* "Iran-backed", "rebel-held", "cease-fire": part of a compound,
+	 * never the verb */
+	if ((t->flags & TEXT_HYPHEN) && (b & (CW_PAST | CW_PART | CW_ING |
+	    CW_EDSHAPE | CW_NEWS | CW_ADJ)))
+		b = 0;
+#endif
 	return b;
 }
 
