@@ -401,6 +401,7 @@ static struct clause_lang clause_english = {
 	.past_suffix = "ed",
 	.ing_suffix = "ing",
 	.adv_suffix = "ly",
+	.pres_suffix = "s",
 };
 
 static struct clause_lang *const clause_langs[] = { &clause_english };
@@ -464,6 +465,7 @@ clause_lang_build(struct clause_lang *l)
 	l->past_len = strlen(l->past_suffix);
 	l->ing_len = strlen(l->ing_suffix);
 	l->adv_len = strlen(l->adv_suffix);
+	l->pres_len = strlen(l->pres_suffix);
 	for (w = l->verbs; w->word != NULL; w++)
 		l->inflect(w->word, w->bits, clause_lang_add, l);
 	/* An exact form says all there is to say of it ("need" is no

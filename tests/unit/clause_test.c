@@ -118,6 +118,12 @@ test_tense(void)
 	analyse("Hackers are attacking the network.", 0);
 	CHECK_STR(verb("network"), "tense=present mood=none negated=no",
 	    "are + -ing: present");
+	analyse("Iran attacks Israel every year.", 0);
+	CHECK_STR(verb("attacks"), "tense=present mood=none negated=no",
+	    "a verb of the news in -s: present");
+	analyse("Displaced villagers face attacks and abuse.", 0);
+	CHECK_STR(verb("attacks"), "(no verb)",
+	    "but not a plural before 'and'");
 	analyse("Gunmen shot two guards and fled.", 0);
 	CHECK_STR(verb("shot"), "tense=past mood=none negated=no",
 	    "an irregular past form");
