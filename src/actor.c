@@ -296,9 +296,13 @@ actor_backs(const struct text_doc *doc, const struct text_sentence *sn,
  */
 static int
 actor_joins(const struct text_doc *doc, const struct text_sentence *sn,
-    const struct actor_unit *a, const struct actor_unit *b, int *backed)
+    int headline, const struct actor_unit *a, const struct actor_unit *b,
+    int *backed)
 {
 	const struct text_token *tok = doc->tokens;
+	/* A capital between owner and role is a name of its own, except
+	 * in a headline, where every word has one. */
+	int stop = TEXT_CLAUSE | (headline ? 0 : TEXT_UPPER);
 	size_t t;
 
 	*backed = 0;
@@ -321,7 +325,7 @@ actor_joins(const struct text_doc *doc, const struct text_sentence *sn,
 	    b->first - a->end > ACTOR_MAX_MODIFIERS)
 		return 0;
 	for (t = a->end; t < b->first; t++)
-		if ((tok[t].flags & (TEXT_CLAUSE | TEXT_UPPER)) ||
+		if ((tok[t].flags & stop) ||
 		    !actor_modifier_ok(&tok[t]))
 			return 0;
 	return 1;
@@ -425,7 +429,8 @@ actor_mentions(const struct text_doc *doc, const struct text_sentence *sn,
 				k++;
 				break;
 			}
-			if (!actor_joins(doc, sn, &u[k - 1], &u[k], &backed))
+			if (!actor_joins(doc, sn, headline, &u[k - 1], &u[k],
+			    &backed))
 				break;
 			if (backed)
 				owner = -1;
