@@ -55,13 +55,16 @@ static const struct key root_keys[] = {
 	{ "ca_file", 0 }, { "log_level", 0 }, LIMIT_KEYS,
 	{ "retention", 0 }, { "backoff_max", 0 }, { "max_transfers", 0 },
 	{ "max_per_host", 0 }, { "max_redirects", 0 }, { "negations", 1 },
-	{ NULL, 0 }
+	{ "countries", 0 }, { NULL, 0 }
 };
 static const struct key feed_keys[] = {
 	{ "url", 0 }, LIMIT_KEYS, { NULL, 0 }
 };
 static const struct key actor_keys[] = {
 	{ "names", 1 }, { NULL, 0 }
+};
+static const struct key country_keys[] = {
+	{ "code", 0 }, { "names", 1 }, { NULL, 0 }
 };
 static const struct key rule_keys[] = {
 	{ "category", 0 }, { "severity", 0 }, { "terms", 1 },
@@ -84,6 +87,7 @@ static const struct kind {
 } kinds[] = {
 	{ "feed", feed_keys, config_take_feed },
 	{ "actor", actor_keys, config_take_actor },
+	{ "country", country_keys, config_take_country },
 	{ "rule", rule_keys, config_take_rule },
 	{ "sink", sink_keys, config_take_sink }
 };
@@ -568,6 +572,7 @@ run_pass(struct config_load *ld, const char *name, const char *text,
 	}
 	current = ld;
 	config_take_globals(ld, cfg);
+	config_countries_load(ld, cfg);
 	current = NULL;
 	cfg_free(cfg);
 	free(joined);
@@ -590,6 +595,7 @@ config_load_free(struct config_load *ld)
 	free(ld->refs);
 	free(ld->stop_name);
 	free(ld->stop_parent);
+	config_countries_free(ld);
 	config_free(ld->config);
 	memset(ld, 0, sizeof(*ld));
 }
