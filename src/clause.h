@@ -85,6 +85,10 @@ struct clause {
 struct clause_sentence {
 	struct clause	*clauses;	/* in text order */
 	size_t		 n_clauses;
+	/* Private to clause.c: what clause_verb_at() needs to follow
+	 * chains of infinitives. */
+	const struct clause_lang *lang;
+	int		 headline;
 };
 
 struct clause_lang;

@@ -355,8 +355,12 @@ static long
 agent(const char *text, struct clause *c, size_t n, const char *word)
 {
 	struct sample s;
-	struct clause_sentence cs = { c, n };
+	struct clause_sentence cs;
 	long k, actor = -3;
+
+	memset(&cs, 0, sizeof(cs));
+	cs.clauses = c;
+	cs.n_clauses = n;
 
 	if (sample_load(&s, text, 0) == 0) {
 		k = actor_agent(s.m, s.n, &cs, &s.doc, token(&s, word, 0));
