@@ -16,7 +16,7 @@
  * country and gains the ISO names it lacks; an actor that already lists
  * one of the country's names stands for it, and no second actor is made.
  * Either way the country block's names go to the actor that stands for
- * the country.
+ * the country, save those another actor of the configuration lists.
  */
 #include "autoconf.h"
 
@@ -302,32 +302,97 @@ list_holds(const struct config_list *list, const char *name)
 	return found;
 }
 
-static void
-list_add(struct config_list *list, const char *name)
+/* The folded names of the configuration's own actors, sorted, with
+ * the actor of each: a name one of them lists is never given to a
+ * country's actor too ("Sanaa" stays the Houthis'). */
+struct own_name {
+	char	*fold;
+	size_t	 actor;
+};
+
+struct own_names {
+	struct own_name	*v;
+	size_t		 n;
+};
+
+static int
+own_cmp(const void *a, const void *b)
 {
-	if (list_holds(list, name))
+	return strcmp(((const struct own_name *)a)->fold,
+	    ((const struct own_name *)b)->fold);
+}
+
+static void
+own_index(const struct config *cfg, struct own_names *own)
+{
+	size_t i, j;
+
+	own->v = NULL;
+	own->n = 0;
+	for (i = 0; i < cfg->n_actors; i++)
+		for (j = 0; j < cfg->actors[i].names.n; j++) {
+			own->v = config_grow(own->v, own->n, sizeof(*own->v));
+			own->v[own->n].fold =
+			    fold_name(cfg->actors[i].names.v[j]);
+			own->v[own->n++].actor = i;
+		}
+	if (own->n > 0)
+		qsort(own->v, own->n, sizeof(*own->v), own_cmp);
+}
+
+static void
+own_free(struct own_names *own)
+{
+	size_t i;
+
+	for (i = 0; i < own->n; i++)
+		free(own->v[i].fold);
+	free(own->v);
+}
+
+/* The configuration's actor that lists name, or -1. */
+static long
+own_lookup(const struct own_names *own, const char *name)
+{
+	struct own_name key, *hit;
+
+	if (own->n == 0)
+		return -1;
+	key.fold = fold_name(name);
+	hit = bsearch(&key, own->v, own->n, sizeof(*own->v), own_cmp);
+	free(key.fold);
+	return hit != NULL ? (long)hit->actor : -1;
+}
+
+/* Give name to list, unless it has it or an actor of the configuration
+ * lists it. */
+static void
+list_add(const struct own_names *own, struct config_list *list,
+    const char *name)
+{
+	if (own_lookup(own, name) >= 0 || list_holds(list, name))
 		return;
 	list->v = config_grow(list->v, list->n, sizeof(*list->v));
 	list->v[list->n++] = config_strdup(name);
 }
 
-/* The actor among the first n_own (the configuration's) that stands for
- * country c: by name, else by one of c's names.  -1 if none. */
+/* The configuration's actor that stands for country c: by name, else
+ * by one of c's names.  -1 if none. */
 static long
-standing_for(const struct config *cfg, size_t n_own, const struct country *c,
-    int *by_name)
+standing_for(const struct config *cfg, const struct own_names *own,
+    size_t n_own, const struct country *c, int *by_name)
 {
-	size_t i, j;
+	size_t i;
+	long k;
 
 	*by_name = 1;
 	for (i = 0; i < n_own; i++)
 		if (strcmp(cfg->actors[i].name, c->slug) == 0)
 			return (long)i;
 	*by_name = 0;
-	for (i = 0; i < n_own; i++)
-		for (j = 0; j < c->n_names; j++)
-			if (list_holds(&cfg->actors[i].names, c->names[j]))
-				return (long)i;
+	for (i = 0; i < c->n_names; i++)
+		if ((k = own_lookup(own, c->names[i])) >= 0)
+			return k;
 	return -1;
 }
 
@@ -357,8 +422,8 @@ block_for(struct config_load *ld, struct country *c)
 
 /* Country c into the configuration's actors. */
 static void
-country_apply(struct config_load *ld, size_t n_own, struct country *c,
-    const char *file, int line)
+country_apply(struct config_load *ld, const struct own_names *own,
+    size_t n_own, struct country *c, const char *file, int line)
 {
 	struct config *cfg = ld->config;
 	struct config_country *block = block_for(ld, c);
@@ -367,11 +432,11 @@ country_apply(struct config_load *ld, size_t n_own, struct country *c,
 	size_t i;
 	int by_name;
 
-	if ((k = standing_for(cfg, n_own, c, &by_name)) >= 0) {
+	if ((k = standing_for(cfg, own, n_own, c, &by_name)) >= 0) {
 		a = &cfg->actors[k];
 		if (by_name)
 			for (i = 0; i < c->n_names; i++)
-				list_add(&a->names, c->names[i]);
+				list_add(own, &a->names, c->names[i]);
 	} else {
 		cfg->actors = config_grow(cfg->actors, cfg->n_actors,
 		    sizeof(*cfg->actors));
@@ -381,11 +446,11 @@ country_apply(struct config_load *ld, size_t n_own, struct country *c,
 		a->file = file;
 		a->line = line;
 		for (i = 0; i < c->n_names; i++)
-			list_add(&a->names, c->names[i]);
+			list_add(own, &a->names, c->names[i]);
 	}
 	if (block != NULL)
 		for (i = 0; i < block->names.n; i++)
-			list_add(&a->names, block->names.v[i]);
+			list_add(own, &a->names, block->names.v[i]);
 }
 
 /* path as written, from the directory of the file that set it. */
@@ -467,6 +532,7 @@ config_countries_load(struct config_load *ld, cfg_t *cfg)
 	cfg_opt_t *opt = cfg_getopt(cfg, "countries");
 	json_t *root, *list;
 	struct country c;
+	struct own_names own;
 	char **slugs;
 	const char *file;
 	char *path;
@@ -496,6 +562,7 @@ config_countries_load(struct config_load *ld, cfg_t *cfg)
 		return;
 	}
 	list = json_object_get(root, "3166-1");
+	own_index(ld->config, &own);
 	if ((slugs = calloc(json_array_size(list) + 1, sizeof(*slugs))) ==
 	    NULL)
 		log_fatal("out of memory");
@@ -504,11 +571,12 @@ config_countries_load(struct config_load *ld, cfg_t *cfg)
 			country_free(&c);
 			continue;
 		}
-		country_apply(ld, n_own, &c, file, file_line);
+		country_apply(ld, &own, n_own, &c, file, file_line);
 		slugs[n_slugs++] = c.slug;	/* for suggestions */
 		c.slug = NULL;
 		country_free(&c);
 	}
+	own_free(&own);
 	report_unused(ld, (const char *const *)slugs, n_slugs, path);
 	for (i = 0; i < n_slugs; i++)
 		free(slugs[i]);

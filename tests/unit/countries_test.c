@@ -40,6 +40,7 @@ static const char iso_sample[] =
     "   \"official_name\": \"Islamic Republic of Iran\"},\n"
     "  {\"alpha_2\": \"RU\", \"name\": \"Russian Federation\"},\n"
     "  {\"alpha_2\": \"EE\", \"name\": \"Estonia\"},\n"
+    "  {\"alpha_2\": \"YE\", \"name\": \"Yemen\"},\n"
     "  {\"alpha_2\": \"FK\", \"name\": \"Falkland Islands (Malvinas)\"}\n"
     "]}\n";
 
@@ -137,7 +138,9 @@ test_sample(void)
 	    "  code = \"RU\"\n"
 	    "  names = {\"Russia\", \"Moscow\"}\n"
 	    "}\n"
-	    "country estonia { names = {\"Tallinn\"} }\n");
+	    "country estonia { names = {\"Tallinn\"} }\n"
+	    "actor houthis { names = {\"Houthi*\", \"Sanaa\"} }\n"
+	    "country yemen { names = {\"Yemeni*\", \"Sanaa\"} }\n");
 	CHECK(c != NULL && n_errors == 0, "a countries file relative to the "
 	    "configuration loads");
 
@@ -180,7 +183,10 @@ test_sample(void)
 	    "name stands for it");
 	CHECK(has_name(actor(c, "baltic-states"), "Tallinn"), "and gets its "
 	    "block's names");
-	CHECK(c != NULL && c->n_actors == 7, "one actor per country, none "
+	CHECK(has_name(actor(c, "yemen"), "Yemeni*") &&
+	    !has_name(actor(c, "yemen"), "Sanaa"), "a name another actor "
+	    "lists stays that actor's");
+	CHECK(c != NULL && c->n_actors == 9, "one actor per country, none "
 	    "twice");
 	config_free(c);
 }
