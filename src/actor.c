@@ -78,17 +78,19 @@ static const char *const actor_hyphen_backing_words[] = {
 };
 
 /* Capitalised words in running text that name no one: pronouns,
- * articles at the start of a quote, days, months, titles. */
+ * articles at the start of a quote, days, months, titles, the news
+ * agencies of a byline. */
 static const char *const actor_common_words[] = {
-	"a", "after", "also", "an", "and", "april", "as", "at", "august",
-	"but", "december", "dr", "february", "for", "friday", "he", "her",
-	"his", "i", "if", "in", "it", "its", "january", "jr", "july",
-	"june", "march", "may", "meanwhile", "monday", "mr", "mrs", "ms",
-	"my", "no", "not", "november", "october", "on", "or", "our",
-	"saturday", "september", "she", "so", "sunday", "that", "the",
-	"their", "there", "these", "they", "this", "those", "thursday",
-	"tuesday", "we", "wednesday", "what", "when", "where", "who", "why",
-	"yes", "you", "your"
+	"a", "afp", "after", "also", "an", "and", "ap", "april", "as", "at",
+	"august", "but", "cp", "december", "dpa", "dr", "february", "for",
+	"friday", "he", "her", "his", "i", "if", "in", "it", "its",
+	"january", "jr", "july", "june", "march", "may", "meanwhile",
+	"monday", "mr", "mrs", "ms", "my", "no", "not", "november",
+	"october", "on", "or", "our", "reuters", "saturday", "september",
+	"she", "so", "sunday", "that", "the", "their", "there", "these",
+	"they", "this", "those", "thursday", "tuesday", "upi", "we",
+	"wednesday", "what", "when", "where", "who", "why", "yes", "you",
+	"your"
 };
 
 /* Before a name, these make it an object or a place, never who acts
@@ -214,8 +216,8 @@ actor_pick_words(const struct actor_word *words, size_t n_words,
 /*
  * Could token t begin or continue an unknown proper name?  Capitalised,
  * not a common word, not in a headline (where every word is).  The first
- * word of a sentence only as the start of a longer name ("Rapid Support
- * Forces said").
+ * word of a sentence or clause only as the start of a longer name
+ * ("Rapid Support Forces said").
  */
 static int
 actor_proper_token(const struct text_doc *doc, size_t t)
@@ -246,7 +248,10 @@ actor_add_proper(const struct text_doc *doc, const struct text_sentence *sn,
 		    (run == t || !(doc->tokens[run - 1].flags & TEXT_POSS));
 		    run++)
 			;
-		if (run == t || (t == sn->first && run - t < 2)) {
+		/* One word first in its sentence or clause is a capital of
+		 * style ("NAJAF, Iraq - Explosions rattled"), not a name. */
+		if (run == t || ((t == sn->first ||
+		    (doc->tokens[t].flags & TEXT_CLAUSE)) && run - t < 2)) {
 			t++;
 			continue;
 		}
@@ -374,18 +379,14 @@ actor_make(const struct actor_unit *u, size_t from, size_t to, size_t head,
 	if (m->actor < 0)
 		m->actor = owner_of[head];
 	if (h->proper) {
-		/* A name no list knows: what its title says it is
-		 * ("cricketer Shoaib Akhtar"), else what its owner is
-		 * ("Israel Defense Forces"). */
-		if (title >= 0)
-			m->kind = title_kind;
-		else if (m->actor >= 0)
-			m->kind = u[owner_of[head] >= 0 ? from : head].kind;
-		if (m->actor < 0) {
-			m->proper = 1;
-			m->first = h->first;
-			m->end = h->end;
-		}
+		/* A name no list knows heads the phrase: reported as
+		 * written, of the kind its title gives ("cricketer Shoaib
+		 * Akhtar"), else of none ("India's Tata Steel" is no
+		 * state); it still belongs to its owner. */
+		m->kind = title >= 0 ? title_kind : ACTOR_UNKNOWN;
+		m->proper = 1;
+		m->first = h->first;
+		m->end = h->end;
 	}
 }
 
@@ -468,20 +469,29 @@ fail:
  * Can mention k act?  Not after a preposition, even past an article
  * ("the killing of Haniyeh", "militants in Lebanon"), nor when it only
  * backs another name ("Iran-backed": grouped already, but a lone one
- * before an unknown noun, "Iran-backed groups", stays a backer).
+ * before an unknown noun, "Iran-backed groups", stays a backer).  A
+ * name joined by "and" or "or" to one that cannot act cannot either
+ * ("on U.S. and NATO airplanes").
  */
 static int
-actor_can_act(const struct actor_mention *m, const struct text_doc *doc,
-    size_t lo)
+actor_can_act(const struct actor_mention *m, size_t k,
+    const struct text_doc *doc, size_t lo)
 {
-	size_t p = m->first;
+	size_t p = m[k].first;
+	const char *before;
 
-	if (m->end < doc->n_tokens && actor_backing(doc, m->end))
+	if (m[k].end < doc->n_tokens && actor_backing(doc, m[k].end))
 		return 0;
 	while (p > lo && ACTOR_IN(doc->tokens[p - 1].fold, actor_determiners))
 		p--;
-	if (p > lo && ACTOR_IN(doc->tokens[p - 1].fold, actor_prepositions))
+	if (p == lo)
+		return 1;
+	before = doc->tokens[p - 1].fold;
+	if (ACTOR_IN(before, actor_prepositions))
 		return 0;
+	if ((strcmp(before, "and") == 0 || strcmp(before, "or") == 0) &&
+	    k > 0 && m[k - 1].end == p - 1)
+		return actor_can_act(m, k - 1, doc, lo);
 	return 1;
 }
 
@@ -496,7 +506,7 @@ actor_in_span(const struct actor_mention *m, size_t n,
 		return -1;
 	for (k = 0; k < n; k++)
 		if (m[k].head >= from && m[k].head < to &&
-		    actor_can_act(&m[k], doc, from))
+		    actor_can_act(m, k, doc, from))
 			return (long)k;
 	return -1;
 }

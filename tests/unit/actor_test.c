@@ -290,10 +290,27 @@ test_proper(void)
 	}
 	sample_free(&s);
 
-	CHECK(sample_load(&s, "Then Israeli officials met Reuters.", 0) == 0 &&
+	CHECK(sample_load(&s, "Then Israeli officials met Abdullah.", 0) == 0 &&
 	    s.n == 2, "a name a word covers is not an unknown name");
 	if (s.n == 2)
 		CHECK_INT(s.m[0].proper, 0, "Israeli is known");
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "In NAJAF (Reuters) - Explosions rattled the "
+	    "city.", 0) == 0 && s.n == 1, "a capital first in a clause is no "
+	    "name, nor a news agency");
+	CHECK_STR(phrase(&s, 0), "najaf", "a place in capitals is");
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "Later Sudan's Kenana Sugar said it would "
+	    "grow.", 0) == 0 && s.n == 1, "an owner and an unknown name");
+	if (s.n == 1) {
+		CHECK_STR(phrase(&s, 0), "kenana sugar", "the name is reported");
+		CHECK_INT(s.m[0].proper, 1, "as an unknown name");
+		CHECK_INT(s.m[0].actor, SUDAN, "that belongs to its owner");
+		CHECK_STR(actor_kind_name(s.m[0].kind), "unknown",
+		    "but is not of the owner's kind");
+	}
 	sample_free(&s);
 }
 
@@ -433,6 +450,10 @@ test_agent(void)
 	CHECK_STR(actor_kind_name(agent_kind), "sports", "as players");
 	CHECK_INT(agent("Japanese baseball players threatened to strike.", c,
 	    1, "nothing"), -2, "a token outside every clause: no agent");
+	/* Flights on Iranian and Israeli planes | resumed */
+	c[0] = clause_of(0, 7, CLAUSE_MAIN, -1, 0, 6, 0, 0);
+	CHECK_INT(agent("Flights on Iranian and Israeli planes resumed.", c, 1,
+	    "resumed"), -2, "a name joined to an object is an object too");
 	/* Israel and Hamas agreed */
 	c[0] = clause_of(0, 4, CLAUSE_MAIN, -1, 0, 3, 0, 0);
 	CHECK_INT(agent("Israel and Hamas agreed.", c, 1, "agreed"), ISRAEL,
