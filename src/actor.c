@@ -93,6 +93,12 @@ static const char *const actor_common_words[] = {
 	"your"
 };
 
+/* Before a one-word name, these make the name of another place ("New
+ * Jersey", "South Ossetia", "East Jerusalem"). */
+static const char *const actor_place_prefixes[] = {
+	"east", "new", "north", "south", "west"
+};
+
 /* Before a name, these make it an object or a place, never who acts
  * ("the killing of Haniyeh", "militants in Lebanon"). */
 static const char *const actor_prepositions[] = {
@@ -229,12 +235,16 @@ actor_proper_token(const struct text_doc *doc, size_t t)
 }
 
 /* Merge the words (sorted) and the proper-name runs into units in text
- * order; returns how many. */
+ * order; returns how many.  In a headline, where every word has a
+ * capital, only "New Jersey" and its like are found. */
 static size_t
 actor_add_proper(const struct text_doc *doc, const struct text_sentence *sn,
-    struct actor_unit *u, size_t n_words, struct actor_unit *out)
+    int headline, struct actor_unit *u, size_t n_words, struct actor_unit *out)
 {
+	const struct text_token *tok = doc->tokens;
 	size_t t, end = sn->first + sn->n_tokens, k = 0, n = 0, run;
+	long role = -1;
+	enum actor_kind kind = ACTOR_UNKNOWN;
 
 	for (t = sn->first; t < end;) {
 		if (k < n_words && u[k].first == t) {
@@ -244,22 +254,46 @@ actor_add_proper(const struct text_doc *doc, const struct text_sentence *sn,
 		}
 		for (run = t; run < end && (k >= n_words || run < u[k].first) &&
 		    actor_proper_token(doc, run) && (run == t ||
-		    !(doc->tokens[run].flags & TEXT_CLAUSE)) &&
-		    (run == t || !(doc->tokens[run - 1].flags & TEXT_POSS));
-		    run++)
+		    !(tok[run].flags & TEXT_CLAUSE)) &&
+		    (run == t || !(tok[run - 1].flags & TEXT_POSS)) &&
+		    (!headline || run == t); run++)
 			;
+		role = -1;
+		kind = ACTOR_UNKNOWN;
+		if (run == t + 1 && k < n_words && u[k].first == run &&
+		    u[k].end == run + 1 && u[k].actor >= 0 && u[k].role < 0 &&
+		    (tok[run].flags & TEXT_UPPER) &&
+		    ACTOR_IN(tok[t].fold, actor_place_prefixes)) {
+			/* "New Jersey", "South Ossetia": another place */
+			run = u[k++].end;
+		} else if (headline) {
+			t++;
+			continue;
+		} else if (run > t && (run - t > 1 || (t > sn->first &&
+		    !(tok[t].flags & TEXT_CLAUSE))) &&
+		    k < n_words && u[k].first == run &&
+		    u[k].actor < 0 && u[k].role >= 0 &&
+		    (tok[run].flags & TEXT_UPPER) &&
+		    !(tok[run].flags & TEXT_CLAUSE) &&
+		    !(tok[run - 1].flags & TEXT_POSS)) {
+			/* A capitalised role ends a name ("Rapid Support
+			 * Forces", "Supreme Court"): a name of that kind */
+			role = u[k].role;
+			kind = u[k].kind;
+			run = u[k++].end;
+		}
 		/* One word first in its sentence or clause is a capital of
 		 * style ("NAJAF, Iraq - Explosions rattled"), not a name. */
 		if (run == t || ((t == sn->first ||
-		    (doc->tokens[t].flags & TEXT_CLAUSE)) && run - t < 2)) {
+		    (tok[t].flags & TEXT_CLAUSE)) && run - t < 2)) {
 			t++;
 			continue;
 		}
 		out[n].first = t;
 		out[n].end = run;
 		out[n].actor = -1;
-		out[n].role = -1;
-		out[n].kind = ACTOR_UNKNOWN;
+		out[n].role = role;
+		out[n].kind = kind;
 		out[n].proper = 1;
 		n++;
 		t = run;
@@ -380,10 +414,12 @@ actor_make(const struct actor_unit *u, size_t from, size_t to, size_t head,
 		m->actor = owner_of[head];
 	if (h->proper) {
 		/* A name no list knows heads the phrase: reported as
-		 * written, of the kind its title gives ("cricketer Shoaib
+		 * written, of the kind its own last word gives ("Rapid
+		 * Support Forces") or its title ("cricketer Shoaib
 		 * Akhtar"), else of none ("India's Tata Steel" is no
 		 * state); it still belongs to its owner. */
-		m->kind = title >= 0 ? title_kind : ACTOR_UNKNOWN;
+		m->kind = h->role >= 0 ? h->kind : title >= 0 ? title_kind :
+		    ACTOR_UNKNOWN;
 		m->proper = 1;
 		m->first = h->first;
 		m->end = h->end;
@@ -410,11 +446,7 @@ actor_mentions(const struct text_doc *doc, const struct text_sentence *sn,
 	    (m = calloc(cap, sizeof(*m))) == NULL)
 		goto fail;
 	n_w = actor_pick_words(words, n_words, sn, w);
-	if (headline) {
-		memcpy(u, w, n_w * sizeof(*u));
-		n_u = n_w;
-	} else
-		n_u = actor_add_proper(doc, sn, w, n_w, u);
+	n_u = actor_add_proper(doc, sn, headline, w, n_w, u);
 
 	for (from = 0; from < n_u; from = k) {
 		/* Grow the phrase from u[from] while the next unit joins;

@@ -302,6 +302,28 @@ test_proper(void)
 	CHECK_STR(phrase(&s, 0), "najaf", "a place in capitals is");
 	sample_free(&s);
 
+	CHECK(sample_load(&s, "Later the Sudan Liberation Army said so.", 0) ==
+	    0 && s.n == 1, "a name ending in a capitalised role");
+	if (s.n == 1) {
+		CHECK_STR(phrase(&s, 0), "liberation army", "is a name");
+		CHECK_INT(s.m[0].proper, 1, "reported as written");
+		CHECK_STR(actor_kind_name(s.m[0].kind), "military",
+		    "of the role's kind");
+		CHECK_INT(s.m[0].actor, SUDAN, "belonging to its owner");
+	}
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "Officials in New Britain said so.", 0) == 0 &&
+	    s.n == 2, "New before a one-word name");
+	if (s.n == 2) {
+		CHECK_STR(phrase(&s, 1), "new britain", "makes another place");
+		CHECK_INT(s.m[1].actor, -1, "not the country");
+	}
+	sample_free(&s);
+	CHECK(sample_load(&s, "New Britain Dispatches Troops", 1) == 0 &&
+	    s.n == 2 && s.m[0].actor == -1, "in a headline too");
+	sample_free(&s);
+
 	CHECK(sample_load(&s, "Later Sudan's Kenana Sugar said it would "
 	    "grow.", 0) == 0 && s.n == 1, "an owner and an unknown name");
 	if (s.n == 1) {
