@@ -93,6 +93,12 @@ static const char *const actor_common_words[] = {
 	"your"
 };
 
+/* Lower-case particles inside Arabic, Dutch, French... names. */
+static const char *const actor_name_particles[] = {
+	"abu", "al", "bin", "bint", "da", "de", "del", "der", "di", "el",
+	"ibn", "la", "le", "van", "von"
+};
+
 /* Before a one-word name, these make the name of another place ("New
  * Jersey", "South Ossetia", "East Jerusalem"). */
 static const char *const actor_place_prefixes[] = {
@@ -226,12 +232,22 @@ actor_pick_words(const struct actor_word *words, size_t n_words,
  * ("Rapid Support Forces said").
  */
 static int
-actor_proper_token(const struct text_doc *doc, size_t t)
+actor_proper_token(const struct text_doc *doc, size_t t, int first,
+    size_t end)
 {
 	const struct text_token *tok = &doc->tokens[t];
 
-	return (tok->flags & TEXT_UPPER) && tok->fold_len > 0 &&
-	    !ACTOR_IN(tok->fold, actor_common_words);
+	if (tok->fold_len == 0)
+		return 0;
+	if (tok->flags & TEXT_UPPER)
+		return !ACTOR_IN(tok->fold, actor_common_words);
+	/* "Chen Shui-bian" */
+	if (!first && (tok->flags & TEXT_HYPHEN))
+		return 1;
+	/* "bin Laden", "Ibrahim al-Douri", "al-Sadr" */
+	return t + 1 < end && ACTOR_IN(tok->fold, actor_name_particles) &&
+	    (tok[1].flags & TEXT_UPPER) && !(tok[1].flags & TEXT_CLAUSE) &&
+	    (!first || (tok[1].flags & TEXT_HYPHEN));
 }
 
 /* Merge the words (sorted) and the proper-name runs into units in text
@@ -253,7 +269,7 @@ actor_add_proper(const struct text_doc *doc, const struct text_sentence *sn,
 			continue;
 		}
 		for (run = t; run < end && (k >= n_words || run < u[k].first) &&
-		    actor_proper_token(doc, run) && (run == t ||
+		    actor_proper_token(doc, run, run == t, end) && (run == t ||
 		    !(tok[run].flags & TEXT_CLAUSE)) &&
 		    (run == t || !(tok[run - 1].flags & TEXT_POSS)) &&
 		    (!headline || run == t); run++)

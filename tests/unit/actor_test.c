@@ -261,6 +261,14 @@ test_proper(void)
 	}
 	sample_free(&s);
 
+	CHECK(sample_load(&s, "Police said Izzat Ibrahim al-Douri and Chen "
+	    "Shui-bian met al-Sadr.", 0) == 0 && s.n == 3, "names with "
+	    "particles and hyphens");
+	CHECK_STR(phrase(&s, 0), "izzat ibrahim al douri", "al-Douri");
+	CHECK_STR(phrase(&s, 1), "chen shui bian", "Shui-bian");
+	CHECK_STR(phrase(&s, 2), "al sadr", "al-Sadr alone");
+	sample_free(&s);
+
 	CHECK(sample_load(&s, "Witnesses saw smoke over the town.", 0) ==
 	    0 && s.n == 0, "a capital that starts a sentence is no name");
 	sample_free(&s);
