@@ -490,6 +490,53 @@ test_agent(void)
 	    "joined subjects: the first leads");
 }
 
+/* The actor of the agent of word in text, as clause.c analyses it. */
+static long
+agent_analysed(const char *text, const char *word)
+{
+	struct sample s;
+	struct clause_sentence cs;
+	const struct clause_lang *lang = clause_lang_find("english");
+	long k, actor = -3;
+
+	memset(&cs, 0, sizeof(cs));
+	memset(&s, 0, sizeof(s));
+	if (lang != NULL && sample_load(&s, text, 0) == 0 &&
+	    clause_analyse(lang, &s.doc, &s.doc.sentences[0], 0, &cs) == 0) {
+		k = actor_agent(s.m, s.n, &cs, &s.doc, token(&s, word, 0));
+		actor = k < 0 ? -2 : s.m[k].actor >= 0 ? s.m[k].actor :
+		    -10 - s.m[k].role;
+		agent_kind = k < 0 ? ACTOR_UNKNOWN : s.m[k].kind;
+	}
+	clause_sentence_free(&cs);
+	sample_free(&s);
+	return actor;
+}
+
+/* The same with the clauses that clause.c finds. */
+static void
+test_agent_analysed(void)
+{
+	CHECK_INT(agent_analysed("Starmer told Pezeshkian that it would "
+	    "respond.", "respond"), UK, "analysed: the speaker, not the "
+	    "listener");
+	CHECK_INT(agent_analysed("\"We will strike back,\" Hezbollah said.",
+	    "strike"), HEZBOLLAH, "analysed: the speaker after a quote");
+	CHECK_INT(agent_analysed("The killing of Haniyeh will be avenged, Iran "
+	    "said.", "avenged"), IRAN, "analysed: not the object, the "
+	    "speaker");
+	CHECK_INT(agent_analysed("Iran-backed Hezbollah vowed to attack "
+	    "Israel.", "attack"), HEZBOLLAH, "analysed: the backed acts");
+	CHECK_INT(agent_analysed("Iran denied the report and vowed to "
+	    "retaliate.", "retaliate"), IRAN, "analysed: a subject shared by "
+	    "and");
+	CHECK_INT(agent_analysed("Japanese baseball players threatened to "
+	    "strike.", "strike"), JAPAN, "analysed: players of Japan");
+	CHECK_STR(actor_kind_name(agent_kind), "sports", "who are sports");
+	CHECK_INT(agent_analysed("Officials said Iran would retaliate.",
+	    "retaliate"), IRAN, "analysed: a reported subject");
+}
+
 int
 main(void)
 {
@@ -499,5 +546,6 @@ main(void)
 	test_proper();
 	test_overlap();
 	test_agent();
+	test_agent_analysed();
 	return check_done();
 }
