@@ -78,17 +78,31 @@ static const char *const actor_hyphen_backing_words[] = {
 };
 
 /* Capitalised words in running text that name no one: pronouns,
- * articles at the start of a quote, days, months, titles. */
+ * articles at the start of a quote, days, months, titles, the news
+ * agencies of a byline. */
 static const char *const actor_common_words[] = {
-	"a", "after", "also", "an", "and", "april", "as", "at", "august",
-	"but", "december", "dr", "february", "for", "friday", "he", "her",
-	"his", "i", "if", "in", "it", "its", "january", "jr", "july",
-	"june", "march", "may", "meanwhile", "monday", "mr", "mrs", "ms",
-	"my", "no", "not", "november", "october", "on", "or", "our",
-	"saturday", "september", "she", "so", "sunday", "that", "the",
-	"their", "there", "these", "they", "this", "those", "thursday",
-	"tuesday", "we", "wednesday", "what", "when", "where", "who", "why",
-	"yes", "you", "your"
+	"a", "afp", "after", "also", "an", "and", "ap", "april", "as", "at",
+	"august", "but", "cp", "december", "dpa", "dr", "february", "for",
+	"friday", "he", "her", "his", "i", "if", "in", "it", "its",
+	"january", "jr", "july", "june", "march", "may", "meanwhile",
+	"monday", "mr", "mrs", "ms", "my", "no", "not", "november",
+	"october", "on", "or", "our", "reuters", "saturday", "september",
+	"she", "so", "sunday", "that", "the", "their", "there", "these",
+	"they", "this", "those", "thursday", "tuesday", "upi", "we",
+	"wednesday", "what", "when", "where", "who", "why", "yes", "you",
+	"your"
+};
+
+/* Lower-case particles inside Arabic, Dutch, French... names. */
+static const char *const actor_name_particles[] = {
+	"abu", "al", "bin", "bint", "da", "de", "del", "der", "di", "el",
+	"ibn", "la", "le", "van", "von"
+};
+
+/* Before a one-word name, these make the name of another place ("New
+ * Jersey", "South Ossetia", "East Jerusalem"). */
+static const char *const actor_place_prefixes[] = {
+	"east", "new", "north", "south", "west"
 };
 
 /* Before a name, these make it an object or a place, never who acts
@@ -214,25 +228,39 @@ actor_pick_words(const struct actor_word *words, size_t n_words,
 /*
  * Could token t begin or continue an unknown proper name?  Capitalised,
  * not a common word, not in a headline (where every word is).  The first
- * word of a sentence only as the start of a longer name ("Rapid Support
- * Forces said").
+ * word of a sentence or clause only as the start of a longer name
+ * ("Rapid Support Forces said").
  */
 static int
-actor_proper_token(const struct text_doc *doc, size_t t)
+actor_proper_token(const struct text_doc *doc, size_t t, int first,
+    size_t end)
 {
 	const struct text_token *tok = &doc->tokens[t];
 
-	return (tok->flags & TEXT_UPPER) && tok->fold_len > 0 &&
-	    !ACTOR_IN(tok->fold, actor_common_words);
+	if (tok->fold_len == 0)
+		return 0;
+	if (tok->flags & TEXT_UPPER)
+		return !ACTOR_IN(tok->fold, actor_common_words);
+	/* "Chen Shui-bian" */
+	if (!first && (tok->flags & TEXT_HYPHEN))
+		return 1;
+	/* "bin Laden", "Ibrahim al-Douri", "al-Sadr" */
+	return t + 1 < end && ACTOR_IN(tok->fold, actor_name_particles) &&
+	    (tok[1].flags & TEXT_UPPER) && !(tok[1].flags & TEXT_CLAUSE) &&
+	    (!first || (tok[1].flags & TEXT_HYPHEN));
 }
 
 /* Merge the words (sorted) and the proper-name runs into units in text
- * order; returns how many. */
+ * order; returns how many.  In a headline, where every word has a
+ * capital, only "New Jersey" and its like are found. */
 static size_t
 actor_add_proper(const struct text_doc *doc, const struct text_sentence *sn,
-    struct actor_unit *u, size_t n_words, struct actor_unit *out)
+    int headline, struct actor_unit *u, size_t n_words, struct actor_unit *out)
 {
+	const struct text_token *tok = doc->tokens;
 	size_t t, end = sn->first + sn->n_tokens, k = 0, n = 0, run;
+	long role = -1;
+	enum actor_kind kind = ACTOR_UNKNOWN;
 
 	for (t = sn->first; t < end;) {
 		if (k < n_words && u[k].first == t) {
@@ -241,20 +269,47 @@ actor_add_proper(const struct text_doc *doc, const struct text_sentence *sn,
 			continue;
 		}
 		for (run = t; run < end && (k >= n_words || run < u[k].first) &&
-		    actor_proper_token(doc, run) && (run == t ||
-		    !(doc->tokens[run].flags & TEXT_CLAUSE)) &&
-		    (run == t || !(doc->tokens[run - 1].flags & TEXT_POSS));
-		    run++)
+		    actor_proper_token(doc, run, run == t, end) && (run == t ||
+		    !(tok[run].flags & TEXT_CLAUSE)) &&
+		    (run == t || !(tok[run - 1].flags & TEXT_POSS)) &&
+		    (!headline || run == t); run++)
 			;
-		if (run == t || (t == sn->first && run - t < 2)) {
+		role = -1;
+		kind = ACTOR_UNKNOWN;
+		if (run == t + 1 && k < n_words && u[k].first == run &&
+		    u[k].end == run + 1 && u[k].actor >= 0 && u[k].role < 0 &&
+		    (tok[run].flags & TEXT_UPPER) &&
+		    ACTOR_IN(tok[t].fold, actor_place_prefixes)) {
+			/* "New Jersey", "South Ossetia": another place */
+			run = u[k++].end;
+		} else if (headline) {
+			t++;
+			continue;
+		} else if (run > t && (run - t > 1 || (t > sn->first &&
+		    !(tok[t].flags & TEXT_CLAUSE))) &&
+		    k < n_words && u[k].first == run &&
+		    u[k].actor < 0 && u[k].role >= 0 &&
+		    (tok[run].flags & TEXT_UPPER) &&
+		    !(tok[run].flags & TEXT_CLAUSE) &&
+		    !(tok[run - 1].flags & TEXT_POSS)) {
+			/* A capitalised role ends a name ("Rapid Support
+			 * Forces", "Supreme Court"): a name of that kind */
+			role = u[k].role;
+			kind = u[k].kind;
+			run = u[k++].end;
+		}
+		/* One word first in its sentence or clause is a capital of
+		 * style ("NAJAF, Iraq - Explosions rattled"), not a name. */
+		if (run == t || ((t == sn->first ||
+		    (tok[t].flags & TEXT_CLAUSE)) && run - t < 2)) {
 			t++;
 			continue;
 		}
 		out[n].first = t;
 		out[n].end = run;
 		out[n].actor = -1;
-		out[n].role = -1;
-		out[n].kind = ACTOR_UNKNOWN;
+		out[n].role = role;
+		out[n].kind = kind;
 		out[n].proper = 1;
 		n++;
 		t = run;
@@ -296,9 +351,13 @@ actor_backs(const struct text_doc *doc, const struct text_sentence *sn,
  */
 static int
 actor_joins(const struct text_doc *doc, const struct text_sentence *sn,
-    const struct actor_unit *a, const struct actor_unit *b, int *backed)
+    int headline, const struct actor_unit *a, const struct actor_unit *b,
+    int *backed)
 {
 	const struct text_token *tok = doc->tokens;
+	/* A capital between owner and role is a name of its own, except
+	 * in a headline, where every word has one. */
+	int stop = TEXT_CLAUSE | (headline ? 0 : TEXT_UPPER);
 	size_t t;
 
 	*backed = 0;
@@ -321,7 +380,7 @@ actor_joins(const struct text_doc *doc, const struct text_sentence *sn,
 	    b->first - a->end > ACTOR_MAX_MODIFIERS)
 		return 0;
 	for (t = a->end; t < b->first; t++)
-		if ((tok[t].flags & (TEXT_CLAUSE | TEXT_UPPER)) ||
+		if ((tok[t].flags & stop) ||
 		    !actor_modifier_ok(&tok[t]))
 			return 0;
 	return 1;
@@ -370,18 +429,16 @@ actor_make(const struct actor_unit *u, size_t from, size_t to, size_t head,
 	if (m->actor < 0)
 		m->actor = owner_of[head];
 	if (h->proper) {
-		/* A name no list knows: what its title says it is
-		 * ("cricketer Shoaib Akhtar"), else what its owner is
-		 * ("Israel Defense Forces"). */
-		if (title >= 0)
-			m->kind = title_kind;
-		else if (m->actor >= 0)
-			m->kind = u[owner_of[head] >= 0 ? from : head].kind;
-		if (m->actor < 0) {
-			m->proper = 1;
-			m->first = h->first;
-			m->end = h->end;
-		}
+		/* A name no list knows heads the phrase: reported as
+		 * written, of the kind its own last word gives ("Rapid
+		 * Support Forces") or its title ("cricketer Shoaib
+		 * Akhtar"), else of none ("India's Tata Steel" is no
+		 * state); it still belongs to its owner. */
+		m->kind = h->role >= 0 ? h->kind : title >= 0 ? title_kind :
+		    ACTOR_UNKNOWN;
+		m->proper = 1;
+		m->first = h->first;
+		m->end = h->end;
 	}
 }
 
@@ -405,11 +462,7 @@ actor_mentions(const struct text_doc *doc, const struct text_sentence *sn,
 	    (m = calloc(cap, sizeof(*m))) == NULL)
 		goto fail;
 	n_w = actor_pick_words(words, n_words, sn, w);
-	if (headline) {
-		memcpy(u, w, n_w * sizeof(*u));
-		n_u = n_w;
-	} else
-		n_u = actor_add_proper(doc, sn, w, n_w, u);
+	n_u = actor_add_proper(doc, sn, headline, w, n_w, u);
 
 	for (from = 0; from < n_u; from = k) {
 		/* Grow the phrase from u[from] while the next unit joins;
@@ -425,7 +478,8 @@ actor_mentions(const struct text_doc *doc, const struct text_sentence *sn,
 				k++;
 				break;
 			}
-			if (!actor_joins(doc, sn, &u[k - 1], &u[k], &backed))
+			if (!actor_joins(doc, sn, headline, &u[k - 1], &u[k],
+			    &backed))
 				break;
 			if (backed)
 				owner = -1;
@@ -463,20 +517,29 @@ fail:
  * Can mention k act?  Not after a preposition, even past an article
  * ("the killing of Haniyeh", "militants in Lebanon"), nor when it only
  * backs another name ("Iran-backed": grouped already, but a lone one
- * before an unknown noun, "Iran-backed groups", stays a backer).
+ * before an unknown noun, "Iran-backed groups", stays a backer).  A
+ * name joined by "and" or "or" to one that cannot act cannot either
+ * ("on U.S. and NATO airplanes").
  */
 static int
-actor_can_act(const struct actor_mention *m, const struct text_doc *doc,
-    size_t lo)
+actor_can_act(const struct actor_mention *m, size_t k,
+    const struct text_doc *doc, size_t lo)
 {
-	size_t p = m->first;
+	size_t p = m[k].first;
+	const char *before;
 
-	if (m->end < doc->n_tokens && actor_backing(doc, m->end))
+	if (m[k].end < doc->n_tokens && actor_backing(doc, m[k].end))
 		return 0;
 	while (p > lo && ACTOR_IN(doc->tokens[p - 1].fold, actor_determiners))
 		p--;
-	if (p > lo && ACTOR_IN(doc->tokens[p - 1].fold, actor_prepositions))
+	if (p == lo)
+		return 1;
+	before = doc->tokens[p - 1].fold;
+	if (ACTOR_IN(before, actor_prepositions))
 		return 0;
+	if ((strcmp(before, "and") == 0 || strcmp(before, "or") == 0) &&
+	    k > 0 && m[k - 1].end == p - 1)
+		return actor_can_act(m, k - 1, doc, lo);
 	return 1;
 }
 
@@ -491,7 +554,7 @@ actor_in_span(const struct actor_mention *m, size_t n,
 		return -1;
 	for (k = 0; k < n; k++)
 		if (m[k].head >= from && m[k].head < to &&
-		    actor_can_act(&m[k], doc, from))
+		    actor_can_act(m, k, doc, from))
 			return (long)k;
 	return -1;
 }

@@ -55,7 +55,7 @@ static const struct key root_keys[] = {
 	{ "ca_file", 0 }, { "log_level", 0 }, LIMIT_KEYS,
 	{ "retention", 0 }, { "backoff_max", 0 }, { "max_transfers", 0 },
 	{ "max_per_host", 0 }, { "max_redirects", 0 }, { "negations", 1 },
-	{ NULL, 0 }
+	{ "countries", 0 }, { NULL, 0 }
 };
 static const struct key feed_keys[] = {
 	{ "url", 0 }, LIMIT_KEYS, { NULL, 0 }
@@ -68,6 +68,9 @@ static const struct key role_keys[] = {
 };
 static const struct key class_keys[] = {
 	{ "words", 1 }, { "language", 0 }, { NULL, 0 }
+};
+static const struct key country_keys[] = {
+	{ "code", 0 }, { "names", 1 }, { NULL, 0 }
 };
 static const struct key rule_keys[] = {
 	{ "category", 0 }, { "severity", 0 }, { "terms", 1 },
@@ -93,6 +96,7 @@ static const struct kind {
 	{ "actor", actor_keys, config_take_actor },
 	{ "role", role_keys, config_take_role },
 	{ "class", class_keys, config_take_class },
+	{ "country", country_keys, config_take_country },
 	{ "rule", rule_keys, config_take_rule },
 	{ "sink", sink_keys, config_take_sink }
 };
@@ -283,7 +287,7 @@ report_unknown(struct config_load *ld, int line, cfg_t *parent,
 
 	if ((keys = keys_of(parent->name)) == NULL)
 		return;		/* inside an unknown section: said already */
-	for (i = 0; keys[i].name != NULL && n < NELEM(choices) - 8; i++)
+	for (i = 0; keys[i].name != NULL && n < NELEM(choices) - 12; i++)
 		choices[n++] = keys[i].name;
 	if (strcmp(parent->name, "root") == 0) {
 		for (i = 0; i < NELEM(kinds); i++)
@@ -301,8 +305,8 @@ report_unknown(struct config_load *ld, int line, cfg_t *parent,
 	else if (strcmp(parent->name, "root") == 0)
 		config_msg_at(ld, 1, line, "unknown %s '%s'; the top level "
 		    "takes global keys (see brink.conf(5)) and feed, actor, "
-		    "role, class, rule and sink sections", is_section ? "section" : "key",
-		    name);
+		    "role, class, country, rule and sink sections",
+		    is_section ? "section" : "key", name);
 	else {
 		char list[512];
 		size_t used = 0;
@@ -577,6 +581,7 @@ run_pass(struct config_load *ld, const char *name, const char *text,
 	}
 	current = ld;
 	config_take_globals(ld, cfg);
+	config_countries_load(ld, cfg);
 	current = NULL;
 	cfg_free(cfg);
 	free(joined);
@@ -599,6 +604,7 @@ config_load_free(struct config_load *ld)
 	free(ld->refs);
 	free(ld->stop_name);
 	free(ld->stop_parent);
+	config_countries_free(ld);
 	config_free(ld->config);
 	memset(ld, 0, sizeof(*ld));
 }

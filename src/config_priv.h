@@ -10,6 +10,7 @@
  *	config_take_lang.c word classes, roles, a rule's clause keys
  *	config_check.c	what needs the whole configuration: references
  *	config_value.c	durations, sizes, severities and friends
+ *	config_countries.c the countries of iso-codes as actors
  */
 #ifndef BRINK_CONFIG_PRIV_H
 #define BRINK_CONFIG_PRIV_H
@@ -125,6 +126,8 @@ struct config_load {
 	int			 stop_line;
 	const struct config_stub *stubs;
 	size_t			 n_stubs;
+	struct config_country	*countries;	/* country blocks of the pass */
+	size_t			 n_countries;
 };
 
 /* Messages.  source -1 names no file. */
@@ -200,6 +203,12 @@ void	config_check_all(struct config_load *);
 int	config_name_ok(const char *);
 void	config_check_language(struct config_load *, const char *language,
 	    int line);
+
+/* config_countries.c: country blocks are kept until the pass ends, when
+ * the countries key's file is read. */
+void	config_take_country(struct config_section *);
+void	config_countries_load(struct config_load *, cfg_t *);
+void	config_countries_free(struct config_load *);
 
 /* config_value.c */
 int	config_parse_bool(const char *, int *);
