@@ -8,13 +8,15 @@
 #include <string.h>
 
 #include "../check.h"
+#include "../../src/actor.h"
 #include "../../src/rules.h"
+#include "../../src/rules_priv.h"	/* the trie's size, for classes */
 
 #define LIST(...)	mklist((const char *[]){ __VA_ARGS__, NULL })
 #define NONE		mklist((const char *[]){ NULL })
 
 /* The compound literals die with the caller's block: keep a copy. */
-static char *list_pool[512];
+static char *list_pool[1024];
 static size_t list_used;
 
 static struct config_list
@@ -104,6 +106,266 @@ collect(void *arg, const char *line)
 	size_t used = strlen(explained);
 
 	snprintf(explained + used, sizeof(explained) - used, "%s\n", line);
+}
+
+/*
+ * Word classes (@name) in terms, exclusions and raise phrases, on a
+ * configuration of their own.  Rules without clause keys: the classes
+ * alone.
+ */
+static struct config_class classes[4];
+
+static void
+test_classes(void)
+{
+	static struct config_rule save[8];
+	static char words[120][16];
+	static const char *many[121];
+	struct config_rule *rf;
+	struct rules *r;
+	char err[256];
+	size_t i, nodes_small;
+
+	memcpy(save, rules, sizeof(save));
+	memset(rules, 0, sizeof(rules));
+	cfg.n_rules = 0;
+	classes[0].name = "force";
+	classes[0].words = LIST("attack*", "strike", "bomb*", "go to war");
+	classes[1].name = "modal";
+	classes[1].words = LIST("will", "would", "could", "is going to");
+	classes[2].name = "threatish";
+	classes[2].words = LIST("@force", "menace");
+	classes[3].name = "deadline";
+	classes[3].words = LIST("within * hours", "ultimatum");
+	cfg.classes = classes;
+	cfg.n_classes = 4;
+	rf = add_rule("force", "threat", SEV_MEDIUM,
+	    LIST("@modal ...6 @force"));
+	rf->exclude = LIST("@deadline game");
+	rf->raise = LIST("@deadline", "nuclear");
+	add_rule("menace", "retaliation", SEV_LOW, LIST("vow* to @threatish"));
+
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "classes compile");
+	if (r == NULL) {
+		printf("# %s\n", err);
+		goto out;
+	}
+	compiled = r;
+	CHECK_INT(run("Iran would swiftly attack Israel."), 1,
+	    "@modal ...6 @force: one-word members on both sides");
+	CHECK_INT(run("Iran could be attacking Israel."), 1,
+	    "a prefix member (attack*) meets attacking");
+	CHECK_INT(run("Iran is going to bomb Israel."), 1,
+	    "a multiword member of the first class");
+	CHECK_INT(run("Iran will go to war with Israel."), 1,
+	    "a multiword member of the second");
+	CHECK_INT(run("Iran attacked Israel."), 0, "no modal, no hit");
+	CHECK_INT(run("Iran vowed to strike Israel."), 1,
+	    "a class of a class (@threatish holds @force)");
+	CHECK_STR(hit_rule(0), "menace", "the rule of the nested class");
+	CHECK_INT(run("Iran vowed to menace Israel."), 1,
+	    "and its own member");
+	CHECK_INT(run("Iran will attack Israel."), 1, "a plain hit");
+	CHECK_INT(res.n_hits ? (int)rules_hit_severity(&res.hits[0]) : -1,
+	    SEV_MEDIUM, "keeps the rule's severity");
+	CHECK_INT(run("Iran will attack Israel within 48 hours."), 1,
+	    "a deadline in the sentence");
+	CHECK_INT(res.n_hits ? (int)rules_hit_severity(&res.hits[0]) : -1,
+	    SEV_HIGH, "raises the severity one step");
+	CHECK_INT(run("Iran will attack Israel within 48 hours, a nuclear "
+	    "ultimatum."), 1, "three raise phrases");
+	CHECK_INT(res.n_hits ? (int)rules_hit_severity(&res.hits[0]) : -1,
+	    SEV_CRITICAL, "raise up to critical, never beyond");
+	CHECK_INT(run("Nuclear talks within 48 hours."), 0,
+	    "a raise phrase never fires alone");
+	CHECK_INT(run("Iran will attack in the ultimatum game."), 0,
+	    "a class in an exclusion");
+	nodes_small = r->n_nodes;
+	rules_free(r);
+	compiled = NULL;
+
+	/* A class of 120 words is one edge: the trie does not grow with
+	 * the product of two classes. */
+	for (i = 0; i < 120; i++) {
+		snprintf(words[i], sizeof(words[i]), "word%zu", i);
+		many[i] = words[i];
+	}
+	many[120] = NULL;
+	classes[0].words = mklist(many);
+	classes[1].words = mklist(many);
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "two large classes compile");
+	CHECK(r != NULL && r->n_nodes <= nodes_small + 4,
+	    "a class is one edge, not a path per member");
+	compiled = r;
+	CHECK_INT(run("Iran word7 then word119 Israel."), 1,
+	    "members of large classes match");
+	rules_free(r);
+	compiled = NULL;
+	classes[0].words = LIST("attack*", "strike");
+	classes[1].words = LIST("will", "would");
+
+	/* errors */
+	rf->terms = LIST("@nothing attack");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
+	    "an unknown class is refused");
+	CHECK(strstr(err, "@nothing") != NULL && strstr(err, "force") != NULL,
+	    "naming the class and the rule");
+	rf->terms = LIST("@threatish");
+	classes[0].words = LIST("@threatish", "attack");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
+	    "classes in a circle are refused");
+	classes[0].words = LIST("attack*", "strike");
+out:
+	rules_result_free(&res);
+	memcpy(rules, save, sizeof(save));
+	cfg.n_rules = 0;
+	cfg.classes = NULL;
+	cfg.n_classes = 0;
+}
+
+/*
+ * The clause keys (mood, actor_kinds, negated, raise) over sentences
+ * of our own, with the clause analysis and the actors of clause.c and
+ * actor.c.
+ */
+static struct config_role roles[3];
+
+static const char *
+hit_category(size_t i)
+{
+	return i < res.n_hits ? rules_hit_category(&res.hits[i]) : "(none)";
+}
+
+static void
+test_clauses(void)
+{
+	static struct config_rule save[8];
+	struct config_rule *rf, *rr;
+	struct rules *r;
+	char err[256];
+
+	memcpy(save, rules, sizeof(save));
+	memset(rules, 0, sizeof(rules));
+	cfg.n_rules = 0;
+	actors[0].name = "sudan";
+	actors[0].names = LIST("Sudan", "Sudanese", "Khartoum");
+	actors[0].kind = ACTOR_STATE;
+	actors[1].name = "chad";
+	actors[1].names = LIST("Chad", "N'Djamena");
+	actors[1].kind = ACTOR_STATE;
+	cfg.n_actors = 2;
+	roles[0].name = "militants";
+	roles[0].names = LIST("militant*", "rebel*");
+	roles[0].kind = ACTOR_ARMED_GROUP;
+	roles[1].name = "players";
+	roles[1].names = LIST("player*", "team");
+	roles[1].kind = ACTOR_SPORTS;
+	roles[2].name = "army";
+	roles[2].names = LIST("army", "troops");
+	roles[2].kind = ACTOR_MILITARY;
+	cfg.roles = roles;
+	cfg.n_roles = 3;
+	classes[0].name = "force";
+	classes[0].words = LIST("attack*", "strike", "bomb*", "invade");
+	cfg.classes = classes;
+	cfg.n_classes = 1;
+	rf = add_rule("force", "threat", SEV_HIGH, LIST("@force"));
+	rf->mood = LIST("future", "modal", "intent", "threat", "conditional",
+	    "demand");
+	rf->actor_kinds = LIST("state", "military", "armed-group");
+	rf->negated = "deescalation";
+	rf->raise = LIST("within * hours");
+	rr = add_rule("revenge", "retaliation", SEV_MEDIUM, LIST("retaliat*"));
+	rr->mood = LIST("future", "threat");
+
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "rules with clause keys compile");
+	if (r == NULL) {
+		printf("# %s\n", err);
+		goto out;
+	}
+	compiled = r;
+
+	/* mood */
+	CHECK_INT(run("Sudan will attack Chad."), 1, "a future attack fires");
+	CHECK_STR(hit_category(0), "threat", "as a threat");
+	CHECK_STR(hit_actor(0), "sudan", "by the subject");
+	CHECK_STR(res.n_hits && res.hits[0].n_targets ? res.hits[0].targets[0] :
+	    "", "chad", "against the actor after it");
+	CHECK_INT(run("Sudan attacked Chad."), 0,
+	    "a past attack is news, not a threat (mood)");
+	CHECK_INT(run("Sudan threatened to attack Chad."), 1,
+	    "a past threat act governs the attack (mood threat)");
+	CHECK_INT(run("Sudan vowed to retaliate."), 1, "mood threat, another "
+	    "rule without actor_kinds");
+	CHECK_STR(hit_rule(0), "revenge", "the retaliation rule");
+	CHECK_INT(run("Sudan retaliated on Monday."), 0,
+	    "its past retaliation does not fire");
+
+	/* negated */
+	CHECK_INT(run("Sudan will not attack Chad."), 1,
+	    "a negated threat with negated = a category fires");
+	CHECK_STR(hit_category(0), "deescalation", "in that category");
+	CHECK_INT(run("Sudan has no plans to attack Chad."), 1,
+	    "no plans to attack");
+	CHECK_STR(hit_category(0), "deescalation", "is de-escalation evidence");
+	CHECK_INT(run("Sudan will not retaliate."), 0,
+	    "a negated term of a rule without negated is dropped");
+
+	/* actor_kinds */
+	CHECK_INT(run("The players will attack the ball."), 0,
+	    "players (sports) never threaten force");
+	CHECK_INT(run("The rebels will attack the town."), 1,
+	    "a role of an allowed kind needs no name");
+	CHECK_STR(hit_actor(0), "militants", "and is named by its role");
+	CHECK_INT(run("Sudan's army will attack Chad."), 1,
+	    "a role with an owner");
+	CHECK_STR(hit_actor(0), "sudan", "is named by its owner");
+	CHECK_INT(run("They will attack the town."), 0,
+	    "with actor_kinds, no actor is no hit");
+
+	/* raise */
+	CHECK_INT(run("Sudan will attack Chad within 48 hours."), 1,
+	    "a deadline");
+	CHECK_INT(res.n_hits ? (int)rules_hit_severity(&res.hits[0]) : -1,
+	    SEV_CRITICAL, "raises high to critical");
+	CHECK_INT(run("Sudan will not attack Chad within 48 hours."), 1,
+	    "a denial with a deadline");
+	CHECK_INT(res.n_hits ? (int)rules_hit_severity(&res.hits[0]) : -1,
+	    SEV_HIGH, "is not raised");
+
+	/* explain */
+	rules_result_free(&res);
+	explained[0] = '\0';
+	CHECK_INT(rules_match_explain(r, "", "Sudan attacked Chad. The players "
+	    "will strike.", &res, collect, NULL), 0, "explain runs");
+	CHECK(strstr(explained, "candidate: rule force") != NULL &&
+	    strstr(explained, "tense=past") != NULL,
+	    "explain shows the verb group of a candidate");
+	CHECK(strstr(explained, "actor players (sports)") != NULL,
+	    "and its actor with its kind");
+	CHECK(strstr(explained, "not fired: its actor's kind") != NULL,
+	    "and why it did not fire");
+	rules_free(r);
+	compiled = NULL;
+
+	rf->mood = LIST("futuristic");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
+	    "an unknown mood is refused");
+	rf->mood = LIST("future");
+	rf->actor_kinds = LIST("wizards");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL &&
+	    strstr(err, "wizards") != NULL, "an unknown kind is refused");
+out:
+	rules_result_free(&res);
+	memcpy(rules, save, sizeof(save));
+	cfg.n_rules = 0;
+	cfg.classes = NULL;
+	cfg.n_classes = 0;
+	cfg.roles = NULL;
+	cfg.n_roles = 0;
 }
 
 int
@@ -293,5 +555,10 @@ main(void)
 	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
 	    "a term that starts with ... is refused");
 	CHECK(strstr(err, "goes between two words") != NULL, "saying why");
+
+	setup();
+	test_classes();
+	setup();
+	test_clauses();
 	return check_done();
 }
