@@ -80,5 +80,5 @@ check "a day forward: the spool empties" wait_for 90 grep -qx "spool empty" "$T/
 wait $pid
 check "a day forward: nothing dropped as too old" sh -c "! grep -q 'max_age' '$T/run2.err'"
 check "a day forward: every alert arrived once" all_once 10 15
-[ $failures -eq 0 ] || tail -5 "$T/run1.err" "$T/run2.err"
+[ $failures -eq 0 ] || tail -n 5 "$T/run1.err" "$T/run2.err"
 finish

@@ -55,5 +55,5 @@ check "the run ends well" [ $status -eq 0 ]
 receiver_ids 200 > "$T/got"
 "$PYTHON3" -c 'for n in range(30): print("%016x" % n)' > "$T/want"
 check "each alert posted once, in order" cmp -s "$T/got" "$T/want"
-[ $failures -eq 0 ] || echo "# $(posted) posts; run log: $(tail -5 "$T/run.err")"
+[ $failures -eq 0 ] || echo "# $(posted) posts; run log: $(tail -n 5 "$T/run.err")"
 finish

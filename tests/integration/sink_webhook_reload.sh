@@ -60,5 +60,5 @@ check "the post answered after the reloads took its alert out of the spool" \
     wait_for 30 sh -c "[ \"\$(sqlite3 '$T/state/brink.db' 'SELECT count(*) FROM spool')\" = 0 ]"
 stop_brinkd
 check "brinkd stops cleanly" [ "$BRINKD_STATUS" -eq 0 ]
-[ $failures -eq 0 ] || { cat "$T/ids"; tail -20 "$BRINKD_LOG"; }
+[ $failures -eq 0 ] || { cat "$T/ids"; tail -n 20 "$BRINKD_LOG"; }
 finish

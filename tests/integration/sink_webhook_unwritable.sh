@@ -51,5 +51,5 @@ check "taking them out again is logged" \
 receiver_ids 200 > "$T/got"
 "$PYTHON3" -c 'for n in range(20): print("%016x" % n)' > "$T/want"
 check "each alert posted once, in order" cmp -s "$T/got" "$T/want"
-[ $failures -eq 0 ] || echo "# $(posted) posts; run log: $(tail -5 "$T/run.err")"
+[ $failures -eq 0 ] || echo "# $(posted) posts; run log: $(tail -n 5 "$T/run.err")"
 finish
