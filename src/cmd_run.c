@@ -163,6 +163,9 @@ on_reload(struct ev_loop *loop, ev_signal *w, int revents)
 		    "using %s", cfg->state_dir, store_path(r->store));
 	pipeline_set(r->pipeline, cfg, rules, sinks);
 	poll_reconfigure(r->poll, cfg);
+	/* A webhook post under way goes on and is answered to the new
+	 * sink: cancelled and posted again, it would reach the room twice. */
+	sinks_adopt(sinks, r->sinks);
 	sinks_close(r->sinks);
 	rules_free(r->rules);
 	config_free(r->cfg);

@@ -502,6 +502,7 @@ http_done(struct transfer *t, CURLcode rc)
 	r.retry_after = (double)retry;
 	r.body = t->buf != NULL ? t->buf : "";
 	r.body_len = t->len;
+	r.timed_out = rc == CURLE_OPERATION_TIMEDOUT;
 	if (t->too_big)
 		r.error = "the answer was larger than 1 MB";
 	else if (rc != CURLE_OK)

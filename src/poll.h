@@ -32,6 +32,8 @@ struct http_response {
 	const char	*body;		/* borrowed until done() returns */
 	size_t		 body_len;
 	double		 retry_after;	/* seconds from Retry-After; -1 if none */
+	int		 timed_out;	/* no answer within the timeout: the
+					   receiver may still have acted */
 };
 
 typedef void poll_http_done_fn(void *arg, const struct http_response *);

@@ -192,6 +192,25 @@ sinks_flush(struct sinks *sinks)
 			sinks->v[i].sink.ops->flush(&sinks->v[i].sink);
 }
 
+void
+sinks_adopt(struct sinks *sinks, struct sinks *old)
+{
+	struct sink *s, *was;
+	size_t i, j;
+
+	for (i = 0; i < sinks->n; i++) {
+		s = &sinks->v[i].sink;
+		if (s->ops->adopt == NULL)
+			continue;
+		for (j = 0; j < old->n; j++) {
+			was = &old->v[j].sink;
+			if (was->ops == s->ops &&
+			    strcmp(was->cfg->name, s->cfg->name) == 0)
+				s->ops->adopt(s, was);
+		}
+	}
+}
+
 int
 sinks_reopen(struct sinks *sinks)
 {

@@ -24,6 +24,10 @@ struct sink_ops {
 	/* Optional: the item's transaction committed, send what was
 	 * spooled (webhooks).  NULL for sinks that write at once. */
 	void		(*flush)(struct sink *);
+	/* Optional: SIGHUP, take over the work in flight of old, the same
+	 * sink in the configuration loaded before (webhooks: the post
+	 * under way, so that it is not cancelled and sent again). */
+	void		(*adopt)(struct sink *, struct sink *old);
 };
 
 /*
@@ -43,6 +47,11 @@ struct sinks	*sinks_open(const struct config *cfg, struct store *store,
 int		 sinks_deliver(struct sinks *, const json_t *alert);
 /* After the transaction committed: start posting what was spooled. */
 void		 sinks_flush(struct sinks *);
+/*
+ * SIGHUP, with the new sinks open: each takes over the work in flight of
+ * the old sink of the same name and type.  Call before sinks_close(old).
+ */
+void		 sinks_adopt(struct sinks *, struct sinks *old);
 /* SIGHUP: reopen files.  0, or -1 if one failed (logged). */
 int		 sinks_reopen(struct sinks *);
 void		 sinks_close(struct sinks *);

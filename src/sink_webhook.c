@@ -3,13 +3,15 @@
  *
  * deliver() only adds the alert record to the spool, inside the item's
  * transaction; after the commit, flush() wakes the worker, which posts
- * the sink's entries one at a time, oldest first, on the poller's libcurl
- * multi and libev loop:
+ * the sink's entries one post at a time on the poller's libcurl multi
+ * and libev loop:
  *
- *   2xx            the entry is removed
+ *   2xx            the entries are taken out of the spool
  *   429            retried after Retry-After (or the backoff)
  *   5xx, 408, no answer (timeout, refused, reset)
- *                  retried with exponential backoff and jitter
+ *                  retried with exponential backoff and jitter; after a
+ *                  timeout the next try also waits twice as long for
+ *                  the answer (up to SLOW_MAX times the timeout)
  *   401 403 404 410, 3xx
  *                  the endpoint refuses us (a revoked token, a deleted
  *                  hook): logged once, entries kept and retried slowly,
@@ -17,10 +19,20 @@
  *   other 4xx      the service refuses this message: logged with the
  *                  first line of its answer and dropped
  *
- * Entries older than max_age are dropped with an error and counted.
- * Flood control: past rate_limit messages in rate_interval the worker
- * holds back, and the next window starts with one digest of everything
- * that waited.
+ * A post that failed is tried again as it was, with the same
+ * Idempotency-Key header (the alert id, or a digest's hash of its ids),
+ * so a receiver that acted on a post whose answer was lost can tell.
+ * Retries, the rate window and the age of an entry run on the
+ * monotonic clock: a step of the wall clock neither stalls nor expires
+ * anything.  Entries that waited longer than max_age are dropped with an
+ * error and counted.
+ *
+ * Flood control and backlogs: past rate_limit messages in rate_interval
+ * the worker holds back.  Once it held back or a post failed, and more
+ * alerts wait than the window still allows, they go out as digests of
+ * up to BATCH_MAX, the newest first, so that a fresh alert is not queued
+ * behind an outage's backlog; when what waits fits the window again,
+ * alerts go one by one, oldest first.
  */
 #include "autoconf.h"
 
@@ -38,27 +50,31 @@
 #include "config.h"
 #include "log.h"
 #include "poll.h"
-#include "secret.h"
 #include "sink_impl.h"
 #include "sink_text.h"
 #include "spool.h"
 #include "store.h"
 #include "webhook_format.h"
+#include "webhook_target.h"
+
 
 #define BACKOFF_FIRST	1.0	/* seconds before the first retry */
 #define BACKOFF_MAX	60.0	/* ceiling: a receiver back up is found soon */
 #define REFUSED_RETRY	300.0	/* an endpoint that refuses us: a person must act */
 #define RETRY_AFTER_MAX	3600.0
-#define BATCH_MAX	100	/* entries read at once; alerts per digest */
+#define BATCH_MAX	100	/* alerts per digest */
+#define SLOW_MAX	8	/* the timeout grows up to this many times */
+#define CHECKPOINT_EVERY 300.0	/* seconds between writes of the waiting */
+#define KEY_HEADER	"Idempotency-Key"
 
 struct webhook;
 
-/* A post in flight. */
+/* A post in flight, or one that failed and waits to be tried again. */
 struct webhook_post {
 	struct webhook	*wh;
 	int64_t		 ids[BATCH_MAX];
 	size_t		 n;
-	int		 attempts;	/* of the first entry, before this one */
+	int		 attempts;	/* made before this one */
 	char		*alert_id;	/* of the first entry, for messages */
 };
 
@@ -66,23 +82,45 @@ struct webhook {
 	struct sink		*sink;
 	const char		*name;
 	char			*what;		/* "sink NAME", for poll's logs */
-	char			*url;		/* expanded: a secret */
-	char			*topic;		/* ntfy's, else NULL */
-	enum sink_format	 format;
-	char			**headers;	/* expanded: secrets */
+	struct webhook_target	*target;	/* url, format, headers */
 	struct spool		*spool;
 	struct ev_loop		*loop;
 	ev_timer		 timer;
-	struct webhook_post	*post;
+	struct webhook_post	*post;		/* in flight */
+	struct webhook_post	*retry;		/* failed, tried again at */
+	double			 retry_at;	/* ... this monotonic time */
+	double			 checkpointed;
 	double			 window_start;	/* flood control */
 	int			 window_sent;
-	int			 holding;	/* alerts wait for a digest */
+	int			 backlog;	/* held back or failed: digests */
+	int			 holding;	/* holding was logged */
 	int			 refused;	/* endpoint refusal logged */
 	int			 failing;	/* last post failed */
+	int			 slow;		/* timeout multiplier, 1..SLOW_MAX */
 	unsigned long		 dropped;	/* past max_age or refused */
 };
 
 static void	webhook_run(struct webhook *);
+
+/*
+ * Seconds on a clock no one sets: retries, the rate window and the age
+ * of alerts must not jump with the wall clock (NTP steps, VM resumes).
+ * CLOCK_BOOTTIME also counts time suspended, which an alert did wait.
+ * libev's timers run on CLOCK_MONOTONIC; only its ev_now() is wall time.
+ */
+static double
+webhook_clock(void)
+{
+	struct timespec ts;
+
+#ifdef CLOCK_BOOTTIME
+	if (clock_gettime(CLOCK_BOOTTIME, &ts) == 0)
+		return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+#endif
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
+		log_fatal("no monotonic clock");
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 /* Run the worker after delay seconds (0: on the next loop iteration). */
 static void
@@ -135,20 +173,38 @@ first_line(const struct http_response *res)
 }
 
 static void
+webhook_post_free(struct webhook_post *p)
+{
+	if (p == NULL)
+		return;
+	free(p->alert_id);
+	free(p);
+}
+
+/* Posted, or dropped: out of the spool (in memory at once, see spool.h). */
+static void
 webhook_remove_batch(struct webhook *wh, const struct webhook_post *p)
 {
+	double now = webhook_clock();
 	size_t i;
 
 	for (i = 0; i < p->n; i++)
-		spool_remove(wh->spool, p->ids[i]);
+		spool_remove(wh->spool, p->ids[i], now);
 }
 
-/* Retry the first entry of p after delay seconds. */
+/* p failed: keep it, to be tried again as it is after delay seconds. */
 static void
-webhook_defer(struct webhook *wh, const struct webhook_post *p, double delay)
+webhook_defer(struct webhook *wh, struct webhook_post *p, double delay)
 {
-	spool_defer(wh->spool, p->ids[0], p->attempts + 1,
+	p->attempts++;
+	/* For people and the next run; the schedule itself is kept here,
+	 * on the monotonic clock, and a refused write changes nothing. */
+	spool_defer(wh->spool, p->ids[0], p->attempts,
 	    time(NULL) + (time_t)ceil(delay));
+	webhook_post_free(wh->retry);
+	wh->retry = p;
+	wh->retry_at = webhook_clock() + delay;
+	wh->backlog = 1;
 	webhook_arm(wh, delay);
 }
 
@@ -169,6 +225,7 @@ webhook_done(void *arg, const struct http_response *res)
 			log_info("sink %s: the receiver accepts posts again",
 			    wh->name);
 		wh->failing = wh->refused = 0;
+		webhook_post_free(p);
 		webhook_arm(wh, 0);
 	} else if (st == 429) {
 		delay = res->retry_after >= 0 ? res->retry_after :
@@ -181,10 +238,16 @@ webhook_done(void *arg, const struct http_response *res)
 		webhook_defer(wh, p, delay);
 	} else if (st == 0 || st >= 500 || st == 408) {
 		delay = webhook_backoff(p->attempts + 1);
+		/* It may have been acted on: the next try must not time out
+		 * again for the same reason, and post a copy per timeout. */
+		if (res->timed_out && wh->slow < SLOW_MAX)
+			wh->slow *= 2;
 		if (st == 0)
-			log_warn("sink %s: %s, retrying in %.0f s (attempt %d)",
+			log_warn("sink %s: %s, retrying in %.0f s (attempt %d)%s",
 			    wh->name, res->error != NULL ? res->error :
-			    "no answer", delay, p->attempts + 1);
+			    "no answer", delay, p->attempts + 1,
+			    res->timed_out ? ", waiting longer for the answer" :
+			    "");
 		else
 			log_warn("sink %s: HTTP %ld, retrying in %.0f s "
 			    "(attempt %d)", wh->name, st, delay,
@@ -201,6 +264,7 @@ webhook_done(void *arg, const struct http_response *res)
 		    wh->dropped);
 		free(line);
 		webhook_remove_batch(wh, p);
+		webhook_post_free(p);
 		webhook_arm(wh, 0);
 	} else {
 		/* 401, 403, 404, 410, or a redirect not followed: the
@@ -216,249 +280,243 @@ webhook_done(void *arg, const struct http_response *res)
 		wh->refused = 1;
 		webhook_defer(wh, p, REFUSED_RETRY);
 	}
-	free(p->alert_id);
-	free(p);
 }
 
-/* Drop entries at the head that are older than max_age.  Returns how
- * many of the n entries remain at the front of e[]. */
+/* Drop the entries that waited longer than max_age; the others stay in
+ * e[], in order.  Returns how many stay. */
 static size_t
-webhook_expire(struct webhook *wh, struct spool_entry *e, size_t n,
-    time_t now)
+webhook_expire(struct webhook *wh, struct spool_entry *e, size_t n)
 {
-	double max_age = wh->sink->cfg->max_age;
-	size_t gone = 0, i;
+	double max_age = wh->sink->cfg->max_age, now = webhook_clock();
+	size_t kept = 0, i;
 	json_t *alert;
 
-	if (max_age <= 0)
-		return n;
-	while (gone < n && difftime(now, e[gone].created) > max_age) {
-		alert = json_loads(e[gone].body, 0, NULL);
+	for (i = 0; i < n; i++) {
+		if (max_age <= 0 || e[i].waited <= max_age) {
+			e[kept++] = e[i];
+			continue;
+		}
+		alert = json_loads(e[i].body, 0, NULL);
 		wh->dropped++;
 		log_error("sink %s: alert %s \"%s\" waited more than max_age "
 		    "(%.0f s) and is dropped after %d attempts (%lu dropped "
-		    "so far)", wh->name, e[gone].alert_id,
+		    "so far)", wh->name, e[i].alert_id,
 		    alert != NULL ? sink_text_item(alert, "title") : "",
-		    max_age, e[gone].attempts, wh->dropped);
+		    max_age, e[i].attempts, wh->dropped);
 		json_decref(alert);
-		spool_remove(wh->spool, e[gone].id);
-		spool_entry_clear(&e[gone]);
-		gone++;
+		spool_remove(wh->spool, e[i].id, now);
+		spool_entry_clear(&e[i]);
 	}
-	for (i = gone; i < n; i++)
-		e[i - gone] = e[i];
-	return n - gone;
+	return kept;
 }
 
-/* Format entries e[0..n) as one body (a digest when n > 1).  Entries
- * whose record cannot be read are dropped.  NULL if none is left. */
+/* Format entries e[0..n) as one body (a digest when n > 1) and fill
+ * p's ids.  Entries whose record cannot be read are dropped.  NULL if
+ * none is left. */
 static char *
 webhook_body(struct webhook *wh, struct spool_entry *e, size_t n,
     struct webhook_post *p)
 {
 	json_t *alerts[BATCH_MAX];
 	char err[256], *body = NULL;
+	double now = webhook_clock();
 	size_t i, k = 0;
 
 	for (i = 0; i < n; i++) {
 		if ((alerts[k] = json_loads(e[i].body, 0, NULL)) == NULL) {
 			log_error("sink %s: spooled alert %s is not JSON; "
 			    "dropped", wh->name, e[i].alert_id);
-			spool_remove(wh->spool, e[i].id);
+			spool_remove(wh->spool, e[i].id, now);
 			continue;
 		}
 		p->ids[k++] = e[i].id;
 	}
 	p->n = k;
 	if (k == 1)
-		body = webhook_format_alert(wh->format, alerts[0],
-		    wh->topic, err, sizeof(err));
+		body = webhook_format_alert(wh->target->format, alerts[0],
+		    wh->target->topic, err, sizeof(err));
 	else if (k > 1)
-		body = webhook_format_digest(wh->format, alerts, k,
-		    wh->name, wh->topic, err, sizeof(err));
+		body = webhook_format_digest(wh->target->format, alerts, k,
+		    wh->name, wh->target->topic, err, sizeof(err));
 	if (k > 0 && body == NULL) {
 		log_error("sink %s: cannot format alert %s: %s; dropped",
 		    wh->name, e[0].alert_id, err);
 		for (i = 0; i < k; i++)
-			spool_remove(wh->spool, p->ids[i]);
+			spool_remove(wh->spool, p->ids[i], now);
 	}
 	for (i = 0; i < k; i++)
 		json_decref(alerts[i]);
 	return body;
 }
 
+/* Post e[0..n) (freed by the caller) as p, which the worker owns until
+ * webhook_done. */
 static void
-webhook_post(struct webhook *wh, struct spool_entry *e, size_t n)
+webhook_post(struct webhook *wh, struct webhook_post *p,
+    struct spool_entry *e, size_t n)
 {
+	const struct config_sink *cfg = wh->sink->cfg;
 	struct http_request req;
-	struct webhook_post *p;
+	const char **ids, **headers;
 	char *body;
+	size_t i;
 
-	if ((p = calloc(1, sizeof(*p))) == NULL ||
-	    (p->alert_id = strdup(e[0].alert_id)) == NULL)
+	free(p->alert_id);
+	if ((p->alert_id = strdup(e[0].alert_id)) == NULL)
 		log_fatal("out of memory");
 	p->wh = wh;
-	p->attempts = e[0].attempts;
 	if ((body = webhook_body(wh, e, n, p)) == NULL) {
-		free(p->alert_id);
-		free(p);
+		webhook_post_free(p);
 		webhook_arm(wh, 0);
 		return;
 	}
+	if ((ids = calloc(n, sizeof(*ids))) == NULL)
+		log_fatal("out of memory");
+	for (i = 0; i < n; i++)
+		ids[i] = e[i].alert_id;
+	headers = webhook_target_headers(wh->target, ids, n);
+	free(ids);
 	memset(&req, 0, sizeof(req));
-	req.url = wh->url;
+	req.url = wh->target->url;
 	req.method = "POST";
 	req.body = body;
 	req.body_len = strlen(body);
-	req.headers = (const char *const *)wh->headers;
-	req.timeout = wh->sink->cfg->timeout > 0 ? wh->sink->cfg->timeout : 10;
+	req.headers = headers;
+	req.timeout = (cfg->timeout > 0 ? cfg->timeout : 10) * wh->slow;
 	req.what = wh->what;
 	wh->post = p;
 	if (poll_http(wh->sink->poll, &req, webhook_done, p) == -1) {
 		wh->post = NULL;
 		log_warn("sink %s: cannot start a post, retrying", wh->name);
 		webhook_defer(wh, p, webhook_backoff(p->attempts + 1));
-		free(p->alert_id);
-		free(p);
 	}
+	webhook_target_headers_free(wh->target, headers);
 	free(body);
 }
 
+/* The entries of a post that failed, still in the spool, into e[]. */
+static size_t
+webhook_fetch(struct webhook *wh, const struct webhook_post *p,
+    struct spool_entry *e)
+{
+	double now = webhook_clock();
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n; i++)
+		if (spool_get(wh->spool, p->ids[i], now, &e[n]) == 1)
+			n++;
+	return n;
+}
+
 /*
- * The worker: one post at a time per sink, oldest entry first.  Called
- * from the timer; arms the timer again for whatever it waits for.
+ * Choose what goes next when no post waits to be tried again: one alert,
+ * oldest first, or in a backlog a digest of the newest.  Fills e[] (in
+ * the order of arrival) and returns how many; 0 when nothing may go now,
+ * with *wake set to when to look again (-1: when flushed).
  */
-static void
-webhook_run(struct webhook *wh)
+static size_t
+webhook_choose(struct webhook *wh, struct spool_entry *e, double now,
+    double *wake)
 {
 	const struct config_sink *cfg = wh->sink->cfg;
-	struct spool_entry e[BATCH_MAX];
-	size_t n, i, take = 1;
-	time_t now = time(NULL);
-	double t = ev_now(wh->loop);
+	struct spool_entry tmp;
+	long waiting, allowance = -1;
+	size_t n = 0, i;
 
-	if (wh->post != NULL)
-		return;		/* its completion runs us again */
-	if (spool_peek(wh->spool, e, BATCH_MAX, &n) == -1) {
-		webhook_arm(wh, BACKOFF_MAX);
-		return;
-	}
-	n = webhook_expire(wh, e, n, now);
-	if (n == 0)
-		return;		/* idle until flush() */
-	if (e[0].next_try > now) {
-		webhook_arm(wh, difftime(e[0].next_try, now));
-		goto done;
-	}
 	if (cfg->rate_limit > 0) {
-		if (t >= wh->window_start + cfg->rate_interval) {
-			wh->window_start = t;
+		if (now >= wh->window_start + cfg->rate_interval) {
+			wh->window_start = now;
 			wh->window_sent = 0;
 		}
-		if (wh->window_sent >= cfg->rate_limit) {
+		allowance = cfg->rate_limit - wh->window_sent;
+		if (allowance <= 0) {
+			if (spool_count(wh->spool) <= 0)
+				return 0;
 			if (!wh->holding)
 				log_info("sink %s: %d messages in %.0f s, "
 				    "holding alerts for one digest", wh->name,
 				    cfg->rate_limit, cfg->rate_interval);
-			wh->holding = 1;
-			webhook_arm(wh, wh->window_start +
-			    cfg->rate_interval - t);
-			goto done;
+			wh->holding = wh->backlog = 1;
+			*wake = wh->window_start + cfg->rate_interval - now;
+			return 0;
 		}
-		if (wh->holding)
-			take = n;
 	}
 	wh->holding = 0;
-	webhook_post(wh, e, take);
-done:
+	if (wh->backlog) {
+		waiting = spool_count(wh->spool);
+		if (allowance < 0 || waiting <= allowance)
+			wh->backlog = 0;
+	}
+	if (spool_peek(wh->spool, e, wh->backlog ? BATCH_MAX : 1,
+	    wh->backlog, now, &n) == -1) {
+		*wake = BACKOFF_MAX;
+		return 0;
+	}
+	for (i = 0; i < n / 2; i++) {
+		tmp = e[i];
+		e[i] = e[n - 1 - i];
+		e[n - 1 - i] = tmp;
+	}
+	return n;
+}
+
+/*
+ * The worker: one post at a time per sink.  Called from the timer; arms
+ * the timer again for whatever it waits for.
+ */
+static void
+webhook_run(struct webhook *wh)
+{
+	struct spool_entry e[BATCH_MAX];
+	struct webhook_post *p;
+	double now = webhook_clock(), wake = -1, removals;
+	size_t n = 0, i;
+
+	removals = spool_retry_removals(wh->spool, now);
+	if (now - wh->checkpointed >= CHECKPOINT_EVERY &&
+	    spool_checkpoint(wh->spool, now) == 0)
+		wh->checkpointed = now;
+	if (wh->post != NULL)
+		goto out;	/* its completion runs us again */
+	if (wh->retry != NULL) {
+		if (now < wh->retry_at) {
+			wake = wh->retry_at - now;
+			goto out;
+		}
+		p = wh->retry;
+		wh->retry = NULL;
+		n = webhook_expire(wh, e, webhook_fetch(wh, p, e));
+	} else {
+		if ((p = calloc(1, sizeof(*p))) == NULL)
+			log_fatal("out of memory");
+		n = webhook_expire(wh, e, webhook_choose(wh, e, now, &wake));
+	}
+	if (n == 0) {
+		webhook_post_free(p);
+		/* Expired or gone: look again at once; else wait. */
+		if (wake < 0 && spool_count(wh->spool) > 0)
+			wake = 0;
+		goto out;
+	}
+	webhook_post(wh, p, e, n);
 	for (i = 0; i < n; i++)
 		spool_entry_clear(&e[i]);
+	wake = -1;	/* webhook_post armed what it needs */
+out:
+	if (removals >= 0 && (wake < 0 || removals < wake))
+		wake = removals;
+	if (wake >= 0)
+		webhook_arm(wh, wake);
 }
 
 static void
 webhook_free(struct webhook *wh)
 {
-	size_t i;
-
-	if (wh->url != NULL) {
-		explicit_bzero(wh->url, strlen(wh->url));
-		free(wh->url);
-	}
-	free(wh->topic);
+	webhook_target_free(wh->target);
 	free(wh->what);
-	for (i = 0; wh->headers != NULL && wh->headers[i] != NULL; i++) {
-		explicit_bzero(wh->headers[i], strlen(wh->headers[i]));
-		free(wh->headers[i]);
-	}
-	free(wh->headers);
+	webhook_post_free(wh->retry);
 	spool_close(wh->spool);
 	free(wh);
-}
-
-/* Expand the url and headers; add Content-Type unless one is given. */
-static int
-webhook_secrets(struct webhook *wh)
-{
-	const struct config_sink *cfg = wh->sink->cfg;
-	char err[512], *root;
-	size_t i, n = 0;
-	int has_type = 0;
-
-	/* "json" on a webhook is the record as the body: generic. */
-	wh->format = cfg->format == FORMAT_JSON ? FORMAT_GENERIC : cfg->format;
-	if (wh->format != FORMAT_GENERIC && wh->format != FORMAT_SLACK &&
-	    wh->format != FORMAT_DISCORD && wh->format != FORMAT_TEAMS &&
-	    wh->format != FORMAT_NTFY) {
-		log_error("sink %s: a webhook's format is generic, slack, "
-		    "discord, teams or ntfy", wh->name);
-		return -1;
-	}
-	if (cfg->url == NULL || *cfg->url == '\0') {
-		log_error("sink %s: a webhook sink needs a url", wh->name);
-		return -1;
-	}
-	if ((wh->url = secret_expand(cfg->url, err, sizeof(err))) == NULL) {
-		log_error("sink %s: url: %s", wh->name, err);
-		return -1;
-	}
-	if (strncmp(wh->url, "http://", 7) != 0 &&
-	    strncmp(wh->url, "https://", 8) != 0) {
-		log_error("sink %s: the url must start with https:// (or "
-		    "http://)", wh->name);
-		return -1;
-	}
-	if (wh->format == FORMAT_NTFY) {
-		if (webhook_format_ntfy_url(wh->url, &root, &wh->topic) == -1) {
-			log_error("sink %s: an ntfy url names the topic, as "
-			    "in https://ntfy.sh/TOPIC", wh->name);
-			return -1;
-		}
-		explicit_bzero(wh->url, strlen(wh->url));
-		free(wh->url);
-		wh->url = root;
-	}
-	if ((wh->headers = calloc(cfg->headers.n + 2, sizeof(char *))) == NULL)
-		log_fatal("out of memory");
-	for (i = 0; i < cfg->headers.n; i++) {
-		if (strchr(cfg->headers.v[i], ':') == NULL) {
-			log_error("sink %s: header %zu is not \"Name: value\"",
-			    wh->name, i + 1);
-			return -1;
-		}
-		if (strncasecmp(cfg->headers.v[i], "content-type:", 13) == 0)
-			has_type = 1;
-		if ((wh->headers[n] = secret_expand(cfg->headers.v[i], err,
-		    sizeof(err))) == NULL) {
-			log_error("sink %s: header %zu: %s", wh->name, i + 1,
-			    err);
-			return -1;
-		}
-		n++;
-	}
-	if (!has_type && (wh->headers[n++] =
-	    strdup("Content-Type: application/json")) == NULL)
-		log_fatal("out of memory");
-	return 0;
 }
 
 static int
@@ -472,17 +530,21 @@ webhook_open(struct sink *s)
 	wh->name = s->cfg->name;
 	if (asprintf(&wh->what, "sink %s", wh->name) == -1)
 		log_fatal("out of memory");
-	if (webhook_secrets(wh) == -1)
+	if ((wh->target = webhook_target_new(s->cfg)) == NULL)
 		goto fail;
+	wh->slow = 1;
+	wh->checkpointed = webhook_clock();
 	wh->spool = spool_open(store_db(s->store), store_path(s->store),
-	    s->cfg->name);
+	    s->cfg->name, wh->checkpointed);
 	if (wh->spool == NULL)
 		goto fail;
 	srandom((unsigned)time(NULL) ^ (unsigned)getpid());
 	wh->loop = poll_loop(s->poll);
 	ev_timer_init(&wh->timer, webhook_timer_cb, 0, 0);
 	wh->timer.data = wh;
-	/* What a previous run left in the spool goes out first. */
+	/* What a previous run left is a backlog: it goes out as digests
+	 * if it does not fit the rate window. */
+	wh->backlog = spool_count(wh->spool) > 0;
 	webhook_arm(wh, 0);
 	s->data = wh;
 	return 0;
@@ -507,7 +569,7 @@ webhook_deliver(struct sink *s, const json_t *alert)
 	}
 	if ((body = json_dumps(alert, JSON_COMPACT)) == NULL)
 		log_fatal("out of memory");
-	rc = spool_add(wh->spool, id, body, time(NULL));
+	rc = spool_add(wh->spool, id, body, time(NULL), webhook_clock());
 	free(body);
 	return rc;
 }
@@ -517,7 +579,7 @@ webhook_flush(struct sink *s)
 {
 	struct webhook *wh = s->data;
 
-	if (wh->post == NULL)
+	if (wh->post == NULL && wh->retry == NULL)
 		webhook_arm(wh, 0);
 }
 
@@ -536,18 +598,59 @@ webhook_close(struct sink *s)
 	if (wh == NULL)
 		return;
 	ev_timer_stop(wh->loop, &wh->timer);
+	spool_retry_removals(wh->spool, webhook_clock());
+	spool_checkpoint(wh->spool, webhook_clock());
 	if ((left = spool_count(wh->spool)) > 0)
 		log_info("sink %s: %ld alert%s kept in the spool for the next "
 		    "run", wh->name, left, left == 1 ? "" : "s");
-	/* A post in flight is abandoned; its entry stays in the spool and
-	 * goes out after the restart or reload. */
+	/* A post in flight at exit is abandoned; its entry stays in the
+	 * spool and goes out after the restart.  (A reload adopted it.) */
 	if (wh->post != NULL) {
 		poll_http_cancel(s->poll, wh->post);
-		free(wh->post->alert_id);
-		free(wh->post);
+		webhook_post_free(wh->post);
 	}
 	webhook_free(wh);
 	s->data = NULL;
+}
+
+/*
+ * SIGHUP: the sink of the new configuration takes over from the old one
+ * the post in flight (answered to us now), the post waiting to be tried
+ * again, the spool with the deletes it could not write yet, and the
+ * flood control.  A changed url or headers start afresh: what waits is
+ * tried at once, with the configured timeout.
+ */
+static void
+webhook_adopt(struct sink *s, struct sink *old_sink)
+{
+	struct webhook *wh = s->data, *old = old_sink->data;
+	struct spool *spool;
+	int same;
+
+	if (wh == NULL || old == NULL)
+		return;
+	same = webhook_target_same(wh->target, old->target);
+	if ((wh->post = old->post) != NULL)
+		wh->post->wh = wh;
+	if ((wh->retry = old->retry) != NULL) {
+		wh->retry->wh = wh;
+		wh->retry_at = same ? old->retry_at : 0;
+	}
+	old->post = old->retry = NULL;
+	spool = wh->spool;
+	wh->spool = old->spool;
+	old->spool = spool;
+	wh->checkpointed = old->checkpointed;
+	wh->window_start = old->window_start;
+	wh->window_sent = old->window_sent;
+	wh->backlog = old->backlog;
+	wh->holding = old->holding;
+	wh->dropped = old->dropped;
+	if (same) {
+		wh->failing = old->failing;
+		wh->refused = old->refused;
+		wh->slow = old->slow;
+	}
 }
 
 const struct sink_ops sink_webhook_ops = {
@@ -557,4 +660,5 @@ const struct sink_ops sink_webhook_ops = {
 	.reopen = webhook_reopen,
 	.close = webhook_close,
 	.flush = webhook_flush,
+	.adopt = webhook_adopt,
 };

@@ -21,7 +21,7 @@
 #include "store.h"
 
 #define STORE_FILE		"brink.db"
-#define STORE_VERSION		1
+#define STORE_VERSION		2
 /* Another brinkd (or a --once run) may hold the write lock briefly. */
 #define STORE_BUSY_MS		10000
 
@@ -77,6 +77,8 @@ static const char *const migrations[] = {
 	"  body TEXT NOT NULL, created INTEGER NOT NULL,"
 	"  attempts INTEGER NOT NULL DEFAULT 0,"
 	"  next_try INTEGER NOT NULL DEFAULT 0, UNIQUE (sink, alert_id));",
+	/* How long a webhook post waited, on a monotonic clock (spool.h). */
+	"ALTER TABLE spool ADD COLUMN waited REAL NOT NULL DEFAULT 0;",
 };
 
 struct store {

@@ -4,7 +4,7 @@
  * webhook spool.  Every error is logged once here with the database path
  * and what to do; callers only propagate -1.
  *
- * Schema (version 1), which spool.c relies on:
+ * Schema (version 2), which spool.c relies on:
  *
  *   feed_state(feed TEXT PRIMARY KEY, url TEXT, etag TEXT,
  *              last_modified TEXT, last_success INTEGER,
@@ -14,9 +14,11 @@
  *   spool(id INTEGER PRIMARY KEY, sink TEXT NOT NULL, alert_id TEXT NOT NULL,
  *         body TEXT NOT NULL, created INTEGER NOT NULL,
  *         attempts INTEGER NOT NULL DEFAULT 0,
- *         next_try INTEGER NOT NULL DEFAULT 0, UNIQUE (sink, alert_id))
+ *         next_try INTEGER NOT NULL DEFAULT 0, UNIQUE (sink, alert_id),
+ *         waited REAL NOT NULL DEFAULT 0)
  *
- * Times are Unix seconds.  spool.body is the alert record as JSON; the
+ * Times are Unix seconds; spool.waited counts seconds on a monotonic
+ * clock, relative to the open spool (spool.h).  spool.body is the alert record as JSON; the
  * webhook sink formats it when it posts.
  */
 #ifndef BRINK_STORE_H

@@ -9,9 +9,12 @@ first N requests:
   --mode 500 --count 3          answer 500 three times
   --mode 429 --retry-after 2    answer 429 with "Retry-After: 2"
   --mode hang                   accept, then never answer
+  --mode slow --delay 2.5       answer 200, but only after 2.5 s
+  --mode hold --release FILE    answer 200 once FILE exists
   --mode 400 / 404              refuse
 
---control FILE: a JSON object {"mode": ..., "count": N, "retry_after": S}
+--control FILE: a JSON object {"mode": ..., "count": N, "retry_after": S,
+"delay": S, "release": FILE}
 read again whenever the file changes, so a test can switch behaviour
 while brink runs; the count starts anew with each change.  The chosen
 port is written to --port-file once the socket listens.
@@ -33,12 +36,15 @@ class State:
         self.control = args.control
         self.control_mtime = None
         self.seq = 0
-        self.set_mode(args.mode, args.count, args.retry_after)
+        self.set_mode(args.mode, args.count, args.retry_after, args.delay,
+                      args.release)
 
-    def set_mode(self, mode, count, retry_after):
+    def set_mode(self, mode, count, retry_after, delay=None, release=None):
         self.mode = mode
         self.left = count
         self.retry_after = retry_after
+        self.delay = delay
+        self.release = release
 
     def reload(self):
         if not self.control:
@@ -53,7 +59,7 @@ class State:
         with open(self.control, encoding="utf-8") as f:
             c = json.load(f)
         self.set_mode(c.get("mode", "ok"), int(c.get("count", 1 << 30)),
-                      c.get("retry_after"))
+                      c.get("retry_after"), c.get("delay"), c.get("release"))
 
     def answer(self):
         """The status for the next request, and counts it."""
@@ -100,6 +106,17 @@ class Handler(BaseHTTPRequestHandler):
             # Keep the connection open and silent until brink gives up.
             time.sleep(3600)
             return
+        if status == "slow":
+            # Act on the post (it is logged above), answer late.
+            time.sleep(float(state.delay or 0))
+            status = "200"
+        if status == "hold":
+            # Act on the post, answer once the test says so.
+            for _ in range(6000):
+                if state.release and os.path.exists(state.release):
+                    break
+                time.sleep(0.1)
+            status = "200"
         code = int(status)
         reply = {
             200: b"ok\n",
@@ -125,9 +142,12 @@ def main():
     p.add_argument("--port-file", required=True)
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--mode", default="ok",
-                   choices=["ok", "500", "503", "429", "hang", "400", "404"])
+                   choices=["ok", "500", "503", "429", "hang", "slow", "hold",
+                            "400", "404"])
     p.add_argument("--count", type=int, default=1 << 30)
     p.add_argument("--retry-after", type=int)
+    p.add_argument("--delay", type=float)
+    p.add_argument("--release")
     p.add_argument("--control")
     args = p.parse_args()
 
