@@ -4,7 +4,9 @@
  *
  * The rules are compiled too: a phrase the matcher cannot use (no words,
  * a misplaced "...") is only seen there, and -t must catch everything a
- * start or a reload would refuse.
+ * start or a reload would refuse.  So are the sinks (sink_check.h): a
+ * secret that does not resolve or a log directory brinkd may not write
+ * would otherwise pass -t and then stop the service.
  */
 #include "autoconf.h"
 
@@ -13,6 +15,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "rules.h"
+#include "sink_check.h"
 
 static void
 print_problem(void *arg, int is_error, const char *msg)
@@ -35,6 +38,10 @@ cmd_check(const char *config_path)
 		return EXIT_BAD_INPUT;
 	}
 	rules_free(rules);
+	if (sinks_check(config, print_problem, NULL) > 0) {
+		config_free(config);
+		return EXIT_BAD_INPUT;
+	}
 	config_free(config);
 	printf("configuration ok\n");
 	return EXIT_OK;

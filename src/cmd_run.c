@@ -32,6 +32,7 @@
 #include "poll.h"
 #include "rules.h"
 #include "sink.h"
+#include "sink_check.h"
 #include "store.h"
 
 /* How long transfers in flight may finish after SIGTERM. */
@@ -295,8 +296,16 @@ cmd_run(const char *config_path, int foreground, int once)
 	/* Until detached, problems go to the terminal that started us. */
 	log_init("brinkd", LOG_TO_STDERR, LOG_LEVEL_INFO);
 
+	/* What -t would refuse stops the start with EX_CONFIG, so that
+	 * systemd stops at once instead of restarting in a loop. */
 	if (load(config_path, &r.cfg, &r.rules) == -1)
-		return EXIT_BAD_INPUT;
+		return EXIT_CONFIG;
+	if (sinks_check(r.cfg, report, NULL) > 0) {
+		log_error("%s: the sinks cannot open (see above)",
+		    config_path);
+		status = EXIT_CONFIG;
+		goto out;
+	}
 	log_set_level((enum log_level)r.cfg->log_level);
 	if (!once && !foreground && daemon(0, 0) == -1) {
 		log_error("cannot detach: %s", strerror(errno));
@@ -318,8 +327,10 @@ cmd_run(const char *config_path, int foreground, int once)
 	if ((r.poll = poll_new(r.loop, r.cfg, r.store, pipeline_feed,
 	    r.pipeline)) == NULL)
 		goto out_store;
-	if ((r.sinks = sinks_open(r.cfg, r.store, r.poll)) == NULL)
+	if ((r.sinks = sinks_open(r.cfg, r.store, r.poll)) == NULL) {
+		status = EXIT_CONFIG;
 		goto out_poll;
+	}
 	pipeline_set(r.pipeline, r.cfg, r.rules, r.sinks);
 	signals_start(&r);
 	/* Written once SIGTERM is handled: whoever reads the pid may use it. */
