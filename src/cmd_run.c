@@ -280,21 +280,27 @@ int
 cmd_run(const char *config_path, int foreground, int once)
 {
 	struct run r;
-	int where, status = EXIT_BAD_INPUT;
+	int where, journal, status = EXIT_BAD_INPUT;
 	size_t failed;
 
 	memset(&r, 0, sizeof(r));
 	r.config_path = config_path;
 	r.once = once;
 	r.pid_fd = -1;
-	/* Under systemd, stderr already goes to the journal. */
-	where = LOG_TO_STDERR;
-	if (!once && foreground && getenv("JOURNAL_STREAM") == NULL)
-		where |= LOG_TO_SYSLOG;
-	if (!once && !foreground)
-		where = LOG_TO_SYSLOG;
+	/* Under systemd, stderr is the journal: write to the journal
+	 * itself, so that priorities and fields survive (log.c). */
+	journal = log_stderr_is_journal();
+	if (journal)
+		where = LOG_TO_JOURNAL;
+	else if (once)
+		where = LOG_TO_STDERR;
+	else if (foreground)
+		where = LOG_TO_STDERR | LOG_TO_SYSLOG;
+	else
+		where = LOG_TO_JOURNAL;	/* detached: syslog if no journal */
 	/* Until detached, problems go to the terminal that started us. */
-	log_init("brinkd", LOG_TO_STDERR, LOG_LEVEL_INFO);
+	log_init("brinkd", journal ? LOG_TO_JOURNAL : LOG_TO_STDERR,
+	    LOG_LEVEL_INFO);
 
 	/* What -t would refuse stops the start with EX_CONFIG, so that
 	 * systemd stops at once instead of restarting in a loop. */
