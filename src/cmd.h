@@ -23,6 +23,9 @@ int	cmd_parse(const char *path);
 /* --match: run the rules over a document and print its alerts as JSON
  * lines; explain adds, on stderr, why each hit fired or was cancelled. */
 int	cmd_match(const char *config_path, const char *path, int explain);
+/* --status: each feed's and sink's state and the recent alerts, read
+ * from the state database without disturbing a running daemon. */
+int	cmd_status(const char *config_path);
 /* The daemon: poll forever (foreground or detached), or once. */
 int	cmd_run(const char *config_path, int foreground, int once);
 

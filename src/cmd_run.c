@@ -53,7 +53,11 @@ struct run {
 	ev_signal		 sigterm, sigint, sighup, sigusr1;
 	ev_timer		 watchdog;
 	ev_timer		 ready;
+	ev_timer		 status;
 };
+
+/* How often `systemctl status` gets a fresh summary line. */
+#define STATUS_EVERY	30.0
 
 static void
 notify(const char *state)
@@ -192,6 +196,24 @@ on_ready(struct ev_loop *loop, ev_timer *w, int revents)
 {
 	/* Fired from inside ev_run: the loop really runs. */
 	notify("READY=1");
+}
+
+/* "12 feeds (1 failing), 3 alerts in the last hour, 0 posts waiting". */
+static void
+on_status(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct run *r = w->data;
+	struct store_summary sum;
+	char line[256];
+
+	if (store_summary(r->store, time(NULL), &sum) == -1)
+		return;
+	snprintf(line, sizeof(line), "STATUS=%zu feed%s (%d failing), %d "
+	    "alert%s in the last hour, %d webhook post%s waiting",
+	    r->cfg->n_feeds, r->cfg->n_feeds == 1 ? "" : "s",
+	    sum.failing_feeds, sum.alerts_hour, sum.alerts_hour == 1 ? "" :
+	    "s", sum.spooled, sum.spooled == 1 ? "" : "s");
+	notify(line);
 }
 
 static void
@@ -365,6 +387,9 @@ cmd_run(const char *config_path, int foreground, int once)
 		    store_path(r.store));
 		ev_timer_init(&r.ready, on_ready, 0., 0.);
 		ev_timer_start(r.loop, &r.ready);
+		ev_timer_init(&r.status, on_status, 1., STATUS_EVERY);
+		r.status.data = &r;
+		ev_timer_start(r.loop, &r.status);
 		ev_run(r.loop, 0);
 		log_info("stopped");
 		status = EXIT_OK;
@@ -372,6 +397,7 @@ cmd_run(const char *config_path, int foreground, int once)
 
 	ev_timer_stop(r.loop, &r.watchdog);
 	ev_timer_stop(r.loop, &r.ready);
+	ev_timer_stop(r.loop, &r.status);
 out_signals:
 	signals_stop(&r);
 	/* Sinks first: a post still in flight then ends in poll_free with
