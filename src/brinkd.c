@@ -22,7 +22,8 @@ enum {
 	OPT_MATCH,
 	OPT_PARSE,
 	OPT_EXPLAIN,
-	OPT_SUMMARY
+	OPT_SUMMARY,
+	OPT_STATUS
 };
 
 static void
@@ -35,6 +36,7 @@ usage(FILE *out)
 	    "       brinkd --match DOC [--explain] [--summary] [-c FILE]\n"
 	    "                                       print the alerts DOC raises\n"
 	    "       brinkd --parse FEED             print a feed's items as JSON lines\n"
+	    "       brinkd --status [-c FILE]       what the state database says\n"
 	    "\n"
 	    "  -c, --config FILE   configuration file (default %s)\n"
 	    "  -f, --foreground    stay in the foreground, log to stderr too\n"
@@ -44,6 +46,7 @@ usage(FILE *out)
 	    "      --explain       with --match: say why each rule fired or not\n"
 	    "      --summary       with --match: counts per rule and category\n"
 	    "      --parse FEED    a feed file; - for stdin\n"
+	    "      --status        each feed's and sink's state, recent alerts\n"
 	    "  -V, --version       print the version and exit\n"
 	    "  -h, --help          print this help and exit\n",
 	    DEFAULT_CONFIG);
@@ -61,6 +64,7 @@ main(int argc, char *argv[])
 		{ "explain",	no_argument,		NULL, OPT_EXPLAIN },
 		{ "summary",	no_argument,		NULL, OPT_SUMMARY },
 		{ "parse",	required_argument,	NULL, OPT_PARSE },
+		{ "status",	no_argument,		NULL, OPT_STATUS },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL,		0,			NULL, 0 }
@@ -68,6 +72,7 @@ main(int argc, char *argv[])
 	const char *config_path = DEFAULT_CONFIG;
 	const char *match_path = NULL, *parse_path = NULL;
 	int foreground = 0, check = 0, once = 0, explain = 0, summary = 0;
+	int status = 0;
 	int modes, ch;
 
 	while ((ch = getopt_long(argc, argv, "c:ftVh", longopts, NULL)) != -1) {
@@ -96,6 +101,9 @@ main(int argc, char *argv[])
 		case OPT_PARSE:
 			parse_path = optarg;
 			break;
+		case OPT_STATUS:
+			status = 1;
+			break;
 		case 'V':
 			printf("brinkd %s\n", PACKAGE_VERSION);
 			return EXIT_OK;
@@ -113,10 +121,11 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	modes = check + once + (match_path != NULL) + (parse_path != NULL);
+	modes = check + once + status + (match_path != NULL) +
+	    (parse_path != NULL);
 	if (modes > 1) {
-		fprintf(stderr, "brinkd: -t, --once, --match and --parse "
-		    "do not go together; choose one\n");
+		fprintf(stderr, "brinkd: -t, --once, --match, --parse and "
+		    "--status do not go together; choose one\n");
 		return EXIT_USAGE;
 	}
 	if ((explain || summary) && match_path == NULL) {
@@ -127,6 +136,8 @@ main(int argc, char *argv[])
 
 	if (check)
 		return cmd_check(config_path);
+	if (status)
+		return cmd_status(config_path);
 	if (parse_path != NULL)
 		return cmd_parse(parse_path);
 	if (match_path != NULL)

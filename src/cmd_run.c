@@ -32,6 +32,7 @@
 #include "poll.h"
 #include "rules.h"
 #include "sink.h"
+#include "sink_check.h"
 #include "store.h"
 
 /* How long transfers in flight may finish after SIGTERM. */
@@ -52,7 +53,11 @@ struct run {
 	ev_signal		 sigterm, sigint, sighup, sigusr1;
 	ev_timer		 watchdog;
 	ev_timer		 ready;
+	ev_timer		 status;
 };
+
+/* How often `systemctl status` gets a fresh summary line. */
+#define STATUS_EVERY	30.0
 
 static void
 notify(const char *state)
@@ -196,6 +201,24 @@ on_ready(struct ev_loop *loop, ev_timer *w, int revents)
 	notify("READY=1");
 }
 
+/* "12 feeds (1 failing), 3 alerts in the last hour, 0 posts waiting". */
+static void
+on_status(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct run *r = w->data;
+	struct store_summary sum;
+	char line[256];
+
+	if (store_summary(r->store, time(NULL), &sum) == -1)
+		return;
+	snprintf(line, sizeof(line), "STATUS=%zu feed%s (%d failing), %d "
+	    "alert%s in the last hour, %d webhook post%s waiting",
+	    r->cfg->n_feeds, r->cfg->n_feeds == 1 ? "" : "s",
+	    sum.failing_feeds, sum.alerts_hour, sum.alerts_hour == 1 ? "" :
+	    "s", sum.spooled, sum.spooled == 1 ? "" : "s");
+	notify(line);
+}
+
 static void
 on_watchdog(struct ev_loop *loop, ev_timer *w, int revents)
 {
@@ -282,24 +305,38 @@ int
 cmd_run(const char *config_path, int foreground, int once)
 {
 	struct run r;
-	int where, status = EXIT_BAD_INPUT;
+	int where, journal, status = EXIT_BAD_INPUT;
 	size_t failed;
 
 	memset(&r, 0, sizeof(r));
 	r.config_path = config_path;
 	r.once = once;
 	r.pid_fd = -1;
-	/* Under systemd, stderr already goes to the journal. */
-	where = LOG_TO_STDERR;
-	if (!once && foreground && getenv("JOURNAL_STREAM") == NULL)
-		where |= LOG_TO_SYSLOG;
-	if (!once && !foreground)
-		where = LOG_TO_SYSLOG;
+	/* Under systemd, stderr is the journal: write to the journal
+	 * itself, so that priorities and fields survive (log.c). */
+	journal = log_stderr_is_journal();
+	if (journal)
+		where = LOG_TO_JOURNAL;
+	else if (once)
+		where = LOG_TO_STDERR;
+	else if (foreground)
+		where = LOG_TO_STDERR | LOG_TO_SYSLOG;
+	else
+		where = LOG_TO_JOURNAL;	/* detached: syslog if no journal */
 	/* Until detached, problems go to the terminal that started us. */
-	log_init("brinkd", LOG_TO_STDERR, LOG_LEVEL_INFO);
+	log_init("brinkd", journal ? LOG_TO_JOURNAL : LOG_TO_STDERR,
+	    LOG_LEVEL_INFO);
 
+	/* What -t would refuse stops the start with EX_CONFIG, so that
+	 * systemd stops at once instead of restarting in a loop. */
 	if (load(config_path, &r.cfg, &r.rules) == -1)
-		return EXIT_BAD_INPUT;
+		return EXIT_CONFIG;
+	if (sinks_check(r.cfg, report, NULL) > 0) {
+		log_error("%s: the sinks cannot open (see above)",
+		    config_path);
+		status = EXIT_CONFIG;
+		goto out;
+	}
 	log_set_level((enum log_level)r.cfg->log_level);
 	if (!once && !foreground && daemon(0, 0) == -1) {
 		log_error("cannot detach: %s", strerror(errno));
@@ -321,8 +358,10 @@ cmd_run(const char *config_path, int foreground, int once)
 	if ((r.poll = poll_new(r.loop, r.cfg, r.store, pipeline_feed,
 	    r.pipeline)) == NULL)
 		goto out_store;
-	if ((r.sinks = sinks_open(r.cfg, r.store, r.poll)) == NULL)
+	if ((r.sinks = sinks_open(r.cfg, r.store, r.poll)) == NULL) {
+		status = EXIT_CONFIG;
 		goto out_poll;
+	}
 	pipeline_set(r.pipeline, r.cfg, r.rules, r.sinks);
 	signals_start(&r);
 	/* Written once SIGTERM is handled: whoever reads the pid may use it. */
@@ -351,6 +390,9 @@ cmd_run(const char *config_path, int foreground, int once)
 		    store_path(r.store));
 		ev_timer_init(&r.ready, on_ready, 0., 0.);
 		ev_timer_start(r.loop, &r.ready);
+		ev_timer_init(&r.status, on_status, 1., STATUS_EVERY);
+		r.status.data = &r;
+		ev_timer_start(r.loop, &r.status);
 		ev_run(r.loop, 0);
 		log_info("stopped");
 		status = EXIT_OK;
@@ -358,6 +400,7 @@ cmd_run(const char *config_path, int foreground, int once)
 
 	ev_timer_stop(r.loop, &r.watchdog);
 	ev_timer_stop(r.loop, &r.ready);
+	ev_timer_stop(r.loop, &r.status);
 out_signals:
 	signals_stop(&r);
 	/* Sinks first: a post still in flight then ends in poll_free with

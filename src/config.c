@@ -489,10 +489,13 @@ build_opts(struct config_load *ld, const char *section, int depth)
 	    CFG_SEC(NULL, NULL, CFGF_MULTI | CFGF_TITLE);
 	static cfg_opt_t end_tmpl = CFG_END();
 	const struct key *keys = keys_of(section);
+	const char *const *extra = config_override_keys(section);
 	cfg_opt_t *opts;
 	size_t n = 0, max, i;
 
 	max = 8 + ld->n_stubs;
+	for (i = 0; extra != NULL && extra[i] != NULL; i++)
+		max++;
 	for (i = 0; keys != NULL && keys[i].name != NULL; i++)
 		max++;
 	if ((opts = calloc(max, sizeof(*opts))) == NULL)
@@ -502,6 +505,12 @@ build_opts(struct config_load *ld, const char *section, int depth)
 	for (i = 0; keys != NULL && keys[i].name != NULL; i++) {
 		opts[n] = list_tmpl;
 		opts[n].name = keys[i].name;
+		opts[n].parsecb = on_value;
+		n++;
+	}
+	for (i = 0; extra != NULL && extra[i] != NULL; i++) {
+		opts[n] = list_tmpl;
+		opts[n].name = extra[i];
 		opts[n].parsecb = on_value;
 		n++;
 	}
@@ -605,6 +614,7 @@ config_load_free(struct config_load *ld)
 	free(ld->stop_name);
 	free(ld->stop_parent);
 	config_countries_free(ld);
+	config_override_free(ld);
 	config_free(ld->config);
 	memset(ld, 0, sizeof(*ld));
 }
@@ -688,8 +698,10 @@ config_load_text(const char *name, const char *text, size_t len,
 		break;
 	}
 	report_stop(&ld);
-	if (!ld.stopped && !ld.incomplete)
+	if (!ld.stopped && !ld.incomplete) {
 		config_check_all(&ld);
+		config_override_apply(&ld);
+	}
 	deliver(&ld, report, arg);
 	if (ld.n_errors == 0) {
 		config = ld.config;

@@ -128,6 +128,8 @@ struct config_load {
 	size_t			 n_stubs;
 	struct config_country	*countries;	/* country blocks of the pass */
 	size_t			 n_countries;
+	struct config_override	*overrides;	/* config_override.c */
+	size_t			 n_overrides;
 };
 
 /* Messages.  source -1 names no file. */
@@ -209,6 +211,16 @@ void	config_check_language(struct config_load *, const char *language,
 void	config_take_country(struct config_section *);
 void	config_countries_load(struct config_load *, cfg_t *);
 void	config_countries_free(struct config_load *);
+/* config_override.c: override = true in a rule or actor section changes
+ * the section of that name (from the rule pack) instead of defining one. */
+/* The extra keys of a section kind, NULL-terminated; NULL for none. */
+const char *const *config_override_keys(const char *section);
+/* Before a rule or actor is taken: 1 if s is an override (noted, not to
+ * be taken as a definition). */
+int	config_override_take(struct config_section *);
+/* Once every section is in and checked: apply the overrides in order. */
+void	config_override_apply(struct config_load *);
+void	config_override_free(struct config_load *);
 
 /* config_value.c */
 int	config_parse_bool(const char *, int *);

@@ -27,6 +27,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,29 +285,20 @@ static int	join(struct config_load *, struct joined *, int source,
 		    const char *text, size_t len, int depth);
 
 /*
- * Splice the file path, named at line of source, into out: a newline,
- * its text, a newline.  Returns 0, or -1 after a message (out unchanged).
+ * Splice the file resolved (a path from the working directory), named at
+ * line of source, into out: a newline, its text, a newline.  Returns 0,
+ * or -1 after a message (out unchanged).
  */
 static int
 include_file(struct config_load *ld, struct joined *out, int source,
-    int line, const char *path, int depth)
+    int line, const char *resolved, int depth)
 {
 	struct joined saved = *out;
 	size_t n_segments = ld->n_segments, n_spans = ld->n_spans;
-	char *resolved, *text = NULL;
+	char *text = NULL;
 	size_t len;
 	int up, child = -1, rc = -1;
 
-	if (!ld->allow_include) {
-		config_msg(ld, 1, source, line, "include() is not allowed "
-		    "here");
-		ld->incomplete = 1;
-		return -1;
-	}
-	if ((resolved = resolve(ld->sources[source].name, path)) == NULL) {
-		config_msg(ld, 1, source, line, "out of memory");
-		return -1;
-	}
 	for (up = source; up >= 0; up = ld->sources[up].parent) {
 		if (same_file(ld->sources[up].name, resolved)) {
 			config_msg(ld, 1, source, line, "%s would include "
@@ -347,9 +339,79 @@ done:
 	 * configuration would only add noise. */
 	if (rc == -1)
 		ld->incomplete = 1;
-	free(resolved);
 	free(text);
 	return rc;
+}
+
+/* glob(3)'s error callback takes no pointer: the first real error of
+ * the current include_path(), kept here (loads do not nest). */
+static int glob_errno;
+
+static int
+glob_error(const char *path, int err)
+{
+	/* A missing conf.d/ holds no file: the same as an empty one. */
+	if (err == ENOENT || err == ENOTDIR)
+		return 0;
+	glob_errno = err;
+	return 1;
+}
+
+/*
+ * include(path) at line of source: the file, or with a wildcard (*, ?,
+ * [...]) every regular file it matches, in sorted order; a pattern that
+ * matches nothing includes nothing, so that an empty conf.d/ is fine.
+ * Returns the number of files spliced in, or -1 if none was and one was
+ * refused (after a message).
+ */
+static int
+include_path(struct config_load *ld, struct joined *out, int source,
+    int line, const char *path, int depth)
+{
+	struct stat st;
+	char *resolved;
+	glob_t g;
+	size_t i;
+	int n = 0, failed = 0, rc;
+
+	if (!ld->allow_include) {
+		config_msg(ld, 1, source, line, "include() is not allowed "
+		    "here");
+		ld->incomplete = 1;
+		return -1;
+	}
+	if ((resolved = resolve(ld->sources[source].name, path)) == NULL) {
+		config_msg(ld, 1, source, line, "out of memory");
+		return -1;
+	}
+	if (strpbrk(path, "*?[") == NULL) {
+		rc = include_file(ld, out, source, line, resolved, depth);
+		free(resolved);
+		return rc == 0 ? 1 : -1;
+	}
+	glob_errno = 0;
+	rc = glob(resolved, 0, glob_error, &g);
+	if (rc != 0 && rc != GLOB_NOMATCH) {
+		config_msg(ld, 1, source, line, "include(\"%s\"): cannot read "
+		    "the directory: %s", path, rc == GLOB_NOSPACE ?
+		    "out of memory" : strerror(glob_errno));
+		ld->incomplete = 1;
+		free(resolved);
+		return -1;
+	}
+	for (i = 0; rc == 0 && i < g.gl_pathc; i++) {
+		if (stat(g.gl_pathv[i], &st) == -1 || !S_ISREG(st.st_mode))
+			continue;
+		if (include_file(ld, out, source, line, g.gl_pathv[i],
+		    depth) == 0)
+			n++;
+		else
+			failed = 1;
+	}
+	if (rc == 0)
+		globfree(&g);
+	free(resolved);
+	return n == 0 && failed ? -1 : n;
 }
 
 /*
@@ -382,7 +444,7 @@ splice_include(struct config_load *ld, struct joined *out, int source,
 	for (; i < end; i++)
 		if (text[i] == '\n')
 			line++;
-	if (include_file(ld, out, source, call_line, path, depth) == 0)
+	if (include_path(ld, out, source, call_line, path, depth) > 0)
 		rc = add_segment(ld, out->line, source, line);
 	else
 		for (; call_line < line && rc == 0; call_line++)

@@ -324,6 +324,8 @@ config_take_actor(struct config_section *s)
 	size_t i;
 	int taken_line = 0, *lines;
 
+	if (config_override_take(s))
+		return;
 	for (i = 0; i < c->n_actors; i++)
 		if (strcmp(c->actors[i].name, s->title) == 0) {
 			taken_file = c->actors[i].file;
@@ -374,6 +376,8 @@ config_take_rule(struct config_section *s)
 	long n;
 	int taken_line = 0, *lines;
 
+	if (config_override_take(s))
+		return;
 	for (i = 0; i < c->n_rules; i++)
 		if (strcmp(c->rules[i].name, s->title) == 0) {
 			taken_file = c->rules[i].file;

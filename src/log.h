@@ -1,9 +1,10 @@
 /*
  * log.h: the daemon's own messages.  Only log.c writes them: to stderr
- * in the foreground (and in the one-shot modes), to syslog(3) when
- * detached.  Messages start in lower case and carry no final period;
+ * in the foreground (and in the one-shot modes), to systemd's journal
+ * when stderr is the journal or when detached (syslog(3) where there is
+ * no journal).  Messages start in lower case and carry no final period;
  * a message about a feed or sink starts with "feed NAME: " or
- * "sink NAME: ".
+ * "sink NAME: ", which the journal gets as a FEED= or SINK= field.
  */
 #ifndef BRINK_LOG_H
 #define BRINK_LOG_H
@@ -17,9 +18,17 @@ enum log_level {
 	LOG_LEVEL_DEBUG
 };
 
-/* Where messages go: LOG_TO_STDERR, LOG_TO_SYSLOG, or both. */
+/* Where messages go: LOG_TO_STDERR, LOG_TO_SYSLOG, or both; or
+ * LOG_TO_JOURNAL: the journal with the message's priority and fields,
+ * else a "<N>" level prefix on stderr if it is the journal's stream,
+ * else syslog(3). */
 #define LOG_TO_STDERR	0x1
 #define LOG_TO_SYSLOG	0x2
+#define LOG_TO_JOURNAL	0x4
+
+/* 1 if stderr is the journal's stream (JOURNAL_STREAM names it): lines
+ * written there would be filed at priority info. */
+int	log_stderr_is_journal(void);
 
 /* Set the destinations and the most verbose level shown. */
 void	log_init(const char *ident, int where, enum log_level level);

@@ -113,6 +113,11 @@ pipeline_item(struct pipeline *pl, const char *feed,
 		    item->title);
 		if (pl->sinks != NULL && sinks_deliver(pl->sinks, alert) == -1)
 			goto fail;
+		if (store_log_alert(pl->store, json_string_value(
+		    json_object_get(alert, "id")), feed, now,
+		    json_string_value(json_object_get(alert, "severity")),
+		    json_string_value(json_object_get(alert, "category"))) == -1)
+			goto fail;
 		raised = 1;
 	} else
 		log_debug("feed %s: new item, no alert: %s", feed, item->title);

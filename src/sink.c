@@ -15,6 +15,8 @@
 #include "config.h"
 #include "log.h"
 #include "sink_impl.h"
+#include "sink_text.h"
+#include "webhook_text.h"
 
 /* Alert ids a sink already wrote in this process: an item retried
  * because another sink failed is not written twice. */
@@ -156,13 +158,35 @@ recent_add(struct sink_slot *slot, const char *id)
 	slot->recent_next = (slot->recent_next + 1) % RECENT_IDS;
 }
 
+/*
+ * A chat message goes out without a link it cannot carry (a service
+ * refuses the whole message for a malformed one, and javascript: must
+ * never be clickable): say so once per alert, at the first chat sink.
+ */
+static void
+note_bad_link(const struct sink_slot *slot, const json_t *alert,
+    const char *id, int *noted)
+{
+	char why[256], *link;
+
+	if (*noted || slot->sink.cfg->type != SINK_WEBHOOK)
+		return;
+	*noted = 1;
+	if ((link = webhook_text_link(sink_text_item(alert, "link"), why,
+	    sizeof(why))) != NULL)
+		free(link);
+	else if (*why != '\0')
+		log_warn("sink %s: alert %s: sent without the article's link: "
+		    "%s", slot->sink.cfg->name, id != NULL ? id : "?", why);
+}
+
 int
 sinks_deliver(struct sinks *sinks, const json_t *alert)
 {
 	struct sink_slot *slot;
 	const char *id;
 	size_t i;
-	int rc = 0;
+	int rc = 0, noted = 0;
 
 	id = json_string_value(json_object_get(alert, "id"));
 	for (i = 0; i < sinks->n; i++) {
@@ -172,6 +196,7 @@ sinks_deliver(struct sinks *sinks, const json_t *alert)
 		if (slot->recent != NULL && id != NULL && *id != '\0' &&
 		    recent_has(slot, id))
 			continue;
+		note_bad_link(slot, alert, id, &noted);
 		if (slot->sink.ops->deliver(&slot->sink, alert) == -1) {
 			rc = -1;
 			continue;

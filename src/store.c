@@ -21,7 +21,9 @@
 #include "store.h"
 
 #define STORE_FILE		"brink.db"
-#define STORE_VERSION		2
+#define STORE_VERSION		3
+/* How long the alert log keeps a row: enough for --status's day. */
+#define STORE_ALERT_KEEP	(7 * 24 * 3600)
 /* Another brinkd (or a --once run) may hold the write lock briefly. */
 #define STORE_BUSY_MS		10000
 
@@ -36,6 +38,9 @@ enum {
 	ST_FEED_SEEN_ANY,
 	ST_GET_FEED,
 	ST_PUT_FEED,
+	ST_LOG_ALERT,
+	ST_PRUNE_ALERTS,
+	ST_SUMMARY,
 	ST_COUNT
 };
 
@@ -58,6 +63,14 @@ static const char *const statement_sql[ST_COUNT] = {
 	[ST_PUT_FEED] = "INSERT OR REPLACE INTO feed_state (feed, url, etag,"
 	    " last_modified, last_success, failures, next_due)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_LOG_ALERT] = "INSERT OR IGNORE INTO alert_log"
+	    " (alert_id, feed, time, severity, category)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_PRUNE_ALERTS] = "DELETE FROM alert_log WHERE time < ?1",
+	[ST_SUMMARY] = "SELECT (SELECT count(*) FROM feed_state"
+	    " WHERE failures > 0),"
+	    " (SELECT count(*) FROM alert_log WHERE time >= ?1),"
+	    " (SELECT count(*) FROM spool)",
 };
 
 /* Migration n brings the schema from version n - 1 to n. */
@@ -79,6 +92,11 @@ static const char *const migrations[] = {
 	"  next_try INTEGER NOT NULL DEFAULT 0, UNIQUE (sink, alert_id));",
 	/* How long a webhook post waited, on a monotonic clock (spool.h). */
 	"ALTER TABLE spool ADD COLUMN waited REAL NOT NULL DEFAULT 0;",
+	/* 3: the alerts raised, for brinkd --status and STATUS=. */
+	"CREATE TABLE alert_log ("
+	"  alert_id TEXT PRIMARY KEY, feed TEXT NOT NULL,"
+	"  time INTEGER NOT NULL, severity TEXT, category TEXT);"
+	"CREATE INDEX alert_log_time ON alert_log (time);",
 };
 
 struct store {
@@ -398,7 +416,44 @@ store_prune(struct store *s, const char *feed, time_t now, double retention)
 
 	sqlite3_bind_text(st, 1, feed, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)(now - (time_t)retention));
-	return store_step_done(s, st, "pruning seen items");
+	if (store_step_done(s, st, "pruning seen items") == -1)
+		return -1;
+	st = store_stmt(s, ST_PRUNE_ALERTS);
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)(now - STORE_ALERT_KEEP));
+	return store_step_done(s, st, "pruning the alert log");
+}
+
+int
+store_log_alert(struct store *s, const char *alert_id, const char *feed,
+    time_t when, const char *severity, const char *category)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_LOG_ALERT);
+
+	sqlite3_bind_text(st, 1, alert_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, feed, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)when);
+	sqlite3_bind_text(st, 4, severity, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, category, -1, SQLITE_STATIC);
+	return store_step_done(s, st, "logging an alert");
+}
+
+int
+store_summary(struct store *s, time_t now, struct store_summary *sum)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SUMMARY);
+	int rc;
+
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)(now - 3600));
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		store_fail(s, "reading the summary", rc);
+		sqlite3_reset(st);
+		return -1;
+	}
+	sum->failing_feeds = sqlite3_column_int(st, 0);
+	sum->alerts_hour = sqlite3_column_int(st, 1);
+	sum->spooled = sqlite3_column_int(st, 2);
+	sqlite3_reset(st);
+	return 0;
 }
 
 int

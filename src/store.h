@@ -4,7 +4,7 @@
  * webhook spool.  Every error is logged once here with the database path
  * and what to do; callers only propagate -1.
  *
- * Schema (version 2), which spool.c relies on:
+ * Schema (version 3), which spool.c and brinkd --status rely on:
  *
  *   feed_state(feed TEXT PRIMARY KEY, url TEXT, etag TEXT,
  *              last_modified TEXT, last_success INTEGER,
@@ -15,7 +15,10 @@
  *         body TEXT NOT NULL, created INTEGER NOT NULL,
  *         attempts INTEGER NOT NULL DEFAULT 0,
  *         next_try INTEGER NOT NULL DEFAULT 0, UNIQUE (sink, alert_id),
- *         waited REAL NOT NULL DEFAULT 0)
+ *         waited REAL NOT NULL DEFAULT 0)   (version 2)
+ *   alert_log(alert_id TEXT PRIMARY KEY, feed TEXT NOT NULL,
+ *             time INTEGER NOT NULL, severity TEXT, category TEXT)
+ *             (version 3; rows older than 7 days are pruned)
  *
  * Times are Unix seconds; spool.waited counts seconds on a monotonic
  * clock, relative to the open spool (spool.h).  spool.body is the alert record as JSON; the
@@ -59,7 +62,8 @@ int		 store_mark_seen(struct store *, const char *feed,
 /* The item is still in the feed: keeps it from being pruned. */
 int		 store_touch_seen(struct store *, const char *feed,
 		    const char *key, time_t now);
-/* Forget items of feed not listed since before now - retention. */
+/* Forget items of feed not listed since before now - retention (and
+ * alert log rows older than 7 days). */
 int		 store_prune(struct store *, const char *feed, time_t now,
 		    double retention);
 /* 1 if the feed was never polled successfully (no seen items, no success). */
@@ -71,5 +75,19 @@ int		 store_get_feed(struct store *, const char *feed,
 int		 store_put_feed(struct store *, const char *feed,
 		    const char *url, const struct store_feed_state *st);
 void		 store_feed_state_clear(struct store_feed_state *);
+
+/* Note an alert raised, in the item's transaction (--status counts). */
+int		 store_log_alert(struct store *, const char *alert_id,
+		    const char *feed, time_t when, const char *severity,
+		    const char *category);
+
+/* A one-line picture for systemd's STATUS=. */
+struct store_summary {
+	int	failing_feeds;		/* failures in a row > 0 */
+	int	alerts_hour;		/* raised in the last hour */
+	int	spooled;		/* webhook posts waiting */
+};
+int		 store_summary(struct store *, time_t now,
+		    struct store_summary *);
 
 #endif

@@ -4,8 +4,11 @@
  * Every message says, at a glance: how bad (colour and emoji), what kind
  * (category), who threatened whom, the article's title as a link, the
  * quoted sentence, the feed and the time.  Article text is untrusted:
- * it is cut to each service's limits and never allowed to ping a channel
- * or to break the markup around it.
+ * it is cut to each service's limits and never allowed to ping a channel,
+ * to make a link of its own or to break the markup around it
+ * (webhook_text.c).  A link that is not a well-formed http(s) URL is
+ * left out and the alert sent without it: a service that refuses the
+ * message for its link would otherwise lose the alert.
  */
 #include "autoconf.h"
 
@@ -20,6 +23,7 @@
 #include "config.h"
 #include "sink_text.h"
 #include "webhook_format.h"
+#include "webhook_text.h"
 
 #define DIGEST_LIST_MAX	25	/* alerts listed by title in a digest */
 
@@ -158,83 +162,14 @@ who_of(const json_t *alert, size_t max)
 	return out;
 }
 
-/* Backslash the characters that Discord's (and most) markdown reads. */
+/* The article's link as it may be sent, or NULL (caller frees). */
 static char *
-md_escape(const char *s)
+link_of(const json_t *alert)
 {
-	char *out, *o;
+	char why[256];
 
-	if ((out = malloc(strlen(s) * 2 + 1)) == NULL)
-		abort();
-	for (o = out; *s != '\0'; s++) {
-		if (strchr("\\*_~`|>[]()#@<", *s) != NULL)
-			*o++ = '\\';
-		*o++ = *s;
-	}
-	*o = '\0';
-	return out;
-}
-
-/* Slack's mrkdwn reads only &, < and > as control characters. */
-static char *
-slack_escape(const char *s)
-{
-	char *out = NULL;
-	size_t len;
-	FILE *f;
-
-	if ((f = open_memstream(&out, &len)) == NULL)
-		abort();
-	for (; *s != '\0'; s++) {
-		if (*s == '&')
-			fputs("&amp;", f);
-		else if (*s == '<')
-			fputs("&lt;", f);
-		else if (*s == '>')
-			fputs("&gt;", f);
-		else
-			fputc(*s, f);
-	}
-	if (fclose(f) != 0)
-		abort();
-	return out;
-}
-
-/* A URL safe inside markdown's (...): no spaces or parentheses. */
-static char *
-md_url(const char *url)
-{
-	char *out = NULL;
-	size_t len;
-	FILE *f;
-
-	if ((f = open_memstream(&out, &len)) == NULL)
-		abort();
-	for (; *url != '\0'; url++) {
-		if (*url == '(' || *url == ')' || *url == ' ' ||
-		    (unsigned char)*url < 0x20)
-			fprintf(f, "%%%02X", (unsigned char)*url);
-		else
-			fputc(*url, f);
-	}
-	if (fclose(f) != 0)
-		abort();
-	return out;
-}
-
-/* A markdown link text: brackets would end it early. */
-static char *
-md_link_text(const char *s, size_t max)
-{
-	char *out = line(s, max), *p;
-
-	for (p = out; *p != '\0'; p++) {
-		if (*p == '[')
-			*p = '(';
-		else if (*p == ']')
-			*p = ')';
-	}
-	return out;
+	return webhook_text_link(sink_text_item(alert, "link"), why,
+	    sizeof(why));
 }
 
 static const char *
@@ -264,10 +199,14 @@ headline(const json_t *alert, const char *bold)
 }
 
 /*
- * Slack, Mattermost, Rocket.Chat: a headline as "text", then one
- * attachment with the severity's colour, the title linked, the sentence
- * as a quote, and short fields.  Attachments rather than Slack's blocks,
- * because the other two render attachments and not blocks.
+ * Slack, Mattermost, Rocket.Chat: a headline, then one attachment with
+ * the severity's colour, the title linked, the sentence as a quote, and
+ * short fields.  Attachments, because all three render them.  The two
+ * markups differ on bold: Slack's mrkdwn writes *bold* and shows **
+ * as typed, Mattermost's markdown reads *x* as italic.  So the headline
+ * is given twice: as "text" with **bold** (Mattermost and Rocket.Chat
+ * show it) and as a Block Kit section with *bold*, which Slack shows
+ * instead of "text" and the others ignore.
  */
 static json_t *
 slack_field(const char *title, char *value)
@@ -275,7 +214,8 @@ slack_field(const char *title, char *value)
 	json_t *f = json_object();
 
 	json_object_set_new(f, "title", json_string(title));
-	put_str(f, "value", value);
+	put_str(f, "value", webhook_text_slack_plain(value));
+	free(value);
 	json_object_set_new(f, "short", json_true());
 	return f;
 }
@@ -284,21 +224,30 @@ static json_t *
 slack_alert(const json_t *alert)
 {
 	json_t *body, *att, *fields;
-	char *s, *quote;
+	char *s, *quote, *link, *title;
 
 	body = json_object();
+	s = headline(alert, "**");
+	put_str(body, "text", webhook_text_slack(s));
+	free(s);
 	s = headline(alert, "*");
-	put_str(body, "text", slack_escape(s));
+	json_object_set_new(body, "blocks", json_pack("[{s:s,s:{s:s,s:o}}]",
+	    "type", "section", "text", "type", "mrkdwn", "text",
+	    json_string(quote = webhook_text_slack(s))));
+	free(quote);
 	att = json_object();
-	put_str(att, "fallback", fmt("%s: %s", s, title_of(alert)));
+	title = line(title_of(alert), 250);
+	quote = fmt("%s: %s", s, title);
+	put_str(att, "fallback", webhook_text_slack_plain(quote));
+	free(quote);
 	free(s);
 	json_object_set_new(att, "color", json_string(look_of(alert)->colour));
-	put_str(att, "title", line(title_of(alert), 250));
-	if (*sink_text_item(alert, "link") != '\0')
-		json_object_set_new(att, "title_link",
-		    json_string(sink_text_item(alert, "link")));
+	put_str(att, "title", webhook_text_slack_plain(title));
+	free(title);
+	if ((link = link_of(alert)) != NULL)
+		put_str(att, "title_link", link);
 	s = line(sink_text_sentence(alert), 3000);
-	quote = slack_escape(s);
+	quote = webhook_text_slack(s);
 	free(s);
 	put_str(att, "text", *quote != '\0' ? fmt("> %s", quote) :
 	    fmt("%s", ""));
@@ -353,20 +302,21 @@ static json_t *
 discord_alert(const json_t *alert)
 {
 	json_t *body, *embed, *fields;
-	char *s, *e;
+	char *s, *e, *link;
 
 	body = json_object();
 	put_str(body, "content", headline(alert, "**"));
 	json_object_set_new(body, "allowed_mentions", discord_mentions_off());
 	embed = json_object();
-	put_str(embed, "title", line(title_of(alert), 256));
-	if (*sink_text_item(alert, "link") != '\0')
-		json_object_set_new(embed, "url",
-		    json_string(sink_text_item(alert, "link")));
+	s = webhook_text_unlinked(title_of(alert));
+	put_str(embed, "title", line(s, 256));
+	free(s);
+	if ((link = link_of(alert)) != NULL)
+		put_str(embed, "url", link);
 	/* Escaping may double it: 1500 bytes stay within the 4096 of a
 	 * description and the 6000 of a whole embed. */
 	s = line(sink_text_sentence(alert), 1500);
-	e = md_escape(s);
+	e = webhook_text_discord(s);
 	free(s);
 	put_str(embed, "description", *e != '\0' ? fmt("> %s", e) :
 	    fmt("%s", ""));
@@ -427,14 +377,15 @@ teams_fact(const char *title, char *value)
 static char *
 md_link(const json_t *alert, size_t max)
 {
-	char *text, *url, *out;
+	char *text, *link, *url, *out;
 
-	text = md_link_text(title_of(alert), max);
-	if (*sink_text_item(alert, "link") == '\0')
+	text = webhook_text_md_link_text(title_of(alert), max);
+	if ((link = link_of(alert)) == NULL)
 		return text;
-	url = md_url(sink_text_item(alert, "link"));
+	url = webhook_text_md_url(link);
 	out = fmt("[%s](%s)", text, url);
 	free(text);
+	free(link);
 	free(url);
 	return out;
 }
@@ -465,7 +416,7 @@ static json_t *
 teams_alert(const json_t *alert)
 {
 	json_t *body, *facts;
-	char *sev, *s;
+	char *sev, *s, *link;
 
 	body = json_array();
 	if ((sev = sink_text_upper(sink_text_get(alert, "severity"))) == NULL)
@@ -476,14 +427,21 @@ teams_alert(const json_t *alert)
 	    look_of(alert)->teams));
 	free(sev);
 	free(s);
-	json_array_append_new(body, teams_text(who_of(alert, 500), "Large",
+	s = who_of(alert, 500);
+	json_array_append_new(body, teams_text(webhook_text_unlinked(s), "Large",
 	    "Bolder", NULL));
+	free(s);
 	json_array_append_new(body, teams_text(md_link(alert, 500), "Medium",
 	    NULL, NULL));
 	s = line(sink_text_sentence(alert), 3000);
-	if (*s != '\0')
+	if (*s != '\0') {
+		char *guarded = webhook_text_unlinked(s);
+
 		json_array_append_new(body, teams_text(
-		    fmt("\xe2\x80\x9c%s\xe2\x80\x9d", s), NULL, NULL, NULL));
+		    fmt("\xe2\x80\x9c%s\xe2\x80\x9d", guarded), NULL, NULL,
+		    NULL));
+		free(guarded);
+	}
 	free(s);
 	facts = json_array();
 	json_array_append_new(facts, teams_fact("Feed",
@@ -494,7 +452,10 @@ teams_alert(const json_t *alert)
 	    line(sink_text_get(alert, "rule"), 200)));
 	json_array_append_new(body, json_pack("{s:s,s:o}", "type", "FactSet",
 	    "facts", facts));
-	return teams_message(body, sink_text_item(alert, "link"));
+	link = link_of(alert);
+	body = teams_message(body, link);
+	free(link);
+	return body;
 }
 
 /*
@@ -506,8 +467,7 @@ static json_t *
 ntfy_alert(const json_t *alert, const char *topic)
 {
 	json_t *body;
-	char *sev, *who, *cat, *title, *sentence, *feed, *when;
-	const char *link = sink_text_item(alert, "link");
+	char *sev, *who, *cat, *title, *sentence, *feed, *when, *link;
 
 	body = json_object();
 	json_object_set_new(body, "topic", json_string(topic));
@@ -528,7 +488,7 @@ ntfy_alert(const json_t *alert, const char *topic)
 	    json_integer(look_of(alert)->ntfy_priority));
 	json_object_set_new(body, "tags", json_pack("[s,s]",
 	    look_of(alert)->ntfy_tag, cat));
-	if (*link != '\0') {
+	if ((link = link_of(alert)) != NULL) {
 		json_object_set_new(body, "click", json_string(link));
 		json_object_set_new(body, "actions", json_pack(
 		    "[{s:s,s:s,s:s}]", "action", "view", "label",
@@ -541,7 +501,25 @@ ntfy_alert(const json_t *alert, const char *topic)
 	free(sentence);
 	free(feed);
 	free(when);
+	free(link);
 	return body;
+}
+
+/* The alert record with its link as it may be sent, or null. */
+static json_t *
+generic_alert(const json_t *alert)
+{
+	json_t *copy = json_deep_copy(alert), *item;
+	char *link;
+
+	if (copy == NULL || !json_is_object(item = json_object_get(copy,
+	    "item")))
+		return copy;
+	link = link_of(alert);
+	json_object_set_new(item, "link", link != NULL ? json_string(link) :
+	    json_null());
+	free(link);
+	return copy;
 }
 
 static char *
@@ -579,7 +557,7 @@ webhook_format_alert(enum sink_format format, const json_t *alert,
 		return dump(ntfy_alert(alert, topic != NULL ? topic : ""),
 		    err, errlen);
 	case FORMAT_GENERIC:
-		return dump(json_deep_copy(alert), err, errlen);
+		return dump(generic_alert(alert), err, errlen);
 	default:
 		snprintf(err, errlen, "format %d is not a webhook format",
 		    (int)format);
@@ -595,12 +573,18 @@ digest_headline(size_t n, const char *sink)
 	    n == 1 ? "" : "s", sink);
 }
 
-/* One line per alert, as "• HIGH title <link>" with link style chosen
- * by style: 0 plain URL, 1 markdown link (Discord, Teams). */
+/* How digest_list writes each alert's title and link. */
+enum digest_style {
+	DIGEST_PLAIN,		/* "title https://..." (ntfy) */
+	DIGEST_MARKDOWN,	/* "[title](https://...)" (Discord, Teams) */
+	DIGEST_SLACK		/* "<https://...|title>", escaped mrkdwn */
+};
+
+/* One line per alert: a bullet, the severity, the title and its link. */
 static char *
-digest_list(json_t *const *alerts, size_t n, int style)
+digest_list(json_t *const *alerts, size_t n, enum digest_style style)
 {
-	char *out = NULL, *sev, *s;
+	char *out = NULL, *sev, *s, *t, *link;
 	size_t len, i;
 	FILE *f;
 
@@ -610,18 +594,28 @@ digest_list(json_t *const *alerts, size_t n, int style)
 		if ((sev = sink_text_upper(sink_text_get(alerts[i],
 		    "severity"))) == NULL)
 			abort();
-		if (style == 1) {
+		link = link_of(alerts[i]);
+		if (style == DIGEST_MARKDOWN) {
 			s = md_link(alerts[i], 200);
 			fprintf(f, "%s- %s %s", i > 0 ? "\n" : "", sev, s);
+		} else if (style == DIGEST_SLACK) {
+			t = line(title_of(alerts[i]), 200);
+			s = webhook_text_slack(t);
+			free(t);
+			fprintf(f, "%s\xe2\x80\xa2 %s %s%s%s%s",
+			    i > 0 ? "\n" : "", sev, link != NULL ? "<" : "",
+			    link != NULL ? link : "", link != NULL ? "|" : "", s);
+			if (link != NULL)
+				fputc('>', f);
 		} else {
 			s = line(title_of(alerts[i]), 200);
 			fprintf(f, "%s\xe2\x80\xa2 %s %s%s%s", i > 0 ? "\n" : "",
-			    sev, s,
-			    *sink_text_item(alerts[i], "link") != '\0' ? " " : "",
-			    sink_text_item(alerts[i], "link"));
+			    sev, s, link != NULL ? " " : "",
+			    link != NULL ? link : "");
 		}
 		free(sev);
 		free(s);
+		free(link);
 	}
 	if (n > DIGEST_LIST_MAX)
 		fprintf(f, "\nand %zu more", n - DIGEST_LIST_MAX);
@@ -637,22 +631,20 @@ webhook_format_digest(enum sink_format format, json_t *const *alerts,
 {
 	const struct look *l = look_max(alerts, n);
 	json_t *body, *list;
-	char *head, *s, *e;
+	char *head, *s;
 	size_t i;
 
 	head = digest_headline(n, sink);
 	switch (format) {
 	case FORMAT_SLACK:
-		s = digest_list(alerts, n, 0);
-		e = slack_escape(s);
+		s = digest_list(alerts, n, DIGEST_SLACK);
 		body = json_pack("{s:s,s:[{s:s,s:s,s:s}]}", "text", head,
 		    "attachments", "fallback", head, "color", l->colour,
-		    "text", e);
+		    "text", s);
 		free(s);
-		free(e);
 		break;
 	case FORMAT_DISCORD:
-		s = digest_list(alerts, n, 1);
+		s = digest_list(alerts, n, DIGEST_MARKDOWN);
 		body = json_pack("{s:s,s:o,s:[{s:s,s:s,s:I}]}", "content",
 		    head, "allowed_mentions", discord_mentions_off(),
 		    "embeds", "title", head, "description", s, "color",
@@ -664,11 +656,11 @@ webhook_format_digest(enum sink_format format, json_t *const *alerts,
 		json_array_append_new(list, teams_text(fmt("%s", head),
 		    "Medium", "Bolder", l->teams));
 		json_array_append_new(list, teams_text(digest_list(alerts, n,
-		    1), NULL, NULL, NULL));
+		    DIGEST_MARKDOWN), NULL, NULL, NULL));
 		body = teams_message(list, NULL);
 		break;
 	case FORMAT_NTFY:
-		s = digest_list(alerts, n, 0);
+		s = digest_list(alerts, n, DIGEST_PLAIN);
 		body = json_pack("{s:s,s:s,s:s,s:i,s:[s]}", "topic",
 		    topic != NULL ? topic : "", "title", head, "message", s,
 		    "priority", l->ntfy_priority, "tags", l->ntfy_tag);

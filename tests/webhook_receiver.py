@@ -13,6 +13,10 @@ first N requests:
   --mode hold --release FILE    answer 200 once FILE exists
   --mode 400 / 404              refuse
 
+--check-links: like Discord, answer 400 to a body whose link fields
+("url", "title_link", "click", "link") hold anything but a well-formed
+http(s) URL (printable ASCII, a host, at most 2048 bytes).
+
 --control FILE: a JSON object {"mode": ..., "count": N, "retry_after": S,
 "delay": S, "release": FILE}
 read again whenever the file changes, so a test can switch behaviour
@@ -27,6 +31,28 @@ import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+LINK_KEYS = ("url", "title_link", "click", "link")
+
+
+def bad_links(value):
+    """The link fields of a parsed JSON body a strict service refuses."""
+    found = []
+    if isinstance(value, dict):
+        for key, v in value.items():
+            if key in LINK_KEYS and isinstance(v, str):
+                parts = urlsplit(v) if v.isascii() else None
+                if (parts is None or parts.scheme not in ("http", "https")
+                        or not parts.netloc or len(v) > 2048
+                        or any(not 33 <= ord(c) <= 126 for c in v)):
+                    found.append(v)
+            else:
+                found += bad_links(v)
+    elif isinstance(value, list):
+        for v in value:
+            found += bad_links(v)
+    return found
 
 
 class State:
@@ -97,6 +123,8 @@ class Handler(BaseHTTPRequestHandler):
             parsed = json.loads(body)
         except ValueError:
             parsed = None
+        if self.server.check_links and status == "200" and bad_links(parsed):
+            status = "400"
         state.record({
             "seq": seq, "time": time.time(), "method": self.command,
             "path": self.path, "headers": dict(self.headers.items()),
@@ -149,11 +177,13 @@ def main():
     p.add_argument("--delay", type=float)
     p.add_argument("--release")
     p.add_argument("--control")
+    p.add_argument("--check-links", action="store_true")
     args = p.parse_args()
 
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     server.state = State(args)
+    server.check_links = args.check_links
     tmp = args.port_file + ".tmp"
     with open(tmp, "w") as f:
         f.write("%d\n" % server.server_address[1])

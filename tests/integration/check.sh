@@ -36,13 +36,75 @@ expect_fail() {
 	done
 }
 
-expect_ok "$top_srcdir/etc/brink.conf"
+# syslog(3) loses alerts when nothing listens on /dev/log: -t says so,
+# as a warning.  syslog_warning FILE LINE: the line -t prints then, or
+# nothing where a syslog daemon answers.
+syslog_warning() {
+	if "$PYTHON3" -c 'import socket, sys
+for t in (socket.SOCK_DGRAM, socket.SOCK_STREAM):
+    s = socket.socket(socket.AF_UNIX, t)
+    try:
+        s.connect("/dev/log"); sys.exit(0)
+    except OSError:
+        pass
+sys.exit(1)' 2>/dev/null; then
+		: > "$T/want-err"
+	else
+		"$PYTHON3" -c 'import os, socket
+try:
+    socket.socket(socket.AF_UNIX, socket.SOCK_STREAM).connect("/dev/log")
+except OSError as e:
+    print(os.strerror(e.errno))' > "$T/why"
+		echo "$1:$2: warning: sink $3: no syslog daemon answers on" \
+		    "/dev/log ($(cat "$T/why")): its alerts would be lost;" \
+		    "start rsyslog or systemd-journald" > "$T/want-err"
+	fi
+}
+
+# The example as shipped: good, its sinks open (its alert log's
+# directory is created by the sink), and only a missing syslog daemon
+# may be worth a warning.
+shipped="$top_srcdir/etc/brink.conf"
+if [ "$(id -u)" != 0 ]; then
+	# /var/log/brink is the service's (LogsDirectory=): as a user,
+	# check the same file with the alert log somewhere we may write.
+	sed "s|/var/log/brink/|$T/log/|" "$shipped" > "$T/shipped.conf"
+	cp -r "$top_srcdir/etc/rules" "$T/rules"
+	shipped="$T/shipped.conf"
+fi
+line=$(grep -n '^sink system' "$shipped" | cut -d: -f1)
+syslog_warning "$shipped" "$line" system
+"$BRINKD" -t -c "$shipped" >"$T/out" 2>"$T/err"
+check "the shipped brink.conf passes -t" test $? -eq 0
+check "the shipped brink.conf: configuration ok" \
+    grep -qx "configuration ok" "$T/out"
+check "the shipped brink.conf: nothing else to say: $(cat "$T/err")" \
+    cmp -s "$T/want-err" "$T/err"
+grep -v '^[[:space:]]*#' "$shipped" | grep -F '${' > "$T/secrets"
+check "the shipped brink.conf needs no secret to start: $(cat "$T/secrets")" \
+    test ! -s "$T/secrets"
+check "the README and the example name the same variable" \
+    sh -c "grep -q 'BRINK_CHAT_URL=' '$top_srcdir/etc/brink.conf' &&
+    grep -q 'BRINK_CHAT_URL=' '$top_srcdir/README.md'"
 expect_ok "$CONF/minimal.conf"
 
 # A phrase only the rule compiler can judge is still caught by -t.
 expect_fail "$CONF/bad-phrase.conf" \
     'bad-phrase.conf:9: rule warning-shot: phrase "... will answer": "..." goes between two words'
-expect_ok "$CONF/full.conf"
+# full.conf's webhook takes its URL and a header from secrets: -t
+# resolves them, and says which is missing, with the sink's line.
+unset BRINK_HOOK
+expect_fail "$CONF/full.conf" \
+    'full.conf:82: sink chat: url: ${env:BRINK_HOOK}: the environment variable BRINK_HOOK is not set' \
+    'full.conf:82: sink chat: header 1: cannot read ${file:/etc/brink/token}: No such file or directory'
+mkdir -p "$T/srv"
+echo "s3cret-token" > "$T/token"
+sed -e "s|/etc/brink/token|$T/token|" -e "s|/srv/brink/|$T/srv/|" \
+    "$CONF/full.conf" > "$T/full.conf"
+BRINK_HOOK=T000/B000/XXXX "$BRINKD" -t -c "$T/full.conf" >"$T/out" 2>"$T/err"
+check "full.conf with its secrets: exit 0" test $? -eq 0
+check "and no secret on the terminal" \
+    sh -c "! grep -q 's3cret-token\|B000' '$T/out' '$T/err'"
 
 # Five mistakes, five lines, each at its own line number.
 expect_fail "$CONF/five-mistakes.conf" \

@@ -32,6 +32,8 @@ fi
 if [ -f "$top_srcdir/etc/brink.conf" ]; then
 	check "brink.conf installed" test -n "$(one brink/brink.conf)"
 fi
+check "conf.d/ with its example for local overrides" \
+    test -n "$(one brink/conf.d/local.conf.example)"
 for f in "$top_srcdir"/etc/rules/*.conf; do
 	[ -f "$f" ] || continue
 	check "rule pack: $(basename "$f")" \

@@ -1,9 +1,10 @@
 #!/bin/sh
 # brinkd run the way brinkd.service runs it, with the commands taken from
 # the unit that make built: ExecStart in the foreground, ExecReload (check
-# with -t, then SIGHUP) refusing a broken configuration and applying a
-# good one, the shipped logrotate file rotating the alert log under the
-# running daemon with no alert lost, and SIGTERM (systemd's stop) exiting 0.
+# with -t, then SIGHUP) refusing a broken configuration or one whose
+# secret does not resolve and applying a good one, the shipped logrotate
+# file rotating the alert log under the running daemon with no alert
+# lost, and SIGTERM (systemd's stop) exiting 0.
 . "$top_srcdir/tests/lib.sh"
 
 command -v "$PYTHON3" >/dev/null 2>&1 || skip "python3 not installed"
@@ -81,6 +82,25 @@ check "the error names the file and line" \
 sleep 1
 check "brinkd was not signalled, and still runs" kill -0 $pid
 check "brinkd did not reload" sh -c "! grep -q 'reloading' '$BRINKD_LOG'"
+
+# A configuration brinkd would refuse for a secret that does not resolve
+# fails the reload too, naming the variable, instead of a "success" after
+# which brinkd logs that it kept the old configuration.
+write_conf
+cat >> "$T/brink.conf" <<'CONF'
+sink chat { type = "webhook" url = "${env:BRINK_SERVICE_TEST_UNSET}" }
+CONF
+unset BRINK_SERVICE_TEST_UNSET
+: > "$T/reload.out"
+if reload; then
+	fail "systemctl reload accepted a webhook whose secret is unset"
+else
+	pass "systemctl reload refuses a webhook whose secret is unset"
+fi
+check "the error names the sink's line and the variable" \
+    grep -q "brink.conf:[0-9]*: sink chat: url: .*BRINK_SERVICE_TEST_UNSET is not set" \
+    "$T/reload.out"
+check "brinkd was not signalled" sh -c "! grep -q 'reloading' '$BRINKD_LOG'"
 
 write_conf
 echo "feed northgate-radio { url = \"file://$T/feeds/northgate-radio.rdf\" }" \

@@ -66,6 +66,12 @@ check "brinkd runs in the foreground" \
     grep -q '^ExecStart=[^ ]*/brinkd -f ' "$T/units/brinkd.service"
 check "reload sends SIGHUP" has 'ExecReload=/bin/kill -HUP $MAINPID'
 check "restarts on failure" has 'Restart=on-failure'
+# brinkd exits 78 (EX_CONFIG) for a configuration it cannot start with:
+# systemd must stop at once, not restart it until the start limit.
+check "no restart on a bad configuration (78) or usage (2)" \
+    has 'RestartPreventExitStatus=2 78'
+check "reload runs the full check first" \
+    grep -q '^ExecReload=[^ ]*/brinkd -t -c ' "$T/units/brinkd.service"
 check "runs as an unprivileged dynamic user" has 'DynamicUser=yes'
 for d in StateDirectory LogsDirectory ConfigurationDirectory; do
 	check "$d=brink" has "$d=brink"

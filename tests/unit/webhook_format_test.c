@@ -5,13 +5,17 @@
  */
 #include "autoconf.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include <curl/curl.h>
+
 #include "../check.h"
 #include "alert_sample.h"
 #include "webhook_format.h"
+#include "webhook_text.h"
 
 #define ARROW	"\xe2\x86\x92"
 
@@ -305,6 +309,214 @@ test_hostile(void)
 	json_decref(a);
 }
 
+
+/* 1 if some string anywhere in j contains needle. */
+static int
+any_has(const json_t *j, const char *needle)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	if (json_is_string(j))
+		return strstr(json_string_value(j), needle) != NULL;
+	if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+			if (any_has(v, needle))
+				return 1;
+	} else if (json_is_object(j)) {
+		json_object_foreach((json_t *)j, key, v)
+			if (strstr(key, needle) != NULL || any_has(v, needle))
+				return 1;
+	}
+	return 0;
+}
+
+/* 1 if some string value in j is s. */
+static int
+any_has_equal(const json_t *j, const char *s)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	if (json_is_string(j))
+		return strcmp(json_string_value(j), s) == 0;
+	if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+			if (any_has_equal(v, s))
+				return 1;
+	} else if (json_is_object(j)) {
+		json_object_foreach((json_t *)j, key, v)
+			if (any_has_equal(v, s))
+				return 1;
+	}
+	return 0;
+}
+
+static json_t *
+with_link(const char *link)
+{
+	json_t *a = sample_alert("1212121212121212", "high", NULL);
+
+	json_object_set_new(json_object_get(a, "item"), "link",
+	    json_string(link));
+	return a;
+}
+
+static const enum sink_format all_formats[] = {
+	FORMAT_SLACK, FORMAT_DISCORD, FORMAT_TEAMS, FORMAT_NTFY,
+	FORMAT_GENERIC
+};
+static const char *const all_names[] = {
+	"slack", "discord", "teams", "ntfy", "generic"
+};
+
+/* Item 10: a link that cannot be sent is left out, the alert is not. */
+static void
+test_links(void)
+{
+	static const char *const bad[] = {
+		"javascript:alert(1)", "JavaScript:alert(1)",
+		"data:text/html,<b>x</b>", "file:///etc/passwd",
+		"mailto:desk@news.example", "http://", "https://exa mple.org/",
+		"//news.example/no-scheme"
+	};
+	char why[256], msg[512], *s, longlink[2100];
+	json_t *a, *j;
+	size_t i, k;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		s = webhook_text_link(bad[i], why, sizeof(why));
+		snprintf(msg, sizeof(msg), "%s: refused with a reason (%s)",
+		    bad[i], why);
+		CHECK(s == NULL && *why != '\0', msg);
+		free(s);
+		a = with_link(bad[i]);
+		for (k = 0; k < 5; k++) {
+			j = format(all_formats[k], a, "t");
+			snprintf(msg, sizeof(msg), "%s, %s: sent, with its title "
+			    "and without the link", all_names[k], bad[i]);
+			/* "http://" is also the start of Teams' $schema. */
+			CHECK(json_is_object(j) && any_has(j, "Northland vows") &&
+			    (strcmp(bad[i], "http://") == 0 ?
+			    !any_has_equal(j, bad[i]) : !any_has(j, bad[i])) &&
+			    !any_has(j, "javascript") &&
+			    !any_has(j, "JavaScript"), msg);
+			json_decref(j);
+		}
+		j = format(FORMAT_GENERIC, a, NULL);
+		CHECK(json_is_null(at(j, "item.link")),
+		    "generic: the record's unusable link is null");
+		json_decref(j);
+		j = format(FORMAT_DISCORD, a, NULL);
+		CHECK(at(j, "embeds.0.url") == NULL,
+		    "discord: no embed url (Discord answers 400 to a bad one)");
+		json_decref(j);
+		json_decref(a);
+	}
+	s = webhook_text_link("", why, sizeof(why));
+	CHECK(s == NULL && *why == '\0', "no link: nothing to say");
+	s = webhook_text_link("javascript:alert(1)", why, sizeof(why));
+	CHECK(strstr(why, "only http and https") != NULL,
+	    "javascript: is refused as not http(s)");
+
+	/* What can be mended is mended, the same in every format. */
+	a = with_link("https://news.example/world/a b|c>d");
+	for (k = 0; k < 5; k++) {
+		j = format(all_formats[k], a, "t");
+		snprintf(msg, sizeof(msg), "%s: a space and | > percent-encoded",
+		    all_names[k]);
+		CHECK(any_has(j, "https://news.example/world/a%20b%7Cc%3Ed") &&
+		    !any_has(j, "a b|c"), msg);
+		json_decref(j);
+	}
+	j = format(FORMAT_SLACK, a, NULL);
+	CHECK_STR(str(j, "attachments.0.title_link"),
+	    "https://news.example/world/a%20b%7Cc%3Ed", "slack: title_link");
+	json_decref(j);
+	json_decref(a);
+	s = webhook_text_link(SAMPLE_LINK, why, sizeof(why));
+	CHECK_STR(s, SAMPLE_LINK, "a good link is kept as it is");
+	free(s);
+
+	/* libidn2 reads the host only under a UTF-8 locale: without one
+	 * the link is left out with a reason, never sent as it is. */
+	s = webhook_text_link("https://b\xc3\xbc" "cher.example/neu", why,
+	    sizeof(why));
+	CHECK(s == NULL ? strstr(why, "punycode") != NULL :
+	    strcmp(s, "https://xn--bcher-kva.example/neu") == 0,
+	    "an international host: punycode or left out, in the C locale");
+	free(s);
+	if ((curl_version_info(CURLVERSION_NOW)->features & CURL_VERSION_IDN)
+	    && setlocale(LC_CTYPE, "C.UTF-8") != NULL) {
+		s = webhook_text_link("https://b\xc3\xbc" "cher.example/neu",
+		    why, sizeof(why));
+		CHECK_STR(s, "https://xn--bcher-kva.example/neu",
+		    "an international host in punycode (UTF-8 locale)");
+		free(s);
+		setlocale(LC_CTYPE, "C");
+	}
+
+	memcpy(longlink, "https://news.example/", 21);
+	memset(longlink + 21, 'a', sizeof(longlink) - 22);
+	longlink[sizeof(longlink) - 1] = '\0';
+	s = webhook_text_link(longlink, why, sizeof(why));
+	CHECK(s == NULL && strstr(why, "longer than") != NULL,
+	    "a link over 2000 bytes is left out");
+	free(s);
+}
+
+/* Item 11: article text cannot ping, link or bolden its way out. */
+static void
+test_markup(void)
+{
+	json_t *a, *j;
+	const json_t *text;
+
+	a = sample_alert("3434343434343434", "critical",
+	    "@channel <!here> and @all: read [this](https://evil.example) "
+	    "or <https://evil.example|this>");
+	json_object_set_new(json_array_get(json_object_get(a, "hits"), 0),
+	    "sentence", json_string("@here Northland vowed revenge, see "
+	    "[proof](javascript:alert(1)) and <!channel>"));
+
+	j = format(FORMAT_SLACK, a, NULL);
+	CHECK(!any_has(j, "@channel") && !any_has(j, "@here") &&
+	    !any_has(j, "@all"),
+	    "slack/mattermost: no @channel, @here or @all anywhere");
+	CHECK(!any_has(j, "<!"), "slack/mattermost: no <!...> anywhere");
+	CHECK(!any_has(j, "<https://evil"),
+	    "slack/mattermost: no <url|text> link from the article");
+	CHECK(!any_has(j, "](https://evil") && !any_has(j, "](javascript"),
+	    "mattermost: no markdown link from the article");
+	CHECK(any_has(j, "read [") && any_has(j, "Northland vowed revenge"),
+	    "slack/mattermost: the text still reads as written");
+	CHECK(has(str(j, "text"), "**CRITICAL**"),
+	    "mattermost: the severity in **bold** in \"text\"");
+	text = at(j, "blocks.0.text");
+	CHECK_STR(str(text, "type"), "mrkdwn", "slack: a mrkdwn section");
+	CHECK(has(str(text, "text"), "*CRITICAL*") &&
+	    !has(str(text, "text"), "**"),
+	    "slack: the severity in *bold* (Slack's) in the block");
+	json_decref(j);
+
+	j = format(FORMAT_TEAMS, a, NULL);
+	CHECK(!any_has(j, "](https://evil") && !any_has(j, "](javascript"),
+	    "teams: no markdown link from the title or the sentence");
+	CHECK(has(str(j, "attachments.0.content.body.2.text"),
+	    "(" SAMPLE_LINK ")") || has(str(j,
+	    "attachments.0.content.body.2.text"), "news.example"),
+	    "teams: the article's own link is there");
+	json_decref(j);
+
+	j = format(FORMAT_DISCORD, a, NULL);
+	CHECK(!any_has(j, "](https://evil") && !any_has(j, "](javascript"),
+	    "discord: no markdown link from the sentence");
+	json_decref(j);
+	json_decref(a);
+}
+
 static void
 test_digest(void)
 {
@@ -370,6 +582,8 @@ main(void)
 	test_generic(a);
 	test_severities();
 	test_hostile();
+	test_links();
+	test_markup();
 	test_digest();
 	CHECK(webhook_format_alert(FORMAT_JSON, a, NULL, err,
 	    sizeof(err)) == NULL, "a file format is refused");
