@@ -119,7 +119,7 @@ print_sinks(sqlite3 *db, const struct config *cfg, time_t now)
 	printf("sinks:\n");
 	for (i = 0; i < cfg->n_sinks; i++) {
 		k = &cfg->sinks[i];
-		if (k->type != SINK_WEBHOOK) {
+		if (k->type != SINK_WEBHOOK && k->type != SINK_ALERTMANAGER) {
 			printf("  %s: %s, writes at once\n", k->name,
 			    k->type == SINK_FILE ? "file" : "syslog");
 			continue;
@@ -127,7 +127,8 @@ print_sinks(sqlite3 *db, const struct config *cfg, time_t now)
 		rc = query(db, "SELECT count(*), min(created) FROM spool "
 		    "WHERE sink = ?1", &st, k->name, 0);
 		if (rc == 1) {
-			printf("  %s: webhook, %d spooled", k->name,
+			printf("  %s: %s, %d spooled", k->name,
+			    k->type == SINK_WEBHOOK ? "webhook" : "alertmanager",
 			    sqlite3_column_int(st, 0));
 			if (sqlite3_column_int(st, 0) > 0) {
 				printf(", oldest ");
@@ -136,8 +137,8 @@ print_sinks(sqlite3 *db, const struct config *cfg, time_t now)
 			}
 			printf("\n");
 		} else
-			printf("  %s: webhook, spool unreadable: %s\n",
-			    k->name, sqlite3_errmsg(db));
+			printf("  %s: spool unreadable: %s\n", k->name,
+			    sqlite3_errmsg(db));
 		sqlite3_finalize(st);
 	}
 }

@@ -24,7 +24,8 @@ enum severity {
 enum sink_type {
 	SINK_SYSLOG,
 	SINK_FILE,
-	SINK_WEBHOOK
+	SINK_WEBHOOK,
+	SINK_ALERTMANAGER	/* POST /api/v2/alerts (sink_alertmanager.c) */
 };
 
 enum sink_format {
@@ -129,8 +130,9 @@ struct config_sink {
 	int			 fsync;		/* fsync after every alert; default true */
 	/* file and webhook */
 	enum sink_format	 format;	/* file: json; webhook: generic */
-	/* webhook; url and header values may hold ${env:NAME} or
-	 * ${file:PATH}, expanded when the sink opens, never logged */
+	/* webhook and alertmanager; url and header values may hold
+	 * ${env:NAME} or ${file:PATH}, expanded when the sink opens, never
+	 * logged */
 	char			*url;
 	struct config_list	 headers;	/* "Name: value" */
 	double			 timeout;	/* per post; default 10s */

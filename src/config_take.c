@@ -474,6 +474,10 @@ take_sink_type(struct config_section *s, struct config_sink *k)
 	static const char *const not_webhook[] = {
 		"ident", "facility", "path", "fsync", NULL
 	};
+	static const char *const not_alertmanager[] = {
+		"ident", "facility", "path", "fsync", "rate_limit",
+		"rate_interval", NULL
+	};
 	static const char *const formats[] = {
 		"json", "text", "generic", "slack", "discord", "teams", "ntfy"
 	};
@@ -507,6 +511,15 @@ take_sink_type(struct config_section *s, struct config_sink *k)
 			config_msg_at(s->ld, 1, s->line, "sink '%s' is a "
 			    "webhook but has no url; add url = "
 			    "\"https://...\"", k->name);
+		if (k->url != NULL)
+			check_webhook_url(s, k);
+		break;
+	case SINK_ALERTMANAGER:
+		unused_for(s, "alertmanager", not_alertmanager);
+		if (k->url == NULL && option(s, "url") == NULL)
+			config_msg_at(s->ld, 1, s->line, "sink '%s' posts to "
+			    "Alertmanager but has no url; add url = "
+			    "\"http://127.0.0.1:9093\"", k->name);
 		if (k->url != NULL)
 			check_webhook_url(s, k);
 		break;
@@ -550,7 +563,9 @@ check_headers(struct config_section *s, const struct config_sink *k, int *lines)
 void
 config_take_sink(struct config_section *s)
 {
-	static const char *const types[] = { "syslog", "file", "webhook" };
+	static const char *const types[] = {
+		"syslog", "file", "webhook", "alertmanager"
+	};
 	struct config *c = s->ld->config;
 	struct config_sink *k;
 	const char *text, *taken_file = NULL, *best;
@@ -608,7 +623,8 @@ config_take_sink(struct config_section *s)
 	if ((type = config_sink_type_parse(text)) == -1) {
 		best = config_suggest(text, types, NELEM(types));
 		config_msg_at(s->ld, 1, line, "sink type \"%s\" is "
-		    "unknown%s%s%s; use syslog, file or webhook", text,
+		    "unknown%s%s%s; use syslog, file, webhook or "
+		    "alertmanager", text,
 		    best ? " (did you mean \"" : "", best ? best : "",
 		    best ? "\"?)" : "");
 		return;

@@ -216,7 +216,9 @@ config_facility_names(void)
 	    "user, uucp, local0 to local7";
 }
 
-static const char *const sink_type_names[] = { "syslog", "file", "webhook" };
+static const char *const sink_type_names[] = {
+	"syslog", "file", "webhook", "alertmanager"
+};
 
 int
 config_sink_type_parse(const char *name)
@@ -270,6 +272,7 @@ config_format_fits(enum sink_type type, enum sink_format format)
 	case SINK_WEBHOOK:
 		return format >= FORMAT_GENERIC && format <= FORMAT_NTFY;
 	case SINK_SYSLOG:
+	case SINK_ALERTMANAGER:
 		return 0;
 	}
 	return 0;
@@ -284,6 +287,8 @@ config_formats_for(enum sink_type type)
 		return "json or text";
 	case SINK_WEBHOOK:
 		return "generic, slack, discord, teams or ntfy";
+	case SINK_ALERTMANAGER:
+		return "none (Alertmanager takes its own JSON)";
 	case SINK_SYSLOG:
 		break;
 	}

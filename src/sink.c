@@ -27,6 +27,7 @@ static const struct sink_ops *const sink_table[] = {
 	[SINK_SYSLOG] = &sink_syslog_ops,
 	[SINK_FILE] = &sink_file_ops,
 	[SINK_WEBHOOK] = &sink_webhook_ops,
+	[SINK_ALERTMANAGER] = &sink_alertmanager_ops,
 };
 
 struct sink_slot {
@@ -114,7 +115,9 @@ sinks_open(const struct config *cfg, struct store *store, struct poll *poll)
 			    (int)sc->type);
 			goto fail;
 		}
-		if (sc->type == SINK_WEBHOOK && (store == NULL || poll == NULL)) {
+		if ((sc->type == SINK_WEBHOOK ||
+		    sc->type == SINK_ALERTMANAGER) &&
+		    (store == NULL || poll == NULL)) {
 			log_debug("sink %s: webhooks post only from the "
 			    "daemon; not opened", sc->name);
 			continue;

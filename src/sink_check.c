@@ -227,6 +227,7 @@ sinks_check(const struct config *cfg, config_report_fn *report, void *arg)
 			check_syslog(&c, &cfg->sinks[i]);
 			break;
 		case SINK_WEBHOOK:
+		case SINK_ALERTMANAGER:
 			check_webhook(&c, &cfg->sinks[i]);
 			break;
 		}

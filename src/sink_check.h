@@ -14,7 +14,8 @@
  *            directory, as the sink does); nothing is created
  *   syslog   a syslog daemon listens on /dev/log (a warning if not:
  *            the alerts would be lost, but brinkd runs)
- *   webhook  ${env:} and ${file:} in the url and headers resolve, the
+ *   webhook, alertmanager
+ *            ${env:} and ${file:} in the url and headers resolve, the
  *            url parses (libcurl's URL API) as http(s) with a host,
  *            an ntfy url names its topic, headers are "Name: value"
  * Each problem goes to report as "FILE:LINE: sink NAME: what to do"

@@ -19,5 +19,6 @@ struct sink {
 extern const struct sink_ops sink_syslog_ops;
 extern const struct sink_ops sink_file_ops;
 extern const struct sink_ops sink_webhook_ops;
+extern const struct sink_ops sink_alertmanager_ops;
 
 #endif

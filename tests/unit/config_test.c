@@ -422,7 +422,8 @@ test_references(void)
 	CHECK(said("test.conf:14: sink 'x' names actor \"ghost\""),
 	    "sink filter naming an unknown actor");
 	CHECK(said("test.conf:15: sink type \"mail\" is unknown; use syslog, "
-	    "file or webhook"), "unknown sink type lists the valid ones");
+	    "file, webhook or alertmanager"),
+	    "unknown sink type lists the valid ones");
 	CHECK(said("test.conf:16: format \"slak\" is unknown (did you mean "
 	    "\"slack\"?)"), "unknown format");
 	CHECK(said("test.conf:17: facility \"local9\" is unknown"),
