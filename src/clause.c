@@ -25,48 +25,6 @@
 #define CLAUSE_MAX_TOKENS	256
 /* Tokens a verb group spans at most ("would not have been able"). */
 #define CLAUSE_GROUP_MAX	8
-/* Tokens after a verb of speech that still leave it a frame: "..., he
- * told reporters on Monday". */
-#define CLAUSE_FRAME_TAIL	4
-
-/* What opened a clause. */
-enum clause_opener {
-	OP_START,	/* the sentence's start */
-	OP_PUNCT,	/* punctuation */
-	OP_COND,	/* if, unless, provided that */
-	OP_REL,		/* who, which */
-	OP_THAT,
-	OP_CONJ,	/* but, while, because */
-	OP_AND,		/* and, or + a verb */
-	OP_ORELSE,	/* or else, otherwise, or after a demand */
-	OP_ACCORDING,	/* according to */
-	OP_SPLIT	/* "said it would": a complement without "that" */
-};
-
-struct clause_item {
-	struct clause		 c;
-	enum clause_opener	 op;
-	size_t			 skip;		/* opener's tokens */
-	int			 covered;	/* reported by a frame */
-};
-
-struct clause_work {
-	const struct clause_lang *lang;
-	const struct text_doc	*doc;
-	size_t			 first, end;	/* analysed tokens */
-	uint64_t		*cls;
-	int			 headline;
-	struct clause_item	*it;
-	size_t			 n, cap;
-};
-
-#define REPORTING	(CW_SPEECH | CW_THREAT | CW_DENY | CW_DEMAND)
-
-static uint64_t
-wcls(const struct clause_work *w, size_t k)
-{
-	return k >= w->first && k < w->end ? w->cls[k - w->first] : 0;
-}
 
 /* Could token k be a verb after "to" or an auxiliary? */
 static int
@@ -98,7 +56,7 @@ finite_start(const struct clause_work *w, size_t k, size_t from)
 		return 0;
 	if ((b & CW_RULE) && !(wcls(w, k + 1) & CW_PARTICLE))
 		return 0;	/* "the rule of law" */
-	if (b & (REPORTING | CW_INTENT | CW_RULE | CW_CALL | CW_GIVE))
+	if (b & (CW_REPORTING | CW_INTENT | CW_RULE | CW_CALL | CW_GIVE))
 		return (b & (CW_PAST | CW_PRES)) || k == from;
 	return (b & CW_PAST) && !(b & CW_NEWS && b & CW_PRES) && k > from;
 }
@@ -111,14 +69,16 @@ weak_start(const struct clause_work *w, size_t k, size_t from, int bare)
 	const struct text_token *t = &w->doc->tokens[k];
 	uint64_t b = wcls(w, k), prev = k > from ? wcls(w, k - 1) : 0;
 
-	if ((k == from && !bare) || (prev & (CW_DET | CW_PREP | CW_TO | CW_POSS | CW_OF |
-	    CW_NUM)))
+	if ((k == from && !bare) || (prev & (CW_DET | CW_PREP | CW_TO |
+	    CW_POSS | CW_OF | CW_NUM)))
 		return 0;
 	if (b & (CW_EDSHAPE | CW_PART | CW_ADJ) && !(b & CW_NOT_VERB))
 		return 1;
 	/* "Iran attacks Israel" but not "face attacks and abuse" */
 	return (b & CW_NEWS) && (b & CW_PRES) && (w->headline ||
-	    (t->fold_len > 2 && t->fold[t->fold_len - 1] == 's' &&
+	    (t->fold_len > w->lang->pres_len + 1 &&
+	    memcmp(t->fold + t->fold_len - w->lang->pres_len,
+	    w->lang->pres_suffix, w->lang->pres_len) == 0 &&
 	    k + 1 < w->end && !(wcls(w, k + 1) & (CW_AND | CW_OR |
 	    CW_PREP | CW_OF))));
 }
@@ -136,6 +96,8 @@ opener_at(const struct clause_work *w, size_t k, int verb_seen,
 
 	*skip = 1;
 	prev = k > w->first ? wcls(w, k - 1) : 0;
+	if (k + 1 < w->end && (w->doc->tokens[k + 1].flags & TEXT_CLAUSE))
+		next = 0;	/* "according] to" is no "according to" */
 	if (b & CW_COND)
 		return OP_COND;
 	if ((b & CW_PROVIDED) && (next & CW_THAT)) {
@@ -161,7 +123,7 @@ opener_at(const struct clause_work *w, size_t k, int verb_seen,
 	}
 	if ((b & CW_OR) && demand_seen)
 		return OP_ORELSE;
-	if ((b & CW_AND) && (next & CW_ING) && (next & (REPORTING |
+	if ((b & CW_AND) && (next & CW_ING) && (next & (CW_REPORTING |
 	    CW_INTENT)))
 		return OP_AND;	/* "..., raising the toll and threatening" */
 	if (!(b & (CW_AND | CW_OR | CW_SUBORD)) || !verb_seen)
@@ -207,7 +169,7 @@ clause_cut(struct clause_work *w)
 	if (clause_push(w, w->first, op < 0 ? OP_START : (enum clause_opener)op,
 	    op < 0 ? 0 : skip) == -1)
 		return -1;
-	for (k = w->first; k < w->end; k++) {
+	for (k = w->first + (op < 0 ? 0 : skip - 1); k < w->end; k++) {
 		int punct = k > w->first &&
 		    (w->doc->tokens[k].flags & TEXT_CLAUSE);
 
@@ -231,6 +193,9 @@ clause_cut(struct clause_work *w)
 			demand_seen = 1;
 	}
 	w->it[w->n - 1].c.end = w->end;
+	for (k = 0; k < w->n; k++)
+		if (w->it[k].skip > w->it[k].c.end - w->it[k].c.first)
+			w->it[k].skip = w->it[k].c.end - w->it[k].c.first;
 	return 0;
 }
 
@@ -439,7 +404,7 @@ complement_start(const struct clause_work *w, const struct clause *c)
 	size_t k, p, from = c->verb.end;
 	uint64_t hb = wcls(w, c->verb.head);
 
-	if (!(hb & REPORTING) || !(hb & CW_VERB) ||
+	if (!(hb & CW_REPORTING) || !(hb & CW_VERB) ||
 	    (wcls(w, c->verb.head) & CW_DEMAND && !(hb & CW_SPEECH)))
 		return 0;
 	for (k = from + 1; k < c->end && k < from + 12; k++) {
@@ -593,200 +558,6 @@ clause_subjects(struct clause_work *w)
 	}
 }
 
-static int
-has_verb(const struct clause *c)
-{
-	return c->verb.first != c->verb.end;
-}
-
-/* Clause f reports clause j: role, speaker and the frame's mood. */
-static void
-report(struct clause_work *w, size_t f, size_t j)
-{
-	const struct clause *fc = &w->it[f].c;
-	struct clause *c = &w->it[j].c;
-
-	w->it[j].covered = 1;
-	if (c->role == CLAUSE_MAIN || c->role == CLAUSE_OTHER ||
-	    c->role == CLAUSE_REPORTED) {
-		c->role = CLAUSE_REPORTED;
-		c->parent = (long)f;
-	}
-	c->speaker_first = fc->subj_first;
-	c->speaker_end = fc->subj_end;
-	/* what is presupposed (a relative) or supposed (a condition) is
-	 * not what is threatened or denied */
-	if (c->verb.first == c->verb.end || c->role != CLAUSE_REPORTED)
-		return;
-	c->verb.mood |= fc->verb.mood & (CLAUSE_THREAT | CLAUSE_DEMAND);
-	if (fc->verb.mood & CLAUSE_DENIED)
-		clause_deny(&c->verb);
-}
-
-/* Frame f reports the clauses from i: its complement, with the
- * conditions, relatives and verb-less pieces around it. */
-static void
-report_from(struct clause_work *w, size_t f, size_t i)
-{
-	size_t j;
-	int complement = 0;
-
-	for (j = i; j < w->n; j++) {
-		const struct clause_item *ci = &w->it[j];
-		int has_verb = ci->c.verb.first != ci->c.verb.end;
-
-		if (j > i && ci->op == OP_ORELSE) {
-			report(w, f, j);	/* "it must ... or face" */
-			continue;
-		}
-		if (j > i && complement && ci->c.role != CLAUSE_CONDITION &&
-		    ci->c.role != CLAUSE_RELATIVE &&
-		    !(ci->op == OP_AND && ci->c.subj_first ==
-		    w->it[j - 1].c.subj_first))
-			break;
-		if (j > i && (ci->op == OP_CONJ || ci->op == OP_ACCORDING))
-			break;
-		report(w, f, j);
-		if (has_verb && ci->c.role != CLAUSE_CONDITION &&
-		    ci->c.role != CLAUSE_RELATIVE)
-			complement = 1;
-	}
-}
-
-/* Is clause f "X said" with nothing much after the verb? */
-static int
-short_frame(const struct clause_work *w, const struct clause *c)
-{
-	return c->verb.first != c->verb.end &&
-	    (wcls(w, c->verb.head) & CW_SPEECH) &&
-	    (wcls(w, c->verb.head) & CW_VERB) &&
-	    c->end - c->verb.end <= CLAUSE_FRAME_TAIL;
-}
-
-/* Pass 4: roles, reported speech, conditions. */
-static void
-clause_frames(struct clause_work *w)
-{
-	size_t i, j, last_main = 0;
-
-	for (i = 0; i < w->n; i++) {
-		struct clause_item *ci = &w->it[i];
-
-		switch (ci->op) {
-		case OP_COND:
-			ci->c.role = CLAUSE_CONDITION;
-			break;
-		case OP_REL:
-			ci->c.role = CLAUSE_RELATIVE;
-			ci->c.parent = i > 0 ? (long)i - 1 : -1;
-			break;
-		case OP_THAT:
-			ci->c.role = ci->c.subj_first == ci->c.subj_end &&
-			    has_verb(&ci->c) &&
-			    ci->c.verb.first == ci->c.first + 1 ?
-			    CLAUSE_RELATIVE : CLAUSE_OTHER;
-			if (ci->c.role == CLAUSE_RELATIVE)
-				ci->c.parent = (long)i - 1;
-			break;
-		case OP_START: case OP_PUNCT: case OP_SPLIT:
-			ci->c.role = CLAUSE_MAIN;
-			break;
-		default:
-			ci->c.role = CLAUSE_OTHER;
-			break;
-		}
-		if (ci->c.role == CLAUSE_MAIN)
-			last_main = i;
-		else if (ci->c.parent == -1 && i > 0)
-			ci->c.parent = (long)last_main;
-	}
-	for (i = 1; i < w->n; i++) {
-		const struct clause *p = &w->it[i - 1].c;
-		enum clause_opener op = w->it[i].op;
-
-		/* a nearer frame takes over from an outer one: "officials
-		 * said Iran warned that ..." */
-		if ((op == OP_THAT || op == OP_SPLIT ||
-		    ((op == OP_PUNCT || op == OP_COND) && short_frame(w, p) &&
-		    p->verb.end == p->end)) && p->verb.first != p->verb.end &&
-		    (wcls(w, p->verb.head) & REPORTING) && (op == OP_SPLIT ||
-		    p->end - p->verb.end <= CLAUSE_FRAME_TAIL + 1))
-			report_from(w, i - 1, i);
-	}
-	/* "..., the minister said": the clauses before are what he said */
-	for (i = 1; i < w->n; i++) {
-		const struct clause_item *f = &w->it[i];
-
-		if (f->op != OP_PUNCT || f->covered || !short_frame(w, &f->c) ||
-		    (i + 1 < w->n && w->it[i + 1].covered &&
-		    w->it[i + 1].c.parent == (long)i))
-			continue;
-		for (j = i; j-- > 0 && !w->it[j].covered; )
-			report(w, i, j);
-	}
-	/* "according to officials" */
-	for (i = 0; i < w->n; i++) {
-		struct clause *a = &w->it[i].c;
-		size_t s = a->first + w->it[i].skip, e;
-
-		if (w->it[i].op != OP_ACCORDING)
-			continue;
-		e = a->verb.first != a->verb.end ? a->verb.first : a->end;
-		if (e > s + 6)
-			e = s + 6;
-		for (j = 0; j < w->n; j++) {
-			struct clause *c = &w->it[j].c;
-
-			if (j == i || w->it[j].covered)
-				continue;
-			if (c->role == CLAUSE_MAIN || c->role == CLAUSE_OTHER) {
-				c->role = CLAUSE_REPORTED;
-				c->parent = (long)i;
-			}
-			c->speaker_first = s;
-			c->speaker_end = e;
-		}
-	}
-}
-
-/* Pass 5: "if"/"unless" and "or else" mark their main clause. */
-static void
-clause_conditions(struct clause_work *w)
-{
-	size_t i, j;
-
-	for (i = 0; i < w->n; i++) {
-		struct clause_item *ci = &w->it[i];
-		struct clause *target = NULL;
-
-		if (ci->op == OP_ORELSE) {
-			ci->c.verb.mood |= CLAUSE_COND;
-			if (i > 0 && has_verb(&w->it[i - 1].c))
-				w->it[i - 1].c.verb.mood |= CLAUSE_COND |
-				    CLAUSE_DEMAND;
-			continue;
-		}
-		if (ci->c.role != CLAUSE_CONDITION)
-			continue;
-		ci->c.verb.mood |= CLAUSE_COND;
-		if (i > 0 && has_verb(&w->it[i - 1].c) &&
-		    w->it[i - 1].c.role != CLAUSE_CONDITION &&
-		    !(short_frame(w, &w->it[i - 1].c) &&
-		    w->it[i - 1].c.verb.end == w->it[i - 1].c.end))
-			target = &w->it[i - 1].c;
-		for (j = i + 1; target == NULL && j < w->n; j++)
-			if (has_verb(&w->it[j].c) &&
-			    w->it[j].c.role != CLAUSE_CONDITION)
-				target = &w->it[j].c;
-		if (target != NULL) {
-			target->verb.mood |= CLAUSE_COND;
-			for (j = 0; j < w->n; j++)
-				if (&w->it[j].c == target)
-					ci->c.parent = (long)j;
-		}
-	}
-}
-
 int
 clause_analyse(const struct clause_lang *lang, const struct text_doc *doc,
     const struct text_sentence *sn, int headline, struct clause_sentence *out)
@@ -808,11 +579,25 @@ clause_analyse(const struct clause_lang *lang, const struct text_doc *doc,
 	w.first = sn->first;
 	w.end = sn->first + n - rest;
 	w.cap = (n - rest) + 2;
-	if ((w.cls = calloc(n - rest, sizeof(*w.cls))) == NULL ||
-	    (w.it = calloc(w.cap, sizeof(*w.it))) == NULL)
+	if ((w.cls = malloc((n - rest) * sizeof(*w.cls))) == NULL ||
+	    (w.it = malloc(w.cap * sizeof(*w.it))) == NULL)
 		goto fail;
-	for (i = w.first; i < w.end; i++)
-		w.cls[i - w.first] = clause_token_class(lang, &doc->tokens[i]);
+	for (i = w.first; i < w.end; i++) {
+		const struct text_token *t = &doc->tokens[i];
+
+		w.cls[i - w.first] = clause_token_class(lang, t);
+#ifdef TEXT_UPPER
+		/* A capital inside a sentence of the body makes a name
+		 * ("in May", "Mark Said"), not a verb; headlines capitalise
+		 * every word, capitals only ("US") tell nothing. */
+		if (!headline && i > w.first && (t->flags & TEXT_UPPER) &&
+		    !(t->flags & TEXT_CAPS) &&
+		    !(t->flags & TEXT_CLAUSE))
+			w.cls[i - w.first] &= ~(CW_AUX | CW_VERB | CW_PAST |
+			    CW_PART | CW_PRES | CW_ING | CW_EDSHAPE | CW_ADJ |
+			    CW_NEWS);
+#endif
+	}
 	if (clause_cut(&w) == -1 || clause_groups(&w) == -1)
 		goto fail;
 	clause_subjects(&w);
@@ -840,7 +625,10 @@ clause_analyse(const struct clause_lang *lang, const struct text_doc *doc,
 			    out->clauses[i].speaker_end = out->clauses[i].first;
 	}
 	out->n_clauses = w.n;
-	free(w.cls);
+	/* the classes stay with the result, for clause_verb_at() */
+	out->classes = w.cls;
+	out->class_first = w.first;
+	out->n_classes = w.end - w.first;
 	free(w.it);
 	return 0;
 fail:
@@ -853,8 +641,11 @@ void
 clause_sentence_free(struct clause_sentence *cs)
 {
 	free(cs->clauses);
+	free(cs->classes);
 	cs->clauses = NULL;
 	cs->n_clauses = 0;
+	cs->classes = NULL;
+	cs->n_classes = 0;
 }
 
 const struct clause *

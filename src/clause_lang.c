@@ -55,12 +55,12 @@ static const struct clause_word english_words[] = {
 	{ "by", CW_PREP | CW_AGENT }, { "from", CW_PREP }, { "into", CW_PREP },
 	{ "onto", CW_PREP }, { "over", CW_PREP }, { "under", CW_PREP },
 	{ "against", CW_PREP }, { "about", CW_PREP | CW_ABOUT },
-	{ "after", CW_PREP | CW_SUBORD }, { "before", CW_PREP | CW_SUBORD }, { "during", CW_PREP },
-	{ "since", CW_PREP | CW_SUBORD }, { "until", CW_PREP | CW_SUBORD }, { "within", CW_PREP },
+	{ "after", CW_PREP | CW_SUBORD | CW_ADJUNCT }, { "before", CW_PREP | CW_SUBORD | CW_ADJUNCT }, { "during", CW_PREP | CW_ADJUNCT },
+	{ "since", CW_PREP | CW_SUBORD | CW_ADJUNCT }, { "until", CW_PREP | CW_SUBORD }, { "within", CW_PREP },
 	{ "without", CW_PREP }, { "between", CW_PREP }, { "among", CW_PREP },
 	{ "across", CW_PREP }, { "through", CW_PREP }, { "toward", CW_PREP },
-	{ "towards", CW_PREP }, { "near", CW_PREP }, { "amid", CW_PREP },
-	{ "despite", CW_PREP }, { "via", CW_PREP }, { "per", CW_PREP },
+	{ "towards", CW_PREP }, { "near", CW_PREP }, { "amid", CW_PREP | CW_ADJUNCT },
+	{ "despite", CW_PREP | CW_ADJUNCT }, { "via", CW_PREP }, { "per", CW_PREP },
 	{ "than", CW_PREP }, { "like", CW_PREP }, { "upon", CW_PREP | CW_CALLPREP },
 	{ "around", CW_PREP }, { "behind", CW_PREP }, { "beyond", CW_PREP },
 	{ "along", CW_PREP }, { "as", CW_PREP | CW_SUBORD }, { "if", CW_COND },
@@ -129,6 +129,16 @@ static const struct clause_word english_words[] = {
 	{ "ability", CW_ABLE }, { "capability", CW_ABLE },
 	{ "capabilities", CW_ABLE }, { "capacity", CW_ABLE },
 	{ "refusal", CW_DENY }, { "denial", CW_DENY },
+	/* nouns through which the mood reaches the phrase after them:
+	 * "threatened a wave of attacks" */
+	{ "wave", CW_LIGHT }, { "waves", CW_LIGHT }, { "series", CW_LIGHT },
+	{ "campaign", CW_LIGHT }, { "string", CW_LIGHT }, { "spate", CW_LIGHT },
+	{ "barrage", CW_LIGHT }, { "round", CW_LIGHT }, { "risk", CW_LIGHT },
+	{ "possibility", CW_LIGHT }, { "prospect", CW_LIGHT },
+	{ "act", CW_LIGHT }, { "acts", CW_LIGHT }, { "kind", CW_LIGHT },
+	{ "sort", CW_LIGHT }, { "type", CW_LIGHT }, { "number", CW_LIGHT },
+	{ "use", CW_LIGHT }, { "threat", CW_LIGHT }, { "threats", CW_LIGHT },
+	{ "day", CW_LIGHT }, { "days", CW_LIGHT }, { "rain", CW_LIGHT },
 	/* participles read as adjectives more often than as verbs */
 	{ "armed", CW_ADJ | CW_PAST | CW_PART },
 	{ "backed", CW_ADJ | CW_PAST | CW_PART },
@@ -145,7 +155,7 @@ static const struct clause_word english_words[] = {
 	{ "seed", 0 }, { "bed", 0 }, { "shed", 0 }, { "sacred", 0 },
 	{ "naked", 0 }, { "wicked", 0 }, { "ahmed", 0 }, { "mohammed", 0 },
 	{ "muhammad", 0 }, { "hamed", 0 }, { "thing", 0 },
-	{ "during", CW_PREP }, { "morning", CW_TIME }, { "evening", CW_TIME },
+	{ "during", CW_PREP | CW_ADJUNCT }, { "morning", CW_TIME }, { "evening", CW_TIME },
 	{ "italy", 0 }, { "family", 0 }, { "rally", 0 }, { "ally", 0 },
 	{ "assembly", 0 }, { "supply", 0 },
 	{ "anomaly", 0 }, { "monopoly", 0 }, { "reply", CW_VERB | CW_PRES },
@@ -284,13 +294,19 @@ static const struct clause_word english_verbs[] = {
 	{ "urge", CW_DEMAND }, { "command", CW_DEMAND },
 	{ "instruct", CW_DEMAND }, { "call", CW_CALL },
 	/* intent */
-	{ "plan", CW_INTENT }, { "intend", CW_INTENT }, { "aim", CW_INTENT },
+	{ "plan", CW_INTENT | CW_LIGHT }, { "intend", CW_INTENT }, { "aim", CW_INTENT },
 	{ "prepare", CW_INTENT }, { "want", CW_INTENT },
 	{ "seek", CW_INTENT }, { "hope", CW_INTENT }, { "mean", 0 },
+	/* light verbs: "launch a wave of strikes" */
+	{ "wage", CW_LIGHT }, { "mount", CW_LIGHT }, { "stage", CW_LIGHT },
+	{ "conduct", CW_LIGHT }, { "unleash", CW_LIGHT },
+	{ "start", CW_LIGHT }, { "step", CW_LIGHT }, { "intensify", CW_LIGHT },
+	{ "continue", CW_LIGHT }, { "carry", CW_LIGHT }, { "deliver", CW_LIGHT },
+	{ "begin", CW_LIGHT | CW_NEWS }, { "face", CW_LIGHT },
 	/* verbs of the news, for headlines in the present */
 	{ "attack", CW_NEWS }, { "strike", CW_NEWS }, { "kill", CW_NEWS },
-	{ "bomb", CW_NEWS }, { "shell", CW_NEWS }, { "fire", CW_NEWS },
-	{ "launch", CW_NEWS }, { "invade", CW_NEWS }, { "seize", CW_NEWS },
+	{ "bomb", CW_NEWS }, { "shell", CW_NEWS }, { "fire", CW_NEWS | CW_LIGHT },
+	{ "launch", CW_NEWS | CW_LIGHT }, { "invade", CW_NEWS }, { "seize", CW_NEWS },
 	{ "capture", CW_NEWS }, { "raid", CW_NEWS }, { "target", CW_NEWS },
 	{ "retaliate", CW_NEWS }, { "respond", CW_NEWS }, { "fight", CW_NEWS },
 	{ "storm", CW_NEWS }, { "ambush", CW_NEWS }, { "shoot", CW_NEWS },
@@ -299,7 +315,7 @@ static const struct clause_word english_verbs[] = {
 	{ "execute", CW_NEWS }, { "detain", CW_NEWS }, { "arrest", CW_NEWS },
 	{ "free", CW_NEWS }, { "release", CW_NEWS }, { "hold", CW_NEWS },
 	{ "agree", CW_NEWS }, { "sign", CW_NEWS }, { "accept", CW_NEWS },
-	{ "withdraw", CW_NEWS }, { "resume", CW_NEWS }, { "halt", CW_NEWS },
+	{ "withdraw", CW_NEWS }, { "resume", CW_NEWS | CW_LIGHT }, { "halt", CW_NEWS },
 	{ "end", CW_NEWS }, { "meet", CW_NEWS }, { "deploy", CW_NEWS },
 	{ "mobilise", CW_NEWS }, { "mobilize", CW_NEWS }, { "send", CW_NEWS },
 	{ "test", CW_NEWS }, { "approve", CW_NEWS }, { "impose", CW_NEWS },
@@ -309,8 +325,16 @@ static const struct clause_word english_verbs[] = {
 	{ "mass", CW_NEWS }, { "down", CW_NEWS }, { "push", CW_NEWS },
 	{ "open", CW_NEWS }, { "close", CW_NEWS }, { "lift", CW_NEWS },
 	{ "back", CW_NEWS }, { "slam", CW_NEWS }, { "hail", CW_NEWS },
-	{ "welcome", CW_NEWS }, { "vote", CW_NEWS }, { "escalate", CW_NEWS },
+	{ "welcome", CW_NEWS }, { "vote", CW_NEWS }, { "escalate", CW_NEWS | CW_LIGHT },
 	{ "retake", CW_NEWS }, { "repel", CW_NEWS }, { "expel", CW_NEWS },
+	{ "visit", CW_NEWS }, { "join", CW_NEWS }, { "leave", CW_NEWS },
+	{ "ban", CW_NEWS }, { "boost", CW_NEWS }, { "probe", CW_NEWS },
+	{ "review", CW_NEWS }, { "raise", CW_NEWS }, { "build", CW_NEWS },
+	{ "sell", CW_NEWS }, { "buy", CW_NEWS }, { "hand", CW_NEWS },
+	{ "pull", CW_NEWS }, { "bar", CW_NEWS }, { "avoid", CW_NEWS },
+	{ "allow", CW_NEWS }, { "stop", CW_NEWS }, { "stay", CW_NEWS },
+	{ "talk", CW_NEWS }, { "surrender", CW_NEWS },
+	{ "negotiate", CW_NEWS }, { "invest", CW_NEWS },
 	{ NULL, 0 }
 };
 
@@ -377,6 +401,7 @@ static struct clause_lang clause_english = {
 	.past_suffix = "ed",
 	.ing_suffix = "ing",
 	.adv_suffix = "ly",
+	.pres_suffix = "s",
 };
 
 static struct clause_lang *const clause_langs[] = { &clause_english };
@@ -437,6 +462,10 @@ clause_lang_build(struct clause_lang *l)
 	const struct clause_word *w;
 
 	l->built = 1;
+	l->past_len = strlen(l->past_suffix);
+	l->ing_len = strlen(l->ing_suffix);
+	l->adv_len = strlen(l->adv_suffix);
+	l->pres_len = strlen(l->pres_suffix);
 	for (w = l->verbs; w->word != NULL; w++)
 		l->inflect(w->word, w->bits, clause_lang_add, l);
 	/* An exact form says all there is to say of it ("need" is no
@@ -484,13 +513,13 @@ clause_word_class(const struct clause_lang *l, const char *fold, size_t len)
 	}
 	if (len > 0 && fold[0] >= '0' && fold[0] <= '9')
 		return CW_NUM;
-	sl = strlen(l->past_suffix);
+	sl = l->past_len;
 	if (len >= sl + 3 && memcmp(fold + len - sl, l->past_suffix, sl) == 0)
 		return CW_EDSHAPE | CW_PAST | CW_PART;
-	sl = strlen(l->adv_suffix);
+	sl = l->adv_len;
 	if (len >= sl + 4 && memcmp(fold + len - sl, l->adv_suffix, sl) == 0)
 		return CW_ADV;
-	sl = strlen(l->ing_suffix);
+	sl = l->ing_len;
 	if (len >= sl + 3 && memcmp(fold + len - sl, l->ing_suffix, sl) == 0)
 		return CW_ING;
 	return 0;
@@ -516,8 +545,19 @@ clause_token_class(const struct clause_lang *l, const struct text_token *t)
 {
 	uint64_t b = clause_word_class(l, t->fold, t->fold_len);
 
+#ifdef TEXT_POSS
+	if (t->flags & TEXT_POSS)
+		return b & (CW_PRON | CW_THAT | CW_REL) ? b : CW_POSS;
+#endif
 	if (!(b & (CW_PRON | CW_THAT | CW_REL)) && clause_possessive(t))
 		b = CW_POSS;
+#ifdef TEXT_HYPHEN
+	/* "Iran-backed", "rebel-held", "cease-fire": part of a compound,
+	 * never the verb */
+	if ((t->flags & TEXT_HYPHEN) && (b & (CW_PAST | CW_PART | CW_ING |
+	    CW_EDSHAPE | CW_NEWS | CW_ADJ)))
+		b = 0;
+#endif
 	return b;
 }
 

@@ -79,6 +79,10 @@
 #define CW_CALLPREP	(1ULL << 60)	/* on, for: "call on X to" */
 #define CW_SUBORD	(1ULL << 61)	/* after, since, as: a preposition
 					   that may open a clause */
+#define CW_LIGHT	(1ULL << 62)	/* "a wave of", "launch ... of": a
+					   phrase after it is still the
+					   argument */
+#define CW_ADJUNCT	(1ULL << 63)	/* despite, amid: never an argument */
 #define CW_NEVER	(1ULL << 58)	/* a negation that needs no
 					   auxiliary: never */
 
@@ -113,10 +117,11 @@ struct clause_lang {
 		    void (*add)(void *, const char *, size_t, uint64_t),
 		    void *ctx);
 	/* The shape of an unknown past form, present participle and
-	 * adverb. */
-	const char	*past_suffix, *ing_suffix, *adv_suffix;
+	 * adverb, and of a present form that is no base ("attacks"). */
+	const char	*past_suffix, *ing_suffix, *adv_suffix, *pres_suffix;
 
 	int		 built;		/* 1 built, -1 failed */
+	size_t		 past_len, ing_len, adv_len, pres_len;
 	struct {
 		const char	*word;
 		size_t		 len;
@@ -140,5 +145,57 @@ void		 clause_deny(struct clause_verb *);
  * group (next: the classes of the word after the head). */
 void		 clause_cue_mood(uint64_t head, uint64_t next,
 		    struct clause_verb *);
+
+/* What opened a clause. */
+enum clause_opener {
+	OP_START,	/* the sentence's start */
+	OP_PUNCT,	/* punctuation */
+	OP_COND,	/* if, unless, provided that */
+	OP_REL,		/* who, which */
+	OP_THAT,
+	OP_CONJ,	/* but, while, because */
+	OP_AND,		/* and, or + a verb */
+	OP_ORELSE,	/* or else, otherwise, or after a demand */
+	OP_ACCORDING,	/* according to */
+	OP_SPLIT	/* "said it would": a complement without "that" */
+};
+
+/* A clause while the sentence is analysed (clause.c, clause_frame.c). */
+struct clause_item {
+	struct clause		 c;
+	enum clause_opener	 op;
+	size_t			 skip;		/* opener's tokens */
+	int			 covered;	/* reported by a frame */
+};
+
+struct clause_work {
+	const struct clause_lang *lang;
+	const struct text_doc	*doc;
+	size_t			 first, end;	/* analysed tokens */
+	uint64_t		*cls;
+	int			 headline;
+	struct clause_item	*it;
+	size_t			 n, cap;
+};
+
+/* Verbs that report what their complement says. */
+#define CW_REPORTING	(CW_SPEECH | CW_THREAT | CW_DENY | CW_DEMAND)
+
+/* The classes of token k, 0 outside the analysed tokens. */
+static inline uint64_t
+wcls(const struct clause_work *w, size_t k)
+{
+	return k >= w->first && k < w->end ? w->cls[k - w->first] : 0;
+}
+
+static inline int
+clause_has_verb(const struct clause *c)
+{
+	return c->verb.first != c->verb.end;
+}
+
+/* Pass 4 and 5 (clause_frame.c): roles, reported speech, conditions. */
+void		 clause_frames(struct clause_work *);
+void		 clause_conditions(struct clause_work *);
 
 #endif

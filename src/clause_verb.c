@@ -26,17 +26,20 @@
 	CW_INTENT | CW_ABLE | CW_GIVE | CW_CALL | CW_RULE)
 
 struct clause_chain {
-	const struct clause_lang *lang;
-	const struct text_doc	*doc;
+	const struct clause_sentence *cs;
 	const struct clause	*c;
 };
 
+/* A token's classes as the analysis found them; 0 outside the clause
+ * and past the analysed tokens of a very long sentence. */
 static uint64_t
 ccls(const struct clause_chain *ch, size_t k)
 {
-	if (k < ch->c->first || k >= ch->c->end)
+	if (k < ch->c->first || k >= ch->c->end ||
+	    k < ch->cs->class_first ||
+	    k - ch->cs->class_first >= ch->cs->n_classes)
 		return 0;
-	return clause_token_class(ch->lang, &ch->doc->tokens[k]);
+	return ch->cs->classes[k - ch->cs->class_first];
 }
 
 /* The mood words between a group and its "to" give the infinitive. */
@@ -76,6 +79,31 @@ pending_add(const struct clause_chain *ch, size_t k, uint64_t b,
 				p->mood |= CLAUSE_DEMAND;
 }
 
+/*
+ * A phrase inside the head's argument is not what the head says:
+ * "prepared to bury victims of a bomb attack", "vowed revenge for the
+ * attack", "will flow despite a threat".  Through a light word it still
+ * is: "threatened a wave of attacks", "launch a series of strikes"; and
+ * "warned Israel of retaliation" has a second argument.  At a
+ * preposition k that starts such a phrase, the group lets go.
+ */
+static void
+chain_detach(const struct clause_chain *ch, size_t k, struct clause_verb *out,
+    int *second)
+{
+	uint64_t head = ccls(ch, out->head), b = ccls(ch, k);
+
+	if (k < out->end || (k == out->end && !(b & CW_ADJUNCT)) ||
+	    !(b & (CW_PREP | CW_OF | CW_TO)) ||
+	    (ccls(ch, k - 1) & (CW_LIGHT | CW_PARTICLE)) ||
+	    ((head & CW_LIGHT) && (b & CW_OF)) ||
+	    (!(b & CW_ADJUNCT) && (*second)-- > 0))
+		return;
+	out->tense = CLAUSE_NO_TENSE;
+	out->mood &= CLAUSE_HEADLINE;
+	out->negated = 0;
+}
+
 /* The group governing token t in clause c: its main group, moved along
  * each "to" + verb (and "capable of", "threat of" + noun) before t. */
 static void
@@ -84,12 +112,15 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 	const struct clause *c = ch->c;
 	struct clause_pending p;
 	size_t k, h;
+	int second;
 
 	*out = c->verb;
 	if (t < c->verb.end)
 		return;
 	memset(&p, 0, sizeof(p));
-	for (k = c->verb.end; k < t && k < c->end; k++) {
+	second = (ccls(ch, out->head) & CW_OBJECT) != 0;
+	for (k = c->verb.end; k < t && k < c->end &&
+	    k - ch->cs->class_first < ch->cs->n_classes; k++) {
 		uint64_t b = ccls(ch, k), prev = ccls(ch, k - 1);
 
 		if ((b & CW_AUX) && !(prev & (CW_DET | CW_PREP | CW_TO |
@@ -97,6 +128,7 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 			break;	/* a group of its own */
 		if (!(b & (CW_TO | CW_OF)) ||
 		    ((b & CW_OF) && p.mood == 0 && !p.deny)) {
+			chain_detach(ch, k, out, &second);
 			pending_add(ch, k, b, &p);
 			continue;
 		}
@@ -109,6 +141,7 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 		    !p.neg && !p.deny && !(ccls(ch, h) & CW_VERB) &&
 		    !(ccls(ch, out->head) & CLAUSE_GOVERNS))) {
 			/* "sent troops to Iraq" is no chain */
+			chain_detach(ch, k, out, &second);
 			memset(&p, 0, sizeof(p));
 			continue;
 		}
@@ -125,6 +158,7 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 		if (ccls(ch, out->end) & CW_PARTICLE)
 			out->end++;
 		memset(&p, 0, sizeof(p));
+		second = (ccls(ch, h) & CW_OBJECT) != 0;
 		k = out->end - 1;
 	}
 }
@@ -138,11 +172,11 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	size_t i, steps;
 
 	memset(out, 0, sizeof(*out));
+	(void)doc;	/* the classes kept by clause_analyse() suffice */
 	if ((c = clause_at(cs, t)) == NULL || cs->lang == NULL)
 		return -1;
 	i = (size_t)(c - cs->clauses);
-	ch.lang = cs->lang;
-	ch.doc = doc;
+	ch.cs = cs;
 	if (c->verb.first == c->verb.end) {
 		/* "despite a rebel threat to attack": a chain of its own,
 		 * without tense */

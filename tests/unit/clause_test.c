@@ -118,6 +118,12 @@ test_tense(void)
 	analyse("Hackers are attacking the network.", 0);
 	CHECK_STR(verb("network"), "tense=present mood=none negated=no",
 	    "are + -ing: present");
+	analyse("Iran attacks Israel every year.", 0);
+	CHECK_STR(verb("attacks"), "tense=present mood=none negated=no",
+	    "a verb of the news in -s: present");
+	analyse("Displaced villagers face attacks and abuse.", 0);
+	CHECK_STR(verb("attacks"), "(no verb)",
+	    "but not a plural before 'and'");
 	analyse("Gunmen shot two guards and fled.", 0);
 	CHECK_STR(verb("shot"), "tense=past mood=none negated=no",
 	    "an irregular past form");
@@ -138,7 +144,7 @@ test_modality(void)
 	analyse("The missiles could reach Europe.", 0);
 	CHECK_STR(verb("reach"), "tense=present mood=modal negated=no",
 	    "could: modal");
-	analyse("The country can produce enough uranium for a bomb.", 0);
+	analyse("The country can build a nuclear bomb.", 0);
 	CHECK_STR(verb("bomb"), "tense=present mood=ability negated=no",
 	    "can: a capability");
 	analyse("Iran is capable of striking Israel.", 0);
@@ -172,6 +178,32 @@ test_threats(void)
 	    "warned that ... would: future, modal, threat");
 	CHECK_STR(speaker("strike"), "the general", "the warner speaks");
 	CHECK_INT(role("strike"), CLAUSE_REPORTED, "the warning is reported");
+}
+
+/* What the head says reaches its arguments, not the phrases inside
+ * them, unless a light word carries it on. */
+static void
+test_arguments(void)
+{
+	analyse("Villagers prepared to bury victims of a bomb attack.", 0);
+	CHECK_STR(verb("bury"), "tense=past mood=intent negated=no",
+	    "prepared to: intent");
+	CHECK_STR(verb("attack"), "tense=none mood=none negated=no",
+	    "but not for a phrase inside its object");
+	analyse("The group vowed revenge for the attack.", 0);
+	CHECK_STR(verb("revenge"), "tense=past mood=threat negated=no",
+	    "vowed + object: threat");
+	CHECK_STR(verb("attack"), "tense=none mood=none negated=no",
+	    "the attack avenged is no threat");
+	analyse("Hamas threatened a wave of attacks.", 0);
+	CHECK_STR(verb("attacks"), "tense=past mood=threat negated=no",
+	    "a wave of: the threat carries on");
+	analyse("Iran warned Israel of retaliation.", 0);
+	CHECK_STR(verb("retaliation"), "tense=past mood=threat negated=no",
+	    "warned X of: a second argument");
+	analyse("Rebels will launch a series of strikes.", 0);
+	CHECK_STR(verb("strikes"), "tense=future mood=none negated=no",
+	    "launch a series of: still the future");
 }
 
 static void
@@ -246,6 +278,16 @@ test_reported(void)
 	analyse("Officials said Iran warned that it would respond.", 0);
 	CHECK_STR(speaker("respond"), "iran", "the nearest frame speaks");
 	CHECK_STR(speaker("warned"), "officials", "and is itself reported");
+	analyse("Oil will flow despite a rebel threat to attack workers.", 0);
+	CHECK_STR(verb("attack"), "tense=none mood=threat negated=no",
+	    "a threat to + verb in a verb-less phrase: threat, no tense");
+	analyse("The province faced epidemics after the flood killed "
+	    "hundreds of people.", 0);
+	CHECK_STR(verb("killed"), "tense=past mood=none negated=no",
+	    "after + a finite verb opens a clause of its own");
+	analyse("The United States says it will act.", 0);
+	CHECK_STR(subject("says"), "the united states",
+	    "'United States' is a name, not a verb");
 	analyse("Rebels attacked the town.", 0);
 	CHECK_STR(speaker("attacked"), "", "a plain clause has no speaker");
 	CHECK_INT(role("attacked"), CLAUSE_MAIN, "and is the main clause");
@@ -284,6 +326,13 @@ test_conditions(void)
 	CHECK_STR(verb("attack"),
 	    "tense=future mood=conditional negated=no",
 	    "otherwise: conditional");
+	analyse("The premier warned the city it must hand over the "
+	    "gunmen or face an assault.", 0);
+	CHECK_STR(verb("assault"),
+	    "tense=future mood=threat,conditional negated=no",
+	    "a warned demand's 'or face': threat and condition");
+	CHECK_STR(speaker("assault"), "the premier",
+	    "and the warner speaks it");
 	analyse("The army gave the rebels 48 hours to surrender.", 0);
 	CHECK_STR(verb("surrender"), "tense=past mood=demand negated=no",
 	    "gave ... hours to: a demand");
@@ -348,6 +397,7 @@ main(void)
 	test_tense();
 	test_modality();
 	test_threats();
+	test_arguments();
 	test_negation();
 	test_denials();
 	test_reported();
