@@ -516,7 +516,7 @@ take_sink_type(struct config_section *s, struct config_sink *k)
 		break;
 	case SINK_ALERTMANAGER:
 		unused_for(s, "alertmanager", not_alertmanager);
-		if (k->url == NULL && option(s, "url") == NULL)
+		if (k->url == NULL && config_option(s, "url") == NULL)
 			config_msg_at(s->ld, 1, s->line, "sink '%s' posts to "
 			    "Alertmanager but has no url; add url = "
 			    "\"http://127.0.0.1:9093\"", k->name);

@@ -192,7 +192,7 @@ am_done(void *arg, const struct http_response *res)
 	am->in_flight = 0;
 	if (res->status >= 200 && res->status < 300) {
 		for (i = 0; i < am->n_ids; i++)
-			spool_remove(am->spool, am->ids[i]);
+			spool_remove(am->spool, am->ids[i], spool_clock());
 		if (am->attempts > 0)
 			log_info("%s: Alertmanager takes alerts again",
 			    am->what);
@@ -224,26 +224,28 @@ am_run(struct am_sink *am)
 	json_t *list, *one;
 	size_t n = 0, i;
 	char *body;
-	time_t now = time(NULL);
+	double now = spool_clock();
 
 	if (am->in_flight)
 		return;
-	if (spool_peek(am->spool, e, AM_BATCH, &n) == -1 || n == 0)
+	(void)spool_retry_removals(am->spool, now);
+	if (spool_peek(am->spool, e, AM_BATCH, 0, now, &n) == -1 || n == 0)
 		return;
 	list = json_array();
 	am->n_ids = 0;
 	for (i = 0; i < n; i++) {
-		if (now - e[i].created > (time_t)am->sink->cfg->max_age) {
+		/* Aged by time waited, not by the wall clock (spool.h). */
+		if (e[i].waited > am->sink->cfg->max_age) {
 			log_error("%s: alert %s waited more than max_age; "
 			    "dropped", am->what, e[i].alert_id);
-			spool_remove(am->spool, e[i].id);
+			spool_remove(am->spool, e[i].id, now);
 		} else if ((one = json_loads(e[i].body, 0, NULL)) != NULL) {
 			json_array_append_new(list, one);
 			am->ids[am->n_ids++] = e[i].id;
 		} else {
 			log_error("%s: spooled alert %s is not JSON; dropped",
 			    am->what, e[i].alert_id);
-			spool_remove(am->spool, e[i].id);
+			spool_remove(am->spool, e[i].id, now);
 		}
 		spool_entry_clear(&e[i]);
 	}
@@ -281,6 +283,8 @@ am_free(struct am_sink *am)
 		ev_timer_stop(am->loop, &am->timer);
 	if (am->sink != NULL && am->sink->poll != NULL)
 		poll_http_cancel(am->sink->poll, am);
+	if (am->spool != NULL)
+		(void)spool_checkpoint(am->spool, spool_clock());
 	spool_close(am->spool);
 	if (am->url != NULL)
 		explicit_bzero(am->url, strlen(am->url));
@@ -364,7 +368,7 @@ am_open(struct sink *s)
 	    NULL)
 		log_fatal("out of memory");
 	if ((am->spool = spool_open(store_db(s->store), store_path(s->store),
-	    cfg->name)) == NULL)
+	    cfg->name, spool_clock())) == NULL)
 		goto fail;
 	am->loop = poll_loop(s->poll);
 	ev_timer_init(&am->timer, am_timer_cb, 0., 0.);
@@ -389,7 +393,7 @@ am_deliver(struct sink *s, const json_t *alert)
 		log_fatal("out of memory");
 	json_decref(one);
 	rc = spool_add(am->spool, sink_text_get(alert, "id"), body,
-	    time(NULL));
+	    time(NULL), spool_clock());
 	free(body);
 	return rc;
 }

@@ -102,26 +102,6 @@ struct webhook {
 
 static void	webhook_run(struct webhook *);
 
-/*
- * Seconds on a clock no one sets: retries, the rate window and the age
- * of alerts must not jump with the wall clock (NTP steps, VM resumes).
- * CLOCK_BOOTTIME also counts time suspended, which an alert did wait.
- * libev's timers run on CLOCK_MONOTONIC; only its ev_now() is wall time.
- */
-static double
-webhook_clock(void)
-{
-	struct timespec ts;
-
-#ifdef CLOCK_BOOTTIME
-	if (clock_gettime(CLOCK_BOOTTIME, &ts) == 0)
-		return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-#endif
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
-		log_fatal("no monotonic clock");
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Run the worker after delay seconds (0: on the next loop iteration). */
 static void
 webhook_arm(struct webhook *wh, double delay)
@@ -185,7 +165,7 @@ webhook_post_free(struct webhook_post *p)
 static void
 webhook_remove_batch(struct webhook *wh, const struct webhook_post *p)
 {
-	double now = webhook_clock();
+	double now = spool_clock();
 	size_t i;
 
 	for (i = 0; i < p->n; i++)
@@ -203,7 +183,7 @@ webhook_defer(struct webhook *wh, struct webhook_post *p, double delay)
 	    time(NULL) + (time_t)ceil(delay));
 	webhook_post_free(wh->retry);
 	wh->retry = p;
-	wh->retry_at = webhook_clock() + delay;
+	wh->retry_at = spool_clock() + delay;
 	wh->backlog = 1;
 	webhook_arm(wh, delay);
 }
@@ -287,7 +267,7 @@ webhook_done(void *arg, const struct http_response *res)
 static size_t
 webhook_expire(struct webhook *wh, struct spool_entry *e, size_t n)
 {
-	double max_age = wh->sink->cfg->max_age, now = webhook_clock();
+	double max_age = wh->sink->cfg->max_age, now = spool_clock();
 	size_t kept = 0, i;
 	json_t *alert;
 
@@ -319,7 +299,7 @@ webhook_body(struct webhook *wh, struct spool_entry *e, size_t n,
 {
 	json_t *alerts[BATCH_MAX];
 	char err[256], *body = NULL;
-	double now = webhook_clock();
+	double now = spool_clock();
 	size_t i, k = 0;
 
 	for (i = 0; i < n; i++) {
@@ -399,7 +379,7 @@ static size_t
 webhook_fetch(struct webhook *wh, const struct webhook_post *p,
     struct spool_entry *e)
 {
-	double now = webhook_clock();
+	double now = spool_clock();
 	size_t i, n = 0;
 
 	for (i = 0; i < p->n; i++)
@@ -469,7 +449,7 @@ webhook_run(struct webhook *wh)
 {
 	struct spool_entry e[BATCH_MAX];
 	struct webhook_post *p;
-	double now = webhook_clock(), wake = -1, removals;
+	double now = spool_clock(), wake = -1, removals;
 	size_t n = 0, i;
 
 	removals = spool_retry_removals(wh->spool, now);
@@ -533,7 +513,7 @@ webhook_open(struct sink *s)
 	if ((wh->target = webhook_target_new(s->cfg)) == NULL)
 		goto fail;
 	wh->slow = 1;
-	wh->checkpointed = webhook_clock();
+	wh->checkpointed = spool_clock();
 	wh->spool = spool_open(store_db(s->store), store_path(s->store),
 	    s->cfg->name, wh->checkpointed);
 	if (wh->spool == NULL)
@@ -569,7 +549,7 @@ webhook_deliver(struct sink *s, const json_t *alert)
 	}
 	if ((body = json_dumps(alert, JSON_COMPACT)) == NULL)
 		log_fatal("out of memory");
-	rc = spool_add(wh->spool, id, body, time(NULL), webhook_clock());
+	rc = spool_add(wh->spool, id, body, time(NULL), spool_clock());
 	free(body);
 	return rc;
 }
@@ -598,8 +578,8 @@ webhook_close(struct sink *s)
 	if (wh == NULL)
 		return;
 	ev_timer_stop(wh->loop, &wh->timer);
-	spool_retry_removals(wh->spool, webhook_clock());
-	spool_checkpoint(wh->spool, webhook_clock());
+	spool_retry_removals(wh->spool, spool_clock());
+	spool_checkpoint(wh->spool, spool_clock());
 	if ((left = spool_count(wh->spool)) > 0)
 		log_info("sink %s: %ld alert%s kept in the spool for the next "
 		    "run", wh->name, left, left == 1 ? "" : "s");

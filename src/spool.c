@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
@@ -376,4 +377,24 @@ spool_count(struct spool *sp)
 	/* Taken out in memory is taken out. */
 	count -= (long)sp->n_unwritten;
 	return count > 0 ? count : 0;
+}
+
+/*
+ * Seconds on a clock no one sets: retries, the rate window and the age
+ * of alerts must not jump with the wall clock (NTP steps, VM resumes).
+ * CLOCK_BOOTTIME also counts time suspended, which an alert did wait.
+ * libev's timers run on CLOCK_MONOTONIC; only its ev_now() is wall time.
+ */
+double
+spool_clock(void)
+{
+	struct timespec ts;
+
+#ifdef CLOCK_BOOTTIME
+	if (clock_gettime(CLOCK_BOOTTIME, &ts) == 0)
+		return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+#endif
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
+		log_fatal("no monotonic clock");
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

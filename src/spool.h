@@ -77,6 +77,8 @@ int		 spool_defer(struct spool *, int64_t id, int attempts,
 		    time_t next_try);
 /* Write how long the entries waited until now.  0, or -1 (logged). */
 int		 spool_checkpoint(struct spool *, double now);
+/* The monotonic clock, in seconds, that the sinks give as now. */
+double		 spool_clock(void);
 /* How many entries wait; -1 on error. */
 long		 spool_count(struct spool *);
 
