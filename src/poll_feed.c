@@ -237,8 +237,10 @@ feed_failed_here(struct poll_feed *f, const struct fetch_result *r)
 		log_warn("feed %s: %s", f->name, f->last_error);
 		return;
 	}
+	/* Rounded, not ceiled: the jitter of a 1 s interval (0.9 to 1.1 s)
+	 * is still "1 s", as the user configured it. */
 	log_warn("feed %s: %s; a local failure, not the feed's: retrying in "
-	    "%.0f s", f->name, f->last_error, ceil(delay));
+	    "%.0f s", f->name, f->last_error, delay);
 	feed_schedule(f, delay);
 }
 
