@@ -324,15 +324,23 @@ actor_named(const struct actor_unit *u)
 	return u->actor >= 0 || u->proper;
 }
 
-/* Is token t a backing word ("Iran-backed", "US-led")? */
+/*
+ * Does token t, after a name, make that name a backer ("Iran-backed",
+ * "US-led")?  Hyphenated, or before the noun it qualifies: "a group
+ * linked to al-Qaeda" is the group, linked.
+ */
 static int
 actor_backing(const struct text_doc *doc, size_t t)
 {
 	const struct text_token *tok = &doc->tokens[t];
 
-	return ACTOR_IN(tok->fold, actor_backing_words) ||
-	    ((tok->flags & TEXT_HYPHEN) &&
-	    ACTOR_IN(tok->fold, actor_hyphen_backing_words));
+	if (tok->flags & TEXT_HYPHEN)
+		return ACTOR_IN(tok->fold, actor_backing_words) ||
+		    ACTOR_IN(tok->fold, actor_hyphen_backing_words);
+	return ACTOR_IN(tok->fold, actor_backing_words) &&
+	    t + 1 < doc->n_tokens && !(tok[1].flags & TEXT_CLAUSE) &&
+	    !ACTOR_IN(tok[1].fold, actor_prepositions) &&
+	    !ACTOR_IN(tok[1].fold, actor_stop_words);
 }
 
 /* Is the token after unit a, in the sentence, a backing word? */
@@ -345,9 +353,10 @@ actor_backs(const struct text_doc *doc, const struct text_sentence *sn,
 
 /*
  * Can unit b join the phrase whose last unit is a?  Adjacent units join
- * unless punctuation stands between them ("Israel, Hamas"); a named owner reaches over a few modifiers to a
- * role ("Japanese baseball players"); a backing word joins a backer to
- * what it backs.  *backed is set when it does.
+ * unless punctuation stands between them ("Israel, Hamas"); a named
+ * owner reaches over a few modifiers to a role ("Japanese baseball
+ * players"); a backing word joins a backer to what it backs.  *backed
+ * is set when it does.
  */
 static int
 actor_joins(const struct text_doc *doc, const struct text_sentence *sn,
@@ -572,6 +581,25 @@ actor_before(const struct actor_mention *m, size_t n, size_t t)
 	return -1;
 }
 
+/* The speaker of reported clause c, or of the nearest clause above it
+ * that has one; -1 if none acts. */
+static long
+actor_speaker(const struct actor_mention *m, size_t n,
+    const struct clause_sentence *cs, const struct text_doc *doc,
+    const struct clause *c)
+{
+	int depth;
+
+	for (depth = 0; c != NULL && depth < 8; depth++) {
+		if (c->speaker_first < c->speaker_end)
+			return actor_in_span(m, n, doc, c->speaker_first,
+			    c->speaker_end);
+		c = c->parent >= 0 && (size_t)c->parent < cs->n_clauses ?
+		    &cs->clauses[c->parent] : NULL;
+	}
+	return -1;
+}
+
 /* The agent of clause c: its subject, else by its role up the tree. */
 static long
 actor_of_clause(const struct actor_mention *m, size_t n,
@@ -583,10 +611,12 @@ actor_of_clause(const struct actor_mention *m, size_t n,
 
 	if ((k = actor_in_span(m, n, doc, c->subj_first, c->subj_end)) >= 0)
 		return k;
-	/* The subject is a pronoun, a thing ("the missiles") or missing. */
+	/* The subject is a pronoun, a thing ("the missiles") or missing:
+	 * reported speech is its speaker's, or when the analysis found
+	 * none for this clause ("said X would not dare attack since it
+	 * could strike back"), the nearest speaker above it. */
 	if (c->role == CLAUSE_REPORTED)
-		return actor_in_span(m, n, doc, c->speaker_first,
-		    c->speaker_end);
+		return actor_speaker(m, n, cs, doc, c);
 	if (c->subj_first < c->subj_end)
 		return -1;
 	parent = c->parent >= 0 && (size_t)c->parent < cs->n_clauses ?

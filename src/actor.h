@@ -57,8 +57,11 @@ struct actor_mention {
 					   that country), or -1 */
 	long		 role;		/* its role ("army"), or -1 */
 	enum actor_kind	 kind;		/* the kind of its head */
-	int		 proper;	/* an unknown proper name: reported as
-					   written (first..end) */
+	int		 proper;	/* an unknown proper name heads it:
+					   reported as written (first..end,
+					   the name alone); actor is then its
+					   owner, if any ("Sudan's Kenana
+					   Sugar"), and kind its title's */
 };
 
 /*

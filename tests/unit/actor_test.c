@@ -480,6 +480,18 @@ test_agent(void)
 	CHECK_STR(actor_kind_name(agent_kind), "sports", "as players");
 	CHECK_INT(agent("Japanese baseball players threatened to strike.", c,
 	    1, "nothing"), -2, "a token outside every clause: no agent");
+	/* Militants linked to Hamas vowed revenge */
+	c[0] = clause_of(0, 6, CLAUSE_MAIN, -1, 0, 4, 0, 0);
+	CHECK_INT(agent("Militants linked to Hamas vowed revenge.", c, 1,
+	    "vowed"), -10 - MILITANTS, "a group linked to another acts");
+	/* Officials said | Israel would not dare attack | since it could
+	 * strike back */
+	c[0] = clause_of(0, 2, CLAUSE_MAIN, -1, 0, 1, 0, 0);
+	c[1] = clause_of(2, 7, CLAUSE_REPORTED, 0, 2, 3, 0, 1);
+	c[2] = clause_of(7, 12, CLAUSE_REPORTED, 1, 8, 9, 0, 0);
+	CHECK_INT(agent("Officials said Israel would not dare attack since it "
+	    "could strike back.", c, 3, "strike"), -10 - OFFICIALS,
+	    "reported speech without its own speaker: the one above");
 	/* Flights on Iranian and Israeli planes | resumed */
 	c[0] = clause_of(0, 7, CLAUSE_MAIN, -1, 0, 6, 0, 0);
 	CHECK_INT(agent("Flights on Iranian and Israeli planes resumed.", c, 1,
