@@ -411,7 +411,8 @@ config_take_rule(struct config_section *s)
 		r->actors.v[r->actors.n++] = config_strdup("*");
 	}
 	config_take_list(s, "targets", &r->targets, &lines);
-	config_defer_refs(s, REF_RULE_TARGET, &r->targets, lines, c->n_rules - 1);
+	config_defer_refs(s, REF_RULE_TARGET, &r->targets, lines,
+	    c->n_rules - 1);
 	if (take_count(s, "window", 0, 1000, &n) == 1)
 		r->window = (int)n;
 	r->has_negations = config_take_list(s, "negations", &r->negations,

@@ -281,8 +281,8 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		    r->clause_lang[lang] != NULL &&
 		    !((r->rule_tenses[ri] >> v.tense) & 1) &&
 		    !(v.mood & (int)r->rule_moods[ri])) {
-			rules_say(run, "  not fired: its verb group's tense and "
-			    "mood are not in the rule's mood list");
+			rules_say(run, "  not fired: its verb group's tense "
+			    "and mood are not in the rule's mood list");
 			continue;
 		}
 		cue = NULL;

@@ -56,6 +56,10 @@ rules_token_cands(const struct rules *r, const struct text_token *t,
 	 * boundaries. */
 	for (k = 1; k <= t->fold_len && k <= r->max_prefix &&
 	    n < RULES_MAX_CANDS; k++) {
+		/* only the lengths some prefix has: most tokens then cost
+		 * a few lookups, not one per byte of the longest prefix */
+		if (k < 63 && !((r->prefix_lens >> k) & 1))
+			continue;
 		if (k < t->fold_len && ((unsigned char)t->fold[k] & 0xc0) == 0x80)
 			continue;
 		klen = rules_key(key, sizeof(key), 'P', 0, t->fold, k);

@@ -94,6 +94,8 @@ struct rules {
 	struct rules_edgeslot	 *edges;	/* child by (node, word id) */
 	size_t			  edges_cap, n_edges;
 	size_t			  max_prefix;	/* bytes of the longest prefix */
+	uint64_t		  prefix_lens;	/* bit N: a prefix of N bytes
+						   (63: of 63 or more) */
 	int			  has_caps;
 
 	/* Word classes: a token whose id is a single-word member of a

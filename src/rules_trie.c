@@ -258,6 +258,8 @@ rules_token_key(struct rules *r, enum rules_kind kind, int lang,
 	if (prefix) {
 		if (tk->fold_len > r->max_prefix)
 			r->max_prefix = tk->fold_len;
+		r->prefix_lens |= UINT64_C(1) << (tk->fold_len < 63 ?
+		    tk->fold_len : 63);
 		return rules_key(key, cap, 'P', 0, tk->fold, tk->fold_len);
 	}
 	if ((kind == PAT_ACTOR || kind == PAT_ROLE) && rules_caps_only(tk)) {

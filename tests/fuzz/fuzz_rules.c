@@ -2,7 +2,10 @@
  * fuzz_rules: text analysis and rule matching on hostile text.  The
  * input's first line is the title and the rest the body; an input that
  * starts with "T:" also brings its own term (the rest of the first line),
- * so the phrase compiler is fuzzed too.
+ * so the phrase compiler is fuzzed too.  A third rule reads clauses
+ * (mood, actor_kinds, negated, raise) with a word class and a role, so
+ * the clause analysis and the actors are fuzzed with it; the extra term
+ * may use the classes.
  */
 #include "autoconf.h"
 
@@ -10,15 +13,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actor.h"
 #include "rules.h"
 #include "text.h"
 
 static char *iran_names[] = { "Iran", "Iranian*", "Tehran", "US", "U.S." };
 static char *israel_names[] = { "Israel*", "Netanyahu" };
 static struct config_actor actors[] = {
-	{ "iran", { iran_names, 5 }, NULL, 0 },
-	{ "israel", { israel_names, 2 }, NULL, 0 },
+	{ "iran", { iran_names, 5 }, ACTOR_STATE, NULL, 0 },
+	{ "israel", { israel_names, 2 }, ACTOR_STATE, NULL, 0 },
 };
+static char *militant_names[] = { "militant*", "rebel*", "Hamas's army" };
+static struct config_role roles[] = {
+	{ "militants", { militant_names, 3 }, ACTOR_ARMED_GROUP, NULL, 0 },
+};
+static char *force_words[] = { "attack*", "strike", "go to war", "@modal" };
+static char *modal_words[] = { "will", "would", "is going to" };
+static struct config_class classes[] = {
+	{ "force", { force_words, 4 }, NULL, NULL, 0 },
+	{ "modal", { modal_words, 3 }, NULL, NULL, 0 },
+};
+static char *clause_terms[] = { "@force", "@modal ...6 @force" };
+static char *moods[] = { "future", "modal", "threat", "conditional" };
+static char *kinds[] = { "state", "armed-group" };
+static char *raise[] = { "within * hours", "@modal nuclear" };
 static char *any[] = { "*" };
 static char *vow_terms[] = { "vow* to retaliat*", "respond at the right time",
     "would ... smash", "threaten* * to attack", "de-escalat*" };
@@ -29,7 +47,7 @@ static char *targets[] = { "israel" };
 static int
 fuzz_one(const char *title, const char *body, char *term)
 {
-	struct config_rule rules[2];
+	struct config_rule rules[3];
 	struct config cfg;
 	struct rules *r;
 	struct rules_result res;
@@ -54,10 +72,22 @@ fuzz_one(const char *title, const char *body, char *term)
 	extra[0] = term;
 	rules[1].terms = term != NULL ? (struct config_list){ extra, 1 } :
 	    (struct config_list){ vow_terms, 5 };
+	rules[2] = rules[0];
+	rules[2].name = "clauses";
+	rules[2].category = "threat";
+	rules[2].terms = (struct config_list){ clause_terms, 2 };
+	rules[2].mood = (struct config_list){ moods, 4 };
+	rules[2].actor_kinds = (struct config_list){ kinds, 2 };
+	rules[2].negated = "deescalation";
+	rules[2].raise = (struct config_list){ raise, 2 };
 	cfg.actors = actors;
 	cfg.n_actors = 2;
+	cfg.roles = roles;
+	cfg.n_roles = 1;
+	cfg.classes = classes;
+	cfg.n_classes = 2;
 	cfg.rules = rules;
-	cfg.n_rules = 2;
+	cfg.n_rules = 3;
 	if ((r = rules_compile(&cfg, err, sizeof(err))) == NULL)
 		return 0;
 	if (rules_match(r, title, body, &res) == 0)
