@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""agnews_eval: brink's rules measured on real wire copy (AG News, see
+../shared/eval/agnews/README.md) that nobody on the project wrote.
+
+Labelled mode (the default) runs brinkd over the World items of
+world-dev.csv that have hand labels (agnews-world-dev.tsv beside this
+script, made under LABELS.md) and prints, for
+
+  - alarm: an alert with a hit of category threat or retaliation,
+    against the label `threat`;
+  - de-escalation: a hit of category deescalation, against `deesc`,
+
+precision, recall and F1 with their counts.  -v lists the false
+positives and the misses: row, the rules that fired, the title.
+
+--other runs over other-classes.csv (Sports, Business, Sci/Tech: a
+false-alarm corpus) and counts the items with an alarm and those with
+a de-escalation hit; -v lists them.  --max-alarm and --max-deesc make
+the exit status 1 when a count is above them, for a test.
+
+The items are written, a few hundred at a time, into temporary RSS
+feeds (guid = the CSV row) and each feed goes through one
+`brinkd -c CONFIG --match FEED`; an alert names its item by that guid.
+The text is read from the CSV and printed to the terminal only: nothing
+of it is written anywhere but the temporary directory.
+
+Exit status: 0; 1 when a limit is passed; 2 when brinkd fails or an
+input cannot be read; 77 when the CSV is absent (it lives outside the
+repository).
+
+usage: agnews_eval.py [--brinkd PATH] [--config FILE] [--csv FILE]
+                      [--labels FILE] [--items FROM-TO] [--other]
+                      [--max-alarm N] [--max-deesc N] [-v]
+"""
+
+import argparse
+import concurrent.futures
+import csv
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from xml.sax.saxutils import escape
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(os.path.dirname(HERE))
+AGNEWS = os.path.join(os.path.dirname(TOP), "shared", "eval", "agnews")
+
+ALARM = {"threat", "retaliation"}
+DEESC = "deescalation"
+# --match reads at most max_items (1000) items of a feed today.
+FEED_ITEMS = 500
+
+# The dataset replaced each '&' of an HTML entity with a space
+# ("yesterday #39;s", "Johnson  amp; Johnson"); put the '&' back where
+# the space was, but never inside a word ("camp;").
+SPACED_ENTITY = re.compile(
+    r"(?: |(?<![A-Za-z0-9&#]))(#[0-9]+|quot|amp|lt|gt|hellip|nbsp);")
+TAG = re.compile(r"<[^>]*>")
+SPACE = re.compile(r"\s+")
+
+
+def unescape(text):
+    """The item's text as it was written, per the README: \\$ is a
+    dollar, another backslash a line break, entities decoded (#151; is
+    a Windows-1252 dash, as browsers read it), tags dropped."""
+    text = text.replace("\\$", "$").replace("\\", " ")
+    text = SPACED_ENTITY.sub(lambda m: "&" + m.group(1) + ";", text)
+    text = html.unescape(text)
+    text = TAG.sub(" ", text)
+    return SPACE.sub(" ", text).strip()
+
+
+def read_items(path, other):
+    """{row: (class, title, description)} in file order."""
+    items = {}
+    with open(path, encoding="utf-8", newline="") as fp:
+        for n, rec in enumerate(csv.reader(fp), 1):
+            if len(rec) != (4 if other else 3) or not rec[0].isdigit():
+                raise ValueError("%s:%d: want %s, got %d fields" % (
+                    path, n, "row,class,title,description" if other
+                    else "row,title,description", len(rec)))
+            if other:
+                row, cls, title, desc = rec
+            else:
+                (row, title, desc), cls = rec, "1"
+            items[row] = (cls, unescape(title), unescape(desc))
+    return items
+
+
+def read_labels(path):
+    """{row: (threat, deesc)}, in file order."""
+    labels = {}
+    with open(path, encoding="utf-8") as fp:
+        for n, line in enumerate(fp, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#") or line.startswith("row\t"):
+                continue
+            f = line.split("\t")
+            if len(f) != 3 or f[1] not in "01" or f[2] not in "01" or \
+                    not f[0].isdigit():
+                raise ValueError("%s:%d: want row<TAB>threat<TAB>deesc "
+                                 "with 0 or 1, got %r" % (path, n, line))
+            if f[0] in labels:
+                raise ValueError("%s:%d: row %s labelled twice"
+                                 % (path, n, f[0]))
+            labels[f[0]] = (f[1] == "1", f[2] == "1")
+    return labels
+
+
+def write_feed(path, rows, items):
+    with open(path, "w", encoding="utf-8") as fp:
+        fp.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                 '<rss version="2.0"><channel><title>agnews</title>\n')
+        for row in rows:
+            _, title, desc = items[row]
+            fp.write('<item><guid isPermaLink="false">%s</guid>'
+                     '<title>%s</title><description>%s</description>'
+                     '</item>\n' % (row, escape(title), escape(desc)))
+        fp.write("</channel></rss>\n")
+
+
+def run_feed(brinkd, config, feed):
+    """{row: [(rule, category), ...]} for the items that got an alert."""
+    proc = subprocess.run([brinkd, "-c", config, "--match", feed],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          timeout=1800)
+    if proc.returncode != 0:
+        raise RuntimeError("brinkd exited %d on %s: %s" % (
+            proc.returncode, feed, proc.stderr.decode("utf-8", "replace")))
+    fired = {}
+    for line in proc.stdout.decode("utf-8").splitlines():
+        alert = json.loads(line)
+        hits = [(h["rule"], h["category"]) for h in alert["hits"]]
+        # The record quotes at most 32 hits but always the strongest.
+        hits.append((alert["rule"], alert["category"]))
+        fired[alert["item"]["id"]] = hits
+    return fired
+
+
+def match_all(brinkd, config, rows, items):
+    fired = {}
+    with tempfile.TemporaryDirectory(prefix="agnews-") as tmp:
+        feeds = []
+        for k in range(0, len(rows), FEED_ITEMS):
+            feed = os.path.join(tmp, "agnews-%d.xml" % (k // FEED_ITEMS))
+            write_feed(feed, rows[k:k + FEED_ITEMS], items)
+            feeds.append(feed)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            for got in pool.map(lambda f: run_feed(brinkd, config, f),
+                                feeds):
+                fired.update(got)
+    return fired
+
+
+def rules_of(hits, want):
+    names = []
+    for rule, cat in hits:
+        if want(cat) and rule not in names:
+            names.append(rule)
+    return names
+
+
+def is_alarm(cat):
+    return cat in ALARM
+
+
+def is_deesc(cat):
+    return cat == DEESC
+
+
+def score(name, rows, truth, fired, want, items, verbose):
+    tp = fp = fn = 0
+    wrong = []
+    for row in rows:
+        rules = rules_of(fired.get(row, []), want)
+        if rules and truth[row]:
+            tp += 1
+        elif rules:
+            fp += 1
+            wrong.append(("false positive", row, rules))
+        elif truth[row]:
+            fn += 1
+            wrong.append(("miss", row, rules_of(fired.get(row, []),
+                                                lambda c: True)))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print("%-13s precision %.2f (%d/%d)  recall %.2f (%d/%d)  F1 %.2f"
+          % (name + ":", p, tp, tp + fp, r, tp, tp + fn, f1))
+    if verbose:
+        for kind, row, rules in wrong:
+            print("  %-14s %5s  %-30s %s" % (kind, row,
+                  ",".join(rules) or "-", items[row][1]))
+
+
+def labelled(args, brinkd, config):
+    labels = read_labels(args.labels)
+    items = read_items(args.csv, False)
+    missing = [r for r in labels if r not in items]
+    if missing:
+        raise ValueError("%s: rows %s are not in %s" % (
+            args.labels, ",".join(missing[:5]), args.csv))
+    rows = list(labels)[args.items[0] - 1:args.items[1]]
+    fired = match_all(brinkd, config, rows, items)
+    n_threat = sum(1 for r in rows if labels[r][0])
+    n_deesc = sum(1 for r in rows if labels[r][1])
+    print("%d labelled items: %d threat, %d deesc"
+          % (len(rows), n_threat, n_deesc))
+    score("alarm", rows, {r: labels[r][0] for r in rows}, fired, is_alarm,
+          items, args.verbose)
+    score("deescalation", rows, {r: labels[r][1] for r in rows}, fired,
+          is_deesc, items, args.verbose)
+    return 0
+
+
+def other(args, brinkd, config):
+    items = read_items(args.csv, True)
+    rows = list(items)
+    fired = match_all(brinkd, config, rows, items)
+    status = 0
+    for name, want, limit in (("alarm", is_alarm, args.max_alarm),
+                              ("deescalation", is_deesc, args.max_deesc)):
+        hit = [r for r in rows if rules_of(fired.get(r, []), want)]
+        print("%-13s %d of %d items%s" % (name + ":", len(hit), len(rows),
+              "" if limit is None else " (at most %d)" % limit))
+        if args.verbose:
+            for r in hit:
+                print("  %5s class %s  %-30s %s" % (r, items[r][0],
+                      ",".join(rules_of(fired[r], want)), items[r][1]))
+        if limit is not None and len(hit) > limit:
+            status = 1
+    return status
+
+
+def item_range(text):
+    """FROM-TO, 1-based and inclusive; TO may be left out."""
+    first, _, last = text.partition("-")
+    try:
+        lo, hi = int(first), int(last) if last else None
+    except ValueError:
+        raise argparse.ArgumentTypeError("want FROM-TO, e.g. 1-650")
+    if lo < 1 or (hi is not None and hi < lo):
+        raise argparse.ArgumentTypeError("want 1 <= FROM <= TO")
+    return lo, hi
+
+
+def main():
+    ap = argparse.ArgumentParser(
+        description="brink's rules on AG News items (evaluation only)")
+    ap.add_argument("--brinkd",
+                    default=os.path.join(TOP, "src", "brinkd"))
+    ap.add_argument("--config",
+                    help="a brink.conf; default: one that includes "
+                    "etc/rules/default.conf")
+    ap.add_argument("--csv", help="default: world-dev.csv, or "
+                    "other-classes.csv with --other, in %s" % AGNEWS)
+    ap.add_argument("--labels",
+                    default=os.path.join(HERE, "agnews-world-dev.tsv"))
+    ap.add_argument("--items", type=item_range, default=(1, None),
+                    metavar="FROM-TO",
+                    help="score only the labelled items FROM to TO (1-based, "
+                    "in the label file's order), e.g. 1-650 to tune on and "
+                    "651-1300 to check on")
+    ap.add_argument("--other", action="store_true",
+                    help="count the alerts on other-classes.csv")
+    ap.add_argument("--max-alarm", type=int,
+                    help="--other: exit 1 above this many alarms")
+    ap.add_argument("--max-deesc", type=int,
+                    help="--other: exit 1 above this many de-escalations")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    if args.csv is None:
+        args.csv = os.path.join(AGNEWS, "other-classes.csv" if args.other
+                                else "world-dev.csv")
+    if not os.path.exists(args.csv):
+        sys.stderr.write("agnews_eval: %s is absent: the AG News items are "
+                         "kept outside the repository, in "
+                         "../shared/eval/agnews beside it; nothing to "
+                         "measure\n" % args.csv)
+        return 77
+    with tempfile.TemporaryDirectory(prefix="agnews-conf-") as tmp:
+        config = args.config
+        if config is None:
+            config = os.path.join(tmp, "brink.conf")
+            with open(config, "w") as fp:
+                fp.write('include("%s")\n' % os.path.join(
+                    TOP, "etc", "rules", "default.conf"))
+        try:
+            return (other if args.other else labelled)(args, args.brinkd,
+                                                       config)
+        except (OSError, ValueError, RuntimeError) as e:
+            sys.stderr.write("agnews_eval: %s\n" % e)
+            return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
