@@ -51,10 +51,10 @@ alert_category_rank(const char *category)
 static int
 alert_stronger(const struct rule_hit *a, const struct rule_hit *b)
 {
-	if (a->rule->severity != b->rule->severity)
-		return a->rule->severity > b->rule->severity;
-	return alert_category_rank(a->rule->category) <
-	    alert_category_rank(b->rule->category);
+	if (rules_hit_severity(a) != rules_hit_severity(b))
+		return rules_hit_severity(a) > rules_hit_severity(b);
+	return alert_category_rank(rules_hit_category(a)) <
+	    alert_category_rank(rules_hit_category(b));
 }
 
 static json_t *
@@ -190,9 +190,10 @@ alert_hit(const struct rule_hit *h)
 	    alert_add_strings(targets, h->targets, h->n_targets) == -1)
 		goto fail;
 	json_object_set_new(o, "rule", json_string(h->rule->name));
-	json_object_set_new(o, "category", json_string(h->rule->category));
+	json_object_set_new(o, "category",
+	    json_string(rules_hit_category(h)));
 	json_object_set_new(o, "severity",
-	    json_string(alert_severity_name(h->rule->severity)));
+	    json_string(alert_severity_name(rules_hit_severity(h))));
 	json_object_set_new(o, "sentence", alert_text(h->sentence));
 	json_object_set_new(o, "terms", terms);
 	json_object_set_new(o, "actors", actors);
@@ -249,8 +250,9 @@ alert_build(const char *feed_name, const struct feed_item *item,
 	json_object_set_new(a, "id", json_string(id));
 	json_object_set_new(a, "time", alert_time(now));
 	json_object_set_new(a, "severity",
-	    json_string(alert_severity_name(top->rule->severity)));
-	json_object_set_new(a, "category", json_string(top->rule->category));
+	    json_string(alert_severity_name(rules_hit_severity(top))));
+	json_object_set_new(a, "category",
+	    json_string(rules_hit_category(top)));
 	json_object_set_new(a, "rule", json_string(top->rule->name));
 	json_object_set_new(a, "feed", alert_string_or_null(feed_name));
 	json_object_set_new(a, "item", it);

@@ -21,7 +21,8 @@ enum {
 	OPT_ONCE = 256,
 	OPT_MATCH,
 	OPT_PARSE,
-	OPT_EXPLAIN
+	OPT_EXPLAIN,
+	OPT_SUMMARY
 };
 
 static void
@@ -31,7 +32,7 @@ usage(FILE *out)
 	    "usage: brinkd [-f] [-c FILE]           run the daemon\n"
 	    "       brinkd -t [-c FILE]             check the configuration\n"
 	    "       brinkd --once [-c FILE]         poll every feed once, then exit\n"
-	    "       brinkd --match DOC [--explain] [-c FILE]\n"
+	    "       brinkd --match DOC [--explain] [--summary] [-c FILE]\n"
 	    "                                       print the alerts DOC raises\n"
 	    "       brinkd --parse FEED             print a feed's items as JSON lines\n"
 	    "\n"
@@ -41,6 +42,7 @@ usage(FILE *out)
 	    "      --once          poll every feed once, raise alerts, exit\n"
 	    "      --match DOC     a feed, HTML page or text file; - for stdin\n"
 	    "      --explain       with --match: say why each rule fired or not\n"
+	    "      --summary       with --match: counts per rule and category\n"
 	    "      --parse FEED    a feed file; - for stdin\n"
 	    "  -V, --version       print the version and exit\n"
 	    "  -h, --help          print this help and exit\n",
@@ -57,6 +59,7 @@ main(int argc, char *argv[])
 		{ "once",	no_argument,		NULL, OPT_ONCE },
 		{ "match",	required_argument,	NULL, OPT_MATCH },
 		{ "explain",	no_argument,		NULL, OPT_EXPLAIN },
+		{ "summary",	no_argument,		NULL, OPT_SUMMARY },
 		{ "parse",	required_argument,	NULL, OPT_PARSE },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ "help",	no_argument,		NULL, 'h' },
@@ -64,7 +67,7 @@ main(int argc, char *argv[])
 	};
 	const char *config_path = DEFAULT_CONFIG;
 	const char *match_path = NULL, *parse_path = NULL;
-	int foreground = 0, check = 0, once = 0, explain = 0;
+	int foreground = 0, check = 0, once = 0, explain = 0, summary = 0;
 	int modes, ch;
 
 	while ((ch = getopt_long(argc, argv, "c:ftVh", longopts, NULL)) != -1) {
@@ -86,6 +89,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_EXPLAIN:
 			explain = 1;
+			break;
+		case OPT_SUMMARY:
+			summary = 1;
 			break;
 		case OPT_PARSE:
 			parse_path = optarg;
@@ -113,8 +119,9 @@ main(int argc, char *argv[])
 		    "do not go together; choose one\n");
 		return EXIT_USAGE;
 	}
-	if (explain && match_path == NULL) {
-		fprintf(stderr, "brinkd: --explain goes with --match\n");
+	if ((explain || summary) && match_path == NULL) {
+		fprintf(stderr, "brinkd: --%s goes with --match\n",
+		    explain ? "explain" : "summary");
 		return EXIT_USAGE;
 	}
 
@@ -123,6 +130,6 @@ main(int argc, char *argv[])
 	if (parse_path != NULL)
 		return cmd_parse(parse_path);
 	if (match_path != NULL)
-		return cmd_match(config_path, match_path, explain);
+		return cmd_match(config_path, match_path, explain, summary);
 	return cmd_run(config_path, foreground, once);
 }

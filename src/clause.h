@@ -15,6 +15,7 @@
 #define BRINK_CLAUSE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "text.h"
 
@@ -85,6 +86,14 @@ struct clause {
 struct clause_sentence {
 	struct clause	*clauses;	/* in text order */
 	size_t		 n_clauses;
+	/* Private to clause.c: what clause_verb_at() needs to follow
+	 * chains of infinitives, and the word classes of the tokens
+	 * [class_first, class_first + n_classes) as the analysis found
+	 * them. */
+	const struct clause_lang *lang;
+	int		 headline;
+	uint64_t	*classes;
+	size_t		 class_first, n_classes;
 };
 
 struct clause_lang;

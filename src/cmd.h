@@ -15,9 +15,13 @@
 int	cmd_check(const char *config_path);
 /* --parse: print the items of a feed file ("-" for stdin) as JSON lines. */
 int	cmd_parse(const char *path);
-/* --match: run the rules over a document and print its alerts as JSON
- * lines; explain adds, on stderr, why each hit fired or was cancelled. */
-int	cmd_match(const char *config_path, const char *path, int explain);
+/* --match: run the rules over a document (every item of a feed) and
+ * print its alerts as JSON lines; explain adds, on stderr, why each hit
+ * fired or was cancelled; summary prints counts instead of the alerts:
+ * items read, alerts and hits per rule and per category, items without
+ * an alert. */
+int	cmd_match(const char *config_path, const char *path, int explain,
+	    int summary);
 /* The daemon: poll forever (foreground or detached), or once. */
 int	cmd_run(const char *config_path, int foreground, int once);
 

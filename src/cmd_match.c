@@ -8,11 +8,17 @@
  * else its first heading, is the title) or plain text (the first line is
  * the title); "-" reads stdin.  The alerts' feed name is DOC's base name,
  * or "match" for stdin.  --explain says on stderr, per article, why each
- * rule fired or which negation cue or exclusion cancelled it.
+ * rule fired or which negation cue or exclusion cancelled it, with the
+ * clause analysis behind each candidate of a rule that reads clauses.
+ * Every item of a feed is read, however many (a feed file is a corpus
+ * here, not a fetch with max_items).  --summary prints, instead of the
+ * alerts, what a corpus gave: items read, alerts per category and per
+ * rule, hits per rule, items without an alert.
  */
 #include "autoconf.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,11 +48,25 @@ enum match_kind {
 	MATCH_TEXT
 };
 
+/* One line of the summary: a rule or a category and its counts. */
+struct match_count {
+	const char	*name;		/* borrowed from the configuration */
+	size_t		 alerts;	/* items it is the alert's rule or
+					   category of */
+	size_t		 hits;		/* sentences it fired on */
+};
+
 struct match {
+	const struct config	*cfg;
 	const struct rules	*rules;
 	const char		*feed_name;
 	int			 explain;
+	int			 summary;
 	int			 failed;
+	size_t			 items, alerted;
+	struct match_count	*rule_counts;	/* per rule of cfg */
+	struct match_count	*cat_counts;	/* per category seen */
+	size_t			 n_cats;
 };
 
 /* Errors always; warnings (no feed, no sink: normal for a rules file
@@ -152,15 +172,95 @@ match_sniff(const char *buf, size_t len)
 	return MATCH_HTML;
 }
 
+/* The count of category name, added if new; NULL when out of memory. */
+static struct match_count *
+match_category(struct match *m, const char *name)
+{
+	struct match_count *c;
+	size_t k;
+
+	for (k = 0; k < m->n_cats; k++)
+		if (strcmp(m->cat_counts[k].name, name) == 0)
+			return &m->cat_counts[k];
+	if ((c = reallocarray(m->cat_counts, m->n_cats + 1, sizeof(*c))) ==
+	    NULL)
+		return NULL;
+	m->cat_counts = c;
+	c = &c[m->n_cats++];
+	memset(c, 0, sizeof(*c));
+	c->name = name;
+	return c;
+}
+
+/* Count an article's hits and its alert for --summary. */
+static void
+match_count(struct match *m, const struct rules_result *res,
+    const json_t *alert)
+{
+	struct match_count *c;
+	const char *rule, *cat;
+	size_t k;
+
+	for (k = 0; k < res->n_hits; k++) {
+		m->rule_counts[res->hits[k].rule - m->cfg->rules].hits++;
+		if ((c = match_category(m, rules_hit_category(&res->hits[k])))
+		    == NULL)
+			log_fatal("out of memory");
+		c->hits++;
+	}
+	if (alert == NULL)
+		return;
+	m->alerted++;
+	rule = json_string_value(json_object_get(alert, "rule"));
+	cat = json_string_value(json_object_get(alert, "category"));
+	for (k = 0; rule != NULL && k < m->cfg->n_rules; k++)
+		if (strcmp(m->cfg->rules[k].name, rule) == 0)
+			m->rule_counts[k].alerts++;
+	for (k = 0; cat != NULL && k < m->n_cats; k++)
+		if (strcmp(m->cat_counts[k].name, cat) == 0)
+			m->cat_counts[k].alerts++;
+}
+
+static void
+match_print_summary(const struct match *m)
+{
+	size_t k;
+
+	printf("items read: %zu\n", m->items);
+	printf("items with an alert: %zu\n", m->alerted);
+	printf("items without an alert: %zu\n", m->items - m->alerted);
+	printf("alerts per category (the category of each alert):\n");
+	for (k = 0; k < m->n_cats; k++)
+		if (m->cat_counts[k].alerts > 0)
+			printf("  %s: %zu\n", m->cat_counts[k].name,
+			    m->cat_counts[k].alerts);
+	printf("alerts per rule (the rule of each alert, its strongest "
+	    "hit):\n");
+	for (k = 0; k < m->cfg->n_rules; k++)
+		if (m->rule_counts[k].alerts > 0)
+			printf("  %s: %zu\n", m->rule_counts[k].name,
+			    m->rule_counts[k].alerts);
+	printf("hits per category (sentences):\n");
+	for (k = 0; k < m->n_cats; k++)
+		printf("  %s: %zu\n", m->cat_counts[k].name,
+		    m->cat_counts[k].hits);
+	printf("hits per rule (sentences):\n");
+	for (k = 0; k < m->cfg->n_rules; k++)
+		if (m->rule_counts[k].hits > 0)
+			printf("  %s: %zu\n", m->rule_counts[k].name,
+			    m->rule_counts[k].hits);
+}
+
 /* Match one article and print its alert, if any. */
 static void
 match_article(struct match *m, const struct feed_item *item,
     const char *body)
 {
 	struct rules_result res;
-	json_t *alert;
+	json_t *alert = NULL;
 	char *line;
 
+	m->items++;
 	if (m->explain)
 		fprintf(stderr, "article: %s\n", item->title[0] != '\0' ?
 		    item->title : "(no title)");
@@ -171,8 +271,11 @@ match_article(struct match *m, const struct feed_item *item,
 		m->failed = 1;
 		return;
 	}
-	if (res.n_hits > 0) {
+	if (res.n_hits > 0)
 		alert = alert_build(m->feed_name, item, &res, time(NULL));
+	if (m->summary)
+		match_count(m, &res, alert);
+	if (res.n_hits > 0 && !m->summary) {
 		line = alert != NULL ? json_dumps(alert,
 		    JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
 		if (line == NULL) {
@@ -182,9 +285,9 @@ match_article(struct match *m, const struct feed_item *item,
 		} else
 			printf("%s\n", line);
 		free(line);
-		json_decref(alert);
-	} else if (m->explain)
+	} else if (res.n_hits == 0 && m->explain)
 		fprintf(stderr, "  no alert\n");
+	json_decref(alert);
 	rules_result_free(&res);
 }
 
@@ -288,11 +391,15 @@ match_feed(struct match *m, const char *path, const char *buf, size_t len)
 {
 	struct feed *f;
 	const struct feed_item *it;
+	struct feed_limits lim;
 	char err[512], *body;
 	size_t i;
 
+	/* Every item: a feed file here is a corpus, not one fetch. */
+	memset(&lim, 0, sizeof(lim));
+	lim.max_items = SIZE_MAX;
 	err[0] = '\0';
-	if ((f = feed_parse(buf, len, NULL, NULL, err, sizeof(err))) == NULL) {
+	if ((f = feed_parse(buf, len, NULL, &lim, err, sizeof(err))) == NULL) {
 		log_error("%s: %s", path, err);
 		return -1;
 	}
@@ -311,14 +418,14 @@ match_feed(struct match *m, const char *path, const char *buf, size_t len)
 }
 
 int
-cmd_match(const char *config_path, const char *path, int explain)
+cmd_match(const char *config_path, const char *path, int explain, int summary)
 {
 	struct config *cfg;
 	struct rules *rules = NULL;
 	struct match m;
 	char err[512], *buf = NULL;
 	const char *slash;
-	size_t len;
+	size_t len, i;
 	int status = EXIT_BAD_INPUT, rc = 0;
 
 	if ((cfg = config_load(config_path, match_report, &explain)) == NULL)
@@ -332,8 +439,15 @@ cmd_match(const char *config_path, const char *path, int explain)
 		goto done;
 	}
 	memset(&m, 0, sizeof(m));
+	m.cfg = cfg;
 	m.rules = rules;
 	m.explain = explain;
+	m.summary = summary;
+	if ((m.rule_counts = calloc(cfg->n_rules + 1,
+	    sizeof(*m.rule_counts))) == NULL)
+		log_fatal("out of memory");
+	for (i = 0; i < cfg->n_rules; i++)
+		m.rule_counts[i].name = cfg->rules[i].name;
 	if (strcmp(path, "-") == 0)
 		m.feed_name = "match";
 	else
@@ -351,7 +465,11 @@ cmd_match(const char *config_path, const char *path, int explain)
 		match_text(&m, buf);
 		break;
 	}
+	if (summary && rc == 0)
+		match_print_summary(&m);
 	fflush(stdout);
+	free(m.rule_counts);
+	free(m.cat_counts);
 	status = rc == 0 && !m.failed ? EXIT_OK : EXIT_BAD_INPUT;
 done:
 	free(buf);

@@ -55,18 +55,28 @@ static const struct key root_keys[] = {
 	{ "ca_file", 0 }, { "log_level", 0 }, LIMIT_KEYS,
 	{ "retention", 0 }, { "backoff_max", 0 }, { "max_transfers", 0 },
 	{ "max_per_host", 0 }, { "max_redirects", 0 }, { "negations", 1 },
-	{ NULL, 0 }
+	{ "countries", 0 }, { NULL, 0 }
 };
 static const struct key feed_keys[] = {
 	{ "url", 0 }, LIMIT_KEYS, { NULL, 0 }
 };
 static const struct key actor_keys[] = {
-	{ "names", 1 }, { NULL, 0 }
+	{ "names", 1 }, { "kind", 0 }, { NULL, 0 }
+};
+static const struct key role_keys[] = {
+	{ "kind", 0 }, { "names", 1 }, { NULL, 0 }
+};
+static const struct key class_keys[] = {
+	{ "words", 1 }, { "language", 0 }, { NULL, 0 }
+};
+static const struct key country_keys[] = {
+	{ "code", 0 }, { "names", 1 }, { NULL, 0 }
 };
 static const struct key rule_keys[] = {
 	{ "category", 0 }, { "severity", 0 }, { "terms", 1 },
 	{ "actors", 1 }, { "targets", 1 }, { "window", 0 },
 	{ "negations", 1 }, { "exclude", 1 }, { "language", 0 },
+	{ "mood", 1 }, { "actor_kinds", 1 }, { "negated", 0 }, { "raise", 1 },
 	{ NULL, 0 }
 };
 static const struct key sink_keys[] = {
@@ -84,6 +94,9 @@ static const struct kind {
 } kinds[] = {
 	{ "feed", feed_keys, config_take_feed },
 	{ "actor", actor_keys, config_take_actor },
+	{ "role", role_keys, config_take_role },
+	{ "class", class_keys, config_take_class },
+	{ "country", country_keys, config_take_country },
 	{ "rule", rule_keys, config_take_rule },
 	{ "sink", sink_keys, config_take_sink }
 };
@@ -274,7 +287,7 @@ report_unknown(struct config_load *ld, int line, cfg_t *parent,
 
 	if ((keys = keys_of(parent->name)) == NULL)
 		return;		/* inside an unknown section: said already */
-	for (i = 0; keys[i].name != NULL && n < NELEM(choices) - 8; i++)
+	for (i = 0; keys[i].name != NULL && n < NELEM(choices) - 12; i++)
 		choices[n++] = keys[i].name;
 	if (strcmp(parent->name, "root") == 0) {
 		for (i = 0; i < NELEM(kinds); i++)
@@ -292,8 +305,8 @@ report_unknown(struct config_load *ld, int line, cfg_t *parent,
 	else if (strcmp(parent->name, "root") == 0)
 		config_msg_at(ld, 1, line, "unknown %s '%s'; the top level "
 		    "takes global keys (see brink.conf(5)) and feed, actor, "
-		    "rule and sink sections", is_section ? "section" : "key",
-		    name);
+		    "role, class, country, rule and sink sections",
+		    is_section ? "section" : "key", name);
 	else {
 		char list[512];
 		size_t used = 0;
@@ -568,6 +581,7 @@ run_pass(struct config_load *ld, const char *name, const char *text,
 	}
 	current = ld;
 	config_take_globals(ld, cfg);
+	config_countries_load(ld, cfg);
 	current = NULL;
 	cfg_free(cfg);
 	free(joined);
@@ -590,6 +604,7 @@ config_load_free(struct config_load *ld)
 	free(ld->refs);
 	free(ld->stop_name);
 	free(ld->stop_parent);
+	config_countries_free(ld);
 	config_free(ld->config);
 	memset(ld, 0, sizeof(*ld));
 }
@@ -712,6 +727,17 @@ config_free(struct config *c)
 		config_list_free(&c->actors[i].names);
 	}
 	free(c->actors);
+	for (i = 0; i < c->n_roles; i++) {
+		free(c->roles[i].name);
+		config_list_free(&c->roles[i].names);
+	}
+	free(c->roles);
+	for (i = 0; i < c->n_classes; i++) {
+		free(c->classes[i].name);
+		config_list_free(&c->classes[i].words);
+		free(c->classes[i].language);
+	}
+	free(c->classes);
 	for (i = 0; i < c->n_rules; i++) {
 		struct config_rule *r = &c->rules[i];
 
@@ -722,6 +748,10 @@ config_free(struct config *c)
 		config_list_free(&r->targets);
 		config_list_free(&r->negations);
 		config_list_free(&r->exclude);
+		config_list_free(&r->mood);
+		config_list_free(&r->actor_kinds);
+		free(r->negated);
+		config_list_free(&r->raise);
 		free(r->language);
 	}
 	free(c->rules);

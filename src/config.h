@@ -187,6 +187,13 @@ void		 config_free(struct config *);
 /* "info".."critical" -> enum severity; -1 if unknown. */
 int		 config_severity_parse(const char *name);
 const char	*config_severity_name(enum severity);
+/*
+ * A name of a rule's mood list -> 0 to 3 for the tenses "none", "past",
+ * "present", "future" (enum clause_tense's order), 4 + N for bit N of
+ * clause_verb.mood: "modal", "ability", "intent", "threat",
+ * "conditional", "demand", "denied", "headline".  -1 if unknown.
+ */
+int		 config_mood_parse(const char *name);
 /* "90s", "5m", "1.5h", "2d", "300" (seconds) -> 0, or -1 if malformed. */
 int		 config_parse_duration(const char *text, double *seconds);
 /* "512", "64K", "10M", "1G" -> 0, or -1 if malformed or too large. */

@@ -91,10 +91,34 @@ has_category(const struct config *c, const char *name)
 	size_t i;
 
 	for (i = 0; i < c->n_rules; i++)
-		if (c->rules[i].category != NULL &&
-		    strcmp(c->rules[i].category, name) == 0)
+		if ((c->rules[i].category != NULL &&
+		    strcmp(c->rules[i].category, name) == 0) ||
+		    (c->rules[i].negated != NULL &&
+		    strcmp(c->rules[i].negated, name) == 0))
 			return 1;
 	return 0;
+}
+
+/* "@name" in a phrase: a class must have that name. */
+static void
+check_class_ref(struct config_load *ld, const struct config_ref *ref)
+{
+	const struct config *c = ld->config;
+	const char *choices[256], *best;
+	char name[128];
+	size_t i, n = config_class_ref(ref->name), k = 0;
+
+	for (i = 0; i < c->n_classes; i++)
+		if (strlen(c->classes[i].name) == n &&
+		    strncmp(c->classes[i].name, ref->name, n) == 0)
+			return;
+	snprintf(name, sizeof(name), "%.*s", (int)n, ref->name);
+	for (i = 0; i < c->n_classes && k < 256; i++)
+		choices[k++] = c->classes[i].name;
+	best = config_suggest(name, choices, k);
+	config_msg_at(ld, 1, ref->line, "@%s names no class%s%s%s", name,
+	    best ? " (did you mean @" : "; define it with class NAME { words "
+	    "= {...} }", best ? best : "", best ? "?)" : "");
 }
 
 static void
@@ -103,6 +127,10 @@ check_ref(struct config_load *ld, const struct config_ref *ref)
 	const struct config *c = ld->config;
 	const char *owner, *best;
 
+	if (ref->what == REF_CLASS) {
+		check_class_ref(ld, ref);
+		return;
+	}
 	if (ref->what == REF_RULE_ACTOR || ref->what == REF_RULE_TARGET)
 		owner = c->rules[ref->owner].name;
 	else
@@ -197,6 +225,7 @@ config_check_all(struct config_load *ld)
 
 	for (i = 0; i < ld->n_refs; i++)
 		check_ref(ld, &ld->refs[i]);
+	config_check_classes(ld);
 	if (c->n_feeds == 0)
 		config_msg(ld, 0, 0, 1, "no feed is defined, so brinkd has "
 		    "nothing to poll; add feed NAME { url = \"https://...\" }");

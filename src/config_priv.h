@@ -7,8 +7,10 @@
  *	config_source.c	reading files, the clean-up before libconfuse sees
  *			them, include()
  *	config_take.c	one closed section into struct config
+ *	config_take_lang.c word classes, roles, a rule's clause keys
  *	config_check.c	what needs the whole configuration: references
  *	config_value.c	durations, sizes, severities and friends
+ *	config_countries.c the countries of iso-codes as actors
  */
 #ifndef BRINK_CONFIG_PRIV_H
 #define BRINK_CONFIG_PRIV_H
@@ -87,7 +89,9 @@ enum {
 	REF_RULE_TARGET,
 	REF_SINK_FEED,
 	REF_SINK_ACTOR,
-	REF_SINK_CATEGORY
+	REF_SINK_CATEGORY,
+	REF_CLASS		/* "@name" in a phrase; name runs to the end
+				   of the class name, not of the string */
 };
 
 struct config_ref {
@@ -122,6 +126,8 @@ struct config_load {
 	int			 stop_line;
 	const struct config_stub *stubs;
 	size_t			 n_stubs;
+	struct config_country	*countries;	/* country blocks of the pass */
+	size_t			 n_countries;
 };
 
 /* Messages.  source -1 names no file. */
@@ -156,6 +162,19 @@ int	config_origin_line(struct config_load *, const cfg_opt_t *,
 	    unsigned index, int fallback);
 
 /* config_take.c */
+void	config_where(struct config_load *, int line, const char **file,
+	    int *file_line);
+cfg_opt_t *config_option(struct config_section *, const char *key);
+const char *config_value(struct config_section *, const char *key,
+	    int *line);
+char	*config_take_string(struct config_section *, const char *key,
+	    const char *fallback);
+int	config_take_list(struct config_section *, const char *key,
+	    struct config_list *, int **lines);
+void	config_check_name(struct config_section *, const char *what,
+	    const char *name, const char *taken_file, int taken_line);
+void	config_defer_refs(struct config_section *, int what,
+	    const struct config_list *, int *lines, size_t owner);
 void	config_take_feed(struct config_section *);
 void	config_take_actor(struct config_section *);
 void	config_take_rule(struct config_section *);
@@ -167,11 +186,29 @@ char	*config_strdup(const char *);
 void	*config_grow(void *array, size_t n, size_t size);
 void	config_list_free(struct config_list *);
 
+/* config_take_lang.c: word classes, roles and the keys by which a rule
+ * reads clauses (mood, actor_kinds, negated, raise). */
+void	config_take_class(struct config_section *);
+void	config_take_role(struct config_section *);
+int	config_take_kind(struct config_section *, const char *fallback);
+void	config_take_rule_clauses(struct config_section *,
+	    struct config_rule *);
+void	config_defer_classes(struct config_section *,
+	    const struct config_list *, int *lines);
+size_t	config_class_ref(const char *word);
+void	config_check_classes(struct config_load *);
+
 /* config_check.c: after every section is in, the cross-references. */
 void	config_check_all(struct config_load *);
 int	config_name_ok(const char *);
 void	config_check_language(struct config_load *, const char *language,
 	    int line);
+
+/* config_countries.c: country blocks are kept until the pass ends, when
+ * the countries key's file is read. */
+void	config_take_country(struct config_section *);
+void	config_countries_load(struct config_load *, cfg_t *);
+void	config_countries_free(struct config_load *);
 
 /* config_value.c */
 int	config_parse_bool(const char *, int *);

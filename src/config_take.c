@@ -18,8 +18,9 @@
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* Where a line of the joined text is, for struct config. */
-static void
-where(struct config_load *ld, int line, const char **file, int *file_line)
+void
+config_where(struct config_load *ld, int line, const char **file,
+    int *file_line)
 {
 	int source;
 
@@ -30,8 +31,8 @@ where(struct config_load *ld, int line, const char **file, int *file_line)
 /* Reading one section's values. */
 
 /* The option key of the section, if the file set it. */
-static cfg_opt_t *
-option(struct config_section *s, const char *key)
+cfg_opt_t *
+config_option(struct config_section *s, const char *key)
 {
 	cfg_opt_t *opt = cfg_getopt(s->cfg, key);
 
@@ -42,13 +43,13 @@ option(struct config_section *s, const char *key)
 
 /* A key's one value, or NULL if unset (or wrongly given, after a
  * message).  *line gets the line of the value. */
-static const char *
-value(struct config_section *s, const char *key, int *line)
+const char *
+config_value(struct config_section *s, const char *key, int *line)
 {
 	cfg_opt_t *opt;
 
 	*line = s->line;
-	if ((opt = option(s, key)) == NULL)
+	if ((opt = config_option(s, key)) == NULL)
 		return NULL;
 	*line = config_origin_line(s->ld, opt, 0, s->line);
 	if (opt->nvalues == 0) {
@@ -76,13 +77,14 @@ config_strdup(const char *text)
 
 /* A string key: a copy of its value, or of fallback (which may be NULL)
  * when unset. */
-static char *
-take_string(struct config_section *s, const char *key, const char *fallback)
+char *
+config_take_string(struct config_section *s, const char *key,
+    const char *fallback)
 {
 	const char *text;
 	int line;
 
-	if ((text = value(s, key, &line)) == NULL)
+	if ((text = config_value(s, key, &line)) == NULL)
 		return fallback ? config_strdup(fallback) : NULL;
 	if (*text == '\0') {
 		config_msg_at(s->ld, 1, line, "%s is empty; give it a value "
@@ -94,9 +96,9 @@ take_string(struct config_section *s, const char *key, const char *fallback)
 
 /* A list key into list; lines (if not NULL) gets the line of each entry
  * (caller frees).  Returns whether the file set it. */
-static int
-take_list(struct config_section *s, const char *key, struct config_list *list,
-    int **lines)
+int
+config_take_list(struct config_section *s, const char *key,
+    struct config_list *list, int **lines)
 {
 	cfg_opt_t *opt;
 	unsigned i;
@@ -105,7 +107,7 @@ take_list(struct config_section *s, const char *key, struct config_list *list,
 	list->n = 0;
 	if (lines != NULL)
 		*lines = NULL;
-	if ((opt = option(s, key)) == NULL)
+	if ((opt = config_option(s, key)) == NULL)
 		return 0;
 	if (opt->nvalues > 0) {
 		list->v = calloc(opt->nvalues, sizeof(*list->v));
@@ -149,7 +151,7 @@ take_duration(struct config_section *s, const char *key, double *out,
 	int line;
 	double seconds;
 
-	if ((text = value(s, key, &line)) == NULL)
+	if ((text = config_value(s, key, &line)) == NULL)
 		return 0;
 	if (config_parse_duration(text, &seconds) == -1) {
 		config_msg_at(s->ld, 1, line, "%s \"%s\" is not a duration; "
@@ -171,7 +173,7 @@ take_size(struct config_section *s, const char *key, size_t *out)
 	int line;
 	size_t bytes;
 
-	if ((text = value(s, key, &line)) == NULL)
+	if ((text = config_value(s, key, &line)) == NULL)
 		return 0;
 	if (config_parse_size(text, &bytes) == -1) {
 		config_msg_at(s->ld, 1, line, "%s \"%s\" is not a size; write "
@@ -191,7 +193,7 @@ take_count(struct config_section *s, const char *key, long min, long max,
 	int line;
 	long n;
 
-	if ((text = value(s, key, &line)) == NULL)
+	if ((text = config_value(s, key, &line)) == NULL)
 		return 0;
 	if (config_parse_count(text, max, &n) == -1 || n < min) {
 		config_msg_at(s->ld, 1, line, "%s \"%s\" must be a whole "
@@ -211,7 +213,7 @@ take_severity(struct config_section *s, const char *key, enum severity *out)
 	const char *text, *best;
 	int line, sev;
 
-	if ((text = value(s, key, &line)) == NULL)
+	if ((text = config_value(s, key, &line)) == NULL)
 		return 0;
 	if ((sev = config_severity_parse(text)) == -1) {
 		best = config_suggest(text, names, NELEM(names));
@@ -241,7 +243,7 @@ take_limits(struct config_section *s, struct config_limits *l)
 		l->low_speed_limit = (long)bytes;
 	if (take_size(s, "max_body", &l->max_body) == 1 && l->max_body < 1024)
 		config_msg_at(s->ld, 1, config_origin_line(s->ld,
-		    option(s, "max_body"), 0, s->line), "max_body must be at "
+		    config_option(s, "max_body"), 0, s->line), "max_body must be at "
 		    "least 1K");
 	if (take_count(s, "max_items", 1, 1000000, &n) == 1)
 		l->max_items = (size_t)n;
@@ -249,8 +251,8 @@ take_limits(struct config_section *s, struct config_limits *l)
 }
 
 /* The name in the section's title: usable, and not taken before. */
-static void
-check_name(struct config_section *s, const char *what, const char *name,
+void
+config_check_name(struct config_section *s, const char *what, const char *name,
     const char *taken_file, int taken_line)
 {
 	if (!config_name_ok(name))
@@ -288,11 +290,11 @@ config_take_feed(struct config_section *s)
 			taken_file = c->feeds[i].file;
 			taken_line = c->feeds[i].line;
 		}
-	check_name(s, "feed", s->title, taken_file, taken_line);
+	config_check_name(s, "feed", s->title, taken_file, taken_line);
 	c->feeds = config_grow(c->feeds, c->n_feeds, sizeof(*c->feeds));
 	f = &c->feeds[c->n_feeds++];
 	f->name = config_strdup(s->title);
-	where(s->ld, s->line, &f->file, &f->line);
+	config_where(s->ld, s->line, &f->file, &f->line);
 
 	/* Unset limits stay negative until the globals are known. */
 	f->limits.interval = f->limits.connect_timeout = f->limits.timeout = -1;
@@ -301,8 +303,8 @@ config_take_feed(struct config_section *s)
 	f->limits.max_body = f->limits.max_items = (size_t)-1;
 	take_limits(s, &f->limits);
 
-	if ((url = value(s, "url", &line)) == NULL) {
-		if (option(s, "url") == NULL)
+	if ((url = config_value(s, "url", &line)) == NULL) {
+		if (config_option(s, "url") == NULL)
 			config_msg_at(s->ld, 1, s->line, "feed '%s' has no "
 			    "url; add url = \"https://...\"", f->name);
 		return;
@@ -320,31 +322,33 @@ config_take_actor(struct config_section *s)
 	struct config_actor *a;
 	const char *taken_file = NULL;
 	size_t i;
-	int taken_line = 0;
+	int taken_line = 0, *lines;
 
 	for (i = 0; i < c->n_actors; i++)
 		if (strcmp(c->actors[i].name, s->title) == 0) {
 			taken_file = c->actors[i].file;
 			taken_line = c->actors[i].line;
 		}
-	check_name(s, "actor", s->title, taken_file, taken_line);
+	config_check_name(s, "actor", s->title, taken_file, taken_line);
 	if (strcmp(s->title, "*") == 0)
 		config_msg_at(s->ld, 1, s->line, "actor '*' is reserved: in "
 		    "a rule it means any actor");
 	c->actors = config_grow(c->actors, c->n_actors, sizeof(*c->actors));
 	a = &c->actors[c->n_actors++];
 	a->name = config_strdup(s->title);
-	where(s->ld, s->line, &a->file, &a->line);
-	take_list(s, "names", &a->names, NULL);
+	config_where(s->ld, s->line, &a->file, &a->line);
+	config_take_list(s, "names", &a->names, &lines);
+	config_defer_classes(s, &a->names, lines);
 	if (a->names.n == 0)
 		config_msg_at(s->ld, 1, s->line, "actor '%s' has no names; add "
 		    "names = {\"...\", \"...\"}", a->name);
+	a->kind = config_take_kind(s, "state");
 }
 
 /* Remember the actors a rule or sink names, to check once all are in. */
-static void
-defer_refs(struct config_section *s, int what, const struct config_list *list,
-    int *lines, size_t owner)
+void
+config_defer_refs(struct config_section *s, int what,
+    const struct config_list *list, int *lines, size_t owner)
 {
 	struct config_load *ld = s->ld;
 	size_t i;
@@ -375,25 +379,26 @@ config_take_rule(struct config_section *s)
 			taken_file = c->rules[i].file;
 			taken_line = c->rules[i].line;
 		}
-	check_name(s, "rule", s->title, taken_file, taken_line);
+	config_check_name(s, "rule", s->title, taken_file, taken_line);
 	c->rules = config_grow(c->rules, c->n_rules, sizeof(*c->rules));
 	r = &c->rules[c->n_rules++];
 	r->name = config_strdup(s->title);
-	where(s->ld, s->line, &r->file, &r->line);
+	config_where(s->ld, s->line, &r->file, &r->line);
 
-	r->category = take_string(s, "category", NULL);
-	if (r->category == NULL && option(s, "category") == NULL)
+	r->category = config_take_string(s, "category", NULL);
+	if (r->category == NULL && config_option(s, "category") == NULL)
 		config_msg_at(s->ld, 1, s->line, "rule '%s' has no category; "
 		    "add category = \"threat\" (or retaliation, deescalation, "
 		    "...)", r->name);
 	r->severity = SEV_MEDIUM;
 	take_severity(s, "severity", &r->severity);
-	take_list(s, "terms", &r->terms, NULL);
+	config_take_list(s, "terms", &r->terms, &lines);
+	config_defer_classes(s, &r->terms, lines);
 	if (r->terms.n == 0)
 		config_msg_at(s->ld, 1, s->line, "rule '%s' has no terms; add "
 		    "terms = {\"...\"}", r->name);
-	if (take_list(s, "actors", &r->actors, &lines))
-		defer_refs(s, REF_RULE_ACTOR, &r->actors, lines,
+	if (config_take_list(s, "actors", &r->actors, &lines))
+		config_defer_refs(s, REF_RULE_ACTOR, &r->actors, lines,
 		    c->n_rules - 1);
 	else {
 		r->actors.v = calloc(1, sizeof(*r->actors.v));
@@ -401,14 +406,18 @@ config_take_rule(struct config_section *s)
 			log_fatal("out of memory");
 		r->actors.v[r->actors.n++] = config_strdup("*");
 	}
-	take_list(s, "targets", &r->targets, &lines);
-	defer_refs(s, REF_RULE_TARGET, &r->targets, lines, c->n_rules - 1);
+	config_take_list(s, "targets", &r->targets, &lines);
+	config_defer_refs(s, REF_RULE_TARGET, &r->targets, lines, c->n_rules - 1);
 	if (take_count(s, "window", 0, 1000, &n) == 1)
 		r->window = (int)n;
-	r->has_negations = take_list(s, "negations", &r->negations, NULL);
-	take_list(s, "exclude", &r->exclude, NULL);
-	r->language = take_string(s, "language", "english");
+	r->has_negations = config_take_list(s, "negations", &r->negations,
+	    &lines);
+	config_defer_classes(s, &r->negations, lines);
+	config_take_list(s, "exclude", &r->exclude, &lines);
+	config_defer_classes(s, &r->exclude, lines);
+	r->language = config_take_string(s, "language", "english");
 	config_check_language(s->ld, r->language, s->line);
+	config_take_rule_clauses(s, r);
 }
 
 /* A key that does nothing for this type of sink is worth a warning. */
@@ -419,7 +428,7 @@ unused_for(struct config_section *s, const char *type, const char *const *keys)
 	size_t i;
 
 	for (i = 0; keys[i] != NULL; i++) {
-		if ((opt = option(s, keys[i])) == NULL)
+		if ((opt = config_option(s, keys[i])) == NULL)
 			continue;
 		config_msg_at(s->ld, 0, config_origin_line(s->ld, opt, 0,
 		    s->line), "%s has no effect on a %s sink", keys[i], type);
@@ -434,7 +443,7 @@ check_webhook_url(struct config_section *s, const struct config_sink *k)
 	char why[256];
 	int line;
 
-	line = config_origin_line(s->ld, option(s, "url"), 0, s->line);
+	line = config_origin_line(s->ld, config_option(s, "url"), 0, s->line);
 	if (strstr(k->url, "${") != NULL) {
 		if (strncmp(k->url, "${", 2) != 0 &&
 		    strncasecmp(k->url, "http://", 7) != 0 &&
@@ -470,7 +479,7 @@ take_sink_type(struct config_section *s, struct config_sink *k)
 	switch (k->type) {
 	case SINK_SYSLOG:
 		unused_for(s, "syslog", not_syslog);
-		if ((text = value(s, "facility", &line)) != NULL) {
+		if ((text = config_value(s, "facility", &line)) != NULL) {
 			if ((facility = config_facility_parse(text)) == -1)
 				config_msg_at(s->ld, 1, line, "facility \"%s\" "
 				    "is unknown; use one of %s", text,
@@ -481,7 +490,7 @@ take_sink_type(struct config_section *s, struct config_sink *k)
 		break;
 	case SINK_FILE:
 		unused_for(s, "file", not_file);
-		if (k->path == NULL && option(s, "path") == NULL)
+		if (k->path == NULL && config_option(s, "path") == NULL)
 			config_msg_at(s->ld, 1, s->line, "sink '%s' writes a "
 			    "file but has no path; add path = "
 			    "\"/var/log/brink/alerts.jsonl\"", k->name);
@@ -490,7 +499,7 @@ take_sink_type(struct config_section *s, struct config_sink *k)
 	case SINK_WEBHOOK:
 		unused_for(s, "webhook", not_webhook);
 		k->format = FORMAT_GENERIC;
-		if (k->url == NULL && option(s, "url") == NULL)
+		if (k->url == NULL && config_option(s, "url") == NULL)
 			config_msg_at(s->ld, 1, s->line, "sink '%s' is a "
 			    "webhook but has no url; add url = "
 			    "\"https://...\"", k->name);
@@ -498,7 +507,7 @@ take_sink_type(struct config_section *s, struct config_sink *k)
 			check_webhook_url(s, k);
 		break;
 	}
-	if ((text = value(s, "format", &line)) == NULL)
+	if ((text = config_value(s, "format", &line)) == NULL)
 		return;
 	if ((fmt = config_format_parse(text)) == -1) {
 		best = config_suggest(text, formats, NELEM(formats));
@@ -550,30 +559,30 @@ config_take_sink(struct config_section *s)
 			taken_file = c->sinks[i].file;
 			taken_line = c->sinks[i].line;
 		}
-	check_name(s, "sink", s->title, taken_file, taken_line);
+	config_check_name(s, "sink", s->title, taken_file, taken_line);
 	c->sinks = config_grow(c->sinks, c->n_sinks, sizeof(*c->sinks));
 	k = &c->sinks[c->n_sinks++];
 	k->name = config_strdup(s->title);
-	where(s->ld, s->line, &k->file, &k->line);
+	config_where(s->ld, s->line, &k->file, &k->line);
 
 	k->min_severity = SEV_INFO;
 	take_severity(s, "min_severity", &k->min_severity);
-	take_list(s, "categories", &k->categories, &lines);
-	defer_refs(s, REF_SINK_CATEGORY, &k->categories, lines, c->n_sinks - 1);
-	take_list(s, "feeds", &k->feeds, &lines);
-	defer_refs(s, REF_SINK_FEED, &k->feeds, lines, c->n_sinks - 1);
-	take_list(s, "actors", &k->actors, &lines);
-	defer_refs(s, REF_SINK_ACTOR, &k->actors, lines, c->n_sinks - 1);
-	k->ident = take_string(s, "ident", "brinkd");
+	config_take_list(s, "categories", &k->categories, &lines);
+	config_defer_refs(s, REF_SINK_CATEGORY, &k->categories, lines, c->n_sinks - 1);
+	config_take_list(s, "feeds", &k->feeds, &lines);
+	config_defer_refs(s, REF_SINK_FEED, &k->feeds, lines, c->n_sinks - 1);
+	config_take_list(s, "actors", &k->actors, &lines);
+	config_defer_refs(s, REF_SINK_ACTOR, &k->actors, lines, c->n_sinks - 1);
+	k->ident = config_take_string(s, "ident", "brinkd");
 	k->facility = LOG_DAEMON;
-	k->path = take_string(s, "path", NULL);
+	k->path = config_take_string(s, "path", NULL);
 	k->fsync = 1;
-	if ((text = value(s, "fsync", &line)) != NULL &&
+	if ((text = config_value(s, "fsync", &line)) != NULL &&
 	    config_parse_bool(text, &k->fsync) == -1)
 		config_msg_at(s->ld, 1, line, "fsync \"%s\" is not a boolean; "
 		    "use true or false", text);
-	k->url = take_string(s, "url", NULL);
-	take_list(s, "headers", &k->headers, &lines);
+	k->url = config_take_string(s, "url", NULL);
+	config_take_list(s, "headers", &k->headers, &lines);
 	check_headers(s, k, lines);
 	k->timeout = 10;
 	take_duration(s, "timeout", &k->timeout, 1);
@@ -585,8 +594,8 @@ config_take_sink(struct config_section *s)
 	k->rate_interval = 60;
 	take_duration(s, "rate_interval", &k->rate_interval, 1);
 
-	if ((text = value(s, "type", &line)) == NULL) {
-		if (option(s, "type") == NULL)
+	if ((text = config_value(s, "type", &line)) == NULL) {
+		if (config_option(s, "type") == NULL)
 			config_msg_at(s->ld, 1, s->line, "sink '%s' has no "
 			    "type; add type = \"syslog\", \"file\" or "
 			    "\"webhook\"", k->name);
@@ -612,16 +621,16 @@ config_take_globals(struct config_load *ld, cfg_t *cfg)
 	struct config_section s = { ld, cfg, "root", "", 1 };
 	const char *text;
 	long n;
-	int line, level;
+	int line, level, *lines;
 
 	free(c->state_dir);
-	c->state_dir = take_string(&s, "state_dir", "/var/lib/brink");
-	c->pid_file = take_string(&s, "pid_file", NULL);
+	c->state_dir = config_take_string(&s, "state_dir", "/var/lib/brink");
+	c->pid_file = config_take_string(&s, "pid_file", NULL);
 	free(c->user_agent);
-	c->user_agent = take_string(&s, "user_agent",
+	c->user_agent = config_take_string(&s, "user_agent",
 	    "brinkd/" PACKAGE_VERSION);
-	c->ca_file = take_string(&s, "ca_file", NULL);
-	if ((text = value(&s, "log_level", &line)) != NULL) {
+	c->ca_file = config_take_string(&s, "ca_file", NULL);
+	if ((text = config_value(&s, "log_level", &line)) != NULL) {
 		if ((level = log_level_parse(text)) == -1)
 			config_msg_at(ld, 1, line, "log_level \"%s\" is "
 			    "unknown; use error, warning, info or debug", text);
@@ -637,7 +646,8 @@ config_take_globals(struct config_load *ld, cfg_t *cfg)
 		c->max_per_host = (int)n;
 	if (take_count(&s, "max_redirects", 0, 100, &n) == 1)
 		c->max_redirects = (int)n;
-	take_list(&s, "negations", &c->negations, NULL);
+	config_take_list(&s, "negations", &c->negations, &lines);
+	config_defer_classes(&s, &c->negations, lines);
 }
 
 struct config *

@@ -1,15 +1,9 @@
 /*
- * rules.c: actors and rules compiled into one trie over word ids (see
- * rules.h; matching is in rules_match.c, the actor of a hit in
- * rules_actor.c).
- *
- * Every phrase of the configuration (a term, an actor's alias, a negation
- * cue, an exclusion) becomes a path of word ids in one trie.  A word id
- * stands for a Snowball stem in one language, a prefix ("retaliat*"), a
- * word in capitals ("US"), any word (a lone "*") or a gap ("...").  For
- * each token of a text, rules_match.c looks up its few possible ids in a
- * hash table and walks the trie from there: the work per token depends
- * on the length of the longest phrase, never on how many there are.
+ * rules.c: actors, roles, classes and rules compiled (see rules.h): each
+ * phrase into the trie of rules_trie.c, each rule's conditions into
+ * lists and bit sets.  Matching is in rules_match.c, the clause keys of
+ * a rule in rules_clause.c, the actor of an old-style hit in
+ * rules_actor.c.
  */
 #include "autoconf.h"
 
@@ -19,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actor.h"
+#include "clause.h"
 #include "config.h"
 #include "rules.h"
 #include "rules_priv.h"
@@ -35,369 +31,6 @@ static const char *const rules_default_negations[] = {
 	"had no intention", "no plans to", "rejected", "dismissed",
 	"far from", "instead of", "rather than", NULL
 };
-
-/* FNV-1a, as hash.c, over one buffer. */
-static uint64_t
-rules_hash(const char *s, size_t n)
-{
-	uint64_t h = UINT64_C(14695981039346656037);
-
-	while (n-- > 0) {
-		h ^= (unsigned char)*s++;
-		h *= UINT64_C(1099511628211);
-	}
-	return h;
-}
-
-static uint64_t
-rules_mix(uint64_t k)
-{
-	k ^= k >> 33;
-	k *= UINT64_C(0xff51afd7ed558ccd);
-	k ^= k >> 33;
-	return k;
-}
-
-/* Word id of key, or -1. */
-long
-rules_word_find(const struct rules *r, const char *key, size_t len)
-{
-	uint64_t h = rules_hash(key, len);
-	size_t i, mask = r->words_cap - 1;
-
-	for (i = h & mask; r->words[i].key != NULL; i = (i + 1) & mask)
-		if (r->words[i].hash == h && r->words[i].len == len &&
-		    memcmp(r->words[i].key, key, len) == 0)
-			return r->words[i].id;
-	return -1;
-}
-
-static int
-rules_word_grow(struct rules *r)
-{
-	struct rules_strslot *old = r->words, *nw;
-	size_t i, j, cap = r->words_cap * 2, oldcap = r->words_cap;
-
-	if ((nw = calloc(cap, sizeof(*nw))) == NULL)
-		return -1;
-	for (i = 0; i < oldcap; i++) {
-		if (old[i].key == NULL)
-			continue;
-		for (j = old[i].hash & (cap - 1); nw[j].key != NULL;
-		    j = (j + 1) & (cap - 1))
-			;
-		nw[j] = old[i];
-	}
-	free(old);
-	r->words = nw;
-	r->words_cap = cap;
-	return 0;
-}
-
-/* Word id of key, added if new; -1 when out of memory. */
-static long
-rules_word_add(struct rules *r, const char *key, size_t len)
-{
-	long id;
-	size_t i, mask;
-	uint64_t h;
-
-	if ((id = rules_word_find(r, key, len)) != -1)
-		return id;
-	if ((r->n_words + 1) * 2 > r->words_cap && rules_word_grow(r) == -1)
-		return -1;
-	h = rules_hash(key, len);
-	mask = r->words_cap - 1;
-	for (i = h & mask; r->words[i].key != NULL; i = (i + 1) & mask)
-		;
-	if ((r->words[i].key = malloc(len + 1)) == NULL)
-		return -1;
-	memcpy(r->words[i].key, key, len);
-	r->words[i].key[len] = '\0';
-	r->words[i].len = len;
-	r->words[i].hash = h;
-	r->words[i].id = (uint32_t)++r->n_words;	/* 0 is the wildcard */
-	return r->words[i].id;
-}
-
-long
-rules_edge_find(const struct rules *r, uint32_t node, uint32_t word)
-{
-	uint64_t key = ((uint64_t)(node + 1) << 32) | word;
-	size_t i, mask = r->edges_cap - 1;
-
-	for (i = rules_mix(key) & mask; r->edges[i].key != 0;
-	    i = (i + 1) & mask)
-		if (r->edges[i].key == key)
-			return r->edges[i].child;
-	return -1;
-}
-
-static int
-rules_edge_put(struct rules *r, uint32_t node, uint32_t word, uint32_t child)
-{
-	struct rules_edgeslot *old = r->edges, *nw;
-	uint64_t key = ((uint64_t)(node + 1) << 32) | word;
-	size_t i, j, cap, mask;
-
-	if ((r->n_edges + 1) * 2 > r->edges_cap) {
-		cap = r->edges_cap * 2;
-		if ((nw = calloc(cap, sizeof(*nw))) == NULL)
-			return -1;
-		for (i = 0; i < r->edges_cap; i++) {
-			if (old[i].key == 0)
-				continue;
-			for (j = rules_mix(old[i].key) & (cap - 1);
-			    nw[j].key != 0; j = (j + 1) & (cap - 1))
-				;
-			nw[j] = old[i];
-		}
-		free(old);
-		r->edges = nw;
-		r->edges_cap = cap;
-	}
-	mask = r->edges_cap - 1;
-	for (i = rules_mix(key) & mask; r->edges[i].key != 0; i = (i + 1) & mask)
-		;
-	r->edges[i].key = key;
-	r->edges[i].child = child;
-	r->n_edges++;
-	return 0;
-}
-
-static long
-rules_node_new(struct rules *r)
-{
-	struct rules_node *n;
-	size_t cap;
-
-	if (r->n_nodes == r->cap_nodes) {
-		cap = r->cap_nodes ? r->cap_nodes * 2 : 256;
-		if ((n = realloc(r->nodes, cap * sizeof(*n))) == NULL)
-			return -1;
-		r->nodes = n;
-		r->cap_nodes = cap;
-	}
-	r->nodes[r->n_nodes].out = -1;
-	r->nodes[r->n_nodes].gaps = 0;
-	return (long)r->n_nodes++;
-}
-
-/* N of "...N": 1 to GAP_MAX, or -1. */
-static long
-rules_gap_size(const char *digits, size_t n)
-{
-	long v = 0;
-	size_t k;
-
-	if (n > 2)
-		return -1;
-	for (k = 0; k < n; k++) {
-		if (digits[k] < '0' || digits[k] > '9')
-			return -1;
-		v = v * 10 + (digits[k] - '0');
-	}
-	return v >= 1 && v <= RULES_GAP_MAX ? v : -1;
-}
-
-/* Key of a word id: a tag, then the language for stems, then text. */
-size_t
-rules_key(char *buf, size_t cap, char tag, int lang, const char *s, size_t n)
-{
-	size_t k = 0;
-
-	if (n + 2 > cap)
-		return 0;
-	buf[k++] = tag;
-	if (tag == 'E')
-		buf[k++] = (char)('0' + lang);
-	memcpy(buf + k, s, n);
-	return k + n;
-}
-
-/* Is this the two- or three-letter word in capitals that matches only
- * in capitals ("US" is not "us")? */
-static int
-rules_caps_only(const struct text_token *t)
-{
-	return (t->flags & TEXT_CAPS) && t->fold_len >= 2 && t->fold_len <= 3;
-}
-
-static int
-rules_add_output(struct rules *r, uint32_t node, uint32_t pat)
-{
-	struct rules_out *o;
-	size_t cap;
-
-	if (r->n_outs == r->cap_outs) {
-		cap = r->cap_outs ? r->cap_outs * 2 : 256;
-		if ((o = realloc(r->outs, cap * sizeof(*o))) == NULL)
-			return -1;
-		r->outs = o;
-		r->cap_outs = cap;
-	}
-	r->outs[r->n_outs].pat = pat;
-	r->outs[r->n_outs].next = r->nodes[node].out;
-	r->nodes[node].out = (int32_t)r->n_outs++;
-	return 0;
-}
-
-/*
- * Add one phrase.  Words are separated by blanks; a word may hold several
- * tokens ("de-escalat*" is "de" then "escalat*"); "*" at the end of a word
- * makes its last token a prefix; a lone "*" is any one word.
- */
-static int
-rules_add_phrase(struct rules *r, enum rules_kind kind, size_t owner,
-    int lang, const char *text, char *err, size_t errlen)
-{
-	struct text_doc doc;
-	struct rules_pat *p;
-	const char *w, *we, *stem;
-	char key[RULES_MAX_KEY];
-	uint32_t node = 0;
-	long word, child;
-	size_t t, n, stem_len, depth = 0, cap;
-	int prefix, last_gap = 0;
-
-	for (w = text; *w != '\0'; w = we) {
-		while (*w == ' ' || *w == '\t')
-			w++;
-		if (*w == '\0')
-			break;
-		for (we = w; *we != '\0' && *we != ' ' && *we != '\t'; we++)
-			;
-		if ((we - w == 1 && *w == '*') ||
-		    (we - w >= 3 && strncmp(w, "...", 3) == 0)) {
-			uint32_t special = RULES_WILDCARD;
-			long gap = 0;
-
-			if (*w == '.') {
-				gap = RULES_GAP_DEFAULT;
-				if (we - w > 3 && (gap = rules_gap_size(w + 3,
-				    (size_t)(we - w - 3))) == -1) {
-					snprintf(err, errlen, "phrase \"%s\": a gap "
-					    "is \"...\" or \"...N\" with N from 1 "
-					    "to %d", text, RULES_GAP_MAX);
-					return -1;
-				}
-				special = RULES_GAP - (uint32_t)gap;
-			}
-			if (gap > 0 && (depth == 0 || last_gap ||
-			    we[strspn(we, " \t")] == '\0')) {
-				snprintf(err, errlen, "phrase \"%s\": \"...\" "
-				    "goes between two words", text);
-				return -1;
-			}
-			last_gap = gap > 0;
-			if ((child = rules_edge_find(r, node, special)) == -1) {
-				if ((child = rules_node_new(r)) == -1 ||
-				    rules_edge_put(r, node, special,
-				    (uint32_t)child) == -1)
-					goto oom;
-				if (gap > 0)
-					r->nodes[node].gaps |= 1U << gap;
-			}
-			node = (uint32_t)child;
-			depth++;
-			continue;
-		}
-		last_gap = 0;
-		prefix = we[-1] == '*';
-		if (text_analyse(w, (size_t)(we - w), &doc) == -1) {
-			text_doc_free(&doc);
-			goto oom;
-		}
-		for (t = 0; t < doc.n_tokens; t++) {
-			const struct text_token *tk = &doc.tokens[t];
-
-			if (prefix && t + 1 == doc.n_tokens) {
-				n = rules_key(key, sizeof(key), 'P', 0,
-				    tk->fold, tk->fold_len);
-				if (tk->fold_len > r->max_prefix)
-					r->max_prefix = tk->fold_len;
-			} else if (kind == PAT_ACTOR && rules_caps_only(tk)) {
-				n = rules_key(key, sizeof(key), 'C', 0,
-				    tk->fold, tk->fold_len);
-				r->has_caps = 1;
-			} else {
-				stem = text_stem(r->stem[lang], tk->fold,
-				    tk->fold_len, &stem_len);
-				n = rules_key(key, sizeof(key), 'E', lang,
-				    stem, stem_len);
-			}
-			if (n == 0 || (word = rules_word_add(r, key, n)) == -1) {
-				text_doc_free(&doc);
-				if (n == 0) {
-					snprintf(err, errlen, "phrase \"%s\": a "
-					    "word is too long", text);
-					return -1;
-				}
-				goto oom;
-			}
-			if ((child = rules_edge_find(r, node, (uint32_t)word))
-			    == -1) {
-				if ((child = rules_node_new(r)) == -1 ||
-				    rules_edge_put(r, node, (uint32_t)word,
-				    (uint32_t)child) == -1) {
-					text_doc_free(&doc);
-					goto oom;
-				}
-			}
-			node = (uint32_t)child;
-			depth++;
-		}
-		text_doc_free(&doc);
-	}
-	if (depth == 0) {
-		snprintf(err, errlen, "phrase \"%s\" has no words", text);
-		return -1;
-	}
-	if (depth > RULES_MAX_DEPTH) {
-		snprintf(err, errlen, "phrase \"%s\" has more than %d words",
-		    text, RULES_MAX_DEPTH);
-		return -1;
-	}
-	if (r->n_pats == r->cap_pats) {
-		cap = r->cap_pats ? r->cap_pats * 2 : 256;
-		if ((p = realloc(r->pats, cap * sizeof(*p))) == NULL)
-			goto oom;
-		r->pats = p;
-		r->cap_pats = cap;
-	}
-	p = &r->pats[r->n_pats];
-	p->kind = kind;
-	p->owner = owner;
-	p->lang = lang;
-	p->text = text;
-	if (rules_add_output(r, node, (uint32_t)r->n_pats) == -1)
-		goto oom;
-	r->n_pats++;
-	return 0;
-oom:
-	snprintf(err, errlen, "out of memory");
-	return -1;
-}
-
-/* Index of language name among the stemmers, added if new; -1 if
- * libstemmer does not know it. */
-static int
-rules_lang(struct rules *r, const char *name)
-{
-	int i;
-
-	if (name == NULL || *name == '\0')
-		name = "english";
-	for (i = 0; i < r->n_langs; i++)
-		if (strcmp(r->lang_name[i], name) == 0)
-			return i;
-	if (r->n_langs == RULES_MAX_LANGS)
-		return -1;
-	if ((r->stem[r->n_langs] = text_stemmer_new(name)) == NULL)
-		return -1;
-	r->lang_name[r->n_langs] = name;
-	return r->n_langs++;
-}
 
 static long
 rules_actor_index(const struct config *cfg, const char *name)
@@ -463,6 +96,196 @@ rules_resolve_actors(const struct config *cfg, const struct config_rule *rule,
 	return 0;
 }
 
+/* One (word id, class id) pair of the class_of map. */
+struct rules_pair {
+	uint32_t	 word, cls;
+};
+
+static int
+rules_pair_order(const void *a, const void *b)
+{
+	const struct rules_pair *x = a, *y = b;
+
+	if (x->word != y->word)
+		return x->word < y->word ? -1 : 1;
+	return x->cls < y->cls ? -1 : x->cls > y->cls;
+}
+
+/* The word id of a single-word member of a class, added if new. */
+static long
+rules_member_id(struct rules *r, int lang, const char *m, char *err,
+    size_t errlen)
+{
+	struct text_doc doc;
+	char key[RULES_MAX_KEY];
+	size_t n, len;
+	long id;
+
+	m += strspn(m, " \t");
+	len = strcspn(m, " \t");
+	if (text_analyse(m, len, &doc) == -1 || doc.n_tokens != 1) {
+		text_doc_free(&doc);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	n = rules_token_key(r, PAT_TERM, lang, &doc.tokens[0],
+	    m[len - 1] == '*', key, sizeof(key));
+	text_doc_free(&doc);
+	if (n == 0) {
+		snprintf(err, errlen, "\"%.*s\": a word is too long",
+		    (int)len, m);
+		return -1;
+	}
+	if ((id = rules_word_add(r, key, n)) == -1)
+		snprintf(err, errlen, "out of memory");
+	return id;
+}
+
+/*
+ * The classes of the configuration: an id each, and the map from the
+ * ids of their single-word members (and of the classes they use) to
+ * theirs.  Before any phrase, which may use them.  The error is
+ * "class NAME: ..." without a place (the caller adds it).
+ */
+static int
+rules_compile_classes(struct rules *r, long *failed, char *err,
+    size_t errlen)
+{
+	const struct config *cfg = r->cfg;
+	const struct config_class *c;
+	struct rules_pair *pairs = NULL, *np;
+	char key[RULES_MAX_KEY];
+	size_t k, i, n, len, n_pairs = 0, cap = 0, round;
+	long id, d;
+	int lang;
+
+	*failed = -1;
+	if ((r->class_id = calloc(cfg->n_classes + 1, sizeof(uint32_t))) ==
+	    NULL || (r->class_single = calloc(cfg->n_classes + 1,
+	    sizeof(int))) == NULL)
+		goto oom;
+	for (k = 0; k < cfg->n_classes; k++) {
+		len = rules_key(key, sizeof(key), 'K', 0,
+		    cfg->classes[k].name, strlen(cfg->classes[k].name));
+		if (len == 0 || (id = rules_word_add(r, key, len)) == -1)
+			goto oom;
+		r->class_id[k] = (uint32_t)id;
+		for (i = 0; i < cfg->classes[k].words.n; i++)
+			if (rules_member_single(cfg->classes[k].words.v[i]))
+				r->class_single[k] = 1;
+	}
+	/* A class that uses one with single-word members has them too. */
+	for (round = 0; round < cfg->n_classes; round++)
+		for (k = 0; k < cfg->n_classes; k++)
+			for (i = 0; i < cfg->classes[k].words.n; i++) {
+				const char *m = cfg->classes[k].words.v[i];
+
+				m += strspn(m, " \t");
+				n = strcspn(m, " \t");
+				if (*m == '@' && (d = rules_class_index(cfg,
+				    m + 1, n - 1)) != -1 &&
+				    r->class_single[d])
+					r->class_single[k] = 1;
+			}
+	for (k = 0; k < cfg->n_classes; k++) {
+		c = &cfg->classes[k];
+		*failed = (long)k;
+		if ((lang = rules_lang(r, c->language)) == -1) {
+			snprintf(err, errlen, "libstemmer knows no language "
+			    "\"%s\"", c->language);
+			goto fail;
+		}
+		for (i = 0; i < c->words.n; i++) {
+			const char *m = c->words.v[i] + strspn(c->words.v[i],
+			    " \t");
+
+			n = strcspn(m, " \t");
+			id = -1;
+			if (*m == '@' && m[n + strspn(m + n, " \t")] == '\0') {
+				if ((d = rules_class_index(cfg, m + 1, n - 1))
+				    == -1) {
+					snprintf(err, errlen, "@%.*s names no "
+					    "class", (int)(n - 1), m + 1);
+					goto fail;
+				}
+				if (r->class_single[d])
+					id = r->class_id[d];
+			} else if (rules_member_single(m) &&
+			    (id = rules_member_id(r, lang, m, err, errlen)) ==
+			    -1)
+				goto fail;
+			if (id == -1)
+				continue;
+			if (n_pairs == cap) {
+				cap = cap ? cap * 2 : 64;
+				if ((np = realloc(pairs, cap * sizeof(*np))) ==
+				    NULL)
+					goto oom;
+				pairs = np;
+			}
+			pairs[n_pairs].word = (uint32_t)id;
+			pairs[n_pairs++].cls = r->class_id[k];
+		}
+	}
+	*failed = -1;
+	if (n_pairs > 0)
+		qsort(pairs, n_pairs, sizeof(*pairs), rules_pair_order);
+	r->n_class_map = r->n_words + 1;
+	if ((r->class_off = calloc(r->n_class_map + 1, sizeof(uint32_t))) ==
+	    NULL || (r->class_of = calloc(n_pairs + 1, sizeof(uint32_t))) ==
+	    NULL)
+		goto oom;
+	for (i = 0; i < n_pairs; i++) {
+		r->class_of[i] = pairs[i].cls;
+		r->class_off[pairs[i].word + 1] = (uint32_t)(i + 1);
+	}
+	for (i = 1; i <= r->n_class_map; i++)
+		if (r->class_off[i] < r->class_off[i - 1])
+			r->class_off[i] = r->class_off[i - 1];
+	free(pairs);
+	return 0;
+oom:
+	snprintf(err, errlen, "out of memory");
+fail:
+	free(pairs);
+	return -1;
+}
+
+/*
+ * A rule's mood, actor_kinds and negated keys as bit sets (the loader
+ * has checked the names; a hand-made configuration is checked here).
+ */
+static int
+rules_clause_keys(struct rules *r, size_t i, char *err, size_t errlen)
+{
+	const struct config_rule *rule = &r->cfg->rules[i];
+	size_t k;
+	int v;
+
+	r->rule_clauses[i] = rule->mood.n > 0 || rule->actor_kinds.n > 0 ||
+	    rule->negated != NULL;
+	for (k = 0; k < rule->mood.n; k++) {
+		if ((v = config_mood_parse(rule->mood.v[k])) == -1) {
+			rules_where(rule, err, errlen, "mood \"%s\" is "
+			    "unknown", rule->mood.v[k]);
+			return -1;
+		}
+		if (v < 4)
+			r->rule_tenses[i] |= 1U << v;
+		else
+			r->rule_moods[i] |= 1U << (v - 4);
+	}
+	for (k = 0; k < rule->actor_kinds.n; k++) {
+		if ((v = actor_kind_parse(rule->actor_kinds.v[k])) == -1) {
+			rules_where(rule, err, errlen, "actor kind \"%s\" is "
+			    "unknown", rule->actor_kinds.v[k]);
+			return -1;
+		}
+		r->rule_kinds[i] |= 1U << v;
+	}
+	return 0;
+}
+
 struct rules *
 rules_compile(const struct config *cfg, char *err, size_t errlen)
 {
@@ -470,6 +293,7 @@ rules_compile(const struct config *cfg, char *err, size_t errlen)
 	const struct config_list *negs;
 	struct rules *r;
 	size_t i, k, nr = cfg->n_rules;
+	long failed;
 	int l;
 
 	if ((r = calloc(1, sizeof(*r))) == NULL)
@@ -487,10 +311,29 @@ rules_compile(const struct config *cfg, char *err, size_t errlen)
 	    (r->rule_actor_ids = calloc(nr + 1, sizeof(size_t *))) == NULL ||
 	    (r->rule_n_actor_ids = calloc(nr + 1, sizeof(size_t))) == NULL ||
 	    (r->rule_target_ids = calloc(nr + 1, sizeof(size_t *))) == NULL ||
-	    (r->rule_n_target_ids = calloc(nr + 1, sizeof(size_t))) == NULL)
+	    (r->rule_n_target_ids = calloc(nr + 1, sizeof(size_t))) == NULL ||
+	    (r->rule_clauses = calloc(nr + 1, sizeof(int))) == NULL ||
+	    (r->rule_tenses = calloc(nr + 1, sizeof(unsigned))) == NULL ||
+	    (r->rule_moods = calloc(nr + 1, sizeof(unsigned))) == NULL ||
+	    (r->rule_kinds = calloc(nr + 1, sizeof(unsigned))) == NULL)
 		goto oom;
 	if (rules_lang(r, "english") != 0) {
 		snprintf(err, errlen, "libstemmer has no English stemmer");
+		goto fail;
+	}
+	if (rules_compile_classes(r, &failed, err, errlen) == -1) {
+		if (failed >= 0) {
+			const struct config_class *c = &cfg->classes[failed];
+			char msg[512];
+
+			snprintf(msg, sizeof(msg), "%s", err);
+			if (c->file != NULL)
+				snprintf(err, errlen, "%s:%d: class %s: %s",
+				    c->file, c->line, c->name, msg);
+			else
+				snprintf(err, errlen, "class %s: %s", c->name,
+				    msg);
+		}
 		goto fail;
 	}
 
@@ -528,7 +371,15 @@ rules_compile(const struct config *cfg, char *err, size_t errlen)
 				if (rules_add_phrase(r, PAT_NEG, i, l,
 				    rule->negations.v[k], err, errlen) == -1)
 					goto fail_rule;
+		for (k = 0; k < rule->raise.n; k++)
+			if (rules_add_phrase(r, PAT_RAISE, i, l,
+			    rule->raise.v[k], err, errlen) == -1)
+				goto fail_rule;
+		if (rules_clause_keys(r, i, err, errlen) == -1)
+			goto fail;
 	}
+	for (l = 0; l < r->n_langs; l++)
+		r->clause_lang[l] = clause_lang_find(r->lang_name[l]);
 
 	/* Shared cues and actors' names, once per language in use. */
 	negs = &cfg->negations;
@@ -551,8 +402,28 @@ rules_compile(const struct config *cfg, char *err, size_t errlen)
 				    cfg->actors[i].names.v[k], err, errlen)
 				    == -1)
 					goto fail_actor;
+		for (i = 0; i < cfg->n_roles; i++)
+			for (k = 0; k < cfg->roles[i].names.n; k++)
+				if (rules_add_phrase(r, PAT_ROLE, i, l,
+				    cfg->roles[i].names.v[k], err, errlen)
+				    == -1)
+					goto fail_role;
 	}
 	return r;
+
+fail_role:
+	{
+		char msg[512];
+		const struct config_role *ro = &cfg->roles[i];
+
+		snprintf(msg, sizeof(msg), "%s", err);
+		if (ro->file != NULL)
+			snprintf(err, errlen, "%s:%d: role %s: %s", ro->file,
+			    ro->line, ro->name, msg);
+		else
+			snprintf(err, errlen, "role %s: %s", ro->name, msg);
+	}
+	goto fail;
 
 fail_rule:
 	{
@@ -614,6 +485,14 @@ rules_free(struct rules *r)
 	free(r->rule_n_actor_ids);
 	free(r->rule_target_ids);
 	free(r->rule_n_target_ids);
+	free(r->rule_clauses);
+	free(r->rule_tenses);
+	free(r->rule_moods);
+	free(r->rule_kinds);
+	free(r->class_id);
+	free(r->class_single);
+	free(r->class_off);
+	free(r->class_of);
 	if (r->words != NULL)
 		for (i = 0; i < r->words_cap; i++)
 			free(r->words[i].key);

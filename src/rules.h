@@ -19,11 +19,20 @@ struct rule_hit {
 					   (title, "\n", body) */
 	char	**terms;		/* the rule's terms that matched, as written */
 	size_t	  n_terms;
-	char	**actors;		/* actor names (config names), in text order */
+	char	**actors;		/* actor names: a config actor's or role's
+					   name, an unknown name as written */
 	size_t	  n_actors;
 	char	**targets;		/* other actors in the sentence */
 	size_t	  n_targets;
+	const char *category;		/* NULL: the rule's; else its negated
+					   category (a denied threat) */
+	int	  raise;		/* steps above the rule's severity, from
+					   its raise phrases */
 };
+
+/* The category and severity of a hit (see above). */
+const char	*rules_hit_category(const struct rule_hit *);
+enum severity	 rules_hit_severity(const struct rule_hit *);
 
 struct rules_result {
 	struct rule_hit	*hits;		/* in text order */

@@ -62,6 +62,21 @@ rules_token_cands(const struct rules *r, const struct text_token *t,
 		if ((id = rules_word_find(r, key, klen)) != -1)
 			ids[n++] = (uint32_t)id;
 	}
+	/* The classes its ids are members of, and the classes that use
+	 * those: each once. */
+	for (k = 1; k < n && r->n_class_map > 0; k++) {
+		uint32_t c, j;
+
+		if (ids[k] >= r->n_class_map)
+			continue;
+		for (c = r->class_off[ids[k]]; c < r->class_off[ids[k] + 1] &&
+		    n < RULES_MAX_CANDS; c++) {
+			for (j = 1; j < n && ids[j] != r->class_of[c]; j++)
+				;
+			if (j == n)
+				ids[n++] = r->class_of[c];
+		}
+	}
 	return n;
 }
 
@@ -162,7 +177,7 @@ rules_clause_start(const struct rules_run *run, const struct text_sentence *sn,
  * an odd count negates ("did not rule out strikes" has two).  *cue gets
  * the nearest one for --explain.
  */
-static int
+int
 rules_negated(const struct rules_run *run, const struct text_sentence *sn,
     size_t ri, const struct rules_occ *t, const char **cue)
 {
@@ -213,7 +228,42 @@ static const char *const rules_severity_names[] = {
 	"info", "low", "medium", "high", "critical"
 };
 
-static void
+const char *
+rules_hit_category(const struct rule_hit *h)
+{
+	return h->category != NULL ? h->category : h->rule->category;
+}
+
+enum severity
+rules_hit_severity(const struct rule_hit *h)
+{
+	int s = (int)h->rule->severity + h->raise;
+
+	return s > SEV_CRITICAL ? SEV_CRITICAL : (enum severity)s;
+}
+
+/* Steps rule ri's raise phrases in the sentence add: one per phrase
+ * found, however often. */
+int
+rules_raised(const struct rules_run *run, size_t ri)
+{
+	const struct rules *r = run->r;
+	size_t k, j;
+	int steps = 0;
+
+	for (k = 0; k < run->n_occs; k++) {
+		if (r->pats[run->occs[k].pat].kind != PAT_RAISE ||
+		    r->pats[run->occs[k].pat].owner != ri)
+			continue;
+		for (j = 0; j < k && run->occs[j].pat != run->occs[k].pat; j++)
+			;
+		if (j == k)
+			steps++;
+	}
+	return steps;
+}
+
+void
 rules_hit_clear(struct rule_hit *h)
 {
 	size_t k;
@@ -231,12 +281,7 @@ rules_hit_clear(struct rule_hit *h)
 	memset(h, 0, sizeof(*h));
 }
 
-
-static void
-rules_say(struct rules_run *run, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
+void
 rules_say(struct rules_run *run, const char *fmt, ...)
 {
 	char line[2048];
@@ -250,7 +295,7 @@ rules_say(struct rules_run *run, const char *fmt, ...)
 	run->explain(run->arg, line);
 }
 
-static int
+int
 rules_add_string(char ***v, size_t *n, const char *s)
 {
 	char **nv;
@@ -283,6 +328,46 @@ rules_join(char *buf, size_t len, char **v, size_t n)
 }
 
 
+/* Append hit (taken over: cleared here on failure) to the result, and
+ * say why it fired. */
+int
+rules_hit_push(struct rules_run *run, struct rule_hit *hit,
+    const struct text_sentence *sn)
+{
+	struct rule_hit *nh;
+	size_t cap;
+
+	hit->start = sn->start;
+	hit->end = sn->end;
+	if ((hit->sentence = strndup(run->text + sn->start,
+	    sn->end - sn->start)) == NULL)
+		goto oom;
+	if (run->out->n_hits == run->cap_hits) {
+		cap = run->cap_hits ? run->cap_hits * 2 : 8;
+		if ((nh = realloc(run->out->hits, cap * sizeof(*nh))) == NULL)
+			goto oom;
+		run->out->hits = nh;
+		run->cap_hits = cap;
+	}
+	if (run->explain != NULL) {
+		char terms[512], actors[256], targets[512];
+
+		rules_join(terms, sizeof(terms), hit->terms, hit->n_terms);
+		rules_join(actors, sizeof(actors), hit->actors, hit->n_actors);
+		rules_join(targets, sizeof(targets), hit->targets,
+		    hit->n_targets);
+		rules_say(run, "hit: rule %s (%s, %s): terms %s; actors %s; "
+		    "targets %s: %s", hit->rule->name, rules_hit_category(hit),
+		    rules_severity_names[rules_hit_severity(hit)], terms,
+		    actors, targets, hit->sentence);
+	}
+	run->out->hits[run->out->n_hits++] = *hit;
+	return 0;
+oom:
+	rules_hit_clear(hit);
+	return -1;
+}
+
 /* Judge rule ri on sentence sn; append a hit if it fires. */
 static int
 rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
@@ -292,10 +377,9 @@ rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
 	const struct rules_occ *o, *first = NULL;
 	const struct rules_mention *m, *subject = NULL;
 	const char *cue, *stext;
-	struct rule_hit hit, *nh;
-	size_t k, slen, cap;
+	struct rule_hit hit;
+	size_t k, slen;
 	int needed, found;
-	char list[512];
 
 	memset(&hit, 0, sizeof(hit));
 	stext = run->text + sn->start;
@@ -311,6 +395,8 @@ rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
 			return 0;
 		}
 	}
+	if (r->rule_clauses[ri])
+		return rules_judge_clauses(run, sn, ri);
 	for (k = 0; k < run->n_occs; k++) {
 		o = &run->occs[k];
 		if (r->pats[o->pat].kind != PAT_TERM ||
@@ -370,32 +456,9 @@ rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
 		    "targets: %.*s", rule->name, (int)slen, stext);
 		goto cancelled;
 	}
-
 	hit.rule = rule;
-	hit.start = sn->start;
-	hit.end = sn->end;
-	if ((hit.sentence = strndup(stext, slen)) == NULL)
-		goto oom;
-	if (run->out->n_hits == run->cap_hits) {
-		cap = run->cap_hits ? run->cap_hits * 2 : 8;
-		if ((nh = realloc(run->out->hits, cap * sizeof(*nh))) == NULL)
-			goto oom;
-		run->out->hits = nh;
-		run->cap_hits = cap;
-	}
-	if (run->explain != NULL) {
-		char terms[512], actors[256];
-
-		rules_join(terms, sizeof(terms), hit.terms, hit.n_terms);
-		rules_join(actors, sizeof(actors), hit.actors, hit.n_actors);
-		rules_join(list, sizeof(list), hit.targets, hit.n_targets);
-		rules_say(run, "hit: rule %s (%s, %s): terms %s; actors %s; "
-		    "targets %s: %s", rule->name, rule->category,
-		    rules_severity_names[rule->severity], terms, actors, list,
-		    hit.sentence);
-	}
-	run->out->hits[run->out->n_hits++] = hit;
-	return 0;
+	hit.raise = rules_raised(run, ri);
+	return rules_hit_push(run, &hit, sn);
 
 cancelled:
 	rules_hit_clear(&hit);
@@ -418,12 +481,13 @@ rules_keep_strongest(struct rules_run *run, size_t h0)
 
 	for (i = h0; i < n; i++) {
 		for (j = h0; j < n; j++) {
-			if (i == j || strcmp(h[i].rule->category,
-			    h[j].rule->category) != 0)
+			if (i == j || strcmp(rules_hit_category(&h[i]),
+			    rules_hit_category(&h[j])) != 0)
 				continue;
-			if (h[j].rule->severity > h[i].rule->severity ||
-			    (h[j].rule->severity == h[i].rule->severity &&
-			    j < i))
+			if (rules_hit_severity(&h[j]) >
+			    rules_hit_severity(&h[i]) ||
+			    (rules_hit_severity(&h[j]) ==
+			    rules_hit_severity(&h[i]) && j < i))
 				break;
 		}
 		if (j < n) {
@@ -448,6 +512,7 @@ rules_sentence(struct rules_run *run, const struct text_sentence *sn)
 	int rc = 0;
 
 	run->n_occs = 0;
+	rules_clause_reset(run);
 	for (i = sn->first; i < sn->first + sn->n_tokens; i++)
 		if (rules_walk(run, 0, i, i, sn->first + sn->n_tokens, 0) == -1)
 			return -1;
@@ -545,6 +610,7 @@ rules_match_explain(const struct rules *r, const char *title,
 		memcpy(text + tl + 1, body, bl);
 	text[tl + 1 + bl] = '\0';
 	run.text = text;
+	run.title_end = tl;
 
 	if (text_analyse(text, tl + 1 + bl, &run.doc) == -1)
 		goto done;
@@ -582,6 +648,7 @@ done:
 	free(run.occs);
 	free(run.mentions);
 	free(run.allowed);
+	rules_clause_reset(&run);
 	text_doc_free(&run.doc);
 	free(text);
 	return rc;

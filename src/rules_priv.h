@@ -1,7 +1,8 @@
 /*
- * rules_priv.h: what rules.c (compiling), rules_match.c (matching) and
- * rules_actor.c (who acts in a sentence) share.  Not a contract: only
- * those three include it.
+ * rules_priv.h: what rules.c (compiling), rules_trie.c (the trie and the
+ * word classes), rules_match.c (matching), rules_clause.c (rules that read
+ * clauses) and rules_actor.c (who acts in a sentence) share.  Not a
+ * contract: only those include it.
  */
 #ifndef BRINK_RULES_PRIV_H
 #define BRINK_RULES_PRIV_H
@@ -9,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "actor.h"
+#include "clause.h"
 #include "rules.h"
 #include "text.h"
 
@@ -24,12 +27,16 @@
 #define RULES_MAX_DEPTH	32	/* words in one phrase */
 #define RULES_MAX_CANDS	64	/* word ids one token may stand for */
 #define RULES_MAX_KEY	600	/* bytes of a word id's key */
+#define RULES_MAX_NEST	16	/* classes inside classes */
+#define RULES_MAX_PATHS	4096	/* paths one phrase may expand into */
 
 enum rules_kind {
 	PAT_TERM,
 	PAT_ACTOR,
 	PAT_NEG,
-	PAT_EXCL
+	PAT_EXCL,
+	PAT_ROLE,		/* a role noun; owner is the role */
+	PAT_RAISE		/* a phrase that raises a rule's severity */
 };
 
 #define RULES_SHARED	SIZE_MAX	/* owner of the shared negation cues */
@@ -88,6 +95,22 @@ struct rules {
 	size_t			  edges_cap, n_edges;
 	size_t			  max_prefix;	/* bytes of the longest prefix */
 	int			  has_caps;
+
+	/* Word classes: a token whose id is a single-word member of a
+	 * class also stands for the class's id (rules_token_cands). */
+	uint32_t		 *class_id;	/* per class */
+	int			 *class_single;	/* has single-word members */
+	uint32_t		 *class_off;	/* word id w: class_of[off[w]..
+						   off[w + 1]) */
+	uint32_t		 *class_of;
+	size_t			  n_class_map;	/* word ids with an entry + 1 */
+
+	/* The keys by which a rule reads clauses (rules_clause.c). */
+	const struct clause_lang *clause_lang[RULES_MAX_LANGS];
+	int			 *rule_clauses;	/* mood, actor_kinds or negated */
+	unsigned		 *rule_tenses;	/* bit per enum clause_tense */
+	unsigned		 *rule_moods;	/* CLAUSE_* bits */
+	unsigned		 *rule_kinds;	/* bit per enum actor_kind */
 };
 
 /* A phrase found in the text: tokens [start, end). */
@@ -119,17 +142,50 @@ struct rules_run {
 	size_t			 cap_hits;
 	rules_explain_fn	*explain;
 	void			*arg;
+	size_t			 title_end;	/* bytes of the title */
+
+	/* The clause analysis of the sentence being judged, made when a
+	 * rule first needs it (rules_clause.c). */
+	const struct text_sentence *cs_sentence;	/* NULL: none yet */
+	int			 cs_lang;
+	struct clause_sentence	 cs;
+	struct actor_mention	*am;
+	size_t			 n_am;
 };
 
-/* rules.c */
+/* rules_trie.c */
 long	 rules_word_find(const struct rules *, const char *key, size_t len);
+long	 rules_word_add(struct rules *, const char *key, size_t len);
 long	 rules_edge_find(const struct rules *, uint32_t node, uint32_t word);
 size_t	 rules_key(char *buf, size_t cap, char tag, int lang, const char *s,
+	    size_t n);
+long	 rules_node_new(struct rules *);
+int	 rules_lang(struct rules *, const char *name);
+int	 rules_add_phrase(struct rules *, enum rules_kind, size_t owner,
+	    int lang, const char *text, char *err, size_t errlen);
+size_t	 rules_token_key(struct rules *, enum rules_kind, int lang,
+	    const struct text_token *, int prefix, char *key, size_t cap);
+int	 rules_member_single(const char *member);
+long	 rules_class_index(const struct config *, const char *name,
 	    size_t n);
 
 /* rules_match.c */
 size_t	 rules_clause_start(const struct rules_run *,
 	    const struct text_sentence *, size_t ts);
+int	 rules_negated(const struct rules_run *, const struct text_sentence *,
+	    size_t ri, const struct rules_occ *, const char **cue);
+void	 rules_say(struct rules_run *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+int	 rules_add_string(char ***v, size_t *n, const char *s);
+void	 rules_hit_clear(struct rule_hit *);
+int	 rules_hit_push(struct rules_run *, struct rule_hit *,
+	    const struct text_sentence *);
+int	 rules_raised(const struct rules_run *, size_t ri);
+
+/* rules_clause.c */
+int	 rules_judge_clauses(struct rules_run *, const struct text_sentence *,
+	    size_t ri);
+void	 rules_clause_reset(struct rules_run *);
 
 /* rules_actor.c */
 int	 rules_find_mentions(struct rules_run *);

@@ -322,6 +322,14 @@ text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 		    "\xe2\x80\x99", 3) == 0)
 			core = end - 4;
 	}
+	if (core < end)
+		flags |= TEXT_POSS;
+	if (text_is_upper(text_cp(sc->s, sc->len, start, &w)))
+		flags |= TEXT_UPPER;
+	if (start > 0 && sc->s[start - 1] == '-' &&
+	    sc->doc->n_tokens > sc->sent_first &&
+	    sc->doc->tokens[sc->doc->n_tokens - 1].end == start - 1)
+		flags |= TEXT_HYPHEN;
 	for (i = start; i < core && n < TEXT_MAX_WORD - 3; i += w) {
 		cp = text_cp(sc->s, sc->len, i, &w);
 		if (abbrev && cp == '.')

@@ -19,6 +19,12 @@
 #define TEXT_CAPS	0x1	/* written in capitals only (US, U.K., NATO) */
 #define TEXT_CLAUSE	0x2	/* punctuation (, ; : dash, quote, bracket)
 				   stands between this token and the last */
+#define TEXT_UPPER	0x4	/* starts with a capital (Iran, NATO, al-Sadr
+				   does not): a proper name, when it is not
+				   the first word of a sentence */
+#define TEXT_POSS	0x8	/* a possessive 's was dropped ("Sudan's") */
+#define TEXT_HYPHEN	0x10	/* a hyphen joins it to the last token
+				   ("backed" in "Iran-backed") */
 
 struct text_token {
 	size_t	 start, end;	/* bytes of the word in the text */

@@ -46,11 +46,11 @@ main(void)
 	threat.severity = SEV_MEDIUM;
 	memset(hits, 0, sizeof(hits));
 	hits[0] = (struct rule_hit){ &calm, "Calm, said the UK.", 0, 18, s2, 1,
-	    a2, 1, t2, 2 };
+	    a2, 1, t2, 2, NULL, 0 };
 	hits[1] = (struct rule_hit){ &vow, "Iran vowed to respond at the right "
-	    "time.", 19, 60, s1, 1, a1, 1, t1, 1 };
+	    "time.", 19, 60, s1, 1, a1, 1, t1, 1, NULL, 0 };
 	hits[2] = (struct rule_hit){ &threat, "Iran warned.", 61, 73, s1, 1,
-	    a1, 1, t3, 1 };
+	    a1, 1, t3, 1, NULL, 0 };
 
 	item.id = "urn:x:1";
 	item.key = "urn:x:1";
@@ -122,9 +122,9 @@ main(void)
 		veiled.category = "threat";
 		veiled.severity = SEV_MEDIUM;
 		dh[0] = (struct rule_hit){ &veiled, "Ostrel warns Varnia of a "
-		    "heavy price", 0, 36, terms, 1, o, 1, v, 1 };
+		    "heavy price", 0, 36, terms, 1, o, 1, v, 1, NULL, 0 };
 		dh[1] = (struct rule_hit){ &veiled, "Varnia would pay a heavy "
-		    "price.", 37, 69, terms, 1, v, 1, NULL, 0 };
+		    "price.", 37, 69, terms, 1, v, 1, NULL, 0, NULL, 0 };
 		a = alert_build("demo", &item, &dr, 0);
 		ac = json_object_get(a, "actors");
 		tg = json_object_get(a, "targets");

@@ -8,13 +8,15 @@
 #include <string.h>
 
 #include "../check.h"
+#include "../../src/actor.h"
 #include "../../src/rules.h"
+#include "../../src/rules_priv.h"	/* the trie's size, for classes */
 
 #define LIST(...)	mklist((const char *[]){ __VA_ARGS__, NULL })
 #define NONE		mklist((const char *[]){ NULL })
 
 /* The compound literals die with the caller's block: keep a copy. */
-static char *list_pool[512];
+static char *list_pool[1024];
 static size_t list_used;
 
 static struct config_list
@@ -104,6 +106,123 @@ collect(void *arg, const char *line)
 	size_t used = strlen(explained);
 
 	snprintf(explained + used, sizeof(explained) - used, "%s\n", line);
+}
+
+/*
+ * Word classes (@name) in terms, exclusions and raise phrases, on a
+ * configuration of their own.  Rules without clause keys: the classes
+ * alone.
+ */
+static struct config_class classes[4];
+
+static void
+test_classes(void)
+{
+	static struct config_rule save[8];
+	static char words[120][16];
+	static const char *many[121];
+	struct config_rule *rf;
+	struct rules *r;
+	char err[256];
+	size_t i, nodes_small;
+
+	memcpy(save, rules, sizeof(save));
+	memset(rules, 0, sizeof(rules));
+	cfg.n_rules = 0;
+	classes[0].name = "force";
+	classes[0].words = LIST("attack*", "strike", "bomb*", "go to war");
+	classes[1].name = "modal";
+	classes[1].words = LIST("will", "would", "could", "is going to");
+	classes[2].name = "threatish";
+	classes[2].words = LIST("@force", "menace");
+	classes[3].name = "deadline";
+	classes[3].words = LIST("within * hours", "ultimatum");
+	cfg.classes = classes;
+	cfg.n_classes = 4;
+	rf = add_rule("force", "threat", SEV_MEDIUM,
+	    LIST("@modal ...6 @force"));
+	rf->exclude = LIST("@deadline game");
+	rf->raise = LIST("@deadline", "nuclear");
+	add_rule("menace", "retaliation", SEV_LOW, LIST("vow* to @threatish"));
+
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "classes compile");
+	if (r == NULL) {
+		printf("# %s\n", err);
+		goto out;
+	}
+	compiled = r;
+	CHECK_INT(run("Iran would swiftly attack Israel."), 1,
+	    "@modal ...6 @force: one-word members on both sides");
+	CHECK_INT(run("Iran could be attacking Israel."), 1,
+	    "a prefix member (attack*) meets attacking");
+	CHECK_INT(run("Iran is going to bomb Israel."), 1,
+	    "a multiword member of the first class");
+	CHECK_INT(run("Iran will go to war with Israel."), 1,
+	    "a multiword member of the second");
+	CHECK_INT(run("Iran attacked Israel."), 0, "no modal, no hit");
+	CHECK_INT(run("Iran vowed to strike Israel."), 1,
+	    "a class of a class (@threatish holds @force)");
+	CHECK_STR(hit_rule(0), "menace", "the rule of the nested class");
+	CHECK_INT(run("Iran vowed to menace Israel."), 1,
+	    "and its own member");
+	CHECK_INT(run("Iran will attack Israel."), 1, "a plain hit");
+	CHECK_INT(res.n_hits ? (int)rules_hit_severity(&res.hits[0]) : -1,
+	    SEV_MEDIUM, "keeps the rule's severity");
+	CHECK_INT(run("Iran will attack Israel within 48 hours."), 1,
+	    "a deadline in the sentence");
+	CHECK_INT(res.n_hits ? (int)rules_hit_severity(&res.hits[0]) : -1,
+	    SEV_HIGH, "raises the severity one step");
+	CHECK_INT(run("Iran will attack Israel within 48 hours, a nuclear "
+	    "ultimatum."), 1, "three raise phrases");
+	CHECK_INT(res.n_hits ? (int)rules_hit_severity(&res.hits[0]) : -1,
+	    SEV_CRITICAL, "raise up to critical, never beyond");
+	CHECK_INT(run("Nuclear talks within 48 hours."), 0,
+	    "a raise phrase never fires alone");
+	CHECK_INT(run("Iran will attack in the ultimatum game."), 0,
+	    "a class in an exclusion");
+	nodes_small = r->n_nodes;
+	rules_free(r);
+	compiled = NULL;
+
+	/* A class of 120 words is one edge: the trie does not grow with
+	 * the product of two classes. */
+	for (i = 0; i < 120; i++) {
+		snprintf(words[i], sizeof(words[i]), "word%zu", i);
+		many[i] = words[i];
+	}
+	many[120] = NULL;
+	classes[0].words = mklist(many);
+	classes[1].words = mklist(many);
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "two large classes compile");
+	CHECK(r != NULL && r->n_nodes <= nodes_small + 4,
+	    "a class is one edge, not a path per member");
+	compiled = r;
+	CHECK_INT(run("Iran word7 then word119 Israel."), 1,
+	    "members of large classes match");
+	rules_free(r);
+	compiled = NULL;
+	classes[0].words = LIST("attack*", "strike");
+	classes[1].words = LIST("will", "would");
+
+	/* errors */
+	rf->terms = LIST("@nothing attack");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
+	    "an unknown class is refused");
+	CHECK(strstr(err, "@nothing") != NULL && strstr(err, "force") != NULL,
+	    "naming the class and the rule");
+	rf->terms = LIST("@threatish");
+	classes[0].words = LIST("@threatish", "attack");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
+	    "classes in a circle are refused");
+	classes[0].words = LIST("attack*", "strike");
+out:
+	rules_result_free(&res);
+	memcpy(rules, save, sizeof(save));
+	cfg.n_rules = 0;
+	cfg.classes = NULL;
+	cfg.n_classes = 0;
 }
 
 int
@@ -293,5 +412,8 @@ main(void)
 	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
 	    "a term that starts with ... is refused");
 	CHECK(strstr(err, "goes between two words") != NULL, "saying why");
+
+	setup();
+	test_classes();
 	return check_done();
 }

@@ -1,0 +1,615 @@
+/*
+ * actor.c: who a sentence names, grouped into noun phrases with a kind,
+ * and which of them acts in a clause (see actor.h).
+ *
+ * The rules' trie finds the name and role words; this file adds unknown
+ * proper names and groups neighbouring units into one phrase:
+ *
+ *	owner + role		"Sudan's army", "Iranian troops",
+ *				"Japanese baseball players" (modifiers
+ *				between them allowed)
+ *	title + name		"President Trump", "rebel leader Kony"
+ *	name + name		"Iran's Khamenei", "Masoud Pezeshkian"
+ *	role of owner		"the army of Sudan", "the leader of Hamas"
+ *	X-backed Y		"Iran-backed Hezbollah": Y, and X is no owner
+ *
+ * The head of a phrase is its last unit (the first in "role of owner");
+ * the phrase has the head's kind.  No part-of-speech tagger: which words
+ * may stand between an owner and its role is decided by small lists and
+ * the shape of the word.
+ */
+#include "autoconf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "actor.h"
+#include "clause.h"
+#include "text.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* Words between an owner and its role ("Sudan's new army chief"). */
+#define ACTOR_MAX_MODIFIERS	3
+
+static const char *const actor_kind_names[ACTOR_N_KINDS] = {
+	"unknown", "state", "official", "military", "armed-group",
+	"hostage-takers", "police", "individual", "workers", "sports",
+	"company", "court", "organisation"
+};
+
+/* Words that cannot be inside a noun phrase between an owner and its
+ * role: they end one phrase or link two ("Iran told Britain", "Israel
+ * and Hamas", "militants in Gaza"). */
+static const char *const actor_stop_words[] = {
+	"a", "about", "across", "after", "against", "also", "am", "among",
+	"an", "and", "are", "as", "at", "be", "been", "before", "being",
+	"between", "but", "by", "can", "could", "did", "do", "does", "for",
+	"from", "had", "has", "have", "he", "her", "his", "how", "i", "if",
+	"in", "into", "is", "it", "its", "may", "might", "must", "near",
+	"no", "nor", "not", "of", "on", "or", "our", "over", "said", "say",
+	"shall", "she", "should", "since", "so", "than", "that", "the",
+	"their", "them", "then", "there", "these", "they", "this", "those",
+	"through", "to", "told", "toward", "towards", "under", "until",
+	"upon", "was", "we", "were", "what", "when", "where", "which",
+	"while", "who", "whom", "whose", "will", "with", "within",
+	"without", "would", "yet", "you"
+};
+
+/* "-ed" and "-ing" words that do qualify a noun ("Iran's armed forces",
+ * "Britain's ruling party"); others are read as verbs. */
+static const char *const actor_verbal_adjectives[] = {
+	"alleged", "allied", "armed", "elected", "exiled", "fighting",
+	"governing", "leading", "opposing", "organised", "organized",
+	"retired", "ruling", "suspected", "trained", "united", "warring"
+};
+
+/* "Iran-backed Hezbollah": the first name only qualifies the second.
+ * These do so with a hyphen or without ("Iranian backed militias"). */
+static const char *const actor_backing_words[] = {
+	"affiliated", "aligned", "allied", "backed", "funded", "inspired",
+	"linked", "sponsored", "supported"
+};
+
+/* These only with a hyphen ("US-led coalition"): alone they are verbs
+ * ("the army held talks"). */
+static const char *const actor_hyphen_backing_words[] = {
+	"armed", "based", "controlled", "held", "led", "run", "trained"
+};
+
+/* Capitalised words in running text that name no one: pronouns,
+ * articles at the start of a quote, days, months, titles, the news
+ * agencies of a byline. */
+static const char *const actor_common_words[] = {
+	"a", "afp", "after", "also", "an", "and", "ap", "april", "as", "at",
+	"august", "but", "cp", "december", "dpa", "dr", "february", "for",
+	"friday", "he", "her", "his", "i", "if", "in", "it", "its",
+	"january", "jr", "july", "june", "march", "may", "meanwhile",
+	"monday", "mr", "mrs", "ms", "my", "no", "not", "november",
+	"october", "on", "or", "our", "reuters", "saturday", "september",
+	"she", "so", "sunday", "that", "the", "their", "there", "these",
+	"they", "this", "those", "thursday", "tuesday", "upi", "we",
+	"wednesday", "what", "when", "where", "who", "why", "yes", "you",
+	"your"
+};
+
+/* Lower-case particles inside Arabic, Dutch, French... names. */
+static const char *const actor_name_particles[] = {
+	"abu", "al", "bin", "bint", "da", "de", "del", "der", "di", "el",
+	"ibn", "la", "le", "van", "von"
+};
+
+/* Before a one-word name, these make the name of another place ("New
+ * Jersey", "South Ossetia", "East Jerusalem"). */
+static const char *const actor_place_prefixes[] = {
+	"east", "new", "north", "south", "west"
+};
+
+/* Before a name, these make it an object or a place, never who acts
+ * ("the killing of Haniyeh", "militants in Lebanon"). */
+static const char *const actor_prepositions[] = {
+	"about", "across", "against", "among", "at", "between", "by",
+	"for", "from", "in", "inside", "into", "near", "of", "on", "onto",
+	"over", "than", "through", "to", "toward", "towards", "upon", "via",
+	"with", "within"
+};
+
+/* Skipped when looking for the preposition before a phrase. */
+static const char *const actor_determiners[] = {
+	"a", "an", "her", "his", "its", "the", "their"
+};
+
+int
+actor_kind_parse(const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < ACTOR_N_KINDS; k++)
+		if (strcmp(name, actor_kind_names[k]) == 0)
+			return (int)k;
+	return -1;
+}
+
+const char *
+actor_kind_name(enum actor_kind kind)
+{
+	if ((unsigned)kind >= ACTOR_N_KINDS)
+		return "unknown";
+	return actor_kind_names[kind];
+}
+
+static int
+actor_cmp_word(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+/* Is fold in the sorted list words? */
+static int
+actor_in(const char *fold, const char *const *words, size_t n)
+{
+	return bsearch(fold, words, n, sizeof(*words), actor_cmp_word) != NULL;
+}
+
+#define ACTOR_IN(fold, list)	actor_in((fold), (list), NELEM(list))
+
+static int
+actor_ends(const char *fold, size_t len, const char *tail)
+{
+	size_t n = strlen(tail);
+
+	return len > n + 2 && memcmp(fold + len - n, tail, n) == 0;
+}
+
+/*
+ * May token t stand between an owner and its role?  Not a function word,
+ * not a verb by its shape ("Iran warns militants", "US troops killed
+ * civilians"): plural nouns are rare as modifiers, "-ed" and "-ing" words
+ * read as verbs unless listed.
+ */
+static int
+actor_modifier_ok(const struct text_token *t)
+{
+	const char *f = t->fold;
+	size_t n = t->fold_len;
+
+	if (n == 0 || ACTOR_IN(f, actor_stop_words))
+		return 0;
+	if (ACTOR_IN(f, actor_verbal_adjectives))
+		return 1;
+	if (actor_ends(f, n, "ed") || actor_ends(f, n, "ing"))
+		return 0;
+	if (n > 3 && f[n - 1] == 's' && f[n - 2] != 's' && f[n - 2] != 'u' &&
+	    f[n - 2] != 'i')
+		return 0;
+	return 1;
+}
+
+/* A unit: a word the rules found, or a run of unknown proper names. */
+struct actor_unit {
+	size_t		 first, end;
+	long		 actor, role;
+	enum actor_kind	 kind;
+	int		 proper;
+};
+
+/* Keep the longest of overlapping words; words come sorted by first. */
+static size_t
+actor_pick_words(const struct actor_word *words, size_t n_words,
+    const struct text_sentence *sn, struct actor_unit *u)
+{
+	size_t k, n = 0, send = sn->first + sn->n_tokens;
+
+	for (k = 0; k < n_words; k++) {
+		const struct actor_word *w = &words[k];
+
+		if (w->first >= w->end || w->first < sn->first ||
+		    w->end > send)
+			continue;
+		if (n > 0 && w->first < u[n - 1].end) {
+			if (w->end - w->first <= u[n - 1].end - u[n - 1].first)
+				continue;
+			/* Longer: it replaces the last, and any earlier one
+			 * it now overlaps goes too. */
+			while (n > 0 && w->first < u[n - 1].end)
+				n--;
+		}
+		u[n].first = w->first;
+		u[n].end = w->end;
+		u[n].actor = w->actor;
+		u[n].role = w->role;
+		u[n].kind = w->kind;
+		u[n].proper = 0;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * Could token t begin or continue an unknown proper name?  Capitalised,
+ * not a common word, not in a headline (where every word is).  The first
+ * word of a sentence or clause only as the start of a longer name
+ * ("Rapid Support Forces said").
+ */
+static int
+actor_proper_token(const struct text_doc *doc, size_t t, int first,
+    size_t end)
+{
+	const struct text_token *tok = &doc->tokens[t];
+
+	if (tok->fold_len == 0)
+		return 0;
+	if (tok->flags & TEXT_UPPER)
+		return !ACTOR_IN(tok->fold, actor_common_words);
+	/* "Chen Shui-bian" */
+	if (!first && (tok->flags & TEXT_HYPHEN))
+		return 1;
+	/* "bin Laden", "Ibrahim al-Douri", "al-Sadr" */
+	return t + 1 < end && ACTOR_IN(tok->fold, actor_name_particles) &&
+	    (tok[1].flags & TEXT_UPPER) && !(tok[1].flags & TEXT_CLAUSE) &&
+	    (!first || (tok[1].flags & TEXT_HYPHEN));
+}
+
+/* Merge the words (sorted) and the proper-name runs into units in text
+ * order; returns how many.  In a headline, where every word has a
+ * capital, only "New Jersey" and its like are found. */
+static size_t
+actor_add_proper(const struct text_doc *doc, const struct text_sentence *sn,
+    int headline, struct actor_unit *u, size_t n_words, struct actor_unit *out)
+{
+	const struct text_token *tok = doc->tokens;
+	size_t t, end = sn->first + sn->n_tokens, k = 0, n = 0, run;
+	long role = -1;
+	enum actor_kind kind = ACTOR_UNKNOWN;
+
+	for (t = sn->first; t < end;) {
+		if (k < n_words && u[k].first == t) {
+			out[n++] = u[k];
+			t = u[k++].end;
+			continue;
+		}
+		for (run = t; run < end && (k >= n_words || run < u[k].first) &&
+		    actor_proper_token(doc, run, run == t, end) && (run == t ||
+		    !(tok[run].flags & TEXT_CLAUSE)) &&
+		    (run == t || !(tok[run - 1].flags & TEXT_POSS)) &&
+		    (!headline || run == t); run++)
+			;
+		role = -1;
+		kind = ACTOR_UNKNOWN;
+		if (run == t + 1 && k < n_words && u[k].first == run &&
+		    u[k].end == run + 1 && u[k].actor >= 0 && u[k].role < 0 &&
+		    (tok[run].flags & TEXT_UPPER) &&
+		    ACTOR_IN(tok[t].fold, actor_place_prefixes)) {
+			/* "New Jersey", "South Ossetia": another place */
+			run = u[k++].end;
+		} else if (headline) {
+			t++;
+			continue;
+		} else if (run > t && (run - t > 1 || (t > sn->first &&
+		    !(tok[t].flags & TEXT_CLAUSE))) &&
+		    k < n_words && u[k].first == run &&
+		    u[k].actor < 0 && u[k].role >= 0 &&
+		    (tok[run].flags & TEXT_UPPER) &&
+		    !(tok[run].flags & TEXT_CLAUSE) &&
+		    !(tok[run - 1].flags & TEXT_POSS)) {
+			/* A capitalised role ends a name ("Rapid Support
+			 * Forces", "Supreme Court"): a name of that kind */
+			role = u[k].role;
+			kind = u[k].kind;
+			run = u[k++].end;
+		}
+		/* One word first in its sentence or clause is a capital of
+		 * style ("NAJAF, Iraq - Explosions rattled"), not a name. */
+		if (run == t || ((t == sn->first ||
+		    (tok[t].flags & TEXT_CLAUSE)) && run - t < 2)) {
+			t++;
+			continue;
+		}
+		out[n].first = t;
+		out[n].end = run;
+		out[n].actor = -1;
+		out[n].role = role;
+		out[n].kind = kind;
+		out[n].proper = 1;
+		n++;
+		t = run;
+	}
+	return n;
+}
+
+/* A named unit: a configured actor or an unknown proper name. */
+static int
+actor_named(const struct actor_unit *u)
+{
+	return u->actor >= 0 || u->proper;
+}
+
+/* Is token t a backing word ("Iran-backed", "US-led")? */
+static int
+actor_backing(const struct text_doc *doc, size_t t)
+{
+	const struct text_token *tok = &doc->tokens[t];
+
+	return ACTOR_IN(tok->fold, actor_backing_words) ||
+	    ((tok->flags & TEXT_HYPHEN) &&
+	    ACTOR_IN(tok->fold, actor_hyphen_backing_words));
+}
+
+/* Is the token after unit a, in the sentence, a backing word? */
+static int
+actor_backs(const struct text_doc *doc, const struct text_sentence *sn,
+    const struct actor_unit *a)
+{
+	return a->end < sn->first + sn->n_tokens && actor_backing(doc, a->end);
+}
+
+/*
+ * Can unit b join the phrase whose last unit is a?  Adjacent units join
+ * unless punctuation stands between them ("Israel, Hamas"); a named owner reaches over a few modifiers to a
+ * role ("Japanese baseball players"); a backing word joins a backer to
+ * what it backs.  *backed is set when it does.
+ */
+static int
+actor_joins(const struct text_doc *doc, const struct text_sentence *sn,
+    int headline, const struct actor_unit *a, const struct actor_unit *b,
+    int *backed)
+{
+	const struct text_token *tok = doc->tokens;
+	/* A capital between owner and role is a name of its own, except
+	 * in a headline, where every word has one. */
+	int stop = TEXT_CLAUSE | (headline ? 0 : TEXT_UPPER);
+	size_t t;
+
+	*backed = 0;
+	if (tok[b->first].flags & TEXT_CLAUSE)
+		return 0;
+	if (b->first == a->end)
+		return 1;
+	if (actor_backs(doc, sn, a)) {
+		/* "Iran-backed Hezbollah", "Iranian-backed armed militias" */
+		for (t = a->end + 1; t < b->first; t++)
+			if ((tok[t].flags & TEXT_CLAUSE) ||
+			    !actor_modifier_ok(&tok[t]))
+				return 0;
+		if (b->first - a->end - 1 > ACTOR_MAX_MODIFIERS)
+			return 0;
+		*backed = 1;
+		return 1;
+	}
+	if (!actor_named(a) || b->role < 0 || b->actor >= 0 ||
+	    b->first - a->end > ACTOR_MAX_MODIFIERS)
+		return 0;
+	for (t = a->end; t < b->first; t++)
+		if ((tok[t].flags & stop) ||
+		    !actor_modifier_ok(&tok[t]))
+			return 0;
+	return 1;
+}
+
+/* "the army of Sudan": unit b (named) after "of" (and an article) that
+ * follows role unit a. */
+static int
+actor_of_owner(const struct text_doc *doc, const struct actor_unit *a,
+    const struct actor_unit *b)
+{
+	const struct text_token *tok = doc->tokens;
+	size_t t = a->end;
+
+	if (a->role < 0 || a->actor >= 0 || b->actor < 0 ||
+	    t >= b->first || strcmp(tok[t].fold, "of") != 0)
+		return 0;
+	for (t++; t < b->first; t++)
+		if (!ACTOR_IN(tok[t].fold, actor_determiners))
+			return 0;
+	return 1;
+}
+
+/* The mention of units u[from..to), whose head is u[head]. */
+static void
+actor_make(const struct actor_unit *u, size_t from, size_t to, size_t head,
+    const long *owner_of, struct actor_mention *m)
+{
+	const struct actor_unit *h = &u[head];
+	size_t k;
+	long title = -1;
+	enum actor_kind title_kind = ACTOR_UNKNOWN;
+
+	for (k = from; k < head; k++)
+		if (u[k].role >= 0) {
+			title = u[k].role;
+			title_kind = u[k].kind;
+		}
+	m->first = u[from].first;
+	m->end = u[to - 1].end;
+	m->head = h->end - 1;
+	m->actor = h->actor;
+	m->role = h->role >= 0 ? h->role : title;
+	m->kind = h->kind;
+	m->proper = 0;
+	if (m->actor < 0)
+		m->actor = owner_of[head];
+	if (h->proper) {
+		/* A name no list knows heads the phrase: reported as
+		 * written, of the kind its own last word gives ("Rapid
+		 * Support Forces") or its title ("cricketer Shoaib
+		 * Akhtar"), else of none ("India's Tata Steel" is no
+		 * state); it still belongs to its owner. */
+		m->kind = h->role >= 0 ? h->kind : title >= 0 ? title_kind :
+		    ACTOR_UNKNOWN;
+		m->proper = 1;
+		m->first = h->first;
+		m->end = h->end;
+	}
+}
+
+int
+actor_mentions(const struct text_doc *doc, const struct text_sentence *sn,
+    int headline, const struct actor_word *words, size_t n_words,
+    struct actor_mention **out, size_t *n_out)
+{
+	struct actor_unit *w = NULL, *u = NULL;
+	struct actor_mention *m = NULL;
+	long *owner_of = NULL, owner;
+	size_t n_w, n_u, k, from, head, n = 0, cap;
+	int backed;
+
+	*out = NULL;
+	*n_out = 0;
+	cap = n_words + sn->n_tokens + 1;
+	if ((w = calloc(n_words + 1, sizeof(*w))) == NULL ||
+	    (u = calloc(cap, sizeof(*u))) == NULL ||
+	    (owner_of = calloc(cap, sizeof(*owner_of))) == NULL ||
+	    (m = calloc(cap, sizeof(*m))) == NULL)
+		goto fail;
+	n_w = actor_pick_words(words, n_words, sn, w);
+	n_u = actor_add_proper(doc, sn, headline, w, n_w, u);
+
+	for (from = 0; from < n_u; from = k) {
+		/* Grow the phrase from u[from] while the next unit joins;
+		 * the owner is the last named unit before the head that
+		 * does not merely back it. */
+		owner = -1;
+		head = from;
+		owner_of[from] = -1;
+		for (k = from + 1; k < n_u; k++) {
+			if (actor_of_owner(doc, &u[k - 1], &u[k])) {
+				/* "the army of Sudan": the role heads */
+				owner_of[head] = u[k].actor;
+				k++;
+				break;
+			}
+			if (!actor_joins(doc, sn, headline, &u[k - 1], &u[k],
+			    &backed))
+				break;
+			if (backed)
+				owner = -1;
+			else if (u[k - 1].actor >= 0)
+				owner = u[k - 1].actor;
+			head = k;
+			owner_of[k] = owner;
+		}
+		actor_make(u, from, k, head, owner_of, &m[n]);
+		if (m[n].actor < 0 && m[n].role < 0 && !m[n].proper &&
+		    m[n].kind == ACTOR_UNKNOWN)
+			continue;
+		n++;
+	}
+	free(w);
+	free(u);
+	free(owner_of);
+	if (n == 0) {
+		free(m);
+		m = NULL;
+	}
+	*out = m;
+	*n_out = n;
+	return 0;
+
+fail:
+	free(w);
+	free(u);
+	free(owner_of);
+	free(m);
+	return -1;
+}
+
+/*
+ * Can mention k act?  Not after a preposition, even past an article
+ * ("the killing of Haniyeh", "militants in Lebanon"), nor when it only
+ * backs another name ("Iran-backed": grouped already, but a lone one
+ * before an unknown noun, "Iran-backed groups", stays a backer).  A
+ * name joined by "and" or "or" to one that cannot act cannot either
+ * ("on U.S. and NATO airplanes").
+ */
+static int
+actor_can_act(const struct actor_mention *m, size_t k,
+    const struct text_doc *doc, size_t lo)
+{
+	size_t p = m[k].first;
+	const char *before;
+
+	if (m[k].end < doc->n_tokens && actor_backing(doc, m[k].end))
+		return 0;
+	while (p > lo && ACTOR_IN(doc->tokens[p - 1].fold, actor_determiners))
+		p--;
+	if (p == lo)
+		return 1;
+	before = doc->tokens[p - 1].fold;
+	if (ACTOR_IN(before, actor_prepositions))
+		return 0;
+	if ((strcmp(before, "and") == 0 || strcmp(before, "or") == 0) &&
+	    k > 0 && m[k - 1].end == p - 1)
+		return actor_can_act(m, k - 1, doc, lo);
+	return 1;
+}
+
+/* The first mention in tokens [from, to) that can act, or -1. */
+static long
+actor_in_span(const struct actor_mention *m, size_t n,
+    const struct text_doc *doc, size_t from, size_t to)
+{
+	size_t k;
+
+	if (from >= to)
+		return -1;
+	for (k = 0; k < n; k++)
+		if (m[k].head >= from && m[k].head < to &&
+		    actor_can_act(m, k, doc, from))
+			return (long)k;
+	return -1;
+}
+
+/* The mention that ends right before token t (a relative clause's
+ * antecedent: "militants who vowed"), or -1. */
+static long
+actor_before(const struct actor_mention *m, size_t n, size_t t)
+{
+	size_t k;
+
+	for (k = n; k > 0; k--)
+		if (m[k - 1].end == t)
+			return (long)(k - 1);
+	return -1;
+}
+
+/* The agent of clause c: its subject, else by its role up the tree. */
+static long
+actor_of_clause(const struct actor_mention *m, size_t n,
+    const struct clause_sentence *cs, const struct text_doc *doc,
+    const struct clause *c, int depth)
+{
+	const struct clause *parent;
+	long k;
+
+	if ((k = actor_in_span(m, n, doc, c->subj_first, c->subj_end)) >= 0)
+		return k;
+	/* The subject is a pronoun, a thing ("the missiles") or missing. */
+	if (c->role == CLAUSE_REPORTED)
+		return actor_in_span(m, n, doc, c->speaker_first,
+		    c->speaker_end);
+	if (c->subj_first < c->subj_end)
+		return -1;
+	parent = c->parent >= 0 && (size_t)c->parent < cs->n_clauses ?
+	    &cs->clauses[c->parent] : NULL;
+	if (c->role == CLAUSE_RELATIVE &&
+	    (k = actor_before(m, n, c->first)) >= 0)
+		return k;
+	if (parent != NULL && depth < 8)
+		return actor_of_clause(m, n, cs, doc, parent, depth + 1);
+	/* No subject found by the analysis: the first name before the
+	 * verb that can act. */
+	if (c->verb.first < c->verb.end)
+		return actor_in_span(m, n, doc, c->first, c->verb.first);
+	return -1;
+}
+
+long
+actor_agent(const struct actor_mention *m, size_t n,
+    const struct clause_sentence *cs, const struct text_doc *doc, size_t t)
+{
+	const struct clause *c;
+
+	if ((c = clause_at(cs, t)) == NULL)
+		return -1;
+	return actor_of_clause(m, n, cs, doc, c, 0);
+}

@@ -1,0 +1,208 @@
+/*
+ * clause_frame.c: what the clauses of a sentence are to each other, once
+ * clause.c has cut them and found their verb groups and subjects: the
+ * main clause, what a speaker reports ("X said (that) ...", "..., X
+ * said", "according to X"), relatives, and conditions ("if", "unless",
+ * "or else") with the clause they make conditional.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "clause.h"
+#include "clause_priv.h"
+
+/* Tokens after a verb of speech that still leave it a frame: "..., he
+ * told reporters on Monday". */
+#define CLAUSE_FRAME_TAIL	4
+
+/* Clause f reports clause j: role, speaker and the frame's mood. */
+static void
+report(struct clause_work *w, size_t f, size_t j)
+{
+	const struct clause *fc = &w->it[f].c;
+	struct clause *c = &w->it[j].c;
+
+	w->it[j].covered = 1;
+	if (c->role == CLAUSE_MAIN || c->role == CLAUSE_OTHER ||
+	    c->role == CLAUSE_REPORTED) {
+		c->role = CLAUSE_REPORTED;
+		c->parent = (long)f;
+	}
+	c->speaker_first = fc->subj_first;
+	c->speaker_end = fc->subj_end;
+	/* what is presupposed (a relative) or supposed (a condition) is
+	 * not what is threatened or denied */
+	if (c->verb.first == c->verb.end || c->role != CLAUSE_REPORTED)
+		return;
+	c->verb.mood |= fc->verb.mood & (CLAUSE_THREAT | CLAUSE_DEMAND);
+	if (fc->verb.mood & CLAUSE_DENIED)
+		clause_deny(&c->verb);
+}
+
+/* Frame f reports the clauses from i: its complement, with the
+ * conditions, relatives and verb-less pieces around it. */
+static void
+report_from(struct clause_work *w, size_t f, size_t i)
+{
+	size_t j;
+	int complement = 0;
+
+	for (j = i; j < w->n; j++) {
+		const struct clause_item *ci = &w->it[j];
+		int has_verb = ci->c.verb.first != ci->c.verb.end;
+
+		if (j > i && ci->op == OP_ORELSE) {
+			report(w, f, j);	/* "it must ... or face" */
+			continue;
+		}
+		if (j > i && complement && ci->c.role != CLAUSE_CONDITION &&
+		    ci->c.role != CLAUSE_RELATIVE &&
+		    !(ci->op == OP_AND && ci->c.subj_first ==
+		    w->it[j - 1].c.subj_first))
+			break;
+		if (j > i && (ci->op == OP_CONJ || ci->op == OP_ACCORDING))
+			break;
+		report(w, f, j);
+		if (has_verb && ci->c.role != CLAUSE_CONDITION &&
+		    ci->c.role != CLAUSE_RELATIVE)
+			complement = 1;
+	}
+}
+
+/* Is clause f "X said" with nothing much after the verb? */
+static int
+short_frame(const struct clause_work *w, const struct clause *c)
+{
+	return c->verb.first != c->verb.end &&
+	    (wcls(w, c->verb.head) & CW_SPEECH) &&
+	    (wcls(w, c->verb.head) & CW_VERB) &&
+	    c->end - c->verb.end <= CLAUSE_FRAME_TAIL;
+}
+
+/* Pass 4: roles, reported speech. */
+void
+clause_frames(struct clause_work *w)
+{
+	size_t i, j, last_main = 0;
+
+	for (i = 0; i < w->n; i++) {
+		struct clause_item *ci = &w->it[i];
+
+		switch (ci->op) {
+		case OP_COND:
+			ci->c.role = CLAUSE_CONDITION;
+			break;
+		case OP_REL:
+			ci->c.role = CLAUSE_RELATIVE;
+			ci->c.parent = i > 0 ? (long)i - 1 : -1;
+			break;
+		case OP_THAT:
+			ci->c.role = ci->c.subj_first == ci->c.subj_end &&
+			    clause_has_verb(&ci->c) &&
+			    ci->c.verb.first == ci->c.first + 1 ?
+			    CLAUSE_RELATIVE : CLAUSE_OTHER;
+			if (ci->c.role == CLAUSE_RELATIVE)
+				ci->c.parent = (long)i - 1;
+			break;
+		case OP_START: case OP_PUNCT: case OP_SPLIT:
+			ci->c.role = CLAUSE_MAIN;
+			break;
+		default:
+			ci->c.role = CLAUSE_OTHER;
+			break;
+		}
+		if (ci->c.role == CLAUSE_MAIN)
+			last_main = i;
+		else if (ci->c.parent == -1 && i > 0)
+			ci->c.parent = (long)last_main;
+	}
+	for (i = 1; i < w->n; i++) {
+		const struct clause *p = &w->it[i - 1].c;
+		enum clause_opener op = w->it[i].op;
+
+		/* a nearer frame takes over from an outer one: "officials
+		 * said Iran warned that ..." */
+		if ((op == OP_THAT || op == OP_SPLIT ||
+		    ((op == OP_PUNCT || op == OP_COND) && short_frame(w, p) &&
+		    p->verb.end == p->end)) && p->verb.first != p->verb.end &&
+		    (wcls(w, p->verb.head) & CW_REPORTING) && (op == OP_SPLIT ||
+		    p->end - p->verb.end <= CLAUSE_FRAME_TAIL + 1))
+			report_from(w, i - 1, i);
+	}
+	/* "..., the minister said": the clauses before are what he said */
+	for (i = 1; i < w->n; i++) {
+		const struct clause_item *f = &w->it[i];
+
+		if (f->op != OP_PUNCT || f->covered || !short_frame(w, &f->c) ||
+		    (i + 1 < w->n && w->it[i + 1].covered &&
+		    w->it[i + 1].c.parent == (long)i))
+			continue;
+		for (j = i; j-- > 0 && !w->it[j].covered; )
+			report(w, i, j);
+	}
+	/* "according to officials" */
+	for (i = 0; i < w->n; i++) {
+		struct clause *a = &w->it[i].c;
+		size_t s = a->first + w->it[i].skip, e;
+
+		if (w->it[i].op != OP_ACCORDING)
+			continue;
+		e = a->verb.first != a->verb.end ? a->verb.first : a->end;
+		if (e > s + 6)
+			e = s + 6;
+		if (e < s)
+			e = s;
+		for (j = 0; j < w->n; j++) {
+			struct clause *c = &w->it[j].c;
+
+			if (j == i || w->it[j].covered)
+				continue;
+			if (c->role == CLAUSE_MAIN || c->role == CLAUSE_OTHER) {
+				c->role = CLAUSE_REPORTED;
+				c->parent = (long)i;
+			}
+			c->speaker_first = s;
+			c->speaker_end = e;
+		}
+	}
+}
+
+/* Pass 5: "if"/"unless" and "or else" mark their main clause. */
+void
+clause_conditions(struct clause_work *w)
+{
+	size_t i, j;
+
+	for (i = 0; i < w->n; i++) {
+		struct clause_item *ci = &w->it[i];
+		struct clause *target = NULL;
+
+		if (ci->op == OP_ORELSE) {
+			ci->c.verb.mood |= CLAUSE_COND;
+			if (i > 0 && clause_has_verb(&w->it[i - 1].c))
+				w->it[i - 1].c.verb.mood |= CLAUSE_COND |
+				    CLAUSE_DEMAND;
+			continue;
+		}
+		if (ci->c.role != CLAUSE_CONDITION)
+			continue;
+		ci->c.verb.mood |= CLAUSE_COND;
+		if (i > 0 && clause_has_verb(&w->it[i - 1].c) &&
+		    w->it[i - 1].c.role != CLAUSE_CONDITION &&
+		    !(short_frame(w, &w->it[i - 1].c) &&
+		    w->it[i - 1].c.verb.end == w->it[i - 1].c.end))
+			target = &w->it[i - 1].c;
+		for (j = i + 1; target == NULL && j < w->n; j++)
+			if (clause_has_verb(&w->it[j].c) &&
+			    w->it[j].c.role != CLAUSE_CONDITION)
+				target = &w->it[j].c;
+		if (target != NULL) {
+			target->verb.mood |= CLAUSE_COND;
+			for (j = 0; j < w->n; j++)
+				if (&w->it[j].c == target)
+					ci->c.parent = (long)j;
+		}
+	}
+}

@@ -1,0 +1,593 @@
+/*
+ * clause_lang.c: the cue words of each language the clause analysis
+ * reads (clause_priv.h), and the lookup of a word's classes.
+ *
+ * A language is its tables: exact word forms with their classes, and
+ * verbs by base form, inflected by the language's own function.  The
+ * forms are hashed once, on the first clause_lang_find(), so that a
+ * token costs one probe.
+ */
+#include "autoconf.h"
+
+#include <string.h>
+
+#include "clause.h"
+#include "clause_priv.h"
+
+/* English words by exact form.  Irregular verbs are listed here with
+ * their tenses; regular ones are in english_verbs below. */
+static const struct clause_word english_words[] = {
+	/* auxiliaries */
+	{ "be", CW_BE }, { "been", CW_BE | CW_PART }, { "being", CW_BE },
+	{ "is", CW_BE_PRES }, { "are", CW_BE_PRES }, { "am", CW_BE_PRES },
+	{ "was", CW_BE_PAST }, { "were", CW_BE_PAST },
+	{ "have", CW_HAVE }, { "has", CW_HAVE }, { "having", CW_HAVE },
+	{ "had", CW_HAVE_PAST },
+	{ "do", CW_DO }, { "does", CW_DO }, { "did", CW_DO_PAST },
+	{ "done", CW_PART | CW_VERB },
+	{ "will", CW_WILL }, { "shall", CW_WILL }, { "wo", CW_WILL },
+	{ "would", CW_WOULD },
+	{ "could", CW_MODAL }, { "may", CW_MODAL | CW_TIME },
+	{ "might", CW_MODAL }, { "should", CW_MODAL },
+	{ "must", CW_MODAL | CW_MUST },
+	{ "can", CW_CAN }, { "ca", CW_CAN }, { "cannot", CW_CAN | CW_NEG },
+	/* negation */
+	{ "not", CW_NEG }, { "never", CW_NEG | CW_NEVER }, { "no", CW_NO | CW_DET },
+	{ "longer", CW_LONGER },
+	/* determiners, pronouns, prepositions */
+	{ "the", CW_DET }, { "a", CW_DET }, { "an", CW_DET },
+	{ "this", CW_DET | CW_TIMEPREP }, { "these", CW_DET },
+	{ "those", CW_DET }, { "its", CW_DET }, { "their", CW_DET },
+	{ "his", CW_DET }, { "her", CW_DET }, { "our", CW_DET },
+	{ "my", CW_DET }, { "your", CW_DET }, { "some", CW_DET },
+	{ "any", CW_DET }, { "every", CW_DET }, { "each", CW_DET },
+	{ "all", CW_DET }, { "both", CW_DET }, { "another", CW_DET },
+	{ "such", CW_DET }, { "what", CW_DET }, { "other", CW_DET },
+	{ "more", CW_DET }, { "many", CW_DET }, { "several", CW_DET },
+	{ "he", CW_PRON }, { "she", CW_PRON }, { "it", CW_PRON },
+	{ "they", CW_PRON }, { "we", CW_PRON }, { "i", CW_PRON },
+	{ "you", CW_PRON }, { "there", CW_PRON },
+	{ "him", CW_FUNC }, { "them", CW_FUNC }, { "us", CW_FUNC },
+	{ "me", CW_FUNC }, { "itself", CW_FUNC }, { "themselves", CW_FUNC },
+	{ "to", CW_TO }, { "of", CW_OF },
+	{ "in", CW_PREP }, { "on", CW_PREP | CW_TIMEPREP | CW_CALLPREP },
+	{ "at", CW_PREP }, { "for", CW_PREP | CW_CALLPREP }, { "with", CW_PREP },
+	{ "by", CW_PREP | CW_AGENT }, { "from", CW_PREP }, { "into", CW_PREP },
+	{ "onto", CW_PREP }, { "over", CW_PREP }, { "under", CW_PREP },
+	{ "against", CW_PREP }, { "about", CW_PREP | CW_ABOUT },
+	{ "after", CW_PREP | CW_SUBORD | CW_ADJUNCT }, { "before", CW_PREP | CW_SUBORD | CW_ADJUNCT }, { "during", CW_PREP | CW_ADJUNCT },
+	{ "since", CW_PREP | CW_SUBORD | CW_ADJUNCT }, { "until", CW_PREP | CW_SUBORD }, { "within", CW_PREP },
+	{ "without", CW_PREP }, { "between", CW_PREP }, { "among", CW_PREP },
+	{ "across", CW_PREP }, { "through", CW_PREP }, { "toward", CW_PREP },
+	{ "towards", CW_PREP }, { "near", CW_PREP }, { "amid", CW_PREP | CW_ADJUNCT },
+	{ "despite", CW_PREP | CW_ADJUNCT }, { "via", CW_PREP }, { "per", CW_PREP },
+	{ "than", CW_PREP }, { "like", CW_PREP }, { "upon", CW_PREP | CW_CALLPREP },
+	{ "around", CW_PREP }, { "behind", CW_PREP }, { "beyond", CW_PREP },
+	{ "along", CW_PREP }, { "as", CW_PREP | CW_SUBORD }, { "if", CW_COND },
+	{ "unless", CW_COND }, { "provided", CW_PROVIDED | CW_PART },
+	{ "who", CW_REL }, { "which", CW_REL }, { "whom", CW_REL },
+	{ "whose", CW_REL }, { "where", CW_REL }, { "that", CW_THAT },
+	{ "but", CW_CONJ }, { "while", CW_CONJ }, { "whereas", CW_CONJ },
+	{ "although", CW_CONJ }, { "though", CW_CONJ },
+	{ "because", CW_CONJ }, { "when", CW_CONJ }, { "whenever", CW_CONJ },
+	{ "otherwise", CW_OTHERWISE }, { "else", CW_ELSE },
+	{ "and", CW_AND }, { "or", CW_OR }, { "according", CW_ACCORDING },
+	{ "going", CW_GOING },
+	/* adverbs a verb group or a clause's start may hold */
+	{ "also", CW_ADV }, { "still", CW_ADV }, { "already", CW_ADV },
+	{ "now", CW_ADV }, { "reportedly", CW_ADV }, { "allegedly", CW_ADV },
+	{ "again", CW_ADV }, { "further", CW_ADV }, { "just", CW_ADV },
+	{ "soon", CW_ADV }, { "even", CW_ADV }, { "then", CW_ADV },
+	{ "immediately", CW_ADV }, { "quickly", CW_ADV },
+	{ "probably", CW_ADV }, { "possibly", CW_ADV }, { "likely", CW_ADV },
+	{ "certainly", CW_ADV }, { "definitely", CW_ADV }, { "ever", CW_ADV },
+	{ "apparently", CW_ADV }, { "repeatedly", CW_ADV },
+	{ "previously", CW_ADV }, { "recently", CW_ADV | CW_TIME },
+	{ "later", CW_ADV | CW_TIMEPREP }, { "earlier", CW_ADV | CW_TIMEPREP },
+	{ "formally", CW_ADV }, { "publicly", CW_ADV },
+	{ "officially", CW_ADV }, { "separately", CW_ADV },
+	{ "meanwhile", CW_ADV }, { "however", CW_ADV }, { "swiftly", CW_ADV },
+	{ "strongly", CW_ADV }, { "firmly", CW_ADV }, { "directly", CW_ADV },
+	{ "eventually", CW_ADV }, { "finally", CW_ADV }, { "instead", CW_ADV },
+	{ "indeed", CW_ADV }, { "once", CW_ADV | CW_SUBORD }, { "fully", CW_ADV },
+	{ "openly", CW_ADV }, { "last", CW_TIMEPREP }, { "next", CW_TIMEPREP },
+	{ "early", CW_TIMEPREP }, { "late", CW_TIMEPREP },
+	/* time words */
+	{ "monday", CW_TIME }, { "tuesday", CW_TIME }, { "wednesday", CW_TIME },
+	{ "thursday", CW_TIME }, { "friday", CW_TIME }, { "saturday", CW_TIME },
+	{ "sunday", CW_TIME }, { "today", CW_TIME }, { "tonight", CW_TIME },
+	{ "yesterday", CW_TIME }, { "tomorrow", CW_TIME },
+	{ "morning", CW_TIME }, { "afternoon", CW_TIME },
+	{ "evening", CW_TIME }, { "night", CW_TIME }, { "week", CW_TIME },
+	{ "weekend", CW_TIME }, { "month", CW_TIME }, { "year", CW_TIME },
+	{ "january", CW_TIME }, { "february", CW_TIME }, { "march", CW_TIME },
+	{ "april", CW_TIME }, { "june", CW_TIME }, { "july", CW_TIME },
+	{ "august", CW_TIME }, { "september", CW_TIME },
+	{ "october", CW_TIME }, { "november", CW_TIME },
+	{ "december", CW_TIME },
+	/* particles of phrasal verbs */
+	{ "out", CW_PARTICLE }, { "back", CW_PARTICLE }, { "off", CW_PARTICLE },
+	{ "up", CW_PARTICLE }, { "down", CW_PARTICLE },
+	/* numbers and spans of time for deadlines */
+	{ "one", CW_NUM }, { "two", CW_NUM }, { "three", CW_NUM },
+	{ "four", CW_NUM }, { "five", CW_NUM }, { "six", CW_NUM },
+	{ "seven", CW_NUM }, { "ten", CW_NUM }, { "dozens", CW_NUM },
+	{ "hundreds", CW_NUM }, { "thousands", CW_NUM },
+	{ "hours", CW_SPAN }, { "hour", CW_SPAN }, { "days", CW_SPAN },
+	{ "minutes", CW_SPAN }, { "weeks", CW_SPAN }, { "months", CW_SPAN },
+	/* nouns and adjectives that govern an infinitive */
+	{ "threat", CW_THREAT }, { "threats", CW_THREAT },
+	{ "warning", CW_THREAT }, { "warnings", CW_THREAT },
+	{ "ultimatum", CW_DEMAND }, { "deadline", CW_DEMAND },
+	{ "intention", CW_INTENT }, { "intentions", CW_INTENT },
+	{ "intent", CW_INTENT }, { "readiness", CW_INTENT },
+	{ "preparations", CW_INTENT }, { "ready", CW_INTENT },
+	{ "poised", CW_INTENT | CW_PART }, { "determined", CW_INTENT | CW_PART },
+	{ "willing", CW_INTENT }, { "eager", CW_INTENT },
+	{ "able", CW_ABLE }, { "unable", CW_ABLE | CW_NEG },
+	{ "capable", CW_ABLE }, { "incapable", CW_ABLE | CW_NEG },
+	{ "ability", CW_ABLE }, { "capability", CW_ABLE },
+	{ "capabilities", CW_ABLE }, { "capacity", CW_ABLE },
+	{ "refusal", CW_DENY }, { "denial", CW_DENY },
+	/* nouns through which the mood reaches the phrase after them:
+	 * "threatened a wave of attacks" */
+	{ "wave", CW_LIGHT }, { "waves", CW_LIGHT }, { "series", CW_LIGHT },
+	{ "campaign", CW_LIGHT }, { "string", CW_LIGHT }, { "spate", CW_LIGHT },
+	{ "barrage", CW_LIGHT }, { "round", CW_LIGHT }, { "risk", CW_LIGHT },
+	{ "possibility", CW_LIGHT }, { "prospect", CW_LIGHT },
+	{ "act", CW_LIGHT }, { "acts", CW_LIGHT }, { "kind", CW_LIGHT },
+	{ "sort", CW_LIGHT }, { "type", CW_LIGHT }, { "number", CW_LIGHT },
+	{ "use", CW_LIGHT }, { "threat", CW_LIGHT }, { "threats", CW_LIGHT },
+	{ "day", CW_LIGHT }, { "days", CW_LIGHT }, { "rain", CW_LIGHT },
+	/* participles read as adjectives more often than as verbs */
+	{ "armed", CW_ADJ | CW_PAST | CW_PART },
+	{ "backed", CW_ADJ | CW_PAST | CW_PART },
+	{ "based", CW_ADJ | CW_PAST | CW_PART },
+	{ "led", CW_ADJ | CW_PAST | CW_PART },
+	{ "linked", CW_ADJ | CW_PAST | CW_PART },
+	{ "allied", CW_ADJ | CW_PAST | CW_PART },
+	{ "alleged", CW_ADJ | CW_PAST | CW_PART },
+	/* "United States/Nations": a name, never "united" + a verb */
+	{ "united", CW_DET }, { "disputed", CW_ADJ | CW_PAST | CW_PART },
+	{ "occupied", CW_ADJ | CW_PAST | CW_PART },
+	{ "wounded", CW_ADJ | CW_PAST | CW_PART },
+	{ "hundred", CW_NUM }, { "need", 0 }, { "speed", 0 }, { "red", 0 },
+	{ "seed", 0 }, { "bed", 0 }, { "shed", 0 }, { "sacred", 0 },
+	{ "naked", 0 }, { "wicked", 0 }, { "ahmed", 0 }, { "mohammed", 0 },
+	{ "muhammad", 0 }, { "hamed", 0 }, { "thing", 0 },
+	{ "during", CW_PREP | CW_ADJUNCT }, { "morning", CW_TIME }, { "evening", CW_TIME },
+	{ "italy", 0 }, { "family", 0 }, { "rally", 0 }, { "ally", 0 },
+	{ "assembly", 0 }, { "supply", 0 },
+	{ "anomaly", 0 }, { "monopoly", 0 }, { "reply", CW_VERB | CW_PRES },
+	{ "apply", 0 }, { "comply", 0 }, { "rely", 0 }, { "daily", 0 },
+	{ "weekly", 0 }, { "mostly", CW_ADV }, { "nearly", CW_ADV },
+	{ "building", 0 }, { "meeting", 0 }, { "beijing", 0 },
+	{ "spring", 0 }, { "string", 0 }, { "king", 0 }, { "wing", 0 },
+	{ "ring", 0 }, { "bring", CW_VERB | CW_PRES }, { "nothing", 0 },
+	{ "something", 0 }, { "anything", 0 }, { "everything", 0 },
+	{ "ceiling", 0 }, { "offspring", 0 }, { "uprising", 0 },
+	{ "shelling", 0 }, { "bombing", 0 }, { "bombings", 0 },
+	{ "killing", 0 }, { "killings", 0 }, { "fighting", 0 },
+	{ "shooting", 0 }, { "funding", 0 }, { "briefing", 0 },
+	{ "warming", 0 }, { "landing", 0 }, { "ceasefire", 0 },
+	/* irregular verbs: speech, threats and denial first */
+	{ "said", CW_SPEECH | CW_VERB | CW_PAST | CW_PART },
+	{ "says", CW_SPEECH | CW_VERB | CW_PRES },
+	{ "told", CW_SPEECH | CW_OBJECT | CW_DEMAND | CW_VERB | CW_PAST |
+	    CW_PART },
+	{ "wrote", CW_SPEECH | CW_VERB | CW_PAST },
+	{ "written", CW_PART | CW_VERB },
+	{ "spoke", CW_PAST | CW_VERB }, { "spoken", CW_PART | CW_VERB },
+	{ "swore", CW_THREAT | CW_SPEECH | CW_VERB | CW_PAST },
+	{ "sworn", CW_THREAT | CW_SPEECH | CW_VERB | CW_PART },
+	{ "sought", CW_INTENT | CW_VERB | CW_PAST | CW_PART },
+	{ "set", CW_INTENT | CW_VERB | CW_PAST | CW_PART },
+	{ "gave", CW_GIVE | CW_VERB | CW_PAST },
+	{ "given", CW_GIVE | CW_VERB | CW_PART },
+	{ "give", CW_GIVE | CW_VERB | CW_PRES },
+	{ "gives", CW_GIVE | CW_VERB | CW_PRES },
+	{ "giving", CW_GIVE | CW_VERB | CW_ING },
+	/* irregular verbs of the news: past and participle */
+	{ "struck", CW_VERB | CW_PAST | CW_PART | CW_NEWS },
+	{ "hit", CW_VERB | CW_PAST | CW_PART | CW_PRES | CW_NEWS },
+	{ "shot", CW_VERB | CW_PAST | CW_PART | CW_NEWS },
+	{ "fought", CW_VERB | CW_PAST | CW_PART },
+	{ "went", CW_VERB | CW_PAST }, { "gone", CW_VERB | CW_PART },
+	{ "came", CW_VERB | CW_PAST }, { "took", CW_VERB | CW_PAST },
+	{ "taken", CW_VERB | CW_PART }, { "made", CW_VERB | CW_PAST | CW_PART },
+	{ "held", CW_VERB | CW_PAST | CW_PART },
+	{ "kept", CW_VERB | CW_PAST | CW_PART },
+	{ "left", CW_VERB | CW_PAST | CW_PART },
+	{ "met", CW_VERB | CW_PAST | CW_PART },
+	{ "sent", CW_VERB | CW_PAST | CW_PART },
+	{ "won", CW_VERB | CW_PAST | CW_PART },
+	{ "lost", CW_VERB | CW_PAST | CW_PART },
+	{ "began", CW_VERB | CW_PAST }, { "begun", CW_VERB | CW_PART },
+	{ "broke", CW_VERB | CW_PAST }, { "broken", CW_VERB | CW_PART },
+	{ "brought", CW_VERB | CW_PAST | CW_PART },
+	{ "built", CW_VERB | CW_PAST | CW_PART },
+	{ "bought", CW_VERB | CW_PAST | CW_PART },
+	{ "caught", CW_VERB | CW_PAST | CW_PART },
+	{ "chose", CW_VERB | CW_PAST }, { "chosen", CW_VERB | CW_PART },
+	{ "drew", CW_VERB | CW_PAST }, { "drawn", CW_VERB | CW_PART },
+	{ "drove", CW_VERB | CW_PAST }, { "driven", CW_VERB | CW_PART },
+	{ "fell", CW_VERB | CW_PAST }, { "fallen", CW_VERB | CW_PART },
+	{ "fled", CW_VERB | CW_PAST | CW_PART },
+	{ "flew", CW_VERB | CW_PAST }, { "flown", CW_VERB | CW_PART },
+	{ "got", CW_VERB | CW_PAST | CW_PART },
+	{ "grew", CW_VERB | CW_PAST }, { "grown", CW_VERB | CW_PART },
+	{ "hid", CW_VERB | CW_PAST }, { "hidden", CW_VERB | CW_PART },
+	{ "knew", CW_VERB | CW_PAST }, { "known", CW_VERB | CW_PART },
+	{ "meant", CW_VERB | CW_PAST | CW_PART },
+	{ "paid", CW_VERB | CW_PAST | CW_PART },
+	{ "put", CW_VERB | CW_PAST | CW_PART },
+	{ "ran", CW_VERB | CW_PAST }, { "rose", CW_VERB | CW_PAST },
+	{ "risen", CW_VERB | CW_PART }, { "saw", CW_VERB | CW_PAST },
+	{ "seen", CW_VERB | CW_PART }, { "sold", CW_VERB | CW_PAST | CW_PART },
+	{ "shook", CW_VERB | CW_PAST }, { "stood", CW_VERB | CW_PAST | CW_PART },
+	{ "stole", CW_VERB | CW_PAST }, { "stolen", CW_VERB | CW_PART },
+	{ "thought", CW_VERB | CW_PAST | CW_PART },
+	{ "threw", CW_VERB | CW_PAST }, { "thrown", CW_VERB | CW_PART },
+	{ "understood", CW_VERB | CW_PAST | CW_PART },
+	{ "withdrew", CW_VERB | CW_PAST }, { "withdrawn", CW_VERB | CW_PART },
+	{ "became", CW_VERB | CW_PAST }, { "blew", CW_VERB | CW_PAST },
+	{ "blown", CW_VERB | CW_PART }, { "cut", CW_VERB | CW_PAST | CW_PART },
+	{ "found", CW_VERB | CW_PAST | CW_PART },
+	{ "felt", CW_VERB | CW_PAST | CW_PART },
+	{ "hung", CW_VERB | CW_PAST | CW_PART },
+	{ "hurt", CW_VERB | CW_PAST | CW_PART },
+	{ "let", CW_VERB | CW_PAST | CW_PART },
+	{ "spent", CW_VERB | CW_PAST | CW_PART },
+	{ "spread", CW_VERB | CW_PAST | CW_PART },
+	{ "tore", CW_VERB | CW_PAST }, { "torn", CW_VERB | CW_PART },
+	{ "beat", CW_VERB | CW_PAST | CW_PRES },
+	{ "beaten", CW_VERB | CW_PART },
+	{ "overran", CW_VERB | CW_PAST }, { "overrun", CW_VERB | CW_PART },
+	{ "sank", CW_VERB | CW_PAST }, { "sunk", CW_VERB | CW_PART },
+	{ "slew", CW_VERB | CW_PAST }, { "slain", CW_VERB | CW_PART },
+	{ "upheld", CW_VERB | CW_PAST | CW_PART },
+	{ "withheld", CW_VERB | CW_PAST | CW_PART },
+	{ "oversaw", CW_VERB | CW_PAST }, { "arose", CW_VERB | CW_PAST },
+	{ "dealt", CW_VERB | CW_PAST | CW_PART },
+	{ "fed", CW_VERB | CW_PAST | CW_PART },
+	{ "bled", CW_VERB | CW_PAST | CW_PART },
+	{ "laid", CW_VERB | CW_PAST | CW_PART },
+	{ "lit", CW_VERB | CW_PAST | CW_PART },
+	{ "shut", CW_VERB | CW_PAST | CW_PART },
+	{ "quit", CW_VERB | CW_PAST | CW_PART },
+	{ "forbade", CW_VERB | CW_PAST }, { "forbidden", CW_VERB | CW_PART },
+	{ "woke", CW_VERB | CW_PAST }, { "wore", CW_VERB | CW_PAST },
+	{ NULL, 0 }
+};
+
+/* Regular English verbs by base form, with what each cues. */
+static const struct clause_word english_verbs[] = {
+	/* speech */
+	{ "say", CW_SPEECH }, { "tell", CW_SPEECH | CW_OBJECT | CW_DEMAND },
+	{ "state", CW_SPEECH }, { "announce", CW_SPEECH },
+	{ "add", CW_SPEECH }, { "declare", CW_SPEECH },
+	{ "claim", CW_SPEECH }, { "insist", CW_SPEECH },
+	{ "note", CW_SPEECH }, { "explain", CW_SPEECH },
+	{ "confirm", CW_SPEECH }, { "stress", CW_SPEECH },
+	{ "assert", CW_SPEECH }, { "reiterate", CW_SPEECH },
+	{ "acknowledge", CW_SPEECH }, { "admit", CW_SPEECH },
+	{ "allege", CW_SPEECH }, { "argue", CW_SPEECH },
+	{ "tweet", CW_SPEECH }, { "reply", CW_SPEECH },
+	{ "inform", CW_SPEECH | CW_OBJECT }, { "assure", CW_SPEECH | CW_OBJECT },
+	{ "remind", CW_SPEECH | CW_OBJECT }, { "report", CW_SPEECH },
+	{ "signal", CW_SPEECH }, { "indicate", CW_SPEECH },
+	{ "suggest", CW_SPEECH }, { "hint", CW_SPEECH },
+	/* threats: they report speech too ("vowed that ...") */
+	{ "threaten", CW_THREAT | CW_SPEECH },
+	{ "vow", CW_THREAT | CW_SPEECH }, { "pledge", CW_THREAT | CW_SPEECH },
+	{ "promise", CW_THREAT | CW_SPEECH | CW_OBJECT },
+	{ "swear", CW_THREAT | CW_SPEECH },
+	{ "warn", CW_THREAT | CW_SPEECH | CW_OBJECT },
+	/* denial and refusal */
+	{ "deny", CW_DENY | CW_SPEECH }, { "reject", CW_DENY },
+	{ "dismiss", CW_DENY }, { "refute", CW_DENY },
+	{ "disavow", CW_DENY }, { "repudiate", CW_DENY },
+	{ "refuse", CW_DENY }, { "decline", CW_DENY },
+	{ "rule", CW_RULE },
+	/* demands */
+	{ "demand", CW_DEMAND | CW_SPEECH }, { "order", CW_DEMAND },
+	{ "urge", CW_DEMAND }, { "command", CW_DEMAND },
+	{ "instruct", CW_DEMAND }, { "call", CW_CALL },
+	/* intent */
+	{ "plan", CW_INTENT | CW_LIGHT }, { "intend", CW_INTENT }, { "aim", CW_INTENT },
+	{ "prepare", CW_INTENT }, { "want", CW_INTENT },
+	{ "seek", CW_INTENT }, { "hope", CW_INTENT }, { "mean", 0 },
+	/* light verbs: "launch a wave of strikes" */
+	{ "wage", CW_LIGHT }, { "mount", CW_LIGHT }, { "stage", CW_LIGHT },
+	{ "conduct", CW_LIGHT }, { "unleash", CW_LIGHT },
+	{ "start", CW_LIGHT }, { "step", CW_LIGHT }, { "intensify", CW_LIGHT },
+	{ "continue", CW_LIGHT }, { "carry", CW_LIGHT }, { "deliver", CW_LIGHT },
+	{ "begin", CW_LIGHT | CW_NEWS }, { "face", CW_LIGHT },
+	/* verbs of the news, for headlines in the present */
+	{ "attack", CW_NEWS }, { "strike", CW_NEWS }, { "kill", CW_NEWS },
+	{ "bomb", CW_NEWS }, { "shell", CW_NEWS }, { "fire", CW_NEWS | CW_LIGHT },
+	{ "launch", CW_NEWS | CW_LIGHT }, { "invade", CW_NEWS }, { "seize", CW_NEWS },
+	{ "capture", CW_NEWS }, { "raid", CW_NEWS }, { "target", CW_NEWS },
+	{ "retaliate", CW_NEWS }, { "respond", CW_NEWS }, { "fight", CW_NEWS },
+	{ "storm", CW_NEWS }, { "ambush", CW_NEWS }, { "shoot", CW_NEWS },
+	{ "pound", CW_NEWS }, { "destroy", CW_NEWS }, { "sink", CW_NEWS },
+	{ "clash", CW_NEWS }, { "kidnap", CW_NEWS }, { "abduct", CW_NEWS },
+	{ "execute", CW_NEWS }, { "detain", CW_NEWS }, { "arrest", CW_NEWS },
+	{ "free", CW_NEWS }, { "release", CW_NEWS }, { "hold", CW_NEWS },
+	{ "agree", CW_NEWS }, { "sign", CW_NEWS }, { "accept", CW_NEWS },
+	{ "withdraw", CW_NEWS }, { "resume", CW_NEWS | CW_LIGHT }, { "halt", CW_NEWS },
+	{ "end", CW_NEWS }, { "meet", CW_NEWS }, { "deploy", CW_NEWS },
+	{ "mobilise", CW_NEWS }, { "mobilize", CW_NEWS }, { "send", CW_NEWS },
+	{ "test", CW_NEWS }, { "approve", CW_NEWS }, { "impose", CW_NEWS },
+	{ "condemn", CW_NEWS }, { "blame", CW_NEWS }, { "accuse", CW_NEWS },
+	{ "wound", CW_NEWS }, { "injure", CW_NEWS }, { "die", CW_NEWS },
+	{ "flee", CW_NEWS }, { "return", CW_NEWS }, { "enter", CW_NEWS },
+	{ "mass", CW_NEWS }, { "down", CW_NEWS }, { "push", CW_NEWS },
+	{ "open", CW_NEWS }, { "close", CW_NEWS }, { "lift", CW_NEWS },
+	{ "back", CW_NEWS }, { "slam", CW_NEWS }, { "hail", CW_NEWS },
+	{ "welcome", CW_NEWS }, { "vote", CW_NEWS }, { "escalate", CW_NEWS | CW_LIGHT },
+	{ "retake", CW_NEWS }, { "repel", CW_NEWS }, { "expel", CW_NEWS },
+	{ "visit", CW_NEWS }, { "join", CW_NEWS }, { "leave", CW_NEWS },
+	{ "ban", CW_NEWS }, { "boost", CW_NEWS }, { "probe", CW_NEWS },
+	{ "review", CW_NEWS }, { "raise", CW_NEWS }, { "build", CW_NEWS },
+	{ "sell", CW_NEWS }, { "buy", CW_NEWS }, { "hand", CW_NEWS },
+	{ "pull", CW_NEWS }, { "bar", CW_NEWS }, { "avoid", CW_NEWS },
+	{ "allow", CW_NEWS }, { "stop", CW_NEWS }, { "stay", CW_NEWS },
+	{ "talk", CW_NEWS }, { "surrender", CW_NEWS },
+	{ "negotiate", CW_NEWS }, { "invest", CW_NEWS },
+	{ NULL, 0 }
+};
+
+static int
+english_is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* base, -s, -ed, -ing; with e-drop, y -> i, and a doubled last letter
+ * ("planned"): a spelling that no word has is harmless. */
+static void
+english_inflect(const char *base, uint64_t bits,
+    void (*add)(void *, const char *, size_t, uint64_t), void *ctx)
+{
+	char buf[64];
+	size_t n = strlen(base);
+	char last;
+
+	if (n == 0 || n + 5 > sizeof(buf))
+		return;
+	last = base[n - 1];
+	bits |= CW_VERB;
+	add(ctx, base, n, bits | CW_PRES);
+	memcpy(buf, base, n);
+	if (last == 'y' && n > 1 && !english_is_vowel(base[n - 2])) {
+		memcpy(buf + n - 1, "ies", 3);
+		add(ctx, buf, n + 2, bits | CW_PRES);
+		memcpy(buf + n - 1, "ied", 3);
+		add(ctx, buf, n + 2, bits | CW_PAST | CW_PART);
+	} else {
+		buf[n] = 's';
+		add(ctx, buf, n + 1, bits | CW_PRES);
+		memcpy(buf + n, "es", 2);
+		add(ctx, buf, n + 2, bits | CW_PRES);
+		if (last == 'e') {
+			buf[n] = 'd';
+			add(ctx, buf, n + 1, bits | CW_PAST | CW_PART);
+		} else {
+			memcpy(buf + n, "ed", 2);
+			add(ctx, buf, n + 2, bits | CW_PAST | CW_PART);
+			buf[n] = last;
+			memcpy(buf + n + 1, "ed", 2);
+			add(ctx, buf, n + 3, bits | CW_PAST | CW_PART);
+		}
+	}
+	if (last == 'e' && n > 2 && base[n - 2] != 'e') {
+		memcpy(buf + n - 1, "ing", 3);
+		add(ctx, buf, n + 2, bits | CW_ING);
+	} else {
+		memcpy(buf + n, "ing", 3);
+		add(ctx, buf, n + 3, bits | CW_ING);
+		buf[n] = last;
+		memcpy(buf + n + 1, "ing", 3);
+		add(ctx, buf, n + 4, bits | CW_ING);
+	}
+}
+
+static struct clause_lang clause_english = {
+	.name = "english",
+	.words = english_words,
+	.verbs = english_verbs,
+	.inflect = english_inflect,
+	.past_suffix = "ed",
+	.ing_suffix = "ing",
+	.adv_suffix = "ly",
+	.pres_suffix = "s",
+};
+
+static struct clause_lang *const clause_langs[] = { &clause_english };
+
+static size_t
+clause_hash(const char *s, size_t len)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* Add a form, or OR its classes into the form already there.  An exact
+ * word listed later wins over an inflection: the exact list is added
+ * last with its bits replacing (see clause_lang_build). */
+static void
+clause_lang_put(struct clause_lang *l, const char *w, size_t len,
+    uint64_t bits, int replace)
+{
+	size_t i = clause_hash(w, len) & (CLAUSE_SLOTS - 1), probes;
+
+	for (probes = 0; probes < CLAUSE_SLOTS; probes++) {
+		if (l->slots[i].word == NULL)
+			break;
+		if (l->slots[i].len == len &&
+		    memcmp(l->slots[i].word, w, len) == 0) {
+			if (replace)
+				l->slots[i].bits = bits;
+			else
+				l->slots[i].bits |= bits;
+			return;
+		}
+		i = (i + 1) & (CLAUSE_SLOTS - 1);
+	}
+	if (probes == CLAUSE_SLOTS || l->pool_used + len + 1 > CLAUSE_POOL) {
+		l->built = -1;
+		return;
+	}
+	memcpy(l->pool + l->pool_used, w, len);
+	l->pool[l->pool_used + len] = '\0';
+	l->slots[i].word = l->pool + l->pool_used;
+	l->slots[i].len = len;
+	l->slots[i].bits = bits;
+	l->pool_used += len + 1;
+}
+
+static void
+clause_lang_add(void *ctx, const char *w, size_t len, uint64_t bits)
+{
+	clause_lang_put(ctx, w, len, bits, 0);
+}
+
+static void
+clause_lang_build(struct clause_lang *l)
+{
+	const struct clause_word *w;
+
+	l->built = 1;
+	l->past_len = strlen(l->past_suffix);
+	l->ing_len = strlen(l->ing_suffix);
+	l->adv_len = strlen(l->adv_suffix);
+	l->pres_len = strlen(l->pres_suffix);
+	for (w = l->verbs; w->word != NULL; w++)
+		l->inflect(w->word, w->bits, clause_lang_add, l);
+	/* An exact form says all there is to say of it ("need" is no
+	 * past tense, "said" no present one); forms listed twice add up. */
+	for (w = l->words; w->word != NULL; w++)
+		clause_lang_put(l, w->word, strlen(w->word), 0, 1);
+	for (w = l->words; w->word != NULL; w++)
+		clause_lang_put(l, w->word, strlen(w->word), w->bits, 0);
+}
+
+const struct clause_lang *
+clause_lang_find(const char *language)
+{
+	size_t i;
+
+	if (language == NULL)
+		return NULL;
+	for (i = 0; i < sizeof(clause_langs) / sizeof(clause_langs[0]); i++) {
+		struct clause_lang *l = clause_langs[i];
+
+		if (strcmp(l->name, language) != 0)
+			continue;
+		if (l->built == 0)
+			clause_lang_build(l);
+		return l->built == 1 ? l : NULL;
+	}
+	return NULL;
+}
+
+uint64_t
+clause_word_class(const struct clause_lang *l, const char *fold, size_t len)
+{
+	size_t i, probes, sl;
+
+	if (len > 0 && len < 40) {
+		i = clause_hash(fold, len) & (CLAUSE_SLOTS - 1);
+		for (probes = 0; probes < CLAUSE_SLOTS; probes++) {
+			if (l->slots[i].word == NULL)
+				break;
+			if (l->slots[i].len == len &&
+			    memcmp(l->slots[i].word, fold, len) == 0)
+				return l->slots[i].bits;
+			i = (i + 1) & (CLAUSE_SLOTS - 1);
+		}
+	}
+	if (len > 0 && fold[0] >= '0' && fold[0] <= '9')
+		return CW_NUM;
+	sl = l->past_len;
+	if (len >= sl + 3 && memcmp(fold + len - sl, l->past_suffix, sl) == 0)
+		return CW_EDSHAPE | CW_PAST | CW_PART;
+	sl = l->adv_len;
+	if (len >= sl + 4 && memcmp(fold + len - sl, l->adv_suffix, sl) == 0)
+		return CW_ADV;
+	sl = l->ing_len;
+	if (len >= sl + 3 && memcmp(fold + len - sl, l->ing_suffix, sl) == 0)
+		return CW_ING;
+	return 0;
+}
+
+/* A possessive lost its "'s" in folding: the token is longer than its
+ * folded ASCII form by the apostrophe and the s. */
+static int
+clause_possessive(const struct text_token *t)
+{
+	size_t i, span = t->end - t->start;
+
+	if (t->flags & TEXT_CAPS)
+		return 0;
+	for (i = 0; i < t->fold_len; i++)
+		if ((unsigned char)t->fold[i] >= 0x80)
+			return 0;
+	return span == t->fold_len + 2 || span == t->fold_len + 4;
+}
+
+uint64_t
+clause_token_class(const struct clause_lang *l, const struct text_token *t)
+{
+	uint64_t b = clause_word_class(l, t->fold, t->fold_len);
+
+#ifdef TEXT_POSS
+	if (t->flags & TEXT_POSS)
+		return b & (CW_PRON | CW_THAT | CW_REL) ? b : CW_POSS;
+#endif
+	if (!(b & (CW_PRON | CW_THAT | CW_REL)) && clause_possessive(t))
+		b = CW_POSS;
+#ifdef TEXT_HYPHEN
+	/* "Iran-backed", "rebel-held", "cease-fire": part of a compound,
+	 * never the verb */
+	if ((t->flags & TEXT_HYPHEN) && (b & (CW_PAST | CW_PART | CW_ING |
+	    CW_EDSHAPE | CW_NEWS | CW_ADJ)))
+		b = 0;
+#endif
+	return b;
+}
+
+void
+clause_deny(struct clause_verb *v)
+{
+	if (v->negated) {
+		v->negated = 0;
+		v->mood &= ~CLAUSE_DENIED;
+		v->mood |= CLAUSE_MODAL;
+	} else {
+		v->negated = 1;
+		v->mood |= CLAUSE_DENIED;
+	}
+}
+
+void
+clause_cue_mood(uint64_t b, uint64_t next, struct clause_verb *v)
+{
+	if ((b & CW_THREAT) && (b & CW_VERB))
+		v->mood |= CLAUSE_THREAT;
+	if ((b & CW_DEMAND) && !(b & CW_OBJECT))
+		v->mood |= CLAUSE_DEMAND;
+	if ((b & CW_CALL) && (next & CW_CALLPREP))
+		v->mood |= CLAUSE_DEMAND;
+	if ((b & CW_INTENT) && (next & CW_TO))
+		v->mood |= CLAUSE_INTENT;	/* "plans to", not "planned" */
+	if (b & CW_ABLE)
+		v->mood |= CLAUSE_ABILITY;
+	if (((b & CW_DENY) && (b & CW_VERB)) ||
+	    ((b & CW_RULE) && (next & CW_PARTICLE)))
+		clause_deny(v);
+}

@@ -1,0 +1,236 @@
+/*
+ * clause_verb.c: the verb group that governs a token, following chains
+ * of infinitives from a clause's main group (clause.h), and its
+ * description for --explain.
+ *
+ * The chain is followed on demand, for the few tokens the rules ask
+ * about, rather than stored for every token: "vowed to fight back"
+ * gives "fight" the group of "vowed" (past, THREAT) with "fight" as its
+ * head; "has no plans to strike" gives "strike" INTENT and negation.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "clause.h"
+#include "clause_priv.h"
+
+/* Verb-less clauses a list may run to before its verb is lost:
+ * "vowed revenge, retaliation, war". */
+#define CLAUSE_LIST_MAX	8
+
+/* Heads whose "to" is an infinitive whatever the verb after it. */
+#define CLAUSE_GOVERNS	(CW_SPEECH | CW_THREAT | CW_DENY | CW_DEMAND | \
+	CW_INTENT | CW_ABLE | CW_GIVE | CW_CALL | CW_RULE)
+
+struct clause_chain {
+	const struct clause_sentence *cs;
+	const struct clause	*c;
+};
+
+/* A token's classes as the analysis found them; 0 outside the clause
+ * and past the analysed tokens of a very long sentence. */
+static uint64_t
+ccls(const struct clause_chain *ch, size_t k)
+{
+	if (k < ch->c->first || k >= ch->c->end ||
+	    k < ch->cs->class_first ||
+	    k - ch->cs->class_first >= ch->cs->n_classes)
+		return 0;
+	return ch->cs->classes[k - ch->cs->class_first];
+}
+
+/* The mood words between a group and its "to" give the infinitive. */
+struct clause_pending {
+	int	 mood;
+	int	 neg;
+	int	 deny;
+};
+
+static void
+pending_add(const struct clause_chain *ch, size_t k, uint64_t b,
+    struct clause_pending *p)
+{
+	uint64_t next = ccls(ch, k + 1);
+	size_t j;
+
+	if (b & CW_ABLE)
+		p->mood |= CLAUSE_ABILITY;
+	if (b & CW_NEG)
+		p->neg ^= 1;
+	if ((b & CW_NO) && (next & (CW_INTENT | CW_ABLE | CW_DEMAND |
+	    CW_THREAT)))
+		p->neg ^= 1;
+	if (b & CW_THREAT)
+		p->mood |= CLAUSE_THREAT;
+	if (b & CW_DEMAND)
+		p->mood |= CLAUSE_DEMAND;
+	if (b & CW_INTENT)
+		p->mood |= CLAUSE_INTENT;
+	if ((b & CW_DENY) || ((b & CW_RULE) && (next & CW_PARTICLE)))
+		p->deny ^= 1;
+	if ((b & CW_CALL) && (next & CW_CALLPREP))
+		p->mood |= CLAUSE_DEMAND;
+	if (b & CW_GIVE)
+		for (j = k + 1; j < k + 5; j++)
+			if (ccls(ch, j) & CW_SPAN)
+				p->mood |= CLAUSE_DEMAND;
+}
+
+/*
+ * A phrase inside the head's argument is not what the head says:
+ * "prepared to bury victims of a bomb attack", "vowed revenge for the
+ * attack", "will flow despite a threat".  Through a light word it still
+ * is: "threatened a wave of attacks", "launch a series of strikes"; and
+ * "warned Israel of retaliation" has a second argument.  At a
+ * preposition k that starts such a phrase, the group lets go.
+ */
+static void
+chain_detach(const struct clause_chain *ch, size_t k, struct clause_verb *out,
+    int *second)
+{
+	uint64_t head = ccls(ch, out->head), b = ccls(ch, k);
+
+	if (k < out->end || (k == out->end && !(b & CW_ADJUNCT)) ||
+	    !(b & (CW_PREP | CW_OF | CW_TO)) ||
+	    (ccls(ch, k - 1) & (CW_LIGHT | CW_PARTICLE)) ||
+	    ((head & CW_LIGHT) && (b & CW_OF)) ||
+	    (!(b & CW_ADJUNCT) && (*second)-- > 0))
+		return;
+	out->tense = CLAUSE_NO_TENSE;
+	out->mood &= CLAUSE_HEADLINE;
+	out->negated = 0;
+}
+
+/* The group governing token t in clause c: its main group, moved along
+ * each "to" + verb (and "capable of", "threat of" + noun) before t. */
+static void
+chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
+{
+	const struct clause *c = ch->c;
+	struct clause_pending p;
+	size_t k, h;
+	int second;
+
+	*out = c->verb;
+	if (t < c->verb.end)
+		return;
+	memset(&p, 0, sizeof(p));
+	second = (ccls(ch, out->head) & CW_OBJECT) != 0;
+	for (k = c->verb.end; k < t && k < c->end &&
+	    k - ch->cs->class_first < ch->cs->n_classes; k++) {
+		uint64_t b = ccls(ch, k), prev = ccls(ch, k - 1);
+
+		if ((b & CW_AUX) && !(prev & (CW_DET | CW_PREP | CW_TO |
+		    CW_POSS)) && !(b & CW_BE))
+			break;	/* a group of its own */
+		if (!(b & (CW_TO | CW_OF)) ||
+		    ((b & CW_OF) && p.mood == 0 && !p.deny)) {
+			chain_detach(ch, k, out, &second);
+			pending_add(ch, k, b, &p);
+			continue;
+		}
+		for (h = k + 1; h < c->end && (ccls(ch, h) & (CW_ADV |
+		    CW_NEG)); h++)
+			if (ccls(ch, h) & CW_NEG)
+				p.neg ^= 1;
+		if (h >= c->end || (ccls(ch, h) & (CW_NOT_VERB | CW_AUX) &&
+		    !(ccls(ch, h) & CW_BE)) || ((b & CW_TO) && p.mood == 0 &&
+		    !p.neg && !p.deny && !(ccls(ch, h) & CW_VERB) &&
+		    !(ccls(ch, out->head) & CLAUSE_GOVERNS))) {
+			/* "sent troops to Iraq" is no chain */
+			chain_detach(ch, k, out, &second);
+			memset(&p, 0, sizeof(p));
+			continue;
+		}
+		out->mood |= p.mood;
+		if (p.neg)
+			out->negated ^= 1;
+		if (p.deny)
+			clause_deny(out);
+		if (b & CW_TO)
+			clause_cue_mood(ccls(ch, h), ccls(ch, h + 1), out);
+		out->first = k;
+		out->head = h;
+		out->end = h + 1;
+		if (ccls(ch, out->end) & CW_PARTICLE)
+			out->end++;
+		memset(&p, 0, sizeof(p));
+		second = (ccls(ch, h) & CW_OBJECT) != 0;
+		k = out->end - 1;
+	}
+}
+
+int
+clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
+    size_t t, struct clause_verb *out)
+{
+	struct clause_chain ch;
+	const struct clause *c;
+	size_t i, steps;
+
+	memset(out, 0, sizeof(*out));
+	(void)doc;	/* the classes kept by clause_analyse() suffice */
+	if ((c = clause_at(cs, t)) == NULL || cs->lang == NULL)
+		return -1;
+	i = (size_t)(c - cs->clauses);
+	ch.cs = cs;
+	if (c->verb.first == c->verb.end) {
+		/* "despite a rebel threat to attack": a chain of its own,
+		 * without tense */
+		struct clause bare = *c;
+
+		bare.verb.first = bare.verb.end = bare.verb.head = c->first;
+		bare.verb.mood = cs->headline ? CLAUSE_HEADLINE : 0;
+		ch.c = &bare;
+		chain_follow(&ch, t, out);
+		if (out->head != c->first)
+			return 0;
+		memset(out, 0, sizeof(*out));
+	}
+	/* a verb-less piece of a list hangs on the group before it */
+	for (steps = 0; c->verb.first == c->verb.end && i > 0 &&
+	    steps < CLAUSE_LIST_MAX && c->role != CLAUSE_CONDITION &&
+	    c->role != CLAUSE_RELATIVE; steps++) {
+		c = &cs->clauses[--i];
+		t = c->end;
+	}
+	if (c->verb.first == c->verb.end)
+		return -1;
+	ch.c = c;
+	chain_follow(&ch, t, out);
+	return 0;
+}
+
+void
+clause_verb_describe(const struct clause_verb *v, char *buf, size_t len)
+{
+	static const char *const tenses[] = { "none", "past", "present",
+	    "future" };
+	static const struct {
+		int		 bit;
+		const char	*name;
+	} moods[] = {
+		{ CLAUSE_MODAL, "modal" }, { CLAUSE_ABILITY, "ability" },
+		{ CLAUSE_INTENT, "intent" }, { CLAUSE_THREAT, "threat" },
+		{ CLAUSE_COND, "conditional" }, { CLAUSE_DEMAND, "demand" },
+		{ CLAUSE_DENIED, "denied" }, { CLAUSE_HEADLINE, "headline" },
+	};
+	char mood[128];
+	size_t i, used = 0;
+
+	mood[0] = '\0';
+	for (i = 0; i < sizeof(moods) / sizeof(moods[0]); i++)
+		if ((v->mood & moods[i].bit) && used < sizeof(mood))
+			used += (size_t)snprintf(mood + used,
+			    sizeof(mood) - used, "%s%s", used ? "," : "",
+			    moods[i].name);
+	if (len == 0)
+		return;
+	snprintf(buf, len, "tense=%s mood=%s negated=%s%s%s",
+	    (unsigned)v->tense < 4 ? tenses[v->tense] : "none",
+	    mood[0] != '\0' ? mood : "none", v->negated ? "yes" : "no",
+	    v->perfect ? " perfect" : "", v->passive ? " passive" : "");
+}

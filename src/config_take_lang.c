@@ -1,0 +1,270 @@
+/*
+ * config_take_lang.c: the parts of the rule language that read clauses
+ * and actors' kinds: word classes (class NAME { words }), role nouns
+ * (role NAME { kind, names }), an actor's kind, and a rule's mood,
+ * actor_kinds, negated and raise keys.  Each value is checked at its own
+ * line; "@name" references are checked once every class is in, and so
+ * are cycles among classes.
+ */
+#include "autoconf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <confuse.h>
+
+#include "actor.h"
+#include "config.h"
+#include "config_priv.h"
+#include "log.h"
+
+/* The names of a rule's mood list, in the order config_mood_parse
+ * gives them (see config.h). */
+static const char *const mood_names[] = {
+	"none", "past", "present", "future", "modal", "ability", "intent",
+	"threat", "conditional", "demand", "denied", "headline", NULL
+};
+
+int
+config_mood_parse(const char *name)
+{
+	int i;
+
+	for (i = 0; mood_names[i] != NULL; i++)
+		if (strcmp(mood_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* "state, official, ..." for messages. */
+static void
+kind_names(char *buf, size_t len)
+{
+	size_t used = 0;
+	int k;
+
+	buf[0] = '\0';
+	for (k = 1; k < ACTOR_N_KINDS && used < len; k++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s",
+		    k > 1 ? ", " : "", actor_kind_name((enum actor_kind)k));
+}
+
+int
+config_take_kind(struct config_section *s, const char *fallback)
+{
+	const char *text;
+	char names[512];
+	int line, kind;
+
+	if ((text = config_value(s, "kind", &line)) == NULL) {
+		if (fallback != NULL)
+			return actor_kind_parse(fallback);
+		if (config_option(s, "kind") == NULL)
+			config_msg_at(s->ld, 1, s->line, "%s '%s' has no kind; "
+			    "add kind = \"military\" (or another kind: see "
+			    "brink.conf(5))", s->kind, s->title);
+		return ACTOR_UNKNOWN;
+	}
+	if ((kind = actor_kind_parse(text)) == -1) {
+		kind_names(names, sizeof(names));
+		config_msg_at(s->ld, 1, line, "kind \"%s\" is unknown; use one "
+		    "of %s", text, names);
+		return ACTOR_UNKNOWN;
+	}
+	return kind;
+}
+
+/* Length of the class name that starts word (after its '@'). */
+size_t
+config_class_ref(const char *word)
+{
+	return strspn(word, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuv"
+	    "wxyz0123456789-_.");
+}
+
+/* Remember every "@name" of the phrases in list, to be checked once all
+ * classes are known.  Frees lines. */
+void
+config_defer_classes(struct config_section *s, const struct config_list *list,
+    int *lines)
+{
+	struct config_load *ld = s->ld;
+	const char *p, *w;
+	size_t i, n;
+
+	for (i = 0; i < list->n; i++) {
+		for (p = list->v[i]; *p != '\0'; p++) {
+			if (*p != '@' || (p > list->v[i] && p[-1] != ' ' &&
+			    p[-1] != '\t'))
+				continue;
+			w = p + 1;
+			n = config_class_ref(w);
+			if (n == 0 || (w[n] != '\0' && w[n] != ' ' &&
+			    w[n] != '\t')) {
+				config_msg_at(ld, 1, lines != NULL ? lines[i] :
+				    s->line, "\"%s\": a word class is written "
+				    "@name, a whole word of letters, digits, "
+				    "'-', '_' and '.'", list->v[i]);
+				continue;
+			}
+			ld->refs = config_grow(ld->refs, ld->n_refs,
+			    sizeof(*ld->refs));
+			ld->refs[ld->n_refs].what = REF_CLASS;
+			ld->refs[ld->n_refs].name = w;
+			ld->refs[ld->n_refs].line = lines != NULL ? lines[i] :
+			    s->line;
+			ld->refs[ld->n_refs].owner = 0;
+			ld->n_refs++;
+		}
+	}
+	free(lines);
+}
+
+void
+config_take_class(struct config_section *s)
+{
+	struct config *c = s->ld->config;
+	struct config_class *k;
+	const char *taken_file = NULL;
+	size_t i;
+	int taken_line = 0, *lines;
+
+	for (i = 0; i < c->n_classes; i++)
+		if (strcmp(c->classes[i].name, s->title) == 0) {
+			taken_file = c->classes[i].file;
+			taken_line = c->classes[i].line;
+		}
+	config_check_name(s, "class", s->title, taken_file, taken_line);
+	c->classes = config_grow(c->classes, c->n_classes,
+	    sizeof(*c->classes));
+	k = &c->classes[c->n_classes++];
+	k->name = config_strdup(s->title);
+	config_where(s->ld, s->line, &k->file, &k->line);
+	config_take_list(s, "words", &k->words, &lines);
+	config_defer_classes(s, &k->words, lines);
+	if (k->words.n == 0)
+		config_msg_at(s->ld, 1, s->line, "class '%s' has no words; add "
+		    "words = {\"...\", \"...\"}", k->name);
+	k->language = config_take_string(s, "language", NULL);
+	if (k->language != NULL)
+		config_check_language(s->ld, k->language, s->line);
+}
+
+void
+config_take_role(struct config_section *s)
+{
+	struct config *c = s->ld->config;
+	struct config_role *r;
+	const char *taken_file = NULL;
+	size_t i;
+	int taken_line = 0, *lines;
+
+	for (i = 0; i < c->n_roles; i++)
+		if (strcmp(c->roles[i].name, s->title) == 0) {
+			taken_file = c->roles[i].file;
+			taken_line = c->roles[i].line;
+		}
+	config_check_name(s, "role", s->title, taken_file, taken_line);
+	c->roles = config_grow(c->roles, c->n_roles, sizeof(*c->roles));
+	r = &c->roles[c->n_roles++];
+	r->name = config_strdup(s->title);
+	config_where(s->ld, s->line, &r->file, &r->line);
+	config_take_list(s, "names", &r->names, &lines);
+	config_defer_classes(s, &r->names, lines);
+	if (r->names.n == 0)
+		config_msg_at(s->ld, 1, s->line, "role '%s' has no names; add "
+		    "names = {\"...\", \"...\"}", r->name);
+	r->kind = config_take_kind(s, NULL);
+}
+
+void
+config_take_rule_clauses(struct config_section *s, struct config_rule *r)
+{
+	const char *text;
+	char names[512];
+	size_t i;
+	int line, *lines;
+
+	config_take_list(s, "mood", &r->mood, &lines);
+	for (i = 0; i < r->mood.n; i++)
+		if (config_mood_parse(r->mood.v[i]) == -1)
+			config_msg_at(s->ld, 1, lines[i], "mood \"%s\" is "
+			    "unknown; use the tenses past, present, future, "
+			    "none or the moods modal, ability, intent, "
+			    "threat, conditional, demand, denied, headline",
+			    r->mood.v[i]);
+	free(lines);
+	config_take_list(s, "actor_kinds", &r->actor_kinds, &lines);
+	for (i = 0; i < r->actor_kinds.n; i++)
+		if (actor_kind_parse(r->actor_kinds.v[i]) == -1) {
+			kind_names(names, sizeof(names));
+			config_msg_at(s->ld, 1, lines[i], "actor_kinds: kind "
+			    "\"%s\" is unknown; use %s", r->actor_kinds.v[i],
+			    names);
+		}
+	free(lines);
+	r->negated = config_take_string(s, "negated", NULL);
+	if ((text = config_value(s, "negated", &line)) != NULL &&
+	    r->negated != NULL && strcmp(r->negated, "drop") != 0 &&
+	    !config_name_ok(r->negated))
+		config_msg_at(s->ld, 1, line, "negated \"%s\" is neither "
+		    "\"drop\" nor a category name (letters, digits, '-', '_', "
+		    "'.')", r->negated);
+	config_take_list(s, "raise", &r->raise, &lines);
+	config_defer_classes(s, &r->raise, lines);
+}
+
+/* Depth-first through the classes' @references: 1 when class i reaches
+ * a class still on the path (state 1), after an error at i. */
+static int
+class_cycle(struct config_load *ld, size_t i, char *state)
+{
+	const struct config *c = ld->config;
+	const struct config_class *k = &c->classes[i];
+	const char *p;
+	size_t w, j, n;
+
+	if (state[i] == 2)
+		return 0;
+	if (state[i] == 1)
+		return 1;
+	state[i] = 1;
+	for (w = 0; w < k->words.n; w++)
+		for (p = k->words.v[w]; (p = strchr(p, '@')) != NULL; p++) {
+			n = config_class_ref(p + 1);
+			for (j = 0; j < c->n_classes; j++)
+				if (strlen(c->classes[j].name) == n &&
+				    strncmp(c->classes[j].name, p + 1, n) == 0)
+					break;
+			if (j == c->n_classes || !class_cycle(ld, j, state))
+				continue;
+			for (n = 0; n < ld->n_sources &&
+			    ld->sources[n].name != k->file; n++)
+				;
+			config_msg(ld, 1, n < ld->n_sources ? (int)n : 0,
+			    k->line, "class '%s' uses itself through @%s; a "
+			    "class may use other classes, never in a circle",
+			    k->name, c->classes[j].name);
+			state[i] = 2;
+			return 0;
+		}
+	state[i] = 2;
+	return 0;
+}
+
+void
+config_check_classes(struct config_load *ld)
+{
+	const struct config *c = ld->config;
+	char *state;
+	size_t i;
+
+	if (c->n_classes == 0)
+		return;
+	if ((state = calloc(c->n_classes, 1)) == NULL)
+		log_fatal("out of memory");
+	for (i = 0; i < c->n_classes; i++)
+		class_cycle(ld, i, state);
+	free(state);
+}

@@ -1,0 +1,338 @@
+/*
+ * rules_clause.c: a rule with clause keys (mood, actor_kinds, negated)
+ * judged on one sentence.  For each occurrence of its terms: the verb
+ * group that governs the term's first own word (clause.h) must have one
+ * of the rule's tenses or moods; a negated or denied group drops the
+ * occurrence or makes it a hit of the rule's negated category (a denied
+ * threat is de-escalation evidence); who acts in the group (actor.h)
+ * must be of one of the rule's kinds.  The sentence is analysed once,
+ * when the first such rule needs it.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actor.h"
+#include "clause.h"
+#include "config.h"
+#include "rules.h"
+#include "rules_priv.h"
+#include "text.h"
+
+void
+rules_clause_reset(struct rules_run *run)
+{
+	clause_sentence_free(&run->cs);
+	free(run->am);
+	run->am = NULL;
+	run->n_am = 0;
+	run->cs_sentence = NULL;
+}
+
+static int
+rules_word_order(const void *a, const void *b)
+{
+	const struct actor_word *x = a, *y = b;
+
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	return x->end > y->end ? -1 : x->end < y->end;
+}
+
+/* The clauses and the actor mentions of sentence sn, in language lang. */
+static int
+rules_clause_prepare(struct rules_run *run, const struct text_sentence *sn,
+    int lang)
+{
+	const struct rules *r = run->r;
+	const struct rules_pat *p;
+	struct actor_word *words;
+	size_t k, n = 0;
+	int headline = sn->start < run->title_end, rc;
+
+	if (run->cs_sentence == sn && run->cs_lang == lang)
+		return 0;
+	rules_clause_reset(run);
+	if (r->clause_lang[lang] != NULL && clause_analyse(r->clause_lang[lang],
+	    &run->doc, sn, headline, &run->cs) == -1) {
+		clause_sentence_free(&run->cs);
+		return -1;
+	}
+	if ((words = calloc(run->n_occs + 1, sizeof(*words))) == NULL)
+		return -1;
+	for (k = 0; k < run->n_occs; k++) {
+		p = &r->pats[run->occs[k].pat];
+		if (p->kind != PAT_ACTOR && p->kind != PAT_ROLE)
+			continue;
+		words[n].first = run->occs[k].start;
+		words[n].end = run->occs[k].end;
+		words[n].actor = p->kind == PAT_ACTOR ? (long)p->owner : -1;
+		words[n].role = p->kind == PAT_ROLE ? (long)p->owner : -1;
+		words[n].kind = (enum actor_kind)(p->kind == PAT_ACTOR ?
+		    r->cfg->actors[p->owner].kind :
+		    r->cfg->roles[p->owner].kind);
+		n++;
+	}
+	qsort(words, n, sizeof(*words), rules_word_order);
+	rc = actor_mentions(&run->doc, sn, headline, words, n, &run->am,
+	    &run->n_am);
+	free(words);
+	if (rc == -1)
+		return -1;
+	run->cs_sentence = sn;
+	run->cs_lang = lang;
+	return 0;
+}
+
+/* How an alert names a mention: a named actor (or the owner of a role,
+ * "Sudan's army") by its configuration name, a role alone by the role's
+ * name, an unknown proper name as written.  buf holds the last. */
+static const char *
+rules_mention_name(const struct rules_run *run, const struct actor_mention *m,
+    char *buf, size_t len)
+{
+	const struct text_token *tok = run->doc.tokens;
+
+	if (m->actor >= 0)
+		return run->r->cfg->actors[m->actor].name;
+	if (m->role >= 0)
+		return run->r->cfg->roles[m->role].name;
+	if (m->end <= m->first)
+		return "(unknown)";
+	snprintf(buf, len, "%.*s", (int)(tok[m->end - 1].end -
+	    tok[m->first].start), run->text + tok[m->first].start);
+	return buf;
+}
+
+/* Tokens [first, end) as written, for --explain; "-" when empty. */
+static void
+rules_span(const struct rules_run *run, size_t first, size_t end, char *buf,
+    size_t len)
+{
+	const struct text_token *tok = run->doc.tokens;
+
+	if (end <= first || end > run->doc.n_tokens) {
+		snprintf(buf, len, "-");
+		return;
+	}
+	snprintf(buf, len, "\"%.*s\"", (int)(tok[end - 1].end -
+	    tok[first].start), run->text + tok[first].start);
+}
+
+/* The clause analysis behind a candidate, one line for --explain. */
+static void
+rules_explain_candidate(struct rules_run *run, size_t ri,
+    const struct rules_occ *o, size_t t, const struct clause_verb *v,
+    long agent)
+{
+	const struct clause *c = clause_at(&run->cs, t);
+	char verb[256], subj[256], speaker[256], name[256], word[128];
+
+	if (run->explain == NULL)
+		return;
+	clause_verb_describe(v, verb, sizeof(verb));
+	rules_span(run, t, t + 1, word, sizeof(word));
+	if (c != NULL) {
+		rules_span(run, c->subj_first, c->subj_end, subj, sizeof(subj));
+		rules_span(run, c->speaker_first, c->speaker_end, speaker,
+		    sizeof(speaker));
+	} else {
+		snprintf(subj, sizeof(subj), "-");
+		snprintf(speaker, sizeof(speaker), "-");
+	}
+	rules_say(run, "candidate: rule %s: term \"%s\" at %s: %s; subject "
+	    "%s; speaker %s; actor %s%s%s%s", run->r->cfg->rules[ri].name,
+	    run->r->pats[o->pat].text, word, verb, subj, speaker,
+	    agent >= 0 ? rules_mention_name(run, &run->am[agent], name,
+	    sizeof(name)) : "none", agent >= 0 ? " (" : "",
+	    agent >= 0 ? actor_kind_name(run->am[agent].kind) : "",
+	    agent >= 0 ? ")" : "");
+}
+
+/* The hits of one rule on one sentence being gathered: [0] in the
+ * rule's category, [1] in its negated one. */
+struct rules_group {
+	const struct rules_occ	*first;
+	long			 agent;
+	struct rule_hit		 hit;
+};
+
+/* May the acting mention agent stand for rule ri?  why gets the reason
+ * when not. */
+static int
+rules_agent_ok(struct rules_run *run, size_t ri, long agent, const char **why)
+{
+	const struct rules *r = run->r;
+	const struct actor_mention *m;
+	size_t k;
+
+	if (r->rule_kinds[ri] == 0) {
+		/* No kinds: the old condition, a named actor in reach. */
+		if (!r->rule_any_actor[ri] && r->rule_n_actor_ids[ri] == 0)
+			return 1;
+		for (k = 0; k < run->n_mentions; k++)
+			if (rules_allowed(run, ri, &run->mentions[k]))
+				return 1;
+		*why = "no actor in the sentence";
+		return 0;
+	}
+	if (agent < 0) {
+		*why = "no one acts in its verb group";
+		return 0;
+	}
+	m = &run->am[agent];
+	if (!((r->rule_kinds[ri] >> m->kind) & 1)) {
+		*why = "its actor's kind is not among actor_kinds";
+		return 0;
+	}
+	if (!r->rule_any_actor[ri] && r->rule_n_actor_ids[ri] > 0 &&
+	    (m->actor < 0 || !rules_has_id(r->rule_actor_ids[ri],
+	    r->rule_n_actor_ids[ri], (size_t)m->actor))) {
+		*why = "its actor is not among the rule's actors";
+		return 0;
+	}
+	return 1;
+}
+
+/* Actors and targets of a gathered hit; 0 when the rule's targets are
+ * not met. */
+static int
+rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
+    size_t ri, struct rules_group *g)
+{
+	const struct rules *r = run->r;
+	const struct rules_mention *s;
+	const struct actor_mention *a = NULL;
+	char buf[256];
+	size_t k, after = 0;
+	long own = -1;
+	int found = 0;
+
+	if (g->agent >= 0) {
+		a = &run->am[g->agent];
+		own = a->actor;
+		after = a->end;
+		if (rules_add_string(&g->hit.actors, &g->hit.n_actors,
+		    rules_mention_name(run, a, buf, sizeof(buf))) == -1)
+			return -1;
+	} else {
+		for (k = 0; k < run->n_mentions; k++)
+			run->allowed[k] = rules_allowed(run, ri,
+			    &run->mentions[k]);
+		if ((s = rules_subject(run, sn, g->first->start)) != NULL) {
+			own = (long)s->actor;
+			after = s->end;
+			if (rules_add_string(&g->hit.actors, &g->hit.n_actors,
+			    r->cfg->actors[s->actor].name) == -1)
+				return -1;
+		}
+	}
+	for (k = 0; k < run->n_am; k++) {
+		const struct actor_mention *m = &run->am[k];
+
+		if (m->actor < 0 || m->actor == own || m->first < after)
+			continue;
+		if (rules_add_string(&g->hit.targets, &g->hit.n_targets,
+		    r->cfg->actors[m->actor].name) == -1)
+			return -1;
+		if (r->rule_any_target[ri] || rules_has_id(
+		    r->rule_target_ids[ri], r->rule_n_target_ids[ri],
+		    (size_t)m->actor))
+			found = 1;
+	}
+	return r->cfg->rules[ri].targets.n == 0 || found;
+}
+
+int
+rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
+    size_t ri)
+{
+	const struct rules *r = run->r;
+	const struct config_rule *rule = &r->cfg->rules[ri];
+	const struct rules_occ *o;
+	struct rules_group g[2];
+	struct clause_verb v;
+	const char *cue, *why;
+	size_t k, t;
+	long agent;
+	int lang = r->rule_lang[ri], neg, drop, i, rc;
+
+	memset(g, 0, sizeof(g));
+	if (rules_clause_prepare(run, sn, lang) == -1)
+		return -1;
+	drop = rule->negated == NULL || strcmp(rule->negated, "drop") == 0;
+	for (k = 0; k < run->n_occs; k++) {
+		o = &run->occs[k];
+		if (r->pats[o->pat].kind != PAT_TERM ||
+		    r->pats[o->pat].owner != ri)
+			continue;
+		/* The term's first own word, not a wildcard's or a gap's. */
+		t = o->start + (o->literal != 0 ?
+		    (size_t)__builtin_ctzll(o->literal) : 0);
+		memset(&v, 0, sizeof(v));
+		if (r->clause_lang[lang] != NULL)
+			(void)clause_verb_at(&run->cs, &run->doc, t, &v);
+		agent = actor_agent(run->am, run->n_am, &run->cs, &run->doc, t);
+		rules_explain_candidate(run, ri, o, t, &v, agent);
+		if ((r->rule_tenses[ri] | r->rule_moods[ri]) != 0 &&
+		    r->clause_lang[lang] != NULL &&
+		    !((r->rule_tenses[ri] >> v.tense) & 1) &&
+		    !(v.mood & (int)r->rule_moods[ri])) {
+			rules_say(run, "  not fired: its verb group's tense and "
+			    "mood are not in the rule's mood list");
+			continue;
+		}
+		cue = NULL;
+		neg = v.negated || rules_negated(run, sn, ri, o, &cue);
+		if (neg && drop) {
+			rules_say(run, "  not fired: negated%s%s%s", cue ?
+			    " by \"" : "", cue ? cue : "", cue ? "\"" : "");
+			continue;
+		}
+		if (!rules_agent_ok(run, ri, agent, &why)) {
+			rules_say(run, "  not fired: %s", why);
+			continue;
+		}
+		if (neg)
+			rules_say(run, "  negated%s%s%s: counts as %s", cue ?
+			    " by \"" : "", cue ? cue : "", cue ? "\"" : "",
+			    rule->negated);
+		if (g[neg].first == NULL) {
+			g[neg].first = o;
+			g[neg].agent = agent;
+		}
+		if (rules_add_string(&g[neg].hit.terms, &g[neg].hit.n_terms,
+		    r->pats[o->pat].text) == -1)
+			goto oom;
+	}
+	for (i = 0; i < 2; i++) {
+		if (g[i].first == NULL)
+			continue;
+		if ((rc = rules_group_parties(run, sn, ri, &g[i])) == -1)
+			goto oom;
+		if (rc == 0) {
+			rules_say(run, "cancelled: rule %s: no target among "
+			    "its targets", rule->name);
+			rules_hit_clear(&g[i].hit);
+			continue;
+		}
+		g[i].hit.rule = rule;
+		if (i == 1)
+			g[i].hit.category = rule->negated;
+		else
+			g[i].hit.raise = rules_raised(run, ri);
+		if (rules_hit_push(run, &g[i].hit, sn) == -1) {
+			memset(&g[i].hit, 0, sizeof(g[i].hit));
+			goto oom;
+		}
+		memset(&g[i].hit, 0, sizeof(g[i].hit));
+	}
+	return 0;
+oom:
+	rules_hit_clear(&g[0].hit);
+	rules_hit_clear(&g[1].hit);
+	return -1;
+}

@@ -1,0 +1,551 @@
+/*
+ * actor_test: noun phrases of names and roles, their kinds, and who
+ * acts in a clause.  The names and roles are found here by a plain word
+ * lookup standing in for the rules' trie; the clauses of the agent
+ * tests are written out by hand, so that what is tested is actor.c's
+ * reading of a given analysis, not the analysis.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/actor.h"
+#include "../../src/clause.h"
+#include "../../src/text.h"
+#include "../check.h"
+
+enum { SUDAN, IRAN, JAPAN, HEZBOLLAH, UK, ISRAEL, HAMAS };
+enum { ARMY, OFFICIALS, MILITANTS, KIDNAPPERS, PLAYERS, WORKERS,
+    CIVILIANS };
+
+/* One folded word of a name or role. */
+static const struct entry {
+	const char	*fold;
+	long		 actor, role;
+	enum actor_kind	 kind;
+} dict[] = {
+	{ "sudan", SUDAN, -1, ACTOR_STATE },
+	{ "sudanese", SUDAN, -1, ACTOR_STATE },
+	{ "iran", IRAN, -1, ACTOR_STATE },
+	{ "iranian", IRAN, -1, ACTOR_STATE },
+	{ "khamenei", IRAN, -1, ACTOR_STATE },
+	{ "pezeshkian", IRAN, -1, ACTOR_STATE },
+	{ "japanese", JAPAN, -1, ACTOR_STATE },
+	{ "hezbollah", HEZBOLLAH, -1, ACTOR_ARMED_GROUP },
+	{ "britain", UK, -1, ACTOR_STATE },
+	{ "starmer", UK, -1, ACTOR_STATE },
+	{ "israel", ISRAEL, -1, ACTOR_STATE },
+	{ "israeli", ISRAEL, -1, ACTOR_STATE },
+	{ "hamas", HAMAS, -1, ACTOR_ARMED_GROUP },
+	{ "haniyeh", HAMAS, -1, ACTOR_ARMED_GROUP },
+	{ "army", -1, ARMY, ACTOR_MILITARY },
+	{ "troops", -1, ARMY, ACTOR_MILITARY },
+	{ "officials", -1, OFFICIALS, ACTOR_OFFICIAL },
+	{ "president", -1, OFFICIALS, ACTOR_OFFICIAL },
+	{ "militants", -1, MILITANTS, ACTOR_ARMED_GROUP },
+	{ "militias", -1, MILITANTS, ACTOR_ARMED_GROUP },
+	{ "kidnappers", -1, KIDNAPPERS, ACTOR_HOSTAGE_TAKERS },
+	{ "players", -1, PLAYERS, ACTOR_SPORTS },
+	{ "cricketer", -1, PLAYERS, ACTOR_SPORTS },
+	{ "workers", -1, WORKERS, ACTOR_WORKERS },
+	{ "civilians", -1, CIVILIANS, ACTOR_INDIVIDUAL },
+};
+
+/* The text, analysed, and the mentions of its first sentence. */
+struct sample {
+	struct text_doc		 doc;
+	struct actor_word	 words[64];
+	size_t			 n_words;
+	struct actor_mention	*m;
+	size_t			 n;
+};
+
+static void
+sample_words(struct sample *s, const struct text_sentence *sn)
+{
+	size_t t, k;
+
+	s->n_words = 0;
+	for (t = sn->first; t < sn->first + sn->n_tokens && s->n_words < 64;
+	    t++)
+		for (k = 0; k < sizeof(dict) / sizeof(dict[0]); k++)
+			if (strcmp(s->doc.tokens[t].fold, dict[k].fold) == 0) {
+				s->words[s->n_words++] = (struct actor_word){
+				    t, t + 1, dict[k].actor, dict[k].role,
+				    dict[k].kind };
+				break;
+			}
+}
+
+/* Analyse text; the mentions of its first sentence.  0 or -1. */
+static int
+sample_load(struct sample *s, const char *text, int headline)
+{
+	memset(s, 0, sizeof(*s));
+	if (text_analyse(text, strlen(text), &s->doc) == -1 ||
+	    s->doc.n_sentences == 0)
+		return -1;
+	sample_words(s, &s->doc.sentences[0]);
+	return actor_mentions(&s->doc, &s->doc.sentences[0], headline,
+	    s->words, s->n_words, &s->m, &s->n);
+}
+
+static void
+sample_free(struct sample *s)
+{
+	free(s->m);
+	text_doc_free(&s->doc);
+}
+
+/* The phrase of mention k as its folded tokens joined by spaces. */
+static const char *
+phrase(const struct sample *s, size_t k)
+{
+	static char buf[256];
+	size_t t, n = 0, len;
+
+	buf[0] = '\0';
+	if (k >= s->n)
+		return "(none)";
+	for (t = s->m[k].first; t < s->m[k].end; t++) {
+		len = s->doc.tokens[t].fold_len;
+		if (n + len + 2 >= sizeof(buf))
+			break;
+		if (n > 0)
+			buf[n++] = ' ';
+		memcpy(buf + n, s->doc.tokens[t].fold, len);
+		n += len;
+		buf[n] = '\0';
+	}
+	return buf;
+}
+
+/* The token whose fold is word, from token from on. */
+static size_t
+token(const struct sample *s, const char *word, size_t from)
+{
+	size_t t;
+
+	for (t = from; t < s->doc.n_tokens; t++)
+		if (strcmp(s->doc.tokens[t].fold, word) == 0)
+			return t;
+	return SIZE_MAX;
+}
+
+static void
+test_kinds(void)
+{
+	CHECK_INT(actor_kind_parse("armed-group"), ACTOR_ARMED_GROUP,
+	    "armed-group is a kind");
+	CHECK_INT(actor_kind_parse("hostage-takers"), ACTOR_HOSTAGE_TAKERS,
+	    "hostage-takers is a kind");
+	CHECK_INT(actor_kind_parse("organisation"), ACTOR_ORGANISATION,
+	    "organisation is the last kind");
+	CHECK_INT(actor_kind_parse("pirates"), -1, "an unknown kind is -1");
+	CHECK_STR(actor_kind_name(ACTOR_SPORTS), "sports",
+	    "the name of a kind");
+	CHECK_STR(actor_kind_name(ACTOR_N_KINDS), "unknown",
+	    "out of range: unknown");
+}
+
+/* One mention expected: its phrase, actor, role and kind. */
+static void
+expect_one(const char *text, int headline, const char *want_phrase,
+    long actor, long role, enum actor_kind kind, const char *what)
+{
+	struct sample s;
+	char label[300];
+
+	CHECK(sample_load(&s, text, headline) == 0 && s.n == 1, what);
+	if (s.n == 1) {
+		snprintf(label, sizeof(label), "%s: the phrase", what);
+		CHECK_STR(phrase(&s, 0), want_phrase, label);
+		snprintf(label, sizeof(label), "%s: the actor", what);
+		CHECK_INT(s.m[0].actor, actor, label);
+		snprintf(label, sizeof(label), "%s: the role", what);
+		CHECK_INT(s.m[0].role, role, label);
+		snprintf(label, sizeof(label), "%s: the kind", what);
+		CHECK_STR(actor_kind_name(s.m[0].kind), actor_kind_name(kind),
+		    label);
+		snprintf(label, sizeof(label), "%s: not an unknown name",
+		    what);
+		CHECK_INT(s.m[0].proper, 0, label);
+	} else
+		printf("# %zu mentions\n", s.n);
+	sample_free(&s);
+}
+
+static void
+test_phrases(void)
+{
+	expect_one("On Monday Sudan's army said it would attack.", 0,
+	    "sudan army", SUDAN, ARMY, ACTOR_MILITARY,
+	    "a possessive owner and its role");
+	expect_one("Later Iranian troops crossed the border.", 0,
+	    "iranian troops", IRAN, ARMY, ACTOR_MILITARY,
+	    "a nationality and a role");
+	expect_one("Israeli security officials warned of a long war.", 0,
+	    "israeli security officials", ISRAEL, OFFICIALS, ACTOR_OFFICIAL,
+	    "a nationality and a role past a lower-case word");
+	expect_one("The militants fled into the hills.", 0, "militants", -1,
+	    MILITANTS, ACTOR_ARMED_GROUP, "a role alone");
+	expect_one("Then kidnappers threatened to kill the driver.", 0,
+	    "kidnappers", -1, KIDNAPPERS, ACTOR_HOSTAGE_TAKERS,
+	    "kidnappers are hostage-takers");
+	expect_one("Japanese Baseball Players Set to Strike", 1,
+	    "japanese baseball players", JAPAN, PLAYERS, ACTOR_SPORTS,
+	    "the head decides: players, not Japan");
+	expect_one("Later on, Iran-backed Hezbollah fired rockets.", 0,
+	    "iran backed hezbollah", HEZBOLLAH, -1, ACTOR_ARMED_GROUP,
+	    "X-backed Y is Y");
+	expect_one("Iranian-backed militias attacked the base.", 0,
+	    "iranian backed militias", -1, MILITANTS, ACTOR_ARMED_GROUP,
+	    "X-backed militias are militias, with no owner");
+	expect_one("Yesterday the army of Sudan shelled the city.", 0,
+	    "army of sudan", SUDAN, ARMY, ACTOR_MILITARY,
+	    "the role of an owner");
+	expect_one("Then Iran's Khamenei spoke.", 0, "iran khamenei", IRAN, -1,
+	    ACTOR_STATE, "two names of one actor are one phrase");
+	expect_one("Later President Pezeshkian spoke.", 0,
+	    "president pezeshkian", IRAN, OFFICIALS, ACTOR_STATE,
+	    "a title and a name");
+	expect_one("Hezbollah said so.", 0, "hezbollah", HEZBOLLAH, -1,
+	    ACTOR_ARMED_GROUP, "a named actor alone, first in its sentence");
+}
+
+static void
+test_apart(void)
+{
+	struct sample s;
+
+	CHECK(sample_load(&s, "Israeli troops killed Sudanese civilians.",
+	    0) == 0 && s.n == 2, "a verb between two phrases parts them");
+	CHECK_STR(phrase(&s, 0), "israeli troops", "the first phrase");
+	CHECK_STR(phrase(&s, 1), "sudanese civilians", "the second phrase");
+	if (s.n == 2)
+		CHECK_STR(actor_kind_name(s.m[1].kind), "individual",
+		    "civilians are individuals, not Sudan's state");
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "Yesterday Iran warns militants again.", 0) ==
+	    0 && s.n == 2, "a verb in -s parts owner and role");
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "Talks between Israel, Hamas and Iran.", 0) ==
+	    0 && s.n == 3, "commas and and part names");
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "The Israeli, Japanese players met.", 0) == 0 &&
+	    s.n == 2, "a comma parts an owner from a role");
+	sample_free(&s);
+}
+
+static void
+test_proper(void)
+{
+	struct sample s;
+
+	CHECK(sample_load(&s, "Officials said Abdel Rahman threatened the "
+	    "town.", 0) == 0 && s.n == 2, "an unknown proper name is a "
+	    "mention");
+	if (s.n == 2) {
+		CHECK_INT(s.m[1].proper, 1, "marked as unknown");
+		CHECK_STR(phrase(&s, 1), "abdel rahman",
+		    "both words of the name");
+		CHECK_STR(actor_kind_name(s.m[1].kind), "unknown",
+		    "of no kind");
+		CHECK_INT(s.m[1].actor, -1, "no actor");
+	}
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "Police said Izzat Ibrahim al-Douri and Chen "
+	    "Shui-bian met al-Sadr.", 0) == 0 && s.n == 3, "names with "
+	    "particles and hyphens");
+	CHECK_STR(phrase(&s, 0), "izzat ibrahim al douri", "al-Douri");
+	CHECK_STR(phrase(&s, 1), "chen shui bian", "Shui-bian");
+	CHECK_STR(phrase(&s, 2), "al sadr", "al-Sadr alone");
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "Witnesses saw smoke over the town.", 0) ==
+	    0 && s.n == 0, "a capital that starts a sentence is no name");
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "Rapid Support Forces said they would fight.",
+	    0) == 0 && s.n == 1, "a name of several words may start one");
+	CHECK_STR(phrase(&s, 0), "rapid support forces", "all of it");
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "Rebels Storm Capital", 1) == 0 && s.n == 0,
+	    "a headline's capitals are no names");
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "He said on Monday in May that We would.", 0) ==
+	    0 && s.n == 0, "days, months and pronouns are no names");
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "Police said cricketer Shoaib Akhtar would "
+	    "strike.", 0) == 0 && s.n == 1, "a title and an unknown name");
+	if (s.n == 1) {
+		CHECK_STR(phrase(&s, 0), "shoaib akhtar",
+		    "reported as the name alone");
+		CHECK_INT(s.m[0].proper, 1, "an unknown name");
+		CHECK_INT(s.m[0].role, PLAYERS, "with the title's role");
+		CHECK_STR(actor_kind_name(s.m[0].kind), "sports",
+		    "and the title's kind");
+	}
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "Then Israeli officials met Abdullah.", 0) == 0 &&
+	    s.n == 2, "a name a word covers is not an unknown name");
+	if (s.n == 2)
+		CHECK_INT(s.m[0].proper, 0, "Israeli is known");
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "In NAJAF (Reuters) - Explosions rattled the "
+	    "city.", 0) == 0 && s.n == 1, "a capital first in a clause is no "
+	    "name, nor a news agency");
+	CHECK_STR(phrase(&s, 0), "najaf", "a place in capitals is");
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "Later the Sudan Liberation Army said so.", 0) ==
+	    0 && s.n == 1, "a name ending in a capitalised role");
+	if (s.n == 1) {
+		CHECK_STR(phrase(&s, 0), "liberation army", "is a name");
+		CHECK_INT(s.m[0].proper, 1, "reported as written");
+		CHECK_STR(actor_kind_name(s.m[0].kind), "military",
+		    "of the role's kind");
+		CHECK_INT(s.m[0].actor, SUDAN, "belonging to its owner");
+	}
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "Officials in New Britain said so.", 0) == 0 &&
+	    s.n == 2, "New before a one-word name");
+	if (s.n == 2) {
+		CHECK_STR(phrase(&s, 1), "new britain", "makes another place");
+		CHECK_INT(s.m[1].actor, -1, "not the country");
+	}
+	sample_free(&s);
+	CHECK(sample_load(&s, "New Britain Dispatches Troops", 1) == 0 &&
+	    s.n == 2 && s.m[0].actor == -1, "in a headline too");
+	sample_free(&s);
+
+	CHECK(sample_load(&s, "Later Sudan's Kenana Sugar said it would "
+	    "grow.", 0) == 0 && s.n == 1, "an owner and an unknown name");
+	if (s.n == 1) {
+		CHECK_STR(phrase(&s, 0), "kenana sugar", "the name is reported");
+		CHECK_INT(s.m[0].proper, 1, "as an unknown name");
+		CHECK_INT(s.m[0].actor, SUDAN, "that belongs to its owner");
+		CHECK_STR(actor_kind_name(s.m[0].kind), "unknown",
+		    "but is not of the owner's kind");
+	}
+	sample_free(&s);
+}
+
+static void
+test_overlap(void)
+{
+	struct text_doc doc;
+	struct actor_word w[3];
+	struct actor_mention *m;
+	size_t n;
+	const char *text = "The Islamic Republic of Iran said so.";
+
+	CHECK(text_analyse(text, strlen(text), &doc) == 0, "analysed");
+	/* "Islamic Republic of Iran" and "Iran" and "Republic" */
+	w[0] = (struct actor_word){ 1, 5, IRAN, -1, ACTOR_STATE };
+	w[1] = (struct actor_word){ 2, 3, ISRAEL, -1, ACTOR_STATE };
+	w[2] = (struct actor_word){ 4, 5, IRAN, -1, ACTOR_STATE };
+	CHECK(actor_mentions(&doc, &doc.sentences[0], 0, w, 3, &m, &n) == 0 &&
+	    n == 1, "overlapping words: one mention");
+	if (n == 1) {
+		CHECK_INT(m[0].first, 1, "the longest wins: from Islamic");
+		CHECK_INT(m[0].end, 5, "to Iran");
+		CHECK_INT(m[0].actor, IRAN, "its actor");
+	}
+	free(m);
+	/* Out of the sentence: ignored. */
+	w[0] = (struct actor_word){ 40, 41, IRAN, -1, ACTOR_STATE };
+	CHECK(actor_mentions(&doc, &doc.sentences[0], 1, w, 1, &m, &n) == 0 &&
+	    n == 0 && m == NULL, "words outside the sentence are ignored");
+	text_doc_free(&doc);
+}
+
+/* A clause of tokens [first, end). */
+static struct clause
+clause_of(size_t first, size_t end, enum clause_role role, long parent,
+    size_t subj_first, size_t subj_end, size_t sp_first, size_t sp_end)
+{
+	struct clause c;
+
+	memset(&c, 0, sizeof(c));
+	c.first = first;
+	c.end = end;
+	c.role = role;
+	c.parent = parent;
+	c.subj_first = subj_first;
+	c.subj_end = subj_end;
+	c.speaker_first = sp_first;
+	c.speaker_end = sp_end;
+	c.verb.first = c.verb.end = subj_end;
+	return c;
+}
+
+/* The kind of the last agent found. */
+static enum actor_kind agent_kind;
+
+/* The actor of the agent of token word in text, given its clauses (-10
+ * - its role when it has no actor); -2 when no mention acts. */
+static long
+agent(const char *text, struct clause *c, size_t n, const char *word)
+{
+	struct sample s;
+	struct clause_sentence cs;
+	long k, actor = -3;
+
+	memset(&cs, 0, sizeof(cs));
+	cs.clauses = c;
+	cs.n_clauses = n;
+
+	if (sample_load(&s, text, 0) == 0) {
+		k = actor_agent(s.m, s.n, &cs, &s.doc, token(&s, word, 0));
+		agent_kind = k < 0 ? ACTOR_UNKNOWN : s.m[k].kind;
+		actor = k < 0 ? -2 : s.m[k].actor >= 0 ? s.m[k].actor :
+		    -10 - s.m[k].role;
+	}
+	sample_free(&s);
+	return actor;
+}
+
+static void
+test_agent(void)
+{
+	struct clause c[3];
+
+	/* Starmer told Pezeshkian | that it would respond . */
+	c[0] = clause_of(0, 3, CLAUSE_MAIN, -1, 0, 1, 0, 0);
+	c[1] = clause_of(3, 7, CLAUSE_REPORTED, 0, 4, 5, 0, 1);
+	CHECK_INT(agent("Starmer told Pezeshkian that it would respond.", c, 2,
+	    "respond"), UK, "reported speech with a pronoun: the speaker, "
+	    "not the listener");
+	/* Officials said | Iran would retaliate */
+	c[0] = clause_of(0, 2, CLAUSE_MAIN, -1, 0, 1, 0, 0);
+	c[1] = clause_of(2, 5, CLAUSE_REPORTED, 0, 2, 3, 0, 1);
+	CHECK_INT(agent("Officials said Iran would retaliate.", c, 2,
+	    "retaliate"), IRAN, "reported speech with a named subject: the "
+	    "subject");
+	/* We will strike | Hamas said */
+	c[0] = clause_of(0, 3, CLAUSE_REPORTED, 1, 0, 1, 3, 4);
+	c[1] = clause_of(3, 5, CLAUSE_MAIN, -1, 3, 4, 0, 0);
+	CHECK_INT(agent("\"We will strike,\" Hamas said.", c, 2, "strike"),
+	    HAMAS, "a quote's speaker after it");
+	/* Iran said | its missiles would fly */
+	c[0] = clause_of(0, 2, CLAUSE_MAIN, -1, 0, 1, 0, 0);
+	c[1] = clause_of(2, 6, CLAUSE_REPORTED, 0, 2, 4, 0, 1);
+	CHECK_INT(agent("Iran said its missiles would fly.", c, 2, "fly"),
+	    IRAN, "a reported subject that is no actor: the speaker");
+	/* The killing of Haniyeh will be avenged */
+	c[0] = clause_of(0, 7, CLAUSE_MAIN, -1, 0, 4, 0, 0);
+	CHECK_INT(agent("The killing of Haniyeh will be avenged.", c, 1,
+	    "avenged"), -2, "an object after a preposition never acts");
+	/* Iran-backed Hezbollah vowed to attack */
+	c[0] = clause_of(0, 6, CLAUSE_MAIN, -1, 0, 3, 0, 0);
+	CHECK_INT(agent("Iran-backed Hezbollah vowed to attack.", c, 1,
+	    "attack"), HEZBOLLAH, "X-backed Y: Y acts");
+	/* Iran-backed groups vowed to attack: Iran only backs */
+	CHECK_INT(agent("Iran-backed groups vowed to attack.", c, 1,
+	    "attack"), -2, "a backer before an unknown noun does not act");
+	/* Militants | who attacked the base | vowed more */
+	c[0] = clause_of(0, 1, CLAUSE_MAIN, -1, 0, 1, 0, 0);
+	c[1] = clause_of(1, 5, CLAUSE_RELATIVE, 0, 5, 5, 0, 0);
+	c[2] = clause_of(5, 7, CLAUSE_OTHER, 0, 5, 5, 0, 0);
+	CHECK_INT(agent("Militants who attacked the base vowed more.", c, 3,
+	    "attacked"), -10 - MILITANTS, "a relative clause: its antecedent");
+	/* Iran denied the report | and vowed to retaliate */
+	c[0] = clause_of(0, 4, CLAUSE_MAIN, -1, 0, 1, 0, 0);
+	c[1] = clause_of(4, 8, CLAUSE_OTHER, 0, 5, 5, 0, 0);
+	CHECK_INT(agent("Iran denied the report and vowed to retaliate.", c, 2,
+	    "retaliate"), IRAN, "a coordinated clause without a subject: "
+	    "its parent's");
+	/* The missiles will hit Israel */
+	c[0] = clause_of(0, 5, CLAUSE_MAIN, -1, 0, 2, 0, 0);
+	CHECK_INT(agent("The missiles will hit Israel.", c, 1, "hit"), -2,
+	    "an object after the verb does not act");
+	/* Japanese baseball players threatened to strike */
+	c[0] = clause_of(0, 7, CLAUSE_MAIN, -1, 0, 3, 0, 0);
+	CHECK_INT(agent("Japanese baseball players threatened to strike.", c,
+	    1, "strike"), JAPAN, "players of Japan act");
+	CHECK_STR(actor_kind_name(agent_kind), "sports", "as players");
+	CHECK_INT(agent("Japanese baseball players threatened to strike.", c,
+	    1, "nothing"), -2, "a token outside every clause: no agent");
+	/* Flights on Iranian and Israeli planes | resumed */
+	c[0] = clause_of(0, 7, CLAUSE_MAIN, -1, 0, 6, 0, 0);
+	CHECK_INT(agent("Flights on Iranian and Israeli planes resumed.", c, 1,
+	    "resumed"), -2, "a name joined to an object is an object too");
+	/* Israel and Hamas agreed */
+	c[0] = clause_of(0, 4, CLAUSE_MAIN, -1, 0, 3, 0, 0);
+	CHECK_INT(agent("Israel and Hamas agreed.", c, 1, "agreed"), ISRAEL,
+	    "joined subjects: the first leads");
+}
+
+/* The actor of the agent of word in text, as clause.c analyses it. */
+static long
+agent_analysed(const char *text, const char *word)
+{
+	struct sample s;
+	struct clause_sentence cs;
+	const struct clause_lang *lang = clause_lang_find("english");
+	long k, actor = -3;
+
+	memset(&cs, 0, sizeof(cs));
+	memset(&s, 0, sizeof(s));
+	if (lang != NULL && sample_load(&s, text, 0) == 0 &&
+	    clause_analyse(lang, &s.doc, &s.doc.sentences[0], 0, &cs) == 0) {
+		k = actor_agent(s.m, s.n, &cs, &s.doc, token(&s, word, 0));
+		actor = k < 0 ? -2 : s.m[k].actor >= 0 ? s.m[k].actor :
+		    -10 - s.m[k].role;
+		agent_kind = k < 0 ? ACTOR_UNKNOWN : s.m[k].kind;
+	}
+	clause_sentence_free(&cs);
+	sample_free(&s);
+	return actor;
+}
+
+/* The same with the clauses that clause.c finds. */
+static void
+test_agent_analysed(void)
+{
+	CHECK_INT(agent_analysed("Starmer told Pezeshkian that it would "
+	    "respond.", "respond"), UK, "analysed: the speaker, not the "
+	    "listener");
+	CHECK_INT(agent_analysed("\"We will strike back,\" Hezbollah said.",
+	    "strike"), HEZBOLLAH, "analysed: the speaker after a quote");
+	CHECK_INT(agent_analysed("The killing of Haniyeh will be avenged, Iran "
+	    "said.", "avenged"), IRAN, "analysed: not the object, the "
+	    "speaker");
+	CHECK_INT(agent_analysed("Iran-backed Hezbollah vowed to attack "
+	    "Israel.", "attack"), HEZBOLLAH, "analysed: the backed acts");
+	CHECK_INT(agent_analysed("Iran denied the report and vowed to "
+	    "retaliate.", "retaliate"), IRAN, "analysed: a subject shared by "
+	    "and");
+	CHECK_INT(agent_analysed("Japanese baseball players threatened to "
+	    "strike.", "strike"), JAPAN, "analysed: players of Japan");
+	CHECK_STR(actor_kind_name(agent_kind), "sports", "who are sports");
+	CHECK_INT(agent_analysed("Officials said Iran would retaliate.",
+	    "retaliate"), IRAN, "analysed: a reported subject");
+}
+
+int
+main(void)
+{
+	test_kinds();
+	test_phrases();
+	test_apart();
+	test_proper();
+	test_overlap();
+	test_agent();
+	test_agent_analysed();
+	return check_done();
+}

@@ -1,0 +1,410 @@
+/*
+ * clause_test: tense, mood, negation, subjects, speakers and conditions
+ * as clause_verb_at() reports them for the words a rule would look at.
+ */
+#include "autoconf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../check.h"
+#include "../../src/clause.h"
+
+static const struct clause_lang *english;
+static struct text_doc doc;
+static struct clause_sentence cs;
+
+/* Analyse text as one sentence (a headline when headline is 1). */
+static void
+analyse(const char *text, int headline)
+{
+	clause_sentence_free(&cs);
+	text_doc_free(&doc);
+	if (text_analyse(text, strlen(text), &doc) == -1 ||
+	    doc.n_sentences == 0 ||
+	    clause_analyse(english, &doc, &doc.sentences[0], headline,
+	    &cs) == -1)
+		abort();
+}
+
+/* The first token folded as word. */
+static size_t
+token(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < doc.n_tokens; i++)
+		if (strcmp(doc.tokens[i].fold, word) == 0)
+			return i;
+	return doc.n_tokens;
+}
+
+/* "tense=... mood=... negated=..." for the group governing word. */
+static const char *
+verb(const char *word)
+{
+	static char buf[256];
+	struct clause_verb v;
+
+	if (clause_verb_at(&cs, &doc, token(word), &v) == -1)
+		return "(no verb)";
+	clause_verb_describe(&v, buf, sizeof(buf));
+	return buf;
+}
+
+static const char *
+words(size_t first, size_t end)
+{
+	static char buf[256];
+	size_t i, used = 0;
+
+	buf[0] = '\0';
+	for (i = first; i < end && used < sizeof(buf); i++)
+		used += snprintf(buf + used, sizeof(buf) - used, "%s%s",
+		    i > first ? " " : "", doc.tokens[i].fold);
+	return buf;
+}
+
+static const char *
+speaker(const char *word)
+{
+	const struct clause *c = clause_at(&cs, token(word));
+
+	return c == NULL ? "(none)" : words(c->speaker_first, c->speaker_end);
+}
+
+static const char *
+subject(const char *word)
+{
+	const struct clause *c = clause_at(&cs, token(word));
+
+	return c == NULL ? "(none)" : words(c->subj_first, c->subj_end);
+}
+
+static int
+role(const char *word)
+{
+	const struct clause *c = clause_at(&cs, token(word));
+
+	return c == NULL ? -1 : (int)c->role;
+}
+
+static void
+test_tense(void)
+{
+	analyse("Rebels attacked the town on Sunday.", 0);
+	CHECK_STR(verb("attacked"), "tense=past mood=none negated=no",
+	    "an -ed verb is past");
+	CHECK_STR(verb("town"), "tense=past mood=none negated=no",
+	    "its object is governed by it");
+	analyse("Iran will retaliate against any aggression.", 0);
+	CHECK_STR(verb("retaliate"), "tense=future mood=none negated=no",
+	    "will: future");
+	analyse("The army is going to launch an offensive.", 0);
+	CHECK_STR(verb("launch"), "tense=future mood=none negated=no",
+	    "is going to: future");
+	analyse("Troops are about to enter the city.", 0);
+	CHECK_STR(verb("enter"), "tense=future mood=none negated=no",
+	    "are about to: future");
+	analyse("The president is to visit Tehran next week.", 0);
+	CHECK_STR(verb("visit"), "tense=future mood=none negated=no",
+	    "is to: future");
+	analyse("Militants have seized the airport.", 0);
+	CHECK_STR(verb("seized"), "tense=past mood=none negated=no perfect",
+	    "have + participle: past, perfect");
+	analyse("The embassy was attacked by a mob.", 0);
+	CHECK_STR(verb("attacked"), "tense=past mood=none negated=no passive",
+	    "was + participle: past, passive");
+	analyse("Hackers are attacking the network.", 0);
+	CHECK_STR(verb("network"), "tense=present mood=none negated=no",
+	    "are + -ing: present");
+	analyse("Iran attacks Israel every year.", 0);
+	CHECK_STR(verb("attacks"), "tense=present mood=none negated=no",
+	    "a verb of the news in -s: present");
+	analyse("Displaced villagers face attacks and abuse.", 0);
+	CHECK_STR(verb("attacks"), "(no verb)",
+	    "but not a plural before 'and'");
+	analyse("Gunmen shot two guards and fled.", 0);
+	CHECK_STR(verb("shot"), "tense=past mood=none negated=no",
+	    "an irregular past form");
+	analyse("Armed men stormed the building.", 0);
+	CHECK_STR(verb("building"), "tense=past mood=none negated=no",
+	    "'armed' before a noun is not the verb");
+	CHECK_STR(subject("stormed"), "armed men", "the subject keeps it");
+	analyse("Iran-backed militants fired rockets at the base.", 0);
+	CHECK_STR(verb("rockets"), "tense=past mood=none negated=no",
+	    "'backed' in a compound is not the verb");
+	CHECK_STR(subject("fired"), "iran backed militants",
+	    "the compound is the subject");
+}
+
+static void
+test_modality(void)
+{
+	analyse("The missiles could reach Europe.", 0);
+	CHECK_STR(verb("reach"), "tense=present mood=modal negated=no",
+	    "could: modal");
+	analyse("The country can build a nuclear bomb.", 0);
+	CHECK_STR(verb("bomb"), "tense=present mood=ability negated=no",
+	    "can: a capability");
+	analyse("Iran is capable of striking Israel.", 0);
+	CHECK_STR(verb("striking"), "tense=present mood=ability negated=no",
+	    "capable of: a capability");
+	analyse("The army is ready to invade.", 0);
+	CHECK_STR(verb("invade"), "tense=present mood=intent negated=no",
+	    "ready to: intent");
+	analyse("Russia plans to deploy more troops.", 0);
+	CHECK_STR(verb("troops"), "tense=present mood=intent negated=no",
+	    "plans to: intent");
+	analyse("Troops were poised to attack the city.", 0);
+	CHECK_STR(verb("attack"), "tense=past mood=intent negated=no passive",
+	    "poised to: intent");
+}
+
+static void
+test_threats(void)
+{
+	analyse("Hezbollah vowed to fight back.", 0);
+	CHECK_STR(verb("fight"), "tense=past mood=threat negated=no",
+	    "vowed to: the infinitive is a past threat");
+	analyse("The group has threatened to attack shipping.", 0);
+	CHECK_STR(verb("shipping"), "tense=past mood=threat negated=no perfect",
+	    "threatened to: threat");
+	analyse("Iran warned of retaliation.", 0);
+	CHECK_STR(verb("retaliation"), "tense=past mood=threat negated=no",
+	    "warned of + noun: threat");
+	analyse("The general warned that his forces would strike.", 0);
+	CHECK_STR(verb("strike"), "tense=future mood=modal,threat negated=no",
+	    "warned that ... would: future, modal, threat");
+	CHECK_STR(speaker("strike"), "the general", "the warner speaks");
+	CHECK_INT(role("strike"), CLAUSE_REPORTED, "the warning is reported");
+}
+
+/* What the head says reaches its arguments, not the phrases inside
+ * them, unless a light word carries it on. */
+static void
+test_arguments(void)
+{
+	analyse("Villagers prepared to bury victims of a bomb attack.", 0);
+	CHECK_STR(verb("bury"), "tense=past mood=intent negated=no",
+	    "prepared to: intent");
+	CHECK_STR(verb("attack"), "tense=none mood=none negated=no",
+	    "but not for a phrase inside its object");
+	analyse("The group vowed revenge for the attack.", 0);
+	CHECK_STR(verb("revenge"), "tense=past mood=threat negated=no",
+	    "vowed + object: threat");
+	CHECK_STR(verb("attack"), "tense=none mood=none negated=no",
+	    "the attack avenged is no threat");
+	analyse("Hamas threatened a wave of attacks.", 0);
+	CHECK_STR(verb("attacks"), "tense=past mood=threat negated=no",
+	    "a wave of: the threat carries on");
+	analyse("Iran warned Israel of retaliation.", 0);
+	CHECK_STR(verb("retaliation"), "tense=past mood=threat negated=no",
+	    "warned X of: a second argument");
+	analyse("Rebels will launch a series of strikes.", 0);
+	CHECK_STR(verb("strikes"), "tense=future mood=none negated=no",
+	    "launch a series of: still the future");
+}
+
+static void
+test_negation(void)
+{
+	analyse("Iran has no plans to strike Israel.", 0);
+	CHECK_STR(verb("strike"), "tense=present mood=intent negated=yes",
+	    "no plans to: negated intent");
+	analyse("Iran has no intention of attacking anyone.", 0);
+	CHECK_STR(verb("attacking"), "tense=present mood=intent negated=yes",
+	    "no intention of: negated intent");
+	analyse("The army will not attack civilians.", 0);
+	CHECK_STR(verb("attack"), "tense=future mood=none negated=yes",
+	    "will not: negated future");
+	analyse("The rebels no longer control the town.", 0);
+	CHECK_STR(verb("control"), "tense=present mood=none negated=yes",
+	    "no longer: negated");
+	analyse("Israel vowed never to negotiate.", 0);
+	CHECK_STR(verb("negotiate"), "tense=past mood=threat negated=yes",
+	    "vowed never to: negated threat");
+	/* Not ruling something out keeps it open: a live threat, read as
+	 * a possibility (modal), never as a negation. */
+	analyse("Israel did not rule out strikes.", 0);
+	CHECK_STR(verb("strikes"), "tense=past mood=modal negated=no",
+	    "did not rule out: not negated, a possibility");
+	analyse("Iran refused to rule out retaliation.", 0);
+	CHECK_STR(verb("retaliation"), "tense=past mood=modal negated=no",
+	    "refused to rule out: not negated either");
+	analyse("Israel ruled out a ground offensive.", 0);
+	CHECK_STR(verb("offensive"), "tense=past mood=denied negated=yes",
+	    "ruled out: denied");
+}
+
+static void
+test_denials(void)
+{
+	analyse("The ministry denied it would attack.", 0);
+	CHECK_STR(verb("attack"), "tense=future mood=modal,denied negated=yes",
+	    "denied it would attack: the attack is negated");
+	CHECK_STR(speaker("attack"), "the ministry", "the denier speaks");
+	analyse("Iran denied that it had attacked the tanker.", 0);
+	CHECK_STR(verb("tanker"), "tense=past mood=denied negated=yes perfect",
+	    "denied that: negated");
+	analyse("Tehran rejected calls to halt enrichment.", 0);
+	CHECK_STR(verb("halt"), "tense=past mood=denied negated=yes",
+	    "rejected calls to halt: negated");
+	analyse("Officials did not deny that troops would move.", 0);
+	CHECK_STR(verb("move"), "tense=future mood=modal negated=no",
+	    "did not deny: not negated");
+}
+
+static void
+test_reported(void)
+{
+	analyse("Israel will strike back, the defence minister said.", 0);
+	CHECK_STR(speaker("strike"), "the defence minister",
+	    "..., X said: X speaks the clause before");
+	CHECK_INT(role("strike"), CLAUSE_REPORTED, "it is reported");
+	CHECK_INT(role("said"), CLAUSE_MAIN, "the frame is the main clause");
+	analyse("Troops will withdraw, said the minister.", 0);
+	CHECK_STR(speaker("withdraw"), "the minister",
+	    "..., said X: X speaks");
+	analyse("According to officials, the rebels will attack the capital.",
+	    0);
+	CHECK_STR(speaker("attack"), "officials", "according to X: X speaks");
+	CHECK_STR(subject("attack"), "the rebels", "the rebels are the subject");
+	analyse("The spokesman told reporters the army would respond.", 0);
+	CHECK_STR(speaker("respond"), "the spokesman",
+	    "told reporters + clause without that");
+	CHECK_STR(subject("respond"), "the army",
+	    "the object is not the subject");
+	analyse("Officials said Iran warned that it would respond.", 0);
+	CHECK_STR(speaker("respond"), "iran", "the nearest frame speaks");
+	CHECK_STR(speaker("warned"), "officials", "and is itself reported");
+	analyse("Oil will flow despite a rebel threat to attack workers.", 0);
+	CHECK_STR(verb("attack"), "tense=none mood=threat negated=no",
+	    "a threat to + verb in a verb-less phrase: threat, no tense");
+	analyse("The province faced epidemics after the flood killed "
+	    "hundreds of people.", 0);
+	CHECK_STR(verb("killed"), "tense=past mood=none negated=no",
+	    "after + a finite verb opens a clause of its own");
+	analyse("The United States says it will act.", 0);
+	CHECK_STR(subject("says"), "the united states",
+	    "'United States' is a name, not a verb");
+	analyse("Rebels attacked the town.", 0);
+	CHECK_STR(speaker("attacked"), "", "a plain clause has no speaker");
+	CHECK_INT(role("attacked"), CLAUSE_MAIN, "and is the main clause");
+	analyse("On Monday the rebels attacked the base.", 0);
+	CHECK_STR(subject("attacked"), "the rebels",
+	    "a time phrase is not the subject");
+	analyse("Police arrested the militants who attacked the bus.", 0);
+	CHECK_STR(subject("bus"), "militants",
+	    "a relative clause's subject is the noun before");
+	CHECK_INT(role("bus"), CLAUSE_RELATIVE, "who: a relative clause");
+	analyse("Iran denied the report and vowed to retaliate.", 0);
+	CHECK_STR(subject("vowed"), "iran", "and + verb: the same subject");
+	CHECK_STR(verb("retaliate"), "tense=past mood=threat negated=no",
+	    "and the second verb's own chain");
+}
+
+static void
+test_conditions(void)
+{
+	analyse("If Israel attacks, Iran will respond.", 0);
+	CHECK_STR(verb("respond"),
+	    "tense=future mood=conditional negated=no",
+	    "the main clause of if is conditional");
+	CHECK_INT(role("israel"), CLAUSE_CONDITION, "if opens a condition");
+	analyse("Militants threatened to kill the hostages unless their "
+	    "demands are met.", 0);
+	CHECK_STR(verb("kill"), "tense=past mood=threat,conditional negated=no",
+	    "threatened to kill ... unless: threat and condition");
+	analyse("Israel must withdraw or face the consequences.", 0);
+	CHECK_STR(verb("withdraw"),
+	    "tense=present mood=modal,conditional,demand negated=no",
+	    "must ... or: a demand");
+	CHECK_STR(verb("face"), "tense=future mood=conditional negated=no",
+	    "or + bare verb: the conditional consequence");
+	analyse("Leave the area now, otherwise we will attack.", 0);
+	CHECK_STR(verb("attack"),
+	    "tense=future mood=conditional negated=no",
+	    "otherwise: conditional");
+	analyse("The premier warned the city it must hand over the "
+	    "gunmen or face an assault.", 0);
+	CHECK_STR(verb("assault"),
+	    "tense=future mood=threat,conditional negated=no",
+	    "a warned demand's 'or face': threat and condition");
+	CHECK_STR(speaker("assault"), "the premier",
+	    "and the warner speaks it");
+	analyse("The army gave the rebels 48 hours to surrender.", 0);
+	CHECK_STR(verb("surrender"), "tense=past mood=demand negated=no",
+	    "gave ... hours to: a demand");
+	analyse("The UN urged both sides to stop the fighting.", 0);
+	CHECK_STR(verb("stop"), "tense=past mood=demand negated=no",
+	    "urged ... to: a demand");
+	analyse("Washington called on Iran to halt enrichment.", 0);
+	CHECK_STR(verb("halt"), "tense=past mood=demand negated=no",
+	    "called on ... to: a demand");
+}
+
+static void
+test_headlines(void)
+{
+	analyse("Iran to strike Israel", 1);
+	CHECK_STR(verb("strike"), "tense=future mood=headline negated=no",
+	    "a headline's to + verb: future");
+	analyse("Rebels attack town near capital", 1);
+	CHECK_STR(verb("town"), "tense=past mood=headline negated=no",
+	    "a headline's present simple: past");
+	analyse("US warns Iran", 1);
+	CHECK_STR(verb("iran"), "tense=past mood=threat,headline negated=no",
+	    "warns in a headline: a threat, reported as past");
+	analyse("Iran threatens to close strait", 1);
+	CHECK_STR(verb("close"),
+	    "tense=past mood=threat,headline negated=no",
+	    "threatens to in a headline");
+	analyse("Iran will attack, general says", 1);
+	CHECK_STR(verb("attack"), "tense=future mood=headline negated=no",
+	    "will stays future in a headline");
+	CHECK_STR(speaker("attack"), "general", "and the headline has a speaker");
+}
+
+static void
+test_limits(void)
+{
+	char *text;
+	size_t i, n = 5000;
+	struct clause_verb v;
+
+	CHECK(clause_lang_find("english") != NULL, "English has a table");
+	CHECK(clause_lang_find("klingon") == NULL, "an unknown language none");
+	if ((text = malloc(n * 7 + 1)) == NULL)
+		abort();
+	for (i = 0; i < n; i++)
+		memcpy(text + i * 7, "attack ", 7);
+	text[n * 7] = '\0';
+	analyse(text, 0);
+	CHECK(clause_at(&cs, doc.n_tokens - 1) != NULL,
+	    "a very long sentence is covered to its end");
+	CHECK(clause_verb_at(&cs, &doc, doc.n_tokens - 1, &v) == -1,
+	    "past the cap there is no verb group");
+	CHECK(clause_at(&cs, doc.n_tokens) == NULL,
+	    "a token outside the sentence has no clause");
+	free(text);
+}
+
+int
+main(void)
+{
+	english = clause_lang_find("english");
+	test_tense();
+	test_modality();
+	test_threats();
+	test_arguments();
+	test_negation();
+	test_denials();
+	test_reported();
+	test_conditions();
+	test_headlines();
+	test_limits();
+	clause_sentence_free(&cs);
+	text_doc_free(&doc);
+	return check_done();
+}
