@@ -88,13 +88,19 @@ expect "feed: the talks are deescalation" \
     "$(json_get "$T/feed.out" 'alerts[1]["category"] + " " + alerts[1]["item"]["id"]')" \
     "deescalation https://news.example/4"
 
-# --explain: why it fired, and what was cancelled.
-printf 'Title\nIran did not threaten to attack Israel. Our striker vowed revenge on Iran.\nIran vowed revenge.\n' \
+# --explain: why it fired, and what was cancelled.  A denied threat
+# counts as de-escalation; a footballer's vow is cancelled by the kind
+# of its actor, a vow against tariffs by the rule's exclusion.
+printf 'Title\nIran did not threaten to attack Israel. Our striker vowed revenge on Iran.\nChina vowed revenge for the new tariffs.\nIran vowed revenge.\n' \
     > "$T/explain.txt"
 "$BRINKD" -c "$T/brink.conf" --match "$T/explain.txt" --explain \
     > "$T/explain.out" 2> "$T/explain.err"
-check "explain names the negation cue" grep -q 'negated by "not"' "$T/explain.err"
-check "explain names the exclusion" grep -q 'exclusion "striker\*"' "$T/explain.err"
+check "explain says the denied threat counts as de-escalation" \
+    grep -q 'negated.*: counts as deescalation' "$T/explain.err"
+check "explain says the striker's kind cancels his vow" sh -c \
+    "grep -A1 'at \"vowed\".*actor sports (sports)' '$T/explain.err' |
+    grep -q 'not fired: its actor.s kind is not among actor_kinds'"
+check "explain names the exclusion" grep -q 'exclusion "@trade"' "$T/explain.err"
 check "explain shows the hit and its actor" \
     grep -q 'hit: rule retaliation-vow.*actors "iran"' "$T/explain.err"
 expect "explain keeps stdout for alerts" "$(wc -l < "$T/explain.out")" 1
