@@ -541,7 +541,8 @@ actor_can_act(const struct actor_mention *m, size_t k,
 		return 0;
 	while (p > lo && ACTOR_IN(doc->tokens[p - 1].fold, actor_determiners))
 		p--;
-	if (p == lo)
+	/* A phrase may begin before the span whose head it is in. */
+	if (p <= lo)
 		return 1;
 	before = doc->tokens[p - 1].fold;
 	if (ACTOR_IN(before, actor_prepositions))

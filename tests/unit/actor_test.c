@@ -492,6 +492,11 @@ test_agent(void)
 	CHECK_INT(agent("Officials said Israel would not dare attack since it "
 	    "could strike back.", c, 3, "strike"), -10 - OFFICIALS,
 	    "reported speech without its own speaker: the one above");
+	/* A subject span that starts inside a phrase (found by the
+	 * fuzz target): the phrase still acts, nothing before it read */
+	c[0] = clause_of(0, 4, CLAUSE_MAIN, -1, 1, 2, 0, 0);
+	CHECK_INT(agent("Iranian troops crossed.", c, 1, "crossed"), IRAN,
+	    "a subject span starting inside the phrase");
 	/* Flights on Iranian and Israeli planes | resumed */
 	c[0] = clause_of(0, 7, CLAUSE_MAIN, -1, 0, 6, 0, 0);
 	CHECK_INT(agent("Flights on Iranian and Israeli planes resumed.", c, 1,
