@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """A TCP server on 127.0.0.1 that accepts connections and never answers,
-for the timeout test: usage poll_never_answer.py PORT."""
+for the timeout test: usage poll_never_answer.py PORT [LOG].  With LOG, a
+line is appended to it for each connection accepted, so that a test can
+wait until a client is hanging on it."""
 import socket
 import sys
 import time
@@ -13,6 +15,9 @@ held = []
 while True:
     conn, _ = server.accept()
     held.append(conn)  # keep it open, say nothing
+    if len(sys.argv) > 2:
+        with open(sys.argv[2], "a") as log:
+            log.write("accepted\n")
     if len(held) > 64:
         held.pop(0).close()
     time.sleep(0)

@@ -29,7 +29,8 @@ start_nginx "$T/www" '
 	}
 '
 HANG_PORT=$(free_port)
-"$PYTHON3" "$top_srcdir/tests/poll_never_answer.py" "$HANG_PORT" &
+"$PYTHON3" "$top_srcdir/tests/poll_never_answer.py" "$HANG_PORT" \
+    "$T/hang.accepted" &
 track $!
 wait_for 10 port_open "$HANG_PORT" || hard_error "the silent server did not start"
 
@@ -109,10 +110,13 @@ feed silent {
 	timeout = "60s"
 }
 CONF
+accepted=$(cat "$T/hang.accepted" 2>/dev/null | wc -l)
 "$BRINKD" -c "$T/hang.conf" --once >"$T/hang.log" 2>&1 &
 pid=$!
 track $pid
-sleep 1
+# Signal it only once its fetch hangs on the silent server.
+wait_for 30 sh -c "[ \$(cat '$T/hang.accepted' | wc -l) -gt $accepted ]" ||
+    hard_error "brinkd never connected to the silent server: $(cat "$T/hang.log")"
 kill -TERM $pid
 check "SIGTERM ends a hanging --once within 5 s" \
     wait_for 5 sh -c "! kill -0 $pid"

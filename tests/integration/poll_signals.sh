@@ -69,9 +69,13 @@ feed region {
 	interval = "1s"
 }
 CONF
+region=$(nginx_count 'GET /region.rss')
 kill -HUP "$BRINKD_PID"
 wait_for 20 log_has "feed world: removed" || fail "the removal was not logged"
-sleep 1
+# A request of the removed feed already sent is in nginx's log once nginx
+# has answered a later one (one worker, in order).
+wait_for 20 requests_at_least 'GET /region.rss' $((region + 1)) ||
+    fail "the remaining feed was not polled after the reload"
 world=$(nginx_count 'GET /world.rss')
 region=$(nginx_count 'GET /region.rss')
 check "the remaining feed goes on" \

@@ -48,7 +48,7 @@ check "410: the feed is not polled again" \
 check "301: the new URL is logged, with where to change it" \
     log_has "feed moved: moved permanently to http://127.0.0.1:$NGINX_PORT/world.rss; update its url in .*brink.conf:[0-9]+"
 check "301: the moved feed keeps being polled" \
-    test "$(nginx_count 'GET /old.rss')" -ge 2
+    wait_for 20 requests_at_least 'GET /old.rss' 2
 check "301: the new URL is logged once, not at every poll" \
     test "$(grep -c 'moved permanently' "$BRINKD_LOG")" = 1
 stop_brinkd

@@ -84,7 +84,9 @@ check "text log: the headline reads well" \
 mv "$T/log/alerts.jsonl" "$T/log/alerts.jsonl.1"
 mv "$T/log/alerts.log" "$T/log/alerts.log.1"
 kill -HUP $BRINKD_PID
-sleep 1
+# The new article must come after the reopen, not merely a second later.
+wait_for 30 log_has "configuration reloaded" ||
+    fail "the SIGHUP was not handled: $(tail -5 "$BRINKD_LOG")"
 poll_feed "$T/www/world.rss" \
     "Northland vows to retaliate against Southland" \
     "Harvest festival opens in the Northland capital" \

@@ -7,32 +7,52 @@
 TOOL="$top_builddir/tests/sink_tool"
 [ -x "$TOOL" ] || hard_error "$TOOL not built"
 
-# 1. Rotation under load: 400 alerts stream in; after the first 50 the
+# 1. Rotation under load: alerts stream in; after the first 50 the
 # shipped etc/logrotate.d/brink (pointed at the test's directory, its
 # postrotate signalling the test's sink) rotates the file, or, without
-# logrotate, the test moves it and sends SIGHUP itself.
+# logrotate, the test moves it and sends SIGHUP itself.  The writer sends
+# 200 alerts, then holds the pipe open until the rotation is done and
+# sends 200 more: a fast machine could otherwise deliver all of them
+# before the rotation, the sink would have exited and the SIGHUP found no
+# one, and nothing would be left to go into the new file.
 mkfifo "$T/in"
 "$TOOL" file "$T/log/alerts.jsonl" json < "$T/in" > "$T/tool.out" 2>"$T/tool.err" &
 tool=$!
 track $tool
-make_alerts 0 400 > "$T/in" &
+{
+	make_alerts 0 200
+	wait_for 120 test -e "$T/rotated" ||
+	    echo "rotation never finished" > "$T/writer.err"
+	make_alerts 200 400
+} > "$T/in" &
 writer=$!
-lines() { cat "$@" 2>/dev/null | wc -l; }
+track $writer
 wait_for 30 sh -c "[ \$(cat '$T/log/alerts.jsonl' | wc -l) -ge 50 ]" ||
     hard_error "no alerts written: $(cat "$T/tool.err")"
 if command -v logrotate >/dev/null 2>&1; then
+	# The postrotate command is two lines (a continued systemctl kill
+	# ending in "|| true"): replace both, so that a failed kill fails
+	# logrotate and the test says so.
 	sed -e "s|/var/log/brink/|$T/log/|g" \
-	    -e "s|systemctl kill .*|kill -HUP $tool|" \
+	    -e "/systemctl kill/{N;s|systemctl kill.*|kill -HUP $tool|;}" \
 	    "$top_srcdir/etc/logrotate.d/brink" > "$T/logrotate.conf"
+	# logrotate refuses a group- or world-writable file (umask 002)
+	chmod 644 "$T/logrotate.conf"
+	grep -qx "[[:space:]]*kill -HUP $tool" "$T/logrotate.conf" &&
+	    ! grep -v "^[[:space:]]*#" "$T/logrotate.conf" |
+	    grep -q "systemctl\||| true" ||
+	    hard_error "postrotate not rewritten: $(cat "$T/logrotate.conf")"
 	logrotate -f -s "$T/logrotate.state" "$T/logrotate.conf" \
 	    > "$T/logrotate.out" 2>&1 ||
 	    fail "logrotate: $(cat "$T/logrotate.out")"
 else
 	echo "# logrotate not installed: moving the file by hand"
 	mv "$T/log/alerts.jsonl" "$T/log/alerts.jsonl.1"
-	kill -HUP $tool
+	check "the sink is still running to be signalled" kill -HUP $tool
 fi
+: > "$T/rotated"
 wait $writer
+[ -e "$T/writer.err" ] && fail "writer: $(cat "$T/writer.err")"
 wait $tool
 status=$?
 check "sink_tool delivered every alert" [ $status -eq 0 ]

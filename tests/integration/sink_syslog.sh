@@ -36,20 +36,21 @@ RS_EOF
 } > "$T/alerts.jsonl"
 
 # Inside the namespace: overlay /dev, start rsyslogd, send, wait for
-# the six lines, stop.  -p -f: everything in it dies with it.
+# the six lines, stop.  -p -f: everything in it dies with it.  Each wait
+# is bounded at a minute: a loaded machine starts rsyslogd slowly.
 cat > "$T/inside.sh" <<IN_EOF
 set -e
 mount -t tmpfs brink-test "$T/ns"
 mkdir "$T/ns/up" "$T/ns/work"
 mount -t overlay overlay -o lowerdir=/dev,upperdir=$T/ns/up,workdir=$T/ns/work /dev
 "$RSYSLOGD" -n -f "$T/rsyslog.conf" -i "$T/rs/pid" 2>"$T/rsyslogd.err" &
-i=0; while [ ! -S /dev/log ] && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i+1)); done
+i=0; while [ ! -S /dev/log ] && [ \$i -lt 600 ]; do sleep 0.1; i=\$((i+1)); done
 [ -S /dev/log ] || { echo "rsyslogd did not create /dev/log"; exit 99; }
 "$TOOL" syslog brink-test local3 < "$T/alerts.jsonl" > "$T/tool.out"
-i=0; while [ "\$(cat "$T/out.log" 2>/dev/null | grep -c '|brink-test|')" -lt 6 ] && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i+1)); done
+i=0; while [ "\$(cat "$T/out.log" 2>/dev/null | grep -c '|brink-test|')" -lt 6 ] && [ \$i -lt 600 ]; do sleep 0.1; i=\$((i+1)); done
 kill \$!
 IN_EOF
-timeout 60 unshare -m -p -f --mount-proc sh "$T/inside.sh" > "$T/inside.out" 2>&1
+timeout 300 unshare -m -p -f --mount-proc sh "$T/inside.sh" > "$T/inside.out" 2>&1
 rc=$?
 [ $rc -eq 99 ] && hard_error "$(cat "$T/inside.out" "$T/rsyslogd.err" 2>/dev/null)"
 check "the test ran in its namespace" [ $rc -eq 0 ]
