@@ -9,6 +9,11 @@
  * the title); "-" reads stdin.  The alerts' feed name is DOC's base name,
  * or "match" for stdin.  --explain says on stderr, per article, why each
  * rule fired or which negation cue or exclusion cancelled it.
+ *
+ * The alerts are grouped into stories as the daemon groups them (each
+ * line has its "story"), in a store that lives for the run only, timed
+ * by the items' own dates where they have them; an article whose link
+ * or GUID was already alerted is printed once.
  */
 #include "autoconf.h"
 
@@ -32,6 +37,8 @@
 #include "html.h"
 #include "log.h"
 #include "rules.h"
+#include "store.h"
+#include "story_db.h"
 
 /* Larger documents are refused rather than read: no article is. */
 #define MATCH_MAX_BYTES	(256UL * 1024 * 1024)
@@ -45,6 +52,7 @@ enum match_kind {
 struct match {
 	const struct rules	*rules;
 	const char		*feed_name;
+	struct story_db		*stories;
 	int			 explain;
 	int			 failed;
 };
@@ -160,6 +168,7 @@ match_article(struct match *m, const struct feed_item *item,
 	struct rules_result res;
 	json_t *alert;
 	char *line;
+	int r = STORY_JOINED;
 
 	if (m->explain)
 		fprintf(stderr, "article: %s\n", item->title[0] != '\0' ?
@@ -173,9 +182,17 @@ match_article(struct match *m, const struct feed_item *item,
 	}
 	if (res.n_hits > 0) {
 		alert = alert_build(m->feed_name, item, &res, time(NULL));
-		line = alert != NULL ? json_dumps(alert,
-		    JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
-		if (line == NULL) {
+		line = NULL;
+		if (alert != NULL && (r = story_db_join(m->stories, alert,
+		    item->has_published ? item->published : time(NULL))) ==
+		    STORY_DUPLICATE) {
+			if (m->explain)
+				fprintf(stderr, "  the same article as an "
+				    "earlier one: no alert\n");
+		} else if (r == -1)
+			m->failed = 1;
+		else if ((line = alert != NULL ? json_dumps(alert,
+		    JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL) == NULL) {
 			log_error("%s: cannot write the alert for \"%s\"",
 			    m->feed_name, item->title);
 			m->failed = 1;
@@ -315,6 +332,7 @@ cmd_match(const char *config_path, const char *path, int explain)
 {
 	struct config *cfg;
 	struct rules *rules = NULL;
+	struct store *store = NULL;
 	struct match m;
 	char err[512], *buf = NULL;
 	const char *slash;
@@ -323,6 +341,7 @@ cmd_match(const char *config_path, const char *path, int explain)
 
 	if ((cfg = config_load(config_path, match_report, &explain)) == NULL)
 		return EXIT_BAD_INPUT;
+	memset(&m, 0, sizeof(m));
 	if ((rules = rules_compile(cfg, err, sizeof(err))) == NULL) {
 		log_error("%s", err);
 		goto done;
@@ -331,7 +350,9 @@ cmd_match(const char *config_path, const char *path, int explain)
 		log_error("%s: %s", path, err);
 		goto done;
 	}
-	memset(&m, 0, sizeof(m));
+	if ((store = store_open(NULL)) == NULL ||
+	    (m.stories = story_db_open(store, cfg)) == NULL)
+		goto done;
 	m.rules = rules;
 	m.explain = explain;
 	if (strcmp(path, "-") == 0)
@@ -354,6 +375,8 @@ cmd_match(const char *config_path, const char *path, int explain)
 	fflush(stdout);
 	status = rc == 0 && !m.failed ? EXIT_OK : EXIT_BAD_INPUT;
 done:
+	story_db_close(m.stories);
+	store_close(store);
 	free(buf);
 	rules_free(rules);
 	config_free(cfg);

@@ -584,6 +584,18 @@ config_take_sink(struct config_section *s)
 		k->rate_limit = (int)n;
 	k->rate_interval = 60;
 	take_duration(s, "rate_interval", &k->rate_interval, 1);
+	if ((text = value(s, "stories", &line)) != NULL) {
+		if (strcmp(text, "first") == 0)
+			k->stories = STORIES_FIRST;
+		else if (strcmp(text, "updates") == 0)
+			k->stories = STORIES_UPDATES;
+		else if (strcmp(text, "all") == 0)
+			k->stories = STORIES_ALL;
+		else
+			config_msg_at(s->ld, 1, line, "stories \"%s\" is "
+			    "unknown; use \"first\", \"updates\" or \"all\"",
+			    text);
+	}
 
 	if ((text = value(s, "type", &line)) == NULL) {
 		if (option(s, "type") == NULL)
@@ -638,6 +650,21 @@ config_take_globals(struct config_load *ld, cfg_t *cfg)
 	if (take_count(&s, "max_redirects", 0, 100, &n) == 1)
 		c->max_redirects = (int)n;
 	take_list(&s, "negations", &c->negations, NULL);
+	take_duration(&s, "story_window", &c->story_window, 1);
+	take_duration(&s, "story_retention", &c->story_retention, 1);
+	take_duration(&s, "story_update", &c->story_update, 0);
+	if ((text = value(&s, "story_similarity", &line)) != NULL) {
+		char *end;
+		double v = strtod(text, &end);
+
+		if (end == text || *end != '\0' || !(v > 0 && v <= 1))
+			config_msg_at(ld, 1, line, "story_similarity \"%s\" "
+			    "is not a number above 0 and at most 1 (the share "
+			    "of words two statements must have in common; "
+			    "0.3 by default)", text);
+		else
+			c->story_similarity = v;
+	}
 }
 
 struct config *
@@ -665,6 +692,10 @@ config_new(const char *path)
 	c->max_transfers = 32;
 	c->max_per_host = 4;
 	c->max_redirects = 5;
+	c->story_window = 48 * 3600;
+	c->story_retention = 30 * 86400;
+	c->story_update = 3600;
+	c->story_similarity = 0.3;
 	return c;
 }
 

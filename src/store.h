@@ -4,7 +4,7 @@
  * webhook spool.  Every error is logged once here with the database path
  * and what to do; callers only propagate -1.
  *
- * Schema (version 2), which spool.c relies on:
+ * Schema (version 3), which spool.c and story_db.c rely on:
  *
  *   feed_state(feed TEXT PRIMARY KEY, url TEXT, etag TEXT,
  *              last_modified TEXT, last_success INTEGER,
@@ -16,6 +16,8 @@
  *         attempts INTEGER NOT NULL DEFAULT 0,
  *         next_try INTEGER NOT NULL DEFAULT 0, UNIQUE (sink, alert_id),
  *         waited REAL NOT NULL DEFAULT 0)
+ *
+ *   story, story_article, story_sent: see story_db.c and the migration
  *
  * Times are Unix seconds; spool.waited counts seconds on a monotonic
  * clock, relative to the open spool (spool.h).  spool.body is the alert record as JSON; the
@@ -40,7 +42,8 @@ struct store_feed_state {
 	time_t	 next_due;		/* 0: now */
 };
 
-/* Open (creating and migrating) state_dir/brink.db.  NULL on error. */
+/* Open (creating and migrating) state_dir/brink.db; with state_dir NULL,
+ * a database in memory that ends with store_close.  NULL on error. */
 struct store	*store_open(const char *state_dir);
 void		 store_close(struct store *);
 /* The open handle, for modules that own their own tables (spool.c). */
