@@ -477,13 +477,13 @@ story_db_join(struct story_db *sd, json_t *alert, time_t now)
 	    &first_alert)) == -1)
 		goto out;
 	if (r == 1) {
-		/* One article, seen again through another feed (or the
-		 * same one, re-processed): the story lists the feed. */
+		/* One article, seen again through another feed: the story
+		 * lists the feed.  (An item re-processed after a rollback
+		 * is not here: its rows were rolled back with it.) */
 		if (story_db_add(sd, story, feed, alert_severity(alert), 0,
 		    alert, now) == -1)
 			goto out;
-		rc = strcmp(first_alert, alert_id) == 0 ? STORY_JOINED :
-		    STORY_DUPLICATE;
+		rc = STORY_DUPLICATE;
 		goto out;
 	}
 	key.family = story_family(json_string_value(json_object_get(alert,
