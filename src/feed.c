@@ -46,11 +46,19 @@ feed_on_xml_error(void *arg, xmlErrorPtr e)
 	if (e->code == XML_ERR_INVALID_CHAR && e->message != NULL &&
 	    strstr(e->message, "UTF-8") != NULL)
 		p->utf8_error = 1;
+	/* libxml2 ends the document at a NUL byte, recovering or not. */
+	if (e->code == XML_ERR_INVALID_CHAR && e->message != NULL &&
+	    strstr(e->message, "Char 0x0 ") != NULL)
+		p->nul_byte = 1;
 	if (e->code == XML_ERR_UNSUPPORTED_ENCODING)
 		p->bad_encoding = 1;
 	/* Depth, entity amplification, a huge text node: a hostile
-	 * document, not a sloppy one; it gets no second chance. */
-	if (e->code == XML_ERR_INTERNAL_ERROR ||
+	 * document, not a sloppy one; it gets no second chance.  The
+	 * internal error that only echoes an earlier error in an
+	 * element's content (after a NUL byte, say) is not one of them. */
+	if ((e->code == XML_ERR_INTERNAL_ERROR && (e->message == NULL ||
+	    strstr(e->message, "detected an error in element content") ==
+	    NULL)) ||
 	    e->code == XML_ERR_ENTITY_LOOP || e->code == XML_ERR_NO_MEMORY)
 		p->over_limit = 1;
 	snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "error");
@@ -380,17 +388,19 @@ feed_parse(const char *buf, size_t len, const char *base_url,
 	}
 	xmlTextReaderSetStructuredErrorHandler(p.reader, feed_on_xml_error, &p);
 	f = feed_run(&p, err, errlen);
-	if (p.xml_stopped && !p.over_limit && len <= RECOVER_MAX) {
+	if ((p.xml_stopped || p.nul_byte) && !p.over_limit &&
+	    len <= RECOVER_MAX) {
 		/* Start again on the tree, keeping the first pass's
 		 * complaint: the walk itself sees no syntax.  A document
-		 * that is not the UTF-8 it claims is repaired first, and
-		 * bare "&" are escaped (feed_fix.c says why). */
+		 * that is not the UTF-8 it claims is repaired first, NUL
+		 * bytes dropped and bare "&" escaped (feed_fix.c says
+		 * why). */
 		/* An encoding nobody knows is read as UTF-8, repaired. */
 		int bad_encoding = p.bad_encoding, failed = 0;
 		int utf8_error = p.utf8_error || bad_encoding;
 		const char *doc = buf;
-		char *utf8 = NULL, *refs = NULL;
-		size_t doc_len = len, n;
+		char *utf8 = NULL, *refs = NULL, *nul = NULL;
+		size_t doc_len = len, n, nuls, nul_line;
 
 		memcpy(first_error, p.xml_error, sizeof(first_error));
 		feed_free(f);
@@ -400,6 +410,17 @@ feed_parse(const char *buf, size_t len, const char *base_url,
 		    &failed)) != NULL) {
 			doc = utf8;
 			doc_len = n;
+		}
+		if (!failed && (nul = feed_fix_nul(doc, doc_len, &n, &nuls,
+		    &nul_line, &failed)) != NULL) {
+			doc = nul;
+			doc_len = n;
+			/* libxml2 says "Char 0x0 out of allowed range". */
+			if (strstr(first_error, "Char 0x0 ") != NULL)
+				snprintf(first_error, sizeof(first_error),
+				    "line %zu: %zu NUL byte%s, which XML "
+				    "does not allow, dropped", nul_line, nuls,
+				    nuls == 1 ? "" : "s");
 		}
 		if (!failed && (refs = feed_fix_references(doc, doc_len, &n,
 		    &failed)) != NULL) {
@@ -417,6 +438,7 @@ feed_parse(const char *buf, size_t len, const char *base_url,
 			    bad_encoding ? "UTF-8" : NULL, err, errlen);
 		}
 		free(utf8);
+		free(nul);
 		free(refs);
 	}
 	parser_done(&p);

@@ -5,7 +5,9 @@
  * included, which turns the HTML of every later item into garbage.  The
  * commonest damage in real feeds is a bare "&" ("Fish & chips") and an
  * HTML entity XML does not know ("&nbsp;"); the first is repaired here,
- * before parsing, the second by the recovery pass's entity lookup.
+ * before parsing, the second by the recovery pass's entity lookup.  A
+ * NUL byte, which libxml2 takes for the end of its input even in
+ * recovery mode, is dropped here too.
  */
 #include "autoconf.h"
 
@@ -141,6 +143,48 @@ feed_fix_references(const char *in, size_t len, size_t *outlen, int *failed)
 			*o++ = 'x';
 			p += 2;
 		}
+	}
+	*o = '\0';
+	*outlen = (size_t)(o - out);
+	return out;
+}
+
+/*
+ * in without its NUL bytes: XML allows none anywhere, and libxml2 stops
+ * at the first, so one NUL would lose every item after it.  Dropping them
+ * changes no text a reader could see.  *count gets how many there were
+ * and *first_line the line of the first.  Returns a new string of
+ * *outlen bytes (caller frees), or NULL when there is no NUL (or, with
+ * *failed set, no memory).
+ */
+char *
+feed_fix_nul(const char *in, size_t len, size_t *outlen, size_t *count,
+    size_t *first_line, int *failed)
+{
+	const char *p, *end = in + len, *nul;
+	char *out, *o;
+
+	*failed = 0;
+	*count = 0;
+	*first_line = 0;
+	/* A NUL among the first four bytes: UTF-16 or UTF-32, whose NULs
+	 * are half its characters. */
+	if (memchr(in, '\0', len < 4 ? len : 4) != NULL ||
+	    (nul = memchr(in, '\0', len)) == NULL)
+		return NULL;
+	*first_line = 1;
+	for (p = in; p < nul; p++)
+		if (*p == '\n')
+			(*first_line)++;
+	if ((out = malloc(len + 1)) == NULL) {
+		*failed = 1;
+		return NULL;
+	}
+	for (p = in, o = out; p < end; p++) {
+		if (*p == '\0')
+			(*count)++;
+		else
+			*o++ = *p;
 	}
 	*o = '\0';
 	*outlen = (size_t)(o - out);

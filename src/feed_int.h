@@ -113,6 +113,7 @@ struct parser {
 	/* Why the parse stopped or what was wrong: the first of each. */
 	int		 xml_stopped;	/* libxml2 gave up on an XML error */
 	int		 utf8_error;	/* said UTF-8 and was not */
+	int		 nul_byte;	/* libxml2 stopped at a NUL */
 	int		 bad_encoding;	/* declared one libxml2 does not know */
 	int		 over_limit;	/* libxml2 hit one of its safety limits */
 	size_t		 tree_elements;	/* elements in the recovery tree */
@@ -156,6 +157,8 @@ int		 feed_expand_entity(struct parser *, const char *, int);
 
 /* feed_fix.c: repairs to the bytes before the recovery pass */
 char		*feed_fix_references(const char *, size_t, size_t *, int *);
+char		*feed_fix_nul(const char *, size_t, size_t *, size_t *, size_t *,
+		    int *);
 
 /* feed_item.c: what each element means for the item or the channel */
 void		 feed_cap_finish(struct parser *);

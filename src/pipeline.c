@@ -281,6 +281,8 @@ pipeline_feed(void *arg, const struct config_feed *cf, const char *url,
 		    out->alerts == 1 ? "" : "s");
 	rc = failed > 0 ? -1 : 0;
 out:
+	/* The body was a feed: what failed is the store or a sink. */
+	out->local_failure = rc == -1;
 	free(is_new);
 	feed_free(doc);
 	return rc;

@@ -57,13 +57,16 @@ void		 poll_http_cancel(struct poll *, void *arg);
 struct poll_result {
 	size_t	items;		/* new items processed */
 	size_t	alerts;		/* alerts raised */
+	int	local_failure;	/* failed here (store, sink), not the feed */
 };
 
 /*
  * A feed answered 200: process len bytes of body (url is where it came
  * from, after redirects).  Returns 0 when done, -1 when it failed (logged
- * by the callee): the feed then counts as failed and its validators are
- * not kept, so the next poll fetches it whole again.
+ * by the callee): its validators are not kept, so the next poll fetches
+ * it whole again.  A failure of the feed (a body that is no feed) backs
+ * the feed off; one that sets local_failure (a full disk, a sink that
+ * cannot write) is no fault of the server and is retried soon.
  */
 typedef int poll_process_fn(void *arg, const struct config_feed *feed,
     const char *url, const char *body, size_t len, struct poll_result *);

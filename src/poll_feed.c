@@ -4,7 +4,9 @@
  * A feed has one ev_timer: its first poll comes soon (spread out with
  * jitter), then one every interval (give or take a tenth); a failure
  * backs off exponentially with jitter up to backoff_max, or as long as a
- * 429/503's Retry-After says; a 410 stops the feed until a reload.  The
+ * 429/503's Retry-After says; a 410 stops the feed until a reload; a body
+ * that could not be processed for a local reason (the store, a sink) is
+ * fetched again at the interval, within a minute, without backoff.  The
  * validators, the failure count and the next due time live in the store,
  * so that they hold across a restart.
  */
@@ -32,6 +34,10 @@
  * at most FIRST_SPREAD_MAX seconds: enough to stagger 1,000 feeds. */
 #define FIRST_SPREAD		0.1
 #define FIRST_SPREAD_MAX	10.0
+/* A failure here (a full disk, a sink that cannot write) says nothing of
+ * the feed's server: the feed is tried again at its interval, but never
+ * later than this, so that alerts resume soon after the fault is fixed. */
+#define LOCAL_RETRY_MAX		60.0
 
 struct poll_feed {
 	TAILQ_ENTRY(poll_feed)	 entry;
@@ -209,6 +215,33 @@ feed_failed(struct poll_feed *f, const struct fetch_result *r,
 	feed_schedule(f, delay);
 }
 
+/*
+ * The body could not be processed for a reason of this machine's: no
+ * backoff (the failure count stays as the server left it), the next try
+ * at the interval or within LOCAL_RETRY_MAX, and the body fetched whole.
+ */
+static void
+feed_failed_here(struct poll_feed *f, const struct fetch_result *r)
+{
+	struct poll *p = f->poll;
+	double delay;
+
+	f->errors++;
+	f->once_state = -1;
+	delay = feed_interval(f);
+	if (delay > LOCAL_RETRY_MAX)
+		delay = LOCAL_RETRY_MAX;
+	delay *= 0.9 + 0.2 * poll_jitter();
+	feed_save(f, r, 0, delay);
+	if (p->once || p->stopping) {
+		log_warn("feed %s: %s", f->name, f->last_error);
+		return;
+	}
+	log_warn("feed %s: %s; a local failure, not the feed's: retrying in "
+	    "%.0f s", f->name, f->last_error, ceil(delay));
+	feed_schedule(f, delay);
+}
+
 static void
 feed_succeeded(struct poll_feed *f, const struct fetch_result *r)
 {
@@ -311,7 +344,10 @@ feed_process(struct poll_feed *f, const struct fetch_result *r)
 	    r->body, r->len, &result) == -1) {
 		snprintf(f->last_error, sizeof(f->last_error),
 		    "could not be processed (see above)");
-		feed_failed(f, r, -1);
+		if (result.local_failure)
+			feed_failed_here(f, r);
+		else
+			feed_failed(f, r, -1);
 		return;
 	}
 	f->items += result.items;

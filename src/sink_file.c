@@ -8,6 +8,12 @@
  * reopens the path, so the file can be moved away.  A failed write is
  * logged with the path and reported, and the item stays unseen until a
  * later attempt succeeds.
+ *
+ * Exactly once across crashes: an alert is written before its item is
+ * marked seen, so a crash in between brings the item, and the same alert
+ * id, back at the next start.  Every line carries the id (the record's
+ * "id", the text headline's "id ..." at its end), and the ids in the last
+ * TAIL_BYTES of the file, read at open and reopen, are not written again.
  */
 #include "autoconf.h"
 
@@ -33,10 +39,18 @@
 #define TITLE_MAX	400	/* bytes of title on a text line */
 #define WHO_MAX		300	/* bytes of actors -> targets */
 #define SENTENCE_MAX	1500	/* bytes of the quoted sentence */
+/* The tail read for ids at open: far more than the alerts of one batch
+ * that a crash can leave written but not committed. */
+#define TAIL_BYTES	(256 * 1024)
+#define TAIL_IDS	1024
+#define ID_LEN		16	/* hex digits of an alert id */
 
 struct file_sink {
 	int	fd;		/* -1 while the path could not be opened */
 	int	failing;	/* the last write failed: log recovery */
+	/* Ids at the file's tail and written since, a ring. */
+	char	ids[TAIL_IDS][ID_LEN + 1];
+	size_t	n_ids, next_id;
 };
 
 /*
@@ -70,7 +84,7 @@ file_text_line(const json_t *alert)
 	fprintf(f, ": %s", *title != '\0' ? title : "(no title)");
 	if (*link != '\0')
 		fprintf(f, " <%s>", link);
-	fputc('\n', f);
+	fprintf(f, " id %s\n", sink_text_get(alert, "id"));
 	if (*sentence != '\0')
 		fprintf(f, "    \"%s\"\n", sentence);
 	if (fclose(f) != 0) {
@@ -140,6 +154,104 @@ file_open_path(struct sink *s)
 }
 
 static int
+file_has_id(const struct file_sink *fs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n_ids; i++)
+		if (strcmp(fs->ids[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+file_add_id(struct file_sink *fs, const char *id, size_t len)
+{
+	if (len != ID_LEN)
+		return;
+	memcpy(fs->ids[fs->next_id], id, ID_LEN);
+	fs->ids[fs->next_id][ID_LEN] = '\0';
+	fs->next_id = (fs->next_id + 1) % TAIL_IDS;
+	if (fs->n_ids < TAIL_IDS)
+		fs->n_ids++;
+}
+
+/* The alert id of one whole line of the log, json or text; NULL if none. */
+static const char *
+file_line_id(char *line, size_t *len)
+{
+	const char *id = NULL;
+	json_t *j;
+	char *end;
+
+	if (line[0] == '{') {
+		if ((j = json_loads(line, 0, NULL)) != NULL) {
+			/* Borrowed from j: copy out before it goes. */
+			if ((id = json_string_value(json_object_get(j,
+			    "id"))) != NULL && strlen(id) == ID_LEN)
+				memcpy(line, id, ID_LEN);
+			else
+				id = NULL;
+			json_decref(j);
+		}
+		*len = ID_LEN;
+		return id != NULL ? line : NULL;
+	}
+	/* A text headline ends in " id " and the id. */
+	end = line + strlen(line);
+	if (end - line > ID_LEN + 4 && memcmp(end - ID_LEN - 4, " id ", 4) == 0) {
+		*len = ID_LEN;
+		return end - ID_LEN;
+	}
+	return NULL;
+}
+
+/* Load the ids of the whole lines in the last TAIL_BYTES of the file at
+ * the path (it may be missing or unreadable: nothing to skip then). */
+static void
+file_read_tail(struct sink *s, struct file_sink *fs)
+{
+	char *buf, *line, *nl;
+	const char *id;
+	struct stat st;
+	off_t from;
+	ssize_t n;
+	size_t len;
+	int fd;
+
+	fs->n_ids = fs->next_id = 0;
+	if ((fd = open(s->cfg->path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1)
+		return;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+		close(fd);
+		return;
+	}
+	from = st.st_size > TAIL_BYTES ? st.st_size - TAIL_BYTES : 0;
+	if ((buf = malloc(TAIL_BYTES + 1)) == NULL)
+		log_fatal("out of memory");
+	do
+		n = pread(fd, buf, TAIL_BYTES, from);
+	while (n == -1 && errno == EINTR);
+	close(fd);
+	if (n <= 0) {
+		free(buf);
+		return;
+	}
+	buf[n] = '\0';
+	line = buf;
+	/* Started mid-file: the first line is cut, skip it. */
+	if (from > 0 && (line = strchr(buf, '\n')) != NULL)
+		line++;
+	for (; line != NULL && (nl = strchr(line, '\n')) != NULL;
+	    line = nl + 1) {
+		*nl = '\0';
+		if ((id = file_line_id(line, &len)) != NULL)
+			file_add_id(fs, id, len);
+	}
+	free(buf);
+}
+
+static int
 file_open(struct sink *s)
 {
 	struct file_sink *fs;
@@ -161,6 +273,7 @@ file_open(struct sink *s)
 		free(fs);
 		return -1;
 	}
+	file_read_tail(s, fs);
 	s->data = fs;
 	return 0;
 }
@@ -198,12 +311,18 @@ static int
 file_deliver(struct sink *s, const json_t *alert)
 {
 	struct file_sink *fs = s->data;
+	const char *id = json_string_value(json_object_get(alert, "id"));
 	char *line;
 	int rc = -1;
 
 	/* A path that could not be reopened is tried again each time. */
 	if (fs->fd == -1 && (fs->fd = file_open_path(s)) == -1)
 		return -1;
+	if (id != NULL && file_has_id(fs, id)) {
+		log_info("sink %s: alert %s is already at the end of %s; "
+		    "not written again", s->cfg->name, id, s->cfg->path);
+		return 0;
+	}
 	if (s->cfg->format == FORMAT_TEXT)
 		line = file_text_line(alert);
 	else
@@ -221,6 +340,8 @@ file_deliver(struct sink *s, const json_t *alert)
 	else
 		rc = 0;
 	free(line);
+	if (rc == 0 && id != NULL)
+		file_add_id(fs, id, strlen(id));
 	if (rc == 0 && fs->failing)
 		log_info("sink %s: writing to %s again", s->cfg->name,
 		    s->cfg->path);
@@ -241,6 +362,8 @@ file_reopen(struct sink *s)
 	if (fs->fd != -1)
 		close(fs->fd);
 	fs->fd = fd;
+	/* The file at the path now (new, after logrotate). */
+	file_read_tail(s, fs);
 	return 0;
 }
 

@@ -98,13 +98,32 @@ sys.exit(s.connect_ex(("127.0.0.1", int(sys.argv[1]))))' "$1"
 # ETag, Last-Modified and gzip on; EXTRA is more nginx config for the
 # server block.  Sets NGINX_PORT, NGINX_LOG (access log, one line per
 # request: "METHOD URI STATUS BYTES IF-NONE-MATCH") and NGINX_DIR.
+#
+# The port is free when chosen but could be taken (by another test's
+# connection) before nginx binds it: then nginx exits saying so, and it is
+# started again on another port.
 start_nginx() {
 	[ -x "$NGINX" ] || skip "nginx not installed (./bootstrap installs nginx-light)"
 	root=$1; extra=${2:-}
 	NGINX_DIR="$T/nginx"
-	NGINX_PORT=$(free_port)
 	NGINX_LOG="$NGINX_DIR/access.log"
 	mkdir -p "$NGINX_DIR/tmp"
+	attempt=1
+	while ! nginx_try_start "$root" "$extra"; do
+		if ! grep -q "Address already in use" "$NGINX_DIR/error.log" \
+		    "$NGINX_DIR/stdout" 2>/dev/null || [ $attempt -ge 5 ]; then
+			hard_error "nginx did not start: $(cat "$NGINX_DIR/error.log" "$NGINX_DIR/stdout" 2>/dev/null)"
+		fi
+		echo "# port $NGINX_PORT was taken meanwhile; nginx again on another"
+		attempt=$((attempt + 1))
+	done
+}
+
+# nginx_try_start ROOT EXTRA: one attempt of start_nginx on a fresh port;
+# 1 if nginx exited or never listened.
+nginx_try_start() {
+	NGINX_PORT=$(free_port)
+	rm -f "$NGINX_DIR/error.log" "$NGINX_DIR/stdout"
 	user=""
 	[ "$(id -u)" = 0 ] && user="user root root;"
 	cat > "$NGINX_DIR/nginx.conf" <<NGINX_EOF
@@ -131,9 +150,9 @@ http {
 	etag on;
 	server {
 		listen 127.0.0.1:$NGINX_PORT;
-		root $root;
+		root $1;
 		access_log $NGINX_LOG brink;
-		$extra
+		$2
 	}
 }
 NGINX_EOF
@@ -141,8 +160,23 @@ NGINX_EOF
 	    >"$NGINX_DIR/stdout" 2>&1 &
 	NGINX_PID=$!
 	track $NGINX_PID
-	wait_for 10 port_open "$NGINX_PORT" ||
-	    hard_error "nginx did not start: $(cat "$NGINX_DIR/error.log" "$NGINX_DIR/stdout" 2>/dev/null)"
+	nginx_wait_listening && return 0
+	kill "$NGINX_PID" 2>/dev/null
+	wait "$NGINX_PID" 2>/dev/null
+	return 1
+}
+
+# nginx_wait_listening: 0 once nginx itself (not whoever might hold the
+# port) listens, 1 as soon as it has exited or after 30 s.
+nginx_wait_listening() {
+	i=0
+	while [ $i -lt 300 ] && kill -0 "$NGINX_PID" 2>/dev/null; do
+		if [ -s "$NGINX_DIR/nginx.pid" ] && port_open "$NGINX_PORT"; then
+			return 0
+		fi
+		sleep 0.1; i=$((i + 1))
+	done
+	return 1
 }
 
 stop_nginx() {
@@ -296,7 +330,7 @@ restart_nginx() {
 	    >>"$NGINX_DIR/stdout" 2>&1 &
 	NGINX_PID=$!
 	track $NGINX_PID
-	wait_for 10 port_open "$NGINX_PORT" ||
+	nginx_wait_listening ||
 	    hard_error "nginx did not start again: $(cat "$NGINX_DIR/error.log")"
 }
 

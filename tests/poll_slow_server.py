@@ -4,13 +4,17 @@ feed after a pause, and records the most requests it ever had in flight
 at once, for the tests of brinkd's transfer caps; PEAK_FILE.headers gets
 the User-Agent and Accept-Encoding of the last request.
 
-Usage: poll_slow_server.py PORT PAUSE_SECONDS PEAK_FILE"""
+It listens on a port the kernel picks and writes it to PORT_FILE (a port
+chosen beforehand could be taken meanwhile).
+
+Usage: poll_slow_server.py PORT_FILE PAUSE_SECONDS PEAK_FILE"""
 import http.server
+import os
 import sys
 import threading
 import time
 
-port, pause, peak_file = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
+port_file, pause, peak_file = sys.argv[1], float(sys.argv[2]), sys.argv[3]
 lock = threading.Lock()
 in_flight = 0
 peak = 0
@@ -48,6 +52,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
+with open(port_file + ".tmp", "w") as out:
+    out.write("%d\n" % server.server_address[1])
+os.rename(port_file + ".tmp", port_file)
 server.serve_forever()

@@ -5,11 +5,11 @@
 # each request says who asks (User-Agent) and what it can decode.
 . "$top_srcdir/tests/lib.sh"
 
-PORT=$(free_port)
-"$PYTHON3" "$top_srcdir/tests/poll_slow_server.py" "$PORT" 0.5 \
+"$PYTHON3" "$top_srcdir/tests/poll_slow_server.py" "$T/slow.port" 0.5 \
     "$T/peak" &
 track $!
-wait_for 10 port_open "$PORT" || hard_error "the slow server did not start"
+wait_for 30 test -s "$T/slow.port" || hard_error "the slow server did not start"
+PORT=$(cat "$T/slow.port")
 
 # feeds HOST COUNT: COUNT feed sections on HOST (127.0.0.1 or localhost
 # reach the same server, but are two hosts to brinkd).

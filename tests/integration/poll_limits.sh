@@ -28,11 +28,11 @@ start_nginx "$T/www" '
 		if ($http_accept_encoding !~ gzip) { return 406; }
 	}
 '
-HANG_PORT=$(free_port)
-"$PYTHON3" "$top_srcdir/tests/poll_never_answer.py" "$HANG_PORT" \
+"$PYTHON3" "$top_srcdir/tests/poll_never_answer.py" "$T/hang.port" \
     "$T/hang.accepted" &
 track $!
-wait_for 10 port_open "$HANG_PORT" || hard_error "the silent server did not start"
+wait_for 30 test -s "$T/hang.port" || hard_error "the silent server did not start"
+HANG_PORT=$(cat "$T/hang.port")
 
 base="http://127.0.0.1:$NGINX_PORT"
 cat > "$T/brink.conf" <<CONF

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The alert log cannot be written (a full disk: /dev/full): brinkd logs
 # the error with the path, leaves the article unseen and tries again at
-# the next poll; once the log can be written (a reload pointing it at a
+# the next poll, without backing the feed off (the fault is not the
+# server's); once the log can be written (a reload pointing it at a
 # real file), the alert is written and the article marked seen.
 . "$top_srcdir/tests/lib.sh"
 
@@ -33,6 +34,9 @@ start_brinkd "$T/brink.conf"
 errors() { [ "$(grep -c "sink log: cannot write to /dev/full: No space left on device" "$BRINKD_LOG")" -ge "$1" ]; }
 wait_for 30 errors 2 || hard_error "no write error seen twice: $(cat "$BRINKD_LOG")"
 pass "the write error is logged with the path, and tried again"
+check "a full disk is a local failure: retried at the interval, no backoff" \
+    log_has "feed world: could not be processed \(see above\); a local failure, not the feed's: retrying in 1 s"
+check "... and not counted against the feed" sh -c "! grep -q 'in a row' '$BRINKD_LOG'"
 check "the article is still unseen" [ "$(seen_count world)" = 0 ]
 
 conf "$T/log/alerts.jsonl"

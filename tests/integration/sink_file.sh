@@ -86,8 +86,8 @@ make_alerts 7 10 critical "Border talks collapse; Northland
 issues an ultimatum" | "$TOOL" file "$T/alerts.log" text >/dev/null ||
     fail "text sink failed"
 check "text: three alerts, two lines each" [ "$(wc -l < "$T/alerts.log")" -eq 6 ]
-check "text: headline with time, SEVERITY, category, who, title, link" \
-    grep -qx '2026-11-23T06:00:00Z CRITICAL retaliation northland -> southland: Border talks collapse; Northland issues an ultimatum <https://news.example/world/7>' "$T/alerts.log"
+check "text: headline with time, SEVERITY, category, who, title, link, id" \
+    grep -qx '2026-11-23T06:00:00Z CRITICAL retaliation northland -> southland: Border talks collapse; Northland issues an ultimatum <https://news.example/world/7> id 0000000000000007' "$T/alerts.log"
 check "text: quoted sentence indented below" \
     grep -qx '    "Northland said it would answer the strike on its port at a time of its choosing."' "$T/alerts.log"
 check "text: no control characters" sh -c "! LC_ALL=C grep -q '[[:cntrl:]]' '$T/alerts.log'"

@@ -288,6 +288,33 @@ test_broken(void)
 	}
 	feed_free(f);
 
+	/* A NUL byte: libxml2 stops at it even when recovering, which lost
+	 * the whole feed; the bytes go, the items stay, the warning says
+	 * what and where. */
+	{
+		static const char nul[] = "<?xml version=\"1.0\"?>\n"
+		    "<rss version=\"2.0\"><channel><title>T</title>\n"
+		    "<item><title>One</title><guid>1</guid></item>\n"
+		    "<item><title>Tw\0o</title><guid>2</guid></item>\n"
+		    "<item><title>Three\0\0</title><guid>3</guid></item>\n"
+		    "</channel></rss>\n";
+
+		f = feed_parse(nul, sizeof(nul) - 1, NULL, NULL, err,
+		    sizeof(err));
+		CHECK(f != NULL && f->n_items == 3,
+		    "NUL bytes: every item kept");
+		if (f != NULL && f->n_items == 3) {
+			CHECK_STR(f->items[1].title, "Two",
+			    "NUL bytes: dropped from the text");
+			CHECK_STR(f->items[2].title, "Three",
+			    "NUL bytes: the item after them intact");
+		}
+		CHECK_STR(err, "ill-formed XML, read in recovery mode (line "
+		    "4: 3 NUL bytes, which XML does not allow, dropped)",
+		    "NUL bytes: the warning says what and where");
+		feed_free(f);
+	}
+
 	/* After the first error libxml2 drops entity references; the
 	 * recovery pass must not lose the escaped HTML of later items. */
 	f = parse_str("<rss><channel><item><title>Fish & chips</title></item>"

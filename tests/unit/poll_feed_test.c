@@ -71,6 +71,20 @@ left_within(struct ev_loop *loop, struct poll_feed *f, double lo, double hi)
 	return 0;
 }
 
+/* What the pipeline answers for a 200: its status and whether a failure
+ * was local (the store or a sink) rather than the feed's. */
+static int process_status, process_local;
+
+static int
+process_stub(void *arg, const struct config_feed *cf, const char *url,
+    const char *body, size_t len, struct poll_result *out)
+{
+	(void)arg, (void)cf, (void)url, (void)body, (void)len;
+	memset(out, 0, sizeof(*out));
+	out->local_failure = process_local;
+	return process_status;
+}
+
 static void
 answer(struct poll_feed *f, long status, double retry_after)
 {
@@ -125,6 +139,28 @@ main(void)
 	CHECK_INT(f->not_modified, 1, "... and counts as a 304");
 	CHECK(left_within(loop, f, 54, 66),
 	    "the next poll comes after an interval, give or take a tenth");
+
+	/* A full disk after four failures of the server: no fifth backoff
+	 * (240-600 s), the next try at the interval, within a minute. */
+	p.process = process_stub;
+	process_status = -1;
+	process_local = 1;
+	f->failures = 4;
+	answer(f, 200, -1);
+	CHECK_INT(f->failures, 4,
+	    "a local failure does not count against the feed");
+	CHECK(left_within(loop, f, 54, 66),
+	    "... and is retried at the interval, not backed off");
+	cf.limits.interval = 3600;
+	answer(f, 200, -1);
+	CHECK(left_within(loop, f, 54, 66),
+	    "... within a minute for an hourly feed");
+	cf.limits.interval = 60;
+	process_local = 0;
+	answer(f, 200, -1);
+	CHECK_INT(f->failures, 5, "a body that is no feed is the feed's failure");
+	CHECK(left_within(loop, f, 300, 600), "... and backs it off");
+	p.process = NULL;
 
 	answer(f, 410, -1);
 	CHECK(f->gone, "410: the feed is marked gone");
