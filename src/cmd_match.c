@@ -14,6 +14,11 @@
  * here, not a fetch with max_items).  --summary prints, instead of the
  * alerts, what a corpus gave: items read, alerts per category and per
  * rule, hits per rule, items without an alert.
+ *
+ * The alerts are grouped into stories as the daemon groups them (each
+ * line has its "story"), in a store that lives for the run only, timed
+ * by the items' own dates where they have them; an article whose link
+ * or GUID was already alerted is printed once.
  */
 #include "autoconf.h"
 
@@ -38,6 +43,8 @@
 #include "html.h"
 #include "log.h"
 #include "rules.h"
+#include "store.h"
+#include "story_db.h"
 
 /* Larger documents are refused rather than read: no article is. */
 #define MATCH_MAX_BYTES	(256UL * 1024 * 1024)
@@ -60,6 +67,7 @@ struct match {
 	const struct config	*cfg;
 	const struct rules	*rules;
 	const char		*feed_name;
+	struct story_db		*stories;
 	int			 explain;
 	int			 summary;
 	int			 failed;
@@ -259,6 +267,7 @@ match_article(struct match *m, const struct feed_item *item,
 	struct rules_result res;
 	json_t *alert = NULL;
 	char *line;
+	int r = STORY_JOINED;
 
 	m->items++;
 	if (m->explain)
@@ -271,11 +280,25 @@ match_article(struct match *m, const struct feed_item *item,
 		m->failed = 1;
 		return;
 	}
-	if (res.n_hits > 0)
+	if (res.n_hits > 0) {
 		alert = alert_build(m->feed_name, item, &res, time(NULL));
+		/* Its story, timed by the item's own date where it has one;
+		 * an article already alerted is not alerted again. */
+		if (alert != NULL && (r = story_db_join(m->stories, alert,
+		    item->has_published ? item->published : time(NULL))) ==
+		    -1)
+			m->failed = 1;
+		else if (r == STORY_DUPLICATE) {
+			if (m->explain)
+				fprintf(stderr, "  the same article as an "
+				    "earlier one: no alert\n");
+			json_decref(alert);
+			alert = NULL;
+		}
+	}
 	if (m->summary)
 		match_count(m, &res, alert);
-	if (res.n_hits > 0 && !m->summary) {
+	if (res.n_hits > 0 && !m->summary && r == STORY_JOINED) {
 		line = alert != NULL ? json_dumps(alert,
 		    JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
 		if (line == NULL) {
@@ -422,6 +445,7 @@ cmd_match(const char *config_path, const char *path, int explain, int summary)
 {
 	struct config *cfg;
 	struct rules *rules = NULL;
+	struct store *store = NULL;
 	struct match m;
 	char err[512], *buf = NULL;
 	const char *slash;
@@ -430,6 +454,7 @@ cmd_match(const char *config_path, const char *path, int explain, int summary)
 
 	if ((cfg = config_load(config_path, match_report, &explain)) == NULL)
 		return EXIT_BAD_INPUT;
+	memset(&m, 0, sizeof(m));
 	if ((rules = rules_compile(cfg, err, sizeof(err))) == NULL) {
 		log_error("%s", err);
 		goto done;
@@ -438,7 +463,9 @@ cmd_match(const char *config_path, const char *path, int explain, int summary)
 		log_error("%s: %s", path, err);
 		goto done;
 	}
-	memset(&m, 0, sizeof(m));
+	if ((store = store_open(NULL)) == NULL ||
+	    (m.stories = story_db_open(store, cfg)) == NULL)
+		goto done;
 	m.cfg = cfg;
 	m.rules = rules;
 	m.explain = explain;
@@ -472,6 +499,8 @@ cmd_match(const char *config_path, const char *path, int explain, int summary)
 	free(m.cat_counts);
 	status = rc == 0 && !m.failed ? EXIT_OK : EXIT_BAD_INPUT;
 done:
+	story_db_close(m.stories);
+	store_close(store);
 	free(buf);
 	rules_free(rules);
 	config_free(cfg);

@@ -55,7 +55,10 @@ static const struct key root_keys[] = {
 	{ "ca_file", 0 }, { "log_level", 0 }, LIMIT_KEYS,
 	{ "retention", 0 }, { "backoff_max", 0 }, { "max_transfers", 0 },
 	{ "max_per_host", 0 }, { "max_redirects", 0 }, { "negations", 1 },
-	{ "countries", 0 }, { NULL, 0 }
+	{ "countries", 0 },
+	{ "story_window", 0 }, { "story_retention", 0 },
+	{ "story_update", 0 }, { "story_similarity", 0 },
+	{ NULL, 0 }
 };
 static const struct key feed_keys[] = {
 	{ "url", 0 }, LIMIT_KEYS, { NULL, 0 }
@@ -84,7 +87,8 @@ static const struct key sink_keys[] = {
 	{ "feeds", 1 }, { "actors", 1 }, { "ident", 0 }, { "facility", 0 },
 	{ "path", 0 }, { "fsync", 0 }, { "format", 0 }, { "url", 0 },
 	{ "headers", 1 }, { "timeout", 0 }, { "max_age", 0 },
-	{ "rate_limit", 0 }, { "rate_interval", 0 }, { NULL, 0 }
+	{ "rate_limit", 0 }, { "rate_interval", 0 }, { "stories", 0 },
+	{ NULL, 0 }
 };
 
 static const struct kind {

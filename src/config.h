@@ -28,6 +28,15 @@ enum sink_type {
 	SINK_ALERTMANAGER	/* POST /api/v2/alerts (sink_alertmanager.c) */
 };
 
+/* Which alerts of a story a sink gets (brink.conf(5), "stories"). */
+enum sink_stories {
+	STORIES_DEFAULT,	/* all; updates for a webhook */
+	STORIES_FIRST,		/* the first alert of each story only */
+	STORIES_UPDATES,	/* the first, then one per story_update, or
+				   sooner when the severity rises */
+	STORIES_ALL		/* every alert */
+};
+
 enum sink_format {
 	FORMAT_JSON,		/* file: one alert record per line */
 	FORMAT_TEXT,		/* file: a human line and the quoted sentence */
@@ -139,6 +148,8 @@ struct config_sink {
 	double			 max_age;	/* drop a spooled alert after; 24h */
 	int			 rate_limit;	/* messages per rate_interval; 0: no limit; 10 */
 	double			 rate_interval;	/* default 1m */
+	enum sink_stories	 stories;	/* which alerts of a story; default
+						   all, webhooks updates */
 	const char		*file;
 	int			 line;
 };
@@ -157,6 +168,13 @@ struct config {
 	int			 max_per_host;	/* at once, per host; default 4 */
 	int			 max_redirects;	/* default 5 */
 	struct config_list	 negations;	/* global negation cues; empty: rules' built-in */
+	double			 story_window;	/* an alert joins a story first
+						   seen this long ago; 48h */
+	double			 story_retention; /* stories kept; 30d */
+	double			 story_update;	/* a sink's updates of one story
+						   at most this often; 1h */
+	double			 story_similarity; /* statements' overlap to be one
+						   story, 0..1; 0.3 */
 	struct config_feed	*feeds;
 	size_t			 n_feeds;
 	struct config_actor	*actors;

@@ -613,6 +613,18 @@ config_take_sink(struct config_section *s)
 		k->rate_limit = (int)n;
 	k->rate_interval = 60;
 	take_duration(s, "rate_interval", &k->rate_interval, 1);
+	if ((text = config_value(s, "stories", &line)) != NULL) {
+		if (strcmp(text, "first") == 0)
+			k->stories = STORIES_FIRST;
+		else if (strcmp(text, "updates") == 0)
+			k->stories = STORIES_UPDATES;
+		else if (strcmp(text, "all") == 0)
+			k->stories = STORIES_ALL;
+		else
+			config_msg_at(s->ld, 1, line, "stories \"%s\" is "
+			    "unknown; use \"first\", \"updates\" or \"all\"",
+			    text);
+	}
 
 	if ((text = config_value(s, "type", &line)) == NULL) {
 		if (config_option(s, "type") == NULL)
@@ -669,6 +681,21 @@ config_take_globals(struct config_load *ld, cfg_t *cfg)
 		c->max_redirects = (int)n;
 	config_take_list(&s, "negations", &c->negations, &lines);
 	config_defer_classes(&s, &c->negations, lines);
+	take_duration(&s, "story_window", &c->story_window, 1);
+	take_duration(&s, "story_retention", &c->story_retention, 1);
+	take_duration(&s, "story_update", &c->story_update, 0);
+	if ((text = config_value(&s, "story_similarity", &line)) != NULL) {
+		char *end;
+		double v = strtod(text, &end);
+
+		if (end == text || *end != '\0' || !(v > 0 && v <= 1))
+			config_msg_at(ld, 1, line, "story_similarity \"%s\" "
+			    "is not a number above 0 and at most 1 (the share "
+			    "of words two statements must have in common; "
+			    "0.3 by default)", text);
+		else
+			c->story_similarity = v;
+	}
 }
 
 struct config *
@@ -696,6 +723,10 @@ config_new(const char *path)
 	c->max_transfers = 32;
 	c->max_per_host = 4;
 	c->max_redirects = 5;
+	c->story_window = 48 * 3600;
+	c->story_retention = 30 * 86400;
+	c->story_update = 3600;
+	c->story_similarity = 0.3;
 	return c;
 }
 

@@ -25,6 +25,7 @@
 #include "rules.h"
 #include "sink.h"
 #include "store.h"
+#include "story_db.h"
 
 #define DEFAULT_MAX_AGE		(2 * 86400.0)
 #define DEFAULT_RETENTION	(30 * 86400.0)
@@ -34,6 +35,7 @@ struct pipeline {
 	const struct config	*cfg;
 	const struct rules	*rules;
 	struct sinks		*sinks;
+	struct story_db		*stories;	/* NULL until a config */
 };
 
 struct pipeline *
@@ -54,11 +56,20 @@ pipeline_set(struct pipeline *pl, const struct config *cfg,
 	pl->cfg = cfg;
 	pl->rules = rules;
 	pl->sinks = sinks;
+	if (pl->stories != NULL)
+		story_db_configure(pl->stories, cfg);
+	else if (cfg != NULL && (pl->stories = story_db_open(pl->store,
+	    cfg)) == NULL)
+		log_fatal("store %s: cannot keep stories",
+		    store_path(pl->store));
 }
 
 void
 pipeline_free(struct pipeline *pl)
 {
+	if (pl == NULL)
+		return;
+	story_db_close(pl->stories);
 	free(pl);
 }
 
@@ -85,7 +96,7 @@ pipeline_item(struct pipeline *pl, const char *feed,
 	struct rules_result result;
 	json_t *alert = NULL;
 	char *body = NULL;
-	int seen, raised = 0;
+	int seen, raised = 0, joined;
 
 	memset(&result, 0, sizeof(result));
 	if (store_begin(pl->store) == -1)
@@ -103,6 +114,20 @@ pipeline_item(struct pipeline *pl, const char *feed,
 			goto fail;
 		}
 		alert = alert_build(feed, item, &result, now);
+	}
+	/* The alert joins its story; the same article from another feed
+	 * raises nothing more (story_db.h). */
+	if (alert != NULL && pl->stories != NULL) {
+		if ((joined = story_db_join(pl->stories, alert, now)) == -1)
+			goto fail;
+		if (joined == STORY_DUPLICATE) {
+			log_info("feed %s: already alerted from another feed, "
+			    "story %s: %s", feed, json_string_value(
+			    json_object_get(json_object_get(alert, "story"),
+			    "id")), item->title);
+			json_decref(alert);
+			alert = NULL;
+		}
 	}
 	if (alert != NULL) {
 		log_info("feed %s: alert %s (%s %s, rule %s): %s", feed,
@@ -177,7 +202,8 @@ pipeline_bookkeeping(struct pipeline *pl, const char *feed,
 	}
 	retention = pl->cfg != NULL && pl->cfg->retention > 0 ?
 	    pl->cfg->retention : DEFAULT_RETENTION;
-	if (store_prune(pl->store, feed, now, retention) == -1)
+	if (store_prune(pl->store, feed, now, retention) == -1 ||
+	    (pl->stories != NULL && story_db_prune(pl->stories, now) == -1))
 		goto fail;
 	return store_commit(pl->store);
 fail:

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -17,6 +18,7 @@
 #include "sink_impl.h"
 #include "sink_text.h"
 #include "webhook_text.h"
+#include "story_db.h"
 
 /* Alert ids a sink already wrote in this process: an item retried
  * because another sink failed is not written twice. */
@@ -40,6 +42,8 @@ struct sink_slot {
 struct sinks {
 	struct sink_slot	*v;
 	size_t			 n;
+	struct story_db		*stories;	/* NULL without a store: every
+						   sink gets every alert */
 };
 
 static int
@@ -107,6 +111,9 @@ sinks_open(const struct config *cfg, struct store *store, struct poll *poll)
 	if ((sinks = calloc(1, sizeof(*sinks))) == NULL ||
 	    (sinks->v = calloc(cfg->n_sinks + 1, sizeof(*sinks->v))) == NULL)
 		log_fatal("out of memory");
+	if (store != NULL && (sinks->stories = story_db_open(store,
+	    cfg)) == NULL)
+		goto fail;
 	for (i = 0; i < cfg->n_sinks; i++) {
 		sc = &cfg->sinks[i];
 		if ((size_t)sc->type >= sizeof(sink_table) /
@@ -189,7 +196,8 @@ sinks_deliver(struct sinks *sinks, const json_t *alert)
 	struct sink_slot *slot;
 	const char *id;
 	size_t i;
-	int rc = 0, noted = 0;
+	time_t now = time(NULL);
+	int rc = 0, noted = 0, r;
 
 	id = json_string_value(json_object_get(alert, "id"));
 	for (i = 0; i < sinks->n; i++) {
@@ -199,6 +207,13 @@ sinks_deliver(struct sinks *sinks, const json_t *alert)
 		if (slot->recent != NULL && id != NULL && *id != '\0' &&
 		    recent_has(slot, id))
 			continue;
+		/* Which alerts of a story this sink gets (story_db.h). */
+		if (sinks->stories != NULL && (r = story_db_route(
+		    sinks->stories, slot->sink.cfg, alert, now)) != 1) {
+			if (r == -1)
+				rc = -1;
+			continue;
+		}
 		note_bad_link(slot, alert, id, &noted);
 		if (slot->sink.ops->deliver(&slot->sink, alert) == -1) {
 			rc = -1;
@@ -263,6 +278,7 @@ sinks_close(struct sinks *sinks)
 			sinks->v[i].sink.ops->close(&sinks->v[i].sink);
 		free(sinks->v[i].recent);
 	}
+	story_db_close(sinks->stories);
 	free(sinks->v);
 	free(sinks);
 }

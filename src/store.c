@@ -21,7 +21,7 @@
 #include "store.h"
 
 #define STORE_FILE		"brink.db"
-#define STORE_VERSION		3
+#define STORE_VERSION		4
 /* How long the alert log keeps a row: enough for --status's day. */
 #define STORE_ALERT_KEEP	(7 * 24 * 3600)
 /* Another brinkd (or a --once run) may hold the write lock briefly. */
@@ -97,6 +97,24 @@ static const char *const migrations[] = {
 	"  alert_id TEXT PRIMARY KEY, feed TEXT NOT NULL,"
 	"  time INTEGER NOT NULL, severity TEXT, category TEXT);"
 	"CREATE INDEX alert_log_time ON alert_log (time);",
+	/* 4: Stories (story_db.c): one row per story, the articles that
+	 * joined one (by link and by GUID), what each sink was sent. */
+	"CREATE TABLE story ("
+	"  id TEXT PRIMARY KEY, family TEXT NOT NULL, actors TEXT NOT NULL,"
+	"  targets TEXT NOT NULL, sketch BLOB NOT NULL,"
+	"  first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL,"
+	"  severity INTEGER NOT NULL, articles INTEGER NOT NULL,"
+	"  feeds TEXT NOT NULL);"
+	"CREATE INDEX story_key ON story (family, actors, first_seen);"
+	"CREATE INDEX story_last ON story (last_seen);"
+	"CREATE TABLE story_article ("
+	"  article TEXT PRIMARY KEY, story TEXT NOT NULL,"
+	"  alert_id TEXT NOT NULL, seen INTEGER NOT NULL);"
+	"CREATE INDEX story_article_story ON story_article (story);"
+	"CREATE TABLE story_sent ("
+	"  story TEXT NOT NULL, sink TEXT NOT NULL, sent INTEGER NOT NULL,"
+	"  severity INTEGER NOT NULL, articles INTEGER NOT NULL,"
+	"  PRIMARY KEY (story, sink));",
 };
 
 struct store {
@@ -250,6 +268,18 @@ store_open(const char *state_dir)
 
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		log_fatal("out of memory");
+	if (state_dir == NULL) {
+		/* A store of one run only (--match groups stories). */
+		if ((s->path = strdup(":memory:")) == NULL)
+			log_fatal("out of memory");
+		if ((rc = sqlite3_open(s->path, &s->db)) != SQLITE_OK) {
+			store_fail(s, "cannot open", rc);
+			goto fail;
+		}
+		if (store_migrate(s) == -1)
+			goto fail;
+		goto prepare;
+	}
 	len = strlen(state_dir) + sizeof("/" STORE_FILE);
 	if ((s->path = malloc(len)) == NULL)
 		log_fatal("out of memory");
@@ -285,6 +315,7 @@ store_open(const char *state_dir)
 		goto fail;
 	if (store_migrate(s) == -1)
 		goto fail;
+prepare:
 	for (i = 0; i < ST_COUNT; i++) {
 		rc = sqlite3_prepare_v3(s->db, statement_sql[i], -1,
 		    SQLITE_PREPARE_PERSISTENT, &s->stmt[i], NULL);

@@ -4,7 +4,8 @@
  * webhook spool.  Every error is logged once here with the database path
  * and what to do; callers only propagate -1.
  *
- * Schema (version 3), which spool.c and brinkd --status rely on:
+ * Schema (version 4), which spool.c, brinkd --status and story_db.c rely
+ * on:
  *
  *   feed_state(feed TEXT PRIMARY KEY, url TEXT, etag TEXT,
  *              last_modified TEXT, last_success INTEGER,
@@ -19,6 +20,9 @@
  *   alert_log(alert_id TEXT PRIMARY KEY, feed TEXT NOT NULL,
  *             time INTEGER NOT NULL, severity TEXT, category TEXT)
  *             (version 3; rows older than 7 days are pruned)
+ *
+ *   story, story_article, story_sent (version 4): see story_db.c and the
+ *   migration
  *
  * Times are Unix seconds; spool.waited counts seconds on a monotonic
  * clock, relative to the open spool (spool.h).  spool.body is the alert record as JSON; the
@@ -43,7 +47,8 @@ struct store_feed_state {
 	time_t	 next_due;		/* 0: now */
 };
 
-/* Open (creating and migrating) state_dir/brink.db.  NULL on error. */
+/* Open (creating and migrating) state_dir/brink.db; with state_dir NULL,
+ * a database in memory that ends with store_close.  NULL on error. */
 struct store	*store_open(const char *state_dir);
 void		 store_close(struct store *);
 /* The open handle, for modules that own their own tables (spool.c). */

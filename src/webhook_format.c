@@ -118,6 +118,42 @@ put_str(json_t *obj, const char *key, char *value)
 }
 
 /* "2026-11-23T06:00:00Z" -> "2026-11-23 06:00:00 UTC". */
+/*
+ * The feed, and for an update of a story (story.h) how many articles
+ * from which feeds reported it: "wire \xc2\xb7 update: 7 articles from
+ * wire, daily, ...".  Caller frees.
+ */
+static char *
+feed_of(const json_t *alert)
+{
+	const json_t *story = json_object_get(alert, "story");
+	const json_t *feeds = json_object_get(story, "feeds"), *f;
+	char *feed, *list, *out, *more;
+	size_t i;
+
+	feed = line(sink_text_get(alert, "feed"), 200);
+	if (story == NULL || json_is_true(json_object_get(story, "first")))
+		return feed;
+	list = fmt("%s", "");
+	json_array_foreach(feeds, i, f) {
+		if (json_string_value(f) == NULL)
+			continue;
+		more = fmt("%s%s%s", list, *list != '\0' ? ", " : "",
+		    json_string_value(f));
+		free(list);
+		list = more;
+	}
+	out = fmt("%s \xc2\xb7 update: %lld article%s from %s", feed,
+	    (long long)json_integer_value(json_object_get(story, "articles")),
+	    json_integer_value(json_object_get(story, "articles")) == 1 ?
+	    "" : "s", list);
+	free(feed);
+	free(list);
+	more = line(out, 400);
+	free(out);
+	return more;
+}
+
 static char *
 human_time(const char *rfc3339)
 {
@@ -260,7 +296,7 @@ slack_alert(const json_t *alert)
 	    line(sink_text_get(alert, "category"), 100)));
 	json_array_append_new(fields, slack_field("Who", who_of(alert, 500)));
 	json_array_append_new(fields, slack_field("Feed",
-	    line(sink_text_get(alert, "feed"), 200)));
+	    feed_of(alert)));
 	json_object_set_new(att, "fields", fields);
 	s = human_time(sink_text_get(alert, "time"));
 	put_str(att, "footer", fmt("brink \xc2\xb7 %s", s));
@@ -331,7 +367,7 @@ discord_alert(const json_t *alert)
 	json_array_append_new(fields, discord_field("Who",
 	    who_of(alert, 500)));
 	json_array_append_new(fields, discord_field("Feed",
-	    line(sink_text_get(alert, "feed"), 200)));
+	    feed_of(alert)));
 	json_object_set_new(embed, "fields", fields);
 	put_str(embed, "timestamp", line(sink_text_get(alert, "time"), 64));
 	s = fmt("brink \xc2\xb7 alert %s", sink_text_get(alert, "id"));
@@ -445,7 +481,7 @@ teams_alert(const json_t *alert)
 	free(s);
 	facts = json_array();
 	json_array_append_new(facts, teams_fact("Feed",
-	    line(sink_text_get(alert, "feed"), 200)));
+	    feed_of(alert)));
 	json_array_append_new(facts, teams_fact("Time",
 	    human_time(sink_text_get(alert, "time"))));
 	json_array_append_new(facts, teams_fact("Rule",
@@ -478,7 +514,7 @@ ntfy_alert(const json_t *alert, const char *topic)
 	put_str(body, "title", fmt("%s %s: %s", sev, cat, who));
 	title = line(title_of(alert), 500);
 	sentence = line(sink_text_sentence(alert), 2500);
-	feed = line(sink_text_get(alert, "feed"), 200);
+	feed = feed_of(alert);
 	when = human_time(sink_text_get(alert, "time"));
 	put_str(body, "message", fmt("%s\n%s%s%s%sfeed %s \xc2\xb7 %s", title,
 	    *sentence != '\0' ? "\xe2\x80\x9c" : "", sentence,

@@ -38,7 +38,7 @@ expect "the title is the first line" \
     "Tehran vows a response to the strike on its consulate"
 expect "the keys are in the design's order" \
     "$(json_get "$T/text.out" '",".join(alerts[0].keys())')" \
-    "id,time,severity,category,rule,feed,item,actors,targets,hits"
+    "id,time,severity,category,rule,feed,item,actors,targets,hits,story"
 expect "the vow is quoted" \
     "$(json_get "$T/text.out" 'any("respond at the right time" in h["sentence"] for h in alerts[0]["hits"])')" True
 expect "the dock workers' strike raises nothing" \
@@ -46,6 +46,30 @@ expect "the dock workers' strike raises nothing" \
 expect "the same article gets the same id" \
     "$("$BRINKD" -c "$T/brink.conf" --match "$M/threat.txt" | "$PYTHON3" -c 'import json,sys; print(json.load(sys.stdin)["id"])')" \
     "$(json_get "$T/text.out" 'alerts[0]["id"]')"
+
+# Stories: two wordings of one threat are one story; the same link
+# again is the same article, printed once; Iran's vow is its own story.
+cat > "$T/story.rss" <<'RSS'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>t</title><link>https://s.example/</link>
+<item><title>Red Sea threat</title><link>https://s.example/1</link>
+<description>The Houthis threatened to sink any ship bound for Israeli ports.</description></item>
+<item><title>Shipping warned</title><link>https://s.example/2</link>
+<description>Houthi leaders threatened to sink ships bound for Israeli ports in the Red Sea.</description></item>
+<item><title>Red Sea threat (updated)</title><link>https://s.example/1</link>
+<description>The Houthis threatened to sink any ship bound for Israeli ports.</description></item>
+<item><title>Consulate strike</title><link>https://s.example/3</link>
+<description>Iran said it would respond at the right time to the strike on its consulate.</description></item>
+</channel></rss>
+RSS
+"$BRINKD" -c "$T/brink.conf" --match "$T/story.rss" > "$T/story.out"
+expect "stories: the repeated link is printed once" "$(wc -l < "$T/story.out")" 3
+expect "stories: the two wordings share a story, Iran's vow has its own" \
+    "$(json_get "$T/story.out" '[a["story"]["id"] == alerts[0]["story"]["id"] for a in alerts]')" \
+    "[True, True, False]"
+expect "stories: first, then an update with two articles" \
+    "$(json_get "$T/story.out" '[(a["story"]["first"], a["story"]["articles"]) for a in alerts]')" \
+    "[(True, 1), (False, 2), (True, 1)]"
 
 # Nothing fires: no output, exit 0.
 printf 'Strike looms\nWorkers threatened to strike over pay.\n' > "$T/strike.txt"

@@ -34,6 +34,8 @@ sink chat {
 	type = "webhook"
 	url = "$RECEIVER_URL/hook"
 	rate_limit = 0
+	# Every alert, not one post per story: this tests delivery.
+	stories = "all"
 }
 CONF
 

@@ -569,6 +569,29 @@ test_digest(void)
 		json_decref(alerts[i]);
 }
 
+/* A story's update says how many articles from which feeds. */
+static void
+test_story_update(void)
+{
+	json_t *a = sample_alert("0123456789abcdef", "high", NULL), *j;
+
+	json_object_set_new(a, "story", json_pack("{s:s, s:s, s:i, s:[s,s],"
+	    " s:b}", "id", "5555", "first_seen", "2026-11-23T05:00:00Z",
+	    "articles", 7, "feeds", "world-desk", "wire", "first", 0));
+	j = format(FORMAT_SLACK, a, NULL);
+	CHECK_STR(str(j, "attachments.0.fields.3.value"), "world-desk "
+	    "\xc2\xb7 update: 7 articles from world-desk, wire",
+	    "slack: an update says how many articles from which feeds");
+	json_decref(j);
+	json_object_set_new(json_object_get(a, "story"), "first",
+	    json_true());
+	j = format(FORMAT_NTFY, a, "alerts");
+	CHECK(!has(str(j, "message"), "update"),
+	    "ntfy: a story's first alert is no update");
+	json_decref(j);
+	json_decref(a);
+}
+
 int
 main(void)
 {
@@ -585,6 +608,7 @@ main(void)
 	test_links();
 	test_markup();
 	test_digest();
+	test_story_update();
 	CHECK(webhook_format_alert(FORMAT_JSON, a, NULL, err,
 	    sizeof(err)) == NULL, "a file format is refused");
 	json_decref(a);

@@ -1,0 +1,172 @@
+/*
+ * story.c: the story signature and the sameness test (story.h).
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "story.h"
+#include "text.h"
+
+/* FNV-1a offset and prime, as hash.c; a separator byte between the two
+ * words of a pair keeps ("ab","c") apart from ("a","bc"). */
+#define FNV_OFFSET	0xcbf29ce484222325ULL
+#define FNV_PRIME	0x100000001b3ULL
+
+/*
+ * Words that say nothing of what happened: every report has them, so
+ * they would make any two statements look alike.  Folded forms.
+ */
+static const char *const story_stopwords[] = {
+	"a", "an", "and", "are", "as", "at", "be", "been", "but", "by",
+	"for", "from", "had", "has", "have", "he", "her", "his", "in", "into",
+	"is", "it", "its", "of", "on", "or", "said", "says", "she", "that",
+	"the", "their", "them", "they", "this", "to", "told", "was", "were",
+	"which", "who", "will", "with", "would", NULL
+};
+
+const char *
+story_family(const char *category)
+{
+	if (category == NULL)
+		return "";
+	if (strcmp(category, "threat") == 0 ||
+	    strcmp(category, "retaliation") == 0)
+		return "hostile";
+	return category;
+}
+
+static int
+story_is_stopword(const char *fold)
+{
+	size_t i;
+
+	for (i = 0; story_stopwords[i] != NULL; i++)
+		if (strcmp(fold, story_stopwords[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static uint64_t
+story_fnv(uint64_t h, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= FNV_PRIME;
+	}
+	return h;
+}
+
+/* A final mix (splitmix64's): FNV's low bits alone order short words
+ * poorly, and the sketch keeps the smallest values. */
+static uint64_t
+story_mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+/* Insert h into the ascending, distinct sketch, keeping the smallest. */
+static void
+story_sketch_insert(struct story_sketch *sk, uint64_t h)
+{
+	size_t lo = 0, hi = sk->n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (sk->h[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < sk->n && sk->h[lo] == h)
+		return;
+	if (lo >= STORY_SKETCH_MAX)
+		return;
+	if (sk->n == STORY_SKETCH_MAX)
+		sk->n--;
+	memmove(&sk->h[lo + 1], &sk->h[lo], (sk->n - lo) * sizeof(sk->h[0]));
+	sk->h[lo] = h;
+	sk->n++;
+}
+
+int
+story_sketch_add(struct story_sketch *sk, struct text_stemmer *stem,
+    const char *text, size_t len)
+{
+	struct text_doc doc;
+	const struct text_token *tok;
+	const char *s;
+	uint64_t word, prev = 0;
+	size_t i, slen;
+	int have_prev = 0;
+
+	memset(&doc, 0, sizeof(doc));
+	if (text_analyse(text, len, &doc) == -1) {
+		text_doc_free(&doc);
+		return -1;
+	}
+	for (i = 0; i < doc.n_tokens; i++) {
+		tok = &doc.tokens[i];
+		/* Stop words are skipped: the pairs are of neighbouring
+		 * content words, so "vowed to retaliate" and "vows
+		 * retaliation" share one. */
+		if (story_is_stopword(tok->fold))
+			continue;
+		if (stem != NULL)
+			s = text_stem(stem, tok->fold, tok->fold_len, &slen);
+		else {
+			s = tok->fold;
+			slen = tok->fold_len;
+		}
+		word = story_fnv(FNV_OFFSET, s, slen);
+		story_sketch_insert(sk, story_mix(word));
+		if (have_prev)
+			story_sketch_insert(sk, story_mix(story_fnv(
+			    story_fnv(prev, "\0", 1), s, slen)));
+		prev = word;
+		have_prev = 1;
+	}
+	text_doc_free(&doc);
+	return 0;
+}
+
+double
+story_similarity(const struct story_sketch *a, const struct story_sketch *b)
+{
+	size_t i = 0, j = 0, taken = 0, both = 0, k;
+
+	if (a->n == 0 || b->n == 0)
+		return 0;
+	/* The bottom-k of the union, and how many of those both hold. */
+	k = STORY_SKETCH_MAX;
+	while (taken < k && (i < a->n || j < b->n)) {
+		if (j >= b->n || (i < a->n && a->h[i] < b->h[j]))
+			i++;
+		else if (i >= a->n || b->h[j] < a->h[i])
+			j++;
+		else {
+			both++;
+			i++;
+			j++;
+		}
+		taken++;
+	}
+	return (double)both / (double)taken;
+}
+
+int
+story_targets_agree(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL || *a == '\0' || *b == '\0')
+		return 1;
+	return strcmp(a, b) == 0;
+}

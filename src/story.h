@@ -1,0 +1,56 @@
+/*
+ * story.h: what makes two alerts one story, as a pure module (no I/O, no
+ * logging); story_db.c keeps the stories in the store and routes them to
+ * the sinks.
+ *
+ * Two alerts are one story when they share the category family (threat
+ * and retaliation are one family, de-escalation another), the actors,
+ * the targets where both name some, and a near-duplicate statement,
+ * within a window.  The statement is compared as a bottom-k MinHash
+ * sketch of word shingles (each content word's stem, and each pair of
+ * neighbouring stems) of the quoted sentences, folded and stemmed with
+ * text.h.  Bottom-k rather than SimHash: a quoted sentence has a dozen or
+ * two content words, too few for SimHash's 64 bits to settle (one word
+ * more flips many bits), while a bottom-k sketch of 64 hashes is the
+ * exact Jaccard overlap for sets that small and a bounded estimate for
+ * long ones, with one hash function and a fixed 512 bytes per story.
+ */
+#ifndef BRINK_STORY_H
+#define BRINK_STORY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define STORY_SKETCH_MAX	64
+
+struct text_stemmer;
+
+struct story_sketch {
+	uint64_t	h[STORY_SKETCH_MAX];	/* ascending, distinct */
+	size_t		n;
+};
+
+/* The family of a category: "hostile" for threat and retaliation, the
+ * category itself for any other.  Borrowed (static or category). */
+const char	*story_family(const char *category);
+
+/*
+ * Add the shingles of len bytes of text (stemmed with stem, which may be
+ * NULL: folded words only) to sk, keeping the STORY_SKETCH_MAX smallest.
+ * Returns 0, or -1 when out of memory (sk unchanged).
+ */
+int		 story_sketch_add(struct story_sketch *sk,
+		    struct text_stemmer *stem, const char *text, size_t len);
+
+/* The estimated Jaccard overlap of the two statements, 0..1; 0 when
+ * either is empty. */
+double		 story_similarity(const struct story_sketch *,
+		    const struct story_sketch *);
+
+/*
+ * Do two comma-joined, sorted name lists agree as targets: equal, or
+ * one of them empty (the target is not known)?
+ */
+int		 story_targets_agree(const char *a, const char *b);
+
+#endif

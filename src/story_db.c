@@ -1,0 +1,599 @@
+/*
+ * story_db.c: stories in the SQLite store and their routing to sinks
+ * (story_db.h).  Tables, from store.c's migration 3:
+ *
+ *   story(id, family, actors, targets, sketch, first_seen, last_seen,
+ *         severity, articles, feeds)   actors and targets are sorted,
+ *         comma-joined names; sketch the little-endian 64-bit hashes of
+ *         story.h; feeds a JSON array of feed names
+ *   story_article(article, story, alert_id, seen)   "l:" + link and
+ *         "g:" + GUID of every article that joined a story
+ *   story_sent(story, sink, sent, severity, articles)   the last alert
+ *         of a story each sink was given
+ *
+ * A lookup reads only the stories of one family and set of actors first
+ * seen within the window (an index), so its cost does not grow with the
+ * table.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include "alert.h"
+#include "config.h"
+#include "hash.h"
+#include "log.h"
+#include "store.h"
+#include "story.h"
+#include "story_db.h"
+#include "text.h"
+
+#define PRUNE_EVERY	60	/* seconds between two prunes */
+
+enum {
+	SQ_ARTICLE,
+	SQ_CANDIDATES,
+	SQ_GET,
+	SQ_INSERT,
+	SQ_UPDATE,
+	SQ_ADD_ARTICLE,
+	SQ_GET_SENT,
+	SQ_PUT_SENT,
+	SQ_PRUNE_STORY,
+	SQ_PRUNE_ARTICLE,
+	SQ_PRUNE_SENT,
+	SQ_COUNT
+};
+
+static const char *const story_sql[SQ_COUNT] = {
+	[SQ_ARTICLE] = "SELECT story, alert_id FROM story_article"
+	    " WHERE article = ?1 OR article = ?2 LIMIT 1",
+	[SQ_CANDIDATES] = "SELECT id, targets, sketch FROM story"
+	    " WHERE family = ?1 AND actors = ?2 AND first_seen >= ?3",
+	[SQ_GET] = "SELECT first_seen, severity, articles, feeds FROM story"
+	    " WHERE id = ?1",
+	[SQ_INSERT] = "INSERT OR REPLACE INTO story (id, family, actors,"
+	    " targets, sketch, first_seen, last_seen, severity, articles,"
+	    " feeds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, 1, ?8)",
+	[SQ_UPDATE] = "UPDATE story SET last_seen = ?2, severity = ?3,"
+	    " articles = ?4, feeds = ?5 WHERE id = ?1",
+	[SQ_ADD_ARTICLE] = "INSERT OR IGNORE INTO story_article"
+	    " (article, story, alert_id, seen) VALUES (?1, ?2, ?3, ?4)",
+	[SQ_GET_SENT] = "SELECT sent, severity, articles FROM story_sent"
+	    " WHERE story = ?1 AND sink = ?2",
+	[SQ_PUT_SENT] = "INSERT OR REPLACE INTO story_sent"
+	    " (story, sink, sent, severity, articles)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[SQ_PRUNE_STORY] = "DELETE FROM story WHERE last_seen < ?1",
+	[SQ_PRUNE_ARTICLE] = "DELETE FROM story_article WHERE seen < ?1",
+	[SQ_PRUNE_SENT] = "DELETE FROM story_sent"
+	    " WHERE story NOT IN (SELECT id FROM story)",
+};
+
+struct story_db {
+	struct store		*store;
+	sqlite3			*db;
+	sqlite3_stmt		*stmt[SQ_COUNT];
+	struct text_stemmer	*stem;
+	const struct config	*cfg;
+	time_t			 pruned;
+};
+
+/* What an alert brings to a story. */
+struct story_key {
+	const char		*family;
+	char			*actors;	/* sorted, comma-joined */
+	char			*targets;
+	struct story_sketch	 sketch;
+	int			 severity;
+};
+
+static int
+story_db_fail(struct story_db *sd, const char *what)
+{
+	log_error("store %s: stories: %s: %s (see brinkd(8) on the store)",
+	    store_path(sd->store), what, sqlite3_errmsg(sd->db));
+	return -1;
+}
+
+static sqlite3_stmt *
+story_db_stmt(struct story_db *sd, int which)
+{
+	sqlite3_stmt *st = sd->stmt[which];
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+static int
+story_db_done(struct story_db *sd, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return story_db_fail(sd, what);
+	return 0;
+}
+
+struct story_db *
+story_db_open(struct store *store, const struct config *cfg)
+{
+	struct story_db *sd;
+	int i;
+
+	if ((sd = calloc(1, sizeof(*sd))) == NULL)
+		log_fatal("out of memory");
+	sd->store = store;
+	sd->db = store_db(store);
+	sd->cfg = cfg;
+	/* Without an English stemmer the words are compared folded. */
+	sd->stem = text_stemmer_new("english");
+	for (i = 0; i < SQ_COUNT; i++)
+		if (sqlite3_prepare_v3(sd->db, story_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &sd->stmt[i], NULL) !=
+		    SQLITE_OK) {
+			story_db_fail(sd, "preparing a statement");
+			story_db_close(sd);
+			return NULL;
+		}
+	return sd;
+}
+
+void
+story_db_configure(struct story_db *sd, const struct config *cfg)
+{
+	sd->cfg = cfg;
+}
+
+void
+story_db_close(struct story_db *sd)
+{
+	int i;
+
+	if (sd == NULL)
+		return;
+	for (i = 0; i < SQ_COUNT; i++)
+		sqlite3_finalize(sd->stmt[i]);
+	if (sd->stem != NULL)
+		text_stemmer_free(sd->stem);
+	free(sd);
+}
+
+static int
+story_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The strings of a JSON array, sorted and comma-joined; caller frees. */
+static char *
+story_names(const json_t *arr)
+{
+	const char **v;
+	char *out;
+	size_t i, n = json_array_size(arr), len = 1, at = 0;
+
+	if ((v = calloc(n + 1, sizeof(*v))) == NULL)
+		log_fatal("out of memory");
+	for (i = 0; i < n; i++) {
+		if ((v[i] = json_string_value(json_array_get(arr, i))) == NULL)
+			v[i] = "";
+		len += strlen(v[i]) + 1;
+	}
+	qsort(v, n, sizeof(*v), story_cmp_str);
+	if ((out = malloc(len)) == NULL)
+		log_fatal("out of memory");
+	out[0] = '\0';
+	for (i = 0; i < n; i++)
+		at += (size_t)snprintf(out + at, len - at, "%s%s",
+		    i > 0 ? "," : "", v[i]);
+	free(v);
+	return out;
+}
+
+/* The statement: the quoted sentences, or the title when none is. */
+static int
+story_sketch_alert(struct story_db *sd, const json_t *alert,
+    struct story_sketch *sk)
+{
+	const json_t *hit;
+	const char *s;
+	size_t i;
+
+	memset(sk, 0, sizeof(*sk));
+	json_array_foreach(json_object_get(alert, "hits"), i, hit) {
+		if ((s = json_string_value(json_object_get(hit,
+		    "sentence"))) != NULL &&
+		    story_sketch_add(sk, sd->stem, s, strlen(s)) == -1)
+			return -1;
+	}
+	if (sk->n == 0 && (s = json_string_value(json_object_get(
+	    json_object_get(alert, "item"), "title"))) != NULL &&
+	    story_sketch_add(sk, sd->stem, s, strlen(s)) == -1)
+		return -1;
+	return 0;
+}
+
+static void
+story_sketch_encode(const struct story_sketch *sk, unsigned char *out)
+{
+	size_t i, b;
+
+	for (i = 0; i < sk->n; i++)
+		for (b = 0; b < 8; b++)
+			out[i * 8 + b] = (unsigned char)(sk->h[i] >> (8 * b));
+}
+
+static void
+story_sketch_decode(const unsigned char *in, size_t len,
+    struct story_sketch *sk)
+{
+	size_t i, b;
+
+	memset(sk, 0, sizeof(*sk));
+	sk->n = len / 8 < STORY_SKETCH_MAX ? len / 8 : STORY_SKETCH_MAX;
+	for (i = 0; i < sk->n; i++)
+		for (b = 0; b < 8; b++)
+			sk->h[i] |= (uint64_t)in[i * 8 + b] << (8 * b);
+}
+
+/* The story of this article, if one of its links or GUIDs joined one:
+ * 1 (story and alert_id filled, caller frees), 0 none, -1 error. */
+static int
+story_db_article(struct story_db *sd, const char *link_key,
+    const char *guid_key, char **story, char **alert_id)
+{
+	sqlite3_stmt *st = story_db_stmt(sd, SQ_ARTICLE);
+	int rc;
+
+	sqlite3_bind_text(st, 1, link_key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, guid_key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*story = strdup((const char *)sqlite3_column_text(st, 0));
+		*alert_id = strdup((const char *)sqlite3_column_text(st, 1));
+		if (*story == NULL || *alert_id == NULL)
+			log_fatal("out of memory");
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc != SQLITE_DONE)
+		return story_db_fail(sd, "looking up an article");
+	return 0;
+}
+
+/* The best story for key first seen since since: 1 (id filled), 0 none,
+ * -1 error. */
+static int
+story_db_find(struct story_db *sd, const struct story_key *key,
+    time_t since, char id[HASH_HEX_LEN + 1])
+{
+	sqlite3_stmt *st = story_db_stmt(sd, SQ_CANDIDATES);
+	struct story_sketch other;
+	double sim, best = sd->cfg->story_similarity;
+	int rc, found = 0;
+
+	sqlite3_bind_text(st, 1, key->family, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key->actors, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)since);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!story_targets_agree(key->targets,
+		    (const char *)sqlite3_column_text(st, 1)))
+			continue;
+		story_sketch_decode(sqlite3_column_blob(st, 2),
+		    (size_t)sqlite3_column_bytes(st, 2), &other);
+		if ((sim = story_similarity(&key->sketch, &other)) < best)
+			continue;
+		best = sim;
+		snprintf(id, HASH_HEX_LEN + 1, "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+		found = 1;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return story_db_fail(sd, "looking up stories");
+	return found;
+}
+
+static json_t *
+story_time(time_t t)
+{
+	struct tm tm;
+	char buf[32];
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		return json_null();
+	return json_string(buf);
+}
+
+/*
+ * Add feed (and an article when count) to story id at now, raising its
+ * severity to severity; set the alert's "story" object.
+ */
+static int
+story_db_add(struct story_db *sd, const char *id, const char *feed,
+    int severity, int count, json_t *alert, time_t now)
+{
+	sqlite3_stmt *st = story_db_stmt(sd, SQ_GET);
+	json_t *feeds = NULL, *obj;
+	const char *text;
+	char *dump;
+	time_t first_seen = now;
+	int rc, articles = 0, old_severity = 0, known = 0;
+	size_t i;
+
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		first_seen = (time_t)sqlite3_column_int64(st, 0);
+		old_severity = sqlite3_column_int(st, 1);
+		articles = sqlite3_column_int(st, 2);
+		text = (const char *)sqlite3_column_text(st, 3);
+		feeds = json_loads(text != NULL ? text : "[]", 0, NULL);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return story_db_fail(sd, "reading a story");
+	if (feeds == NULL || !json_is_array(feeds)) {
+		json_decref(feeds);
+		feeds = json_array();
+	}
+	for (i = 0; i < json_array_size(feeds); i++)
+		if (feed != NULL && json_string_value(json_array_get(feeds,
+		    i)) != NULL && strcmp(json_string_value(
+		    json_array_get(feeds, i)), feed) == 0)
+			known = 1;
+	if (!known && feed != NULL)
+		json_array_append_new(feeds, json_string(feed));
+	if (count)
+		articles++;
+	if (severity < old_severity)
+		severity = old_severity;
+	if ((dump = json_dumps(feeds, JSON_COMPACT)) == NULL)
+		log_fatal("out of memory");
+	st = story_db_stmt(sd, SQ_UPDATE);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)now);
+	sqlite3_bind_int(st, 3, severity);
+	sqlite3_bind_int(st, 4, articles);
+	sqlite3_bind_text(st, 5, dump, -1, SQLITE_STATIC);
+	rc = story_db_done(sd, st, "updating a story");
+	free(dump);
+	if (rc == -1) {
+		json_decref(feeds);
+		return -1;
+	}
+	if ((obj = json_object()) == NULL)
+		log_fatal("out of memory");
+	json_object_set_new(obj, "id", json_string(id));
+	json_object_set_new(obj, "first_seen", story_time(first_seen));
+	json_object_set_new(obj, "articles", json_integer(articles));
+	json_object_set_new(obj, "feeds", feeds);
+	json_object_set_new(obj, "first", json_boolean(0));
+	json_object_set_new(alert, "story", obj);
+	return 0;
+}
+
+static int
+story_db_new(struct story_db *sd, const struct story_key *key,
+    const char *id, const char *feed, json_t *alert, time_t now)
+{
+	sqlite3_stmt *st = story_db_stmt(sd, SQ_INSERT);
+	unsigned char blob[STORY_SKETCH_MAX * 8];
+	json_t *obj, *feeds;
+	char *dump;
+	int rc;
+
+	story_sketch_encode(&key->sketch, blob);
+	if ((feeds = json_array()) == NULL || (obj = json_object()) == NULL)
+		log_fatal("out of memory");
+	if (feed != NULL)
+		json_array_append_new(feeds, json_string(feed));
+	if ((dump = json_dumps(feeds, JSON_COMPACT)) == NULL)
+		log_fatal("out of memory");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, key->actors, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, key->targets, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 5, blob, (int)(key->sketch.n * 8),
+	    SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)now);
+	sqlite3_bind_int(st, 7, key->severity);
+	sqlite3_bind_text(st, 8, dump, -1, SQLITE_STATIC);
+	rc = story_db_done(sd, st, "recording a story");
+	free(dump);
+	if (rc == -1) {
+		json_decref(feeds);
+		json_decref(obj);
+		return -1;
+	}
+	json_object_set_new(obj, "id", json_string(id));
+	json_object_set_new(obj, "first_seen", story_time(now));
+	json_object_set_new(obj, "articles", json_integer(1));
+	json_object_set_new(obj, "feeds", feeds);
+	json_object_set_new(obj, "first", json_boolean(1));
+	json_object_set_new(alert, "story", obj);
+	return 0;
+}
+
+static int
+story_db_add_article(struct story_db *sd, const char *article,
+    const char *story, const char *alert_id, time_t now)
+{
+	sqlite3_stmt *st;
+
+	if (article == NULL)
+		return 0;
+	st = story_db_stmt(sd, SQ_ADD_ARTICLE);
+	sqlite3_bind_text(st, 1, article, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, story, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, alert_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)now);
+	return story_db_done(sd, st, "recording an article");
+}
+
+/* "l:" + link, "g:" + GUID of the alert's item; NULL where it has none. */
+static char *
+story_article_key(const json_t *alert, const char *field, const char *tag)
+{
+	const char *v;
+	char *out;
+
+	v = json_string_value(json_object_get(json_object_get(alert, "item"),
+	    field));
+	if (v == NULL || *v == '\0')
+		return NULL;
+	if (asprintf(&out, "%s:%s", tag, v) == -1)
+		log_fatal("out of memory");
+	return out;
+}
+
+int
+story_db_join(struct story_db *sd, json_t *alert, time_t now)
+{
+	struct story_key key;
+	const char *feed, *alert_id;
+	char *link_key, *guid_key, *story = NULL, *first_alert = NULL;
+	char id[HASH_HEX_LEN + 1];
+	int rc = -1, r;
+
+	memset(&key, 0, sizeof(key));
+	feed = json_string_value(json_object_get(alert, "feed"));
+	alert_id = json_string_value(json_object_get(alert, "id"));
+	if (alert_id == NULL)
+		alert_id = "";
+	link_key = story_article_key(alert, "link", "l");
+	guid_key = story_article_key(alert, "id", "g");
+	if ((r = story_db_article(sd, link_key, guid_key, &story,
+	    &first_alert)) == -1)
+		goto out;
+	if (r == 1) {
+		/* One article, seen again through another feed: the story
+		 * lists the feed.  (An item re-processed after a rollback
+		 * is not here: its rows were rolled back with it.) */
+		if (story_db_add(sd, story, feed, alert_severity(alert), 0,
+		    alert, now) == -1)
+			goto out;
+		rc = STORY_DUPLICATE;
+		goto out;
+	}
+	key.family = story_family(json_string_value(json_object_get(alert,
+	    "category")));
+	key.actors = story_names(json_object_get(alert, "actors"));
+	key.targets = story_names(json_object_get(alert, "targets"));
+	key.severity = alert_severity(alert);
+	if (story_sketch_alert(sd, alert, &key.sketch) == -1) {
+		log_error("stories: out of memory");
+		goto out;
+	}
+	if ((r = story_db_find(sd, &key, now - (time_t)sd->cfg->story_window,
+	    id)) == -1)
+		goto out;
+	if (r == 1) {
+		if (story_db_add(sd, id, feed, key.severity, 1, alert,
+		    now) == -1)
+			goto out;
+	} else {
+		hash_hex(hash_strings("story", alert_id, NULL), id);
+		if (story_db_new(sd, &key, id, feed, alert, now) == -1)
+			goto out;
+	}
+	if (story_db_add_article(sd, link_key, id, alert_id, now) == -1 ||
+	    story_db_add_article(sd, guid_key, id, alert_id, now) == -1)
+		goto out;
+	rc = STORY_JOINED;
+out:
+	free(key.actors);
+	free(key.targets);
+	free(link_key);
+	free(guid_key);
+	free(story);
+	free(first_alert);
+	return rc;
+}
+
+int
+story_db_route(struct story_db *sd, const struct config_sink *sink,
+    const json_t *alert, time_t now)
+{
+	const json_t *story = json_object_get(alert, "story");
+	enum sink_stories mode = sink->stories;
+	sqlite3_stmt *st;
+	const char *id;
+	time_t sent = 0;
+	int rc, severity, articles, sent_severity = 0, sent_articles = 0;
+	int have;
+
+	if (mode == STORIES_DEFAULT)
+		mode = sink->type == SINK_WEBHOOK ? STORIES_UPDATES :
+		    STORIES_ALL;
+	if (mode == STORIES_ALL || story == NULL ||
+	    (id = json_string_value(json_object_get(story, "id"))) == NULL)
+		return 1;
+	severity = alert_severity(alert);
+	articles = (int)json_integer_value(json_object_get(story,
+	    "articles"));
+
+	st = story_db_stmt(sd, SQ_GET_SENT);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sink->name, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sent = (time_t)sqlite3_column_int64(st, 0);
+		sent_severity = sqlite3_column_int(st, 1);
+		sent_articles = sqlite3_column_int(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return story_db_fail(sd, "reading what a sink was sent");
+	have = rc == SQLITE_ROW;
+	/* The first alert of the story that passed this sink's filters
+	 * goes at once; an update only when the story grew and the period
+	 * is over, or at once when it got more severe. */
+	if (have && (mode == STORIES_FIRST || (severity <= sent_severity &&
+	    (articles <= sent_articles ||
+	    difftime(now, sent) < sd->cfg->story_update))))
+		return 0;
+	st = story_db_stmt(sd, SQ_PUT_SENT);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sink->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
+	sqlite3_bind_int(st, 4, severity > sent_severity ? severity :
+	    sent_severity);
+	sqlite3_bind_int(st, 5, articles);
+	if (story_db_done(sd, st, "recording what a sink was sent") == -1)
+		return -1;
+	return 1;
+}
+
+int
+story_db_prune(struct story_db *sd, time_t now)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 before;
+
+	if (sd->pruned != 0 && difftime(now, sd->pruned) < PRUNE_EVERY)
+		return 0;
+	before = (sqlite3_int64)(now - (time_t)sd->cfg->story_retention);
+	st = story_db_stmt(sd, SQ_PRUNE_STORY);
+	sqlite3_bind_int64(st, 1, before);
+	if (story_db_done(sd, st, "pruning stories") == -1)
+		return -1;
+	st = story_db_stmt(sd, SQ_PRUNE_ARTICLE);
+	sqlite3_bind_int64(st, 1, before);
+	if (story_db_done(sd, st, "pruning stories' articles") == -1)
+		return -1;
+	st = story_db_stmt(sd, SQ_PRUNE_SENT);
+	if (story_db_done(sd, st, "pruning what sinks were sent") == -1)
+		return -1;
+	sd->pruned = now;
+	return 0;
+}

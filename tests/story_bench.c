@@ -1,0 +1,94 @@
+/*
+ * story_bench: does a story lookup stay flat as the story table grows?
+ * Joins alerts at a steady rate (100,000 over 30 days, among 1,000 actor
+ * pairs, each its own statement) into a store in a temporary directory,
+ * and prints the mean time of a join at each tenfold of the table.  A
+ * benchmark, not a test: it prints figures and asserts nothing
+ * (bench/README.md, "Stories").
+ */
+#include "autoconf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "../src/config.h"
+#include "../src/store.h"
+#include "../src/story_db.h"
+
+#define STORIES	100000
+#define PAIRS	1000
+#define SPAN	(30 * 86400)
+
+static const char *const words[] = { "border", "shelling", "refinery",
+	"drone", "blockade", "ports", "gas", "embassy", "convoy", "missile",
+	"harbour", "airbase", "pipeline", "strait", "garrison", "capital" };
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct config cfg;
+	struct store *st;
+	struct story_db *sd;
+	json_t *a;
+	char dir[] = "/tmp/brink-story-bench.XXXXXX", id[32], actor[32];
+	char link[64], sentence[256], cmd[128];
+	double t, spent = 0;
+	long i, mark = 1000, n = argc > 1 ? atol(argv[1]) : STORIES;
+	long since = 0;
+	time_t t0 = 1800000000;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.story_window = 48 * 3600;
+	cfg.story_retention = 365 * 86400.0;
+	cfg.story_similarity = 0.3;
+	if (mkdtemp(dir) == NULL || (st = store_open(dir)) == NULL ||
+	    (sd = story_db_open(st, &cfg)) == NULL)
+		return 99;
+	printf("stories\tmean join (us)\n");
+	for (i = 1; i <= n; i++) {
+		snprintf(id, sizeof(id), "a%ld", i);
+		snprintf(actor, sizeof(actor), "actor%ld", i % PAIRS);
+		snprintf(link, sizeof(link), "https://x.example/%ld", i);
+		snprintf(sentence, sizeof(sentence), "%s vowed to retaliate "
+		    "for the %s %s near the %s number %ld.", actor,
+		    words[i % 16], words[(i / 16) % 16], words[(i / 256) % 16],
+		    i);
+		a = json_pack("{s:s, s:s, s:s, s:s, s:{s:s, s:s}, s:[s],"
+		    " s:[s], s:[{s:s}]}", "id", id, "severity", "high",
+		    "category", "threat", "feed", "wire", "item", "id", link,
+		    "link", link, "actors", actor, "targets", "other", "hits",
+		    "sentence", sentence);
+		t = now_s();
+		if (store_begin(st) == -1 ||
+		    story_db_join(sd, a, t0 + (time_t)(i * (double)SPAN /
+		    STORIES)) == -1 || store_commit(st) == -1)
+			return 99;
+		spent += now_s() - t;
+		json_decref(a);
+		if (i == mark) {
+			printf("%ld\t%.1f\n", i, spent * 1e6 /
+			    (double)(i - since));
+			fflush(stdout);
+			spent = 0;
+			since = i;
+			mark *= 10;
+		}
+	}
+	story_db_close(sd);
+	store_close(st);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	return system(cmd) == 0 ? 0 : 1;
+}

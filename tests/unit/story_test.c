@@ -1,0 +1,288 @@
+/*
+ * story_test: what makes two alerts one story.  The same statement in
+ * other words is one story; another statement by the same actor, the
+ * other family, other actors or targets, or an old story are not; the
+ * same link from a second feed is one article; each sink gets what its
+ * stories option says, and all of it survives a reopen of the store.
+ */
+#include "autoconf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "../check.h"
+#include "../../src/config.h"
+#include "../../src/store.h"
+#include "../../src/story.h"
+#include "../../src/story_db.h"
+#include "../../src/text.h"
+
+static struct text_stemmer *stem;
+
+static double
+similarity(const char *a, const char *b)
+{
+	struct story_sketch x, y;
+
+	memset(&x, 0, sizeof(x));
+	memset(&y, 0, sizeof(y));
+	if (story_sketch_add(&x, stem, a, strlen(a)) == -1 ||
+	    story_sketch_add(&y, stem, b, strlen(b)) == -1)
+		return -1;
+	return story_similarity(&x, &y);
+}
+
+static void
+test_sketch(void)
+{
+	struct story_sketch sk;
+	char buf[8192];
+	size_t i, at = 0;
+	double same, reworded, other;
+
+	same = similarity("Iran vows to retaliate against Israel.",
+	    "Iran vows to retaliate against Israel.");
+	CHECK(same > 0.99, "a statement is its own near-duplicate");
+	reworded = similarity(
+	    "Iran vowed to retaliate against Israel for the strike on its "
+	    "consulate in Damascus.",
+	    "Tehran's leaders vow retaliation against Israel over the "
+	    "Damascus consulate strike.");
+	printf("# reworded %.2f\n", reworded);
+	CHECK(reworded >= 0.3, "the same statement reworded overlaps by "
+	    "0.3 or more");
+	other = similarity(
+	    "Iran vowed to retaliate against Israel for the strike on its "
+	    "consulate in Damascus.",
+	    "Iran warned it would close the Strait of Hormuz to shipping if "
+	    "sanctions on its oil exports are tightened.");
+	printf("# other %.2f\n", other);
+	CHECK(other < 0.15, "another statement by the same actor overlaps "
+	    "little");
+	CHECK(similarity("the of and to", "Iran vows revenge") == 0,
+	    "stop words alone are no statement");
+
+	/* A long article keeps a bounded sketch, smallest hashes first. */
+	memset(&sk, 0, sizeof(sk));
+	for (i = 0; i < 500; i++)
+		at += (size_t)snprintf(buf + at, sizeof(buf) - at, "w%zu ",
+		    i);
+	CHECK(story_sketch_add(&sk, stem, buf, at) == 0, "a long text "
+	    "sketches");
+	CHECK_INT(sk.n, STORY_SKETCH_MAX, "the sketch keeps 64 hashes");
+	for (i = 1; i < sk.n; i++)
+		if (sk.h[i - 1] >= sk.h[i])
+			break;
+	CHECK_INT(i, sk.n, "the sketch is ascending and distinct");
+
+	CHECK_STR(story_family("threat"), "hostile", "threats are hostile");
+	CHECK_STR(story_family("retaliation"), "hostile",
+	    "retaliation is hostile too");
+	CHECK_STR(story_family("deescalation"), "deescalation",
+	    "de-escalation is its own family");
+	CHECK(story_targets_agree("israel", ""), "an unknown target agrees");
+	CHECK(!story_targets_agree("israel", "us"), "two known targets "
+	    "differ");
+}
+
+static json_t *
+alert(const char *id, const char *feed, const char *category,
+    const char *severity, const char *actor, const char *target,
+    const char *link, const char *sentence)
+{
+	json_t *a;
+
+	a = json_pack("{s:s, s:s, s:s, s:s, s:{s:s, s:s, s:s}, s:[s], s:[],"
+	    " s:[{s:s}]}", "id", id, "severity", severity, "category",
+	    category, "feed", feed, "item", "id", link, "title", sentence,
+	    "link", link, "actors", actor, "targets", "hits", "sentence",
+	    sentence);
+	if (a != NULL && target != NULL)
+		json_array_append_new(json_object_get(a, "targets"),
+		    json_string(target));
+	return a;
+}
+
+static const char *
+story_id(const json_t *a)
+{
+	return json_string_value(json_object_get(json_object_get(a, "story"),
+	    "id"));
+}
+
+static int
+is_first(const json_t *a)
+{
+	return json_is_true(json_object_get(json_object_get(a, "story"),
+	    "first"));
+}
+
+static void
+test_db(void)
+{
+	struct config cfg;
+	struct config_sink chat, log, firsts;
+	struct store *st;
+	struct story_db *sd;
+	json_t *a1, *a2, *a3, *a4, *a5, *a6, *dup;
+	char dir[] = "/tmp/brink-story-test.XXXXXX", cmd[128];
+	time_t t0 = 1800000000;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.story_window = 48 * 3600;
+	cfg.story_retention = 30 * 86400;
+	cfg.story_update = 3600;
+	cfg.story_similarity = 0.3;
+	memset(&chat, 0, sizeof(chat));
+	chat.name = "chat";
+	chat.type = SINK_WEBHOOK;
+	log = chat;
+	log.name = "log";
+	log.type = SINK_FILE;
+	firsts = chat;
+	firsts.name = "firsts";
+	firsts.type = SINK_FILE;
+	firsts.stories = STORIES_FIRST;
+
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		exit(99);
+	}
+	st = store_open(dir);
+	sd = st != NULL ? story_db_open(st, &cfg) : NULL;
+	CHECK(sd != NULL, "stories open in a new store");
+	if (sd == NULL)
+		exit(99);
+
+	a1 = alert("a1", "wire", "retaliation", "high", "iran", "israel",
+	    "https://a.example/1", "Iran vowed to retaliate against Israel "
+	    "for the strike on its consulate in Damascus.");
+	CHECK_INT(story_db_join(sd, a1, t0), STORY_JOINED, "an alert starts "
+	    "a story");
+	CHECK(is_first(a1), "the first alert is the story's first");
+	CHECK_INT(story_db_route(sd, &chat, a1, t0), 1, "chat gets the "
+	    "first alert at once");
+	CHECK_INT(story_db_route(sd, &log, a1, t0), 1, "the log gets it");
+
+	a2 = alert("a2", "daily", "threat", "high", "iran", NULL,
+	    "https://b.example/2", "Tehran's leaders vow retaliation "
+	    "against Israel over the Damascus consulate strike.");
+	CHECK_INT(story_db_join(sd, a2, t0 + 600), STORY_JOINED,
+	    "a rewording joins");
+	CHECK_STR(story_id(a2), story_id(a1), "a threat rewording the "
+	    "retaliation vow is the same story");
+	CHECK(!is_first(a2), "it is an update");
+	CHECK_INT(json_integer_value(json_object_get(json_object_get(a2,
+	    "story"), "articles")), 2, "the story has two articles");
+	CHECK_INT(json_array_size(json_object_get(json_object_get(a2,
+	    "story"), "feeds")), 2, "and two feeds");
+	CHECK_INT(story_db_route(sd, &chat, a2, t0 + 600), 0, "chat gets "
+	    "no update within the period");
+	CHECK_INT(story_db_route(sd, &log, a2, t0 + 600), 1, "the log gets "
+	    "every article");
+
+	dup = alert("d1", "agency", "retaliation", "high", "iran", "israel",
+	    "https://a.example/1", "Iran vowed to retaliate against Israel "
+	    "for the strike on its consulate in Damascus.");
+	CHECK_INT(story_db_join(sd, dup, t0 + 700), STORY_DUPLICATE,
+	    "the same link from another feed is one article");
+	CHECK_INT(json_array_size(json_object_get(json_object_get(dup,
+	    "story"), "feeds")), 3, "the story lists that feed too");
+	CHECK_INT(json_integer_value(json_object_get(json_object_get(dup,
+	    "story"), "articles")), 2, "and counts the article once");
+
+	a3 = alert("a3", "daily", "deescalation", "medium", "iran", "israel",
+	    "https://b.example/3", "Iran vowed to retaliate against Israel "
+	    "for the strike on its consulate in Damascus, then agreed to "
+	    "talks.");
+	story_db_join(sd, a3, t0 + 800);
+	CHECK(strcmp(story_id(a3), story_id(a1)) != 0,
+	    "de-escalation is never a threat's story");
+	a4 = alert("a4", "wire", "threat", "high", "russia", "israel",
+	    "https://a.example/4", "Russia vowed to retaliate against Israel "
+	    "for the strike on its consulate in Damascus.");
+	story_db_join(sd, a4, t0 + 900);
+	CHECK(strcmp(story_id(a4), story_id(a1)) != 0,
+	    "another actor is another story");
+	a5 = alert("a5", "wire", "threat", "critical", "iran", "israel",
+	    "https://a.example/5", "Iran warned it would close the Strait "
+	    "of Hormuz to shipping.");
+	story_db_join(sd, a5, t0 + 1000);
+	CHECK(strcmp(story_id(a5), story_id(a1)) != 0,
+	    "another statement is another story");
+
+	a6 = alert("a6", "agency", "retaliation", "critical", "iran",
+	    "israel", "https://c.example/6", "Iran vows to retaliate against "
+	    "Israel for the Damascus consulate strike.");
+	story_db_join(sd, a6, t0 + 1200);
+	CHECK_STR(story_id(a6), story_id(a1), "a third wording joins");
+	CHECK_INT(story_db_route(sd, &chat, a6, t0 + 1200), 1, "chat gets "
+	    "an update at once when the severity rises");
+	CHECK_INT(story_db_route(sd, &firsts, a6, t0 + 1200), 1,
+	    "a first-only sink that had nothing of the story gets it");
+	CHECK_INT(story_db_route(sd, &firsts, a6, t0 + 1300), 0,
+	    "and then nothing more");
+
+	/* Reopen: the story and what chat was sent are remembered. */
+	story_db_close(sd);
+	store_close(st);
+	st = store_open(dir);
+	sd = st != NULL ? story_db_open(st, &cfg) : NULL;
+	CHECK(sd != NULL, "stories reopen");
+	if (sd == NULL)
+		exit(99);
+	json_decref(a2);
+	a2 = alert("a7", "other", "threat", "critical", "iran", "israel",
+	    "https://d.example/7", "Iran has vowed to retaliate against "
+	    "Israel after the strike on its Damascus consulate.");
+	story_db_join(sd, a2, t0 + 1500);
+	CHECK_STR(story_id(a2), story_id(a1), "after a reopen a rewording "
+	    "still joins the story");
+	CHECK_INT(story_db_route(sd, &chat, a2, t0 + 1500), 0, "and chat "
+	    "still waits for the period");
+	CHECK_INT(story_db_route(sd, &chat, a2, t0 + 1200 + 3600), 1,
+	    "an update goes once the period is over and the story grew");
+
+	json_decref(a3);
+	a3 = alert("a8", "wire", "retaliation", "high", "iran", "israel",
+	    "https://e.example/8", "Iran vowed to retaliate against Israel "
+	    "for the strike on its consulate in Damascus.");
+	story_db_join(sd, a3, t0 + 49 * 3600);
+	CHECK(strcmp(story_id(a3), story_id(a1)) != 0, "after the window "
+	    "the same words start a new story");
+
+	CHECK_INT(story_db_prune(sd, t0 + 31 * 86400), 0, "old stories "
+	    "are pruned");
+	json_decref(a4);
+	a4 = alert("a9", "late", "retaliation", "high", "iran", "israel",
+	    "https://a.example/1", "Iran vowed to retaliate.");
+	CHECK_INT(story_db_join(sd, a4, t0 + 31 * 86400), STORY_JOINED,
+	    "a pruned article is an article again");
+
+	story_db_close(sd);
+	store_close(st);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		perror(cmd);
+	json_decref(a1);
+	json_decref(a2);
+	json_decref(a3);
+	json_decref(a4);
+	json_decref(a5);
+	json_decref(a6);
+	json_decref(dup);
+}
+
+int
+main(void)
+{
+	stem = text_stemmer_new("english");
+	test_sketch();
+	test_db();
+	text_stemmer_free(stem);
+	return check_done();
+}
