@@ -13,6 +13,7 @@
 
 #include "alert.h"
 #include "config.h"
+#include "date.h"
 #include "hash.h"
 
 #define ALERT_TEXT_MAX	4096	/* bytes of a title or a quoted sentence */
@@ -57,14 +58,12 @@ alert_stronger(const struct rule_hit *a, const struct rule_hit *b)
 	    alert_category_rank(rules_hit_category(b));
 }
 
-static json_t *
+json_t *
 alert_time(time_t t)
 {
-	struct tm tm;
-	char buf[32];
+	char buf[DATE_RFC3339_LEN + 1];
 
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+	if (date_format(t, buf) == -1)
 		return json_null();
 	return json_string(buf);
 }

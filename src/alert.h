@@ -25,5 +25,8 @@ json_t	*alert_build(const char *feed_name, const struct feed_item *item,
 /* The record's severity as an enum severity (for sink filters); -1 if
  * the record has none. */
 int	 alert_severity(const json_t *alert);
+/* t as an RFC 3339 UTC string, or null when t is out of range (a new
+ * reference, caller decrefs). */
+json_t	*alert_time(time_t t);
 
 #endif

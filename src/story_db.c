@@ -304,18 +304,6 @@ story_db_find(struct story_db *sd, const struct story_key *key,
 	return found;
 }
 
-static json_t *
-story_time(time_t t)
-{
-	struct tm tm;
-	char buf[32];
-
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		return json_null();
-	return json_string(buf);
-}
-
 /*
  * Add feed (and an article when count) to story id at now, raising its
  * severity to severity; set the alert's "story" object.
@@ -375,7 +363,7 @@ story_db_add(struct story_db *sd, const char *id, const char *feed,
 	if ((obj = json_object()) == NULL)
 		log_fatal("out of memory");
 	json_object_set_new(obj, "id", json_string(id));
-	json_object_set_new(obj, "first_seen", story_time(first_seen));
+	json_object_set_new(obj, "first_seen", alert_time(first_seen));
 	json_object_set_new(obj, "articles", json_integer(articles));
 	json_object_set_new(obj, "feeds", feeds);
 	json_object_set_new(obj, "first", json_boolean(0));
@@ -417,7 +405,7 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 		return -1;
 	}
 	json_object_set_new(obj, "id", json_string(id));
-	json_object_set_new(obj, "first_seen", story_time(now));
+	json_object_set_new(obj, "first_seen", alert_time(now));
 	json_object_set_new(obj, "articles", json_integer(1));
 	json_object_set_new(obj, "feeds", feeds);
 	json_object_set_new(obj, "first", json_boolean(1));
