@@ -544,6 +544,23 @@ clause_subjects(struct clause_work *w)
 				continue;
 			}
 		}
+		if (ci->op == OP_PUNCT && i > 0 &&
+		    w->it[i - 1].c.verb.first == w->it[i - 1].c.verb.end) {
+			/* "the minister, General X, said": a subject set off
+			 * by an appositive is the first of the verb-less
+			 * clauses before the verb */
+			for (j = i - 1; j > 0 && j + 3 > i && w->it[j].op ==
+			    OP_PUNCT && w->it[j - 1].c.verb.first ==
+			    w->it[j - 1].c.verb.end; j--)
+				;
+			s = skip_adverbials(w, w->it[j].c.first +
+			    w->it[j].skip, w->it[j].c.end);
+			if (s < w->it[j].c.end) {
+				c->subj_first = s;
+				c->subj_end = w->it[j].c.end;
+				continue;
+			}
+		}
 		for (j = i; j > 0 && j + 3 > i && ci->op != OP_START &&
 		    ci->op != OP_COND; j--) {
 			/* "... and vowed": the subject of the clause before */
