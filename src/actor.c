@@ -635,6 +635,17 @@ actor_of_clause(const struct actor_mention *m, size_t n,
 }
 
 long
+actor_speaker_at(const struct actor_mention *m, size_t n,
+    const struct clause_sentence *cs, const struct text_doc *doc, size_t t)
+{
+	const struct clause *c;
+
+	if ((c = clause_at(cs, t)) == NULL)
+		return -1;
+	return actor_speaker(m, n, cs, doc, c);
+}
+
+long
 actor_agent(const struct actor_mention *m, size_t n,
     const struct clause_sentence *cs, const struct text_doc *doc, size_t t)
 {

@@ -87,4 +87,14 @@ long		 actor_agent(const struct actor_mention *m, size_t n,
 		    const struct clause_sentence *cs, const struct text_doc *doc,
 		    size_t t);
 
+/*
+ * Who says what governs token t: the speaker of t's clause, or of the
+ * nearest clause above it that has one ("Varnia would pay a heavy
+ * price, the minister said": the minister).  The index of the mention
+ * in m, or -1 when no speaker is found.
+ */
+long		 actor_speaker_at(const struct actor_mention *m, size_t n,
+		    const struct clause_sentence *cs, const struct text_doc *doc,
+		    size_t t);
+
 #endif

@@ -211,6 +211,17 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 		config_msg_at(s->ld, 1, line, "negated \"%s\" is neither "
 		    "\"drop\" nor a category name (letters, digits, '-', '_', "
 		    "'.')", r->negated);
+	/* Idioms whose subject suffers ("X would pay a heavy price") are
+	 * the speaker's threat against the subject. */
+	if ((text = config_value(s, "agent", &line)) != NULL) {
+		if (strcmp(text, "speaker") == 0)
+			r->agent_speaker = 1;
+		else if (strcmp(text, "subject") != 0)
+			config_msg_at(s->ld, 1, line, "agent \"%s\" is "
+			    "unknown; use \"subject\" (who acts is the "
+			    "subject, the default) or \"speaker\" (who says "
+			    "it acts, the subject is a target)", text);
+	}
 	config_take_list(s, "raise", &r->raise, &lines);
 	config_defer_classes(s, &r->raise, lines);
 }

@@ -214,7 +214,9 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 	if (g->agent >= 0) {
 		a = &run->am[g->agent];
 		own = a->actor;
-		after = a->end;
+		/* The speaker's threat is against its subject, wherever
+		 * the speaker stands ("X would pay, Y said"). */
+		after = r->cfg->rules[ri].agent_speaker ? 0 : a->end;
 		if (rules_add_string(&g->hit.actors, &g->hit.n_actors,
 		    rules_mention_name(run, a, buf, sizeof(buf))) == -1)
 			return -1;
@@ -275,7 +277,9 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		memset(&v, 0, sizeof(v));
 		if (r->clause_lang[lang] != NULL)
 			(void)clause_verb_at(&run->cs, &run->doc, t, &v);
-		agent = actor_agent(run->am, run->n_am, &run->cs, &run->doc, t);
+		agent = rule->agent_speaker ? actor_speaker_at(run->am,
+		    run->n_am, &run->cs, &run->doc, t) : actor_agent(run->am,
+		    run->n_am, &run->cs, &run->doc, t);
 		rules_explain_candidate(run, ri, o, t, &v, agent);
 		if ((r->rule_tenses[ri] | r->rule_moods[ri]) != 0 &&
 		    r->clause_lang[lang] != NULL &&
