@@ -81,6 +81,23 @@ sink log { type = "file" path = "$T/alerts.jsonl" }
 sink chat { type = "webhook" url = "$RECEIVER_URL/hook" rate_limit = 0 }
 CONF
 
+# The keys: a bad one is named with its file and line; --trend before
+# any state says so; --json goes with --trend only.
+printf 'feed f { url = "file:///dev/null" }\ntrend_factor = 0\ntrend_floor = "x"\n' \
+    > "$T/bad.conf"
+"$BRINKD" -t -c "$T/bad.conf" > "$T/bad.out" 2>&1 &&
+    fail "-t took trend_factor = 0"
+check "trend_factor 0 is refused with its line" \
+    grep -q 'bad.conf:2: trend_factor "0" is not a number above 0' "$T/bad.out"
+check "and trend_floor \"x\" with its" \
+    grep -q 'bad.conf:3: trend_floor "x" is not a number above 0' "$T/bad.out"
+"$BRINKD" -c "$T/brink.conf" --trend > "$T/nostate.out" 2>&1 &&
+    fail "--trend without state exits 0"
+check "--trend before brinkd ran says there is no state yet" \
+    grep -q 'no state yet' "$T/nostate.out"
+"$BRINKD" -c "$T/brink.conf" --json > /dev/null 2>&1
+check "--json alone is a usage error" [ $? -eq 2 ]
+
 # kinds: per line of the alert log, "category actors->targets".
 kinds() {
 	"$PYTHON3" -c 'import json, sys
