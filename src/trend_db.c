@@ -286,6 +286,36 @@ trend_db_behind(struct trend_db *td, const struct trend_key *k, time_t now,
 	return 0;
 }
 
+/* The titles of the stories behind a trend, for people: "Stories: A;
+ * B; C and 2 more". */
+static json_t *
+trend_behind_text(const json_t *stories)
+{
+	const json_t *o;
+	json_t *out;
+	char *buf;
+	size_t i, len, shown = 0;
+	FILE *f;
+
+	if ((f = open_memstream(&buf, &len)) == NULL)
+		log_fatal("out of memory");
+	fputs("Stories:", f);
+	json_array_foreach(stories, i, o) {
+		if (shown == 5)
+			break;
+		fprintf(f, "%s %s", shown > 0 ? ";" : "", json_string_value(
+		    json_object_get(o, "title")));
+		shown++;
+	}
+	if (json_array_size(stories) > shown)
+		fprintf(f, " and %zu more", json_array_size(stories) - shown);
+	if (fclose(f) != 0)
+		log_fatal("out of memory");
+	out = json_string(buf);
+	free(buf);
+	return out != NULL ? out : json_string("");
+}
+
 /*
  * The trend alert: shaped as an article's (DESIGN.md, "The alert") so
  * that every sink reads it as it reads the others, with the figures as
@@ -341,7 +371,7 @@ trend_alert(struct trend_db *td, const struct trend_key *k,
 	json_object_set_new(hit, "rule", json_string("trend"));
 	json_object_set_new(hit, "category", json_string(k->kind));
 	json_object_set_new(hit, "severity", json_string(severity));
-	json_object_set_new(hit, "sentence", json_string(text));
+	json_object_set_new(hit, "sentence", trend_behind_text(stories));
 	json_object_set_new(hit, "terms", json_array());
 	json_object_set_new(hit, "actors", trend_names(k->actor));
 	json_object_set_new(hit, "targets", trend_names(k->target));

@@ -188,6 +188,9 @@ test_db(void)
 	CHECK(strstr(json_string_value(json_object_get(json_object_get(esc,
 	    "item"), "title")), "varnia -> ostland") != NULL,
 	    "its title says the pair, for the sinks");
+	CHECK_STR(json_string_value(json_object_get(json_array_get(
+	    json_object_get(esc, "hits"), 0), "sentence")), "Stories: s2; s1",
+	    "its quoted sentence, the stories' titles");
 	n = note(td, "s3", "retaliation", "critical", "varnia", "ostland",
 	    T0 - 3 * HOUR, NULL);
 	CHECK_INT(n, 0, "a third story raises no second alert");
