@@ -23,7 +23,9 @@ enum {
 	OPT_PARSE,
 	OPT_EXPLAIN,
 	OPT_SUMMARY,
-	OPT_STATUS
+	OPT_STATUS,
+	OPT_TREND,
+	OPT_JSON
 };
 
 static void
@@ -37,6 +39,8 @@ usage(FILE *out)
 	    "                                       print the alerts DOC raises\n"
 	    "       brinkd --parse FEED             print a feed's items as JSON lines\n"
 	    "       brinkd --status [-c FILE]       what the state database says\n"
+	    "       brinkd --trend [--json] [-c FILE]\n"
+	    "                                       the escalation meter per actor pair\n"
 	    "\n"
 	    "  -c, --config FILE   configuration file (default %s)\n"
 	    "  -f, --foreground    stay in the foreground, log to stderr too\n"
@@ -47,6 +51,8 @@ usage(FILE *out)
 	    "      --summary       with --match: counts per rule and category\n"
 	    "      --parse FEED    a feed file; - for stdin\n"
 	    "      --status        each feed's and sink's state, recent alerts\n"
+	    "      --trend         per actor pair: 24 h, 7 days, baseline, ratio\n"
+	    "      --json          with --trend: one JSON object per pair\n"
 	    "  -V, --version       print the version and exit\n"
 	    "  -h, --help          print this help and exit\n",
 	    DEFAULT_CONFIG);
@@ -65,6 +71,8 @@ main(int argc, char *argv[])
 		{ "summary",	no_argument,		NULL, OPT_SUMMARY },
 		{ "parse",	required_argument,	NULL, OPT_PARSE },
 		{ "status",	no_argument,		NULL, OPT_STATUS },
+		{ "trend",	no_argument,		NULL, OPT_TREND },
+		{ "json",	no_argument,		NULL, OPT_JSON },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL,		0,			NULL, 0 }
@@ -72,7 +80,7 @@ main(int argc, char *argv[])
 	const char *config_path = DEFAULT_CONFIG;
 	const char *match_path = NULL, *parse_path = NULL;
 	int foreground = 0, check = 0, once = 0, explain = 0, summary = 0;
-	int status = 0;
+	int status = 0, trend = 0, json = 0;
 	int modes, ch;
 
 	while ((ch = getopt_long(argc, argv, "c:ftVh", longopts, NULL)) != -1) {
@@ -104,6 +112,12 @@ main(int argc, char *argv[])
 		case OPT_STATUS:
 			status = 1;
 			break;
+		case OPT_TREND:
+			trend = 1;
+			break;
+		case OPT_JSON:
+			json = 1;
+			break;
 		case 'V':
 			printf("brinkd %s\n", PACKAGE_VERSION);
 			return EXIT_OK;
@@ -121,11 +135,11 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	modes = check + once + status + (match_path != NULL) +
+	modes = check + once + status + trend + (match_path != NULL) +
 	    (parse_path != NULL);
 	if (modes > 1) {
-		fprintf(stderr, "brinkd: -t, --once, --match, --parse and "
-		    "--status do not go together; choose one\n");
+		fprintf(stderr, "brinkd: -t, --once, --match, --parse, "
+		    "--status and --trend do not go together; choose one\n");
 		return EXIT_USAGE;
 	}
 	if ((explain || summary) && match_path == NULL) {
@@ -136,8 +150,14 @@ main(int argc, char *argv[])
 
 	if (check)
 		return cmd_check(config_path);
+	if (json && !trend) {
+		fprintf(stderr, "brinkd: --json goes with --trend\n");
+		return EXIT_USAGE;
+	}
 	if (status)
 		return cmd_status(config_path);
+	if (trend)
+		return cmd_trend(config_path, json);
 	if (parse_path != NULL)
 		return cmd_parse(parse_path);
 	if (match_path != NULL)

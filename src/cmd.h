@@ -30,6 +30,9 @@ int	cmd_match(const char *config_path, const char *path, int explain,
 /* --status: each feed's and sink's state and the recent alerts, read
  * from the state database without disturbing a running daemon. */
 int	cmd_status(const char *config_path);
+/* --trend: the escalation meter per actor pair, read from the state
+ * database; json prints one object per pair and kind instead. */
+int	cmd_trend(const char *config_path, int json);
 /* The daemon: poll forever (foreground or detached), or once. */
 int	cmd_run(const char *config_path, int foreground, int once);
 

@@ -177,6 +177,10 @@ struct config {
 						   at most this often; 1h */
 	double			 story_similarity; /* statements' overlap to be one
 						   story, 0..1; 0.3 */
+	double			 trend_factor;	/* a pair's last 24 h over its
+						   baseline that raises a trend; 3 */
+	double			 trend_floor;	/* the least baseline, in
+						   weight a day; 3 */
 	struct config_feed	*feeds;
 	size_t			 n_feeds;
 	struct config_actor	*actors;

@@ -646,6 +646,38 @@ config_take_sink(struct config_section *s)
 	take_sink_type(s, k);
 }
 
+/* The escalation meter's keys (trend.h): numbers above 0. */
+static void
+take_trend(struct config_section *s, struct config_load *ld,
+    struct config *c)
+{
+	static const struct {
+		const char	*key;
+		const char	*what;
+	} keys[] = {
+		{ "trend_factor", "how many times its baseline a pair's last "
+		    "24 hours must weigh to raise a trend; 3 by default" },
+		{ "trend_floor", "the least baseline, in story weight a day; "
+		    "3 by default" },
+	};
+	double *out[] = { &c->trend_factor, &c->trend_floor }, v;
+	const char *text;
+	char *end;
+	size_t i;
+	int line;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if ((text = config_value(s, keys[i].key, &line)) == NULL)
+			continue;
+		v = strtod(text, &end);
+		if (end == text || *end != '\0' || !(v > 0 && v < 1e6))
+			config_msg_at(ld, 1, line, "%s \"%s\" is not a number "
+			    "above 0 (%s)", keys[i].key, text, keys[i].what);
+		else
+			*out[i] = v;
+	}
+}
+
 /* The globals, read once the whole file is parsed. */
 void
 config_take_globals(struct config_load *ld, cfg_t *cfg)
@@ -696,6 +728,7 @@ config_take_globals(struct config_load *ld, cfg_t *cfg)
 		else
 			c->story_similarity = v;
 	}
+	take_trend(&s, ld, c);
 }
 
 struct config *
@@ -727,6 +760,8 @@ config_new(const char *path)
 	c->story_retention = 30 * 86400;
 	c->story_update = 3600;
 	c->story_similarity = 0.3;
+	c->trend_factor = 3;
+	c->trend_floor = 3;
 	return c;
 }
 

@@ -26,6 +26,7 @@
 #include "sink.h"
 #include "store.h"
 #include "story_db.h"
+#include "trend_db.h"
 
 #define DEFAULT_MAX_AGE		(2 * 86400.0)
 #define DEFAULT_RETENTION	(30 * 86400.0)
@@ -36,6 +37,7 @@ struct pipeline {
 	const struct rules	*rules;
 	struct sinks		*sinks;
 	struct story_db		*stories;	/* NULL until a config */
+	struct trend_db		*trend;		/* NULL until a config */
 };
 
 struct pipeline *
@@ -62,6 +64,12 @@ pipeline_set(struct pipeline *pl, const struct config *cfg,
 	    cfg)) == NULL)
 		log_fatal("store %s: cannot keep stories",
 		    store_path(pl->store));
+	if (pl->trend != NULL)
+		trend_db_configure(pl->trend, cfg);
+	else if (cfg != NULL && (pl->trend = trend_db_open(pl->store,
+	    cfg)) == NULL)
+		log_fatal("store %s: cannot keep the escalation meter",
+		    store_path(pl->store));
 }
 
 void
@@ -70,6 +78,7 @@ pipeline_free(struct pipeline *pl)
 	if (pl == NULL)
 		return;
 	story_db_close(pl->stories);
+	trend_db_close(pl->trend);
 	free(pl);
 }
 
@@ -84,6 +93,28 @@ item_time(const struct feed_item *item)
 	return 0;
 }
 
+/* Deliver the trend alerts an article raised (trend_db.h), in its
+ * transaction.  0 or -1. */
+static int
+pipeline_trends(struct pipeline *pl, const json_t *trends, time_t now)
+{
+	const json_t *t;
+	size_t i;
+
+	json_array_foreach(trends, i, t) {
+		log_info("%s", json_string_value(json_object_get(
+		    json_object_get(t, "item"), "title")));
+		if (pl->sinks != NULL && sinks_deliver(pl->sinks, t) == -1)
+			return -1;
+		if (store_log_alert(pl->store, json_string_value(
+		    json_object_get(t, "id")), "", now,
+		    json_string_value(json_object_get(t, "severity")),
+		    json_string_value(json_object_get(t, "category"))) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /*
  * Run one new item through the rules and the sinks and mark it seen, in
  * one transaction.  Returns 1 if it raised an alert, 0 if not, -1 on
@@ -94,7 +125,7 @@ pipeline_item(struct pipeline *pl, const char *feed,
     const struct feed_item *item, time_t now)
 {
 	struct rules_result result;
-	json_t *alert = NULL;
+	json_t *alert = NULL, *trends = NULL;
 	char *body = NULL;
 	int seen, raised = 0, joined;
 
@@ -129,6 +160,10 @@ pipeline_item(struct pipeline *pl, const char *feed,
 			alert = NULL;
 		}
 	}
+	/* Its story weighs on its actor pairs' escalation meter. */
+	if (alert != NULL && pl->trend != NULL &&
+	    trend_db_note(pl->trend, alert, now, &trends) == -1)
+		goto fail;
 	if (alert != NULL) {
 		log_info("feed %s: alert %s (%s %s, rule %s): %s", feed,
 		    json_string_value(json_object_get(alert, "id")),
@@ -143,6 +178,8 @@ pipeline_item(struct pipeline *pl, const char *feed,
 		    json_string_value(json_object_get(alert, "severity")),
 		    json_string_value(json_object_get(alert, "category"))) == -1)
 			goto fail;
+		if (trends != NULL && pipeline_trends(pl, trends, now) == -1)
+			goto fail;
 		raised = 1;
 	} else
 		log_debug("feed %s: new item, no alert: %s", feed, item->title);
@@ -154,6 +191,7 @@ pipeline_item(struct pipeline *pl, const char *feed,
 		goto fail_committed;
 	free(body);
 	json_decref(alert);
+	json_decref(trends);
 	rules_result_free(&result);
 	if (raised && pl->sinks != NULL)
 		sinks_flush(pl->sinks);
@@ -165,6 +203,7 @@ fail_committed:
 	    "at the next poll", feed, item->title);
 	free(body);
 	json_decref(alert);
+	json_decref(trends);
 	rules_result_free(&result);
 	return -1;
 }
@@ -203,7 +242,8 @@ pipeline_bookkeeping(struct pipeline *pl, const char *feed,
 	retention = pl->cfg != NULL && pl->cfg->retention > 0 ?
 	    pl->cfg->retention : DEFAULT_RETENTION;
 	if (store_prune(pl->store, feed, now, retention) == -1 ||
-	    (pl->stories != NULL && story_db_prune(pl->stories, now) == -1))
+	    (pl->stories != NULL && story_db_prune(pl->stories, now) == -1) ||
+	    (pl->trend != NULL && trend_db_prune(pl->trend, now) == -1))
 		goto fail;
 	return store_commit(pl->store);
 fail:

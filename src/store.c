@@ -21,7 +21,7 @@
 #include "store.h"
 
 #define STORE_FILE		"brink.db"
-#define STORE_VERSION		4
+#define STORE_VERSION		5
 /* How long the alert log keeps a row: enough for --status's day. */
 #define STORE_ALERT_KEEP	(7 * 24 * 3600)
 /* Another brinkd (or a --once run) may hold the write lock briefly. */
@@ -115,6 +115,18 @@ static const char *const migrations[] = {
 	"  story TEXT NOT NULL, sink TEXT NOT NULL, sent INTEGER NOT NULL,"
 	"  severity INTEGER NOT NULL, articles INTEGER NOT NULL,"
 	"  PRIMARY KEY (story, sink));",
+	/* 5: The escalation meter (trend_db.c): each story in the series
+	 * of every directed actor pair it names, and the trends standing. */
+	"CREATE TABLE trend_story ("
+	"  story TEXT NOT NULL, actor TEXT NOT NULL, target TEXT NOT NULL,"
+	"  family TEXT NOT NULL, weight INTEGER NOT NULL,"
+	"  time INTEGER NOT NULL, title TEXT,"
+	"  PRIMARY KEY (story, actor, target));"
+	"CREATE INDEX trend_pair ON trend_story (actor, target, family, time);"
+	"CREATE INDEX trend_time ON trend_story (time);"
+	"CREATE TABLE trend_raised ("
+	"  actor TEXT NOT NULL, target TEXT NOT NULL, kind TEXT NOT NULL,"
+	"  raised INTEGER NOT NULL, PRIMARY KEY (actor, target, kind));",
 };
 
 struct store {

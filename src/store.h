@@ -4,7 +4,7 @@
  * webhook spool.  Every error is logged once here with the database path
  * and what to do; callers only propagate -1.
  *
- * Schema (version 4), which spool.c, brinkd --status and story_db.c rely
+ * Schema (version 5), which spool.c, brinkd --status and story_db.c rely
  * on:
  *
  *   feed_state(feed TEXT PRIMARY KEY, url TEXT, etag TEXT,
@@ -23,6 +23,7 @@
  *
  *   story, story_article, story_sent (version 4): see story_db.c and the
  *   migration
+ *   trend_story, trend_raised (version 5): see trend_db.c
  *
  * Times are Unix seconds; spool.waited counts seconds on a monotonic
  * clock, relative to the open spool (spool.h).  spool.body is the alert record as JSON; the

@@ -28,6 +28,7 @@
 
 #include "alert.h"
 #include "config.h"
+#include "date.h"
 #include "hash.h"
 #include "log.h"
 #include "store.h"
@@ -56,12 +57,13 @@ static const char *const story_sql[SQ_COUNT] = {
 	[SQ_ARTICLE] = "SELECT story, alert_id FROM story_article"
 	    " WHERE article = ?1 OR article = ?2 LIMIT 1",
 	[SQ_CANDIDATES] = "SELECT id, targets, sketch FROM story"
-	    " WHERE family = ?1 AND actors = ?2 AND first_seen >= ?3",
+	    " WHERE family = ?1 AND actors = ?2 AND first_seen >= ?3"
+	    " AND first_seen <= ?4",
 	[SQ_GET] = "SELECT first_seen, severity, articles, feeds FROM story"
 	    " WHERE id = ?1",
 	[SQ_INSERT] = "INSERT OR REPLACE INTO story (id, family, actors,"
 	    " targets, sketch, first_seen, last_seen, severity, articles,"
-	    " feeds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, 1, ?8)",
+	    " feeds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, ?7, 1, ?8)",
 	[SQ_UPDATE] = "UPDATE story SET last_seen = ?2, severity = ?3,"
 	    " articles = ?4, feeds = ?5 WHERE id = ?1",
 	[SQ_ADD_ARTICLE] = "INSERT OR IGNORE INTO story_article"
@@ -271,11 +273,11 @@ story_db_article(struct story_db *sd, const char *link_key,
 	return 0;
 }
 
-/* The best story for key first seen since since: 1 (id filled), 0 none,
- * -1 error. */
+/* The best story for key first seen within the window of t: 1 (id
+ * filled), 0 none, -1 error. */
 static int
-story_db_find(struct story_db *sd, const struct story_key *key,
-    time_t since, char id[HASH_HEX_LEN + 1])
+story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
+    char id[HASH_HEX_LEN + 1])
 {
 	sqlite3_stmt *st = story_db_stmt(sd, SQ_CANDIDATES);
 	struct story_sketch other;
@@ -284,7 +286,10 @@ story_db_find(struct story_db *sd, const struct story_key *key,
 
 	sqlite3_bind_text(st, 1, key->family, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, key->actors, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)since);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)(t -
+	    (time_t)sd->cfg->story_window));
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)(t +
+	    (time_t)sd->cfg->story_window));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (!story_targets_agree(key->targets,
 		    (const char *)sqlite3_column_text(st, 1)))
@@ -371,9 +376,10 @@ story_db_add(struct story_db *sd, const char *id, const char *feed,
 	return 0;
 }
 
+/* A new story first seen at t (the article's date), reported at now. */
 static int
 story_db_new(struct story_db *sd, const struct story_key *key,
-    const char *id, const char *feed, json_t *alert, time_t now)
+    const char *id, const char *feed, json_t *alert, time_t t, time_t now)
 {
 	sqlite3_stmt *st = story_db_stmt(sd, SQ_INSERT);
 	unsigned char blob[STORY_SKETCH_MAX * 8];
@@ -394,9 +400,10 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 	sqlite3_bind_text(st, 4, key->targets, -1, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 5, blob, (int)(key->sketch.n * 8),
 	    SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)now);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)t);
 	sqlite3_bind_int(st, 7, key->severity);
 	sqlite3_bind_text(st, 8, dump, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 9, (sqlite3_int64)now);
 	rc = story_db_done(sd, st, "recording a story");
 	free(dump);
 	if (rc == -1) {
@@ -405,7 +412,7 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 		return -1;
 	}
 	json_object_set_new(obj, "id", json_string(id));
-	json_object_set_new(obj, "first_seen", alert_time(now));
+	json_object_set_new(obj, "first_seen", alert_time(t));
 	json_object_set_new(obj, "articles", json_integer(1));
 	json_object_set_new(obj, "feeds", feeds);
 	json_object_set_new(obj, "first", json_boolean(1));
@@ -445,6 +452,19 @@ story_article_key(const json_t *alert, const char *field, const char *tag)
 	return out;
 }
 
+time_t
+story_db_time(const json_t *alert, time_t now)
+{
+	const char *s;
+	time_t t;
+
+	s = json_string_value(json_object_get(json_object_get(alert, "item"),
+	    "published"));
+	if (s == NULL || date_parse(s, &t) == -1 || t > now)
+		return now;
+	return t;
+}
+
 int
 story_db_join(struct story_db *sd, json_t *alert, time_t now)
 {
@@ -452,6 +472,7 @@ story_db_join(struct story_db *sd, json_t *alert, time_t now)
 	const char *feed, *alert_id;
 	char *link_key, *guid_key, *story = NULL, *first_alert = NULL;
 	char id[HASH_HEX_LEN + 1];
+	time_t t;
 	int rc = -1, r;
 
 	memset(&key, 0, sizeof(key));
@@ -483,8 +504,10 @@ story_db_join(struct story_db *sd, json_t *alert, time_t now)
 		log_error("stories: out of memory");
 		goto out;
 	}
-	if ((r = story_db_find(sd, &key, now - (time_t)sd->cfg->story_window,
-	    id)) == -1)
+	/* The window is of the articles' own dates: a replay of a month
+	 * of copy, all of it fetched at once, is not one day's news. */
+	t = story_db_time(alert, now);
+	if ((r = story_db_find(sd, &key, t, id)) == -1)
 		goto out;
 	if (r == 1) {
 		if (story_db_add(sd, id, feed, key.severity, 1, alert,
@@ -492,7 +515,7 @@ story_db_join(struct story_db *sd, json_t *alert, time_t now)
 			goto out;
 	} else {
 		hash_hex(hash_strings("story", alert_id, NULL), id);
-		if (story_db_new(sd, &key, id, feed, alert, now) == -1)
+		if (story_db_new(sd, &key, id, feed, alert, t, now) == -1)
 			goto out;
 	}
 	if (story_db_add_article(sd, link_key, id, alert_id, now) == -1 ||

@@ -30,10 +30,17 @@ void		 story_db_close(struct story_db *);
 				   alerted from another feed: the story
 				   lists this feed too; raise nothing */
 
+/* When alert's article was published: its item's date when it has one
+ * that is not after now, else now.  A story's window and the escalation
+ * meter go by it. */
+time_t		 story_db_time(const json_t *alert, time_t now);
+
 /*
  * Put alert (from alert_build) in its story at now and set its "story"
- * object.  Returns STORY_JOINED, STORY_DUPLICATE, or -1 on a store
- * error (logged; the caller rolls back).
+ * object.  It joins a story first seen (story_db_time) within
+ * story_window of its own date, before or after.  Returns STORY_JOINED,
+ * STORY_DUPLICATE, or -1 on a store error (logged; the caller rolls
+ * back).
  */
 int		 story_db_join(struct story_db *, json_t *alert, time_t now);
 

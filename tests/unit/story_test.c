@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "../check.h"
+#include "../../src/alert.h"
 #include "../../src/config.h"
 #include "../../src/store.h"
 #include "../../src/story.h"
@@ -128,8 +129,9 @@ test_db(void)
 	struct config_sink chat, log, firsts;
 	struct store *st;
 	struct story_db *sd;
-	json_t *a1, *a2, *a3, *a4, *a5, *a6, *dup;
+	json_t *a1, *a2, *a3, *a4, *a5, *a6, *dup, *replay[3];
 	char dir[] = "/tmp/brink-story-test.XXXXXX", cmd[128];
+	int i;
 	time_t t0 = 1800000000;
 
 	memset(&cfg, 0, sizeof(cfg));
@@ -254,6 +256,37 @@ test_db(void)
 	story_db_join(sd, a3, t0 + 49 * 3600);
 	CHECK(strcmp(story_id(a3), story_id(a1)) != 0, "after the window "
 	    "the same words start a new story");
+
+	/* A replay fetched at once: the window goes by the articles' own
+	 * dates, so the same words ten days apart are two stories, and a
+	 * day apart one. */
+	replay[0] = alert("r1", "archive", "threat", "high", "varnia",
+	    "ostland", "https://r.example/1", "Varnia threatened to close "
+	    "the Selm pass to Ostland's convoys.");
+	replay[1] = alert("r2", "archive", "threat", "high", "varnia",
+	    "ostland", "https://r.example/2", "Varnia threatens to close "
+	    "the Selm pass to convoys from Ostland.");
+	replay[2] = alert("r3", "archive", "threat", "high", "varnia",
+	    "ostland", "https://r.example/3", "Varnia threatened to close "
+	    "the Selm pass to Ostland's convoys.");
+	json_object_set_new(json_object_get(replay[0], "item"), "published",
+	    alert_time(t0 - 20 * 86400));
+	json_object_set_new(json_object_get(replay[1], "item"), "published",
+	    alert_time(t0 - 10 * 86400));
+	json_object_set_new(json_object_get(replay[2], "item"), "published",
+	    alert_time(t0 - 9 * 86400));
+	for (i = 0; i < 3; i++)
+		story_db_join(sd, replay[i], t0 + 50 * 3600);
+	CHECK(strcmp(story_id(replay[0]), story_id(replay[1])) != 0,
+	    "a replay: the same words ten days apart are two stories");
+	CHECK_STR(story_id(replay[2]), story_id(replay[1]),
+	    "a day apart, one");
+	CHECK_STR(json_string_value(json_object_get(json_object_get(
+	    replay[0], "story"), "first_seen")), json_string_value(
+	    json_object_get(json_object_get(replay[0], "item"), "published")),
+	    "a story is first seen at its article's date");
+	for (i = 0; i < 3; i++)
+		json_decref(replay[i]);
 
 	CHECK_INT(story_db_prune(sd, t0 + 31 * 86400), 0, "old stories "
 	    "are pruned");

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""story_eval: brink's story grouping measured on real wire copy (AG News,
+see ../shared/eval/agnews/README.md), against hand labels of which alerts
+truly report the same story (agnews-world-stories.tsv beside this script,
+made under LABELS-stories.md).
+
+All the items of world-dev.csv go, in file order, into one temporary RSS
+feed (guid = the CSV row; the dataset has no dates, so every item is
+dated when brink reads it) and through one `brinkd -c CONFIG --match
+FEED`, which groups its alerts into stories as the daemon does.  Over
+every pair of labelled alerts it counts
+
+  - true positives: one brink story, one labelled story;
+  - false positives: one brink story, two labelled stories;
+  - false negatives: two brink stories, one labelled story;
+
+and prints pairwise precision and recall.  An alert without a label (the
+rule pack changed since the labels were made) is listed and left out.
+-v lists the wrong pairs: their rows, brink's stories and the titles.
+--dump prints the alerts instead (row, brink story, category, actors ->
+targets, title), sorted by actors, for labelling; --similarity runs
+brink with another story_similarity, for tuning.  The text is read from
+the CSV and printed to the terminal only.
+
+Exit status: 0; 1 when --min-precision or --min-recall is not met; 2
+when brinkd fails or an input cannot be read; 77 when the CSV is absent.
+"""
+
+import argparse
+import itertools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import agnews_eval
+
+HERE = agnews_eval.HERE
+TOP = agnews_eval.TOP
+AGNEWS = agnews_eval.AGNEWS
+
+
+def read_labels(path):
+    """{row: story label}."""
+    labels = {}
+    with open(path, encoding="utf-8") as fp:
+        for n, line in enumerate(fp, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#") or line.startswith("row\t"):
+                continue
+            f = line.split("\t")
+            if len(f) != 2 or not f[0].isdigit() or not f[1]:
+                raise ValueError("%s:%d: want row<TAB>story, got %r"
+                                 % (path, n, line))
+            if f[0] in labels:
+                raise ValueError("%s:%d: row %s labelled twice"
+                                 % (path, n, f[0]))
+            labels[f[0]] = f[1]
+    return labels
+
+
+def run(brinkd, config, items):
+    """[(row, alert)] in feed order."""
+    with tempfile.TemporaryDirectory(prefix="stories-") as tmp:
+        feed = os.path.join(tmp, "agnews.xml")
+        agnews_eval.write_feed(feed, list(items), items)
+        proc = subprocess.run([brinkd, "-c", config, "--match", feed],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              timeout=3600)
+    if proc.returncode != 0:
+        raise RuntimeError("brinkd exited %d: %s" % (
+            proc.returncode, proc.stderr.decode("utf-8", "replace")))
+    out = []
+    for line in proc.stdout.decode("utf-8").splitlines():
+        alert = json.loads(line)
+        out.append((alert["item"]["id"], alert))
+    return out
+
+
+def pair_name(alert):
+    return "%s -> %s" % (",".join(alert["actors"]) or "-",
+                         ",".join(alert["targets"]) or "-")
+
+
+def dump(alerts, items):
+    for row, a in sorted(alerts, key=lambda x: (pair_name(x[1]), x[0])):
+        print("%5s  %s  %-12s %-28s %s" % (
+            row, a["story"]["id"], a["category"], pair_name(a),
+            items[row][1]))
+
+
+def score(alerts, labels, items, verbose):
+    story = {row: a["story"]["id"] for row, a in alerts}
+    unlabelled = [row for row in story if row not in labels]
+    rows = [row for row in story if row in labels]
+    tp = fp = fn = 0
+    wrong = []
+    for a, b in itertools.combinations(rows, 2):
+        same_brink = story[a] == story[b]
+        same_label = labels[a] == labels[b]
+        if same_brink and same_label:
+            tp += 1
+        elif same_brink:
+            fp += 1
+            wrong.append(("merged, not one story", a, b))
+        elif same_label:
+            fn += 1
+            wrong.append(("one story, kept apart", a, b))
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    print("%d alerts, %d labelled, %d brink stories, %d labelled stories"
+          % (len(story), len(rows), len({story[x] for x in rows}),
+             len({labels[x] for x in rows})))
+    print("pairwise precision %.2f (%d/%d)  recall %.2f (%d/%d)"
+          % (p, tp, tp + fp, r, tp, tp + fn))
+    if unlabelled:
+        print("without a label (left out): %s" % " ".join(unlabelled))
+    if verbose:
+        for kind, a, b in wrong:
+            print("  %-22s %5s %s  %s" % (kind, a, story[a], items[a][1]))
+            print("  %-22s %5s %s  %s" % ("", b, story[b], items[b][1]))
+    return p, r
+
+
+def main():
+    ap = argparse.ArgumentParser(
+        description="brink's stories on AG News items (evaluation only)")
+    ap.add_argument("--brinkd", default=os.path.join(TOP, "src", "brinkd"))
+    ap.add_argument("--config", help="a brink.conf; default: one that "
+                    "includes etc/rules/default.conf")
+    ap.add_argument("--csv", default=os.path.join(AGNEWS, "world-dev.csv"))
+    ap.add_argument("--labels",
+                    default=os.path.join(HERE, "agnews-world-stories.tsv"))
+    ap.add_argument("--similarity", type=float,
+                    help="story_similarity for the default configuration")
+    ap.add_argument("--min-precision", type=float)
+    ap.add_argument("--min-recall", type=float)
+    ap.add_argument("--dump", action="store_true",
+                    help="print the alerts for labelling")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    if not os.path.exists(args.csv):
+        sys.stderr.write("story_eval: %s is absent: the AG News items are "
+                         "kept outside the repository, in "
+                         "../shared/eval/agnews beside it; nothing to "
+                         "measure\n" % args.csv)
+        return 77
+    with tempfile.TemporaryDirectory(prefix="stories-conf-") as tmp:
+        config = args.config
+        if config is None:
+            config = os.path.join(tmp, "brink.conf")
+            with open(config, "w") as fp:
+                fp.write('include("%s")\n' % os.path.join(
+                    TOP, "etc", "rules", "default.conf"))
+                if args.similarity is not None:
+                    fp.write("story_similarity = %g\n" % args.similarity)
+        try:
+            items = agnews_eval.read_items(args.csv, False)
+            alerts = run(args.brinkd, config, items)
+            if args.dump:
+                dump(alerts, items)
+                return 0
+            p, r = score(alerts, read_labels(args.labels), items,
+                         args.verbose)
+        except (OSError, ValueError, RuntimeError) as e:
+            sys.stderr.write("story_eval: %s\n" % e)
+            return 2
+    if (args.min_precision is not None and p < args.min_precision) or \
+            (args.min_recall is not None and r < args.min_recall):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
