@@ -182,6 +182,7 @@ feed_save(struct poll_feed *f, const struct fetch_result *r, int ok,
 	if (ok)
 		st.last_success = now;
 	st.failures = f->failures;
+	store_feed_state_set_error(&st, ok ? NULL : f->last_error);
 	st.next_due = now + (time_t)ceil(delay);
 	/* A reload may have changed the url while this fetch ran. */
 	store_put_feed(f->poll->store, f->name, r != NULL ? r->asked_url :

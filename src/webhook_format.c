@@ -718,25 +718,3 @@ webhook_format_digest(enum sink_format format, json_t *const *alerts,
 	free(head);
 	return dump(body, err, errlen);
 }
-
-int
-webhook_format_ntfy_url(const char *url, char **root, char **topic)
-{
-	const char *host, *slash, *end;
-
-	if ((host = strstr(url, "://")) == NULL)
-		return -1;
-	host += 3;
-	if ((slash = strchr(host, '/')) == NULL)
-		return -1;
-	/* The topic is the first path segment; a query or trailing slash
-	 * ends it. */
-	end = slash + 1 + strcspn(slash + 1, "/?#");
-	if (end == slash + 1)
-		return -1;
-	if ((*root = strndup(url, (size_t)(slash + 1 - url))) == NULL)
-		abort();
-	if ((*topic = strndup(slash + 1, (size_t)(end - slash - 1))) == NULL)
-		abort();
-	return 0;
-}

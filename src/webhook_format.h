@@ -37,11 +37,4 @@ char	*webhook_format_digest(enum sink_format format,
 	    json_t *const *alerts, size_t n, const char *sink,
 	    const char *topic, char *err, size_t errlen);
 
-/*
- * ntfy: "https://ntfy.example/alerts" -> root "https://ntfy.example/"
- * and topic "alerts" (both new strings, caller frees).  -1 when the URL
- * has no topic after the host.
- */
-int	 webhook_format_ntfy_url(const char *url, char **root, char **topic);
-
 #endif

@@ -18,15 +18,26 @@ for f in generic slack discord teams ntfy; do
 	    > "$T/$f.out" 2> "$T/$f.err" ||
 	    fail "$f: the tool failed: $(cat "$T/$f.err")"
 done
+# ntfy behind a path prefix, with its ?auth= token in the query: both
+# must reach the server (the topic goes into the body).
+"$TOOL" -w 30 "$T/state-ntfy-prefix" ntfy \
+    "$RECEIVER_URL/tools/ntfy/desk?auth=QmFzaWM$$" < "$T/alert.jsonl" \
+    > "$T/ntfy-prefix.out" 2> "$T/ntfy-prefix.err" ||
+    fail "ntfy with a prefix: the tool failed: $(cat "$T/ntfy-prefix.err")"
 
-"$PYTHON3" - "$RECEIVER_LOG" "$BRINK_TEST_TOKEN" "file-$$-secret" <<'PY_EOF'
+"$PYTHON3" - "$RECEIVER_LOG" "$BRINK_TEST_TOKEN" "file-$$-secret" $$ <<'PY_EOF'
 import json, sys
 reqs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 token, filetok = sys.argv[2], sys.argv[3]
 by = {}
 for r in reqs:
     path = r["path"]
-    fmt = path[len("/hook-"):] if path.startswith("/hook-") else "ntfy"
+    if path.startswith("/hook-"):
+        fmt = path[len("/hook-"):]
+    elif path.startswith("/tools/"):
+        fmt = "ntfy-prefix"
+    else:
+        fmt = "ntfy"
     by[fmt] = r
 title = "Northland issues ultimatum to Southland"
 link = "https://news.example/world/5"
@@ -92,6 +103,9 @@ check("ntfy: title", j["title"] == "CRITICAL retaliation: " + who)
 check("ntfy: message", title in j["message"] and sentence in j["message"] and "world-desk" in j["message"])
 check("ntfy: priority 5, tags", j["priority"] == 5 and j["tags"][0] == "rotating_light")
 check("ntfy: click opens the article", j["click"] == link)
+p = by.get("ntfy-prefix")
+check("ntfy: a path prefix and its query are kept", p is not None and p["path"] == "/tools/ntfy/?auth=QmFzaWM%d" % int(sys.argv[4]))
+check("ntfy: the topic after the prefix", p is not None and p["json"]["topic"] == "desk")
 sys.exit(0 if all(checks) else 1)
 PY_EOF
 check "every format has its documented shape" [ $? -eq 0 ]

@@ -200,7 +200,6 @@ static void
 test_ntfy(const json_t *a)
 {
 	json_t *j = format(FORMAT_NTFY, a, "crisis-desk");
-	char *root = NULL, *topic = NULL;
 
 	CHECK_STR(str(j, "topic"), "crisis-desk", "ntfy: topic");
 	CHECK_STR(str(j, "title"), "HIGH retaliation: northland " ARROW
@@ -219,14 +218,6 @@ test_ntfy(const json_t *a)
 	CHECK_STR(str(j, "actions.0.url"), SAMPLE_LINK, "ntfy: action url");
 	json_decref(j);
 
-	CHECK(webhook_format_ntfy_url("https://ntfy.example/crisis-desk",
-	    &root, &topic) == 0, "ntfy: url split");
-	CHECK_STR(root, "https://ntfy.example/", "ntfy: posts to the root");
-	CHECK_STR(topic, "crisis-desk", "ntfy: topic from the url");
-	free(root);
-	free(topic);
-	CHECK(webhook_format_ntfy_url("https://ntfy.example/", &root,
-	    &topic) == -1, "ntfy: a url without topic is refused");
 }
 
 static void
