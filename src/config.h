@@ -75,6 +75,7 @@ struct config_feed {
 
 struct config_actor {
 	char			*name;
+	char			*display;	/* "Iran" for chat; NULL: name */
 	struct config_list	 names;	/* aliases as phrases, "*" ends a prefix */
 	int			 kind;	/* enum actor_kind (actor.h); default state */
 	const char		*file;
@@ -162,6 +163,7 @@ struct config {
 	char			*pid_file;	/* NULL: none */
 	char			*user_agent;	/* default "brinkd/VERSION" */
 	char			*ca_file;	/* NULL: the system's */
+	char			*metrics_listen; /* "127.0.0.1:9464"; NULL: off */
 	int			 log_level;	/* enum log_level; default info */
 	struct config_limits	 limits;	/* defaults for every feed */
 	double			 retention;	/* keep seen items gone from a feed; 30d */

@@ -49,6 +49,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "metrics.h"
 #include "poll.h"
 #include "sink_impl.h"
 #include "sink_text.h"
@@ -177,6 +178,7 @@ static void
 webhook_defer(struct webhook *wh, struct webhook_post *p, double delay)
 {
 	p->attempts++;
+	metrics_sink_failed(wh->name);
 	/* For people and the next run; the schedule itself is kept here,
 	 * on the monotonic clock, and a refused write changes nothing. */
 	spool_defer(wh->spool, p->ids[0], p->attempts,
@@ -199,6 +201,7 @@ webhook_done(void *arg, const struct http_response *res)
 
 	wh->post = NULL;
 	if (st >= 200 && st <= 299) {
+		metrics_sink_delivered(wh->name, p->n);
 		webhook_remove_batch(wh, p);
 		wh->window_sent++;
 		if (wh->failing || wh->refused)
@@ -238,6 +241,7 @@ webhook_done(void *arg, const struct http_response *res)
 	    st != 404 && st != 410) {
 		line = first_line(res);
 		wh->dropped += p->n;
+		metrics_sink_dropped(wh->name, p->n);
 		log_error("sink %s: HTTP %ld: %s; the service refuses alert "
 		    "%s%s, dropped (%lu dropped so far)", wh->name, st, line,
 		    p->alert_id, p->n > 1 ? " and the digest with it" : "",
@@ -278,6 +282,7 @@ webhook_expire(struct webhook *wh, struct spool_entry *e, size_t n)
 		}
 		alert = json_loads(e[i].body, 0, NULL);
 		wh->dropped++;
+		metrics_sink_dropped(wh->name, 1);
 		log_error("sink %s: alert %s \"%s\" waited more than max_age "
 		    "(%.0f s) and is dropped after %d attempts (%lu dropped "
 		    "so far)", wh->name, e[i].alert_id,
@@ -306,6 +311,7 @@ webhook_body(struct webhook *wh, struct spool_entry *e, size_t n,
 		if ((alerts[k] = json_loads(e[i].body, 0, NULL)) == NULL) {
 			log_error("sink %s: spooled alert %s is not JSON; "
 			    "dropped", wh->name, e[i].alert_id);
+			metrics_sink_dropped(wh->name, 1);
 			spool_remove(wh->spool, e[i].id, now);
 			continue;
 		}
@@ -321,6 +327,7 @@ webhook_body(struct webhook *wh, struct spool_entry *e, size_t n,
 	if (k > 0 && body == NULL) {
 		log_error("sink %s: cannot format alert %s: %s; dropped",
 		    wh->name, e[0].alert_id, err);
+		metrics_sink_dropped(wh->name, k);
 		for (i = 0; i < k; i++)
 			spool_remove(wh->spool, p->ids[i], now);
 	}
