@@ -41,10 +41,11 @@ enum sink_format {
 	FORMAT_JSON,		/* file: one alert record per line */
 	FORMAT_TEXT,		/* file: a human line and the quoted sentence */
 	FORMAT_GENERIC,		/* webhook: the alert record as the body */
-	FORMAT_SLACK,		/* webhook: Slack, Mattermost, Rocket.Chat */
+	FORMAT_SLACK,		/* webhook: Slack, Block Kit */
 	FORMAT_DISCORD,
 	FORMAT_TEAMS,		/* Microsoft Teams workflow, Adaptive Card */
-	FORMAT_NTFY
+	FORMAT_NTFY,
+	FORMAT_MATTERMOST	/* webhook: Mattermost, Rocket.Chat */
 };
 
 /* A list of strings from the file, e.g. names = {"Iran", "Tehran"}. */

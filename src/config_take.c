@@ -482,7 +482,8 @@ take_sink_type(struct config_section *s, struct config_sink *k)
 		"rate_interval", NULL
 	};
 	static const char *const formats[] = {
-		"json", "text", "generic", "slack", "discord", "teams", "ntfy"
+		"json", "text", "generic", "slack", "discord", "teams", "ntfy",
+		"mattermost"
 	};
 	const char *text, *best;
 	int line, fmt, facility;

@@ -132,6 +132,7 @@ sinks_open(const struct config *cfg, struct store *store, struct poll *poll)
 		}
 		slot = &sinks->v[sinks->n];
 		slot->sink.cfg = sc;
+		slot->sink.config = cfg;
 		slot->sink.ops = sink_table[sc->type];
 		slot->sink.store = store;
 		slot->sink.poll = poll;

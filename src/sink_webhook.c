@@ -99,6 +99,7 @@ struct webhook {
 	int			 failing;	/* last post failed */
 	int			 slow;		/* timeout multiplier, 1..SLOW_MAX */
 	unsigned long		 dropped;	/* past max_age or refused */
+	json_t			*names;		/* actor -> display name */
 };
 
 static void	webhook_run(struct webhook *);
@@ -320,7 +321,7 @@ webhook_body(struct webhook *wh, struct spool_entry *e, size_t n,
 	p->n = k;
 	if (k == 1)
 		body = webhook_format_alert(wh->target->format, alerts[0],
-		    wh->target->topic, err, sizeof(err));
+		    wh->target->topic, wh->names, err, sizeof(err));
 	else if (k > 1)
 		body = webhook_format_digest(wh->target->format, alerts, k,
 		    wh->name, wh->target->topic, err, sizeof(err));
@@ -500,10 +501,29 @@ static void
 webhook_free(struct webhook *wh)
 {
 	webhook_target_free(wh->target);
+	json_decref(wh->names);
 	free(wh->what);
 	webhook_post_free(wh->retry);
 	spool_close(wh->spool);
 	free(wh);
+}
+
+/* The actors' display names, as the formats take them; NULL if none. */
+static json_t *
+display_names(const struct config *cfg)
+{
+	json_t *names = NULL;
+	size_t i;
+
+	for (i = 0; cfg != NULL && i < cfg->n_actors; i++) {
+		if (cfg->actors[i].display == NULL)
+			continue;
+		if (names == NULL && (names = json_object()) == NULL)
+			log_fatal("out of memory");
+		json_object_set_new(names, cfg->actors[i].name,
+		    json_string(cfg->actors[i].display));
+	}
+	return names;
 }
 
 static int
@@ -519,6 +539,7 @@ webhook_open(struct sink *s)
 		log_fatal("out of memory");
 	if ((wh->target = webhook_target_new(s->cfg)) == NULL)
 		goto fail;
+	wh->names = display_names(s->config);
 	wh->slow = 1;
 	wh->checkpointed = spool_clock();
 	wh->spool = spool_open(store_db(s->store), store_path(s->store),

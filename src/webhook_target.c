@@ -137,10 +137,10 @@ webhook_target_new(const struct config_sink *cfg)
 	/* "json" on a webhook is the record as the body: generic. */
 	t->format = cfg->format == FORMAT_JSON ? FORMAT_GENERIC : cfg->format;
 	if (t->format != FORMAT_GENERIC && t->format != FORMAT_SLACK &&
-	    t->format != FORMAT_DISCORD && t->format != FORMAT_TEAMS &&
-	    t->format != FORMAT_NTFY) {
+	    t->format != FORMAT_MATTERMOST && t->format != FORMAT_DISCORD &&
+	    t->format != FORMAT_TEAMS && t->format != FORMAT_NTFY) {
 		log_error("sink %s: a webhook's format is generic, slack, "
-		    "discord, teams or ntfy", name);
+		    "mattermost, discord, teams or ntfy", name);
 		goto fail;
 	}
 	if (cfg->url == NULL || *cfg->url == '\0') {

@@ -25,7 +25,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const enum sink_format formats[] = {
-		FORMAT_GENERIC, FORMAT_SLACK, FORMAT_DISCORD, FORMAT_TEAMS,
+		FORMAT_GENERIC, FORMAT_SLACK, FORMAT_MATTERMOST, FORMAT_DISCORD,
+		FORMAT_TEAMS,
 		FORMAT_NTFY
 	};
 	char err[256], *s, *copy, *root, *topic;
@@ -53,7 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
-		s = webhook_format_alert(formats[i], alert, "topic", err,
+		s = webhook_format_alert(formats[i], alert, "topic", NULL, err,
 		    sizeof(err));
 		free(s);
 		list[0] = list[1] = alert;

@@ -11,7 +11,7 @@ start_receiver
 export BRINK_TEST_TOKEN="tok-$$-secret"
 printf 'file-%s-secret\n' $$ > "$T/token"
 make_alerts 5 6 critical "Northland issues ultimatum to Southland" > "$T/alert.jsonl"
-for f in generic slack discord teams ntfy; do
+for f in generic slack mattermost discord teams ntfy; do
 	"$TOOL" -w 30 -H 'Authorization: Bearer ${env:BRINK_TEST_TOKEN}' \
 	    -H "X-Extra: \${file:$T/token}" "$T/state-$f" "$f" \
 	    "$RECEIVER_URL/hook-$f" < "$T/alert.jsonl" \
@@ -48,7 +48,7 @@ def check(what, cond):
     checks.append(cond)
     print(("ok: " if cond else "FAIL: ") + what)
 
-for f in ("generic", "slack", "discord", "teams", "ntfy"):
+for f in ("generic", "slack", "mattermost", "discord", "teams", "ntfy"):
     r = by.get(f)
     check(f + ": one post arrived", r is not None)
     if r is None:
@@ -64,13 +64,26 @@ g = by["generic"]["json"]
 check("generic: the alert record", g["id"] == "0000000000000005" and g["item"]["title"] == title and g["hits"][0]["sentence"] == sentence)
 
 s = by["slack"]["json"]
+b = s["blocks"]
 a = s["attachments"][0]
-check("slack: text says CRITICAL, category, who", "CRITICAL" in s["text"] and "retaliation" in s["text"] and who in s["text"])
-check("slack: colour", a["color"] == "#8b0000")
-check("slack: title links the article", a["title"] == title and a["title_link"] == link)
-check("slack: sentence quoted", a["text"] == "> " + sentence)
-check("slack: fields severity/category/who/feed", [x["title"] for x in a["fields"]] == ["Severity", "Category", "Who", "Feed"] and a["fields"][3]["value"] == "world-desk")
-check("slack: time", "2026-11-23 06:00:00 UTC" in a["footer"] and isinstance(a["ts"], int))
+check("slack: text (notifications) says CRITICAL, category, who", "CRITICAL" in s["text"] and "retaliation" in s["text"] and who in s["text"])
+check("slack: Block Kit sections in mrkdwn", [x["type"] for x in b] == ["section", "section"] and all(x["text"]["type"] == "mrkdwn" for x in b))
+check("slack: the headline in *bold*", "*CRITICAL* retaliation: " + who in b[0]["text"]["text"])
+check("slack: the title links the article, the sentence quoted", b[1]["text"]["text"] == "*<%s|%s>*\n> %s" % (link, title, sentence))
+check("slack: the attachment keeps the colour, in blocks only", a["color"] == "#8b0000" and "fields" not in a and "title" not in a)
+f = a["blocks"][0]["fields"]
+check("slack: fields severity/category/who/feed", [x["text"].split("\n")[0] for x in f] == ["*Severity*", "*Category*", "*Who*", "*Feed*"] and f[3]["text"] == "*Feed*\nworld-desk")
+check("slack: time in the context", a["blocks"][1]["type"] == "context" and "2026-11-23 06:00:00 UTC" in a["blocks"][1]["elements"][0]["text"])
+
+m = by["mattermost"]["json"]
+a = m["attachments"][0]
+check("mattermost: text says **CRITICAL**, category, who", "**CRITICAL**" in m["text"] and "retaliation" in m["text"] and who in m["text"])
+check("mattermost: no Block Kit", "blocks" not in m)
+check("mattermost: colour", a["color"] == "#8b0000")
+check("mattermost: title links the article", a["title"] == title and a["title_link"] == link)
+check("mattermost: sentence quoted", a["text"] == "> " + sentence)
+check("mattermost: fields severity/category/who/feed", [x["title"] for x in a["fields"]] == ["Severity", "Category", "Who", "Feed"] and a["fields"][3]["value"] == "world-desk")
+check("mattermost: time", "2026-11-23 06:00:00 UTC" in a["footer"] and isinstance(a["ts"], int))
 
 d = by["discord"]["json"]
 e = d["embeds"][0]
