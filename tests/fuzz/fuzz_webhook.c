@@ -18,6 +18,7 @@
 #include "secret.h"
 #include "sink_text.h"
 #include "webhook_format.h"
+#include "webhook_target.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -92,7 +93,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	out = sink_text_line(s, size % 300);
 	free(out);
-	if (webhook_format_ntfy_url(s, &root, &topic) == 0) {
+	if (webhook_target_ntfy_url(s, &root, &topic) == 0) {
 		free(root);
 		free(topic);
 	}

@@ -18,6 +18,7 @@
 #include "secret.h"
 #include "sink_text.h"
 #include "webhook_format.h"
+#include "webhook_target.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -40,7 +41,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		s = secret_expand(copy, err, sizeof(err));
 		free(s);
 	}
-	if (webhook_format_ntfy_url(copy, &root, &topic) == 0) {
+	if (webhook_target_ntfy_url(copy, &root, &topic) == 0) {
 		free(root);
 		free(topic);
 	}
