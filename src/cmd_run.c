@@ -28,6 +28,8 @@
 #include "cmd.h"
 #include "config.h"
 #include "log.h"
+#include "metrics.h"
+#include "metrics_http.h"
 #include "pipeline.h"
 #include "poll.h"
 #include "rules.h"
@@ -47,6 +49,7 @@ struct run {
 	struct store		*store;
 	struct poll		*poll;
 	struct pipeline		*pipeline;
+	struct metrics_http	*metrics;	/* NULL: no metrics_listen */
 	int			 once;
 	int			 stopping;
 	int			 pid_fd;
@@ -135,6 +138,23 @@ on_stop_signal(struct ev_loop *loop, ev_signal *w, int revents)
 	poll_stop(r->poll, STOP_GRACE, on_stopped, r);
 }
 
+/* The listener follows metrics_listen; a new address that cannot be
+ * listened on is logged and leaves metrics off until the next reload. */
+static void
+metrics_reload(struct run *r, const struct config *cfg)
+{
+	if (r->metrics != NULL && cfg->metrics_listen != NULL &&
+	    strcmp(metrics_http_address(r->metrics), cfg->metrics_listen) ==
+	    0) {
+		metrics_http_set_config(r->metrics, cfg);
+		return;
+	}
+	metrics_http_stop(r->metrics);
+	r->metrics = NULL;
+	if (cfg->metrics_listen != NULL)
+		r->metrics = metrics_http_start(r->loop, cfg, r->store);
+}
+
 static void
 on_reload(struct ev_loop *loop, ev_signal *w, int revents)
 {
@@ -168,6 +188,7 @@ on_reload(struct ev_loop *loop, ev_signal *w, int revents)
 		    "using %s", cfg->state_dir, store_path(r->store));
 	pipeline_set(r->pipeline, cfg, rules, sinks);
 	poll_reconfigure(r->poll, cfg);
+	metrics_reload(r, cfg);
 	/* A webhook post under way goes on and is answered to the new
 	 * sink: cancelled and posted again, it would reach the room twice. */
 	sinks_adopt(sinks, r->sinks);
@@ -381,6 +402,11 @@ cmd_run(const char *config_path, int foreground, int once)
 		} else
 			status = EXIT_OK;
 	} else {
+		/* Before the first poll: a scrape target that cannot
+		 * listen is a failed start, as nginx fails on its port. */
+		if (r.cfg->metrics_listen != NULL && (r.metrics =
+		    metrics_http_start(r.loop, r.cfg, r.store)) == NULL)
+			goto out_signals;
 		poll_start(r.poll);
 		watchdog_start(&r);
 		log_info("started: %zu feed%s, %zu rule%s, %zu sink%s, "
@@ -402,6 +428,7 @@ cmd_run(const char *config_path, int foreground, int once)
 	ev_timer_stop(r.loop, &r.ready);
 	ev_timer_stop(r.loop, &r.status);
 out_signals:
+	metrics_http_stop(r.metrics);
 	signals_stop(&r);
 	/* Sinks first: a post still in flight then ends in poll_free with
 	 * an error, which the webhook sink expects of a closed sink. */
@@ -422,6 +449,7 @@ out:
 	}
 	rules_free(r.rules);
 	config_free(r.cfg);
+	metrics_reset();
 	xmlCleanupParser();
 	return status;
 }

@@ -86,8 +86,16 @@ print_feeds(sqlite3 *db, const struct config *cfg, time_t now)
 	printf("feeds:\n");
 	for (i = 0; i < cfg->n_feeds; i++) {
 		printf("  %s: ", cfg->feeds[i].name);
-		rc = query(db, "SELECT last_success, failures, next_due FROM "
-		    "feed_state WHERE feed = ?1", &st, cfg->feeds[i].name, 0);
+		rc = query(db, "SELECT last_success, failures, next_due, "
+		    "last_error FROM feed_state WHERE feed = ?1", &st,
+		    cfg->feeds[i].name, 0);
+		if (rc == -1) {
+			/* A database from before version 6: no last_error. */
+			sqlite3_finalize(st);
+			rc = query(db, "SELECT last_success, failures, "
+			    "next_due, NULL FROM feed_state WHERE feed = ?1",
+			    &st, cfg->feeds[i].name, 0);
+		}
 		if (rc == 1) {
 			printf("last success ");
 			print_when((time_t)sqlite3_column_int64(st, 0), now);
@@ -99,6 +107,10 @@ print_feeds(sqlite3 *db, const struct config *cfg, time_t now)
 			else
 				print_when((time_t)sqlite3_column_int64(st, 2),
 				    now);
+			if (sqlite3_column_int(st, 1) > 0 &&
+			    sqlite3_column_text(st, 3) != NULL)
+				printf(", last error: %s",
+				    (const char *)sqlite3_column_text(st, 3));
 			printf("\n");
 		} else if (rc == 0)
 			printf("not polled yet\n");

@@ -53,6 +53,7 @@ struct key {
 static const struct key root_keys[] = {
 	{ "state_dir", 0 }, { "pid_file", 0 }, { "user_agent", 0 },
 	{ "ca_file", 0 }, { "log_level", 0 }, LIMIT_KEYS,
+	{ "metrics_listen", 0 },
 	{ "retention", 0 }, { "backoff_max", 0 }, { "max_transfers", 0 },
 	{ "max_per_host", 0 }, { "max_redirects", 0 }, { "negations", 1 },
 	{ "countries", 0 },
@@ -65,7 +66,7 @@ static const struct key feed_keys[] = {
 	{ "url", 0 }, LIMIT_KEYS, { NULL, 0 }
 };
 static const struct key actor_keys[] = {
-	{ "names", 1 }, { "kind", 0 }, { NULL, 0 }
+	{ "names", 1 }, { "kind", 0 }, { "display", 0 }, { NULL, 0 }
 };
 static const struct key role_keys[] = {
 	{ "kind", 0 }, { "names", 1 }, { NULL, 0 }
@@ -742,6 +743,7 @@ config_free(struct config *c)
 	free(c->feeds);
 	for (i = 0; i < c->n_actors; i++) {
 		free(c->actors[i].name);
+		free(c->actors[i].display);
 		config_list_free(&c->actors[i].names);
 	}
 	free(c->actors);
@@ -792,6 +794,7 @@ config_free(struct config *c)
 	free(c->pid_file);
 	free(c->user_agent);
 	free(c->ca_file);
+	free(c->metrics_listen);
 	if (c->files != NULL) {
 		for (i = 0; i < c->files->n; i++)
 			free(c->files->names[i]);

@@ -41,10 +41,11 @@ enum sink_format {
 	FORMAT_JSON,		/* file: one alert record per line */
 	FORMAT_TEXT,		/* file: a human line and the quoted sentence */
 	FORMAT_GENERIC,		/* webhook: the alert record as the body */
-	FORMAT_SLACK,		/* webhook: Slack, Mattermost, Rocket.Chat */
+	FORMAT_SLACK,		/* webhook: Slack, Block Kit */
 	FORMAT_DISCORD,
 	FORMAT_TEAMS,		/* Microsoft Teams workflow, Adaptive Card */
-	FORMAT_NTFY
+	FORMAT_NTFY,
+	FORMAT_MATTERMOST	/* webhook: Mattermost, Rocket.Chat */
 };
 
 /* A list of strings from the file, e.g. names = {"Iran", "Tehran"}. */
@@ -75,6 +76,7 @@ struct config_feed {
 
 struct config_actor {
 	char			*name;
+	char			*display;	/* "Iran" for chat; NULL: name */
 	struct config_list	 names;	/* aliases as phrases, "*" ends a prefix */
 	int			 kind;	/* enum actor_kind (actor.h); default state */
 	const char		*file;
@@ -162,6 +164,7 @@ struct config {
 	char			*pid_file;	/* NULL: none */
 	char			*user_agent;	/* default "brinkd/VERSION" */
 	char			*ca_file;	/* NULL: the system's */
+	char			*metrics_listen; /* "127.0.0.1:9464"; NULL: off */
 	int			 log_level;	/* enum log_level; default info */
 	struct config_limits	 limits;	/* defaults for every feed */
 	double			 retention;	/* keep seen items gone from a feed; 30d */

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "config_priv.h"
 #include "log.h"
+#include "metrics_addr.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -345,6 +346,7 @@ config_take_actor(struct config_section *s)
 		config_msg_at(s->ld, 1, s->line, "actor '%s' has no names; add "
 		    "names = {\"...\", \"...\"}", a->name);
 	a->kind = config_take_kind(s, "state");
+	a->display = config_take_string(s, "display", NULL);
 }
 
 /* Remember the actors a rule or sink names, to check once all are in. */
@@ -480,7 +482,8 @@ take_sink_type(struct config_section *s, struct config_sink *k)
 		"rate_interval", NULL
 	};
 	static const char *const formats[] = {
-		"json", "text", "generic", "slack", "discord", "teams", "ntfy"
+		"json", "text", "generic", "slack", "discord", "teams", "ntfy",
+		"mattermost"
 	};
 	const char *text, *best;
 	int line, fmt, facility;
@@ -679,6 +682,23 @@ take_trend(struct config_section *s, struct config_load *ld,
 }
 
 /* The globals, read once the whole file is parsed. */
+/* metrics_listen: checked here as the listener will read it. */
+static void
+take_metrics_listen(struct config_section *s, struct config *c)
+{
+	const char *text;
+	char why[256];
+	int line;
+
+	if ((text = config_value(s, "metrics_listen", &line)) == NULL)
+		return;
+	if (metrics_addr_parse(text, NULL, why, sizeof(why)) == -1)
+		config_msg_at(s->ld, 1, line, "metrics_listen \"%s\": %s",
+		    text, why);
+	free(c->metrics_listen);
+	c->metrics_listen = config_strdup(text);
+}
+
 void
 config_take_globals(struct config_load *ld, cfg_t *cfg)
 {
@@ -695,6 +715,7 @@ config_take_globals(struct config_load *ld, cfg_t *cfg)
 	c->user_agent = config_take_string(&s, "user_agent",
 	    "brinkd/" PACKAGE_VERSION);
 	c->ca_file = config_take_string(&s, "ca_file", NULL);
+	take_metrics_listen(&s, c);
 	if ((text = config_value(&s, "log_level", &line)) != NULL) {
 		if ((level = log_level_parse(text)) == -1)
 			config_msg_at(ld, 1, line, "log_level \"%s\" is "

@@ -240,7 +240,8 @@ config_sink_type_name(enum sink_type type)
 }
 
 static const char *const format_names[] = {
-	"json", "text", "generic", "slack", "discord", "teams", "ntfy"
+	"json", "text", "generic", "slack", "discord", "teams", "ntfy",
+	"mattermost"
 };
 
 int
@@ -270,7 +271,7 @@ config_format_fits(enum sink_type type, enum sink_format format)
 	case SINK_FILE:
 		return format == FORMAT_JSON || format == FORMAT_TEXT;
 	case SINK_WEBHOOK:
-		return format >= FORMAT_GENERIC && format <= FORMAT_NTFY;
+		return format >= FORMAT_GENERIC && format <= FORMAT_MATTERMOST;
 	case SINK_SYSLOG:
 	case SINK_ALERTMANAGER:
 		return 0;
@@ -286,7 +287,7 @@ config_formats_for(enum sink_type type)
 	case SINK_FILE:
 		return "json or text";
 	case SINK_WEBHOOK:
-		return "generic, slack, discord, teams or ntfy";
+		return "generic, slack, mattermost, discord, teams or ntfy";
 	case SINK_ALERTMANAGER:
 		return "none (Alertmanager takes its own JSON)";
 	case SINK_SYSLOG:

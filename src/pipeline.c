@@ -20,6 +20,7 @@
 #include "config.h"
 #include "feed.h"
 #include "log.h"
+#include "metrics.h"
 #include "pipeline.h"
 #include "poll.h"
 #include "rules.h"
@@ -189,6 +190,8 @@ pipeline_item(struct pipeline *pl, const char *feed,
 		goto fail;
 	if (store_commit(pl->store) == -1)
 		goto fail_committed;
+	if (raised)
+		metrics_alert(alert);
 	free(body);
 	json_decref(alert);
 	json_decref(trends);

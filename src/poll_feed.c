@@ -24,6 +24,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "metrics.h"
 #include "poll.h"
 #include "poll_impl.h"
 #include "store.h"
@@ -162,6 +163,7 @@ feed_save(struct poll_feed *f, const struct fetch_result *r, int ok,
 	time_t now = time(NULL);
 	char *etag = NULL, *last_modified = NULL;
 
+	metrics_feed_result(f->name, ok);
 	if (f->poll->store == NULL ||
 	    store_get_feed(f->poll->store, f->name, &st) == -1)
 		return;
@@ -182,6 +184,7 @@ feed_save(struct poll_feed *f, const struct fetch_result *r, int ok,
 	if (ok)
 		st.last_success = now;
 	st.failures = f->failures;
+	store_feed_state_set_error(&st, ok ? NULL : f->last_error);
 	st.next_due = now + (time_t)ceil(delay);
 	/* A reload may have changed the url while this fetch ran. */
 	store_put_feed(f->poll->store, f->name, r != NULL ? r->asked_url :
@@ -272,6 +275,7 @@ feed_fetch(struct poll_feed *f)
 
 	if (p->stopping || f->xfer != NULL)
 		return;
+	metrics_poll_started(f->name);
 	memset(&req, 0, sizeof(req));
 	memset(&st, 0, sizeof(st));
 	req.url = f->cf->url;
@@ -353,6 +357,7 @@ feed_process(struct poll_feed *f, const struct fetch_result *r)
 		return;
 	}
 	f->items += result.items;
+	metrics_feed_items(f->name, result.items);
 	f->alerts += result.alerts;
 	log_debug("feed %s: %zu bytes, %zu new item%s, %zu alert%s", f->name,
 	    r->len, result.items, result.items == 1 ? "" : "s",
@@ -369,6 +374,7 @@ poll_feed_done(struct poll_feed *f, const struct fetch_result *r)
 	if (r->error == FETCH_DROPPED)
 		return;
 	f->polls++;
+	metrics_poll_ended(f->name);
 	if (r->error != FETCH_OK) {
 		feed_describe_error(f, r);
 		feed_failed(f, r, -1);

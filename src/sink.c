@@ -15,6 +15,7 @@
 #include "alert.h"
 #include "config.h"
 #include "log.h"
+#include "metrics.h"
 #include "sink_impl.h"
 #include "sink_text.h"
 #include "webhook_text.h"
@@ -131,6 +132,7 @@ sinks_open(const struct config *cfg, struct store *store, struct poll *poll)
 		}
 		slot = &sinks->v[sinks->n];
 		slot->sink.cfg = sc;
+		slot->sink.config = cfg;
 		slot->sink.ops = sink_table[sc->type];
 		slot->sink.store = store;
 		slot->sink.poll = poll;
@@ -219,6 +221,10 @@ sinks_deliver(struct sinks *sinks, const json_t *alert)
 			rc = -1;
 			continue;
 		}
+		/* The spooled sinks count when the receiver takes it. */
+		if (slot->sink.cfg->type == SINK_FILE ||
+		    slot->sink.cfg->type == SINK_SYSLOG)
+			metrics_sink_delivered(slot->sink.cfg->name, 1);
 		if (slot->recent != NULL && id != NULL && *id != '\0')
 			recent_add(slot, id);
 	}

@@ -28,6 +28,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "metrics.h"
 #include "poll.h"
 #include "secret.h"
 #include "sink_impl.h"
@@ -191,6 +192,7 @@ am_done(void *arg, const struct http_response *res)
 
 	am->in_flight = 0;
 	if (res->status >= 200 && res->status < 300) {
+		metrics_sink_delivered(am->sink->cfg->name, am->n_ids);
 		for (i = 0; i < am->n_ids; i++)
 			spool_remove(am->spool, am->ids[i], spool_clock());
 		if (am->attempts > 0)
@@ -201,6 +203,7 @@ am_done(void *arg, const struct http_response *res)
 		return;
 	}
 	am->attempts++;
+	metrics_sink_failed(am->sink->cfg->name);
 	if (res->status == 400)
 		log_error("%s: Alertmanager refuses the alerts (HTTP 400: "
 		    "%.*s); kept, retrying in %.0f s", am->what,
@@ -238,6 +241,7 @@ am_run(struct am_sink *am)
 		if (e[i].waited > am->sink->cfg->max_age) {
 			log_error("%s: alert %s waited more than max_age; "
 			    "dropped", am->what, e[i].alert_id);
+			metrics_sink_dropped(am->sink->cfg->name, 1);
 			spool_remove(am->spool, e[i].id, now);
 		} else if ((one = json_loads(e[i].body, 0, NULL)) != NULL) {
 			json_array_append_new(list, one);
@@ -245,6 +249,7 @@ am_run(struct am_sink *am)
 		} else {
 			log_error("%s: spooled alert %s is not JSON; dropped",
 			    am->what, e[i].alert_id);
+			metrics_sink_dropped(am->sink->cfg->name, 1);
 			spool_remove(am->spool, e[i].id, now);
 		}
 		spool_entry_clear(&e[i]);

@@ -24,11 +24,9 @@
 #include <syslog.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
-
 #include "secret.h"
 #include "sink_check.h"
-#include "webhook_format.h"
+#include "webhook_target.h"
 
 struct check {
 	config_report_fn	*report;
@@ -150,40 +148,16 @@ secret_free(char *s)
 static void
 check_url(struct check *c, const struct config_sink *sc, const char *url)
 {
-	char *scheme = NULL, *host = NULL, *root = NULL, *topic = NULL;
-	CURLUcode uc;
-	CURLU *u;
+	char why[256], *root = NULL, *topic = NULL;
 
-	if ((u = curl_url()) == NULL)
-		abort();
-	if ((uc = curl_url_set(u, CURLUPART_URL, url, 0)) != CURLUE_OK) {
-		problem(c, sc, 1, "url does not parse: %s (write "
-		    "https://host/path)", curl_url_strerror(uc));
-		goto done;
-	}
-	if (curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
-	    (strcasecmp(scheme, "https") != 0 &&
-	    strcasecmp(scheme, "http") != 0)) {
-		problem(c, sc, 1, "the url must start with https:// (or "
-		    "http://)");
-		goto done;
-	}
-	if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
-	    *host == '\0') {
-		problem(c, sc, 1, "the url has no host");
-		goto done;
-	}
-	if (sc->format == FORMAT_NTFY) {
-		if (webhook_format_ntfy_url(url, &root, &topic) == -1)
-			problem(c, sc, 1, "an ntfy url names the topic, as in "
-			    "https://ntfy.sh/TOPIC");
-		free(root);
-		free(topic);
-	}
-done:
-	curl_free(scheme);
-	curl_free(host);
-	curl_url_cleanup(u);
+	if (webhook_target_url_check(url, why, sizeof(why)) == -1)
+		problem(c, sc, 1, "%s", why);
+	else if (sc->format == FORMAT_NTFY &&
+	    webhook_target_ntfy_url(url, &root, &topic) == -1)
+		problem(c, sc, 1, "an ntfy url names the topic, as in "
+		    "https://ntfy.sh/TOPIC");
+	free(root);
+	free(topic);
 }
 
 static void

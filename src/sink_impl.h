@@ -10,6 +10,8 @@
 
 struct sink {
 	const struct config_sink	*cfg;	/* borrowed from the config */
+	const struct config		*config; /* the whole of it; NULL in
+						   tools that open one sink */
 	const struct sink_ops		*ops;
 	struct store			*store;	/* NULL outside the daemon */
 	struct poll			*poll;	/* NULL outside the daemon */

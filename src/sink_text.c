@@ -54,24 +54,35 @@ sink_text_sentence(const json_t *alert)
 	return s != NULL ? s : "";
 }
 
-/* Append the strings of array to f, separated by ", ". */
+/* Append the strings of array to f, separated by ", ", each by its
+ * display name in names when it has one. */
 static void
-join(FILE *f, const json_t *array)
+join(FILE *f, const json_t *array, const json_t *names)
 {
 	const json_t *v;
+	const char *s, *shown;
 	size_t i;
 	int first = 1;
 
 	json_array_foreach(array, i, v) {
-		if (json_string_value(v) == NULL)
+		if ((s = json_string_value(v)) == NULL)
 			continue;
-		fprintf(f, "%s%s", first ? "" : ", ", json_string_value(v));
+		shown = json_string_value(json_object_get(names, s));
+		fprintf(f, "%s%s", first ? "" : ", ", shown != NULL ? shown :
+		    s);
 		first = 0;
 	}
 }
 
 char *
 sink_text_who(const json_t *alert, const char *arrow)
+{
+	return sink_text_who_named(alert, arrow, NULL);
+}
+
+char *
+sink_text_who_named(const json_t *alert, const char *arrow,
+    const json_t *names)
 {
 	const json_t *actors, *targets;
 	char *out = NULL;
@@ -82,11 +93,11 @@ sink_text_who(const json_t *alert, const char *arrow)
 		return NULL;
 	actors = json_object_get(alert, "actors");
 	targets = json_object_get(alert, "targets");
-	join(f, actors);
+	join(f, actors, names);
 	if (json_array_size(targets) > 0) {
 		fprintf(f, "%s%s ", json_array_size(actors) > 0 ? " " : "",
 		    arrow);
-		join(f, targets);
+		join(f, targets, names);
 	}
 	if (fclose(f) != 0) {
 		free(out);

@@ -24,6 +24,10 @@ const char	*sink_text_sentence(const json_t *alert);
  * when there are no targets; "" when there are neither.  Caller frees;
  * NULL only when out of memory. */
 char		*sink_text_who(const json_t *alert, const char *arrow);
+/* The same with each name that names maps ({"iran": "Iran"}) shown as
+ * its display name; names may be NULL. */
+char		*sink_text_who_named(const json_t *alert, const char *arrow,
+		    const json_t *names);
 
 /* A copy of s with every control character (newlines, tabs, escapes)
  * replaced by a space, so it cannot break a line or a terminal, and at

@@ -49,6 +49,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "metrics.h"
 #include "poll.h"
 #include "sink_impl.h"
 #include "sink_text.h"
@@ -98,6 +99,7 @@ struct webhook {
 	int			 failing;	/* last post failed */
 	int			 slow;		/* timeout multiplier, 1..SLOW_MAX */
 	unsigned long		 dropped;	/* past max_age or refused */
+	json_t			*names;		/* actor -> display name */
 };
 
 static void	webhook_run(struct webhook *);
@@ -177,6 +179,7 @@ static void
 webhook_defer(struct webhook *wh, struct webhook_post *p, double delay)
 {
 	p->attempts++;
+	metrics_sink_failed(wh->name);
 	/* For people and the next run; the schedule itself is kept here,
 	 * on the monotonic clock, and a refused write changes nothing. */
 	spool_defer(wh->spool, p->ids[0], p->attempts,
@@ -199,6 +202,7 @@ webhook_done(void *arg, const struct http_response *res)
 
 	wh->post = NULL;
 	if (st >= 200 && st <= 299) {
+		metrics_sink_delivered(wh->name, p->n);
 		webhook_remove_batch(wh, p);
 		wh->window_sent++;
 		if (wh->failing || wh->refused)
@@ -238,6 +242,7 @@ webhook_done(void *arg, const struct http_response *res)
 	    st != 404 && st != 410) {
 		line = first_line(res);
 		wh->dropped += p->n;
+		metrics_sink_dropped(wh->name, p->n);
 		log_error("sink %s: HTTP %ld: %s; the service refuses alert "
 		    "%s%s, dropped (%lu dropped so far)", wh->name, st, line,
 		    p->alert_id, p->n > 1 ? " and the digest with it" : "",
@@ -278,6 +283,7 @@ webhook_expire(struct webhook *wh, struct spool_entry *e, size_t n)
 		}
 		alert = json_loads(e[i].body, 0, NULL);
 		wh->dropped++;
+		metrics_sink_dropped(wh->name, 1);
 		log_error("sink %s: alert %s \"%s\" waited more than max_age "
 		    "(%.0f s) and is dropped after %d attempts (%lu dropped "
 		    "so far)", wh->name, e[i].alert_id,
@@ -306,6 +312,7 @@ webhook_body(struct webhook *wh, struct spool_entry *e, size_t n,
 		if ((alerts[k] = json_loads(e[i].body, 0, NULL)) == NULL) {
 			log_error("sink %s: spooled alert %s is not JSON; "
 			    "dropped", wh->name, e[i].alert_id);
+			metrics_sink_dropped(wh->name, 1);
 			spool_remove(wh->spool, e[i].id, now);
 			continue;
 		}
@@ -314,13 +321,14 @@ webhook_body(struct webhook *wh, struct spool_entry *e, size_t n,
 	p->n = k;
 	if (k == 1)
 		body = webhook_format_alert(wh->target->format, alerts[0],
-		    wh->target->topic, err, sizeof(err));
+		    wh->target->topic, wh->names, err, sizeof(err));
 	else if (k > 1)
 		body = webhook_format_digest(wh->target->format, alerts, k,
 		    wh->name, wh->target->topic, err, sizeof(err));
 	if (k > 0 && body == NULL) {
 		log_error("sink %s: cannot format alert %s: %s; dropped",
 		    wh->name, e[0].alert_id, err);
+		metrics_sink_dropped(wh->name, k);
 		for (i = 0; i < k; i++)
 			spool_remove(wh->spool, p->ids[i], now);
 	}
@@ -493,10 +501,29 @@ static void
 webhook_free(struct webhook *wh)
 {
 	webhook_target_free(wh->target);
+	json_decref(wh->names);
 	free(wh->what);
 	webhook_post_free(wh->retry);
 	spool_close(wh->spool);
 	free(wh);
+}
+
+/* The actors' display names, as the formats take them; NULL if none. */
+static json_t *
+display_names(const struct config *cfg)
+{
+	json_t *names = NULL;
+	size_t i;
+
+	for (i = 0; cfg != NULL && i < cfg->n_actors; i++) {
+		if (cfg->actors[i].display == NULL)
+			continue;
+		if (names == NULL && (names = json_object()) == NULL)
+			log_fatal("out of memory");
+		json_object_set_new(names, cfg->actors[i].name,
+		    json_string(cfg->actors[i].display));
+	}
+	return names;
 }
 
 static int
@@ -512,6 +539,7 @@ webhook_open(struct sink *s)
 		log_fatal("out of memory");
 	if ((wh->target = webhook_target_new(s->cfg)) == NULL)
 		goto fail;
+	wh->names = display_names(s->config);
 	wh->slow = 1;
 	wh->checkpointed = spool_clock();
 	wh->spool = spool_open(store_db(s->store), store_path(s->store),

@@ -21,7 +21,7 @@
 #include "store.h"
 
 #define STORE_FILE		"brink.db"
-#define STORE_VERSION		5
+#define STORE_VERSION		6
 /* How long the alert log keeps a row: enough for --status's day. */
 #define STORE_ALERT_KEEP	(7 * 24 * 3600)
 /* Another brinkd (or a --once run) may hold the write lock briefly. */
@@ -59,10 +59,10 @@ static const char *const statement_sql[ST_COUNT] = {
 	    " + (SELECT count(*) FROM feed_state WHERE feed = ?1"
 	    " AND last_success > 0)",
 	[ST_GET_FEED] = "SELECT etag, last_modified, last_success, failures,"
-	    " next_due, url FROM feed_state WHERE feed = ?1",
+	    " next_due, url, last_error FROM feed_state WHERE feed = ?1",
 	[ST_PUT_FEED] = "INSERT OR REPLACE INTO feed_state (feed, url, etag,"
-	    " last_modified, last_success, failures, next_due)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	    " last_modified, last_success, failures, next_due, last_error)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[ST_LOG_ALERT] = "INSERT OR IGNORE INTO alert_log"
 	    " (alert_id, feed, time, severity, category)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -127,6 +127,9 @@ static const char *const migrations[] = {
 	"CREATE TABLE trend_raised ("
 	"  actor TEXT NOT NULL, target TEXT NOT NULL, kind TEXT NOT NULL,"
 	"  raised INTEGER NOT NULL, PRIMARY KEY (actor, target, kind));",
+	/* 6: why the last poll of each feed failed, for brinkd --status
+	 * (NULL after a success). */
+	"ALTER TABLE feed_state ADD COLUMN last_error TEXT;",
 };
 
 struct store {
@@ -546,6 +549,7 @@ store_get_feed(struct store *s, const char *feed, struct store_feed_state *fs)
 		fs->failures = sqlite3_column_int(st, 3);
 		fs->next_due = (time_t)sqlite3_column_int64(st, 4);
 		fs->url = store_column_strdup(st, 5);
+		fs->last_error = store_column_strdup(st, 6);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -568,7 +572,18 @@ store_put_feed(struct store *s, const char *feed, const char *url,
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)fs->last_success);
 	sqlite3_bind_int(st, 6, fs->failures);
 	sqlite3_bind_int64(st, 7, (sqlite3_int64)fs->next_due);
+	sqlite3_bind_text(st, 8, fs->last_error, -1, SQLITE_STATIC);
 	return store_step_done(s, st, "saving a feed's state");
+}
+
+void
+store_feed_state_set_error(struct store_feed_state *fs, const char *error)
+{
+	free(fs->last_error);
+	fs->last_error = NULL;
+	if (error != NULL && *error != '\0' &&
+	    (fs->last_error = strdup(error)) == NULL)
+		log_fatal("out of memory");
 }
 
 void
@@ -577,5 +592,6 @@ store_feed_state_clear(struct store_feed_state *fs)
 	free(fs->url);
 	free(fs->etag);
 	free(fs->last_modified);
+	free(fs->last_error);
 	memset(fs, 0, sizeof(*fs));
 }

@@ -4,12 +4,13 @@
  * webhook spool.  Every error is logged once here with the database path
  * and what to do; callers only propagate -1.
  *
- * Schema (version 5), which spool.c, brinkd --status and story_db.c rely
+ * Schema (version 6), which spool.c, brinkd --status and story_db.c rely
  * on:
  *
  *   feed_state(feed TEXT PRIMARY KEY, url TEXT, etag TEXT,
  *              last_modified TEXT, last_success INTEGER,
- *              failures INTEGER NOT NULL DEFAULT 0, next_due INTEGER)
+ *              failures INTEGER NOT NULL DEFAULT 0, next_due INTEGER,
+ *              last_error TEXT)   (last_error: version 6)
  *   seen(feed TEXT NOT NULL, key TEXT NOT NULL, first_seen INTEGER NOT NULL,
  *        last_listed INTEGER NOT NULL, PRIMARY KEY (feed, key))
  *   spool(id INTEGER PRIMARY KEY, sink TEXT NOT NULL, alert_id TEXT NOT NULL,
@@ -46,6 +47,8 @@ struct store_feed_state {
 	time_t	 last_success;		/* 0: never */
 	int	 failures;		/* consecutive */
 	time_t	 next_due;		/* 0: now */
+	char	*last_error;		/* why the last poll failed; NULL
+					   after a success (version 6) */
 };
 
 /* Open (creating and migrating) state_dir/brink.db; with state_dir NULL,
@@ -81,6 +84,9 @@ int		 store_get_feed(struct store *, const char *feed,
 int		 store_put_feed(struct store *, const char *feed,
 		    const char *url, const struct store_feed_state *st);
 void		 store_feed_state_clear(struct store_feed_state *);
+/* Replace st's last_error with a copy of error (NULL or "": none). */
+void		 store_feed_state_set_error(struct store_feed_state *,
+		    const char *error);
 
 /* Note an alert raised, in the item's transaction (--status counts). */
 int		 store_log_alert(struct store *, const char *alert_id,

@@ -3,9 +3,12 @@
  * service's documented incoming-webhook shape.  Pure: no I/O, no logging.
  *
  *   generic  the alert record itself
- *   slack    "text" and one attachment (colour, title + title_link,
- *            quoted sentence, fields): the shape Slack, Mattermost and
- *            Rocket.Chat incoming webhooks all render
+ *   slack    Block Kit: the headline, the title linked and the quoted
+ *            sentence as blocks; fields and context in one attachment
+ *            for the severity's colour
+ *   mattermost  "text" and one legacy attachment (colour, title +
+ *            title_link, quoted sentence, fields): what Mattermost and
+ *            Rocket.Chat render
  *   discord  "content" and one embed; mentions disabled
  *   teams    a Workflows ("when a Teams webhook request is received")
  *            message carrying one Adaptive Card 1.4
@@ -22,12 +25,14 @@
 #include "config.h"
 
 /*
- * The body for one alert.  topic is ntfy's topic (ignored otherwise).
+ * The body for one alert.  topic is ntfy's topic (ignored otherwise);
+ * names maps actor names to the display names messages show (NULL:
+ * none).
  * Returns a new string (caller frees), or NULL with err filled when the
  * record cannot be formatted.
  */
 char	*webhook_format_alert(enum sink_format format, const json_t *alert,
-	    const char *topic, char *err, size_t errlen);
+	    const char *topic, const json_t *names, char *err, size_t errlen);
 
 /*
  * One message for the n alerts that flood control held back: how many,
@@ -36,12 +41,5 @@ char	*webhook_format_alert(enum sink_format format, const json_t *alert,
 char	*webhook_format_digest(enum sink_format format,
 	    json_t *const *alerts, size_t n, const char *sink,
 	    const char *topic, char *err, size_t errlen);
-
-/*
- * ntfy: "https://ntfy.example/alerts" -> root "https://ntfy.example/"
- * and topic "alerts" (both new strings, caller frees).  -1 when the URL
- * has no topic after the host.
- */
-int	 webhook_format_ntfy_url(const char *url, char **root, char **topic);
 
 #endif

@@ -9,11 +9,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include <curl/curl.h>
+
 #include "config.h"
 #include "hash.h"
 #include "log.h"
 #include "secret.h"
-#include "webhook_format.h"
 #include "webhook_target.h"
 
 static void
@@ -23,6 +24,88 @@ wipe(char *secret)
 		return;
 	explicit_bzero(secret, strlen(secret));
 	free(secret);
+}
+
+int
+webhook_target_url_check(const char *url, char *why, size_t whylen)
+{
+	char *scheme = NULL, *host = NULL;
+	CURLUcode uc;
+	CURLU *u;
+	int rc = -1;
+
+	if ((u = curl_url()) == NULL)
+		log_fatal("out of memory");
+	if ((uc = curl_url_set(u, CURLUPART_URL, url, 0)) != CURLUE_OK) {
+		/* curl's words name the part, never the secret itself. */
+		snprintf(why, whylen, "url does not parse: %s (write "
+		    "https://host/path)", curl_url_strerror(uc));
+		goto done;
+	}
+	if (curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    (strcmp(scheme, "https") != 0 && strcmp(scheme, "http") != 0)) {
+		snprintf(why, whylen, "the url must start with https:// (or "
+		    "http://)");
+		goto done;
+	}
+	if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
+	    *host == '\0') {
+		snprintf(why, whylen, "the url has no host");
+		goto done;
+	}
+	rc = 0;
+done:
+	curl_free(scheme);
+	curl_free(host);
+	curl_url_cleanup(u);
+	return rc;
+}
+
+/*
+ * ntfy publishes JSON at its root; the topic goes into the body.  With
+ * ntfy behind a path prefix (https://host/ntfy/TOPIC) the root is the
+ * prefix, and a query (?auth=...) belongs to every request, so it stays.
+ * curl's URL API splits and joins, so that what is posted is what curl
+ * itself would read from the configured url.
+ */
+int
+webhook_target_ntfy_url(const char *url, char **root, char **topic)
+{
+	char *path = NULL, *out = NULL, *prefix = NULL, *decoded = NULL;
+	char *last;
+	CURLU *u;
+	int rc = -1;
+
+	*root = *topic = NULL;
+	if ((u = curl_url()) == NULL)
+		log_fatal("out of memory");
+	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_PATH, &path, 0) != CURLUE_OK)
+		goto done;
+	/* A trailing slash ends the topic: ".../alerts/" is "alerts". */
+	while (strlen(path) > 1 && path[strlen(path) - 1] == '/')
+		path[strlen(path) - 1] = '\0';
+	last = strrchr(path, '/');
+	if (last == NULL || last[1] == '\0')
+		goto done;
+	if ((prefix = strndup(path, (size_t)(last + 1 - path))) == NULL)
+		log_fatal("out of memory");
+	/* The topic as ntfy names it: decoded (it is one path segment). */
+	if (curl_url_set(u, CURLUPART_PATH, prefix, 0) != CURLUE_OK ||
+	    curl_url_set(u, CURLUPART_FRAGMENT, NULL, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_URL, &out, 0) != CURLUE_OK)
+		goto done;
+	if ((decoded = curl_easy_unescape(NULL, last + 1, 0, NULL)) == NULL ||
+	    (*topic = strdup(decoded)) == NULL || (*root = strdup(out)) == NULL)
+		log_fatal("out of memory");
+	rc = 0;
+done:
+	curl_free(path);
+	curl_free(out);
+	curl_free(decoded);
+	free(prefix);
+	curl_url_cleanup(u);
+	return rc;
 }
 
 void
@@ -54,10 +137,10 @@ webhook_target_new(const struct config_sink *cfg)
 	/* "json" on a webhook is the record as the body: generic. */
 	t->format = cfg->format == FORMAT_JSON ? FORMAT_GENERIC : cfg->format;
 	if (t->format != FORMAT_GENERIC && t->format != FORMAT_SLACK &&
-	    t->format != FORMAT_DISCORD && t->format != FORMAT_TEAMS &&
-	    t->format != FORMAT_NTFY) {
+	    t->format != FORMAT_MATTERMOST && t->format != FORMAT_DISCORD &&
+	    t->format != FORMAT_TEAMS && t->format != FORMAT_NTFY) {
 		log_error("sink %s: a webhook's format is generic, slack, "
-		    "discord, teams or ntfy", name);
+		    "mattermost, discord, teams or ntfy", name);
 		goto fail;
 	}
 	if (cfg->url == NULL || *cfg->url == '\0') {
@@ -68,14 +151,12 @@ webhook_target_new(const struct config_sink *cfg)
 		log_error("sink %s: url: %s", name, err);
 		goto fail;
 	}
-	if (strncmp(t->url, "http://", 7) != 0 &&
-	    strncmp(t->url, "https://", 8) != 0) {
-		log_error("sink %s: the url must start with https:// (or "
-		    "http://)", name);
+	if (webhook_target_url_check(t->url, err, sizeof(err)) == -1) {
+		log_error("sink %s: %s", name, err);
 		goto fail;
 	}
 	if (t->format == FORMAT_NTFY) {
-		if (webhook_format_ntfy_url(t->url, &root, &t->topic) == -1) {
+		if (webhook_target_ntfy_url(t->url, &root, &t->topic) == -1) {
 			log_error("sink %s: an ntfy url names the topic, as "
 			    "in https://ntfy.sh/TOPIC", name);
 			goto fail;

@@ -21,6 +21,21 @@ struct webhook_target {
 	int			 own_key;	/* the user sets the key */
 };
 
+/*
+ * url is an http or https URL with a host, as libcurl's URL API reads
+ * it: 0, or -1 with why filled (never quoting the url, a secret).
+ */
+int			 webhook_target_url_check(const char *url, char *why,
+			    size_t whylen);
+/*
+ * ntfy: "https://ntfy.example/prefix/alerts?auth=X" -> root
+ * "https://ntfy.example/prefix/?auth=X" (where ntfy takes JSON) and
+ * topic "alerts" (both new strings, caller frees).  -1 when the URL does
+ * not parse or names no topic.
+ */
+int			 webhook_target_ntfy_url(const char *url, char **root,
+			    char **topic);
+
 /* Expand cfg's url and headers.  NULL on error (logged, naming the
  * sink).  Caller frees with webhook_target_free, which wipes secrets. */
 struct webhook_target	*webhook_target_new(const struct config_sink *cfg);

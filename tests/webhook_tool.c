@@ -46,7 +46,7 @@ format_parse(const char *name)
 	} map[] = {
 		{ "generic", FORMAT_GENERIC }, { "slack", FORMAT_SLACK },
 		{ "discord", FORMAT_DISCORD }, { "teams", FORMAT_TEAMS },
-		{ "ntfy", FORMAT_NTFY },
+		{ "ntfy", FORMAT_NTFY }, { "mattermost", FORMAT_MATTERMOST },
 	};
 	size_t i;
 

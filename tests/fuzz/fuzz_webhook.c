@@ -18,11 +18,13 @@
 #include "secret.h"
 #include "sink_text.h"
 #include "webhook_format.h"
+#include "webhook_target.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static const enum sink_format formats[] = {
-	FORMAT_GENERIC, FORMAT_SLACK, FORMAT_DISCORD, FORMAT_TEAMS,
+	FORMAT_GENERIC, FORMAT_SLACK, FORMAT_MATTERMOST, FORMAT_DISCORD,
+	FORMAT_TEAMS,
 	FORMAT_NTFY
 };
 
@@ -35,7 +37,7 @@ fuzz_format(const json_t *alert)
 
 	digest[0] = digest[1] = digest[2] = (json_t *)alert;
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
-		body = webhook_format_alert(formats[i], alert, "topic", err,
+		body = webhook_format_alert(formats[i], alert, "topic", NULL, err,
 		    sizeof(err));
 		free(body);
 		body = webhook_format_digest(formats[i], digest, 3, "chat",
@@ -91,7 +93,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	out = sink_text_line(s, size % 300);
 	free(out);
-	if (webhook_format_ntfy_url(s, &root, &topic) == 0) {
+	if (webhook_target_ntfy_url(s, &root, &topic) == 0) {
 		free(root);
 		free(topic);
 	}

@@ -18,6 +18,7 @@
 #include "secret.h"
 #include "sink_text.h"
 #include "webhook_format.h"
+#include "webhook_target.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -25,7 +26,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const enum sink_format formats[] = {
-		FORMAT_GENERIC, FORMAT_SLACK, FORMAT_DISCORD, FORMAT_TEAMS,
+		FORMAT_GENERIC, FORMAT_SLACK, FORMAT_MATTERMOST, FORMAT_DISCORD,
+		FORMAT_TEAMS,
 		FORMAT_NTFY
 	};
 	char err[256], *s, *copy, *root, *topic;
@@ -39,7 +41,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		s = secret_expand(copy, err, sizeof(err));
 		free(s);
 	}
-	if (webhook_format_ntfy_url(copy, &root, &topic) == 0) {
+	if (webhook_target_ntfy_url(copy, &root, &topic) == 0) {
 		free(root);
 		free(topic);
 	}
@@ -53,7 +55,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
-		s = webhook_format_alert(formats[i], alert, "topic", err,
+		s = webhook_format_alert(formats[i], alert, "topic", NULL, err,
 		    sizeof(err));
 		free(s);
 		list[0] = list[1] = alert;

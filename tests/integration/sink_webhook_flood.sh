@@ -24,7 +24,8 @@ sys.exit(0 if ok else 1)' "$RECEIVER_LOG"
 check "the digest says how many were held, with their titles" [ $? -eq 0 ]
 check "holding is logged" grep -q "sink chat: 3 messages in 3 s, holding alerts for one digest" "$T/run.err"
 
-# The same in Slack's shape: one message listing the held titles.
+# The same in Slack's shape (Block Kit): one message listing the held
+# titles.
 kill $RECEIVER_PID; wait $RECEIVER_PID 2>/dev/null
 rm -f "$RECEIVER_LOG"
 start_receiver
@@ -33,7 +34,7 @@ make_alerts 0 6 | "$TOOL" -w 60 -r 2/3 "$T/state2" slack "$RECEIVER_URL/hook" \
 "$PYTHON3" -c 'import json, sys
 rs = [json.loads(l)["json"] for l in open(sys.argv[1])]
 d = rs[-1]
-ok = len(rs) == 3 and "4 alerts held" in d["text"] and all("Alert %d" % n in d["attachments"][0]["text"] for n in range(2, 6))
+ok = len(rs) == 3 and "4 alerts held" in d["text"] and all("Alert %d" % n in d["attachments"][0]["blocks"][0]["text"]["text"] for n in range(2, 6))
 sys.exit(0 if ok else 1)' "$RECEIVER_LOG"
 check "slack: two messages, then one digest listing four titles" [ $? -eq 0 ]
 finish

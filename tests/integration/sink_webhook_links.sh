@@ -38,7 +38,7 @@ for n, link in enumerate(links, 1):
                   "targets": ["southland"]}]}))
 PY_EOF
 
-for f in discord slack teams ntfy generic; do
+for f in discord slack mattermost teams ntfy generic; do
 	"$TOOL" -w 30 "$T/state-$f" "$f" "$RECEIVER_URL/hook-$f" \
 	    < "$T/alerts.jsonl" > "$T/$f.out" 2> "$T/$f.err" ||
 	    fail "$f: the tool failed: $(cat "$T/$f.err")"
@@ -89,7 +89,7 @@ def posts(f):
             (f == "ntfy" and r["path"] == "/" and
              (r["json"] or {}).get("topic") == "hook-ntfy")]
 
-for f in ("discord", "slack", "teams", "ntfy", "generic"):
+for f in ("discord", "slack", "mattermost", "teams", "ntfy", "generic"):
     rs = posts(f)
     check(f + ": three posts, all accepted (200)",
           len(rs) == 3 and all(r["status"] == "200" for r in rs))
@@ -104,16 +104,18 @@ for f in ("discord", "slack", "teams", "ntfy", "generic"):
           "talks resume" not in bodies)
     check(f + ": the good link arrives as it was",
           "https://news.example/world/3" in bodies)
-    if f in ("slack", "teams", "discord"):
+    if f in ("slack", "mattermost", "teams", "discord"):
         check(f + ": no markdown link from the article",
               "](https://evil" not in bodies and "](javascript" not in bodies)
 
 s = [r["json"] for r in reqs if r["path"] == "/hook-slack"]
-body = "\n".join(text({"json": j}) for j in s)
-for mention in ("@channel", "@here", "@all", "<!here>", "<!channel>",
-                "<https://evil"):
-    check("slack/mattermost: no live " + mention, mention not in body)
-check("mattermost: **CRITICAL** in text", all("**CRITICAL**" in j["text"] for j in s))
+m = [r["json"] for r in reqs if r["path"] == "/hook-mattermost"]
+for name, js in (("slack", s), ("mattermost", m)):
+    body = "\n".join(text({"json": j}) for j in js)
+    for mention in ("@channel", "@here", "@all", "<!here>", "<!channel>",
+                    "<https://evil"):
+        check(name + ": no live " + mention, mention not in body)
+check("mattermost: **CRITICAL** in text", all("**CRITICAL**" in j["text"] for j in m))
 check("slack: *CRITICAL* in a mrkdwn block",
       all(j["blocks"][0]["text"]["type"] == "mrkdwn" and
           "*CRITICAL*" in j["blocks"][0]["text"]["text"] and

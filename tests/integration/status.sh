@@ -1,6 +1,6 @@
 #!/bin/sh
 # brinkd --status beside a running brinkd: each feed's last success,
-# failures in a row and next poll, each webhook's spool depth and oldest
+# failures in a row, last error and next poll, each webhook's spool depth and oldest
 # entry, the alerts of the last hour and day, all read from the state
 # database without stopping or slowing the daemon; and the one-line
 # STATUS= the daemon gives systemd for `systemctl status`.
@@ -63,6 +63,14 @@ check "herald: a last success, no failure, the next poll in the future" \
 check "missing: never a success, failures in a row" \
     grep -Eq '^  missing: last success never, [1-9][0-9]* failures? in a row' \
     "$T/status.out"
+# The error the daemon logged for the feed is the one --status shows.
+why=$(sed -n 's/^.*feed missing: \(.*\); retrying in .*$/\1/p' \
+    "$BRINKD_LOG" | tail -n 1)
+check "the daemon logged why the missing feed failed" test -n "$why"
+check "missing: --status gives its last error: $why" \
+    grep -qF ", last error: $why" "$T/status.out"
+check "herald: no last error after a success" \
+    sh -c "! grep -q '^  herald: .*last error' '$T/status.out'"
 check "the file sink writes at once" \
     grep -qx '  log: file, writes at once' "$T/status.out"
 check "the webhook's spool: $n alerts waiting, with the oldest" \

@@ -132,6 +132,7 @@ test_feed_state(void)
 	CHECK_INT(store_put_feed(s, "world", "http://x/w.rss", &fs), 0,
 	    "feed state saved");
 	fs.failures = 4;
+	fs.last_error = "HTTP 503";
 	CHECK_INT(store_put_feed(s, "world", "http://x/w.rss", &fs), 0,
 	    "feed state saved again");
 	store_close(s);
@@ -145,6 +146,9 @@ test_feed_state(void)
 	CHECK_INT(got.last_success, 1234, "last success survives");
 	CHECK_INT(got.failures, 4, "the newest failure count wins");
 	CHECK_INT(got.next_due, 5678, "next due survives");
+	CHECK_STR(got.last_error, "HTTP 503", "the last error survives");
+	store_feed_state_set_error(&got, NULL);
+	CHECK(got.last_error == NULL, "a success clears the last error");
 	store_feed_state_clear(&got);
 	CHECK_INT(store_feed_is_new(s, "world"), 0,
 	    "a feed polled successfully is not new");

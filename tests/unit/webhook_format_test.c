@@ -25,7 +25,7 @@ format(enum sink_format f, const json_t *alert, const char *topic)
 	char err[256], *body;
 	json_t *j;
 
-	body = webhook_format_alert(f, alert, topic, err, sizeof(err));
+	body = webhook_format_alert(f, alert, topic, NULL, err, sizeof(err));
 	if (body == NULL) {
 		printf("# format error: %s\n", err);
 		return json_null();
@@ -73,45 +73,132 @@ static void
 test_slack(const json_t *a)
 {
 	json_t *j = format(FORMAT_SLACK, a, NULL);
+	const json_t *att;
+
+	CHECK(has(str(j, "text"), "HIGH") &&
+	    has(str(j, "text"), "retaliation") &&
+	    has(str(j, "text"), "northland " ARROW " southland") &&
+	    has(str(j, "text"), SAMPLE_TITLE),
+	    "slack: text (for notifications) says severity, category, who, "
+	    "title");
+	CHECK_STR(str(j, "blocks.0.type"), "section", "slack: Block Kit");
+	CHECK_STR(str(j, "blocks.0.text.type"), "mrkdwn",
+	    "slack: the headline in mrkdwn");
+	CHECK(has(str(j, "blocks.0.text.text"), "*HIGH* retaliation: "
+	    "northland " ARROW " southland"),
+	    "slack: the headline with the severity in *bold*");
+	CHECK_STR(str(j, "blocks.1.text.text"), "*<" SAMPLE_LINK "|"
+	    SAMPLE_TITLE ">*\n> " SAMPLE_SENTENCE,
+	    "slack: the title as a link, the sentence quoted");
+	CHECK_INT(json_array_size(at(j, "attachments")), 1,
+	    "slack: one attachment, for the colour");
+	att = at(j, "attachments.0");
+	CHECK_STR(str(att, "color"), "#d9302c", "slack: colour of high");
+	CHECK(at(att, "title") == NULL && at(att, "fields") == NULL &&
+	    at(att, "text") == NULL, "slack: no legacy attachment fields");
+	CHECK_STR(str(att, "blocks.0.fields.0.text"), "*Severity*\nhigh",
+	    "slack: field severity");
+	CHECK_STR(str(att, "blocks.0.fields.1.text"), "*Category*\n"
+	    "retaliation", "slack: field category");
+	CHECK_STR(str(att, "blocks.0.fields.2.text"), "*Who*\nnorthland "
+	    ARROW " southland", "slack: field who");
+	CHECK_STR(str(att, "blocks.0.fields.3.text"), "*Feed*\nworld-desk",
+	    "slack: field feed");
+	CHECK_STR(str(att, "blocks.1.type"), "context", "slack: a context");
+	CHECK(has(str(att, "blocks.1.elements.0.text"),
+	    "2026-11-23 06:00:00 UTC"), "slack: the time in the context");
+	json_decref(j);
+}
+
+/* Actors by their display names in every chat format; the generic
+ * record keeps the names rules use. */
+static void
+test_display_names(const json_t *a)
+{
+	json_t *names = json_pack("{s:s,s:s}", "northland", "Northland",
+	    "southland", "the Southern Republic"), *j;
+	char err[256], *body;
+	size_t k;
+	static const char *const who = "Northland " ARROW
+	    " the Southern Republic";
+
+	body = webhook_format_alert(FORMAT_SLACK, a, NULL, names, err,
+	    sizeof(err));
+	j = json_loads(body, 0, NULL);
+	free(body);
+	CHECK(has(str(j, "blocks.0.text.text"), who) &&
+	    has(str(j, "text"), who),
+	    "slack: the headline names actors by display name");
+	CHECK_STR(str(j, "attachments.0.blocks.0.fields.2.text"),
+	    "*Who*\nNorthland " ARROW " the Southern Republic",
+	    "slack: the who field too");
+	json_decref(j);
+	for (k = 0; k < 5; k++) {
+		static const enum sink_format f[] = {
+			FORMAT_MATTERMOST, FORMAT_DISCORD, FORMAT_TEAMS,
+			FORMAT_NTFY, FORMAT_SLACK
+		};
+
+		body = webhook_format_alert(f[k], a, "t", names, err,
+		    sizeof(err));
+		CHECK(body != NULL && has(body, who) &&
+		    !has(body, "northland " ARROW),
+		    "every chat format shows display names");
+		free(body);
+	}
+	body = webhook_format_alert(FORMAT_GENERIC, a, NULL, names, err,
+	    sizeof(err));
+	j = json_loads(body, 0, NULL);
+	free(body);
+	CHECK_STR(str(j, "actors.0"), "northland",
+	    "generic: the record keeps the actor's name");
+	json_decref(j);
+	json_decref(names);
+}
+
+static void
+test_mattermost(const json_t *a)
+{
+	json_t *j = format(FORMAT_MATTERMOST, a, NULL);
 	struct tm tm = { .tm_year = 126, .tm_mon = 10, .tm_mday = 23,
 	    .tm_hour = 6 };
 
 	CHECK(has(str(j, "text"), "HIGH") &&
 	    has(str(j, "text"), "retaliation") &&
 	    has(str(j, "text"), "northland " ARROW " southland"),
-	    "slack: text says severity, category, who threatened whom");
+	    "mattermost: text says severity, category, who threatened whom");
 	CHECK_INT(json_array_size(at(j, "attachments")), 1,
-	    "slack: one attachment");
+	    "mattermost: one attachment");
 	CHECK_STR(str(j, "attachments.0.color"), "#d9302c",
-	    "slack: colour of high");
+	    "mattermost: colour of high");
 	CHECK_STR(str(j, "attachments.0.title"), SAMPLE_TITLE,
-	    "slack: title");
+	    "mattermost: title");
 	CHECK_STR(str(j, "attachments.0.title_link"), SAMPLE_LINK,
-	    "slack: title links the article");
+	    "mattermost: title links the article");
 	CHECK_STR(str(j, "attachments.0.text"), "> " SAMPLE_SENTENCE,
-	    "slack: the sentence, quoted");
+	    "mattermost: the sentence, quoted");
 	CHECK(has(str(j, "attachments.0.fallback"), SAMPLE_TITLE),
-	    "slack: fallback for notifications");
+	    "mattermost: fallback for notifications");
 	CHECK_STR(str(j, "attachments.0.fields.0.title"), "Severity",
-	    "slack: field severity");
+	    "mattermost: field severity");
 	CHECK_STR(str(j, "attachments.0.fields.0.value"), "high",
-	    "slack: field severity value");
+	    "mattermost: field severity value");
 	CHECK_STR(str(j, "attachments.0.fields.1.value"), "retaliation",
-	    "slack: field category");
+	    "mattermost: field category");
 	CHECK_STR(str(j, "attachments.0.fields.2.title"), "Who",
-	    "slack: field who");
+	    "mattermost: field who");
 	CHECK_STR(str(j, "attachments.0.fields.2.value"),
-	    "northland " ARROW " southland", "slack: who value");
+	    "northland " ARROW " southland", "mattermost: who value");
 	CHECK_STR(str(j, "attachments.0.fields.3.value"), "world-desk",
-	    "slack: field feed");
+	    "mattermost: field feed");
 	CHECK(json_is_true(at(j, "attachments.0.fields.0.short")),
-	    "slack: short fields");
+	    "mattermost: short fields");
 	CHECK(has(str(j, "attachments.0.footer"), "2026-11-23 06:00:00 UTC"),
-	    "slack: time in the footer");
+	    "mattermost: time in the footer");
 	CHECK_INT(json_integer_value(at(j, "attachments.0.ts")), timegm(&tm),
-	    "slack: ts is the alert time");
+	    "mattermost: ts is the alert time");
 	CHECK_STR(str(j, "attachments.0.mrkdwn_in.0"), "text",
-	    "slack: markdown in the text");
+	    "mattermost: markdown in the text");
 	json_decref(j);
 }
 
@@ -200,7 +287,6 @@ static void
 test_ntfy(const json_t *a)
 {
 	json_t *j = format(FORMAT_NTFY, a, "crisis-desk");
-	char *root = NULL, *topic = NULL;
 
 	CHECK_STR(str(j, "topic"), "crisis-desk", "ntfy: topic");
 	CHECK_STR(str(j, "title"), "HIGH retaliation: northland " ARROW
@@ -219,14 +305,6 @@ test_ntfy(const json_t *a)
 	CHECK_STR(str(j, "actions.0.url"), SAMPLE_LINK, "ntfy: action url");
 	json_decref(j);
 
-	CHECK(webhook_format_ntfy_url("https://ntfy.example/crisis-desk",
-	    &root, &topic) == 0, "ntfy: url split");
-	CHECK_STR(root, "https://ntfy.example/", "ntfy: posts to the root");
-	CHECK_STR(topic, "crisis-desk", "ntfy: topic from the url");
-	free(root);
-	free(topic);
-	CHECK(webhook_format_ntfy_url("https://ntfy.example/", &root,
-	    &topic) == -1, "ntfy: a url without topic is refused");
 }
 
 static void
@@ -365,12 +443,13 @@ with_link(const char *link)
 }
 
 static const enum sink_format all_formats[] = {
-	FORMAT_SLACK, FORMAT_DISCORD, FORMAT_TEAMS, FORMAT_NTFY,
-	FORMAT_GENERIC
+	FORMAT_SLACK, FORMAT_MATTERMOST, FORMAT_DISCORD, FORMAT_TEAMS,
+	FORMAT_NTFY, FORMAT_GENERIC
 };
 static const char *const all_names[] = {
-	"slack", "discord", "teams", "ntfy", "generic"
+	"slack", "mattermost", "discord", "teams", "ntfy", "generic"
 };
+#define N_FORMATS	(sizeof(all_formats) / sizeof(all_formats[0]))
 
 /* Item 10: a link that cannot be sent is left out, the alert is not. */
 static void
@@ -393,7 +472,7 @@ test_links(void)
 		CHECK(s == NULL && *why != '\0', msg);
 		free(s);
 		a = with_link(bad[i]);
-		for (k = 0; k < 5; k++) {
+		for (k = 0; k < N_FORMATS; k++) {
 			j = format(all_formats[k], a, "t");
 			snprintf(msg, sizeof(msg), "%s, %s: sent, with its title "
 			    "and without the link", all_names[k], bad[i]);
@@ -423,7 +502,7 @@ test_links(void)
 
 	/* What can be mended is mended, the same in every format. */
 	a = with_link("https://news.example/world/a b|c>d");
-	for (k = 0; k < 5; k++) {
+	for (k = 0; k < N_FORMATS; k++) {
 		j = format(all_formats[k], a, "t");
 		snprintf(msg, sizeof(msg), "%s: a space and | > percent-encoded",
 		    all_names[k]);
@@ -431,9 +510,15 @@ test_links(void)
 		    !any_has(j, "a b|c"), msg);
 		json_decref(j);
 	}
-	j = format(FORMAT_SLACK, a, NULL);
+	j = format(FORMAT_MATTERMOST, a, NULL);
 	CHECK_STR(str(j, "attachments.0.title_link"),
-	    "https://news.example/world/a%20b%7Cc%3Ed", "slack: title_link");
+	    "https://news.example/world/a%20b%7Cc%3Ed",
+	    "mattermost: title_link");
+	json_decref(j);
+	j = format(FORMAT_SLACK, a, NULL);
+	CHECK(has(str(j, "blocks.1.text.text"),
+	    "*<https://news.example/world/a%20b%7Cc%3Ed|"),
+	    "slack: the link of the title");
 	json_decref(j);
 	json_decref(a);
 	s = webhook_text_link(SAMPLE_LINK, why, sizeof(why));
@@ -473,6 +558,7 @@ test_markup(void)
 {
 	json_t *a, *j;
 	const json_t *text;
+	int k;
 
 	a = sample_alert("3434343434343434", "critical",
 	    "@channel <!here> and @all: read [this](https://evil.example) "
@@ -481,25 +567,35 @@ test_markup(void)
 	    "sentence", json_string("@here Northland vowed revenge, see "
 	    "[proof](javascript:alert(1)) and <!channel>"));
 
-	j = format(FORMAT_SLACK, a, NULL);
-	CHECK(!any_has(j, "@channel") && !any_has(j, "@here") &&
-	    !any_has(j, "@all"),
-	    "slack/mattermost: no @channel, @here or @all anywhere");
-	CHECK(!any_has(j, "<!"), "slack/mattermost: no <!...> anywhere");
-	CHECK(!any_has(j, "<https://evil"),
-	    "slack/mattermost: no <url|text> link from the article");
-	CHECK(!any_has(j, "](https://evil") && !any_has(j, "](javascript"),
-	    "mattermost: no markdown link from the article");
-	CHECK(any_has(j, "read [") && any_has(j, "Northland vowed revenge"),
-	    "slack/mattermost: the text still reads as written");
-	CHECK(has(str(j, "text"), "**CRITICAL**"),
-	    "mattermost: the severity in **bold** in \"text\"");
-	text = at(j, "blocks.0.text");
-	CHECK_STR(str(text, "type"), "mrkdwn", "slack: a mrkdwn section");
-	CHECK(has(str(text, "text"), "*CRITICAL*") &&
-	    !has(str(text, "text"), "**"),
-	    "slack: the severity in *bold* (Slack's) in the block");
-	json_decref(j);
+	for (k = 0; k < 2; k++) {
+		j = format(k == 0 ? FORMAT_SLACK : FORMAT_MATTERMOST, a, NULL);
+		CHECK(!any_has(j, "@channel") && !any_has(j, "@here") &&
+		    !any_has(j, "@all"),
+		    "slack/mattermost: no @channel, @here or @all anywhere");
+		CHECK(!any_has(j, "<!"),
+		    "slack/mattermost: no <!...> anywhere");
+		CHECK(!any_has(j, "<https://evil"),
+		    "slack/mattermost: no <url|text> link from the article");
+		CHECK(!any_has(j, "](https://evil") &&
+		    !any_has(j, "](javascript"),
+		    "slack/mattermost: no markdown link from the article");
+		CHECK(any_has(j, "read [") &&
+		    any_has(j, "Northland vowed revenge"),
+		    "slack/mattermost: the text still reads as written");
+		if (k == 1)
+			CHECK(has(str(j, "text"), "**CRITICAL**"),
+			    "mattermost: the severity in **bold** in \"text\"");
+		else {
+			text = at(j, "blocks.0.text");
+			CHECK_STR(str(text, "type"), "mrkdwn",
+			    "slack: a mrkdwn section");
+			CHECK(has(str(text, "text"), "*CRITICAL*") &&
+			    !has(str(text, "text"), "**"),
+			    "slack: the severity in *bold* (Slack's) in the "
+			    "block");
+		}
+		json_decref(j);
+	}
 
 	j = format(FORMAT_TEAMS, a, NULL);
 	CHECK(!any_has(j, "](https://evil") && !any_has(j, "](javascript"),
@@ -534,13 +630,22 @@ test_digest(void)
 	    err, sizeof(err));
 	j = json_loads(body, 0, NULL);
 	CHECK(has(str(j, "text"), "30 alerts held"), "digest: how many");
-	CHECK(has(str(j, "attachments.0.text"), "Held alert number 0") &&
-	    has(str(j, "attachments.0.text"), "Held alert number 24"),
+	CHECK(has(str(j, "attachments.0.blocks.0.text.text"),
+	    "Held alert number 0") && has(str(j,
+	    "attachments.0.blocks.0.text.text"), "Held alert number 24"),
 	    "digest: lists titles");
-	CHECK(has(str(j, "attachments.0.text"), "and 5 more"),
+	CHECK(has(str(j, "attachments.0.blocks.0.text.text"), "and 5 more"),
 	    "digest: says how many more");
 	CHECK_STR(str(j, "attachments.0.color"), "#8b0000",
 	    "digest: colour of the worst");
+	json_decref(j);
+	free(body);
+	body = webhook_format_digest(FORMAT_MATTERMOST, alerts, 30, "chat",
+	    NULL, err, sizeof(err));
+	j = json_loads(body, 0, NULL);
+	CHECK(has(str(j, "attachments.0.text"), "Held alert number 24") &&
+	    has(str(j, "attachments.0.text"), "and 5 more"),
+	    "mattermost digest: lists titles, says how many more");
 	json_decref(j);
 	free(body);
 	body = webhook_format_digest(FORMAT_GENERIC, alerts, 30, "chat", NULL,
@@ -578,10 +683,15 @@ test_story_update(void)
 	json_object_set_new(a, "story", json_pack("{s:s, s:s, s:i, s:[s,s],"
 	    " s:b}", "id", "5555", "first_seen", "2026-11-23T05:00:00Z",
 	    "articles", 7, "feeds", "world-desk", "wire", "first", 0));
-	j = format(FORMAT_SLACK, a, NULL);
+	j = format(FORMAT_MATTERMOST, a, NULL);
 	CHECK_STR(str(j, "attachments.0.fields.3.value"), "world-desk "
 	    "\xc2\xb7 update: 7 articles from world-desk, wire",
-	    "slack: an update says how many articles from which feeds");
+	    "mattermost: an update says how many articles from which feeds");
+	json_decref(j);
+	j = format(FORMAT_SLACK, a, NULL);
+	CHECK_STR(str(j, "attachments.0.blocks.0.fields.3.text"),
+	    "*Feed*\nworld-desk \xc2\xb7 update: 7 articles from world-desk, "
+	    "wire", "slack: an update says how many articles from which feeds");
 	json_decref(j);
 	json_object_set_new(json_object_get(a, "story"), "first",
 	    json_true());
@@ -599,6 +709,8 @@ main(void)
 	char err[256];
 
 	test_slack(a);
+	test_mattermost(a);
+	test_display_names(a);
 	test_discord(a);
 	test_teams(a);
 	test_ntfy(a);
@@ -609,7 +721,7 @@ main(void)
 	test_markup();
 	test_digest();
 	test_story_update();
-	CHECK(webhook_format_alert(FORMAT_JSON, a, NULL, err,
+	CHECK(webhook_format_alert(FORMAT_JSON, a, NULL, NULL, err,
 	    sizeof(err)) == NULL, "a file format is refused");
 	json_decref(a);
 	return check_done();

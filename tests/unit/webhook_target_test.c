@@ -5,6 +5,7 @@
  */
 #include "autoconf.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,68 @@ static char *
 header_copy(const char **h, size_t at)
 {
 	return h[at] != NULL ? strdup(h[at]) : NULL;
+}
+
+/* Split url as an ntfy sink does; expect root and topic, or NULL: -1. */
+static void
+ntfy(const char *url, const char *root, const char *topic)
+{
+	char *r = NULL, *t = NULL, what[300];
+	int rc = webhook_target_ntfy_url(url, &r, &t);
+
+	snprintf(what, sizeof(what), "ntfy: %s %s", url, root == NULL ?
+	    "is refused" : "splits into root and topic");
+	CHECK_INT(rc, root == NULL ? -1 : 0, what);
+	snprintf(what, sizeof(what), "ntfy: %s posts to %s", url,
+	    root != NULL ? root : "nothing");
+	CHECK_STR(r, root, what);
+	snprintf(what, sizeof(what), "ntfy: %s has topic %s", url,
+	    topic != NULL ? topic : "none");
+	CHECK_STR(t, topic, what);
+	free(r);
+	free(t);
+}
+
+static void
+test_ntfy_urls(void)
+{
+	ntfy("https://ntfy.example/crisis-desk", "https://ntfy.example/",
+	    "crisis-desk");
+	/* The query carries ntfy's ?auth= token: every post needs it. */
+	ntfy("https://ntfy.example/crisis-desk?auth=QmFzaWM", 
+	    "https://ntfy.example/?auth=QmFzaWM", "crisis-desk");
+	/* ntfy behind a reverse proxy under a path prefix. */
+	ntfy("https://example.org/tools/ntfy/desk?auth=x&b=2",
+	    "https://example.org/tools/ntfy/?auth=x&b=2", "desk");
+	ntfy("http://127.0.0.1:8080/ntfy/desk/", "http://127.0.0.1:8080/ntfy/",
+	    "desk");
+	ntfy("https://ntfy.example/desk#frag", "https://ntfy.example/",
+	    "desk");
+	ntfy("https://ntfy.example/crisis%20desk", "https://ntfy.example/",
+	    "crisis desk");
+	ntfy("https://ntfy.example/", NULL, NULL);
+	ntfy("https://ntfy.example", NULL, NULL);
+	ntfy("https://ntfy.example/?auth=x", NULL, NULL);
+	ntfy("not a url", NULL, NULL);
+}
+
+static void
+test_url_check(void)
+{
+	char why[256];
+
+	CHECK(webhook_target_url_check("https://hooks.example/x", why,
+	    sizeof(why)) == 0, "an https url passes");
+	CHECK(webhook_target_url_check("HTTP://hooks.example/x", why,
+	    sizeof(why)) == 0, "the scheme's case does not matter");
+	CHECK(webhook_target_url_check("ftp://hooks.example/x", why,
+	    sizeof(why)) == -1 && strstr(why, "https://") != NULL,
+	    "ftp is refused, saying https://");
+	CHECK(webhook_target_url_check("https://", why, sizeof(why)) == -1,
+	    "a url without a host is refused");
+	CHECK(webhook_target_url_check("https://secret token@/", why,
+	    sizeof(why)) == -1 && strstr(why, "secret") == NULL,
+	    "a bad url is refused without quoting it");
 }
 
 int
@@ -32,6 +95,8 @@ main(void)
 	char *k1, *k2;
 
 	log_init("webhook_target_test", LOG_TO_STDERR, LOG_LEVEL_ERROR);
+	test_ntfy_urls();
+	test_url_check();
 	setenv("BT_TOKEN", "t0ken", 1);
 	memset(&sc, 0, sizeof(sc));
 	sc.name = "chat";
