@@ -10,8 +10,10 @@
  * ends the load there; everything before it is checked.
  *
  * Each section is taken over into struct config the moment libconfuse
- * closes it, from a validation callback: that is the only way to see
- * both of two sections with the same name (libconfuse keeps the last).
+ * closes it, from a validation callback, and then dropped from
+ * libconfuse's tree: that is the only way to see both of two sections
+ * with the same name (libconfuse keeps the last), and it keeps loading
+ * linear in the number of sections.
  */
 #include "autoconf.h"
 
@@ -367,10 +369,6 @@ on_section(cfg_t *cfg, cfg_opt_t *opt)
 	for (i = 0; i < opt->nvalues; i++) {
 		cfg_t *sec = opt->values[i]->section;
 
-		/* Taken sections are marked; libconfuse no longer needs
-		 * the line once the section has closed. */
-		if (sec->line < 0)
-			continue;
 		s.ld = current;
 		s.cfg = sec;
 		s.kind = opt->name;
@@ -379,8 +377,16 @@ on_section(cfg_t *cfg, cfg_opt_t *opt)
 		if (kind != NULL)
 			kind->take(&s);
 		forget_origins(current, sec);
-		sec->line = -1;
 	}
+	/*
+	 * A taken section is dropped at once.  libconfuse looks for a
+	 * section of the same title before it adds one, in a list it
+	 * keeps as it goes: kept, every section would be compared with all
+	 * before it, and a file of 100,000 feeds would load for minutes.
+	 */
+	while (opt->nvalues > 0)
+		if (cfg_opt_rmnsec(opt, opt->nvalues - 1) != CFG_SUCCESS)
+			log_fatal("libconfuse: cannot drop a section");
 	return 0;
 }
 
@@ -593,6 +599,7 @@ run_pass(struct config_load *ld, const char *name, const char *text,
 		config_msg(ld, 1, 0, 1, "cannot parse the file");
 		ld->stopped = STOP_SYNTAX;
 	}
+	config_check_twice(ld);
 	current = ld;
 	config_take_globals(ld, cfg);
 	config_countries_load(ld, cfg);
@@ -616,6 +623,9 @@ config_load_free(struct config_load *ld)
 	free(ld->spans);
 	free(ld->origins);
 	free(ld->refs);
+	for (i = 0; i < ld->n_names; i++)
+		free(ld->names[i].name);
+	free(ld->names);
 	free(ld->stop_name);
 	free(ld->stop_parent);
 	config_countries_free(ld);

@@ -29,6 +29,47 @@ config_name_ok(const char *name)
 	return 1;
 }
 
+static int
+name_order(const void *a, const void *b)
+{
+	const struct config_name *x = a, *y = b;
+	int d;
+
+	if ((d = strcmp(x->kind, y->kind)) != 0 ||
+	    (d = strcmp(x->name, y->name)) != 0)
+		return d;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/*
+ * A name defined twice in one kind of section, each later one reported
+ * with the first.  Sorted once, rather than each section compared with
+ * all before it: a file may hold 100,000 feeds.
+ */
+void
+config_check_twice(struct config_load *ld)
+{
+	const struct config_name *first = NULL, *n;
+	const char *file;
+	size_t i;
+	int line;
+
+	if (ld->n_names > 1)
+		qsort(ld->names, ld->n_names, sizeof(*ld->names), name_order);
+	for (i = 0; i < ld->n_names; i++) {
+		n = &ld->names[i];
+		if (first == NULL || strcmp(first->kind, n->kind) != 0 ||
+		    strcmp(first->name, n->name) != 0) {
+			first = n;
+			continue;
+		}
+		config_where(ld, first->line, &file, &line);
+		config_msg_at(ld, 1, n->line, "%s '%s' is defined twice: here "
+		    "and at %s:%d; rename or remove one", n->kind, n->name,
+		    file, line);
+	}
+}
+
 /* The language of a rule must have a Snowball stemmer. */
 void
 config_check_language(struct config_load *ld, const char *language, int line)

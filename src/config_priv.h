@@ -101,6 +101,15 @@ struct config_ref {
 	size_t		 owner;		/* index of the rule or sink */
 };
 
+/* The name of a section, noted as it is taken; sorted once all are in
+ * to find a name defined twice. */
+struct config_name {
+	const char	*kind;		/* "feed", ...; a static string */
+	char		*name;		/* owned */
+	int		 line;		/* joined text */
+	size_t		 seq;		/* order of definition */
+};
+
 /* The state of one pass over the files. */
 struct config_load {
 	struct config		*config;
@@ -112,6 +121,11 @@ struct config_load {
 	size_t			 n_segments;
 	struct config_span	*spans;
 	size_t			 n_spans;
+	size_t			 cap_spans;
+	size_t			 cap_feeds;	/* room in config->feeds */
+	struct config_name	*names;		/* every section's name */
+	size_t			 n_names;
+	size_t			 cap_names;
 	struct config_msg	*msgs;
 	size_t			 n_msgs;
 	size_t			 n_errors;
@@ -174,7 +188,7 @@ char	*config_take_string(struct config_section *, const char *key,
 int	config_take_list(struct config_section *, const char *key,
 	    struct config_list *, int **lines);
 void	config_check_name(struct config_section *, const char *what,
-	    const char *name, const char *taken_file, int taken_line);
+	    const char *name);
 void	config_defer_refs(struct config_section *, int what,
 	    const struct config_list *, int *lines, size_t owner);
 void	config_take_feed(struct config_section *);
@@ -202,6 +216,7 @@ void	config_check_classes(struct config_load *);
 
 /* config_check.c: after every section is in, the cross-references. */
 void	config_check_all(struct config_load *);
+void	config_check_twice(struct config_load *);
 int	config_name_ok(const char *);
 void	config_check_language(struct config_load *, const char *language,
 	    int line);

@@ -167,11 +167,18 @@ static int
 add_span(struct config_load *ld, int open_line, int close_line)
 {
 	struct config_span *spans;
+	size_t cap;
 
-	spans = reallocarray(ld->spans, ld->n_spans + 1, sizeof(*spans));
-	if (spans == NULL)
-		return -1;
-	ld->spans = spans;
+	/* Doubled, not grown by one: one span per section of the file. */
+	if (ld->n_spans == ld->cap_spans) {
+		cap = ld->cap_spans ? ld->cap_spans * 2 : 64;
+		spans = reallocarray(ld->spans, cap, sizeof(*spans));
+		if (spans == NULL)
+			return -1;
+		ld->spans = spans;
+		ld->cap_spans = cap;
+	}
+	spans = ld->spans;
 	spans[ld->n_spans].open_line = open_line;
 	spans[ld->n_spans].close_line = close_line;
 	ld->n_spans++;
@@ -666,10 +673,18 @@ config_source_where(const struct config_load *ld, int line, int *source,
 int
 config_span_open(const struct config_load *ld, int close_line)
 {
-	size_t i;
+	size_t lo = 0, hi = ld->n_spans, mid;
 
-	for (i = 0; i < ld->n_spans; i++)
-		if (ld->spans[i].close_line == close_line)
-			return ld->spans[i].open_line;
+	/* Spans are noted as the text is joined, so in the order of their
+	 * closing lines: a binary search, once per section. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (ld->spans[mid].close_line < close_line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < ld->n_spans && ld->spans[lo].close_line == close_line)
+		return ld->spans[lo].open_line;
 	return close_line;
 }

@@ -250,18 +250,31 @@ take_limits(struct config_section *s, struct config_limits *l)
 	take_duration(s, "max_age", &l->max_age, 0);
 }
 
-/* The name in the section's title: usable, and not taken before. */
+/* The name in the section's title: usable; noted, so that a name taken
+ * twice is found once every section is in (config_check_twice). */
 void
-config_check_name(struct config_section *s, const char *what, const char *name,
-    const char *taken_file, int taken_line)
+config_check_name(struct config_section *s, const char *what, const char *name)
 {
+	struct config_load *ld = s->ld;
+	struct config_name *names;
+	size_t cap;
+
 	if (!config_name_ok(name))
-		config_msg_at(s->ld, 1, s->line, "%s name \"%s\" may hold only "
+		config_msg_at(ld, 1, s->line, "%s name \"%s\" may hold only "
 		    "letters, digits, '-', '_' and '.'", what, name);
-	if (taken_file != NULL)
-		config_msg_at(s->ld, 1, s->line, "%s '%s' is defined twice: "
-		    "here and at %s:%d; rename or remove one", what, name,
-		    taken_file, taken_line);
+	if (ld->n_names == ld->cap_names) {
+		cap = ld->cap_names ? ld->cap_names * 2 : 64;
+		if ((names = reallocarray(ld->names, cap, sizeof(*names))) ==
+		    NULL)
+			log_fatal("out of memory");
+		ld->names = names;
+		ld->cap_names = cap;
+	}
+	names = &ld->names[ld->n_names];
+	names->kind = what;
+	names->name = config_strdup(name);
+	names->line = s->line;
+	names->seq = ld->n_names++;
 }
 
 void *
@@ -280,19 +293,22 @@ config_take_feed(struct config_section *s)
 {
 	struct config *c = s->ld->config;
 	struct config_feed *f;
-	const char *url, *taken_file = NULL;
+	const char *url;
 	char why[256];
-	size_t i;
-	int line, taken_line = 0;
+	size_t cap;
+	int line;
 
-	for (i = 0; i < c->n_feeds; i++)
-		if (strcmp(c->feeds[i].name, s->title) == 0) {
-			taken_file = c->feeds[i].file;
-			taken_line = c->feeds[i].line;
-		}
-	config_check_name(s, "feed", s->title, taken_file, taken_line);
-	c->feeds = config_grow(c->feeds, c->n_feeds, sizeof(*c->feeds));
+	config_check_name(s, "feed", s->title);
+	/* Doubled, not grown by one: a file may hold 100,000 feeds. */
+	if (c->n_feeds == s->ld->cap_feeds) {
+		cap = s->ld->cap_feeds ? s->ld->cap_feeds * 2 : 16;
+		if ((f = reallocarray(c->feeds, cap, sizeof(*f))) == NULL)
+			log_fatal("out of memory");
+		c->feeds = f;
+		s->ld->cap_feeds = cap;
+	}
 	f = &c->feeds[c->n_feeds++];
+	memset(f, 0, sizeof(*f));
 	f->name = config_strdup(s->title);
 	config_where(s->ld, s->line, &f->file, &f->line);
 
@@ -320,18 +336,11 @@ config_take_actor(struct config_section *s)
 {
 	struct config *c = s->ld->config;
 	struct config_actor *a;
-	const char *taken_file = NULL;
-	size_t i;
-	int taken_line = 0, *lines;
+	int *lines;
 
 	if (config_override_take(s))
 		return;
-	for (i = 0; i < c->n_actors; i++)
-		if (strcmp(c->actors[i].name, s->title) == 0) {
-			taken_file = c->actors[i].file;
-			taken_line = c->actors[i].line;
-		}
-	config_check_name(s, "actor", s->title, taken_file, taken_line);
+	config_check_name(s, "actor", s->title);
 	if (strcmp(s->title, "*") == 0)
 		config_msg_at(s->ld, 1, s->line, "actor '*' is reserved: in "
 		    "a rule it means any actor");
@@ -371,19 +380,12 @@ config_take_rule(struct config_section *s)
 {
 	struct config *c = s->ld->config;
 	struct config_rule *r;
-	const char *taken_file = NULL;
-	size_t i;
 	long n;
-	int taken_line = 0, *lines;
+	int *lines;
 
 	if (config_override_take(s))
 		return;
-	for (i = 0; i < c->n_rules; i++)
-		if (strcmp(c->rules[i].name, s->title) == 0) {
-			taken_file = c->rules[i].file;
-			taken_line = c->rules[i].line;
-		}
-	config_check_name(s, "rule", s->title, taken_file, taken_line);
+	config_check_name(s, "rule", s->title);
 	c->rules = config_grow(c->rules, c->n_rules, sizeof(*c->rules));
 	r = &c->rules[c->n_rules++];
 	r->name = config_strdup(s->title);
@@ -569,17 +571,11 @@ config_take_sink(struct config_section *s)
 	};
 	struct config *c = s->ld->config;
 	struct config_sink *k;
-	const char *text, *taken_file = NULL, *best;
-	size_t i;
+	const char *text, *best;
 	long n;
-	int line, type, taken_line = 0, *lines;
+	int line, type, *lines;
 
-	for (i = 0; i < c->n_sinks; i++)
-		if (strcmp(c->sinks[i].name, s->title) == 0) {
-			taken_file = c->sinks[i].file;
-			taken_line = c->sinks[i].line;
-		}
-	config_check_name(s, "sink", s->title, taken_file, taken_line);
+	config_check_name(s, "sink", s->title);
 	c->sinks = config_grow(c->sinks, c->n_sinks, sizeof(*c->sinks));
 	k = &c->sinks[c->n_sinks++];
 	k->name = config_strdup(s->title);
