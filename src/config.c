@@ -250,10 +250,31 @@ forget_origins(struct config_load *ld, cfg_t *sec)
 	ld->n_origins = kept;
 }
 
-/* libconfuse callback: every value read; remembers its line. */
+/*
+ * libconfuse callback: every value read; remembers its line.  A key set
+ * a second time in one section is refused: libconfuse would keep the
+ * last value without a word, and which of the two was meant (the old
+ * url or the new, the test sink's path or the real one) only the
+ * author knows.  "key += {...}" adds to a list and is not a second
+ * setting.
+ */
 static int
 on_value(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
 {
+	const char *file;
+	char in[160] = "";
+	int first, file_line;
+
+	if (opt->nvalues == 1 &&
+	    (first = config_origin_line(current, opt, 0, -1)) != -1) {
+		config_where(current, first, &file, &file_line);
+		if (cfg->title != NULL)
+			snprintf(in, sizeof(in), " in %s '%s'", cfg->name,
+			    cfg->title);
+		config_msg_at(current, 1, cfg->line, "%s is set twice%s: here "
+		    "and at %s:%d; keep one (a list grows with %s += {...})",
+		    opt->name, in, file, file_line, opt->name);
+	}
 	note_origin(current, opt, cfg->line);
 	*(const char **)result = value;
 	return 0;

@@ -33,6 +33,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <utf8proc.h>
+
 #include "config.h"
 #include "config_priv.h"
 
@@ -463,10 +465,42 @@ splice_include(struct config_load *ld, struct joined *out, int source,
 }
 
 /*
+ * The file must be UTF-8: names and phrases are matched against UTF-8
+ * text, and a Latin-1 "é" would be a name that never matches, quietly.
+ * Returns 0, or -1 after naming the first line that is not.
+ */
+static int
+check_utf8(struct config_load *ld, int source, const char *text, size_t len)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+	size_t i = 0;
+	int line = 1;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			line += p[i++] == '\n';
+			continue;
+		}
+		n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n < 0) {
+			config_msg(ld, 1, source, line, "byte 0x%02X is not "
+			    "UTF-8; brink reads its configuration as UTF-8: "
+			    "convert the file (iconv -f LATIN1 -t UTF-8, or "
+			    "the encoding it is in)", p[i]);
+			return -1;
+		}
+		i += (size_t)n;
+	}
+	return 0;
+}
+
+/*
  * Append the cleaned text of source to out: comments blanked, "${" in
  * double quotes escaped, include() replaced by the file it names.  The
  * states follow libconfuse's lexer.  Returns 0, or -1 after a message
- * (a NUL byte, an unterminated string or comment, no memory).
+ * (not UTF-8, a NUL byte, an unterminated string or comment, no memory).
  */
 static int
 join(struct config_load *ld, struct joined *out, int source,
@@ -476,6 +510,8 @@ join(struct config_load *ld, struct joined *out, int source,
 	size_t i;
 	int line = 1, start_line = 0, in_word = 0;
 
+	if (check_utf8(ld, source, text, len) == -1)
+		return -1;
 	state = NORMAL;
 	for (i = 0; i < len; i++) {
 		char c = text[i], next = i + 1 < len ? text[i + 1] : '\0';

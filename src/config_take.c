@@ -375,6 +375,32 @@ config_defer_refs(struct config_section *s, int what,
 	free(lines);
 }
 
+/*
+ * A term of nothing but "*" matches every word.  With actors it still
+ * needs one in the sentence; without, the rule fires on every article
+ * of every feed and floods every sink, which nobody means.
+ */
+static void
+check_catch_all(struct config_section *s, const struct config_rule *r)
+{
+	cfg_opt_t *opt = config_option(s, "terms");
+	const char *term;
+	unsigned i;
+
+	if (opt == NULL || r->actors.n > 0)
+		return;
+	for (i = 0; i < opt->nvalues; i++) {
+		term = cfg_opt_getnstr(opt, i);
+		if (term[0] == '\0' || term[strspn(term, "* \t")] != '\0')
+			continue;
+		config_msg_at(s->ld, 1, config_origin_line(s->ld, opt, i,
+		    s->line), "rule '%s': the term \"%s\" matches every word "
+		    "and the rule names no actors, so it would fire on every "
+		    "article; give the term a word, or the rule actors",
+		    r->name, term);
+	}
+}
+
 void
 config_take_rule(struct config_section *s)
 {
@@ -412,6 +438,7 @@ config_take_rule(struct config_section *s)
 			log_fatal("out of memory");
 		r->actors.v[r->actors.n++] = config_strdup("*");
 	}
+	check_catch_all(s, r);
 	config_take_list(s, "targets", &r->targets, &lines);
 	config_defer_refs(s, REF_RULE_TARGET, &r->targets, lines,
 	    c->n_rules - 1);
