@@ -19,6 +19,7 @@
 
 #include "log.h"
 #include "store.h"
+#include "store_check.h"
 
 #define STORE_FILE		"brink.db"
 #define STORE_VERSION		4
@@ -287,19 +288,26 @@ store_open(const char *state_dir)
 
 	/* The directory is normally made by systemd (StateDirectory=) or
 	 * make install; make it for a first run by hand. */
-	if (mkdir(state_dir, 0750) == -1 && errno != EEXIST) {
+	if (mkdir(state_dir, 0750) == -1 && errno != EEXIST &&
+	    errno != ENOTDIR) {
 		log_error("store %s: cannot create the directory %s: %s "
 		    "(create it, writable by the user brinkd runs as, or "
 		    "set state_dir elsewhere)", s->path, state_dir,
 		    strerror(errno));
 		goto fail;
 	}
+	/* Without CREATE: store_check_file makes a new database whole. */
+	if (store_check_dir(state_dir, s->path) == -1 ||
+	    store_check_file(s->path) == -1)
+		goto fail;
 	rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+	    SQLITE_OPEN_FULLMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		store_fail(s, "cannot open", rc);
 		goto fail;
 	}
+	if (store_check_open(s->db, s->path) == -1)
+		goto fail;
 	sqlite3_extended_result_codes(s->db, 0);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	/* WAL: readers never block the writer.  synchronous=NORMAL syncs
