@@ -5,29 +5,12 @@
  */
 #include "autoconf.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libstemmer.h>
-
 #include "config.h"
 #include "config_priv.h"
-
-/* Names end up in logs, JSON and file names: keep them plain. */
-int
-config_name_ok(const char *name)
-{
-	const char *p;
-
-	if (*name == '\0' || strlen(name) > 64)
-		return 0;
-	for (p = name; *p != '\0'; p++)
-		if (!isalnum((unsigned char)*p) && strchr("-_.", *p) == NULL)
-			return 0;
-	return 1;
-}
 
 static int
 name_order(const void *a, const void *b)
@@ -68,29 +51,6 @@ config_check_twice(struct config_load *ld)
 		    "and at %s:%d; rename or remove one", n->kind, n->name,
 		    file, line);
 	}
-}
-
-/* The language of a rule must have a Snowball stemmer. */
-void
-config_check_language(struct config_load *ld, const char *language, int line)
-{
-	const char **list = sb_stemmer_list();
-	char names[1024];
-	size_t i, used = 0;
-
-	for (i = 0; list[i] != NULL; i++)
-		if (strcmp(list[i], language) == 0)
-			return;
-	names[0] = '\0';
-	for (i = 0; list[i] != NULL && used < sizeof(names); i++) {
-		/* The list repeats each stemmer in several encodings. */
-		if (i > 0 && strcmp(list[i], list[i - 1]) == 0)
-			continue;
-		used += (size_t)snprintf(names + used, sizeof(names) - used,
-		    "%s%s", used ? ", " : "", list[i]);
-	}
-	config_msg_at(ld, 1, line, "language \"%s\" has no stemmer; use one "
-	    "of %s", language, names);
 }
 
 static const char *

@@ -17,132 +17,6 @@
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-/* Where a line of the joined text is, for struct config. */
-void
-config_where(struct config_load *ld, int line, const char **file,
-    int *file_line)
-{
-	int source;
-
-	config_source_where(ld, line, &source, file_line);
-	*file = source >= 0 ? ld->sources[source].name : ld->config->path;
-}
-
-/* Reading one section's values. */
-
-/* The option key of the section, if the file set it. */
-cfg_opt_t *
-config_option(struct config_section *s, const char *key)
-{
-	cfg_opt_t *opt = cfg_getopt(s->cfg, key);
-
-	if (opt == NULL || !(opt->flags & CFGF_MODIFIED))
-		return NULL;
-	return opt;
-}
-
-/* A key's one value, or NULL if unset (or wrongly given, after a
- * message).  *line gets the line of the value. */
-const char *
-config_value(struct config_section *s, const char *key, int *line)
-{
-	cfg_opt_t *opt;
-
-	*line = s->line;
-	if ((opt = config_option(s, key)) == NULL)
-		return NULL;
-	*line = config_origin_line(s->ld, opt, 0, s->line);
-	if (opt->nvalues == 0) {
-		config_msg_at(s->ld, 1, *line, "%s is empty; give it a value "
-		    "or leave it out", key);
-		return NULL;
-	}
-	if (opt->nvalues > 1) {
-		config_msg_at(s->ld, 1, *line, "%s takes one value, not a "
-		    "list", key);
-		return NULL;
-	}
-	return cfg_opt_getnstr(opt, 0);
-}
-
-char *
-config_strdup(const char *text)
-{
-	char *copy;
-
-	if ((copy = strdup(text)) == NULL)
-		log_fatal("out of memory");
-	return copy;
-}
-
-/* A string key: a copy of its value, or of fallback (which may be NULL)
- * when unset. */
-char *
-config_take_string(struct config_section *s, const char *key,
-    const char *fallback)
-{
-	const char *text;
-	int line;
-
-	if ((text = config_value(s, key, &line)) == NULL)
-		return fallback ? config_strdup(fallback) : NULL;
-	if (*text == '\0') {
-		config_msg_at(s->ld, 1, line, "%s is empty; give it a value "
-		    "or leave it out", key);
-		return fallback ? config_strdup(fallback) : NULL;
-	}
-	return config_strdup(text);
-}
-
-/* A list key into list; lines (if not NULL) gets the line of each entry
- * (caller frees).  Returns whether the file set it. */
-int
-config_take_list(struct config_section *s, const char *key,
-    struct config_list *list, int **lines)
-{
-	cfg_opt_t *opt;
-	unsigned i;
-
-	list->v = NULL;
-	list->n = 0;
-	if (lines != NULL)
-		*lines = NULL;
-	if ((opt = config_option(s, key)) == NULL)
-		return 0;
-	if (opt->nvalues > 0) {
-		list->v = calloc(opt->nvalues, sizeof(*list->v));
-		if (lines != NULL)
-			*lines = calloc(opt->nvalues, sizeof(**lines));
-		if (list->v == NULL || (lines != NULL && *lines == NULL))
-			log_fatal("out of memory");
-	}
-	for (i = 0; i < opt->nvalues; i++) {
-		int line = config_origin_line(s->ld, opt, i, s->line);
-
-		if (cfg_opt_getnstr(opt, i)[0] == '\0') {
-			config_msg_at(s->ld, 1, line, "%s holds an empty "
-			    "string", key);
-			continue;
-		}
-		if (lines != NULL)
-			(*lines)[list->n] = line;
-		list->v[list->n++] = config_strdup(cfg_opt_getnstr(opt, i));
-	}
-	return 1;
-}
-
-void
-config_list_free(struct config_list *list)
-{
-	size_t i;
-
-	for (i = 0; i < list->n; i++)
-		free(list->v[i]);
-	free(list->v);
-	list->v = NULL;
-	list->n = 0;
-}
-
 static int
 take_duration(struct config_section *s, const char *key, double *out,
     int positive)
@@ -250,44 +124,6 @@ take_limits(struct config_section *s, struct config_limits *l)
 	take_duration(s, "max_age", &l->max_age, 0);
 }
 
-/* The name in the section's title: usable; noted, so that a name taken
- * twice is found once every section is in (config_check_twice). */
-void
-config_check_name(struct config_section *s, const char *what, const char *name)
-{
-	struct config_load *ld = s->ld;
-	struct config_name *names;
-	size_t cap;
-
-	if (!config_name_ok(name))
-		config_msg_at(ld, 1, s->line, "%s name \"%s\" may hold only "
-		    "letters, digits, '-', '_' and '.'", what, name);
-	if (ld->n_names == ld->cap_names) {
-		cap = ld->cap_names ? ld->cap_names * 2 : 64;
-		if ((names = reallocarray(ld->names, cap, sizeof(*names))) ==
-		    NULL)
-			log_fatal("out of memory");
-		ld->names = names;
-		ld->cap_names = cap;
-	}
-	names = &ld->names[ld->n_names];
-	names->kind = what;
-	names->name = config_strdup(name);
-	names->line = s->line;
-	names->seq = ld->n_names++;
-}
-
-void *
-config_grow(void *array, size_t n, size_t size)
-{
-	void *grown;
-
-	if ((grown = reallocarray(array, n + 1, size)) == NULL)
-		log_fatal("out of memory");
-	memset((char *)grown + n * size, 0, size);
-	return grown;
-}
-
 void
 config_take_feed(struct config_section *s)
 {
@@ -354,25 +190,6 @@ config_take_actor(struct config_section *s)
 		config_msg_at(s->ld, 1, s->line, "actor '%s' has no names; add "
 		    "names = {\"...\", \"...\"}", a->name);
 	a->kind = config_take_kind(s, "state");
-}
-
-/* Remember the actors a rule or sink names, to check once all are in. */
-void
-config_defer_refs(struct config_section *s, int what,
-    const struct config_list *list, int *lines, size_t owner)
-{
-	struct config_load *ld = s->ld;
-	size_t i;
-
-	for (i = 0; i < list->n; i++) {
-		ld->refs = config_grow(ld->refs, ld->n_refs, sizeof(*ld->refs));
-		ld->refs[ld->n_refs].what = what;
-		ld->refs[ld->n_refs].name = list->v[i];
-		ld->refs[ld->n_refs].line = lines[i];
-		ld->refs[ld->n_refs].owner = owner;
-		ld->n_refs++;
-	}
-	free(lines);
 }
 
 /*
@@ -719,38 +536,6 @@ config_take_globals(struct config_load *ld, cfg_t *cfg)
 		else
 			c->story_similarity = v;
 	}
-}
-
-struct config *
-config_new(const char *path)
-{
-	struct config *c;
-
-	if ((c = calloc(1, sizeof(*c))) == NULL ||
-	    (c->files = calloc(1, sizeof(*c->files))) == NULL)
-		log_fatal("out of memory");
-	c->path = config_strdup(path);
-	c->state_dir = config_strdup("/var/lib/brink");
-	c->user_agent = config_strdup("brinkd/" PACKAGE_VERSION);
-	c->log_level = LOG_LEVEL_INFO;
-	c->limits.interval = 5 * 60;
-	c->limits.connect_timeout = 10;
-	c->limits.timeout = 60;
-	c->limits.low_speed_time = 30;
-	c->limits.low_speed_limit = 100;
-	c->limits.max_body = 10 * 1024 * 1024;
-	c->limits.max_items = 1000;
-	c->limits.max_age = 2 * 86400;
-	c->retention = 30 * 86400;
-	c->backoff_max = 6 * 3600;
-	c->max_transfers = 32;
-	c->max_per_host = 4;
-	c->max_redirects = 5;
-	c->story_window = 48 * 3600;
-	c->story_retention = 30 * 86400;
-	c->story_update = 3600;
-	c->story_similarity = 0.3;
-	return c;
 }
 
 /* A feed inherits each limit it did not set from the globals. */
