@@ -359,9 +359,11 @@ cmd_run(const char *config_path, int foreground, int once)
 		goto out_curl;
 	}
 	/* A database brinkd cannot use is a fault of the set-up: systemd
-	 * must not restart into it in a loop. */
+	 * must not restart into it in a loop.  A lock or a full disk may
+	 * pass, and a restart is then what is wanted. */
 	if ((r.store = store_open(r.cfg->state_dir)) == NULL) {
-		status = EXIT_CONFIG;
+		if (!store_open_transient())
+			status = EXIT_CONFIG;
 		goto out_loop;
 	}
 	if ((r.state_dir = strdup(r.cfg->state_dir)) == NULL)

@@ -156,10 +156,24 @@ store_advice(int rc)
 	}
 }
 
+/* Whether the last failure may pass by itself (store_open_transient). */
+static int store_transient;
+
 /* Log a failure of what with the database's own message. */
 static void
 store_fail(const struct store *s, const char *what, int rc)
 {
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+	case SQLITE_NOMEM:
+		store_transient = 1;
+		break;
+	default:
+		store_transient = 0;
+	}
 	log_error("store %s: %s: %s (%s)", s->path, what,
 	    s->db != NULL ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc),
 	    store_advice(rc));
@@ -267,6 +281,7 @@ store_open(const char *state_dir)
 	size_t len;
 	int rc, i;
 
+	store_transient = 0;
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		log_fatal("out of memory");
 	if (state_dir == NULL) {
@@ -353,6 +368,12 @@ store_close(struct store *s)
 		store_fail(s, "closing", rc);
 	free(s->path);
 	free(s);
+}
+
+int
+store_open_transient(void)
+{
+	return store_transient;
 }
 
 sqlite3 *

@@ -167,9 +167,9 @@ store_check_open(sqlite3 *db, const char *path)
 			while ((nl = strchr(why, '\n')) != NULL)
 				*nl = ' ';
 			log_error("store %s: the database is damaged (%s): "
-			    "restore it from a backup; or move it aside, and "
-			    "brinkd starts afresh (every feed's items of the "
-			    "last max_age alert again)", path, why);
+			    "restore it from a backup, or move the file aside "
+			    "and brinkd starts afresh (every feed's items of "
+			    "the last max_age alert again)", path, why);
 			damaged = 1;
 		}
 		rc = SQLITE_OK;
@@ -178,9 +178,10 @@ store_check_open(sqlite3 *db, const char *path)
 	if (damaged)
 		return -1;
 	if (rc != SQLITE_OK) {
-		log_error("store %s: the database cannot be checked: %s: "
-		    "restore it from a backup, or move it aside and brinkd "
-		    "starts afresh", path, sqlite3_errmsg(db));
+		log_error("store %s: the database is damaged or not one (%s): "
+		    "restore it from a backup, or move the file aside and "
+		    "brinkd starts afresh (every feed's items of the last "
+		    "max_age alert again)", path, sqlite3_errmsg(db));
 		return -1;
 	}
 	return 0;
