@@ -10,7 +10,7 @@
  * 0 bytes would then be either a first start that stopped early or a
  * database cut short (a full disk, a copy gone wrong, "> brink.db"),
  * and a cut one started afresh alerts again on the last max_age (two
- * days by default) of every feed.  Made whole and renamed into place,
+ * days by default) of every feed.  Made whole and linked into place,
  * a brink.db of brinkd's is never empty, so an empty one is damage.
  */
 #include "autoconf.h"
@@ -54,7 +54,9 @@ store_check_dir(const char *state_dir, const char *path)
 	return 0;
 }
 
-/* Make an empty database at path.new, whole, and rename it to path. */
+/* Make an empty database at path.new.PID, whole, and link it to path:
+ * link(2), unlike rename(2), never replaces a database another brinkd
+ * starting at the same moment has just put there. */
 static int
 store_check_create(const char *path)
 {
@@ -62,9 +64,9 @@ store_check_create(const char *path)
 	char *tmp = NULL, sql[64];
 	int rc, fd;
 
-	if (asprintf(&tmp, "%s.new", path) == -1)
+	if (asprintf(&tmp, "%s.new.%ld", path, (long)getpid()) == -1)
 		log_fatal("out of memory");
-	/* Left by a start that stopped before its rename: never used. */
+	/* Left by a start of the same pid that stopped early: never used. */
 	unlink(tmp);
 	rc = sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, NULL);
@@ -89,11 +91,12 @@ store_check_create(const char *path)
 		fsync(fd);
 		close(fd);
 	}
-	if (rename(tmp, path) == -1) {
-		log_error("store %s: cannot rename %s into place: %s", path,
+	if (link(tmp, path) == -1 && errno != EEXIST) {
+		log_error("store %s: cannot link %s into place: %s", path,
 		    tmp, strerror(errno));
 		goto fail;
 	}
+	unlink(tmp);
 	free(tmp);
 	return 0;
 fail:

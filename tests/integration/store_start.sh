@@ -41,7 +41,7 @@ said() { grep -qF -- "$1" "$T/out"; }
 once
 check "a first start works" test "$rc" -eq 0
 check "and leaves a database that is not empty" test -s "$DB"
-check "and no file beside it" test ! -e "$DB.new"
+check "and no file beside it" sh -c "! ls '$DB'.new* >/dev/null 2>&1"
 seen_before=$(sqlite3 "$DB" "SELECT count(*) FROM seen")
 check "its item is seen" test "$seen_before" -eq 1
 
