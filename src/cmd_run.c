@@ -47,6 +47,7 @@ struct run {
 	struct rules		*rules;
 	struct sinks		*sinks;
 	struct store		*store;
+	char			*state_dir;	/* the store's, until a restart */
 	struct poll		*poll;
 	struct pipeline		*pipeline;
 	struct metrics_http	*metrics;	/* NULL: no metrics_listen */
@@ -165,7 +166,10 @@ on_reload(struct ev_loop *loop, ev_signal *w, int revents)
 
 	if (r->stopping)
 		return;
+	/* Loading blocks the loop, and with it the watchdog's timer: the
+	 * load starts with a whole watchdog period before it. */
 	notify("RELOADING=1");
+	notify("WATCHDOG=1");
 	log_info("reloading %s", r->config_path);
 	if (load(r->config_path, &cfg, &rules) == -1) {
 		log_error("reload failed: still running on the configuration "
@@ -183,7 +187,9 @@ on_reload(struct ev_loop *loop, ev_signal *w, int revents)
 		sinks_reopen(r->sinks);
 		goto out;
 	}
-	if (strcmp(cfg->state_dir, r->cfg->state_dir) != 0)
+	/* Against the directory the store was opened in, not the last
+	 * configuration's: changed back, it is the one in use again. */
+	if (strcmp(cfg->state_dir, r->state_dir) != 0)
 		log_warn("state_dir changed to %s: it takes a restart; still "
 		    "using %s", cfg->state_dir, store_path(r->store));
 	pipeline_set(r->pipeline, cfg, rules, sinks);
@@ -373,8 +379,16 @@ cmd_run(const char *config_path, int foreground, int once)
 		log_error("cannot start the event loop (libev)");
 		goto out_curl;
 	}
-	if ((r.store = store_open(r.cfg->state_dir)) == NULL)
+	/* A database brinkd cannot use is a fault of the set-up: systemd
+	 * must not restart into it in a loop.  A lock or a full disk may
+	 * pass, and a restart is then what is wanted. */
+	if ((r.store = store_open(r.cfg->state_dir)) == NULL) {
+		if (!store_open_transient())
+			status = EXIT_CONFIG;
 		goto out_loop;
+	}
+	if ((r.state_dir = strdup(r.cfg->state_dir)) == NULL)
+		log_fatal("out of memory");
 	r.pipeline = pipeline_new(r.store);
 	if ((r.poll = poll_new(r.loop, r.cfg, r.store, pipeline_feed,
 	    r.pipeline)) == NULL)
@@ -450,6 +464,7 @@ out:
 	rules_free(r.rules);
 	config_free(r.cfg);
 	metrics_reset();
+	free(r.state_dir);
 	xmlCleanupParser();
 	return status;
 }

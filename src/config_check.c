@@ -5,51 +5,52 @@
  */
 #include "autoconf.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libstemmer.h>
-
 #include "config.h"
 #include "config_priv.h"
 
-/* Names end up in logs, JSON and file names: keep them plain. */
-int
-config_name_ok(const char *name)
+static int
+name_order(const void *a, const void *b)
 {
-	const char *p;
+	const struct config_name *x = a, *y = b;
+	int d;
 
-	if (*name == '\0' || strlen(name) > 64)
-		return 0;
-	for (p = name; *p != '\0'; p++)
-		if (!isalnum((unsigned char)*p) && strchr("-_.", *p) == NULL)
-			return 0;
-	return 1;
+	if ((d = strcmp(x->kind, y->kind)) != 0 ||
+	    (d = strcmp(x->name, y->name)) != 0)
+		return d;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* The language of a rule must have a Snowball stemmer. */
+/*
+ * A name defined twice in one kind of section, each later one reported
+ * with the first.  Sorted once, rather than each section compared with
+ * all before it: a file may hold 100,000 feeds.
+ */
 void
-config_check_language(struct config_load *ld, const char *language, int line)
+config_check_twice(struct config_load *ld)
 {
-	const char **list = sb_stemmer_list();
-	char names[1024];
-	size_t i, used = 0;
+	const struct config_name *first = NULL, *n;
+	const char *file;
+	size_t i;
+	int line;
 
-	for (i = 0; list[i] != NULL; i++)
-		if (strcmp(list[i], language) == 0)
-			return;
-	names[0] = '\0';
-	for (i = 0; list[i] != NULL && used < sizeof(names); i++) {
-		/* The list repeats each stemmer in several encodings. */
-		if (i > 0 && strcmp(list[i], list[i - 1]) == 0)
+	if (ld->n_names > 1)
+		qsort(ld->names, ld->n_names, sizeof(*ld->names), name_order);
+	for (i = 0; i < ld->n_names; i++) {
+		n = &ld->names[i];
+		if (first == NULL || strcmp(first->kind, n->kind) != 0 ||
+		    strcmp(first->name, n->name) != 0) {
+			first = n;
 			continue;
-		used += (size_t)snprintf(names + used, sizeof(names) - used,
-		    "%s%s", used ? ", " : "", list[i]);
+		}
+		config_where(ld, first->line, &file, &line);
+		config_msg_at(ld, 1, n->line, "%s '%s' is defined twice: here "
+		    "and at %s:%d; rename or remove one", n->kind, n->name,
+		    file, line);
 	}
-	config_msg_at(ld, 1, line, "language \"%s\" has no stemmer; use one "
-	    "of %s", language, names);
 }
 
 static const char *

@@ -1,16 +1,8 @@
 /*
- * config_priv.h: what the pieces of the configuration loader share.
- * Not for other modules: they see only config.h.
- *
- *	config.c	the libconfuse schema and callbacks, the passes,
- *			the messages
- *	config_source.c	reading files, the clean-up before libconfuse sees
- *			them, include()
- *	config_take.c	one closed section into struct config
- *	config_take_lang.c word classes, roles, a rule's clause keys
- *	config_check.c	what needs the whole configuration: references
- *	config_value.c	durations, sizes, severities and friends
- *	config_countries.c the countries of iso-codes as actors
+ * config_priv.h: what the pieces of the configuration loader share: the
+ * types of a load at the bottom, then each file's functions, bottom up
+ * (see the list below the types).  Not for other modules: they see only
+ * config.h.
  */
 #ifndef BRINK_CONFIG_PRIV_H
 #define BRINK_CONFIG_PRIV_H
@@ -101,6 +93,15 @@ struct config_ref {
 	size_t		 owner;		/* index of the rule or sink */
 };
 
+/* The name of a section, noted as it is taken; sorted once all are in
+ * to find a name defined twice. */
+struct config_name {
+	const char	*kind;		/* "feed", ...; a static string */
+	char		*name;		/* owned */
+	int		 line;		/* joined text */
+	size_t		 seq;		/* order of definition */
+};
+
 /* The state of one pass over the files. */
 struct config_load {
 	struct config		*config;
@@ -112,6 +113,11 @@ struct config_load {
 	size_t			 n_segments;
 	struct config_span	*spans;
 	size_t			 n_spans;
+	size_t			 cap_spans;
+	size_t			 cap_feeds;	/* room in config->feeds */
+	struct config_name	*names;		/* every section's name */
+	size_t			 n_names;
+	size_t			 cap_names;
 	struct config_msg	*msgs;
 	size_t			 n_msgs;
 	size_t			 n_errors;
@@ -132,20 +138,45 @@ struct config_load {
 	size_t			 n_overrides;
 };
 
-/* Messages.  source -1 names no file. */
+/*
+ * The loader, bottom up; each file calls only those above it in this
+ * list (and config_value.c, which calls none):
+ *
+ *	config_alloc.c	struct config and its arrays, made and freed
+ *	config_msg.c	messages, and where a line of the joined text is
+ *	config_source.c	the files, read, cleaned and joined
+ *	config_read.c	one section's values and their lines; the checks
+ *			every kind of section shares
+ *	config_take_lang.c, config_override.c, config_countries.c
+ *	config_take.c	one closed section into struct config
+ *	config_check.c	what needs the whole configuration: references
+ *	config.c	the schema, the callbacks, the passes: config_load
+ */
+
+/* config_alloc.c */
+struct config *config_new(const char *path);
+char	*config_strdup(const char *);
+void	*config_grow(void *array, size_t n, size_t size);
+void	config_list_free(struct config_list *);
+
+/* config_msg.c.  source -1 names no file. */
 void	config_msg(struct config_load *, int is_error, int source, int line,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* The same at a line of the joined text. */
 void	config_msg_at(struct config_load *, int is_error, int line,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void	config_msg_deliver(struct config_load *, config_report_fn *,
+	    void *arg);
+void	config_source_where(const struct config_load *, int line,
+	    int *source, int *source_line);
+int	config_span_open(const struct config_load *, int close_line);
+void	config_where(struct config_load *, int line, const char **file,
+	    int *file_line);
 
 /* config_source.c */
 int	config_source_add(struct config_load *, const char *name, int parent);
 char	*config_source_join(struct config_load *, const char *name,
 	    const char *text, size_t len);
-void	config_source_where(const struct config_load *, int line,
-	    int *source, int *source_line);
-int	config_span_open(const struct config_load *, int close_line);
 
 /* One section of the file being taken over into struct config. */
 struct config_section {
@@ -156,16 +187,11 @@ struct config_section {
 	int			 line;		/* where it opens (joined) */
 };
 
-/* config.c */
-struct config *config_load_text(const char *name, const char *text,
-	    size_t len, config_report_fn *report, void *arg);
-void	config_load_free(struct config_load *);
+/* config_read.c */
+void	config_origin_note(struct config_load *, cfg_opt_t *, int line);
 int	config_origin_line(struct config_load *, const cfg_opt_t *,
 	    unsigned index, int fallback);
-
-/* config_take.c */
-void	config_where(struct config_load *, int line, const char **file,
-	    int *file_line);
+void	config_origin_forget(struct config_load *, cfg_t *section);
 cfg_opt_t *config_option(struct config_section *, const char *key);
 const char *config_value(struct config_section *, const char *key,
 	    int *line);
@@ -173,20 +199,21 @@ char	*config_take_string(struct config_section *, const char *key,
 	    const char *fallback);
 int	config_take_list(struct config_section *, const char *key,
 	    struct config_list *, int **lines);
+int	config_name_ok(const char *);
 void	config_check_name(struct config_section *, const char *what,
-	    const char *name, const char *taken_file, int taken_line);
+	    const char *name);
+void	config_check_language(struct config_load *, const char *language,
+	    int line);
 void	config_defer_refs(struct config_section *, int what,
 	    const struct config_list *, int *lines, size_t owner);
+
+/* config_take.c */
 void	config_take_feed(struct config_section *);
 void	config_take_actor(struct config_section *);
 void	config_take_rule(struct config_section *);
 void	config_take_sink(struct config_section *);
 void	config_take_globals(struct config_load *, cfg_t *);
-struct config *config_new(const char *path);
 void	config_inherit_limits(struct config *);
-char	*config_strdup(const char *);
-void	*config_grow(void *array, size_t n, size_t size);
-void	config_list_free(struct config_list *);
 
 /* config_take_lang.c: word classes, roles and the keys by which a rule
  * reads clauses (mood, actor_kinds, negated, raise). */
@@ -202,9 +229,7 @@ void	config_check_classes(struct config_load *);
 
 /* config_check.c: after every section is in, the cross-references. */
 void	config_check_all(struct config_load *);
-int	config_name_ok(const char *);
-void	config_check_language(struct config_load *, const char *language,
-	    int line);
+void	config_check_twice(struct config_load *);
 
 /* config_countries.c: country blocks are kept until the pass ends, when
  * the countries key's file is read. */
@@ -221,6 +246,11 @@ int	config_override_take(struct config_section *);
 /* Once every section is in and checked: apply the overrides in order. */
 void	config_override_apply(struct config_load *);
 void	config_override_free(struct config_load *);
+
+/* config.c: the top; config_load_text is the fuzz target's door. */
+struct config *config_load_text(const char *name, const char *text,
+	    size_t len, config_report_fn *report, void *arg);
+void	config_load_free(struct config_load *);
 
 /* config_value.c */
 int	config_parse_bool(const char *, int *);

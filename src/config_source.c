@@ -33,6 +33,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <utf8proc.h>
+
 #include "config.h"
 #include "config_priv.h"
 
@@ -167,11 +169,18 @@ static int
 add_span(struct config_load *ld, int open_line, int close_line)
 {
 	struct config_span *spans;
+	size_t cap;
 
-	spans = reallocarray(ld->spans, ld->n_spans + 1, sizeof(*spans));
-	if (spans == NULL)
-		return -1;
-	ld->spans = spans;
+	/* Doubled, not grown by one: one span per section of the file. */
+	if (ld->n_spans == ld->cap_spans) {
+		cap = ld->cap_spans ? ld->cap_spans * 2 : 64;
+		spans = reallocarray(ld->spans, cap, sizeof(*spans));
+		if (spans == NULL)
+			return -1;
+		ld->spans = spans;
+		ld->cap_spans = cap;
+	}
+	spans = ld->spans;
 	spans[ld->n_spans].open_line = open_line;
 	spans[ld->n_spans].close_line = close_line;
 	ld->n_spans++;
@@ -456,10 +465,42 @@ splice_include(struct config_load *ld, struct joined *out, int source,
 }
 
 /*
+ * The file must be UTF-8: names and phrases are matched against UTF-8
+ * text, and a Latin-1 "é" would be a name that never matches, quietly.
+ * Returns 0, or -1 after naming the first line that is not.
+ */
+static int
+check_utf8(struct config_load *ld, int source, const char *text, size_t len)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+	size_t i = 0;
+	int line = 1;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			line += p[i++] == '\n';
+			continue;
+		}
+		n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n < 0) {
+			config_msg(ld, 1, source, line, "byte 0x%02X is not "
+			    "UTF-8; brink reads its configuration as UTF-8: "
+			    "convert the file (iconv -f LATIN1 -t UTF-8, or "
+			    "the encoding it is in)", p[i]);
+			return -1;
+		}
+		i += (size_t)n;
+	}
+	return 0;
+}
+
+/*
  * Append the cleaned text of source to out: comments blanked, "${" in
  * double quotes escaped, include() replaced by the file it names.  The
  * states follow libconfuse's lexer.  Returns 0, or -1 after a message
- * (a NUL byte, an unterminated string or comment, no memory).
+ * (not UTF-8, a NUL byte, an unterminated string or comment, no memory).
  */
 static int
 join(struct config_load *ld, struct joined *out, int source,
@@ -469,6 +510,8 @@ join(struct config_load *ld, struct joined *out, int source,
 	size_t i;
 	int line = 1, start_line = 0, in_word = 0;
 
+	if (check_utf8(ld, source, text, len) == -1)
+		return -1;
 	state = NORMAL;
 	for (i = 0; i < len; i++) {
 		char c = text[i], next = i + 1 < len ? text[i + 1] : '\0';
@@ -642,34 +685,3 @@ config_source_join(struct config_load *ld, const char *name,
 	return out.p;
 }
 
-/* The file and line of a line in the joined text. */
-void
-config_source_where(const struct config_load *ld, int line, int *source,
-    int *source_line)
-{
-	size_t i;
-
-	*source = -1;
-	*source_line = line;
-	for (i = 0; i < ld->n_segments; i++) {
-		if (ld->segments[i].line > line)
-			continue;
-		/* Segments are in order; the last one that starts at or
-		 * before the line holds it. */
-		*source = ld->segments[i].source;
-		*source_line = ld->segments[i].source_line +
-		    (line - ld->segments[i].line);
-	}
-}
-
-/* The line where the top-level section closing at close_line opened. */
-int
-config_span_open(const struct config_load *ld, int close_line)
-{
-	size_t i;
-
-	for (i = 0; i < ld->n_spans; i++)
-		if (ld->spans[i].close_line == close_line)
-			return ld->spans[i].open_line;
-	return close_line;
-}

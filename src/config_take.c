@@ -18,132 +18,6 @@
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-/* Where a line of the joined text is, for struct config. */
-void
-config_where(struct config_load *ld, int line, const char **file,
-    int *file_line)
-{
-	int source;
-
-	config_source_where(ld, line, &source, file_line);
-	*file = source >= 0 ? ld->sources[source].name : ld->config->path;
-}
-
-/* Reading one section's values. */
-
-/* The option key of the section, if the file set it. */
-cfg_opt_t *
-config_option(struct config_section *s, const char *key)
-{
-	cfg_opt_t *opt = cfg_getopt(s->cfg, key);
-
-	if (opt == NULL || !(opt->flags & CFGF_MODIFIED))
-		return NULL;
-	return opt;
-}
-
-/* A key's one value, or NULL if unset (or wrongly given, after a
- * message).  *line gets the line of the value. */
-const char *
-config_value(struct config_section *s, const char *key, int *line)
-{
-	cfg_opt_t *opt;
-
-	*line = s->line;
-	if ((opt = config_option(s, key)) == NULL)
-		return NULL;
-	*line = config_origin_line(s->ld, opt, 0, s->line);
-	if (opt->nvalues == 0) {
-		config_msg_at(s->ld, 1, *line, "%s is empty; give it a value "
-		    "or leave it out", key);
-		return NULL;
-	}
-	if (opt->nvalues > 1) {
-		config_msg_at(s->ld, 1, *line, "%s takes one value, not a "
-		    "list", key);
-		return NULL;
-	}
-	return cfg_opt_getnstr(opt, 0);
-}
-
-char *
-config_strdup(const char *text)
-{
-	char *copy;
-
-	if ((copy = strdup(text)) == NULL)
-		log_fatal("out of memory");
-	return copy;
-}
-
-/* A string key: a copy of its value, or of fallback (which may be NULL)
- * when unset. */
-char *
-config_take_string(struct config_section *s, const char *key,
-    const char *fallback)
-{
-	const char *text;
-	int line;
-
-	if ((text = config_value(s, key, &line)) == NULL)
-		return fallback ? config_strdup(fallback) : NULL;
-	if (*text == '\0') {
-		config_msg_at(s->ld, 1, line, "%s is empty; give it a value "
-		    "or leave it out", key);
-		return fallback ? config_strdup(fallback) : NULL;
-	}
-	return config_strdup(text);
-}
-
-/* A list key into list; lines (if not NULL) gets the line of each entry
- * (caller frees).  Returns whether the file set it. */
-int
-config_take_list(struct config_section *s, const char *key,
-    struct config_list *list, int **lines)
-{
-	cfg_opt_t *opt;
-	unsigned i;
-
-	list->v = NULL;
-	list->n = 0;
-	if (lines != NULL)
-		*lines = NULL;
-	if ((opt = config_option(s, key)) == NULL)
-		return 0;
-	if (opt->nvalues > 0) {
-		list->v = calloc(opt->nvalues, sizeof(*list->v));
-		if (lines != NULL)
-			*lines = calloc(opt->nvalues, sizeof(**lines));
-		if (list->v == NULL || (lines != NULL && *lines == NULL))
-			log_fatal("out of memory");
-	}
-	for (i = 0; i < opt->nvalues; i++) {
-		int line = config_origin_line(s->ld, opt, i, s->line);
-
-		if (cfg_opt_getnstr(opt, i)[0] == '\0') {
-			config_msg_at(s->ld, 1, line, "%s holds an empty "
-			    "string", key);
-			continue;
-		}
-		if (lines != NULL)
-			(*lines)[list->n] = line;
-		list->v[list->n++] = config_strdup(cfg_opt_getnstr(opt, i));
-	}
-	return 1;
-}
-
-void
-config_list_free(struct config_list *list)
-{
-	size_t i;
-
-	for (i = 0; i < list->n; i++)
-		free(list->v[i]);
-	free(list->v);
-	list->v = NULL;
-	list->n = 0;
-}
-
 static int
 take_duration(struct config_section *s, const char *key, double *out,
     int positive)
@@ -251,49 +125,27 @@ take_limits(struct config_section *s, struct config_limits *l)
 	take_duration(s, "max_age", &l->max_age, 0);
 }
 
-/* The name in the section's title: usable, and not taken before. */
-void
-config_check_name(struct config_section *s, const char *what, const char *name,
-    const char *taken_file, int taken_line)
-{
-	if (!config_name_ok(name))
-		config_msg_at(s->ld, 1, s->line, "%s name \"%s\" may hold only "
-		    "letters, digits, '-', '_' and '.'", what, name);
-	if (taken_file != NULL)
-		config_msg_at(s->ld, 1, s->line, "%s '%s' is defined twice: "
-		    "here and at %s:%d; rename or remove one", what, name,
-		    taken_file, taken_line);
-}
-
-void *
-config_grow(void *array, size_t n, size_t size)
-{
-	void *grown;
-
-	if ((grown = reallocarray(array, n + 1, size)) == NULL)
-		log_fatal("out of memory");
-	memset((char *)grown + n * size, 0, size);
-	return grown;
-}
-
 void
 config_take_feed(struct config_section *s)
 {
 	struct config *c = s->ld->config;
 	struct config_feed *f;
-	const char *url, *taken_file = NULL;
+	const char *url;
 	char why[256];
-	size_t i;
-	int line, taken_line = 0;
+	size_t cap;
+	int line;
 
-	for (i = 0; i < c->n_feeds; i++)
-		if (strcmp(c->feeds[i].name, s->title) == 0) {
-			taken_file = c->feeds[i].file;
-			taken_line = c->feeds[i].line;
-		}
-	config_check_name(s, "feed", s->title, taken_file, taken_line);
-	c->feeds = config_grow(c->feeds, c->n_feeds, sizeof(*c->feeds));
+	config_check_name(s, "feed", s->title);
+	/* Doubled, not grown by one: a file may hold 100,000 feeds. */
+	if (c->n_feeds == s->ld->cap_feeds) {
+		cap = s->ld->cap_feeds ? s->ld->cap_feeds * 2 : 16;
+		if ((f = reallocarray(c->feeds, cap, sizeof(*f))) == NULL)
+			log_fatal("out of memory");
+		c->feeds = f;
+		s->ld->cap_feeds = cap;
+	}
 	f = &c->feeds[c->n_feeds++];
+	memset(f, 0, sizeof(*f));
 	f->name = config_strdup(s->title);
 	config_where(s->ld, s->line, &f->file, &f->line);
 
@@ -321,18 +173,11 @@ config_take_actor(struct config_section *s)
 {
 	struct config *c = s->ld->config;
 	struct config_actor *a;
-	const char *taken_file = NULL;
-	size_t i;
-	int taken_line = 0, *lines;
+	int *lines;
 
 	if (config_override_take(s))
 		return;
-	for (i = 0; i < c->n_actors; i++)
-		if (strcmp(c->actors[i].name, s->title) == 0) {
-			taken_file = c->actors[i].file;
-			taken_line = c->actors[i].line;
-		}
-	config_check_name(s, "actor", s->title, taken_file, taken_line);
+	config_check_name(s, "actor", s->title);
 	if (strcmp(s->title, "*") == 0)
 		config_msg_at(s->ld, 1, s->line, "actor '*' is reserved: in "
 		    "a rule it means any actor");
@@ -349,23 +194,30 @@ config_take_actor(struct config_section *s)
 	a->display = config_take_string(s, "display", NULL);
 }
 
-/* Remember the actors a rule or sink names, to check once all are in. */
-void
-config_defer_refs(struct config_section *s, int what,
-    const struct config_list *list, int *lines, size_t owner)
+/*
+ * A term of nothing but "*" matches every word.  With actors it still
+ * needs one in the sentence; without, the rule fires on every article
+ * of every feed and floods every sink, which nobody means.
+ */
+static void
+check_catch_all(struct config_section *s, const struct config_rule *r)
 {
-	struct config_load *ld = s->ld;
-	size_t i;
+	cfg_opt_t *opt = config_option(s, "terms");
+	const char *term;
+	unsigned i;
 
-	for (i = 0; i < list->n; i++) {
-		ld->refs = config_grow(ld->refs, ld->n_refs, sizeof(*ld->refs));
-		ld->refs[ld->n_refs].what = what;
-		ld->refs[ld->n_refs].name = list->v[i];
-		ld->refs[ld->n_refs].line = lines[i];
-		ld->refs[ld->n_refs].owner = owner;
-		ld->n_refs++;
+	if (opt == NULL || r->actors.n > 0)
+		return;
+	for (i = 0; i < opt->nvalues; i++) {
+		term = cfg_opt_getnstr(opt, i);
+		if (term[0] == '\0' || term[strspn(term, "* \t")] != '\0')
+			continue;
+		config_msg_at(s->ld, 1, config_origin_line(s->ld, opt, i,
+		    s->line), "rule '%s': the term \"%s\" matches every word "
+		    "and the rule names no actors, so it would fire on every "
+		    "article; give the term a word, or the rule actors",
+		    r->name, term);
 	}
-	free(lines);
 }
 
 void
@@ -373,19 +225,12 @@ config_take_rule(struct config_section *s)
 {
 	struct config *c = s->ld->config;
 	struct config_rule *r;
-	const char *taken_file = NULL;
-	size_t i;
 	long n;
-	int taken_line = 0, *lines;
+	int *lines;
 
 	if (config_override_take(s))
 		return;
-	for (i = 0; i < c->n_rules; i++)
-		if (strcmp(c->rules[i].name, s->title) == 0) {
-			taken_file = c->rules[i].file;
-			taken_line = c->rules[i].line;
-		}
-	config_check_name(s, "rule", s->title, taken_file, taken_line);
+	config_check_name(s, "rule", s->title);
 	c->rules = config_grow(c->rules, c->n_rules, sizeof(*c->rules));
 	r = &c->rules[c->n_rules++];
 	r->name = config_strdup(s->title);
@@ -412,6 +257,7 @@ config_take_rule(struct config_section *s)
 			log_fatal("out of memory");
 		r->actors.v[r->actors.n++] = config_strdup("*");
 	}
+	check_catch_all(s, r);
 	config_take_list(s, "targets", &r->targets, &lines);
 	config_defer_refs(s, REF_RULE_TARGET, &r->targets, lines,
 	    c->n_rules - 1);
@@ -572,17 +418,11 @@ config_take_sink(struct config_section *s)
 	};
 	struct config *c = s->ld->config;
 	struct config_sink *k;
-	const char *text, *taken_file = NULL, *best;
-	size_t i;
+	const char *text, *best;
 	long n;
-	int line, type, taken_line = 0, *lines;
+	int line, type, *lines;
 
-	for (i = 0; i < c->n_sinks; i++)
-		if (strcmp(c->sinks[i].name, s->title) == 0) {
-			taken_file = c->sinks[i].file;
-			taken_line = c->sinks[i].line;
-		}
-	config_check_name(s, "sink", s->title, taken_file, taken_line);
+	config_check_name(s, "sink", s->title);
 	c->sinks = config_grow(c->sinks, c->n_sinks, sizeof(*c->sinks));
 	k = &c->sinks[c->n_sinks++];
 	k->name = config_strdup(s->title);
@@ -750,40 +590,6 @@ config_take_globals(struct config_load *ld, cfg_t *cfg)
 			c->story_similarity = v;
 	}
 	take_trend(&s, ld, c);
-}
-
-struct config *
-config_new(const char *path)
-{
-	struct config *c;
-
-	if ((c = calloc(1, sizeof(*c))) == NULL ||
-	    (c->files = calloc(1, sizeof(*c->files))) == NULL)
-		log_fatal("out of memory");
-	c->path = config_strdup(path);
-	c->state_dir = config_strdup("/var/lib/brink");
-	c->user_agent = config_strdup("brinkd/" PACKAGE_VERSION);
-	c->log_level = LOG_LEVEL_INFO;
-	c->limits.interval = 5 * 60;
-	c->limits.connect_timeout = 10;
-	c->limits.timeout = 60;
-	c->limits.low_speed_time = 30;
-	c->limits.low_speed_limit = 100;
-	c->limits.max_body = 10 * 1024 * 1024;
-	c->limits.max_items = 1000;
-	c->limits.max_age = 2 * 86400;
-	c->retention = 30 * 86400;
-	c->backoff_max = 6 * 3600;
-	c->max_transfers = 32;
-	c->max_per_host = 4;
-	c->max_redirects = 5;
-	c->story_window = 48 * 3600;
-	c->story_retention = 30 * 86400;
-	c->story_update = 3600;
-	c->story_similarity = 0.3;
-	c->trend_factor = 3;
-	c->trend_floor = 3;
-	return c;
 }
 
 /* A feed inherits each limit it did not set from the globals. */

@@ -126,16 +126,9 @@ config_take_class(struct config_section *s)
 {
 	struct config *c = s->ld->config;
 	struct config_class *k;
-	const char *taken_file = NULL;
-	size_t i;
-	int taken_line = 0, *lines;
+	int *lines;
 
-	for (i = 0; i < c->n_classes; i++)
-		if (strcmp(c->classes[i].name, s->title) == 0) {
-			taken_file = c->classes[i].file;
-			taken_line = c->classes[i].line;
-		}
-	config_check_name(s, "class", s->title, taken_file, taken_line);
+	config_check_name(s, "class", s->title);
 	c->classes = config_grow(c->classes, c->n_classes,
 	    sizeof(*c->classes));
 	k = &c->classes[c->n_classes++];
@@ -156,16 +149,9 @@ config_take_role(struct config_section *s)
 {
 	struct config *c = s->ld->config;
 	struct config_role *r;
-	const char *taken_file = NULL;
-	size_t i;
-	int taken_line = 0, *lines;
+	int *lines;
 
-	for (i = 0; i < c->n_roles; i++)
-		if (strcmp(c->roles[i].name, s->title) == 0) {
-			taken_file = c->roles[i].file;
-			taken_line = c->roles[i].line;
-		}
-	config_check_name(s, "role", s->title, taken_file, taken_line);
+	config_check_name(s, "role", s->title);
 	c->roles = config_grow(c->roles, c->n_roles, sizeof(*c->roles));
 	r = &c->roles[c->n_roles++];
 	r->name = config_strdup(s->title);

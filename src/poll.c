@@ -483,6 +483,23 @@ transfer_drop(struct transfer *t, const char *why)
 }
 
 /*
+ * libcurl's words for a failed transfer.  curl 7.x refuses a response
+ * header over 100 kB (CURL_MAX_HTTP_HEADER) with CURLE_OUT_OF_MEMORY and
+ * no message of its own: "Out of memory" would send the operator after
+ * brinkd's memory, when the server sent a header it should not have.
+ */
+static const char *
+transfer_reason(struct transfer *t, CURLcode rc)
+{
+	if (t->errbuf[0] != '\0')
+		return t->errbuf;
+	if (rc == CURLE_OUT_OF_MEMORY)
+		return "response header too large (libcurl refuses one over "
+		    "100 kB and calls it \"out of memory\")";
+	return curl_easy_strerror(rc);
+}
+
+/*
  * poll_http: webhook posts.
  */
 
@@ -506,8 +523,7 @@ http_done(struct transfer *t, CURLcode rc)
 	if (t->too_big)
 		r.error = "the answer was larger than 1 MB";
 	else if (rc != CURLE_OK)
-		r.error = t->errbuf[0] != '\0' ? t->errbuf :
-		    curl_easy_strerror(rc);
+		r.error = transfer_reason(t, rc);
 	t->done(t->done_arg, &r);
 }
 
@@ -672,7 +688,7 @@ feed_done(struct transfer *t, CURLcode rc)
 	memset(&r, 0, sizeof(r));
 	if ((nl = strchr(t->errbuf, '\n')) != NULL)
 		*nl = '\0';
-	r.reason = t->errbuf[0] != '\0' ? t->errbuf : curl_easy_strerror(rc);
+	r.reason = transfer_reason(t, rc);
 	if (t->dropped)
 		r.error = FETCH_DROPPED;
 	else if (t->too_big || rc == CURLE_FILESIZE_EXCEEDED)

@@ -428,8 +428,15 @@ fail_role:
 fail_rule:
 	{
 		char msg[512];
+		size_t len = strlen(err);
 
-		snprintf(msg, sizeof(msg), "%s", err);
+		/* A long phrase quoted whole pushes the reason, which ends
+		 * the message, past the buffer: keep its start and the end. */
+		if (len > 300)
+			snprintf(msg, sizeof(msg), "%.150s ... %s", err,
+			    err + len - 150);
+		else
+			snprintf(msg, sizeof(msg), "%s", err);
 		rules_where(&cfg->rules[i], err, errlen, "%s", msg);
 	}
 	goto fail;

@@ -19,6 +19,7 @@
 
 #include "log.h"
 #include "store.h"
+#include "store_check.h"
 
 #define STORE_FILE		"brink.db"
 #define STORE_VERSION		6
@@ -170,10 +171,24 @@ store_advice(int rc)
 	}
 }
 
+/* Whether the last failure may pass by itself (store_open_transient). */
+static int store_transient;
+
 /* Log a failure of what with the database's own message. */
 static void
 store_fail(const struct store *s, const char *what, int rc)
 {
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+	case SQLITE_NOMEM:
+		store_transient = 1;
+		break;
+	default:
+		store_transient = 0;
+	}
 	log_error("store %s: %s: %s (%s)", s->path, what,
 	    s->db != NULL ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc),
 	    store_advice(rc));
@@ -281,6 +296,7 @@ store_open(const char *state_dir)
 	size_t len;
 	int rc, i;
 
+	store_transient = 0;
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		log_fatal("out of memory");
 	if (state_dir == NULL) {
@@ -302,19 +318,26 @@ store_open(const char *state_dir)
 
 	/* The directory is normally made by systemd (StateDirectory=) or
 	 * make install; make it for a first run by hand. */
-	if (mkdir(state_dir, 0750) == -1 && errno != EEXIST) {
+	if (mkdir(state_dir, 0750) == -1 && errno != EEXIST &&
+	    errno != ENOTDIR) {
 		log_error("store %s: cannot create the directory %s: %s "
 		    "(create it, writable by the user brinkd runs as, or "
 		    "set state_dir elsewhere)", s->path, state_dir,
 		    strerror(errno));
 		goto fail;
 	}
+	/* Without CREATE: store_check_file makes a new database whole. */
+	if (store_check_dir(state_dir, s->path) == -1 ||
+	    store_check_file(s->path) == -1)
+		goto fail;
 	rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+	    SQLITE_OPEN_FULLMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		store_fail(s, "cannot open", rc);
 		goto fail;
 	}
+	if (store_check_open(s->db, s->path) == -1)
+		goto fail;
 	sqlite3_extended_result_codes(s->db, 0);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	/* WAL: readers never block the writer.  synchronous=NORMAL syncs
@@ -360,6 +383,12 @@ store_close(struct store *s)
 		store_fail(s, "closing", rc);
 	free(s->path);
 	free(s);
+}
+
+int
+store_open_transient(void)
+{
+	return store_transient;
 }
 
 sqlite3 *

@@ -54,6 +54,11 @@ struct store_feed_state {
 /* Open (creating and migrating) state_dir/brink.db; with state_dir NULL,
  * a database in memory that ends with store_close.  NULL on error. */
 struct store	*store_open(const char *state_dir);
+/* After store_open failed: 1 if the cause may pass by itself (a lock
+ * held by another process, a full disk, an I/O error), 0 if it is the
+ * set-up (a database that is damaged, empty or read-only, a state_dir
+ * that is not a directory), which a restart would only repeat. */
+int		 store_open_transient(void);
 void		 store_close(struct store *);
 /* The open handle, for modules that own their own tables (spool.c). */
 sqlite3		*store_db(struct store *);

@@ -91,6 +91,14 @@ expect_ok "$CONF/minimal.conf"
 # A phrase only the rule compiler can judge is still caught by -t.
 expect_fail "$CONF/bad-phrase.conf" \
     'bad-phrase.conf:9: rule warning-shot: phrase "... will answer": "..." goes between two words'
+# A phrase too long to quote whole: the reason that ends the message
+# is kept, the middle of the phrase left out.
+words=$(seq 0 69 | sed 's/^/wordnumber/' | tr '\n' ' ' | sed 's/ $//')
+sed "s/\"\.\.\. will answer\"/\"$words\"/" "$CONF/bad-phrase.conf" \
+    > "$T/long-phrase.conf"
+expect_fail "$T/long-phrase.conf" \
+    'long-phrase.conf:9: rule warning-shot: phrase "wordnumber0 wordnumber1' \
+    'wordnumber69" has more than 32 words'
 # full.conf's webhook takes its URL and a header from secrets: -t
 # resolves them, and says which is missing, with the sink's line.
 unset BRINK_HOOK

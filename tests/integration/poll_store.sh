@@ -50,7 +50,8 @@ cp "$T/state/brink.db" "$T/damaged.copy"
 status=0
 once damaged || status=$?
 cat "$T/damaged.log"
-check "a damaged database stops --once with status 1" test "$status" = 1
+check "a damaged database stops --once with status 78 (EX_CONFIG: a restart would not help)" \
+    test "$status" = 78
 check "... saying what to do" \
     grep -q "store $T/state/brink.db: .*damaged.*move the file aside" \
     "$T/damaged.log"

@@ -472,6 +472,45 @@ test_urls(void)
 }
 
 static void
+test_twice_and_bytes(void)
+{
+	struct config *c;
+
+	c = load_text("feed f {\n  url = \"https://example.org/a\"\n"
+	    "  url = \"https://example.org/b\"\n}\n"
+	    "state_dir = \"/tmp/a\"\nstate_dir = \"/tmp/b\"\n"
+	    "actor a { names = {\"A\"}\n names += {\"B\"} }\n");
+	CHECK(c == NULL, "a key set twice is refused");
+	CHECK(said("test.conf:3: url is set twice in feed 'f': here and at "
+	    "") && said("test.conf:2; keep one"),
+	    "a key twice in a section names both lines");
+	CHECK(said("test.conf:6: state_dir is set twice: here and at ") &&
+	    said("test.conf:5; keep one"), "a global twice names both lines");
+	CHECK_INT(n_errors, 2, "+= adds to a list: not a second setting");
+	config_free(c);
+
+	c = load_text("feed f { url = \"https://example.org/a\" }\n"
+	    "actor a {\n  names = {\"Caf\xe9\"}\n}\n");
+	CHECK(c == NULL && said("test.conf:3: byte 0xE9 is not UTF-8"),
+	    "a Latin-1 name is refused at its line");
+	config_free(c);
+
+	c = load_text("feed f { url = \"https://example.org/a\" }\n"
+	    "actor a { names = {\"Caf\xc3\xa9\"} }\n");
+	CHECK(c != NULL && n_errors == 0, "the same name in UTF-8 loads");
+	config_free(c);
+
+	c = load_text("rule all {\n  category = \"threat\"\n"
+	    "  terms = {\"vow*\", \"*\"}\n  actors = {}\n}\n"
+	    "rule some {\n  category = \"threat\"\n  terms = {\"*\"}\n}\n");
+	CHECK(c == NULL && said("test.conf:3: rule 'all': the term \"*\" "
+	    "matches every word and the rule names no actors"),
+	    "a lone * without actors is refused");
+	CHECK_INT(n_errors, 1, "a lone * with actors (the default) is not");
+	config_free(c);
+}
+
+static void
 test_warnings(void)
 {
 	struct config *c;
@@ -577,6 +616,7 @@ main(void)
 	test_nesting();
 	test_references();
 	test_urls();
+	test_twice_and_bytes();
 	test_warnings();
 	test_syntax();
 	test_example();
