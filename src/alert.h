@@ -13,6 +13,13 @@
 #include "rules.h"
 
 /*
+ * How an alert record is written out.  Fifteen significant digits print
+ * a figure rounded to 0.01 (a trend's baseline) as "0.27", where
+ * jansson's default of seventeen prints the binary error too.
+ */
+#define ALERT_JSON_FLAGS	(JSON_COMPACT | JSON_REAL_PRECISION(15))
+
+/*
  * Build the record for item of feed feed_name from result, stamped with
  * now.  Its "id" is a stable hash of the feed name and the item's key, so
  * a re-processed item gets the same id.  The top-level rule, category and

@@ -300,7 +300,7 @@ match_article(struct match *m, const struct feed_item *item,
 		match_count(m, &res, alert);
 	if (res.n_hits > 0 && !m->summary && r == STORY_JOINED) {
 		line = alert != NULL ? json_dumps(alert,
-		    JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
+		    JSON_PRESERVE_ORDER | ALERT_JSON_FLAGS) : NULL;
 		if (line == NULL) {
 			log_error("%s: cannot write the alert for \"%s\"",
 			    m->feed_name, item->title);

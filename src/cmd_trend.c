@@ -67,7 +67,7 @@ print_json(const struct trend_print *tp, const struct trend_pair *p)
 	json_object_set_new(o, "days", days);
 	json_object_set_new(o, "raised", p->raised != 0 ?
 	    alert_time(p->raised) : json_null());
-	if ((line = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER)) !=
+	if ((line = json_dumps(o, ALERT_JSON_FLAGS | JSON_PRESERVE_ORDER)) !=
 	    NULL)
 		printf("%s\n", line);
 	free(line);

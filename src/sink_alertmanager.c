@@ -26,6 +26,7 @@
 #include <ev.h>
 #include <jansson.h>
 
+#include "alert.h"
 #include "config.h"
 #include "log.h"
 #include "metrics.h"
@@ -258,7 +259,7 @@ am_run(struct am_sink *am)
 		json_decref(list);
 		return;
 	}
-	if ((body = json_dumps(list, JSON_COMPACT)) == NULL)
+	if ((body = json_dumps(list, ALERT_JSON_FLAGS)) == NULL)
 		log_fatal("out of memory");
 	json_decref(list);
 	memset(&req, 0, sizeof(req));
@@ -394,7 +395,7 @@ am_deliver(struct sink *s, const json_t *alert)
 	char *body;
 	int rc;
 
-	if ((body = json_dumps(one, JSON_COMPACT)) == NULL)
+	if ((body = json_dumps(one, ALERT_JSON_FLAGS)) == NULL)
 		log_fatal("out of memory");
 	json_decref(one);
 	rc = spool_add(am->spool, sink_text_get(alert, "id"), body,

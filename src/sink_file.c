@@ -29,6 +29,7 @@
 
 #include <jansson.h>
 
+#include "alert.h"
 #include "config.h"
 #include "log.h"
 #include "sink_impl.h"
@@ -106,7 +107,7 @@ file_json_line(const json_t *alert)
 	char *body, *line;
 	size_t len;
 
-	if ((body = json_dumps(alert, JSON_COMPACT)) == NULL)
+	if ((body = json_dumps(alert, ALERT_JSON_FLAGS)) == NULL)
 		return NULL;
 	len = strlen(body);
 	if ((line = realloc(body, len + 2)) == NULL) {

@@ -47,6 +47,7 @@
 #include <ev.h>
 #include <jansson.h>
 
+#include "alert.h"
 #include "config.h"
 #include "log.h"
 #include "metrics.h"
@@ -575,7 +576,7 @@ webhook_deliver(struct sink *s, const json_t *alert)
 		    wh->name);
 		return -1;
 	}
-	if ((body = json_dumps(alert, JSON_COMPACT)) == NULL)
+	if ((body = json_dumps(alert, ALERT_JSON_FLAGS)) == NULL)
 		log_fatal("out of memory");
 	rc = spool_add(wh->spool, id, body, time(NULL), spool_clock());
 	free(body);

@@ -18,6 +18,7 @@
 
 #include <jansson.h>
 
+#include "alert.h"
 #include "config.h"
 #include "webhook_format.h"
 #include "webhook_impl.h"
@@ -60,7 +61,7 @@ dump(json_t *body, char *err, size_t errlen)
 		snprintf(err, errlen, "cannot build the message");
 		return NULL;
 	}
-	s = json_dumps(body, JSON_COMPACT);
+	s = json_dumps(body, ALERT_JSON_FLAGS);
 	json_decref(body);
 	if (s == NULL)
 		snprintf(err, errlen, "cannot serialise the message");
