@@ -182,8 +182,11 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 			    r->mood.v[i]);
 	free(lines);
 	config_take_list(s, "actor_kinds", &r->actor_kinds, &lines);
+	/* "@name" is a class of kinds: rules_compile checks its words,
+	 * with every class at hand. */
 	for (i = 0; i < r->actor_kinds.n; i++)
-		if (actor_kind_parse(r->actor_kinds.v[i]) == -1) {
+		if (r->actor_kinds.v[i][0] != '@' &&
+		    actor_kind_parse(r->actor_kinds.v[i]) == -1) {
 			kind_names(names, sizeof(names));
 			config_msg_at(s->ld, 1, lines[i], "actor_kinds: kind "
 			    "\"%s\" is unknown; use %s", r->actor_kinds.v[i],
