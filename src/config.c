@@ -55,13 +55,14 @@ static const struct key root_keys[] = {
 	{ "ca_file", 0 }, { "log_level", 0 }, LIMIT_KEYS,
 	{ "retention", 0 }, { "backoff_max", 0 }, { "max_transfers", 0 },
 	{ "max_per_host", 0 }, { "max_redirects", 0 }, { "negations", 1 },
-	{ "countries", 0 },
+	{ "countries", 0 }, { "feeds_opml", 0 },
 	{ "story_window", 0 }, { "story_retention", 0 },
 	{ "story_update", 0 }, { "story_similarity", 0 },
 	{ NULL, 0 }
 };
 static const struct key feed_keys[] = {
-	{ "url", 0 }, LIMIT_KEYS, { NULL, 0 }
+	{ "url", 0 }, LIMIT_KEYS, { "enabled", 0 }, { "headers", 1 },
+	{ NULL, 0 }
 };
 static const struct key actor_keys[] = {
 	{ "names", 1 }, { "kind", 0 }, { NULL, 0 }
@@ -596,6 +597,7 @@ run_pass(struct config_load *ld, const char *name, const char *text,
 	current = ld;
 	config_take_globals(ld, cfg);
 	config_countries_load(ld, cfg);
+	config_feeds_opml(ld, cfg);
 	current = NULL;
 	cfg_free(cfg);
 	free(joined);
@@ -711,6 +713,7 @@ config_load_text(const char *name, const char *text, size_t len,
 	if (ld.n_errors == 0) {
 		config = ld.config;
 		ld.config = NULL;
+		config_feeds_drop_disabled(config);
 	}
 	config_load_free(&ld);
 	for (i = 0; i < n_stubs; i++) {
@@ -734,10 +737,8 @@ config_free(struct config *c)
 
 	if (c == NULL)
 		return;
-	for (i = 0; i < c->n_feeds; i++) {
-		free(c->feeds[i].name);
-		free(c->feeds[i].url);
-	}
+	for (i = 0; i < c->n_feeds; i++)
+		config_feed_clear(&c->feeds[i]);
 	free(c->feeds);
 	for (i = 0; i < c->n_actors; i++) {
 		free(c->actors[i].name);

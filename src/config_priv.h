@@ -222,6 +222,12 @@ int	config_override_take(struct config_section *);
 void	config_override_apply(struct config_load *);
 void	config_override_free(struct config_load *);
 
+/* config_feeds.c: a feed's enabled and headers; feeds_opml. */
+void	config_take_feed_extra(struct config_section *, struct config_feed *);
+void	config_feeds_opml(struct config_load *, cfg_t *);
+void	config_feeds_drop_disabled(struct config *);
+void	config_feed_clear(struct config_feed *);
+
 /* config_value.c */
 int	config_parse_bool(const char *, int *);
 int	config_parse_count(const char *, long max, long *);

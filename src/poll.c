@@ -615,6 +615,7 @@ poll_fetch(struct poll *p, const struct fetch_request *req,
 	struct transfer *t;
 	CURLcode rc = CURLE_OK;
 	long redirects;
+	size_t i;
 
 	t = transfer_new(p, req->url,
 	    is_file_url(req->url) ? "file" : "http,https",
@@ -643,6 +644,14 @@ poll_fetch(struct poll *p, const struct fetch_request *req,
 		append_header(t, "If-None-Match", req->etag);
 	if (req->last_modified != NULL)
 		append_header(t, "If-Modified-Since", req->last_modified);
+	for (i = 0; req->headers != NULL && i < req->headers->n; i++) {
+		struct curl_slist *grown;
+
+		if ((grown = curl_slist_append(t->headers,
+		    req->headers->v[i])) == NULL)
+			log_fatal("out of memory");
+		t->headers = grown;
+	}
 	SETOPT(CURLOPT_HTTPHEADER, t->headers);
 	if (rc != CURLE_OK) {
 		snprintf(err, errlen, "cannot set up the transfer: %s",
