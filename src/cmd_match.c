@@ -146,6 +146,16 @@ fail:
 	return NULL;
 }
 
+/* Whether the len bytes at s start with tag, without case.  The bytes
+ * need no NUL after them: a tag cut by the end does not match. */
+static int
+match_starts(const char *s, size_t len, const char *tag)
+{
+	size_t n = strlen(tag);
+
+	return len >= n && strncasecmp(s, tag, n) == 0;
+}
+
 /* What is it?  A feed names its root early; a page has a tag a feed
  * does not; anything else is text. */
 static enum match_kind
@@ -169,12 +179,10 @@ match_sniff(const char *buf, size_t len)
 		if (buf[i] != '<')
 			continue;
 		for (k = 0; feed_roots[k] != NULL; k++)
-			if (strncasecmp(buf + i, feed_roots[k],
-			    strlen(feed_roots[k])) == 0)
+			if (match_starts(buf + i, len - i, feed_roots[k]))
 				return MATCH_FEED;
 		for (k = 0; html_tags[k] != NULL; k++)
-			if (strncasecmp(buf + i, html_tags[k],
-			    strlen(html_tags[k])) == 0)
+			if (match_starts(buf + i, len - i, html_tags[k]))
 				return MATCH_HTML;
 	}
 	return MATCH_HTML;
