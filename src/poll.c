@@ -304,11 +304,19 @@ on_header(char *line, size_t size, size_t nmemb, void *arg)
 	int status;
 
 	if (len > 5 && strncmp(line, "HTTP/", 5) == 0) {
+		/* libcurl's line has no NUL after it, and sscanf reads to
+		 * one: scan a terminated copy of the status line's start. */
+		char status_line[64];
+		size_t n = len < sizeof(status_line) ? len :
+		    sizeof(status_line) - 1;
+
+		memcpy(status_line, line, n);
+		status_line[n] = '\0';
 		/* A new response (after a redirect): its own headers count. */
 		free(t->etag);
 		free(t->last_modified);
 		t->etag = t->last_modified = NULL;
-		if (sscanf(line, "HTTP/%*s %d", &status) == 1 &&
+		if (sscanf(status_line, "HTTP/%*s %d", &status) == 1 &&
 		    (status == 301 || status == 308))
 			t->moved = 1;
 		return len;
