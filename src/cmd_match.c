@@ -146,6 +146,16 @@ fail:
 	return NULL;
 }
 
+/* Whether the len bytes at s start with tag, without case.  The bytes
+ * need no NUL after them: a tag cut by the end does not match. */
+static int
+match_starts(const char *s, size_t len, const char *tag)
+{
+	size_t n = strlen(tag);
+
+	return len >= n && strncasecmp(s, tag, n) == 0;
+}
+
 /* What is it?  A feed names its root early; a page has a tag a feed
  * does not; anything else is text. */
 static enum match_kind
@@ -169,12 +179,10 @@ match_sniff(const char *buf, size_t len)
 		if (buf[i] != '<')
 			continue;
 		for (k = 0; feed_roots[k] != NULL; k++)
-			if (strncasecmp(buf + i, feed_roots[k],
-			    strlen(feed_roots[k])) == 0)
+			if (match_starts(buf + i, len - i, feed_roots[k]))
 				return MATCH_FEED;
 		for (k = 0; html_tags[k] != NULL; k++)
-			if (strncasecmp(buf + i, html_tags[k],
-			    strlen(html_tags[k])) == 0)
+			if (match_starts(buf + i, len - i, html_tags[k]))
 				return MATCH_HTML;
 	}
 	return MATCH_HTML;
@@ -367,20 +375,26 @@ match_find_text(xmlNodePtr n, const char *const *names)
 	return NULL;
 }
 
+/*
+ * The text of an HTML page (blocks kept) into *text and its title (its
+ * <title>, else its first heading; NULL if none) into *title; body is
+ * where the text starts once a heading that is the title is left out.
+ * Caller frees both; -1 when out of memory.
+ */
 static int
-match_html(struct match *m, const char *buf, size_t len)
+match_page(const char *buf, size_t len, char **title, char **text,
+    const char **body)
 {
 	static const char *const title_tag[] = { "title", NULL };
 	static const char *const headings[] = { "h1", "h2", "h3", "h4", "h5",
 	    "h6", NULL };
 	htmlDocPtr doc;
-	char *text, *raw = NULL, *title = NULL, *body;
+	char *raw = NULL;
 	size_t tl;
 
-	if ((text = html_to_text(buf, len, HTML_KEEP_BLOCKS)) == NULL) {
-		log_error("%s: out of memory reading the page", m->feed_name);
+	*title = NULL;
+	if ((*text = html_to_text(buf, len, HTML_KEEP_BLOCKS)) == NULL)
 		return -1;
-	}
 	doc = htmlReadMemory(buf, (int)(len > 0x7fffffff ? 0x7fffffff : len),
 	    NULL, "UTF-8", HTML_PARSE_NONET | HTML_PARSE_RECOVER |
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
@@ -395,14 +409,27 @@ match_html(struct match *m, const char *buf, size_t len)
 	}
 	/* The title through the same HTML-to-text, for its white space. */
 	if (raw != NULL) {
-		title = html_to_text(raw, strlen(raw), 0);
+		*title = html_to_text(raw, strlen(raw), 0);
 		xmlFree(raw);
 	}
-	body = text;
-	if (title != NULL && (tl = strlen(title)) > 0 &&
-	    strncmp(body, title, tl) == 0 &&
-	    (body[tl] == '\n' || body[tl] == '\0'))
-		body += tl;	/* the heading is the title: not twice */
+	*body = *text;
+	if (*title != NULL && (tl = strlen(*title)) > 0 &&
+	    strncmp(*body, *title, tl) == 0 &&
+	    ((*body)[tl] == '\n' || (*body)[tl] == '\0'))
+		*body += tl;	/* the heading is the title: not twice */
+	return 0;
+}
+
+static int
+match_html(struct match *m, const char *buf, size_t len)
+{
+	char *text, *title;
+	const char *body;
+
+	if (match_page(buf, len, &title, &text, &body) == -1) {
+		log_error("%s: out of memory reading the page", m->feed_name);
+		return -1;
+	}
 	match_single(m, title != NULL ? title : "", body);
 	free(title);
 	free(text);

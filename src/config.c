@@ -58,14 +58,15 @@ static const struct key root_keys[] = {
 	{ "metrics_listen", 0 },
 	{ "retention", 0 }, { "backoff_max", 0 }, { "max_transfers", 0 },
 	{ "max_per_host", 0 }, { "max_redirects", 0 }, { "negations", 1 },
-	{ "countries", 0 },
+	{ "countries", 0 }, { "feeds_opml", 0 },
 	{ "story_window", 0 }, { "story_retention", 0 },
 	{ "story_update", 0 }, { "story_similarity", 0 },
 	{ "trend_factor", 0 }, { "trend_floor", 0 },
 	{ NULL, 0 }
 };
 static const struct key feed_keys[] = {
-	{ "url", 0 }, LIMIT_KEYS, { NULL, 0 }
+	{ "url", 0 }, LIMIT_KEYS, { "enabled", 0 }, { "headers", 1 },
+	{ NULL, 0 }
 };
 static const struct key actor_keys[] = {
 	{ "names", 1 }, { "kind", 0 }, { "display", 0 }, { NULL, 0 }
@@ -490,6 +491,7 @@ run_pass(struct config_load *ld, const char *name, const char *text,
 	current = ld;
 	config_take_globals(ld, cfg);
 	config_countries_load(ld, cfg);
+	config_feeds_opml(ld, cfg);
 	current = NULL;
 	cfg_free(cfg);
 	free(joined);
@@ -608,6 +610,7 @@ config_load_text(const char *name, const char *text, size_t len,
 	if (ld.n_errors == 0) {
 		config = ld.config;
 		ld.config = NULL;
+		config_feeds_drop_disabled(config);
 	}
 	config_load_free(&ld);
 	for (i = 0; i < n_stubs; i++) {

@@ -72,6 +72,10 @@ struct config_feed {
 	struct config_limits	 limits;
 	const char		*file;	/* where it was defined, for messages */
 	int			 line;
+	int			 enabled;	/* enabled = false: not polled
+						   (dropped once loaded) */
+	struct config_list	 headers;	/* "Name: value", sent with
+						   each fetch */
 };
 
 struct config_actor {

@@ -46,16 +46,22 @@ config_new(const char *path)
 }
 
 void
+config_feed_clear(struct config_feed *f)
+{
+	free(f->name);
+	free(f->url);
+	config_list_free(&f->headers);
+}
+
+void
 config_free(struct config *c)
 {
 	size_t i;
 
 	if (c == NULL)
 		return;
-	for (i = 0; i < c->n_feeds; i++) {
-		free(c->feeds[i].name);
-		free(c->feeds[i].url);
-	}
+	for (i = 0; i < c->n_feeds; i++)
+		config_feed_clear(&c->feeds[i]);
 	free(c->feeds);
 	for (i = 0; i < c->n_actors; i++) {
 		free(c->actors[i].name);

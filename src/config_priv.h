@@ -148,6 +148,7 @@ struct config_load {
  *	config_read.c	one section's values and their lines; the checks
  *			every kind of section shares
  *	config_take_lang.c, config_override.c, config_countries.c
+ *	config_feeds.c	a feed's enabled and headers; feeds_opml
  *	config_take.c	one closed section into struct config
  *	config_check.c	what needs the whole configuration: references
  *	config.c	the schema, the callbacks, the passes: config_load
@@ -157,6 +158,7 @@ struct config_load {
 struct config *config_new(const char *path);
 char	*config_strdup(const char *);
 void	*config_grow(void *array, size_t n, size_t size);
+void	config_feed_clear(struct config_feed *);
 void	config_list_free(struct config_list *);
 
 /* config_msg.c.  source -1 names no file. */
@@ -246,6 +248,11 @@ int	config_override_take(struct config_section *);
 /* Once every section is in and checked: apply the overrides in order. */
 void	config_override_apply(struct config_load *);
 void	config_override_free(struct config_load *);
+
+/* config_feeds.c: a feed's enabled and headers; feeds_opml. */
+void	config_take_feed_extra(struct config_section *, struct config_feed *);
+void	config_feeds_opml(struct config_load *, cfg_t *);
+void	config_feeds_drop_disabled(struct config *);
 
 /* config.c: the top; config_load_text is the fuzz target's door. */
 struct config *config_load_text(const char *name, const char *text,

@@ -77,18 +77,28 @@ static char *
 read_whole(struct config_load *ld, const char *path, int from, int line,
     size_t *lenp)
 {
+	struct stat st;
 	char *buf = NULL, *grown;
 	size_t len = 0, size = 0;
 	ssize_t got;
 	int fd, saved;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+	/* An include() that names a FIFO or a terminal by mistake must
+	 * not hold the load (and a reload) forever: it is opened without
+	 * waiting and refused below.  The main file may be a pipe. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+	    (from >= 0 ? O_NONBLOCK : 0))) == -1) {
 		saved = errno;
 		config_msg(ld, 1, from, line, "cannot open %s: %s%s", path,
 		    strerror(saved), from < 0 ? "" :
 		    " (a relative path starts from the including file's "
 		    "directory)");
 		return NULL;
+	}
+	if (from >= 0 && (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode))) {
+		config_msg(ld, 1, from, line, "%s is not a regular file; "
+		    "name a configuration file", path);
+		goto fail;
 	}
 	for (;;) {
 		if (len + 1 >= size) {

@@ -155,6 +155,7 @@ config_take_feed(struct config_section *s)
 	f->limits.low_speed_limit = -1;
 	f->limits.max_body = f->limits.max_items = (size_t)-1;
 	take_limits(s, &f->limits);
+	config_take_feed_extra(s, f);
 
 	if ((url = config_value(s, "url", &line)) == NULL) {
 		if (config_option(s, "url") == NULL)

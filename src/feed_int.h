@@ -1,7 +1,10 @@
 /*
- * feed_int.h: what the files of the feed parser share (feed.c drives
- * libxml2's reader, feed_xml.c collects element content, feed_item.c
- * gives it meaning).  Not a public contract: see feed.h.
+ * feed_int.h: what the files of the feed parser share.  Imports run
+ * one way, top down: feed.c (the entry points) -> feed_recover.c (the
+ * second pass) -> feed_read.c (the reader loop) -> feed_item.c (what an
+ * element means) -> feed_xml.c (content being collected), with
+ * feed_fix.c and feed_value.c at the bottom.  Not a public contract:
+ * see feed.h.
  */
 #ifndef BRINK_FEED_INT_H
 #define BRINK_FEED_INT_H
@@ -129,7 +132,7 @@ struct parser {
 	int		 nomem;
 };
 
-/* feed.c: the reader loop, shared with the recovery pass */
+/* feed_read.c: the reader loop, shared with the recovery pass */
 void		 feed_on_xml_error(void *, xmlErrorPtr);
 struct feed	*feed_run(struct parser *, char *, size_t);
 

@@ -613,3 +613,18 @@ feed_item_finish(struct parser *p, struct feed_item *it)
 	}
 	return it->key != NULL && !p->nomem ? 0 : -1;
 }
+
+void
+feed_free(struct feed *f)
+{
+	size_t i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < f->n_items; i++)
+		feed_item_clear(&f->items[i]);
+	free(f->items);
+	free(f->title);
+	free(f->link);
+	free(f);
+}

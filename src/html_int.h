@@ -1,7 +1,8 @@
 /*
  * html_int.h: what html.c (libxml2's HTML parser) and html_simple.c
- * (the common subset without it) share: the text being written.  Not
- * a public contract: see html.h.
+ * (the common subset without it) share: the text being written, kept by
+ * html_out.c.  Imports run one way: html.c -> html_simple.c ->
+ * html_out.c.  Not a public contract: see html.h.
  */
 #ifndef BRINK_HTML_INT_H
 #define BRINK_HTML_INT_H
@@ -32,7 +33,7 @@ int		 html_out_reserve(struct out *, size_t);
 const xmlChar	*html_out_run(struct out *, const xmlChar *, const xmlChar *,
 		    int);
 void		 html_out_text(struct out *, const xmlChar *, size_t);
-/* What a start or end tag does to the text. */
+/* What a start or end tag does to the text (html_out.c). */
 void		 html_tag_start(struct out *, const char *);
 void		 html_tag_end(struct out *, const char *);
 /* The text of simple HTML into out (html_simple.c); -1 if html is

@@ -304,11 +304,19 @@ on_header(char *line, size_t size, size_t nmemb, void *arg)
 	int status;
 
 	if (len > 5 && strncmp(line, "HTTP/", 5) == 0) {
+		/* libcurl's line has no NUL after it, and sscanf reads to
+		 * one: scan a terminated copy of the status line's start. */
+		char status_line[64];
+		size_t n = len < sizeof(status_line) ? len :
+		    sizeof(status_line) - 1;
+
+		memcpy(status_line, line, n);
+		status_line[n] = '\0';
 		/* A new response (after a redirect): its own headers count. */
 		free(t->etag);
 		free(t->last_modified);
 		t->etag = t->last_modified = NULL;
-		if (sscanf(line, "HTTP/%*s %d", &status) == 1 &&
+		if (sscanf(status_line, "HTTP/%*s %d", &status) == 1 &&
 		    (status == 301 || status == 308))
 			t->moved = 1;
 		return len;
@@ -631,6 +639,7 @@ poll_fetch(struct poll *p, const struct fetch_request *req,
 	struct transfer *t;
 	CURLcode rc = CURLE_OK;
 	long redirects;
+	size_t i;
 
 	t = transfer_new(p, req->url,
 	    is_file_url(req->url) ? "file" : "http,https",
@@ -659,6 +668,14 @@ poll_fetch(struct poll *p, const struct fetch_request *req,
 		append_header(t, "If-None-Match", req->etag);
 	if (req->last_modified != NULL)
 		append_header(t, "If-Modified-Since", req->last_modified);
+	for (i = 0; req->headers != NULL && i < req->headers->n; i++) {
+		struct curl_slist *grown;
+
+		if ((grown = curl_slist_append(t->headers,
+		    req->headers->v[i])) == NULL)
+			log_fatal("out of memory");
+		t->headers = grown;
+	}
 	SETOPT(CURLOPT_HTTPHEADER, t->headers);
 	if (rc != CURLE_OK) {
 		snprintf(err, errlen, "cannot set up the transfer: %s",

@@ -280,6 +280,7 @@ feed_fetch(struct poll_feed *f)
 	memset(&st, 0, sizeof(st));
 	req.url = f->cf->url;
 	req.limits = &f->cf->limits;
+	req.headers = &f->cf->headers;
 	if (p->store != NULL && store_get_feed(p->store, f->name, &st) == 0 &&
 	    st.url != NULL && strcmp(st.url, f->cf->url) == 0) {
 		/* Conditional GET, with what this URL answered last. */

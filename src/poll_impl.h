@@ -48,6 +48,7 @@ struct fetch_request {
 	const struct config_limits	*limits;	/* feed's */
 	const char			*etag;		/* NULL: none */
 	const char			*last_modified;	/* NULL */
+	const struct config_list	*headers;	/* the feed's own; NULL */
 };
 
 enum fetch_error {

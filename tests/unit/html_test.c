@@ -13,6 +13,7 @@
 /* The statics too: html_simple() against html_parse(). */
 #include "../../src/html.c"
 #include "../../src/html_simple.c"
+#include "../../src/html_out.c"
 
 static char result[4096];
 static int simple_used, differ;
