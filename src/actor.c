@@ -114,6 +114,23 @@ static const char *const actor_prepositions[] = {
 	"with", "within"
 };
 
+/* Subjects that stand for a name said before: the antecedent acts. */
+static const char *const actor_pronouns[] = {
+	"he", "i", "it", "she", "they", "we"
+};
+
+/* Of those, the ones whose antecedent may be in the same sentence ("we"
+ * and "I" are the speaker's, found by the frame or carried over). */
+static const char *const actor_third_pronouns[] = {
+	"he", "it", "she", "they"
+};
+
+/* After a noun of threat or demand, these name who makes it ("an
+ * ultimatum from Baghdad", "warnings by the army"). */
+static const char *const actor_agent_prepositions[] = {
+	"by", "from"
+};
+
 /* Skipped when looking for the preposition before a phrase. */
 static const char *const actor_determiners[] = {
 	"a", "an", "her", "his", "its", "the", "their"
@@ -582,6 +599,10 @@ actor_before(const struct actor_mention *m, size_t n, size_t t)
 	return -1;
 }
 
+static long	actor_antecedent(const struct actor_mention *, size_t,
+		    const struct clause_sentence *, const struct text_doc *,
+		    const struct clause *, size_t, size_t);
+
 /* The speaker of reported clause c, or of the nearest clause above it
  * that has one; -1 if none acts. */
 static long
@@ -592,12 +613,136 @@ actor_speaker(const struct actor_mention *m, size_t n,
 	int depth;
 
 	for (depth = 0; c != NULL && depth < 8; depth++) {
-		if (c->speaker_first < c->speaker_end)
-			return actor_in_span(m, n, doc, c->speaker_first,
+		if (c->speaker_first < c->speaker_end) {
+			long k = actor_in_span(m, n, doc, c->speaker_first,
 			    c->speaker_end);
+
+			/* "'We will respond,' he said" */
+			return k >= 0 ? k : actor_antecedent(m, n, cs, doc,
+			    c, c->speaker_first, c->speaker_end);
+		}
 		c = c->parent >= 0 && (size_t)c->parent < cs->n_clauses ?
 		    &cs->clauses[c->parent] : NULL;
 	}
+	return -1;
+}
+
+/* The first mention that starts in tokens [from, to], or -1. */
+static long
+actor_starting(const struct actor_mention *m, size_t n, size_t from,
+    size_t to)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (m[k].first >= from && m[k].first <= to)
+			return (long)k;
+	return -1;
+}
+
+/* The mention after token p, past its determiners ("by the army"). */
+static long
+actor_object_of(const struct actor_mention *m, size_t n,
+    const struct text_doc *doc, size_t p, size_t end)
+{
+	size_t q = p + 1;
+
+	while (q < end && ACTOR_IN(doc->tokens[q].fold, actor_determiners))
+		q++;
+	return q < end ? actor_starting(m, n, p + 1, q) : -1;
+}
+
+/* A passive's agent: the mention after "by" close behind the verb
+ * group ("the village was attacked on Monday by rebels"), or -1. */
+static long
+actor_passive_agent(const struct actor_mention *m, size_t n,
+    const struct text_doc *doc, const struct clause *c)
+{
+	size_t k;
+
+	if (!c->verb.passive || c->verb.first == c->verb.end)
+		return -1;
+	for (k = c->verb.end; k < c->end && k < c->verb.end + 6; k++) {
+		if (k > c->verb.end && (doc->tokens[k].flags & TEXT_CLAUSE))
+			return -1;
+		if (strcmp(doc->tokens[k].fold, "by") == 0)
+			return actor_object_of(m, n, doc, k, c->end);
+	}
+	return -1;
+}
+
+/*
+ * A noun that names its own agent: "a rebel threat to attack", "Iran's
+ * ultimatum", "the rebels' vow", "an ultimatum from Baghdad", "warnings
+ * by the army".  Token t is a noun when it is no part of its clause's
+ * verb group; the mention right before it (an owner or a modifier) or
+ * after "by"/"from" right behind it acts.  -1 when t has none.
+ */
+static long
+actor_noun_agent(const struct actor_mention *m, size_t n,
+    const struct text_doc *doc, const struct clause *c, size_t t)
+{
+	size_t k;
+
+	if (c->verb.first < c->verb.end && t >= c->verb.first &&
+	    t < c->verb.end)
+		return -1;
+	if (ACTOR_IN(doc->tokens[t].fold, actor_stop_words))
+		return -1;
+	for (k = 0; k < n; k++)
+		if (m[k].end == t && m[k].head + 1 == t &&
+		    !(doc->tokens[t].flags & TEXT_CLAUSE) &&
+		    ((doc->tokens[t - 1].flags & TEXT_POSS) ||
+		    (m[k].first > c->first && ACTOR_IN(doc->tokens[
+		    m[k].first - 1].fold, actor_determiners))) &&
+		    actor_can_act(m, k, doc, c->first))
+			return (long)k;
+	if (t + 2 < c->end &&
+	    ACTOR_IN(doc->tokens[t + 1].fold, actor_agent_prepositions) &&
+	    !(doc->tokens[t + 1].flags & TEXT_CLAUSE))
+		return actor_object_of(m, n, doc, t + 1, c->end);
+	return -1;
+}
+
+/* Is tokens [first, end) one pronoun of the list? */
+static int
+actor_is_pronoun(const struct text_doc *doc, size_t first, size_t end,
+    const char *const *list, size_t n_list)
+{
+	return end == first + 1 && actor_in(doc->tokens[first].fold, list,
+	    n_list);
+}
+
+/*
+ * Who a pronoun subject in tokens [first, end) of clause c stands for:
+ * a third-person one, the subject of the nearest clause before c that
+ * names one ("gunmen pose with a hostage, who they threatened to
+ * behead"); any one, else the name carried over from the sentences
+ * before (the mentions after the sentence's own, actor_agent).  -1
+ * when it is no pronoun or stands for no one known.
+ */
+static long
+actor_antecedent(const struct actor_mention *m, size_t n,
+    const struct clause_sentence *cs, const struct text_doc *doc,
+    const struct clause *c, size_t first, size_t end)
+{
+	size_t i, k, sfirst;
+	long a;
+
+	if (!actor_is_pronoun(doc, first, end, actor_pronouns,
+	    NELEM(actor_pronouns)) || cs->n_clauses == 0)
+		return -1;
+	if (actor_is_pronoun(doc, first, end, actor_third_pronouns,
+	    NELEM(actor_third_pronouns)))
+		for (i = (size_t)(c - cs->clauses); i-- > 0; )
+			if ((a = actor_in_span(m, n, doc,
+			    cs->clauses[i].subj_first,
+			    cs->clauses[i].subj_end)) >= 0)
+				return a;
+	sfirst = cs->clauses[0].first;
+	for (k = n; k-- > 0; )
+		if (m[k].end <= sfirst)
+			return (long)k;
 	return -1;
 }
 
@@ -610,7 +755,12 @@ actor_of_clause(const struct actor_mention *m, size_t n,
 	const struct clause *parent;
 	long k;
 
+	if ((k = actor_passive_agent(m, n, doc, c)) >= 0)
+		return k;
 	if ((k = actor_in_span(m, n, doc, c->subj_first, c->subj_end)) >= 0)
+		return k;
+	if (c->role != CLAUSE_REPORTED && (k = actor_antecedent(m, n, cs,
+	    doc, c, c->subj_first, c->subj_end)) >= 0)
 		return k;
 	/* The subject is a pronoun, a thing ("the missiles") or missing:
 	 * reported speech is its speaker's, or when the analysis found
@@ -650,8 +800,11 @@ actor_agent(const struct actor_mention *m, size_t n,
     const struct clause_sentence *cs, const struct text_doc *doc, size_t t)
 {
 	const struct clause *c;
+	long k;
 
 	if ((c = clause_at(cs, t)) == NULL)
 		return -1;
+	if ((k = actor_noun_agent(m, n, doc, c, t)) >= 0)
+		return k;
 	return actor_of_clause(m, n, cs, doc, c, 0);
 }

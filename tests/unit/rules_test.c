@@ -325,6 +325,15 @@ test_clauses(void)
 	CHECK_STR(hit_actor(0), "sudan", "is named by its owner");
 	CHECK_INT(run("They will attack the town."), 0,
 	    "with actor_kinds, no actor is no hit");
+	CHECK_INT(run("Sudan massed tanks on Monday. They will attack the "
+	    "town."), 1, "a pronoun stands for the actor of the sentence "
+	    "before");
+	CHECK_STR(hit_actor(0), "sudan", "named by the carried actor");
+	CHECK_INT(run("The players trained on Monday. They will attack the "
+	    "town."), 0, "a carried actor keeps its kind");
+	CHECK_INT(run("Chad was warned by Sudan on Monday. It will attack "
+	    "Chad."), 1, "a passive's agent");
+	CHECK_STR(hit_actor(0), "sudan", "is carried, not its subject");
 
 	/* raise */
 	CHECK_INT(run("Sudan will attack Chad within 48 hours."), 1,
