@@ -367,6 +367,31 @@ test_clauses(void)
 	rf->actor_kinds = LIST("wizards");
 	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL &&
 	    strstr(err, "wizards") != NULL, "an unknown kind is refused");
+
+	/* actor_kinds = {"@armed"}: a class of kinds */
+	classes[1].name = "armed";
+	classes[1].words = LIST("state", "military", "armed-group");
+	cfg.n_classes = 2;
+	rf->actor_kinds = LIST("@armed");
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "a class of kinds in actor_kinds compiles");
+	if (r != NULL) {
+		compiled = r;
+		CHECK_INT(run("The rebels will attack the town."), 1,
+		    "a kind of the class may act");
+		CHECK_INT(run("The players will attack the ball."), 0,
+		    "a kind outside the class may not");
+		rules_free(r);
+		compiled = NULL;
+	}
+	classes[1].words = LIST("state", "wizards");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL &&
+	    strstr(err, "wizards") != NULL, "a class member that is no kind "
+	    "is refused");
+	rf->actor_kinds = LIST("@nowhere");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL &&
+	    strstr(err, "@nowhere") != NULL, "an unknown class of kinds is "
+	    "refused");
 out:
 	rules_result_free(&res);
 	memcpy(rules, save, sizeof(save));
