@@ -23,7 +23,7 @@
 #include "text.h"
 
 /* Sentences before a pronoun's that its antecedent may be in. */
-#define RULES_CARRY_BACK	2
+#define RULES_CARRY_BACK	1
 
 void
 rules_clause_reset(struct rules_run *run)
@@ -80,6 +80,22 @@ rules_actor_mentions(struct rules_run *run, const struct text_sentence *sn,
 	return rc;
 }
 
+/* The agent of the first main clause of cs that has one, or -1. */
+static long
+rules_main_agent(const struct rules_run *run, const struct clause_sentence *cs,
+    const struct actor_mention *am, size_t n_am)
+{
+	size_t i;
+	long k = -1;
+
+	for (i = 0; i < cs->n_clauses && k < 0; i++)
+		if (cs->clauses[i].role == CLAUSE_MAIN &&
+		    cs->clauses[i].verb.first < cs->clauses[i].verb.end)
+			k = actor_agent(am, n_am, cs, &run->doc,
+			    cs->clauses[i].verb.head);
+	return k;
+}
+
 /* The clauses and the actor mentions of sentence sn, in language lang. */
 static int
 rules_clause_prepare(struct rules_run *run, const struct text_sentence *sn,
@@ -99,6 +115,15 @@ rules_clause_prepare(struct rules_run *run, const struct text_sentence *sn,
 		return -1;
 	run->cs_sentence = sn;
 	run->cs_lang = lang;
+	if (r->clause_lang[lang] != NULL && run->seen[0].first != sn->first) {
+		long k = rules_main_agent(run, &run->cs, run->am, run->n_am);
+
+		run->seen[1] = run->seen[0];
+		run->seen[0].first = sn->first;
+		run->seen[0].state = k >= 0 ? 2 : 1;
+		if (k >= 0)
+			run->seen[0].agent = run->am[k];
+	}
 	return 0;
 }
 
@@ -111,7 +136,7 @@ rules_agent_of(struct rules_run *run, const struct text_sentence *ps,
     int lang, struct actor_mention *out)
 {
 	struct rules_occ *occs = run->occs;
-	size_t n_occs = run->n_occs, cap_occs = run->cap_occs, n_am = 0, i;
+	size_t n_occs = run->n_occs, cap_occs = run->cap_occs, n_am = 0;
 	struct clause_sentence cs;
 	struct actor_mention *am = NULL;
 	long k = -1;
@@ -125,11 +150,7 @@ rules_agent_of(struct rules_run *run, const struct text_sentence *ps,
 	    ps->start < run->title_end, &cs) == -1 ||
 	    rules_actor_mentions(run, ps, &am, &n_am) == -1)
 		goto done;
-	for (i = 0; i < cs.n_clauses && k < 0; i++)
-		if (cs.clauses[i].role == CLAUSE_MAIN &&
-		    cs.clauses[i].verb.first < cs.clauses[i].verb.end)
-			k = actor_agent(am, n_am, &cs, &run->doc,
-			    cs.clauses[i].verb.head);
+	k = rules_main_agent(run, &cs, am, n_am);
 	if (k >= 0)
 		*out = am[k];
 	rc = k >= 0;
@@ -149,7 +170,7 @@ static int
 rules_carry(struct rules_run *run, const struct text_sentence *sn, int lang)
 {
 	struct actor_mention carried, *am;
-	size_t si, back;
+	size_t si, back, k;
 	int rc = 0;
 
 	if (run->carry_state != 0)
@@ -157,14 +178,29 @@ rules_carry(struct rules_run *run, const struct text_sentence *sn, int lang)
 	run->carry_state = 1;
 	if (run->r->clause_lang[lang] == NULL)
 		return 0;
-	for (si = 0; si < run->doc.n_sentences &&
-	    run->doc.sentences[si].first != sn->first; si++)
-		;
-	for (back = 1; back <= RULES_CARRY_BACK && back <= si &&
-	    si < run->doc.n_sentences && rc == 0; back++)
-		if ((rc = rules_agent_of(run, &run->doc.sentences[si - back],
-		    lang, &carried)) == -1)
+	/* a part of an overlong sentence is a copy, outside the array */
+	if (sn < run->doc.sentences ||
+	    sn >= run->doc.sentences + run->doc.n_sentences)
+		return 0;
+	si = (size_t)(sn - run->doc.sentences);
+	for (back = 1; back <= RULES_CARRY_BACK && back <= si && rc == 0;
+	    back++) {
+		const struct text_sentence *ps = &run->doc.sentences[si - back];
+
+		for (k = 0; k < 2; k++)
+			if (run->seen[k].state != 0 &&
+			    run->seen[k].first == ps->first)
+				break;
+		if (k < 2) {
+			/* analysed already, its agent kept */
+			rc = run->seen[k].state == 2;
+			if (rc)
+				carried = run->seen[k].agent;
+			continue;
+		}
+		if ((rc = rules_agent_of(run, ps, lang, &carried)) == -1)
 			return -1;
+	}
 	if (rc == 0)
 		return 0;
 	if ((am = realloc(run->am, (run->n_am + 1) * sizeof(*am))) == NULL)
@@ -175,29 +211,49 @@ rules_carry(struct rules_run *run, const struct text_sentence *sn, int lang)
 	return 0;
 }
 
-/* Who acts for rule ri at token t: by the clause analysis, with a
- * name carried from the sentences before for a pronoun. */
+/* Who acts for rule ri at token t, among the first n of run->am. */
+static long
+rules_agent_among(const struct rules_run *run, size_t ri, size_t t, size_t n)
+{
+	return run->r->cfg->rules[ri].agent_speaker ?
+	    actor_speaker_at(run->am, n, &run->cs, &run->doc, t) :
+	    actor_agent(run->am, n, &run->cs, &run->doc, t);
+}
+
+/*
+ * Who acts for rule ri at token t: by the clause analysis, with a name
+ * carried from the sentences before for a pronoun.  Looking for that
+ * name analyses those sentences again, so it is done only when a
+ * stand-in before the sentence would be taken: when a pronoun stands
+ * for no one named in this one.
+ */
 static int
 rules_acting(struct rules_run *run, const struct text_sentence *sn,
     size_t ri, size_t t, long *agent)
 {
 	const struct rules *r = run->r;
-	size_t n = run->n_am;
-	int lang = r->rule_lang[ri];
+	struct actor_mention *am;
 
-	for (;;) {
-		*agent = r->cfg->rules[ri].agent_speaker ?
-		    actor_speaker_at(run->am, n, &run->cs, &run->doc, t) :
-		    actor_agent(run->am, n, &run->cs, &run->doc, t);
-		if (*agent >= 0 || r->rule_kinds[ri] == 0 ||
-		    run->carry_state == 1 || n > run->n_am)
-			return 0;
-		if (rules_carry(run, sn, lang) == -1)
+	*agent = rules_agent_among(run, ri, t, run->n_am);
+	if (*agent >= 0 || r->rule_kinds[ri] == 0 || sn->first == 0 ||
+	    run->carry_state == 1)
+		return 0;
+	if (run->carry_state == 0) {
+		if ((am = realloc(run->am, (run->n_am + 1) * sizeof(*am))) ==
+		    NULL)
 			return -1;
-		if (run->carry_state != 2)
+		run->am = am;
+		memset(&am[run->n_am], 0, sizeof(*am));
+		am[run->n_am].actor = am[run->n_am].role = -1;
+		if (rules_agent_among(run, ri, t, run->n_am + 1) !=
+		    (long)run->n_am)
 			return 0;
-		n = run->n_am + 1;
+		if (rules_carry(run, sn, r->rule_lang[ri]) == -1)
+			return -1;
 	}
+	if (run->carry_state == 2)
+		*agent = rules_agent_among(run, ri, t, run->n_am + 1);
+	return 0;
 }
 
 /* How an alert names a mention: a named actor (or the owner of a role,

@@ -161,6 +161,14 @@ struct rules_run {
 	 * for once per sentence, when a rule needs it. */
 	int			 carry_state;	/* 0: not looked for, 1: none,
 						   2: am[n_am] */
+	/* The agents of the last two sentences analysed, so that the
+	 * sentence before is rarely analysed twice. */
+	struct rules_seen {
+		size_t			 first;	/* its first token */
+		int			 state;	/* 0: empty, 1: no agent,
+						   2: agent */
+		struct actor_mention	 agent;
+	}			 seen[2];
 };
 
 /* rules_trie.c */
@@ -183,8 +191,6 @@ long	 rules_class_index(const struct config *, const char *name,
  * this list (and rules_trie.c).
  *
  * rules_scan.c: the phrases of a text */
-size_t	 rules_token_cands(const struct rules *, const struct text_token *,
-	    uint32_t *ids);
 int	 rules_scan_cands(struct rules_run *);
 int	 rules_scan(struct rules_run *, size_t first, size_t end);
 

@@ -471,6 +471,11 @@ main(void)
 	    "US in an alias does not match the pronoun us");
 	CHECK_INT(run("The U.S. vowed to retaliate."), 1, "but U.S. matches");
 	CHECK_STR(hit_actor(0), "us", "as actor us");
+	CHECK_INT(run("Let us wait. Let us vow to retaliate. US vowed to "
+	    "retaliate."), 1, "a word met again in other capitals is told "
+	    "apart (the candidates kept per word)");
+	CHECK_INT(run("US officials met. Let us vow to retaliate."), 0,
+	    "and the other way round");
 
 	/* negation */
 	CHECK_INT(run("Iran did not vow to retaliate."), 0,
