@@ -1,6 +1,6 @@
 /*
- * actor.c: who a sentence names, grouped into noun phrases with a kind,
- * and which of them acts in a clause (see actor.h).
+ * actor.c: who a sentence names, grouped into noun phrases with a kind
+ * (see actor.h; which of them acts is actor_agent.c).
  *
  * The rules' trie finds the name and role words; this file adds unknown
  * proper names and groups neighbouring units into one phrase:
@@ -24,10 +24,10 @@
 #include <string.h>
 
 #include "actor.h"
+#include "actor_priv.h"
 #include "clause.h"
 #include "text.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* Words between an owner and its role ("Sudan's new army chief"). */
 #define ACTOR_MAX_MODIFIERS	3
@@ -41,7 +41,7 @@ static const char *const actor_kind_names[ACTOR_N_KINDS] = {
 /* Words that cannot be inside a noun phrase between an owner and its
  * role: they end one phrase or link two ("Iran told Britain", "Israel
  * and Hamas", "militants in Gaza"). */
-static const char *const actor_stop_words[] = {
+const char *const actor_stop_words[] = {
 	"a", "about", "across", "after", "against", "also", "am", "among",
 	"an", "and", "are", "as", "at", "be", "been", "before", "being",
 	"between", "but", "by", "can", "could", "did", "do", "does", "for",
@@ -107,7 +107,7 @@ static const char *const actor_place_prefixes[] = {
 
 /* Before a name, these make it an object or a place, never who acts
  * ("the killing of Haniyeh", "militants in Lebanon"). */
-static const char *const actor_prepositions[] = {
+const char *const actor_prepositions[] = {
 	"about", "across", "against", "among", "at", "between", "by",
 	"for", "from", "in", "inside", "into", "near", "of", "on", "onto",
 	"over", "than", "through", "to", "toward", "towards", "upon", "via",
@@ -115,7 +115,7 @@ static const char *const actor_prepositions[] = {
 };
 
 /* Skipped when looking for the preposition before a phrase. */
-static const char *const actor_determiners[] = {
+const char *const actor_determiners[] = {
 	"a", "an", "her", "his", "its", "the", "their"
 };
 
@@ -145,13 +145,12 @@ actor_cmp_word(const void *key, const void *elem)
 }
 
 /* Is fold in the sorted list words? */
-static int
+int
 actor_in(const char *fold, const char *const *words, size_t n)
 {
 	return bsearch(fold, words, n, sizeof(*words), actor_cmp_word) != NULL;
 }
 
-#define ACTOR_IN(fold, list)	actor_in((fold), (list), NELEM(list))
 
 static int
 actor_ends(const char *fold, size_t len, const char *tail)
@@ -329,7 +328,7 @@ actor_named(const struct actor_unit *u)
  * "US-led")?  Hyphenated, or before the noun it qualifies: "a group
  * linked to al-Qaeda" is the group, linked.
  */
-static int
+int
 actor_backing(const struct text_doc *doc, size_t t)
 {
 	const struct text_token *tok = &doc->tokens[t];
@@ -522,136 +521,6 @@ fail:
 	return -1;
 }
 
-/*
- * Can mention k act?  Not after a preposition, even past an article
- * ("the killing of Haniyeh", "militants in Lebanon"), nor when it only
- * backs another name ("Iran-backed": grouped already, but a lone one
- * before an unknown noun, "Iran-backed groups", stays a backer).  A
- * name joined by "and" or "or" to one that cannot act cannot either
- * ("on U.S. and NATO airplanes").
- */
-static int
-actor_can_act(const struct actor_mention *m, size_t k,
-    const struct text_doc *doc, size_t lo)
-{
-	size_t p = m[k].first;
-	const char *before;
-
-	if (m[k].end < doc->n_tokens && actor_backing(doc, m[k].end))
-		return 0;
-	while (p > lo && ACTOR_IN(doc->tokens[p - 1].fold, actor_determiners))
-		p--;
-	/* A phrase may begin before the span whose head it is in. */
-	if (p <= lo)
-		return 1;
-	before = doc->tokens[p - 1].fold;
-	if (ACTOR_IN(before, actor_prepositions))
-		return 0;
-	if ((strcmp(before, "and") == 0 || strcmp(before, "or") == 0) &&
-	    k > 0 && m[k - 1].end == p - 1)
-		return actor_can_act(m, k - 1, doc, lo);
-	return 1;
-}
-
-/* The first mention in tokens [from, to) that can act, or -1. */
-static long
-actor_in_span(const struct actor_mention *m, size_t n,
-    const struct text_doc *doc, size_t from, size_t to)
-{
-	size_t k;
-
-	if (from >= to)
-		return -1;
-	for (k = 0; k < n; k++)
-		if (m[k].head >= from && m[k].head < to &&
-		    actor_can_act(m, k, doc, from))
-			return (long)k;
-	return -1;
-}
-
-/* The mention that ends right before token t (a relative clause's
- * antecedent: "militants who vowed"), or -1. */
-static long
-actor_before(const struct actor_mention *m, size_t n, size_t t)
-{
-	size_t k;
-
-	for (k = n; k > 0; k--)
-		if (m[k - 1].end == t)
-			return (long)(k - 1);
-	return -1;
-}
-
-/* The speaker of reported clause c, or of the nearest clause above it
- * that has one; -1 if none acts. */
-static long
-actor_speaker(const struct actor_mention *m, size_t n,
-    const struct clause_sentence *cs, const struct text_doc *doc,
-    const struct clause *c)
-{
-	int depth;
-
-	for (depth = 0; c != NULL && depth < 8; depth++) {
-		if (c->speaker_first < c->speaker_end)
-			return actor_in_span(m, n, doc, c->speaker_first,
-			    c->speaker_end);
-		c = c->parent >= 0 && (size_t)c->parent < cs->n_clauses ?
-		    &cs->clauses[c->parent] : NULL;
-	}
-	return -1;
-}
-
-/* The agent of clause c: its subject, else by its role up the tree. */
-static long
-actor_of_clause(const struct actor_mention *m, size_t n,
-    const struct clause_sentence *cs, const struct text_doc *doc,
-    const struct clause *c, int depth)
-{
-	const struct clause *parent;
-	long k;
-
-	if ((k = actor_in_span(m, n, doc, c->subj_first, c->subj_end)) >= 0)
-		return k;
-	/* The subject is a pronoun, a thing ("the missiles") or missing:
-	 * reported speech is its speaker's, or when the analysis found
-	 * none for this clause ("said X would not dare attack since it
-	 * could strike back"), the nearest speaker above it. */
-	if (c->role == CLAUSE_REPORTED)
-		return actor_speaker(m, n, cs, doc, c);
-	if (c->subj_first < c->subj_end)
-		return -1;
-	parent = c->parent >= 0 && (size_t)c->parent < cs->n_clauses ?
-	    &cs->clauses[c->parent] : NULL;
-	if (c->role == CLAUSE_RELATIVE &&
-	    (k = actor_before(m, n, c->first)) >= 0)
-		return k;
-	if (parent != NULL && depth < 8)
-		return actor_of_clause(m, n, cs, doc, parent, depth + 1);
-	/* No subject found by the analysis: the first name before the
-	 * verb that can act. */
-	if (c->verb.first < c->verb.end)
-		return actor_in_span(m, n, doc, c->first, c->verb.first);
-	return -1;
-}
-
-long
-actor_speaker_at(const struct actor_mention *m, size_t n,
-    const struct clause_sentence *cs, const struct text_doc *doc, size_t t)
-{
-	const struct clause *c;
-
-	if ((c = clause_at(cs, t)) == NULL)
-		return -1;
-	return actor_speaker(m, n, cs, doc, c);
-}
-
-long
-actor_agent(const struct actor_mention *m, size_t n,
-    const struct clause_sentence *cs, const struct text_doc *doc, size_t t)
-{
-	const struct clause *c;
-
-	if ((c = clause_at(cs, t)) == NULL)
-		return -1;
-	return actor_of_clause(m, n, cs, doc, c, 0);
-}
+const size_t actor_n_stop_words = NELEM(actor_stop_words);
+const size_t actor_n_prepositions = NELEM(actor_prepositions);
+const size_t actor_n_determiners = NELEM(actor_determiners);

@@ -80,8 +80,14 @@ int		 actor_mentions(const struct text_doc *doc,
 /*
  * Who acts in the verb group that governs token t: the mention that is
  * the subject of t's clause, or, when the clause is reported speech and
- * its subject is a pronoun or missing, the speaker.  Returns the index
- * of the mention in m, or -1 when none is found.
+ * its subject is a pronoun or missing, the speaker.  A passive's agent
+ * ("was warned by Y": Y) comes before its subject; a noun names its own
+ * agent ("a rebel threat to attack", "Iran's ultimatum", "an ultimatum
+ * from Baghdad").  A pronoun subject or speaker stands for the subject
+ * of a clause before it, else for a mention of an earlier sentence:
+ * the caller may put those after the sentence's own in m (their tokens
+ * before the sentence), the nearest last.  Returns the index of the
+ * mention in m, or -1 when none is found.
  */
 long		 actor_agent(const struct actor_mention *m, size_t n,
 		    const struct clause_sentence *cs, const struct text_doc *doc,

@@ -181,7 +181,11 @@ clause_cut(struct clause_work *w)
 			if (clause_push(w, k, op < 0 ? OP_PUNCT :
 			    (enum clause_opener)op, op < 0 ? 0 : skip) == -1)
 				return -1;
-			verb_seen = demand_seen = 0;
+			/* "must hand them over, all of them, or face": a
+			 * demand carries over plain punctuation */
+			verb_seen = 0;
+			if (op >= 0)
+				demand_seen = 0;
 			if (op >= 0 && skip > 1)
 				k += skip - 1;
 			continue;

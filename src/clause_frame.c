@@ -32,6 +32,18 @@ report(struct clause_work *w, size_t f, size_t j)
 	}
 	c->speaker_first = fc->subj_first;
 	c->speaker_end = fc->subj_end;
+	if (fc->verb.passive) {
+		/* "X was warned by Y that ...": Y speaks, X listens */
+		size_t k;
+
+		for (k = fc->verb.end; k < fc->end &&
+		    k < fc->verb.end + CLAUSE_FRAME_TAIL; k++)
+			if ((wcls(w, k) & CW_AGENT) && k + 1 < fc->end) {
+				c->speaker_first = k + 1;
+				c->speaker_end = fc->end;
+				break;
+			}
+	}
 	/* what is presupposed (a relative) or supposed (a condition) is
 	 * not what is threatened or denied */
 	if (c->verb.first == c->verb.end || c->role != CLAUSE_REPORTED)
@@ -55,6 +67,14 @@ report_from(struct clause_work *w, size_t f, size_t i)
 
 		if (j > i && ci->op == OP_ORELSE) {
 			report(w, f, j);	/* "it must ... or face" */
+			continue;
+		}
+		if (j > i && complement && ci->op == OP_PUNCT &&
+		    (wcls(w, ci->c.first) & CW_ING) &&
+		    (!has_verb || ci->c.verb.first == ci->c.first)) {
+			/* ", including its leader, or face ...": a phrase
+			 * set off inside what is said */
+			report(w, f, j);
 			continue;
 		}
 		if (j > i && complement && ci->c.role != CLAUSE_CONDITION &&
@@ -108,6 +128,17 @@ clause_frames(struct clause_work *w)
 			break;
 		case OP_START: case OP_PUNCT: case OP_SPLIT:
 			ci->c.role = CLAUSE_MAIN;
+			break;
+		case OP_AND:
+			/* "militants who killed two and are threatening": a
+			 * second verb of a relative clause is relative too */
+			if (i > 0 && w->it[i - 1].c.role == CLAUSE_RELATIVE &&
+			    ci->c.subj_first == w->it[i - 1].c.subj_first) {
+				ci->c.role = CLAUSE_RELATIVE;
+				ci->c.parent = w->it[i - 1].c.parent;
+				break;
+			}
+			ci->c.role = CLAUSE_OTHER;
 			break;
 		default:
 			ci->c.role = CLAUSE_OTHER;

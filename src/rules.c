@@ -252,6 +252,48 @@ fail:
 }
 
 /*
+ * The kind bits of one actor_kinds member: a kind's name, or "@class", a
+ * class whose words are kinds (or classes of them), so that a pack
+ * names its armed kinds once.
+ */
+static int
+rules_kind_bits(struct rules *r, const struct config_rule *rule,
+    const char *name, int depth, unsigned *bits, char *err, size_t errlen)
+{
+	const struct config_class *c;
+	long ci;
+	size_t k;
+	int v;
+
+	if (name[0] != '@') {
+		if ((v = actor_kind_parse(name)) == -1) {
+			rules_where(rule, err, errlen, "actor kind \"%s\" is "
+			    "unknown", name);
+			return -1;
+		}
+		*bits |= 1U << v;
+		return 0;
+	}
+	if ((ci = rules_class_index(r->cfg, name + 1, strlen(name + 1))) ==
+	    -1) {
+		rules_where(rule, err, errlen, "actor_kinds: %s names no "
+		    "class", name);
+		return -1;
+	}
+	if (depth >= RULES_MAX_NEST) {
+		rules_where(rule, err, errlen, "actor_kinds: %s: classes "
+		    "nested too deep (in a circle?)", name);
+		return -1;
+	}
+	c = &r->cfg->classes[ci];
+	for (k = 0; k < c->words.n; k++)
+		if (rules_kind_bits(r, rule, c->words.v[k], depth + 1, bits,
+		    err, errlen) == -1)
+			return -1;
+	return 0;
+}
+
+/*
  * A rule's mood, actor_kinds and negated keys as bit sets (the loader
  * has checked the names; a hand-made configuration is checked here).
  */
@@ -275,14 +317,10 @@ rules_clause_keys(struct rules *r, size_t i, char *err, size_t errlen)
 		else
 			r->rule_moods[i] |= 1U << (v - 4);
 	}
-	for (k = 0; k < rule->actor_kinds.n; k++) {
-		if ((v = actor_kind_parse(rule->actor_kinds.v[k])) == -1) {
-			rules_where(rule, err, errlen, "actor kind \"%s\" is "
-			    "unknown", rule->actor_kinds.v[k]);
+	for (k = 0; k < rule->actor_kinds.n; k++)
+		if (rules_kind_bits(r, rule, rule->actor_kinds.v[k], 0,
+		    &r->rule_kinds[i], err, errlen) == -1)
 			return -1;
-		}
-		r->rule_kinds[i] |= 1U << v;
-	}
 	return 0;
 }
 

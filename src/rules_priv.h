@@ -1,8 +1,8 @@
 /*
  * rules_priv.h: what rules.c (compiling), rules_trie.c (the trie and the
- * word classes), rules_match.c (matching), rules_clause.c (rules that read
- * clauses) and rules_actor.c (who acts in a sentence) share.  Not a
- * contract: only those include it.
+ * word classes) and the files of matching share: the types at the
+ * bottom, and the functions each file of matching offers those above
+ * it (listed bottom up below).  Not a contract: only those include it.
  */
 #ifndef BRINK_RULES_PRIV_H
 #define BRINK_RULES_PRIV_H
@@ -151,8 +151,24 @@ struct rules_run {
 	const struct text_sentence *cs_sentence;	/* NULL: none yet */
 	int			 cs_lang;
 	struct clause_sentence	 cs;
-	struct actor_mention	*am;
+	struct actor_mention	*am;		/* n_am of the sentence, then
+						   the carried one (below) */
 	size_t			 n_am;
+
+	/* Who a pronoun of the sentence may stand for when the sentence
+	 * names no one: the agent of an earlier sentence of the article
+	 * ("Rebels seized the town.  They threatened to ..."), looked
+	 * for once per sentence, when a rule needs it. */
+	int			 carry_state;	/* 0: not looked for, 1: none,
+						   2: am[n_am] */
+	/* The agents of the last two sentences analysed, so that the
+	 * sentence before is rarely analysed twice. */
+	struct rules_seen {
+		size_t			 first;	/* its first token */
+		int			 state;	/* 0: empty, 1: no agent,
+						   2: agent */
+		struct actor_mention	 agent;
+	}			 seen[2];
 };
 
 /* rules_trie.c */
@@ -171,11 +187,14 @@ int	 rules_member_single(const char *member);
 long	 rules_class_index(const struct config *, const char *name,
 	    size_t n);
 
-/* rules_match.c */
-size_t	 rules_clause_start(const struct rules_run *,
-	    const struct text_sentence *, size_t ts);
-int	 rules_negated(const struct rules_run *, const struct text_sentence *,
-	    size_t ri, const struct rules_occ *, const char **cue);
+/* The files of matching, bottom up: each uses only those above it in
+ * this list (and rules_trie.c).
+ *
+ * rules_scan.c: the phrases of a text */
+int	 rules_scan_cands(struct rules_run *);
+int	 rules_scan(struct rules_run *, size_t first, size_t end);
+
+/* rules_hit.c: hits made, said, kept, freed */
 void	 rules_say(struct rules_run *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	 rules_add_string(char ***v, size_t *n, const char *s);
@@ -183,13 +202,15 @@ void	 rules_hit_clear(struct rule_hit *);
 int	 rules_hit_push(struct rules_run *, struct rule_hit *,
 	    const struct text_sentence *);
 int	 rules_raised(const struct rules_run *, size_t ri);
+void	 rules_keep_strongest(struct rules_run *, size_t h0);
 
-/* rules_clause.c */
-int	 rules_judge_clauses(struct rules_run *, const struct text_sentence *,
-	    size_t ri);
-void	 rules_clause_reset(struct rules_run *);
+/* rules_negation.c: a negation cue's scope by words */
+size_t	 rules_clause_start(const struct rules_run *,
+	    const struct text_sentence *, size_t ts);
+int	 rules_negated(const struct rules_run *, const struct text_sentence *,
+	    size_t ri, const struct rules_occ *, const char **cue);
 
-/* rules_actor.c */
+/* rules_actor.c: named actors and who acts, by words */
 int	 rules_find_mentions(struct rules_run *);
 int	 rules_in(const struct text_token *, const char *const *words);
 int	 rules_has_id(const size_t *ids, size_t n, size_t id);
@@ -199,5 +220,12 @@ int	 rules_allowed(const struct rules_run *, size_t ri,
 const struct rules_mention *
 	 rules_subject(const struct rules_run *, const struct text_sentence *,
 	    size_t ts);
+
+/* rules_clause.c: rules with clause keys */
+int	 rules_judge_clauses(struct rules_run *, const struct text_sentence *,
+	    size_t ri);
+void	 rules_clause_reset(struct rules_run *);
+
+/* rules_match.c (on top): rules_match, rules_match_explain (rules.h) */
 
 #endif

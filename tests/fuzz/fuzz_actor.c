@@ -55,10 +55,14 @@ find_words(const struct text_doc *doc, const struct text_sentence *sn,
 	return n;
 }
 
+/* carry: a mention of the sentence before, put after this one's own
+ * as a pronoun's antecedent (actor.h); kept for the next. */
 static void
 fuzz_sentence(const struct clause_lang *lang, const struct text_doc *doc,
-    const struct text_sentence *sn, int headline)
+    const struct text_sentence *sn, int headline,
+    struct actor_mention *carry, int *has_carry)
 {
+	struct actor_mention *all;
 	struct actor_word w[256];
 	struct actor_mention *m;
 	struct clause_sentence cs;
@@ -77,14 +81,26 @@ fuzz_sentence(const struct clause_lang *lang, const struct text_doc *doc,
 		    m[k].kind >= ACTOR_N_KINDS)
 			abort();
 	}
+	if ((all = realloc(m, (n + 1) * sizeof(*all))) == NULL) {
+		free(m);
+		return;
+	}
+	m = all;
+	if (*has_carry)
+		m[n] = *carry;
 	memset(&cs, 0, sizeof(cs));
 	if (lang != NULL && clause_analyse(lang, doc, sn, headline, &cs) == 0)
 		for (t = sn->first; t <= sn->first + sn->n_tokens; t++) {
-			a = actor_agent(m, n, &cs, doc, t);
-			if (a < -1 || a >= (long)n)
+			a = actor_agent(m, n + (size_t)*has_carry, &cs, doc,
+			    t);
+			if (a < -1 || a >= (long)(n + (size_t)*has_carry))
 				abort();
 		}
 	clause_sentence_free(&cs);
+	if (n > 0) {
+		*carry = m[0];
+		*has_carry = 1;
+	}
 	free(m);
 }
 
@@ -95,13 +111,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct clause_lang *lang = clause_lang_find("english");
 	struct text_doc doc;
+	struct actor_mention carry;
+	int has_carry = 0;
 	size_t i;
 
 	if (size > 1 << 16)
 		return 0;
 	if (text_analyse((const char *)data, size, &doc) == 0)
 		for (i = 0; i < doc.n_sentences; i++)
-			fuzz_sentence(lang, &doc, &doc.sentences[i], i == 0);
+			fuzz_sentence(lang, &doc, &doc.sentences[i], i == 0,
+			    &carry, &has_carry);
 	text_doc_free(&doc);
 	return 0;
 }

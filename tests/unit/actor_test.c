@@ -552,6 +552,93 @@ test_agent_analysed(void)
 	CHECK_STR(actor_kind_name(agent_kind), "sports", "who are sports");
 	CHECK_INT(agent_analysed("Officials said Iran would retaliate.",
 	    "retaliate"), IRAN, "analysed: a reported subject");
+	/* A passive's agent acts, its subject is the target. */
+	CHECK_INT(agent_analysed("Israel was threatened by Hamas on Monday.",
+	    "threatened"), HAMAS, "analysed: a passive's agent, not its "
+	    "subject");
+	CHECK_INT(agent_analysed("Britain was warned by Iran that it would "
+	    "retaliate.", "retaliate"), IRAN, "analysed: a passive frame's "
+	    "agent speaks");
+	/* A noun names its agent: owner, modifier, by or from. */
+	CHECK_INT(agent_analysed("Markets shrugged off Iran's threat to "
+	    "strike.", "threat"), IRAN, "analysed: a possessive owns the "
+	    "threat");
+	CHECK_INT(agent_analysed("Oil flows despite a militants threat to "
+	    "attack.", "threat"), -10 - MILITANTS, "analysed: a modifier "
+	    "owns the threat");
+	CHECK_INT(agent_analysed("Markets shrugged off an ultimatum from "
+	    "Hamas.", "ultimatum"), HAMAS, "analysed: an ultimatum from X");
+	CHECK_INT(agent_analysed("Iran and Hamas met officials.", "met"),
+	    IRAN, "analysed: a verb after a name is no noun it owns");
+	/* A pronoun stands for the subject before it. */
+	CHECK_INT(agent_analysed("Kidnappers showed a hostage, who they "
+	    "threatened to kill.", "threatened"), -10 - KIDNAPPERS,
+	    "analysed: a pronoun's antecedent in the sentence");
+}
+
+/* A pronoun in the second sentence of text, with the agent of the
+ * first's main clause put after its own mentions as actor_agent says. */
+static long
+agent_carried(const char *text, const char *word, int carry)
+{
+	const struct clause_lang *lang = clause_lang_find("english");
+	struct clause_sentence cs0, cs1;
+	struct actor_mention *m0 = NULL, *m1 = NULL, *all;
+	size_t n0 = 0, n1 = 0, i;
+	struct sample s;
+	long k0 = -1, k, actor = -3;
+
+	memset(&cs0, 0, sizeof(cs0));
+	memset(&cs1, 0, sizeof(cs1));
+	memset(&s, 0, sizeof(s));
+	if (lang == NULL || text_analyse(text, strlen(text), &s.doc) == -1 ||
+	    s.doc.n_sentences < 2)
+		goto out;
+	sample_words(&s, &s.doc.sentences[0]);
+	if (actor_mentions(&s.doc, &s.doc.sentences[0], 0, s.words,
+	    s.n_words, &m0, &n0) == -1 || clause_analyse(lang, &s.doc,
+	    &s.doc.sentences[0], 0, &cs0) == -1)
+		goto out;
+	for (i = 0; i < cs0.n_clauses && k0 < 0; i++)
+		if (cs0.clauses[i].role == CLAUSE_MAIN)
+			k0 = actor_agent(m0, n0, &cs0, &s.doc,
+			    cs0.clauses[i].verb.head);
+	sample_words(&s, &s.doc.sentences[1]);
+	if (actor_mentions(&s.doc, &s.doc.sentences[1], 0, s.words,
+	    s.n_words, &m1, &n1) == -1 || clause_analyse(lang, &s.doc,
+	    &s.doc.sentences[1], 0, &cs1) == -1 ||
+	    (all = realloc(m1, (n1 + 1) * sizeof(*all))) == NULL)
+		goto out;
+	m1 = all;
+	if (carry && k0 >= 0)
+		m1[n1++] = m0[k0];
+	k = actor_agent(m1, n1, &cs1, &s.doc, token(&s, word, 0));
+	actor = k < 0 ? -2 : m1[k].actor >= 0 ? m1[k].actor :
+	    -10 - m1[k].role;
+out:
+	clause_sentence_free(&cs0);
+	clause_sentence_free(&cs1);
+	free(m0);
+	free(m1);
+	text_doc_free(&s.doc);
+	return actor;
+}
+
+static void
+test_agent_carried(void)
+{
+	CHECK_INT(agent_carried("Hamas fighters met in Gaza on Monday. They "
+	    "vowed to attack Israel.", "attack", 1), HAMAS,
+	    "a pronoun with no antecedent in its sentence: the one carried");
+	CHECK_INT(agent_carried("Hamas fighters met in Gaza on Monday. They "
+	    "vowed to attack Israel.", "attack", 0), -2,
+	    "and none when nothing is carried");
+	CHECK_INT(agent_carried("Hamas fighters met in Gaza on Monday. "
+	    "\"We will attack,\" he said.", "attack", 1), HAMAS,
+	    "a quote whose speaker is a pronoun: the one carried");
+	CHECK_INT(agent_carried("Hamas fighters met in Gaza on Monday. "
+	    "Israeli troops vowed to attack.", "attack", 1), ISRAEL,
+	    "a named subject is not replaced by the one carried");
 }
 
 int
@@ -564,5 +651,6 @@ main(void)
 	test_overlap();
 	test_agent();
 	test_agent_analysed();
+	test_agent_carried();
 	return check_done();
 }

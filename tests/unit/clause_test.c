@@ -390,6 +390,28 @@ test_limits(void)
 	free(text);
 }
 
+/* Frames that reach past a passive, an inserted phrase, a relative. */
+static void
+test_frames_more(void)
+{
+	analyse("The town was warned by the general that his men would "
+	    "storm it.", 0);
+	CHECK_STR(speaker("storm"), "the general",
+	    "a passive frame: the one after by speaks, not the subject");
+	analyse("The mayor warned the town it must give up the gunmen, "
+	    "including their chief, or face an assault.", 0);
+	CHECK_STR(speaker("face"), "the mayor",
+	    "a phrase set off inside what is said keeps the frame");
+	CHECK_STR(verb("face"), "tense=future mood=threat,conditional "
+	    "negated=no", "and the demand's 'or' across it");
+	analyse("Aides denied the move was tied to gunmen who shot two "
+	    "guards and are threatening to attack the port.", 0);
+	CHECK_INT(role("threatening"), CLAUSE_RELATIVE,
+	    "a relative's second verb after and is relative too");
+	CHECK_STR(verb("attack"), "tense=present mood=threat negated=no",
+	    "so the denial around it does not reach it");
+}
+
 int
 main(void)
 {
@@ -404,6 +426,7 @@ main(void)
 	test_conditions();
 	test_headlines();
 	test_limits();
+	test_frames_more();
 	clause_sentence_free(&cs);
 	text_doc_free(&doc);
 	return check_done();

@@ -325,6 +325,15 @@ test_clauses(void)
 	CHECK_STR(hit_actor(0), "sudan", "is named by its owner");
 	CHECK_INT(run("They will attack the town."), 0,
 	    "with actor_kinds, no actor is no hit");
+	CHECK_INT(run("Sudan massed tanks on Monday. They will attack the "
+	    "town."), 1, "a pronoun stands for the actor of the sentence "
+	    "before");
+	CHECK_STR(hit_actor(0), "sudan", "named by the carried actor");
+	CHECK_INT(run("The players trained on Monday. They will attack the "
+	    "town."), 0, "a carried actor keeps its kind");
+	CHECK_INT(run("Chad was warned by Sudan on Monday. It will attack "
+	    "Chad."), 1, "a passive's agent");
+	CHECK_STR(hit_actor(0), "sudan", "is carried, not its subject");
 
 	/* raise */
 	CHECK_INT(run("Sudan will attack Chad within 48 hours."), 1,
@@ -358,6 +367,31 @@ test_clauses(void)
 	rf->actor_kinds = LIST("wizards");
 	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL &&
 	    strstr(err, "wizards") != NULL, "an unknown kind is refused");
+
+	/* actor_kinds = {"@armed"}: a class of kinds */
+	classes[1].name = "armed";
+	classes[1].words = LIST("state", "military", "armed-group");
+	cfg.n_classes = 2;
+	rf->actor_kinds = LIST("@armed");
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "a class of kinds in actor_kinds compiles");
+	if (r != NULL) {
+		compiled = r;
+		CHECK_INT(run("The rebels will attack the town."), 1,
+		    "a kind of the class may act");
+		CHECK_INT(run("The players will attack the ball."), 0,
+		    "a kind outside the class may not");
+		rules_free(r);
+		compiled = NULL;
+	}
+	classes[1].words = LIST("state", "wizards");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL &&
+	    strstr(err, "wizards") != NULL, "a class member that is no kind "
+	    "is refused");
+	rf->actor_kinds = LIST("@nowhere");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL &&
+	    strstr(err, "@nowhere") != NULL, "an unknown class of kinds is "
+	    "refused");
 out:
 	rules_result_free(&res);
 	memcpy(rules, save, sizeof(save));
@@ -437,6 +471,11 @@ main(void)
 	    "US in an alias does not match the pronoun us");
 	CHECK_INT(run("The U.S. vowed to retaliate."), 1, "but U.S. matches");
 	CHECK_STR(hit_actor(0), "us", "as actor us");
+	CHECK_INT(run("Let us wait. Let us vow to retaliate. US vowed to "
+	    "retaliate."), 1, "a word met again in other capitals is told "
+	    "apart (the candidates kept per word)");
+	CHECK_INT(run("US officials met. Let us vow to retaliate."), 0,
+	    "and the other way round");
 
 	/* negation */
 	CHECK_INT(run("Iran did not vow to retaliate."), 0,

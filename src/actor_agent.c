@@ -1,0 +1,307 @@
+/*
+ * actor_agent.c: which of the mentions actor.c made acts in a clause
+ * (see actor.h): the subject, the agent of a passive, the owner of a
+ * noun of threat, the speaker of reported speech, or the antecedent of
+ * a pronoun, in the sentence or carried from the ones before.
+ */
+#include "autoconf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "actor.h"
+#include "actor_priv.h"
+#include "clause.h"
+#include "text.h"
+
+/* Subjects that stand for a name said before: the antecedent acts. */
+static const char *const actor_pronouns[] = {
+	"he", "i", "it", "she", "they", "we"
+};
+
+/* Of those, the ones whose antecedent may be in the same sentence ("we"
+ * and "I" are the speaker's, found by the frame or carried over). */
+static const char *const actor_third_pronouns[] = {
+	"he", "it", "she", "they"
+};
+
+/* After a noun of threat or demand, these name who makes it ("an
+ * ultimatum from Baghdad", "warnings by the army"). */
+static const char *const actor_agent_prepositions[] = {
+	"by", "from"
+};
+
+/*
+ * Can mention k act?  Not after a preposition, even past an article
+ * ("the killing of Haniyeh", "militants in Lebanon"), nor when it only
+ * backs another name ("Iran-backed": grouped already, but a lone one
+ * before an unknown noun, "Iran-backed groups", stays a backer).  A
+ * name joined by "and" or "or" to one that cannot act cannot either
+ * ("on U.S. and NATO airplanes").
+ */
+static int
+actor_can_act(const struct actor_mention *m, size_t k,
+    const struct text_doc *doc, size_t lo)
+{
+	size_t p = m[k].first;
+	const char *before;
+
+	if (m[k].end < doc->n_tokens && actor_backing(doc, m[k].end))
+		return 0;
+	while (p > lo && actor_in(doc->tokens[p - 1].fold, actor_determiners,
+	    actor_n_determiners))
+		p--;
+	/* A phrase may begin before the span whose head it is in. */
+	if (p <= lo)
+		return 1;
+	before = doc->tokens[p - 1].fold;
+	if (actor_in(before, actor_prepositions,
+	    actor_n_prepositions))
+		return 0;
+	if ((strcmp(before, "and") == 0 || strcmp(before, "or") == 0) &&
+	    k > 0 && m[k - 1].end == p - 1)
+		return actor_can_act(m, k - 1, doc, lo);
+	return 1;
+}
+
+/* The first mention in tokens [from, to) that can act, or -1. */
+static long
+actor_in_span(const struct actor_mention *m, size_t n,
+    const struct text_doc *doc, size_t from, size_t to)
+{
+	size_t k;
+
+	if (from >= to)
+		return -1;
+	for (k = 0; k < n; k++)
+		if (m[k].head >= from && m[k].head < to &&
+		    actor_can_act(m, k, doc, from))
+			return (long)k;
+	return -1;
+}
+
+/* The mention that ends right before token t (a relative clause's
+ * antecedent: "militants who vowed"), or -1. */
+static long
+actor_before(const struct actor_mention *m, size_t n, size_t t)
+{
+	size_t k;
+
+	for (k = n; k > 0; k--)
+		if (m[k - 1].end == t)
+			return (long)(k - 1);
+	return -1;
+}
+
+static long	actor_antecedent(const struct actor_mention *, size_t,
+		    const struct clause_sentence *, const struct text_doc *,
+		    const struct clause *, size_t, size_t);
+
+/* The speaker of reported clause c, or of the nearest clause above it
+ * that has one; -1 if none acts. */
+static long
+actor_speaker(const struct actor_mention *m, size_t n,
+    const struct clause_sentence *cs, const struct text_doc *doc,
+    const struct clause *c)
+{
+	int depth;
+
+	for (depth = 0; c != NULL && depth < 8; depth++) {
+		if (c->speaker_first < c->speaker_end) {
+			long k = actor_in_span(m, n, doc, c->speaker_first,
+			    c->speaker_end);
+
+			/* "'We will respond,' he said" */
+			return k >= 0 ? k : actor_antecedent(m, n, cs, doc,
+			    c, c->speaker_first, c->speaker_end);
+		}
+		c = c->parent >= 0 && (size_t)c->parent < cs->n_clauses ?
+		    &cs->clauses[c->parent] : NULL;
+	}
+	return -1;
+}
+
+/* The first mention that starts in tokens [from, to], or -1. */
+static long
+actor_starting(const struct actor_mention *m, size_t n, size_t from,
+    size_t to)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (m[k].first >= from && m[k].first <= to)
+			return (long)k;
+	return -1;
+}
+
+/* The mention after token p, past its determiners ("by the army"). */
+static long
+actor_object_of(const struct actor_mention *m, size_t n,
+    const struct text_doc *doc, size_t p, size_t end)
+{
+	size_t q = p + 1;
+
+	while (q < end && actor_in(doc->tokens[q].fold, actor_determiners,
+	    actor_n_determiners))
+		q++;
+	return q < end ? actor_starting(m, n, p + 1, q) : -1;
+}
+
+/* A passive's agent: the mention after "by" close behind the verb
+ * group ("the village was attacked on Monday by rebels"), or -1. */
+static long
+actor_passive_agent(const struct actor_mention *m, size_t n,
+    const struct text_doc *doc, const struct clause *c)
+{
+	size_t k;
+
+	if (!c->verb.passive || c->verb.first == c->verb.end)
+		return -1;
+	for (k = c->verb.end; k < c->end && k < c->verb.end + 6; k++) {
+		if (k > c->verb.end && (doc->tokens[k].flags & TEXT_CLAUSE))
+			return -1;
+		if (strcmp(doc->tokens[k].fold, "by") == 0)
+			return actor_object_of(m, n, doc, k, c->end);
+	}
+	return -1;
+}
+
+/*
+ * A noun that names its own agent: "a rebel threat to attack", "Iran's
+ * ultimatum", "the rebels' vow", "an ultimatum from Baghdad", "warnings
+ * by the army".  Token t is a noun when it is no part of its clause's
+ * verb group; the mention right before it (an owner or a modifier) or
+ * after "by"/"from" right behind it acts.  -1 when t has none.
+ */
+static long
+actor_noun_agent(const struct actor_mention *m, size_t n,
+    const struct text_doc *doc, const struct clause *c, size_t t)
+{
+	size_t k;
+
+	if (c->verb.first < c->verb.end && t >= c->verb.first &&
+	    t < c->verb.end)
+		return -1;
+	if (actor_in(doc->tokens[t].fold, actor_stop_words,
+	    actor_n_stop_words))
+		return -1;
+	for (k = 0; k < n; k++)
+		if (m[k].end == t && m[k].head + 1 == t &&
+		    !(doc->tokens[t].flags & TEXT_CLAUSE) &&
+		    ((doc->tokens[t - 1].flags & TEXT_POSS) ||
+		    (m[k].first > c->first && actor_in(doc->tokens[
+		    m[k].first - 1].fold, actor_determiners,
+		    actor_n_determiners))) &&
+		    actor_can_act(m, k, doc, c->first))
+			return (long)k;
+	if (t + 2 < c->end &&
+	    ACTOR_IN(doc->tokens[t + 1].fold, actor_agent_prepositions) &&
+	    !(doc->tokens[t + 1].flags & TEXT_CLAUSE))
+		return actor_object_of(m, n, doc, t + 1, c->end);
+	return -1;
+}
+
+/* Is tokens [first, end) one pronoun of the list? */
+static int
+actor_is_pronoun(const struct text_doc *doc, size_t first, size_t end,
+    const char *const *list, size_t n_list)
+{
+	return end == first + 1 && actor_in(doc->tokens[first].fold, list,
+	    n_list);
+}
+
+/*
+ * Who a pronoun subject in tokens [first, end) of clause c stands for:
+ * a third-person one, the subject of the nearest clause before c that
+ * names one ("gunmen pose with a hostage, who they threatened to
+ * behead"); any one, else the name carried over from the sentences
+ * before (the mentions after the sentence's own, actor_agent).  -1
+ * when it is no pronoun or stands for no one known.
+ */
+static long
+actor_antecedent(const struct actor_mention *m, size_t n,
+    const struct clause_sentence *cs, const struct text_doc *doc,
+    const struct clause *c, size_t first, size_t end)
+{
+	size_t i, k, sfirst;
+	long a;
+
+	if (!actor_is_pronoun(doc, first, end, actor_pronouns,
+	    NELEM(actor_pronouns)) || cs->n_clauses == 0)
+		return -1;
+	if (actor_is_pronoun(doc, first, end, actor_third_pronouns,
+	    NELEM(actor_third_pronouns)))
+		for (i = (size_t)(c - cs->clauses); i-- > 0; )
+			if ((a = actor_in_span(m, n, doc,
+			    cs->clauses[i].subj_first,
+			    cs->clauses[i].subj_end)) >= 0)
+				return a;
+	sfirst = cs->clauses[0].first;
+	for (k = n; k-- > 0; )
+		if (m[k].end <= sfirst)
+			return (long)k;
+	return -1;
+}
+
+/* The agent of clause c: its subject, else by its role up the tree. */
+static long
+actor_of_clause(const struct actor_mention *m, size_t n,
+    const struct clause_sentence *cs, const struct text_doc *doc,
+    const struct clause *c, int depth)
+{
+	const struct clause *parent;
+	long k;
+
+	if ((k = actor_passive_agent(m, n, doc, c)) >= 0)
+		return k;
+	if ((k = actor_in_span(m, n, doc, c->subj_first, c->subj_end)) >= 0)
+		return k;
+	if (c->role != CLAUSE_REPORTED && (k = actor_antecedent(m, n, cs,
+	    doc, c, c->subj_first, c->subj_end)) >= 0)
+		return k;
+	/* The subject is a pronoun, a thing ("the missiles") or missing:
+	 * reported speech is its speaker's, or when the analysis found
+	 * none for this clause ("said X would not dare attack since it
+	 * could strike back"), the nearest speaker above it. */
+	if (c->role == CLAUSE_REPORTED)
+		return actor_speaker(m, n, cs, doc, c);
+	if (c->subj_first < c->subj_end)
+		return -1;
+	parent = c->parent >= 0 && (size_t)c->parent < cs->n_clauses ?
+	    &cs->clauses[c->parent] : NULL;
+	if (c->role == CLAUSE_RELATIVE &&
+	    (k = actor_before(m, n, c->first)) >= 0)
+		return k;
+	if (parent != NULL && depth < 8)
+		return actor_of_clause(m, n, cs, doc, parent, depth + 1);
+	/* No subject found by the analysis: the first name before the
+	 * verb that can act. */
+	if (c->verb.first < c->verb.end)
+		return actor_in_span(m, n, doc, c->first, c->verb.first);
+	return -1;
+}
+
+long
+actor_speaker_at(const struct actor_mention *m, size_t n,
+    const struct clause_sentence *cs, const struct text_doc *doc, size_t t)
+{
+	const struct clause *c;
+
+	if ((c = clause_at(cs, t)) == NULL)
+		return -1;
+	return actor_speaker(m, n, cs, doc, c);
+}
+
+long
+actor_agent(const struct actor_mention *m, size_t n,
+    const struct clause_sentence *cs, const struct text_doc *doc, size_t t)
+{
+	const struct clause *c;
+	long k;
+
+	if ((c = clause_at(cs, t)) == NULL)
+		return -1;
+	if ((k = actor_noun_agent(m, n, doc, c, t)) >= 0)
+		return k;
+	return actor_of_clause(m, n, cs, doc, c, 0);
+}

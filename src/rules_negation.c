@@ -1,0 +1,101 @@
+/*
+ * rules_negation.c: the scope of a negation cue, by words alone: a cue
+ * governs the terms after it in its clause, and the clause starts at
+ * punctuation or at a word that opens one.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "rules.h"
+#include "rules_priv.h"
+#include "text.h"
+
+/* Words that open a new clause, so that a cue before them governs
+ * nothing after them ("does not want war, but if ..."). */
+static const char *const rules_clause_words[] = {
+	"but", "however", "although", "though", "while", "whereas", "yet",
+	"if", "unless", "because", "otherwise", "whether", "and", NULL
+};
+
+static int
+rules_is_clause_word(const struct text_token *t)
+{
+	size_t k;
+
+	for (k = 0; rules_clause_words[k] != NULL; k++)
+		if (strcmp(t->fold, rules_clause_words[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* First token of the clause that holds token ts of the sentence. */
+size_t
+rules_clause_start(const struct rules_run *run, const struct text_sentence *sn,
+    size_t ts)
+{
+	size_t k;
+
+	for (k = ts; k > sn->first; k--)
+		if ((run->doc.tokens[k].flags & TEXT_CLAUSE) ||
+		    rules_is_clause_word(&run->doc.tokens[k]))
+			return k;
+	return sn->first;
+}
+
+/*
+ * Is the term occurrence t of rule ri negated?  The cues that stand in
+ * its clause, before it and close to it, are counted without overlaps;
+ * an odd count negates ("did not rule out strikes" has two).  *cue gets
+ * the nearest one for --explain.
+ */
+int
+rules_negated(const struct rules_run *run, const struct text_sentence *sn,
+    size_t ri, const struct rules_occ *t, const char **cue)
+{
+	const struct rules *r = run->r;
+	const struct config_rule *rule = &r->cfg->rules[ri];
+	const struct rules_occ *o, *best;
+	size_t cs, pos, count = 0, k, j;
+
+	cs = rules_clause_start(run, sn, t->start);
+	*cue = NULL;
+	/* Greedy left to right: at each position the longest cue wins.
+	 * Cues inside the term count only in its gaps ("would not ...
+	 * attack"), never in its own words ("will not hesitate"). */
+	for (pos = cs; pos < t->end; ) {
+		best = NULL;
+		for (k = 0; k < run->n_occs; k++) {
+			o = &run->occs[k];
+			if (r->pats[o->pat].kind != PAT_NEG || o->start != pos ||
+			    o->end > t->end)
+				continue;
+			if (o->end <= t->start &&
+			    t->start - o->end > RULES_NEG_REACH)
+				continue;
+			if (rule->has_negations ? r->pats[o->pat].owner != ri :
+			    (r->pats[o->pat].owner != RULES_SHARED ||
+			    r->pats[o->pat].lang != r->rule_lang[ri]))
+				continue;
+			for (j = o->start; j < o->end; j++)
+				if (j >= t->start &&
+				    (t->literal >> (j - t->start)) & 1)
+					break;
+			if (j < o->end)
+				continue;
+			if (best == NULL || o->end > best->end)
+				best = o;
+		}
+		if (best != NULL) {
+			count++;
+			*cue = r->pats[best->pat].text;
+			pos = best->end;
+		} else
+			pos++;
+	}
+	return count % 2 == 1;
+}

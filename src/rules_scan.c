@@ -1,0 +1,234 @@
+/*
+ * rules_scan.c: the phrases of the rules found in a text.  Each token
+ * gets the word ids it may stand for (its stem, its capitals, its
+ * prefixes, the word classes of those), then the trie is walked from
+ * each token of a sentence; every phrase found is an occurrence.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "rules.h"
+#include "rules_priv.h"
+#include "text.h"
+
+/* The word ids token t may stand for; returns how many were written. */
+static size_t
+rules_token_cands(const struct rules *r, const struct text_token *t,
+    uint32_t *ids)
+{
+	char key[RULES_MAX_KEY];
+	const char *stem;
+	size_t n = 0, k, klen, stem_len;
+	long id;
+	int l;
+
+	ids[n++] = RULES_WILDCARD;
+	if (t->fold_len + 2 > sizeof(key))
+		return n;
+	for (l = 0; l < r->n_langs; l++) {
+		stem = text_stem(r->stem[l], t->fold, t->fold_len, &stem_len);
+		klen = rules_key(key, sizeof(key), 'E', l, stem, stem_len);
+		if (klen != 0 && (id = rules_word_find(r, key, klen)) != -1)
+			ids[n++] = (uint32_t)id;
+	}
+	if (r->has_caps && (t->flags & TEXT_CAPS)) {
+		klen = rules_key(key, sizeof(key), 'C', 0, t->fold, t->fold_len);
+		if ((id = rules_word_find(r, key, klen)) != -1)
+			ids[n++] = (uint32_t)id;
+	}
+	/* Every prefix up to the longest one in the rules, at code point
+	 * boundaries. */
+	for (k = 1; k <= t->fold_len && k <= r->max_prefix &&
+	    n < RULES_MAX_CANDS; k++) {
+		/* only the lengths some prefix has: most tokens then cost
+		 * a few lookups, not one per byte of the longest prefix */
+		if (k < 63 && !((r->prefix_lens >> k) & 1))
+			continue;
+		if (k < t->fold_len && ((unsigned char)t->fold[k] & 0xc0) == 0x80)
+			continue;
+		klen = rules_key(key, sizeof(key), 'P', 0, t->fold, k);
+		if ((id = rules_word_find(r, key, klen)) != -1)
+			ids[n++] = (uint32_t)id;
+	}
+	/* The classes its ids are members of, and the classes that use
+	 * those: each once. */
+	for (k = 1; k < n && r->n_class_map > 0; k++) {
+		uint32_t c, j;
+
+		if (ids[k] >= r->n_class_map)
+			continue;
+		for (c = r->class_off[ids[k]]; c < r->class_off[ids[k] + 1] &&
+		    n < RULES_MAX_CANDS; c++) {
+			for (j = 1; j < n && ids[j] != r->class_of[c]; j++)
+				;
+			if (j == n)
+				ids[n++] = r->class_of[c];
+		}
+	}
+	return n;
+}
+
+static int
+rules_push_occ(struct rules_run *run, uint32_t pat, size_t start, size_t end,
+    uint64_t literal)
+{
+	struct rules_occ *o;
+	size_t cap;
+
+	if (run->n_occs == run->cap_occs) {
+		cap = run->cap_occs ? run->cap_occs * 2 : 64;
+		if ((o = realloc(run->occs, cap * sizeof(*o))) == NULL)
+			return -1;
+		run->occs = o;
+		run->cap_occs = cap;
+	}
+	o = &run->occs[run->n_occs++];
+	o->pat = pat;
+	o->start = start;
+	o->end = end;
+	o->literal = literal;
+	return 0;
+}
+
+/*
+ * Follow the trie from node with token j onwards; phrases begin at i.
+ * literal marks the tokens matched by words of the phrase so far (a
+ * wildcard's or a gap's are not: a negation cue there still counts).
+ */
+static int
+rules_walk(struct rules_run *run, uint32_t node, size_t i, size_t j,
+    size_t end, uint64_t literal)
+{
+	const struct rules *r = run->r;
+	uint64_t lit;
+	size_t c, skip;
+	uint32_t gap;
+	long child;
+	int32_t o;
+
+	if (j - i >= RULES_MAX_SPAN)
+		return 0;
+	for (gap = 1; r->nodes[node].gaps >> gap != 0; gap++) {
+		if (!((r->nodes[node].gaps >> gap) & 1) ||
+		    (child = rules_edge_find(r, node, RULES_GAP - gap)) == -1)
+			continue;
+		for (skip = 0; skip <= gap && j + skip < end; skip++)
+			if (rules_walk(run, (uint32_t)child, i, j + skip, end,
+			    literal) == -1)
+				return -1;
+	}
+	for (c = run->cand_off[j]; c < run->cand_off[j + 1]; c++) {
+		if ((child = rules_edge_find(r, node, run->cands[c])) == -1)
+			continue;
+		lit = literal;
+		if (run->cands[c] != RULES_WILDCARD)
+			lit |= UINT64_C(1) << (j - i);
+		for (o = r->nodes[child].out; o != -1; o = r->outs[o].next)
+			if (rules_push_occ(run, r->outs[o].pat, i, j + 1, lit)
+			    == -1)
+				return -1;
+		if (j + 1 < end && rules_walk(run, (uint32_t)child, i, j + 1,
+		    end, lit) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* FNV-1a of a token's folded form and its capitals (the 'C' key). */
+static uint64_t
+rules_token_hash(const struct text_token *t)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+	size_t i;
+
+	for (i = 0; i < t->fold_len; i++) {
+		h ^= (unsigned char)t->fold[i];
+		h *= UINT64_C(1099511628211);
+	}
+	return h ^ (t->flags & TEXT_CAPS ? 1 : 0);
+}
+
+static int
+rules_token_same(const struct text_token *a, const struct text_token *b)
+{
+	return a->fold_len == b->fold_len &&
+	    (a->flags & TEXT_CAPS) == (b->flags & TEXT_CAPS) &&
+	    memcmp(a->fold, b->fold, a->fold_len) == 0;
+}
+
+/*
+ * The candidates of every token of run->doc (run->cands, cand_off).  A
+ * word met before in the article takes the candidates found for it
+ * then: stemming is most of the cost of a token, and news repeats its
+ * words.  seen[] maps a word to the first token that had it.
+ */
+int
+rules_scan_cands(struct rules_run *run)
+{
+	uint32_t ids[RULES_MAX_CANDS];
+	const struct text_token *tok = run->doc.tokens;
+	size_t i, n, total = 0, cap = 0, slots = 16, *seen, slot, from = 0;
+	int rc = -1;
+
+	while (slots < run->doc.n_tokens * 2)
+		slots *= 2;
+	if ((run->cand_off = calloc(run->doc.n_tokens + 1,
+	    sizeof(*run->cand_off))) == NULL ||
+	    (seen = malloc(slots * sizeof(*seen))) == NULL)
+		return -1;
+	memset(seen, 0xff, slots * sizeof(*seen));
+	for (i = 0; i < run->doc.n_tokens; i++) {
+		uint32_t *nc;
+		const uint32_t *src = ids;
+
+		slot = (size_t)rules_token_hash(&tok[i]) & (slots - 1);
+		while (seen[slot] != SIZE_MAX &&
+		    !rules_token_same(&tok[seen[slot]], &tok[i]))
+			slot = (slot + 1) & (slots - 1);
+		if (seen[slot] == SIZE_MAX) {
+			seen[slot] = i;
+			n = rules_token_cands(run->r, &tok[i], ids);
+		} else {
+			from = run->cand_off[seen[slot]];
+			n = run->cand_off[seen[slot] + 1] - from;
+			src = NULL;
+		}
+		/* Grown by doubling: one realloc per token made a long
+		 * text quadratic (10 minutes for a 1 MB title under ASan). */
+		if (total + n > cap) {
+			cap = cap * 2 > total + n ? cap * 2 : total + n + 64;
+			if ((nc = realloc(run->cands, cap * sizeof(*nc))) ==
+			    NULL)
+				goto done;
+			run->cands = nc;
+		}
+		if (n > 0)
+			memcpy(run->cands + total, src != NULL ? src :
+			    run->cands + from, n * sizeof(*ids));
+		run->cand_off[i] = total;
+		total += n;
+		run->cand_off[i + 1] = total;
+	}
+	rc = 0;
+done:
+	free(seen);
+	return rc;
+}
+
+/* Append the phrases that begin in tokens [first, end) to run->occs;
+ * none reaches past end. */
+int
+rules_scan(struct rules_run *run, size_t first, size_t end)
+{
+	size_t i;
+
+	for (i = first; i < end; i++)
+		if (rules_walk(run, 0, i, i, end, 0) == -1)
+			return -1;
+	return 0;
+}
