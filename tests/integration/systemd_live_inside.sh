@@ -64,8 +64,10 @@ reloaded() {
 	journalctl -u brinkd.service --no-pager -o cat |
 	    grep -q "configuration reloaded"
 }
-if systemctl reload brinkd.service && active &&
-    [ "$(prop MainPID)" = "$pid" ] && wait_until 120 reloaded; then
+# brinkd says RELOADING=1 on SIGHUP and READY=1 once done, so the unit
+# may be "reloading" for a moment after systemctl reload returns.
+if systemctl reload brinkd.service && wait_until 120 reloaded &&
+    wait_until 120 active && [ "$(prop MainPID)" = "$pid" ]; then
 	ok "a good configuration reloads, same brinkd"
 else
 	not_ok "good reload: $(journalctl -u brinkd.service --no-pager | tail -n 5)"
