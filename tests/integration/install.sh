@@ -23,6 +23,13 @@ check "brinkd.8 installed" test -n "$(one man8/brinkd.8)"
 check "brink.conf.5 installed" test -n "$(one man5/brink.conf.5)"
 rotate=$(one logrotate.d/brink)
 check "logrotate.d/brink installed" test -n "$rotate"
+# logrotate reads /etc/logrotate.d and nothing under /usr/local: that is
+# where the file goes whatever the prefix, unless configure was told
+# otherwise (distcheck, an unprivileged prefix).
+if ! "$top_builddir/config.status" --config | grep -q with-logrotatedir; then
+	check "the logrotate file is where logrotate reads it" \
+	    test -f "$root/etc/logrotate.d/brink"
+fi
 if grep -q '^systemdsystemunitdir = .' "$top_builddir/Makefile"; then
 	unit=$(one system/brinkd.service)
 	check "brinkd.service installed" test -n "$unit"
@@ -82,6 +89,19 @@ if [ -z "$left" ]; then
 	pass "make uninstall removes everything else"
 else
 	fail "make uninstall left: $left"
+fi
+# brink's own directories go with its files; the standard ones (sbindir,
+# mandir, the unit directory) are shared with other packages and stay.
+# (A fresh install: above, the files kept as changed kept their
+# directories too, as they should.)
+inst install || hard_error "make install failed: $(cat "$T/make.out")"
+inst uninstall || hard_error "make uninstall failed: $(cat "$T/make.out")"
+left=$(cd "$root" && find . -type d -empty \
+    \( -path '*brink*' -o -name logrotate.d \))
+if [ -z "$left" ]; then
+	pass "make uninstall leaves none of brink's directories empty"
+else
+	fail "make uninstall left empty directories: $left"
 fi
 
 finish
