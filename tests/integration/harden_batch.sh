@@ -48,7 +48,7 @@ CONF
 "$BRINKD" -t -c "$T/brink.conf" > "$T/check.out" 2>&1 ||
     hard_error "configuration refused: $(cat "$T/check.out")"
 
-lines() { cat "$1" 2>/dev/null | wc -l; }
+lines() { if [ -f "$1" ]; then wc -l < "$1"; else echo 0; fi; }
 # LeakSanitizer cannot run under ptrace: off for the traced runs only.
 traced() {
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
