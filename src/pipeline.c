@@ -1,7 +1,14 @@
 /*
  * pipeline.c: a fetched feed's body -> items -> for each new one,
- * text -> rules_match -> alert_build -> sinks_deliver -> store_mark_seen,
- * all inside one store transaction per item.
+ * text -> rules_match -> alert_build -> sinks_deliver -> store_mark_seen.
+ *
+ * Group commit: the items of one feed share one store transaction, each
+ * item inside it undone alone if it fails.  The sinks that write at once
+ * (the alert log) make what they took durable once, with sinks_sync,
+ * before that commit marks the items seen; so an alert is on disk before
+ * its item is seen, at one sync per feed instead of one per alert.  A
+ * crash between the sync and the commit brings the items back, and the
+ * alert log skips the ids already at its tail (sink_file.c).
  *
  * Items a feed lists again are only touched (to keep them from being
  * pruned); on the very first poll of a feed, items older than max_age
@@ -117,9 +124,10 @@ pipeline_trends(struct pipeline *pl, const json_t *trends, time_t now)
 }
 
 /*
- * Run one new item through the rules and the sinks and mark it seen, in
- * one transaction.  Returns 1 if it raised an alert, 0 if not, -1 on
- * failure (rolled back: the item stays unseen and is tried again).
+ * Run one new item through the rules and the sinks and mark it seen,
+ * inside the feed's transaction.  Returns 1 if it raised an alert, 0 if
+ * not, -1 on failure (its writes undone: the item stays unseen and is
+ * tried again).
  */
 static int
 pipeline_item(struct pipeline *pl, const char *feed,
@@ -128,16 +136,9 @@ pipeline_item(struct pipeline *pl, const char *feed,
 	struct rules_result result;
 	json_t *alert = NULL, *trends = NULL;
 	char *body = NULL;
-	int seen, raised = 0, joined;
+	int raised = 0, joined;
 
 	memset(&result, 0, sizeof(result));
-	if (store_begin(pl->store) == -1)
-		return -1;
-	/* Another brinkd (a --once run) may have taken it meanwhile. */
-	if ((seen = store_is_seen(pl->store, feed, item->key)) != 0) {
-		store_rollback(pl->store);
-		return seen == 1 ? 0 : -1;
-	}
 	if (pl->rules != NULL) {
 		if ((body = feed_item_text(item)) == NULL ||
 		    rules_match(pl->rules, item->title, body, &result) == -1) {
@@ -184,26 +185,19 @@ pipeline_item(struct pipeline *pl, const char *feed,
 		raised = 1;
 	} else
 		log_debug("feed %s: new item, no alert: %s", feed, item->title);
-	/* A failed mark leaves the transaction open: roll it back, or every
-	 * later store_begin fails and nothing is committed again. */
 	if (store_mark_seen(pl->store, feed, item->key, now) == -1)
 		goto fail;
-	if (store_commit(pl->store) == -1)
-		goto fail_committed;
+	/* Counted once the item's writes are done.  Should the feed's
+	 * transaction then fail (a full disk), the item is retried and
+	 * counted again: the metrics may overcount, the alerts do not. */
 	if (raised)
 		metrics_alert(alert);
 	free(body);
 	json_decref(alert);
 	json_decref(trends);
 	rules_result_free(&result);
-	if (raised && pl->sinks != NULL)
-		sinks_flush(pl->sinks);
 	return raised;
 fail:
-	store_rollback(pl->store);
-fail_committed:
-	log_warn("feed %s: item \"%s\" left unseen, to be processed again "
-	    "at the next poll", feed, item->title);
 	free(body);
 	json_decref(alert);
 	json_decref(trends);
@@ -212,10 +206,11 @@ fail_committed:
 }
 
 /*
- * One transaction for the items that need no alert: those still listed
- * are touched, old ones of a first poll marked seen; then what the feed
- * stopped listing beyond the retention is pruned (the new items are
- * marked after, with a later last_listed, so they are never pruned).
+ * The items that need no alert, first in the feed's transaction: those
+ * still listed are touched, old ones of a first poll marked seen; then
+ * what the feed stopped listing beyond the retention is pruned (the new
+ * items are marked after, with a later last_listed, so they are never
+ * pruned).
  */
 static int
 pipeline_bookkeeping(struct pipeline *pl, const char *feed,
@@ -227,31 +222,74 @@ pipeline_bookkeeping(struct pipeline *pl, const char *feed,
 	time_t t;
 	size_t i;
 
-	if (store_begin(pl->store) == -1)
-		return -1;
 	for (i = 0; i < doc->n_items; i++) {
 		item = &doc->items[i];
 		if (!is_new[i]) {
 			if (store_touch_seen(pl->store, feed, item->key,
 			    now) == -1)
-				goto fail;
+				return -1;
 			continue;
 		}
 		t = item_time(item);
 		if (first && (t == 0 || difftime(now, t) > max_age) &&
 		    store_mark_seen(pl->store, feed, item->key, now) == -1)
-			goto fail;
+			return -1;
 	}
 	retention = pl->cfg != NULL && pl->cfg->retention > 0 ?
 	    pl->cfg->retention : DEFAULT_RETENTION;
 	if (store_prune(pl->store, feed, now, retention) == -1 ||
 	    (pl->stories != NULL && story_db_prune(pl->stories, now) == -1) ||
 	    (pl->trend != NULL && trend_db_prune(pl->trend, now) == -1))
-		goto fail;
-	return store_commit(pl->store);
-fail:
-	store_rollback(pl->store);
-	return -1;
+		return -1;
+	return 0;
+}
+
+/*
+ * The items of doc that are new, oldest first, each inside the feed's
+ * transaction.  A failed item is undone and stays unseen, to be retried;
+ * the ones after it go on, so that one item that always fails cannot
+ * hold back the rest of its feed for good.  Returns how many failed, or
+ * -1 when the transaction cannot go on (the caller rolls it back).
+ */
+static long
+pipeline_items(struct pipeline *pl, const struct config_feed *cf,
+    const struct feed *doc, const char *is_new, int first, double max_age,
+    time_t now, struct poll_result *out, size_t *silent)
+{
+	const struct feed_item *item;
+	long failed = 0;
+	time_t t;
+	size_t i;
+	int r;
+
+	/* Feeds list the newest on top, and alerts should come in the
+	 * order things happened. */
+	for (i = doc->n_items; i-- > 0;) {
+		item = &doc->items[i];
+		if (!is_new[i])
+			continue;
+		t = item_time(item);
+		if (first && (t == 0 || difftime(now, t) > max_age)) {
+			(*silent)++;
+			continue;
+		}
+		if (store_item_begin(pl->store) == -1)
+			return -1;
+		if ((r = pipeline_item(pl, cf->name, item, now)) == -1) {
+			log_warn("feed %s: item \"%s\" left unseen, to be "
+			    "processed again at the next poll", cf->name,
+			    item->title);
+			failed++;
+			if (store_item_undo(pl->store) == -1)
+				return -1;
+			continue;
+		}
+		if (store_item_end(pl->store) == -1)
+			return -1;
+		out->items++;
+		out->alerts += (size_t)r;
+	}
+	return failed;
 }
 
 int
@@ -260,12 +298,12 @@ pipeline_feed(void *arg, const struct config_feed *cf, const char *url,
 {
 	struct pipeline *pl = arg;
 	struct feed_limits limits;
-	const struct feed_item *item;
 	struct feed *doc;
 	char err[512], *is_new = NULL;
 	double max_age;
-	time_t now = time(NULL), t;
-	size_t i, silent = 0, failed = 0;
+	time_t now = time(NULL);
+	size_t i, silent = 0;
+	long failed;
 	int first, rc = -1, r;
 
 	memset(out, 0, sizeof(*out));
@@ -280,45 +318,37 @@ pipeline_feed(void *arg, const struct config_feed *cf, const char *url,
 	}
 	if (err[0] != '\0')
 		log_warn("feed %s: %s", cf->name, err);
-	if ((first = store_feed_is_new(pl->store, cf->name)) == -1)
-		goto out;
-	max_age = cf->limits.max_age > 0 ? cf->limits.max_age :
-	    DEFAULT_MAX_AGE;
 	if (doc->n_items > 0 &&
 	    (is_new = calloc(doc->n_items, 1)) == NULL)
 		log_fatal("out of memory");
+	max_age = cf->limits.max_age > 0 ? cf->limits.max_age :
+	    DEFAULT_MAX_AGE;
+	/* What is new is decided inside the transaction, which holds the
+	 * write lock: another brinkd (a --once run) cannot take an item
+	 * between the look-up and the mark. */
+	if (store_begin(pl->store) == -1)
+		goto out;
+	if ((first = store_feed_is_new(pl->store, cf->name)) == -1)
+		goto rollback;
 	for (i = 0; i < doc->n_items; i++) {
 		if ((r = store_is_seen(pl->store, cf->name,
 		    doc->items[i].key)) == -1)
-			goto out;
+			goto rollback;
 		is_new[i] = r == 0;
 	}
-	/* The silent marks first: should an item fail below, the next
-	 * poll is no longer a first one and must not alert on old items. */
 	if (pipeline_bookkeeping(pl, cf->name, doc, is_new, first, max_age,
 	    now) == -1)
-		goto out;
-	/* Oldest first: feeds list the newest on top, and alerts should
-	 * come in the order things happened. */
-	for (i = doc->n_items; i-- > 0;) {
-		item = &doc->items[i];
-		if (!is_new[i])
-			continue;
-		t = item_time(item);
-		if (first && (t == 0 || difftime(now, t) > max_age)) {
-			silent++;
-			continue;
-		}
-		/* A failed item stays unseen and is retried; the ones after
-		 * it go on, so that one item that always fails cannot hold
-		 * back the rest of its feed for good. */
-		if ((r = pipeline_item(pl, cf->name, item, now)) == -1) {
-			failed++;
-			continue;
-		}
-		out->items++;
-		out->alerts += (size_t)r;
-	}
+		goto rollback;
+	if ((failed = pipeline_items(pl, cf, doc, is_new, first, max_age,
+	    now, out, &silent)) == -1)
+		goto rollback;
+	/* The alerts on disk before their items are marked seen. */
+	if (pl->sinks != NULL && sinks_sync(pl->sinks) == -1)
+		goto rollback;
+	if (store_commit(pl->store) == -1)
+		goto rollback;
+	if (pl->sinks != NULL && out->alerts > 0)
+		sinks_flush(pl->sinks);
 	if (first)
 		log_info("feed %s: first poll, %zu item%s, %zu older than "
 		    "max_age recorded without alerts", cf->name, doc->n_items,
@@ -328,6 +358,15 @@ pipeline_feed(void *arg, const struct config_feed *cf, const char *url,
 		    out->items, out->items == 1 ? "" : "s", out->alerts,
 		    out->alerts == 1 ? "" : "s");
 	rc = failed > 0 ? -1 : 0;
+	goto out;
+rollback:
+	/* Safe when SQLite or a failed commit already rolled back. */
+	store_rollback(pl->store);
+	if (out->items > 0)
+		log_warn("feed %s: %zu new item%s left unseen, to be "
+		    "processed again at the next poll", cf->name, out->items,
+		    out->items == 1 ? "" : "s");
+	out->items = out->alerts = 0;
 out:
 	/* The body was a feed: what failed is the store or a sink. */
 	out->local_failure = rc == -1;

@@ -1,12 +1,14 @@
 /*
- * poll.h: the per-feed schedule and every HTTP transfer, on one libev
- * loop driving libcurl's multi-socket interface.  The only module that
- * includes both <ev.h> and <curl/curl.h>.
+ * poll.h: the poller: every feed on its own schedule on one libev loop,
+ * its fetches and the webhook posts made through http.h (libcurl's
+ * multi-socket interface on that loop).
  */
 #ifndef BRINK_POLL_H
 #define BRINK_POLL_H
 
 #include <stddef.h>
+
+#include "http.h"
 
 struct ev_loop;
 struct config;
@@ -14,29 +16,8 @@ struct config_feed;
 struct store;
 struct poll;
 
-/* An HTTP request that is not a feed fetch (webhook posts). */
-struct http_request {
-	const char		*url;
-	const char		*method;	/* "POST" */
-	const char		*body;		/* copied by poll_http */
-	size_t			 body_len;
-	const char *const	*headers;	/* "Name: value", NULL-terminated; copied */
-	double			 timeout;	/* seconds, whole transfer */
-	const char		*what;		/* "sink chat", for log lines */
-};
-
-struct http_response {
-	long		 status;	/* HTTP status; 0 if none arrived */
-	const char	*error;		/* NULL, or why the transfer failed
-					   (timeout, refused, ...) */
-	const char	*body;		/* borrowed until done() returns */
-	size_t		 body_len;
-	double		 retry_after;	/* seconds from Retry-After; -1 if none */
-	int		 timed_out;	/* no answer within the timeout: the
-					   receiver may still have acted */
-};
-
-typedef void poll_http_done_fn(void *arg, const struct http_response *);
+/* A post's request and answer (http.h). */
+typedef http_done_fn poll_http_done_fn;
 
 /*
  * Start req on the loop; done(arg, response) is called exactly once, from

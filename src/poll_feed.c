@@ -23,6 +23,7 @@
 #include <ev.h>
 
 #include "config.h"
+#include "http.h"
 #include "log.h"
 #include "metrics.h"
 #include "poll.h"
@@ -40,29 +41,19 @@
  * later than this, so that alerts resume soon after the fault is fixed. */
 #define LOCAL_RETRY_MAX		60.0
 
-struct poll_feed {
-	TAILQ_ENTRY(poll_feed)	 entry;
-	struct poll		*poll;
-	char			*name;
-	const struct config_feed *cf;
-	ev_timer		 timer;
-	struct transfer		*xfer;		/* in flight */
-	int			 failures;	/* consecutive */
-	int			 gone;		/* 410 */
-	int			 moved_logged;
-	int			 once_state;	/* 0, 1 ok, -1 failed */
-	int			 keep;		/* for reconfigure */
-	char			 last_error[512];
-	unsigned long		 polls, ok, not_modified, errors;
-	unsigned long		 items, alerts;
-};
-
-static void	feed_fetch(struct poll_feed *);
+static void	poll_feed_done(void *, const struct fetch_result *);
 
 static double
 limit_or(double value, double fallback)
 {
 	return value > 0 ? value : fallback;
+}
+
+/* A uniform random number in [0, 1), for jitter (seeded by poll_new). */
+static double
+feed_jitter(void)
+{
+	return (double)random() / ((double)RAND_MAX + 1.0);
 }
 
 static double
@@ -89,7 +80,7 @@ feed_backoff(const struct poll_feed *f)
 	if (delay > backoff_max(f->poll))
 		delay = backoff_max(f->poll);
 	/* Half of it random, so that feeds on one dead host spread out. */
-	return delay * (0.5 + 0.5 * poll_jitter());
+	return delay * (0.5 + 0.5 * feed_jitter());
 }
 
 static void
@@ -113,11 +104,11 @@ on_feed_timer(struct ev_loop *loop, ev_timer *w, int revents)
 		feed_schedule(f, feed_interval(f));
 		return;
 	}
-	feed_fetch(f);
+	poll_feed_fetch(f);
 }
 
-static struct poll_feed *
-feed_new(struct poll *p, const struct config_feed *cf)
+struct poll_feed *
+poll_feed_new(struct poll *p, const struct config_feed *cf)
 {
 	struct store_feed_state st;
 	struct poll_feed *f;
@@ -137,14 +128,14 @@ feed_new(struct poll *p, const struct config_feed *cf)
 	return f;
 }
 
-static void
-feed_free(struct poll_feed *f)
+void
+poll_feed_free(struct poll_feed *f)
 {
 	struct poll *p = f->poll;
 
 	ev_timer_stop(p->loop, &f->timer);
 	if (f->xfer != NULL)
-		poll_fetch_drop(f->xfer);
+		http_drop(f->xfer);
 	TAILQ_REMOVE(&p->feeds, f, entry);
 	free(f->name);
 	free(f);
@@ -234,7 +225,7 @@ feed_failed_here(struct poll_feed *f, const struct fetch_result *r)
 	delay = feed_interval(f);
 	if (delay > LOCAL_RETRY_MAX)
 		delay = LOCAL_RETRY_MAX;
-	delay *= 0.9 + 0.2 * poll_jitter();
+	delay *= 0.9 + 0.2 * feed_jitter();
 	feed_save(f, r, 0, delay);
 	if (p->once || p->stopping) {
 		log_warn("feed %s: %s", f->name, f->last_error);
@@ -259,14 +250,14 @@ feed_succeeded(struct poll_feed *f, const struct fetch_result *r)
 	f->failures = 0;
 	f->once_state = 1;
 	f->last_error[0] = '\0';
-	delay = feed_interval(f) * (0.9 + 0.2 * poll_jitter());
+	delay = feed_interval(f) * (0.9 + 0.2 * feed_jitter());
 	feed_save(f, r, 1, delay);
 	if (!p->once && !p->stopping)
 		feed_schedule(f, delay);
 }
 
-static void
-feed_fetch(struct poll_feed *f)
+void
+poll_feed_fetch(struct poll_feed *f)
 {
 	struct poll *p = f->poll;
 	struct store_feed_state st;
@@ -287,7 +278,8 @@ feed_fetch(struct poll_feed *f)
 		req.etag = st.etag;
 		req.last_modified = st.last_modified;
 	}
-	f->xfer = poll_fetch(p, &req, f, err, sizeof(err));
+	f->xfer = http_fetch(p->http, &req, poll_feed_done, f, err,
+	    sizeof(err));
 	store_feed_state_clear(&st);
 	if (f->xfer == NULL) {
 		snprintf(f->last_error, sizeof(f->last_error), "%s", err);
@@ -366,9 +358,11 @@ feed_process(struct poll_feed *f, const struct fetch_result *r)
 	feed_succeeded(f, r);
 }
 
-void
-poll_feed_done(struct poll_feed *f, const struct fetch_result *r)
+/* How the fetch of f (arg) went: http_fetch's done. */
+static void
+poll_feed_done(void *arg, const struct fetch_result *r)
 {
+	struct poll_feed *f = arg;
 	struct poll *p = f->poll;
 
 	f->xfer = NULL;
@@ -411,8 +405,8 @@ poll_feed_done(struct poll_feed *f, const struct fetch_result *r)
 }
 
 /* The first poll of f: soon, spread out, unless a backoff still runs. */
-static void
-feed_start(struct poll_feed *f)
+void
+poll_feed_start(struct poll_feed *f)
 {
 	struct store_feed_state st;
 	double delay, spread;
@@ -421,7 +415,7 @@ feed_start(struct poll_feed *f)
 	spread = feed_interval(f) * FIRST_SPREAD;
 	if (spread > FIRST_SPREAD_MAX)
 		spread = FIRST_SPREAD_MAX;
-	delay = spread * poll_jitter();
+	delay = spread * feed_jitter();
 	if (f->failures > 0 && f->poll->store != NULL &&
 	    store_get_feed(f->poll->store, f->name, &st) == 0) {
 		/* Retry-After and backoff hold across a restart. */
@@ -433,125 +427,38 @@ feed_start(struct poll_feed *f)
 }
 
 void
-poll_feeds_new(struct poll *p)
+poll_feed_stop(struct poll_feed *f)
 {
-	size_t i;
-
-	for (i = 0; i < p->cfg->n_feeds; i++)
-		feed_new(p, &p->cfg->feeds[i]);
+	ev_timer_stop(f->poll->loop, &f->timer);
 }
 
 void
-poll_feeds_stop(struct poll *p)
+poll_feed_reconfigure(struct poll_feed *f, const struct config_feed *cf)
 {
-	struct poll_feed *f;
-
-	TAILQ_FOREACH(f, &p->feeds, entry)
-		ev_timer_stop(p->loop, &f->timer);
-}
-
-void
-poll_feeds_free(struct poll *p)
-{
-	while (!TAILQ_EMPTY(&p->feeds))
-		feed_free(TAILQ_FIRST(&p->feeds));
-}
-
-void
-poll_start(struct poll *p)
-{
-	struct poll_feed *f;
-
-	TAILQ_FOREACH(f, &p->feeds, entry)
-		feed_start(f);
-}
-
-void
-poll_once(struct poll *p, void (*done)(void *), void *arg)
-{
-	struct poll_feed *f;
-
-	p->once = 1;
-	p->once_done = done;
-	p->once_arg = arg;
-	TAILQ_FOREACH(f, &p->feeds, entry) {
-		f->once_state = 0;
-		feed_fetch(f);
-	}
-	poll_kick(p);
-}
-
-size_t
-poll_once_failures(struct poll *p)
-{
-	struct poll_feed *f;
-	size_t n = 0;
-
-	TAILQ_FOREACH(f, &p->feeds, entry) {
-		if (f->once_state >= 0)
-			continue;
-		log_error("feed %s: failed: %s", f->name, f->last_error);
-		n++;
-	}
-	return n;
-}
-
-void
-poll_reconfigure(struct poll *p, const struct config *cfg)
-{
-	struct poll_feed *f, *next;
-	const struct config_feed *cf;
+	struct poll *p = f->poll;
 	int changed;
-	size_t i;
 
-	p->cfg = cfg;
-	TAILQ_FOREACH(f, &p->feeds, entry)
-		f->keep = 0;
-	for (i = 0; i < cfg->n_feeds; i++) {
-		cf = &cfg->feeds[i];
-		TAILQ_FOREACH(f, &p->feeds, entry)
-			if (strcmp(f->name, cf->name) == 0)
-				break;
-		if (f == NULL) {
-			f = feed_new(p, cf);
-			f->keep = 1;
-			if (!p->stopping && !p->once)
-				feed_start(f);
-			log_info("feed %s: added", f->name);
-			continue;
-		}
-		changed = strcmp(f->cf->url, cf->url) != 0 ||
-		    f->cf->limits.interval != cf->limits.interval;
-		f->cf = cf;
-		f->keep = 1;
-		if (!changed && !f->gone)
-			continue;
-		f->gone = 0;
-		f->moved_logged = 0;
-		if (!p->stopping && !p->once && f->xfer == NULL) {
-			log_info("feed %s: changed, rescheduled", f->name);
-			feed_start(f);
-		}
-	}
-	for (f = TAILQ_FIRST(&p->feeds); f != NULL; f = next) {
-		next = TAILQ_NEXT(f, entry);
-		if (!f->keep) {
-			log_info("feed %s: removed", f->name);
-			feed_free(f);
-		}
+	changed = strcmp(f->cf->url, cf->url) != 0 ||
+	    f->cf->limits.interval != cf->limits.interval;
+	f->cf = cf;
+	f->keep = 1;
+	if (!changed && !f->gone)
+		return;
+	f->gone = 0;
+	f->moved_logged = 0;
+	if (!p->stopping && !p->once && f->xfer == NULL) {
+		log_info("feed %s: changed, rescheduled", f->name);
+		poll_feed_start(f);
 	}
 }
 
 void
-poll_log_counters(struct poll *p)
+poll_feed_log_counters(const struct poll_feed *f)
 {
-	struct poll_feed *f;
-
-	TAILQ_FOREACH(f, &p->feeds, entry)
-		log_info("feed %s: polls %lu, 200 %lu, 304 %lu, errors %lu, "
-		    "items %lu, alerts %lu, failing %d%s", f->name, f->polls,
-		    f->ok, f->not_modified, f->errors, f->items, f->alerts,
-		    f->failures, f->gone ? ", stopped (410 Gone)" :
-		    f->xfer != NULL ? ", fetching now" :
-		    ev_is_active(&f->timer) ? "" : ", not scheduled");
+	log_info("feed %s: polls %lu, 200 %lu, 304 %lu, errors %lu, "
+	    "items %lu, alerts %lu, failing %d%s", f->name, f->polls,
+	    f->ok, f->not_modified, f->errors, f->items, f->alerts,
+	    f->failures, f->gone ? ", stopped (410 Gone)" :
+	    f->xfer != NULL ? ", fetching now" :
+	    ev_is_active(&f->timer) ? "" : ", not scheduled");
 }

@@ -231,6 +231,19 @@ sinks_deliver(struct sinks *sinks, const json_t *alert)
 	return rc;
 }
 
+int
+sinks_sync(struct sinks *sinks)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < sinks->n; i++)
+		if (sinks->v[i].sink.ops->sync != NULL &&
+		    sinks->v[i].sink.ops->sync(&sinks->v[i].sink) == -1)
+			rc = -1;
+	return rc;
+}
+
 void
 sinks_flush(struct sinks *sinks)
 {

@@ -21,6 +21,10 @@ struct sink_ops {
 	int		(*deliver)(struct sink *, const json_t *alert);
 	int		(*reopen)(struct sink *);	/* SIGHUP: logrotate */
 	void		(*close)(struct sink *);
+	/* Optional: make durable what deliver wrote since the last sync
+	 * (the alert log's fsync); 0 or -1 (logged).  Called once per
+	 * batch, before the store commit that marks its items seen. */
+	int		(*sync)(struct sink *);
 	/* Optional: the item's transaction committed, send what was
 	 * spooled (webhooks).  NULL for sinks that write at once. */
 	void		(*flush)(struct sink *);
@@ -45,6 +49,12 @@ struct sinks	*sinks_open(const struct config *cfg, struct store *store,
  * caller rolls back and keeps the item unseen, to retry.
  */
 int		 sinks_deliver(struct sinks *, const json_t *alert);
+/*
+ * Before the batch's transaction commits: make what the sinks wrote
+ * durable (one fsync per alert log, not one per alert).  0, or -1 if a
+ * sink could not (logged): the caller rolls back, the items stay unseen.
+ */
+int		 sinks_sync(struct sinks *);
 /* After the transaction committed: start posting what was spooled. */
 void		 sinks_flush(struct sinks *);
 /*

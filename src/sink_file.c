@@ -7,7 +7,9 @@
  * sees half an alert and logrotate's copy never splits one.  SIGHUP
  * reopens the path, so the file can be moved away.  A failed write is
  * logged with the path and reported, and the item stays unseen until a
- * later attempt succeeds.
+ * later attempt succeeds.  With fsync on, the lines of a batch (the new
+ * items of one fetched feed) are synced once, by file_sync, before the
+ * store commit that marks the batch's items seen.
  *
  * Exactly once across crashes: an alert is written before its item is
  * marked seen, so a crash in between brings the item, and the same alert
@@ -49,6 +51,7 @@
 struct file_sink {
 	int	fd;		/* -1 while the path could not be opened */
 	int	failing;	/* the last write failed: log recovery */
+	int	unsynced;	/* written since the last good fsync */
 	/* Ids at the file's tail and written since, a ring. */
 	char	ids[TAIL_IDS][ID_LEN + 1];
 	size_t	n_ids, next_id;
@@ -334,12 +337,10 @@ file_deliver(struct sink *s, const json_t *alert)
 		log_error("sink %s: cannot write to %s: %s; the alert is "
 		    "kept and retried", s->cfg->name, s->cfg->path,
 		    strerror(errno));
-	else if (s->cfg->fsync && fsync(fs->fd) == -1)
-		log_error("sink %s: cannot sync %s: %s; the alert is kept "
-		    "and retried", s->cfg->name, s->cfg->path,
-		    strerror(errno));
-	else
+	else {
+		fs->unsynced = 1;
 		rc = 0;
+	}
 	free(line);
 	if (rc == 0 && id != NULL)
 		file_add_id(fs, id, strlen(id));
@@ -348,6 +349,29 @@ file_deliver(struct sink *s, const json_t *alert)
 		    s->cfg->path);
 	fs->failing = rc == -1;
 	return rc;
+}
+
+/*
+ * One fsync for every line written since the last one.  Until one
+ * succeeds the lines stay unsynced, even those a retry skipped as
+ * already written (file_has_id), so their items are not marked seen.
+ */
+static int
+file_sync(struct sink *s)
+{
+	struct file_sink *fs = s->data;
+
+	if (!fs->unsynced || !s->cfg->fsync || fs->fd == -1)
+		return 0;
+	if (fsync(fs->fd) == -1) {
+		log_error("sink %s: cannot sync %s: %s; the alerts are kept "
+		    "and retried", s->cfg->name, s->cfg->path,
+		    strerror(errno));
+		fs->failing = 1;
+		return -1;
+	}
+	fs->unsynced = 0;
+	return 0;
 }
 
 /* Open the path anew before closing the old descriptor: if that fails,
@@ -385,6 +409,7 @@ const struct sink_ops sink_file_ops = {
 	.type = "file",
 	.open = file_open,
 	.deliver = file_deliver,
+	.sync = file_sync,
 	.reopen = file_reopen,
 	.close = file_close,
 };

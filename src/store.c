@@ -32,6 +32,9 @@ enum {
 	ST_BEGIN,
 	ST_COMMIT,
 	ST_ROLLBACK,
+	ST_SAVEPOINT,
+	ST_RELEASE,
+	ST_ROLLBACK_TO,
 	ST_IS_SEEN,
 	ST_MARK_SEEN,
 	ST_TOUCH_SEEN,
@@ -49,6 +52,10 @@ static const char *const statement_sql[ST_COUNT] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
+	/* One item inside a feed's transaction (store_item_begin). */
+	[ST_SAVEPOINT] = "SAVEPOINT item",
+	[ST_RELEASE] = "RELEASE item",
+	[ST_ROLLBACK_TO] = "ROLLBACK TO item",
 	[ST_IS_SEEN] = "SELECT 1 FROM seen WHERE feed = ?1 AND key = ?2",
 	/* OR IGNORE keeps the first first_seen (no upsert before 3.24). */
 	[ST_MARK_SEEN] = "INSERT OR IGNORE INTO seen"
@@ -436,6 +443,40 @@ store_rollback(struct store *s)
 	if (sqlite3_get_autocommit(s->db))
 		return;
 	store_step_done(s, store_stmt(s, ST_ROLLBACK), "rolling back");
+}
+
+int
+store_item_begin(struct store *s)
+{
+	return store_step_done(s, store_stmt(s, ST_SAVEPOINT),
+	    "starting an item");
+}
+
+int
+store_item_end(struct store *s)
+{
+	return store_step_done(s, store_stmt(s, ST_RELEASE),
+	    "finishing an item");
+}
+
+int
+store_item_undo(struct store *s)
+{
+	/* SQLite may have rolled the whole transaction back by itself
+	 * (SQLITE_FULL, SQLITE_IOERR): then there is nothing to undo to,
+	 * and what follows must not run outside a transaction. */
+	if (sqlite3_get_autocommit(s->db)) {
+		s->in_transaction = 0;
+		return -1;
+	}
+	if (store_step_done(s, store_stmt(s, ST_ROLLBACK_TO),
+	    "undoing an item") == -1 ||
+	    store_step_done(s, store_stmt(s, ST_RELEASE),
+	    "undoing an item") == -1) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
 }
 
 int

@@ -64,10 +64,22 @@ void		 store_close(struct store *);
 sqlite3		*store_db(struct store *);
 const char	*store_path(const struct store *);
 
-/* One transaction at a time; an item's alerts and its seen mark share one. */
+/*
+ * One transaction at a time: the items of one fetched feed share one,
+ * each item's alerts and seen mark inside it (pipeline.c).
+ */
 int		 store_begin(struct store *);
 int		 store_commit(struct store *);
 void		 store_rollback(struct store *);
+/*
+ * Inside a transaction, one item's writes: begin, then end to keep them
+ * or undo to take them back and go on with the next item.  undo returns
+ * -1 when the whole transaction is gone (SQLite rolled it back itself on
+ * a full disk or an I/O error; logged): stop and report the failure.
+ */
+int		 store_item_begin(struct store *);
+int		 store_item_end(struct store *);
+int		 store_item_undo(struct store *);
 
 /* 1 seen, 0 new, -1 error. */
 int		 store_is_seen(struct store *, const char *feed, const char *key);

@@ -14,6 +14,7 @@
 #include <libstemmer.h>
 #include <utf8proc.h>
 
+#include "stem_cache.h"
 #include "text.h"
 
 /* Words longer than this are not words anyone writes a rule for; they
@@ -32,6 +33,7 @@ static const char *const text_titles[] = {
 
 struct text_stemmer {
 	struct sb_stemmer	*sb;
+	struct stem_cache	*cache;		/* NULL: every word stemmed */
 };
 
 /* One code point at s[i], or -1 (and one byte) where UTF-8 is invalid. */
@@ -563,6 +565,8 @@ text_stemmer_new(const char *language)
 		free(st);
 		return NULL;
 	}
+	/* Without memory for the cache, stemming still works, slower. */
+	st->cache = stem_cache_new();
 	return st;
 }
 
@@ -572,6 +576,7 @@ text_stemmer_free(struct text_stemmer *st)
 	if (st == NULL)
 		return;
 	sb_stemmer_delete(st->sb);
+	stem_cache_free(st->cache);
 	free(st);
 }
 
@@ -580,12 +585,20 @@ text_stem(struct text_stemmer *st, const char *fold, size_t len,
     size_t *stem_len)
 {
 	const sb_symbol *stem;
+	const char *known;
 
+	/* News repeats its words: Snowball once per word, not per use. */
+	if (st->cache != NULL && (known = stem_cache_get(st->cache, fold, len,
+	    stem_len)) != NULL)
+		return known;
 	stem = sb_stemmer_stem(st->sb, (const sb_symbol *)fold, (int)len);
 	if (stem == NULL) {
 		*stem_len = len;
 		return fold;
 	}
 	*stem_len = (size_t)sb_stemmer_length(st->sb);
+	if (st->cache != NULL)
+		return stem_cache_put(st->cache, fold, len,
+		    (const char *)stem, *stem_len);
 	return (const char *)stem;
 }

@@ -1,6 +1,6 @@
 /*
  * fuzz_http_header.c: arbitrary bytes as the header lines of HTTP
- * responses, handed to poll.c's header callback the way libcurl hands
+ * responses, handed to http.c's header callback the way libcurl hands
  * them: one line at a time, in a buffer that is exactly the line, with
  * no NUL after it (nor in it: libcurl refuses that).  ETag and Last-Modified must come out as trimmed
  * strings, and a new status line must forget the previous response's.
@@ -12,7 +12,7 @@
 #include <string.h>
 
 /* The statics: on_header and struct transfer. */
-#include "../../src/poll.c"
+#include "../../src/http.c"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

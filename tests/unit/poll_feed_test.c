@@ -28,7 +28,7 @@ setup(struct poll *p, struct config *cfg, struct config_feed *cf,
 	p->loop = loop;
 	p->cfg = cfg;
 	TAILQ_INIT(&p->feeds);
-	return feed_new(p, cf);
+	return poll_feed_new(p, cf);
 }
 
 /* Every backoff after n failures lies in [lo, hi]. */
@@ -168,7 +168,7 @@ main(void)
 	CHECK_STR(f->last_error, "HTTP 410 Gone: the server says the feed "
 	    "was removed", "410: the reason is kept for --once's summary");
 
-	poll_feeds_free(&p);
+	poll_feed_free(f);
 	ev_loop_destroy(loop);
 	return check_done();
 }

@@ -72,6 +72,24 @@ test_seen_survives_reopen(void)
 	store_rollback(s);
 	CHECK_INT(store_is_seen(s, "world", "b"), 0,
 	    "a rolled back mark is forgotten");
+
+	/* A feed's items in one transaction, one of them undone. */
+	CHECK_INT(store_begin(s), 0, "a feed's transaction starts");
+	CHECK_INT(store_item_begin(s), 0, "item c starts");
+	CHECK_INT(store_mark_seen(s, "world", "c", 1000), 0, "mark c");
+	CHECK_INT(store_item_end(s), 0, "item c is kept");
+	CHECK_INT(store_item_begin(s), 0, "item d starts");
+	CHECK_INT(store_mark_seen(s, "world", "d", 1000), 0, "mark d");
+	CHECK_INT(store_item_undo(s), 0, "item d is undone");
+	CHECK_INT(store_item_begin(s), 0, "item e starts after the undo");
+	CHECK_INT(store_mark_seen(s, "world", "e", 1000), 0, "mark e");
+	CHECK_INT(store_item_end(s), 0, "item e is kept");
+	CHECK_INT(store_commit(s), 0, "the feed's transaction commits");
+	CHECK(store_is_seen(s, "world", "c") == 1 &&
+	    store_is_seen(s, "world", "e") == 1,
+	    "the kept items of the feed are seen");
+	CHECK_INT(store_is_seen(s, "world", "d"), 0,
+	    "the undone item is not, though its feed committed");
 	store_close(s);
 
 	s = store_open(dir);
