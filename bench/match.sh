@@ -56,7 +56,9 @@ for n in (100, 10000):
         f.write("rule generated {\n\tcategory = \"threat\"\n\tactors = {}\n"
                 "\tterms = {" + ", ".join('"%s"' % t for t in terms) + "}\n}\n")
 PY
-printf 'include("%s/etc/rules/default.conf")\n' "$top" > "$T/pack.conf"
+# The pack as etc/brink.conf ships it: the rules and every country.
+printf 'include("%s/etc/rules/%s.conf")\n' "$top" default "$top" countries \
+    > "$T/pack.conf"
 : > "$T/empty.txt"
 
 # best of three runs, in CPU seconds (user + system) of the child: the

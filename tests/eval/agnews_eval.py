@@ -255,7 +255,8 @@ def main():
                     default=os.path.join(TOP, "src", "brinkd"))
     ap.add_argument("--config",
                     help="a brink.conf; default: one that includes "
-                    "etc/rules/default.conf")
+                    "etc/rules/default.conf and countries.conf, as "
+                    "etc/brink.conf does")
     ap.add_argument("--csv", help="default: world-dev.csv, or "
                     "other-classes.csv with --other, in %s" % AGNEWS)
     ap.add_argument("--labels",
@@ -287,8 +288,9 @@ def main():
         if config is None:
             config = os.path.join(tmp, "brink.conf")
             with open(config, "w") as fp:
-                fp.write('include("%s")\n' % os.path.join(
-                    TOP, "etc", "rules", "default.conf"))
+                for part in ("default.conf", "countries.conf"):
+                    fp.write('include("%s")\n' % os.path.join(
+                        TOP, "etc", "rules", part))
         try:
             return (other if args.other else labelled)(args, args.brinkd,
                                                        config)

@@ -19,7 +19,9 @@ csv="$BRINK_SHARED/eval/agnews/other-classes.csv"
     "folder that holds eval/agnews to run this test)"
 command -v "$PYTHON3" >/dev/null 2>&1 || skip "python3 not installed"
 
-printf 'include("%s/etc/rules/default.conf")\n' "$top_srcdir" > "$T/brink.conf"
+# The pack as etc/brink.conf ships it: the rules and every country.
+printf 'include("%s/etc/rules/%s.conf")\n' "$top_srcdir" default \
+    "$top_srcdir" countries > "$T/brink.conf"
 
 "$PYTHON3" "$top_srcdir/tests/eval/agnews_eval.py" --other -v \
     --brinkd "$BRINKD" --config "$T/brink.conf" --csv "$csv" \

@@ -8,6 +8,7 @@ M="$FIXTURES/match"
 cat > "$T/brink.conf" <<CONF
 state_dir = "$T/state"
 include("$top_srcdir/etc/rules/default.conf")
+include("$top_srcdir/etc/rules/countries.conf")
 CONF
 
 # json_get FILE EXPR: evaluate a Python expression over the alerts in

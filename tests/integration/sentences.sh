@@ -11,7 +11,9 @@
 # sport, denials, "does not want the war to spread").
 . "$top_srcdir/tests/lib.sh"
 
-printf 'include("%s/etc/rules/default.conf")\n' "$top_srcdir" > "$T/brink.conf"
+# The pack as etc/brink.conf ships it: the rules and every country.
+printf 'include("%s/etc/rules/%s.conf")\n' "$top_srcdir" default \
+    "$top_srcdir" countries > "$T/brink.conf"
 
 "$PYTHON3" - "$BRINKD" "$T/brink.conf" \
     "$FIXTURES/sentences/labelled.tsv" <<'PY'
