@@ -54,13 +54,18 @@ traced() {
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 	    strace -f "$@"
 }
+# Read-only: the sqlite3 shell would otherwise create an empty brink.db
+# where brinkd has made none yet, and brinkd refuses an empty one.
 seen() {
-	sqlite3 "$T/state/brink.db" "SELECT count(*) FROM seen" 2>/dev/null ||
-	    echo 0
+	[ -f "$T/state/brink.db" ] &&
+	    sqlite3 -readonly "$T/state/brink.db" "SELECT count(*) FROM seen" \
+	    2>/dev/null || echo 0
 }
 
-# 1. Killed at the alert log's first fsync.
-traced -o "$T/strace.out" -e trace=fsync -e inject=fsync:signal=KILL:when=1 \
+# 1. Killed at the alert log's first fsync (-P: the fsyncs of that file
+# only; a new state database is synced when it is made, before).
+traced -o "$T/strace.out" -P "$T/alerts.jsonl" -e trace=fsync \
+    -e inject=fsync:signal=KILL:when=1 \
     "$BRINKD" -f -c "$T/brink.conf" --once > "$T/run1.log" 2>&1
 status=$?
 check "the first run was killed at its first fsync (status $status)" \
