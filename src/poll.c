@@ -181,22 +181,46 @@ poll_once_failures(struct poll *p)
 	return n;
 }
 
+/* Order running feeds by name (qsort and bsearch over pointers). */
+static int
+feed_cmp(const void *a, const void *b)
+{
+	const struct poll_feed *fa = *(struct poll_feed *const *)a;
+	const struct poll_feed *fb = *(struct poll_feed *const *)b;
+
+	return strcmp(fa->name, fb->name);
+}
+
 void
 poll_reconfigure(struct poll *p, const struct config *cfg)
 {
-	struct poll_feed *f, *next;
+	struct poll_feed *f, *next, **old = NULL, **found, key, *keyp = &key;
 	const struct config_feed *cf;
-	size_t i;
+	size_t i, n;
 
 	p->cfg = cfg;
 	http_configure(p->http, cfg);
+	/* The running feeds sorted by name, so that each configured feed
+	 * finds its own in log time: a walk of the list for each was
+	 * quadratic, and a reload of 40,000 feeds outlasted the watchdog. */
+	n = 0;
 	TAILQ_FOREACH(f, &p->feeds, entry)
+		n++;
+	if (n > 0 && (old = calloc(n, sizeof(*old))) == NULL)
+		log_fatal("out of memory");
+	n = 0;
+	TAILQ_FOREACH(f, &p->feeds, entry) {
 		f->keep = 0;
+		old[n++] = f;
+	}
+	if (n > 1)
+		qsort(old, n, sizeof(*old), feed_cmp);
 	for (i = 0; i < cfg->n_feeds; i++) {
 		cf = &cfg->feeds[i];
-		TAILQ_FOREACH(f, &p->feeds, entry)
-			if (strcmp(f->name, cf->name) == 0)
-				break;
+		key.name = cf->name;
+		found = n > 0 ? bsearch(&keyp, old, n, sizeof(*old),
+		    feed_cmp) : NULL;
+		f = found != NULL ? *found : NULL;
 		if (f != NULL) {
 			poll_feed_reconfigure(f, cf);
 			continue;
@@ -207,6 +231,7 @@ poll_reconfigure(struct poll *p, const struct config *cfg)
 			poll_feed_start(f);
 		log_info("feed %s: added", f->name);
 	}
+	free(old);
 	for (f = TAILQ_FIRST(&p->feeds); f != NULL; f = next) {
 		next = TAILQ_NEXT(f, entry);
 		if (!f->keep) {
