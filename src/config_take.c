@@ -298,6 +298,9 @@ check_webhook_url(struct config_section *s, const struct config_sink *k)
 	int line;
 
 	line = config_origin_line(s->ld, config_option(s, "url"), 0, s->line);
+	/* A url with a secret in it cannot be parsed until the secret is
+	 * read (sink_check.c parses it then, with libcurl); here only its
+	 * scheme, when written out, is looked at. */
 	if (strstr(k->url, "${") != NULL) {
 		if (strncmp(k->url, "${", 2) != 0 &&
 		    strncasecmp(k->url, "http://", 7) != 0 &&

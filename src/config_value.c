@@ -372,13 +372,6 @@ config_url_check(const char *url, int allow_file, char *why, size_t len)
 	char *scheme = NULL;
 	int ok = 0;
 
-	if (strncasecmp(url, "http://", 7) != 0 &&
-	    strncasecmp(url, "https://", 8) != 0 &&
-	    (!allow_file || strncasecmp(url, "file://", 7) != 0)) {
-		snprintf(why, len, "it must start with http:// or https://%s",
-		    allow_file ? " (or file:// for a local file)" : "");
-		return -1;
-	}
 	if ((h = curl_url()) == NULL) {
 		snprintf(why, len, "out of memory");
 		return -1;
@@ -389,11 +382,18 @@ config_url_check(const char *url, int allow_file, char *why, size_t len)
 		    "in file:///var/lib/brink/sample.xml");
 		goto done;
 	}
-	if (rc != CURLUE_OK) {
-		snprintf(why, len, "%s", curl_url_strerror(rc));
+	/* libcurl reads the scheme; the only words of our own are the
+	 * advice when it is missing or not one brink fetches. */
+	if (rc == CURLUE_OK)
+		rc = curl_url_get(h, CURLUPART_SCHEME, &scheme, 0);
+	if ((rc == CURLUE_OK && strcasecmp(scheme, "http") != 0 &&
+	    strcasecmp(scheme, "https") != 0 &&
+	    (!allow_file || strcasecmp(scheme, "file") != 0)) ||
+	    (rc != CURLUE_OK && strstr(url, "://") == NULL)) {
+		snprintf(why, len, "it must start with http:// or https://%s",
+		    allow_file ? " (or file:// for a local file)" : "");
 		goto done;
 	}
-	rc = curl_url_get(h, CURLUPART_SCHEME, &scheme, 0);
 	if (rc != CURLUE_OK) {
 		snprintf(why, len, "%s", curl_url_strerror(rc));
 		goto done;

@@ -76,7 +76,18 @@ http_limit_or(double value, double fallback)
 int
 http_is_file_url(const char *url)
 {
-	return strncasecmp(url, "file:", 5) == 0;
+	CURLU *u;
+	char *scheme = NULL;
+	int file;
+
+	if ((u = curl_url()) == NULL)
+		log_fatal("out of memory");
+	file = curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	    strcasecmp(scheme, "file") == 0;
+	curl_free(scheme);
+	curl_url_cleanup(u);
+	return file;
 }
 
 /* The host part of url, for the per-host cap ("" for file://). */
