@@ -271,7 +271,8 @@ main(void)
 	test_config();
 	forget();
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", scratch);
-	(void)system(cmd);
+	if (system(cmd) != 0)
+		fprintf(stderr, "# could not remove %s\n", scratch);
 	xmlCleanupParser();
 	return check_done();
 }
