@@ -9,8 +9,6 @@
  */
 #include "autoconf.h"
 
-#include <sys/stat.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +18,8 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "state_read.h"
 
-#define STATUS_BUSY_MS	5000
 
 static void
 ignore_problem(void *arg, int is_error, const char *msg)
@@ -186,7 +184,6 @@ int
 cmd_status(const char *config_path)
 {
 	struct config *cfg;
-	struct stat sb;
 	sqlite3 *db = NULL;
 	char *path = NULL;
 	time_t now = time(NULL);
@@ -194,24 +191,8 @@ cmd_status(const char *config_path)
 
 	if ((cfg = config_load(config_path, ignore_problem, NULL)) == NULL)
 		return EXIT_BAD_INPUT;
-	if (asprintf(&path, "%s/brink.db", cfg->state_dir) == -1) {
-		path = NULL;
+	if ((db = state_read_open(cfg, "--status", &path)) == NULL)
 		goto out;
-	}
-	/* Read-only would still create an empty file where none is. */
-	if (stat(path, &sb) == -1) {
-		fprintf(stderr, "brinkd: %s: no state yet (brinkd has not "
-		    "run with state_dir %s)\n", path, cfg->state_dir);
-		goto out;
-	}
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK) {
-		fprintf(stderr, "brinkd: %s: %s (run --status as a user who "
-		    "may read it)\n", path, db != NULL ? sqlite3_errmsg(db) :
-		    "cannot open");
-		goto out;
-	}
-	sqlite3_busy_timeout(db, STATUS_BUSY_MS);
 	printf("state: %s\n", path);
 	print_feeds(db, cfg, now);
 	print_sinks(db, cfg, now);

@@ -7,8 +7,6 @@
  */
 #include "autoconf.h"
 
-#include <sys/stat.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -19,10 +17,10 @@
 #include "alert.h"
 #include "cmd.h"
 #include "config.h"
+#include "state_read.h"
 #include "trend.h"
 #include "trend_db.h"
 
-#define TREND_BUSY_MS	5000
 
 struct trend_print {
 	const struct config	*cfg;
@@ -101,7 +99,6 @@ cmd_trend(const char *config_path, int json)
 {
 	struct trend_print tp;
 	struct config *cfg;
-	struct stat sb;
 	sqlite3 *db = NULL;
 	char *path = NULL;
 	time_t now = time(NULL);
@@ -109,24 +106,8 @@ cmd_trend(const char *config_path, int json)
 
 	if ((cfg = config_load(config_path, ignore_problem, NULL)) == NULL)
 		return EXIT_BAD_INPUT;
-	if (asprintf(&path, "%s/brink.db", cfg->state_dir) == -1) {
-		path = NULL;
+	if ((db = state_read_open(cfg, "--trend", &path)) == NULL)
 		goto out;
-	}
-	/* Read-only would still create an empty file where none is. */
-	if (stat(path, &sb) == -1) {
-		fprintf(stderr, "brinkd: %s: no state yet (brinkd has not "
-		    "run with state_dir %s)\n", path, cfg->state_dir);
-		goto out;
-	}
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK) {
-		fprintf(stderr, "brinkd: %s: %s (run --trend as a user who "
-		    "may read it)\n", path, db != NULL ? sqlite3_errmsg(db) :
-		    "cannot open");
-		goto out;
-	}
-	sqlite3_busy_timeout(db, TREND_BUSY_MS);
 	tp.cfg = cfg;
 	tp.pairs = 0;
 	tp.json = json;
