@@ -76,17 +76,6 @@ has_actor(const struct config *c, const char *name)
 }
 
 static int
-has_feed(const struct config *c, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < c->n_feeds; i++)
-		if (strcmp(c->feeds[i].name, name) == 0)
-			return 1;
-	return 0;
-}
-
-static int
 has_category(const struct config *c, const char *name)
 {
 	size_t i;
@@ -150,7 +139,7 @@ check_ref(struct config_load *ld, const struct config_ref *ref)
 		    "{ names = {...} }", best ? best : "", best ? "\"?)" : "");
 		return;
 	case REF_SINK_FEED:
-		if (has_feed(c, ref->name))
+		if (config_has_feed(c, ref->name))
 			return;
 		config_msg_at(ld, 1, ref->line, "sink '%s' names feed \"%s\", "
 		    "which is not defined", owner, ref->name);

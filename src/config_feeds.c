@@ -99,17 +99,6 @@ opml_read(struct config_load *ld, int line, const char *path, size_t *lenp)
 }
 
 static int
-feed_named(const struct config *c, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < c->n_feeds; i++)
-		if (strcmp(c->feeds[i].name, name) == 0)
-			return 1;
-	return 0;
-}
-
-static int
 feed_with_url(const struct config *c, size_t n, const char *url)
 {
 	size_t i;
@@ -129,12 +118,12 @@ unique_name(const struct config *c, const struct opml_feed *o)
 
 	if ((base = opml_feed_name(o)) == NULL)
 		log_fatal("out of memory");
-	if (!feed_named(c, base))
+	if (!config_has_feed(c, base))
 		return base;
 	for (k = 2;; k++) {
 		if (asprintf(&name, "%.58s-%d", base, k) == -1)
 			log_fatal("out of memory");
-		if (!feed_named(c, name))
+		if (!config_has_feed(c, name))
 			break;
 		free(name);
 	}

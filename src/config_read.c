@@ -238,3 +238,15 @@ config_defer_refs(struct config_section *s, int what,
 	}
 	free(lines);
 }
+
+/* 1 if a feed of that name is configured so far. */
+int
+config_has_feed(const struct config *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_feeds; i++)
+		if (strcmp(c->feeds[i].name, name) == 0)
+			return 1;
+	return 0;
+}
