@@ -343,10 +343,21 @@ store_open(const char *state_dir)
 		store_fail(s, "cannot open", rc);
 		goto fail;
 	}
-	if (store_check_open(s->db, s->path) == -1)
-		goto fail;
-	sqlite3_extended_result_codes(s->db, 0);
+	/* The wait comes before the check: another process reading the
+	 * file (brinkd --status, a sqlite3 shell, a backup) or one that
+	 * found it after a crash holds a lock for a moment, and that is
+	 * no reason to refuse the start. */
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	switch (store_check_open(s->db, s->path, STORE_BUSY_MS / 1000)) {
+	case STORE_CHECK_OK:
+		break;
+	case STORE_CHECK_LOCKED:
+		store_transient = 1;
+		goto fail;
+	case STORE_CHECK_REFUSED:
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 0);
 	/* WAL: readers never block the writer.  synchronous=NORMAL syncs
 	 * at checkpoints only: a power cut may undo the last commits, which
 	 * re-processes their items (a repeated alert) but never skips one,

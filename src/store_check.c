@@ -142,8 +142,8 @@ store_check_file(const char *path)
 	return -1;
 }
 
-int
-store_check_open(sqlite3 *db, const char *path)
+enum store_check
+store_check_open(sqlite3 *db, const char *path, int waited_s)
 {
 	sqlite3_stmt *st = NULL;
 	const char *first;
@@ -157,7 +157,7 @@ store_check_open(sqlite3 *db, const char *path)
 		    "and its directory writable by the user brinkd runs as "
 		    "(uid %ld), or set state_dir elsewhere", path,
 		    (long)geteuid());
-		return -1;
+		return STORE_CHECK_REFUSED;
 	}
 	/* quick_check reads every page but skips the index cross-checks:
 	 * a damaged page found now stops the start, not the first poll. */
@@ -179,13 +179,20 @@ store_check_open(sqlite3 *db, const char *path)
 	}
 	sqlite3_finalize(st);
 	if (damaged)
-		return -1;
+		return STORE_CHECK_REFUSED;
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+		log_error("store %s: the database stayed locked by another "
+		    "process for %d s: find it (fuser %s) and stop it, or "
+		    "end its transaction; the database itself is not "
+		    "damaged", path, waited_s, path);
+		return STORE_CHECK_LOCKED;
+	}
 	if (rc != SQLITE_OK) {
 		log_error("store %s: the database is damaged or not one (%s): "
 		    "restore it from a backup, or move the file aside and "
 		    "brinkd starts afresh (every feed's items of the last "
 		    "max_age alert again)", path, sqlite3_errmsg(db));
-		return -1;
+		return STORE_CHECK_REFUSED;
 	}
-	return 0;
+	return STORE_CHECK_OK;
 }

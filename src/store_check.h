@@ -14,7 +14,17 @@ int	store_check_dir(const char *state_dir, const char *path);
 /* path is a database of brinkd's, or absent and then made, whole: an
  * empty file is refused as damage. */
 int	store_check_file(const char *path);
-/* The database opened at path is writable and undamaged. */
-int	store_check_open(sqlite3 *db, const char *path);
+/* What store_check_open found: a lock may pass by itself (a restart
+ * is then right), the other faults are the set-up's. */
+enum store_check {
+	STORE_CHECK_OK = 0,
+	STORE_CHECK_REFUSED = -1,
+	STORE_CHECK_LOCKED = -2
+};
+/* The database opened at path is writable and undamaged; a lock held
+ * past db's busy timeout (waited_s, for the message) is said to be
+ * one, not taken for damage. */
+enum store_check store_check_open(sqlite3 *db, const char *path,
+	    int waited_s);
 
 #endif

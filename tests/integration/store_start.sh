@@ -4,8 +4,9 @@
 # start with exit 78 (EX_CONFIG, so systemd does not restart into it),
 # the path and what to do, instead of failing at the first poll or, for
 # an empty file, starting afresh and alerting the last two days again.
-# A state_dir changed by a reload and changed back is not reported as a
-# change.
+# A lock held by another process is waited for and, if it stays, said
+# to be one (exit 1, which systemd restarts).  A state_dir changed by a
+# reload and changed back is not reported as a change.
 . "$top_srcdir/tests/lib.sh"
 
 [ -x "$BRINKD" ] || hard_error "$BRINKD not built"
@@ -113,6 +114,56 @@ check "naming the path and what to do" \
 once
 check "the database restored, brinkd starts (got $rc)" test "$rc" -eq 0
 check "and raises nothing twice" test ! -s "$T/alerts.jsonl"
+
+# A lock held by another process (brinkd --status, a sqlite3 shell, a
+# backup, a reader that found the database after a crash) is waited
+# for, not taken for damage.  hold_lock holds an exclusive lock on the
+# database until $T/release appears.
+hold_lock() {
+	rm -f "$T/held" "$T/release"
+	"$PYTHON3" - "$DB" "$T/held" "$T/release" <<'PY_EOF' &
+import os, sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA locking_mode = EXCLUSIVE")
+db.execute("BEGIN EXCLUSIVE")
+db.execute("SELECT count(*) FROM seen").fetchall()
+open(sys.argv[2], "w").close()
+while not os.path.exists(sys.argv[3]):
+    time.sleep(0.05)
+db.execute("COMMIT")
+db.close()
+PY_EOF
+	HOLDER=$!
+	track $HOLDER
+	wait_for 30 test -e "$T/held" || hard_error "the lock was not taken"
+}
+# asleep PID: the process waits in a sleep (SQLite's busy wait) or is gone.
+asleep() {
+	! kill -0 "$1" 2>/dev/null ||
+	    grep -q nanosleep "/proc/$1/wchan" 2>/dev/null
+}
+hold_lock
+rc=0
+"$BRINKD" -c "$T/brink.conf" --once > "$T/out" 2>&1 &
+once_pid=$!
+wait_for 30 asleep $once_pid || hard_error "brinkd neither waited nor ended"
+touch "$T/release"
+wait $once_pid || rc=$?
+wait $HOLDER
+check "a lock released while brinkd waits: it starts (got $rc)" \
+    test "$rc" -eq 0
+check "and says nothing of damage" sh -c "! grep -q damaged '$T/out'"
+
+# A lock that stays: brinkd says so, and exits 1, which systemd
+# restarts (a lock may pass; damage does not).
+hold_lock
+once
+touch "$T/release"
+wait $HOLDER
+check "a lock that stays stops the start with 1 (got $rc)" test "$rc" -eq 1
+check "and says the database is locked, not damaged" \
+    sh -c "grep -qF 'store $DB: the database stayed locked by another process' '$T/out' &&
+    ! grep -q 'damaged or' '$T/out'"
 
 # A reload that changes state_dir is warned about; one that changes it
 # back to the directory in use is not.
