@@ -498,12 +498,15 @@ static void
 post_done(struct transfer *t, CURLcode rc)
 {
 	struct http_response r;
-	curl_off_t retry = -1;
+	curl_off_t retry = -1, total_us = 0;
 	long status = 0;
 
 	if (t->done == NULL)		/* cancelled */
 		return;
 	memset(&r, 0, sizeof(r));
+	if (curl_easy_getinfo(t->easy, CURLINFO_TOTAL_TIME_T, &total_us) ==
+	    CURLE_OK)
+		r.elapsed = (double)total_us / 1e6;
 	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
 	if (curl_easy_getinfo(t->easy, CURLINFO_RETRY_AFTER, &retry) !=
 	    CURLE_OK || retry <= 0)

@@ -37,6 +37,7 @@ struct http_response {
 	double		 retry_after;	/* seconds from Retry-After; -1 if none */
 	int		 timed_out;	/* no answer within the timeout: the
 					   receiver may still have acted */
+	double		 elapsed;	/* seconds from the start to the end */
 };
 
 typedef void http_done_fn(void *arg, const struct http_response *);

@@ -11,7 +11,8 @@
  *   5xx, 408, no answer (timeout, refused, reset)
  *                  retried with exponential backoff and jitter; after a
  *                  timeout the next try also waits twice as long for
- *                  the answer (up to SLOW_MAX times the timeout)
+ *                  the answer (up to SLOW_MAX times the timeout), and
+ *                  each answer within the timeout halves the wait again
  *   401 403 404 410, 3xx
  *                  the endpoint refuses us (a revoked token, a deleted
  *                  hook): logged once, entries kept and retried slowly,
@@ -192,6 +193,30 @@ webhook_defer(struct webhook *wh, struct webhook_post *p, double delay)
 	webhook_arm(wh, delay);
 }
 
+/* The sink's own timeout for a post, before any longer wait. */
+static double
+webhook_timeout(const struct webhook *wh)
+{
+	double t = wh->sink->cfg->timeout;
+
+	return t > 0 ? t : 10;
+}
+
+/* A receiver that answered within the sink's own timeout is slow no
+ * longer: halve the longer wait a timeout gave it, so that one slow
+ * spell does not leave every later post waiting SLOW_MAX times as long
+ * for a receiver that has gone away. */
+static void
+webhook_faster(struct webhook *wh, double elapsed)
+{
+	if (wh->slow == 1 || elapsed > webhook_timeout(wh))
+		return;
+	wh->slow /= 2;
+	if (wh->slow == 1)
+		log_info("sink %s: the receiver answers within the timeout "
+		    "(%.0f s) again", wh->name, webhook_timeout(wh));
+}
+
 static void
 webhook_done(void *arg, const struct http_response *res)
 {
@@ -203,6 +228,7 @@ webhook_done(void *arg, const struct http_response *res)
 
 	wh->post = NULL;
 	if (st >= 200 && st <= 299) {
+		webhook_faster(wh, res->elapsed);
 		metrics_sink_delivered(wh->name, p->n);
 		webhook_remove_batch(wh, p);
 		wh->window_sent++;
@@ -344,7 +370,6 @@ static void
 webhook_post(struct webhook *wh, struct webhook_post *p,
     struct spool_entry *e, size_t n)
 {
-	const struct config_sink *cfg = wh->sink->cfg;
 	struct http_request req;
 	const char **ids, **headers;
 	char *body;
@@ -371,7 +396,7 @@ webhook_post(struct webhook *wh, struct webhook_post *p,
 	req.body = body;
 	req.body_len = strlen(body);
 	req.headers = headers;
-	req.timeout = (cfg->timeout > 0 ? cfg->timeout : 10) * wh->slow;
+	req.timeout = webhook_timeout(wh) * wh->slow;
 	req.what = wh->what;
 	wh->post = p;
 	if (poll_http(wh->sink->poll, &req, webhook_done, p) == -1) {

@@ -6,6 +6,8 @@
 # 4 times (1 s, 2 s, 4 s, 8 s), and the alerts after it go with the
 # longer wait.  Every
 # post carries the alert id as Idempotency-Key, the same on each copy.
+# Once the receiver answers within the timeout again, the wait shrinks
+# back: a slow spell does not leave it long for good.
 . "$top_srcdir/tests/lib.sh"
 
 TOOL="$top_builddir/tests/webhook_tool"
@@ -38,4 +40,17 @@ check "each post carries the alert id as Idempotency-Key" grep -qx "keys ok" "$T
 check "the timeout is logged with the longer wait" \
     grep -q "sink chat: .*retrying in .* s (attempt 1), waiting longer for the answer" "$T/run.err"
 [ $failures -eq 0 ] || cat "$T/copies"
+
+# The receiver is slow for one answer (7 s against a timeout of 3 s),
+# then quick: the wait comes back to the sink's own timeout.
+start_receiver --mode slow --delay 7 --count 1
+make_alerts 0 6 | "$TOOL" -w 90 -t 3 "$T/state2" generic \
+    "$RECEIVER_URL/hook" > "$T/run2.out" 2> "$T/run2.err"
+check "after a slow spell every alert is delivered" \
+    grep -qx "spool empty" "$T/run2.out"
+check "the first post timed out and waited longer" \
+    grep -q "sink chat: .*waiting longer for the answer" "$T/run2.err"
+check "the quick answers brought the wait back to the timeout" \
+    grep -qF "sink chat: the receiver answers within the timeout (3 s) again" \
+    "$T/run2.err"
 finish
