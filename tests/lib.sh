@@ -96,12 +96,14 @@ sys.exit(s.connect_ex(("127.0.0.1", int(sys.argv[1]))))' "$1"
 
 # start_nginx ROOT [EXTRA]: serve directory ROOT on a fresh port with
 # ETag, Last-Modified and gzip on; EXTRA is more nginx config for the
-# server block.  Sets NGINX_PORT, NGINX_LOG (access log, one line per
-# request: "METHOD URI STATUS BYTES IF-NONE-MATCH") and NGINX_DIR.
+# server block, where @PORT2@ stands for a second fresh port (a TLS
+# listen).  Sets NGINX_PORT, NGINX_PORT2, NGINX_LOG (access log, one
+# line per request: "METHOD URI STATUS BYTES IF-NONE-MATCH") and
+# NGINX_DIR.
 #
-# The port is free when chosen but could be taken (by another test's
-# connection) before nginx binds it: then nginx exits saying so, and it is
-# started again on another port.
+# The ports are free when chosen but could be taken (by another test's
+# connection) before nginx binds them: then nginx exits saying so, and it
+# is started again on other ports.
 start_nginx() {
 	[ -x "$NGINX" ] || skip "nginx not installed (./bootstrap installs nginx-light)"
 	root=$1; extra=${2:-}
@@ -123,6 +125,8 @@ start_nginx() {
 # 1 if nginx exited or never listened.
 nginx_try_start() {
 	NGINX_PORT=$(free_port)
+	NGINX_PORT2=$(free_port)
+	server_extra=$(printf '%s\n' "$2" | sed "s/@PORT2@/$NGINX_PORT2/g")
 	rm -f "$NGINX_DIR/error.log" "$NGINX_DIR/stdout"
 	user=""
 	[ "$(id -u)" = 0 ] && user="user root root;"
@@ -152,7 +156,7 @@ http {
 		listen 127.0.0.1:$NGINX_PORT;
 		root $1;
 		access_log $NGINX_LOG brink;
-		$2
+		$server_extra
 	}
 }
 NGINX_EOF

@@ -10,12 +10,12 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
     -keyout "$T/tls/key.pem" -out "$T/tls/cert.pem" >"$T/tls/log" 2>&1 ||
     hard_error "openssl could not make a certificate: $(cat "$T/tls/log")"
 poll_feed "$T/www/world.rss" "Harbour reopens after storm"
-TLS_PORT=$(free_port)
 start_nginx "$T/www" "
-	listen 127.0.0.1:$TLS_PORT ssl;
+	listen 127.0.0.1:@PORT2@ ssl;
 	ssl_certificate $T/tls/cert.pem;
 	ssl_certificate_key $T/tls/key.pem;
 "
+TLS_PORT=$NGINX_PORT2
 wait_for 10 port_open "$TLS_PORT" || hard_error "nginx does not listen for TLS"
 
 config() {
