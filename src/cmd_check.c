@@ -6,7 +6,8 @@
  * a misplaced "...") is only seen there, and -t must catch everything a
  * start or a reload would refuse.  So are the sinks (sink_check.h): a
  * secret that does not resolve or a log directory brinkd may not write
- * would otherwise pass -t and then stop the service.
+ * would otherwise pass -t and then stop the service; and so are the
+ * secrets in the feeds' headers (feed_check.h).
  */
 #include "autoconf.h"
 
@@ -15,6 +16,7 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "feed_check.h"
 #include "log.h"
 #include "rules.h"
 #include "sink_check.h"
@@ -44,7 +46,8 @@ cmd_check(const char *config_path)
 		return EXIT_BAD_INPUT;
 	}
 	rules_free(rules);
-	if (sinks_check(config, print_problem, NULL) > 0) {
+	if (feeds_check(config, print_problem, NULL) +
+	    sinks_check(config, print_problem, NULL) > 0) {
 		config_free(config);
 		return EXIT_BAD_INPUT;
 	}

@@ -27,6 +27,7 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "feed_check.h"
 #include "log.h"
 #include "metrics.h"
 #include "metrics_http.h"
@@ -98,6 +99,13 @@ load(const char *path, struct config **cfg, struct rules **rules)
 
 	if ((*cfg = config_load(path, report, NULL)) == NULL) {
 		log_error("%s: the configuration has errors (see above)", path);
+		return -1;
+	}
+	if (feeds_check(*cfg, report, NULL) > 0) {
+		log_error("%s: a feed's header does not resolve (see above)",
+		    path);
+		config_free(*cfg);
+		*cfg = NULL;
 		return -1;
 	}
 	err[0] = '\0';

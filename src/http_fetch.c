@@ -19,6 +19,7 @@
 #include "http.h"
 #include "http_impl.h"
 #include "log.h"
+#include "secret.h"
 
 #define DEFAULT_LOW_SPEED_TIME	30.0
 #define DEFAULT_MAX_BODY	(10 * 1024 * 1024)
@@ -83,11 +84,22 @@ http_fetch(struct http *p, const struct fetch_request *req,
 		append_header(t, "If-None-Match", req->etag);
 	if (req->last_modified != NULL)
 		append_header(t, "If-Modified-Since", req->last_modified);
+	/* Expanded at each fetch: a token file rewritten by its owner is
+	 * read anew without a reload.  libcurl copies each header; the
+	 * copy here is wiped at once. */
 	for (i = 0; req->headers != NULL && i < req->headers->n; i++) {
 		struct curl_slist *grown;
+		char why[512], *header;
 
-		if ((grown = curl_slist_append(t->headers,
-		    req->headers->v[i])) == NULL)
+		if ((header = secret_expand(req->headers->v[i], why,
+		    sizeof(why))) == NULL) {
+			snprintf(err, errlen, "header %zu: %s", i + 1, why);
+			transfer_free(t);
+			return NULL;
+		}
+		grown = curl_slist_append(t->headers, header);
+		secret_free(header);
+		if (grown == NULL)
 			log_fatal("out of memory");
 		t->headers = grown;
 	}

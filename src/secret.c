@@ -1,5 +1,6 @@
 /*
- * secret.c: ${env:NAME} and ${file:PATH} in sink settings; see secret.h.
+ * secret.c: ${env:NAME} and ${file:PATH} in sink and feed settings; see
+ * secret.h.
  */
 #include "autoconf.h"
 
@@ -11,6 +12,15 @@
 #include "secret.h"
 
 #define SECRET_FILE_MAX	8192	/* a token, not a document */
+
+void
+secret_free(char *s)
+{
+	if (s == NULL)
+		return;
+	explicit_bzero(s, strlen(s));
+	free(s);
+}
 
 /* The first line of path, without its newline (and a CR before it).
  * NULL with err filled. */

@@ -134,16 +134,6 @@ check_syslog(struct check *c, const struct config_sink *sc)
 	    strerror(err));
 }
 
-/* Wipe and free an expanded secret. */
-static void
-secret_free(char *s)
-{
-	if (s == NULL)
-		return;
-	explicit_bzero(s, strlen(s));
-	free(s);
-}
-
 /* url is a secret: say what is wrong with it, never what it is. */
 static void
 check_url(struct check *c, const struct config_sink *sc, const char *url)

@@ -17,15 +17,6 @@
 #include "secret.h"
 #include "webhook_target.h"
 
-static void
-wipe(char *secret)
-{
-	if (secret == NULL)
-		return;
-	explicit_bzero(secret, strlen(secret));
-	free(secret);
-}
-
 int
 webhook_target_url_check(const char *url, char *why, size_t whylen)
 {
@@ -115,10 +106,10 @@ webhook_target_free(struct webhook_target *t)
 
 	if (t == NULL)
 		return;
-	wipe(t->url);
+	secret_free(t->url);
 	free(t->topic);
 	for (i = 0; t->headers != NULL && t->headers[i] != NULL; i++)
-		wipe(t->headers[i]);
+		secret_free(t->headers[i]);
 	free(t->headers);
 	free(t);
 }
@@ -161,7 +152,7 @@ webhook_target_new(const struct config_sink *cfg)
 			    "in https://ntfy.sh/TOPIC", name);
 			goto fail;
 		}
-		wipe(t->url);
+		secret_free(t->url);
 		t->url = root;
 	}
 	if ((t->headers = calloc(cfg->headers.n + 2, sizeof(char *))) == NULL)
