@@ -335,11 +335,14 @@ transfer_new(struct http *p, const char *url, const char *protocols,
 	const struct config *cfg = p->cfg;
 	struct transfer *t;
 	CURLcode rc = CURLE_OK;
+	char *name;
 
 	t = xcalloc(1, sizeof(*t));
 	t->http = p;
 	t->url = xstrdup(url);
-	t->host = url_host(url);
+	name = url_host(url);
+	t->host = http_host_ref(p, name);
+	free(name);
 	if ((t->easy = curl_easy_init()) == NULL)
 		log_fatal("out of memory");
 	SETOPT(CURLOPT_PRIVATE, t);
@@ -374,7 +377,7 @@ transfer_new(struct http *p, const char *url, const char *protocols,
 		    curl_easy_strerror(rc));
 		curl_easy_cleanup(t->easy);
 		free(t->url);
-		free(t->host);
+		http_host_unref(p, t->host);
 		free(t);
 		return NULL;
 	}
@@ -387,7 +390,7 @@ transfer_free(struct transfer *t)
 	curl_easy_cleanup(t->easy);
 	curl_slist_free_all(t->headers);
 	free(t->url);
-	free(t->host);
+	http_host_unref(t->http, t->host);
 	free(t->buf);
 	free(t->etag);
 	free(t->last_modified);
@@ -396,15 +399,10 @@ transfer_free(struct transfer *t)
 }
 
 static int
-host_active(struct http *p, const char *host)
+max_per_host(const struct http *p)
 {
-	struct transfer *t;
-	int n = 0;
-
-	TAILQ_FOREACH(t, &p->active, entry)
-		if (strcasecmp(t->host, host) == 0)
-			n++;
-	return n;
+	return p->cfg->max_per_host > 0 ? p->cfg->max_per_host :
+	    DEFAULT_MAX_PER_HOST;
 }
 
 static int
@@ -420,30 +418,45 @@ transfer_activate(struct transfer *t)
 	}
 	t->active = 1;
 	p->n_active++;
+	t->host->active++;
 	TAILQ_INSERT_TAIL(&p->active, t, entry);
 	return 0;
 }
 
-/* Start what waits, as far as the caps allow. */
+/* Take t out of the queues it waits in. */
+static void
+transfer_unqueue(struct transfer *t)
+{
+	TAILQ_REMOVE(&t->http->pending, t, entry);
+	TAILQ_REMOVE(&t->host->pending, t, host_entry);
+	t->queued = 0;
+}
+
+/* Start what waits, as far as the caps allow: one step per start, from
+ * the hosts with room, in turn. */
 static void
 http_dispatch(struct http *p)
 {
-	struct transfer *t, *next;
-	int max_all, max_host;
+	struct http_host *h;
+	struct transfer *t;
+	int max_all, max_host = max_per_host(p);
 
 	max_all = p->cfg->max_transfers > 0 ? p->cfg->max_transfers :
 	    DEFAULT_MAX_TRANSFERS;
-	max_host = p->cfg->max_per_host > 0 ? p->cfg->max_per_host :
-	    DEFAULT_MAX_PER_HOST;
-	for (t = TAILQ_FIRST(&p->pending); t != NULL; t = next) {
-		next = TAILQ_NEXT(t, entry);
-		if (p->n_active >= max_all)
-			break;
-		if (host_active(p, t->host) >= max_host)
+	while (p->n_active < max_all && (h = TAILQ_FIRST(&p->ready)) != NULL) {
+		/* To the back of the turn, or out if a reload lowered
+		 * max_per_host below what it runs. */
+		TAILQ_REMOVE(&p->ready, h, ready_entry);
+		h->ready = 0;
+		if (h->active >= max_host)
 			continue;
-		TAILQ_REMOVE(&p->pending, t, entry);
+		t = TAILQ_FIRST(&h->pending);
+		transfer_unqueue(t);
 		if (transfer_activate(t) == -1)
+			/* Ends t, which may free h. */
 			transfer_end(t, CURLE_FAILED_INIT, "could not start");
+		else
+			http_host_update(p, h, max_host);
 	}
 }
 
@@ -451,8 +464,13 @@ http_dispatch(struct http *p)
 void
 transfer_queue(struct transfer *t)
 {
-	TAILQ_INSERT_TAIL(&t->http->pending, t, entry);
-	http_dispatch(t->http);
+	struct http *p = t->http;
+
+	TAILQ_INSERT_TAIL(&p->pending, t, entry);
+	TAILQ_INSERT_TAIL(&t->host->pending, t, host_entry);
+	t->queued = 1;
+	http_host_update(p, t->host, max_per_host(p));
+	http_dispatch(p);
 }
 
 /*
@@ -470,10 +488,13 @@ transfer_end(struct transfer *t, CURLcode rc, const char *why)
 	if (t->active) {
 		TAILQ_REMOVE(&p->active, t, entry);
 		p->n_active--;
+		t->host->active--;
 		curl_multi_remove_handle(p->multi, t->easy);
 		t->active = 0;
-	} else
-		TAILQ_REMOVE(&p->pending, t, entry);
+	} else if (t->queued)
+		transfer_unqueue(t);
+	/* Its host may start another; transfer_free may free the host. */
+	http_host_update(p, t->host, max_per_host(p));
 	if (t->finish != NULL)
 		t->finish(t, rc);
 	transfer_free(t);
@@ -631,6 +652,7 @@ http_new(struct ev_loop *loop, const struct config *cfg,
 	p->ended_arg = arg;
 	TAILQ_INIT(&p->active);
 	TAILQ_INIT(&p->pending);
+	TAILQ_INIT(&p->ready);
 	ev_timer_init(&p->curl_timer, on_curl_timer, 0., 0.);
 	p->curl_timer.data = p;
 	if ((p->multi = curl_multi_init()) == NULL ||
