@@ -8,6 +8,7 @@
  */
 #include "autoconf.h"
 
+#include <search.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -45,9 +46,14 @@ struct alert_counts {
 	unsigned long	 n;
 };
 
+/* The feeds are looked up by name at every poll, and once each per
+ * scrape: a tsearch(3) tree keeps that logarithmic (a list made a first
+ * poll of 20,000 feeds spend nine tenths of its time in strcmp).  The
+ * array holds the same counts, to free them. */
 static struct {
-	struct feed_counts	*feeds;
+	struct feed_counts	**feeds;
 	size_t			 n_feeds;
+	void			*feed_tree;
 	struct sink_counts	*sinks;
 	size_t			 n_sinks;
 	struct alert_counts	*alerts;
@@ -82,18 +88,40 @@ monotonic(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static int
+feed_compare(const void *a, const void *b)
+{
+	return strcmp(((const struct feed_counts *)a)->name,
+	    ((const struct feed_counts *)b)->name);
+}
+
+/* The counts of feed; NULL if it has none yet. */
+static struct feed_counts *
+feed_find(const char *feed)
+{
+	struct feed_counts key, **found;
+
+	key.name = (char *)feed;
+	found = tfind(&key, &counts.feed_tree, feed_compare);
+	return found != NULL ? *found : NULL;
+}
+
 static struct feed_counts *
 feed_counts(const char *feed)
 {
-	size_t i;
+	struct feed_counts *fc;
 
-	for (i = 0; i < counts.n_feeds; i++)
-		if (strcmp(counts.feeds[i].name, feed) == 0)
-			return &counts.feeds[i];
+	if ((fc = feed_find(feed)) != NULL)
+		return fc;
+	if ((fc = calloc(1, sizeof(*fc))) == NULL)
+		log_fatal("out of memory");
+	fc->name = xstrdup(feed);
+	if (tsearch(fc, &counts.feed_tree, feed_compare) == NULL)
+		log_fatal("out of memory");
 	counts.feeds = grow(counts.feeds, counts.n_feeds,
 	    sizeof(*counts.feeds));
-	counts.feeds[counts.n_feeds].name = xstrdup(feed);
-	return &counts.feeds[counts.n_feeds++];
+	counts.feeds[counts.n_feeds++] = fc;
+	return fc;
 }
 
 static struct sink_counts *
@@ -208,8 +236,11 @@ metrics_reset(void)
 {
 	size_t i;
 
-	for (i = 0; i < counts.n_feeds; i++)
-		free(counts.feeds[i].name);
+	for (i = 0; i < counts.n_feeds; i++) {
+		tdelete(counts.feeds[i], &counts.feed_tree, feed_compare);
+		free(counts.feeds[i]->name);
+		free(counts.feeds[i]);
+	}
 	for (i = 0; i < counts.n_sinks; i++)
 		free(counts.sinks[i].name);
 	for (i = 0; i < counts.n_alerts; i++) {
@@ -261,17 +292,6 @@ one(FILE *f, const char *name, const char *label, const char *value,
 	fprintf(f, "} %.17g\n", n);
 }
 
-static const struct feed_counts *
-feed_known(const char *feed)
-{
-	size_t i;
-
-	for (i = 0; i < counts.n_feeds; i++)
-		if (strcmp(counts.feeds[i].name, feed) == 0)
-			return &counts.feeds[i];
-	return NULL;
-}
-
 static const struct sink_counts *
 sink_known(const char *sink)
 {
@@ -296,7 +316,7 @@ write_feed_counter(FILE *f, const struct config *cfg, const char *name,
 
 	head(f, name, "counter", help);
 	for (i = 0; i < cfg->n_feeds; i++) {
-		fc = feed_known(cfg->feeds[i].name);
+		fc = feed_find(cfg->feeds[i].name);
 		v = fc == NULL ? 0 : which == FEED_POLLS ? fc->polls :
 		    which == FEED_ERRORS ? fc->errors : fc->items;
 		one(f, name, "feed", cfg->feeds[i].name, (double)v);
@@ -314,7 +334,7 @@ write_durations(FILE *f, const struct config *cfg)
 	head(f, name, "histogram", "Time from the start of a feed's fetch "
 	    "(waiting behind the transfer caps included) to its answer.");
 	for (i = 0; i < cfg->n_feeds; i++) {
-		fc = feed_known(cfg->feeds[i].name);
+		fc = feed_find(cfg->feeds[i].name);
 		cumulative = 0;
 		for (b = 0; b < N_BUCKETS; b++) {
 			cumulative += fc != NULL ? fc->bucket[b] : 0;
