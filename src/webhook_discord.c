@@ -43,7 +43,7 @@ discord_mentions_off(void)
 json_t *
 webhook_discord_alert(const json_t *alert, const json_t *names)
 {
-	json_t *body, *embed, *fields;
+	json_t *body, *embed;
 	char *s, *e, *link;
 
 	body = json_object();
@@ -65,16 +65,8 @@ webhook_discord_alert(const json_t *alert, const json_t *names)
 	free(e);
 	json_object_set_new(embed, "color",
 	    json_integer(strtol(webhook_look_of(alert)->colour + 1, NULL, 16)));
-	fields = json_array();
-	json_array_append_new(fields, discord_field("Severity",
-	    webhook_line(sink_text_get(alert, "severity"), 50)));
-	json_array_append_new(fields, discord_field("Category",
-	    webhook_line(sink_text_get(alert, "category"), 100)));
-	json_array_append_new(fields, discord_field("Who",
-	    webhook_who_of(alert, names, 500)));
-	json_array_append_new(fields, discord_field("Feed",
-	    webhook_feed_of(alert)));
-	json_object_set_new(embed, "fields", fields);
+	json_object_set_new(embed, "fields", webhook_fields(alert, names,
+	    discord_field));
 	webhook_put_str(embed, "timestamp", webhook_line(sink_text_get(alert, "time"), 64));
 	s = webhook_fmt("brink \xc2\xb7 alert %s", sink_text_get(alert, "id"));
 	json_object_set_new(embed, "footer", json_pack("{s:s}", "text", s));

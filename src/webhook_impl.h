@@ -53,6 +53,11 @@ long long webhook_epoch_of(const char *rfc3339);
 /* "Iran → Israel" by display names, or "unknown actor". */
 char	*webhook_who_of(const json_t *alert, const json_t *names,
 	    size_t max);
+/* The card fields every chat shows beside the quote -- Severity,
+ * Category, Who, Feed -- as an array of what make(title, value) builds
+ * of each; make takes value over. */
+json_t	*webhook_fields(const json_t *alert, const json_t *names,
+	    json_t *(*make)(const char *title, char *value));
 /* The article's link as it may be sent, or NULL. */
 char	*webhook_link_of(const json_t *alert);
 /* The title, or "(no title)"; borrowed from alert. */

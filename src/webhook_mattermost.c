@@ -32,7 +32,7 @@ field(const char *title, char *value)
 json_t *
 webhook_mattermost_alert(const json_t *alert, const json_t *names)
 {
-	json_t *body, *att, *fields;
+	json_t *body, *att;
 	char *s, *quote, *link, *title;
 
 	body = json_object();
@@ -57,15 +57,8 @@ webhook_mattermost_alert(const json_t *alert, const json_t *names)
 	    webhook_fmt("> %s", quote) : webhook_fmt("%s", ""));
 	free(quote);
 	json_object_set_new(att, "mrkdwn_in", json_pack("[s]", "text"));
-	fields = json_array();
-	json_array_append_new(fields, field("Severity",
-	    webhook_line(sink_text_get(alert, "severity"), 50)));
-	json_array_append_new(fields, field("Category",
-	    webhook_line(sink_text_get(alert, "category"), 100)));
-	json_array_append_new(fields, field("Who",
-	    webhook_who_of(alert, names, 500)));
-	json_array_append_new(fields, field("Feed", webhook_feed_of(alert)));
-	json_object_set_new(att, "fields", fields);
+	json_object_set_new(att, "fields", webhook_fields(alert, names,
+	    field));
 	s = webhook_human_time(sink_text_get(alert, "time"));
 	webhook_put_str(att, "footer", webhook_fmt("brink \xc2\xb7 %s", s));
 	free(s);

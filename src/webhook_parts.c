@@ -90,6 +90,22 @@ webhook_put_str(json_t *obj, const char *key, char *value)
 	free(value);
 }
 
+json_t *
+webhook_fields(const json_t *alert, const json_t *names,
+    json_t *(*make)(const char *title, char *value))
+{
+	json_t *fields = json_array();
+
+	json_array_append_new(fields, make("Severity",
+	    webhook_line(sink_text_get(alert, "severity"), 50)));
+	json_array_append_new(fields, make("Category",
+	    webhook_line(sink_text_get(alert, "category"), 100)));
+	json_array_append_new(fields, make("Who",
+	    webhook_who_of(alert, names, 500)));
+	json_array_append_new(fields, make("Feed", webhook_feed_of(alert)));
+	return fields;
+}
+
 /*
  * The feed, and for an update of a story (story.h) how many articles
  * from which feeds reported it: "wire \xc2\xb7 update: 7 articles from
