@@ -103,14 +103,7 @@ webhook_slack_alert(const json_t *alert, const json_t *names)
 	json_array_append_new(blocks, section(title_and_quote(alert)));
 	json_object_set_new(body, "blocks", blocks);
 
-	fields = json_array();
-	json_array_append_new(fields, field("Severity",
-	    webhook_line(sink_text_get(alert, "severity"), 50)));
-	json_array_append_new(fields, field("Category",
-	    webhook_line(sink_text_get(alert, "category"), 100)));
-	json_array_append_new(fields, field("Who",
-	    webhook_who_of(alert, names, 500)));
-	json_array_append_new(fields, field("Feed", webhook_feed_of(alert)));
+	fields = webhook_fields(alert, names, field);
 	details = json_array();
 	json_array_append_new(details, json_pack("{s:s,s:o}", "type",
 	    "section", "fields", fields));
