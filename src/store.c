@@ -22,7 +22,7 @@
 #include "store_check.h"
 
 #define STORE_FILE		"brink.db"
-#define STORE_VERSION		6
+#define STORE_VERSION		7
 /* How long the alert log keeps a row: enough for --status's day. */
 #define STORE_ALERT_KEEP	(7 * 24 * 3600)
 /* Another brinkd (or a --once run) may hold the write lock briefly. */
@@ -138,6 +138,10 @@ static const char *const migrations[] = {
 	/* 6: why the last poll of each feed failed, for brinkd --status
 	 * (NULL after a success). */
 	"ALTER TABLE feed_state ADD COLUMN last_error TEXT;",
+	/* 7: the prune of stories (story_db.c) deletes the articles seen
+	 * before the retention; without an index that read the whole
+	 * table once a minute. */
+	"CREATE INDEX story_article_seen ON story_article (seen);",
 };
 
 struct store {

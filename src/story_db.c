@@ -1,13 +1,14 @@
 /*
  * story_db.c: stories in the SQLite store and their routing to sinks
- * (story_db.h).  Tables, from store.c's migration 3:
+ * (story_db.h).  Tables, from store.c's migrations 4 and 7:
  *
  *   story(id, family, actors, targets, sketch, first_seen, last_seen,
  *         severity, articles, feeds)   actors and targets are sorted,
  *         comma-joined names; sketch the little-endian 64-bit hashes of
  *         story.h; feeds a JSON array of feed names
  *   story_article(article, story, alert_id, seen)   "l:" + link and
- *         "g:" + GUID of every article that joined a story
+ *         "g:" + GUID of every article that joined a story; indexed
+ *         by seen for the prune
  *   story_sent(story, sink, sent, severity, articles)   the last alert
  *         of a story each sink was given
  *
