@@ -22,7 +22,7 @@
 #include "store_check.h"
 
 #define STORE_FILE		"brink.db"
-#define STORE_VERSION		7
+#define STORE_VERSION		8
 /* How long the alert log keeps a row: enough for --status's day. */
 #define STORE_ALERT_KEEP	(7 * 24 * 3600)
 /* Another brinkd (or a --once run) may hold the write lock briefly. */
@@ -142,6 +142,15 @@ static const char *const migrations[] = {
 	 * before the retention; without an index that read the whole
 	 * table once a minute. */
 	"CREATE INDEX story_article_seen ON story_article (seen);",
+	/* 8: the looser test of one story (story.h): each story's content
+	 * stems, and its actors one a row, so that the stories sharing an
+	 * actor within the window are read through an index. */
+	"ALTER TABLE story ADD COLUMN words BLOB NOT NULL DEFAULT x'';"
+	"CREATE TABLE story_actor ("
+	"  actor TEXT NOT NULL, family TEXT NOT NULL,"
+	"  first_seen INTEGER NOT NULL, story TEXT NOT NULL,"
+	"  PRIMARY KEY (actor, family, first_seen, story)) WITHOUT ROWID;"
+	"CREATE INDEX story_actor_story ON story_actor (story);",
 };
 
 struct store {

@@ -98,9 +98,11 @@ story_sketch_insert(struct story_sketch *sk, uint64_t h)
 	sk->n++;
 }
 
-int
-story_sketch_add(struct story_sketch *sk, struct text_stemmer *stem,
-    const char *text, size_t len)
+/* The shingles of text into sk: each content word's stem, and when
+ * pairs, each pair of neighbouring stems too. */
+static int
+story_shingle(struct story_sketch *sk, struct text_stemmer *stem,
+    const char *text, size_t len, int pairs)
 {
 	struct text_doc doc;
 	const struct text_token *tok;
@@ -129,13 +131,73 @@ story_sketch_add(struct story_sketch *sk, struct text_stemmer *stem,
 		}
 		word = story_fnv(FNV_OFFSET, s, slen);
 		story_sketch_insert(sk, story_mix(word));
-		if (have_prev)
+		if (pairs && have_prev)
 			story_sketch_insert(sk, story_mix(story_fnv(
 			    story_fnv(prev, "\0", 1), s, slen)));
 		prev = word;
 		have_prev = 1;
 	}
 	text_doc_free(&doc);
+	return 0;
+}
+
+int
+story_sketch_add(struct story_sketch *sk, struct text_stemmer *stem,
+    const char *text, size_t len)
+{
+	return story_shingle(sk, stem, text, len, 1);
+}
+
+int
+story_words_add(struct story_sketch *sk, struct text_stemmer *stem,
+    const char *text, size_t len)
+{
+	return story_shingle(sk, stem, text, len, 0);
+}
+
+double
+story_overlap(const struct story_sketch *a, const struct story_sketch *b,
+    size_t *shared)
+{
+	size_t i = 0, j = 0, both = 0;
+
+	while (i < a->n && j < b->n) {
+		if (a->h[i] < b->h[j])
+			i++;
+		else if (b->h[j] < a->h[i])
+			j++;
+		else {
+			both++;
+			i++;
+			j++;
+		}
+	}
+	*shared = both;
+	if (a->n == 0 || b->n == 0)
+		return 0;
+	return (double)both / (double)(a->n < b->n ? a->n : b->n);
+}
+
+int
+story_names_share(const char *a, const char *b)
+{
+	const char *p, *q, *pe, *qe;
+
+	if (a == NULL || b == NULL)
+		return 0;
+	for (p = a; *p != '\0'; p = *pe == ',' ? pe + 1 : pe) {
+		if ((pe = strchr(p, ',')) == NULL)
+			pe = p + strlen(p);
+		if (pe == p)
+			continue;
+		for (q = b; *q != '\0'; q = *qe == ',' ? qe + 1 : qe) {
+			if ((qe = strchr(q, ',')) == NULL)
+				qe = q + strlen(q);
+			if (qe - q == pe - p &&
+			    memcmp(p, q, (size_t)(pe - p)) == 0)
+				return 1;
+		}
+	}
 	return 0;
 }
 

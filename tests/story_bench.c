@@ -57,6 +57,7 @@ main(int argc, char *argv[])
 	cfg.story_window = 48 * 3600;
 	cfg.story_retention = 365 * 86400.0;
 	cfg.story_similarity = 0.3;
+	cfg.story_overlap = 0.6;
 	if (mkdtemp(dir) == NULL || (st = store_open(dir)) == NULL ||
 	    (sd = story_db_open(st, &cfg)) == NULL)
 		return 99;

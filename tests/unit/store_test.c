@@ -246,9 +246,11 @@ plan_uses(struct store *s, const char *sql, const char *index)
 }
 
 /*
- * A version 6 database (the one before story_article's index on seen)
- * is brought to version 7 on open, keeping its rows, and the prune of
- * old story articles then reads the index, not the whole table.
+ * A version 6 database (the one before story_article's index on seen,
+ * and before the stories' words and actors of version 8) is brought to
+ * the current version on open, keeping its rows; the prune of old story
+ * articles then reads the index, not the whole table, and an old story
+ * has no words.
  */
 static void
 test_upgrade_from_6(void)
@@ -268,12 +270,17 @@ test_upgrade_from_6(void)
 		cleanup();
 		return;
 	}
-	/* Version 6 is version 7 without migration 7's index. */
+	/* Version 6 is version 8 without migrations 7 and 8. */
 	CHECK_INT(sqlite3_exec(store_db(s),
 	    "DROP INDEX story_article_seen;"
+	    "DROP TABLE story_actor;"
+	    "ALTER TABLE story DROP COLUMN words;"
 	    "DELETE FROM migrations WHERE version >= 7;"
 	    "INSERT INTO story_article VALUES ('l:http://a/1', 's1', 'a1', 50);"
-	    "INSERT INTO story_article VALUES ('l:http://a/2', 's1', 'a2', 150);",
+	    "INSERT INTO story_article VALUES ('l:http://a/2', 's1', 'a2', 150);"
+	    "INSERT INTO story (id, family, actors, targets, sketch,"
+	    " first_seen, last_seen, severity, articles, feeds) VALUES"
+	    " ('s1', 'hostile', 'iran', '', x'', 50, 150, 3, 2, '[]');",
 	    NULL, NULL, NULL), SQLITE_OK, "a version 6 database made");
 	CHECK(!plan_uses(s, prune, "story_article_seen"),
 	    "version 6 has no index on story_article (seen)");
@@ -284,10 +291,14 @@ test_upgrade_from_6(void)
 		cleanup();
 		return;
 	}
-	CHECK_INT(query_int(s, "SELECT max(version) FROM migrations"), 7,
-	    "a version 6 database is migrated to 7");
+	CHECK_INT(query_int(s, "SELECT max(version) FROM migrations"), 8,
+	    "a version 6 database is migrated to 8");
 	CHECK_INT(query_int(s, "SELECT count(*) FROM story_article"), 2,
 	    "the upgrade keeps the story articles");
+	CHECK_INT(query_int(s, "SELECT length(words) FROM story"), 0,
+	    "the upgrade keeps the story, without words");
+	CHECK_INT(query_int(s, "SELECT count(*) FROM story_actor"), 0,
+	    "and the table of stories' actors is there");
 	CHECK(plan_uses(s, prune, "story_article_seen"),
 	    "the prune of story articles reads the index on seen");
 	store_close(s);
