@@ -143,9 +143,11 @@ static const char *const migrations[] = {
 	 * table once a minute. */
 	"CREATE INDEX story_article_seen ON story_article (seen);",
 	/* 8: the looser test of one story (story.h): each story's content
-	 * stems, and its actors one a row, so that the stories sharing an
-	 * actor within the window are read through an index. */
+	 * stems and its names, and its actors one a row, so that the
+	 * stories sharing an actor within the window are read through an
+	 * index. */
 	"ALTER TABLE story ADD COLUMN words BLOB NOT NULL DEFAULT x'';"
+	"ALTER TABLE story ADD COLUMN names BLOB NOT NULL DEFAULT x'';"
 	"CREATE TABLE story_actor ("
 	"  actor TEXT NOT NULL, family TEXT NOT NULL,"
 	"  first_seen INTEGER NOT NULL, story TEXT NOT NULL,"

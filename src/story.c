@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "story.h"
 #include "text.h"
 
@@ -27,6 +29,15 @@ static const char *const story_stopwords[] = {
 	"which", "who", "will", "with", "would", NULL
 };
 
+/* Capitalised words that name no one and no place: every day's copy
+ * has them.  Folded forms. */
+static const char *const story_calendar[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "january", "february", "march", "april", "may", "june",
+	"july", "august", "september", "october", "november", "december",
+	NULL
+};
+
 const char *
 story_family(const char *category)
 {
@@ -39,14 +50,20 @@ story_family(const char *category)
 }
 
 static int
-story_is_stopword(const char *fold)
+story_listed(const char *const *list, const char *fold)
 {
 	size_t i;
 
-	for (i = 0; story_stopwords[i] != NULL; i++)
-		if (strcmp(fold, story_stopwords[i]) == 0)
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(fold, list[i]) == 0)
 			return 1;
 	return 0;
+}
+
+static int
+story_is_stopword(const char *fold)
+{
+	return story_listed(story_stopwords, fold);
 }
 
 static uint64_t
@@ -98,18 +115,31 @@ story_sketch_insert(struct story_sketch *sk, uint64_t h)
 	sk->n++;
 }
 
-/* The shingles of text into sk: each content word's stem, and when
- * pairs, each pair of neighbouring stems too. */
+/* Does the word at text[start..end) begin with a capital letter? */
 static int
-story_shingle(struct story_sketch *sk, struct text_stemmer *stem,
-    const char *text, size_t len, int pairs)
+story_is_name(const char *text, size_t start, size_t end)
+{
+	utf8proc_int32_t cp;
+
+	if (utf8proc_iterate((const utf8proc_uint8_t *)text + start,
+	    (utf8proc_ssize_t)(end - start), &cp) <= 0)
+		return 0;
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* The shingles of text into sk: each content word's stem, and when
+ * pairs, each pair of neighbouring stems too; the stems of capitalised
+ * words into names too, when names is not NULL. */
+static int
+story_shingle(struct story_sketch *sk, struct story_sketch *names,
+    struct text_stemmer *stem, const char *text, size_t len, int pairs)
 {
 	struct text_doc doc;
 	const struct text_token *tok;
 	const char *s;
 	uint64_t word, prev = 0;
-	size_t i, slen;
-	int have_prev = 0;
+	size_t i, slen, sentence = 0;
+	int have_prev = 0, opens;
 
 	memset(&doc, 0, sizeof(doc));
 	if (text_analyse(text, len, &doc) == -1) {
@@ -118,6 +148,14 @@ story_shingle(struct story_sketch *sk, struct text_stemmer *stem,
 	}
 	for (i = 0; i < doc.n_tokens; i++) {
 		tok = &doc.tokens[i];
+		/* A sentence's first word is capitalised whatever it is
+		 * ("Officials said"): a name there only in capitals ("US"). */
+		while (sentence < doc.n_sentences &&
+		    doc.sentences[sentence].first < i)
+			sentence++;
+		opens = sentence < doc.n_sentences &&
+		    doc.sentences[sentence].first == i &&
+		    !(tok->flags & TEXT_CAPS);
 		/* Stop words are skipped: the pairs are of neighbouring
 		 * content words, so "vowed to retaliate" and "vows
 		 * retaliation" share one. */
@@ -131,6 +169,10 @@ story_shingle(struct story_sketch *sk, struct text_stemmer *stem,
 		}
 		word = story_fnv(FNV_OFFSET, s, slen);
 		story_sketch_insert(sk, story_mix(word));
+		if (names != NULL && !opens &&
+		    story_is_name(text, tok->start, tok->end) &&
+		    !story_listed(story_calendar, tok->fold))
+			story_sketch_insert(names, story_mix(word));
 		if (pairs && have_prev)
 			story_sketch_insert(sk, story_mix(story_fnv(
 			    story_fnv(prev, "\0", 1), s, slen)));
@@ -145,14 +187,14 @@ int
 story_sketch_add(struct story_sketch *sk, struct text_stemmer *stem,
     const char *text, size_t len)
 {
-	return story_shingle(sk, stem, text, len, 1);
+	return story_shingle(sk, NULL, stem, text, len, 1);
 }
 
 int
-story_words_add(struct story_sketch *sk, struct text_stemmer *stem,
-    const char *text, size_t len)
+story_words_add(struct story_sketch *sk, struct story_sketch *names,
+    struct text_stemmer *stem, const char *text, size_t len)
 {
-	return story_shingle(sk, stem, text, len, 0);
+	return story_shingle(sk, names, stem, text, len, 0);
 }
 
 double

@@ -18,9 +18,12 @@
  * Reports of one event from different outlets are seldom near
  * duplicates ("an aide told the militia to cease fire", "the cleric
  * called on the militia to stop fighting"), so a second, looser test
- * joins them too: an actor in common, the targets agreeing, and most of
+ * joins them too: an actor in common, the targets agreeing, most of
  * the shorter statement's content stems found in the other (the overlap
- * coefficient of the two sets of stems, story_overlap).  Stems, not
+ * coefficient of the two sets of stems, story_overlap), and a name in
+ * common among them (a capitalised word: a person, a place, a group),
+ * so that two short statements of stock words ("officials said talks
+ * would resume next week") from two conflicts stay apart.  Stems, not
  * pairs: a rewording keeps the names and the key nouns and changes the
  * phrasing.  The share of the shorter one, not Jaccard: a headline's
  * few words against a lead's many are one statement.
@@ -56,11 +59,13 @@ int		 story_sketch_add(struct story_sketch *sk,
 		    struct text_stemmer *stem, const char *text, size_t len);
 
 /*
- * Add the content stems of len bytes of text to sk (no pairs), for
+ * Add the content stems of len bytes of text to sk (no pairs), and
+ * those of its capitalised words to names (which may be NULL), for
  * story_overlap; as story_sketch_add otherwise.
  */
 int		 story_words_add(struct story_sketch *sk,
-		    struct text_stemmer *stem, const char *text, size_t len);
+		    struct story_sketch *names, struct text_stemmer *stem,
+		    const char *text, size_t len);
 
 /*
  * The share of the smaller set of stems found in the other, 0..1 (0

@@ -3,9 +3,10 @@
  * (story_db.h).  Tables, from store.c's migrations 4, 7 and 8:
  *
  *   story(id, family, actors, targets, sketch, first_seen, last_seen,
- *         severity, articles, feeds, words)   actors and targets are
- *         sorted, comma-joined names; sketch and words the little-endian
- *         64-bit hashes of story.h; feeds a JSON array of feed names
+ *         severity, articles, feeds, words, names)   actors and targets
+ *         are sorted, comma-joined names; sketch, words and names the
+ *         little-endian 64-bit hashes of story.h; feeds a JSON array of
+ *         feed names
  *   story_article(article, story, alert_id, seen)   "l:" + link and
  *         "g:" + GUID of every article that joined a story; indexed
  *         by seen for the prune
@@ -63,21 +64,22 @@ enum {
 static const char *const story_sql[SQ_COUNT] = {
 	[SQ_ARTICLE] = "SELECT story, alert_id FROM story_article"
 	    " WHERE article = ?1 OR article = ?2 LIMIT 1",
-	[SQ_CANDIDATES] = "SELECT id, actors, targets, sketch, words FROM story"
+	[SQ_CANDIDATES] = "SELECT id, actors, targets, sketch, words, names"
+	    " FROM story"
 	    " WHERE family = ?1 AND actors = ?2 AND first_seen >= ?3"
 	    " AND first_seen <= ?4",
 	[SQ_ACTOR_CANDIDATES] = "SELECT s.id, s.actors, s.targets, s.sketch,"
-	    " s.words FROM story_actor a JOIN story s ON s.id = a.story"
+	    " s.words, s.names FROM story_actor a JOIN story s ON s.id = a.story"
 	    " WHERE a.actor = ?1 AND a.family = ?2 AND a.first_seen >= ?3"
-	    " AND a.first_seen <= ?4",
+	    " AND a.first_seen <= ?4 AND s.actors <> ?5",
 	[SQ_ADD_ACTOR] = "INSERT OR IGNORE INTO story_actor"
 	    " (actor, family, first_seen, story) VALUES (?1, ?2, ?3, ?4)",
 	[SQ_GET] = "SELECT first_seen, severity, articles, feeds FROM story"
 	    " WHERE id = ?1",
 	[SQ_INSERT] = "INSERT OR REPLACE INTO story (id, family, actors,"
 	    " targets, sketch, first_seen, last_seen, severity, articles,"
-	    " feeds, words) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, ?7, 1, ?8,"
-	    " ?10)",
+	    " feeds, words, names) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, ?7, 1,"
+	    " ?8, ?10, ?11)",
 	[SQ_UPDATE] = "UPDATE story SET last_seen = ?2, severity = ?3,"
 	    " articles = ?4, feeds = ?5 WHERE id = ?1",
 	[SQ_ADD_ARTICLE] = "INSERT OR IGNORE INTO story_article"
@@ -111,6 +113,7 @@ struct story_key {
 	char			*targets;
 	struct story_sketch	 sketch;
 	struct story_sketch	 words;		/* content stems */
+	struct story_sketch	 names;		/* those capitalised */
 	int			 severity;
 };
 
@@ -223,25 +226,29 @@ story_names(const json_t *arr)
  * sketch and as a set of content stems. */
 static int
 story_sketch_alert(struct story_db *sd, const json_t *alert,
-    struct story_sketch *sk, struct story_sketch *words)
+    struct story_key *key)
 {
+	struct story_sketch *sk = &key->sketch, *words = &key->words;
 	const json_t *hit;
 	const char *s;
 	size_t i;
 
 	memset(sk, 0, sizeof(*sk));
 	memset(words, 0, sizeof(*words));
+	memset(&key->names, 0, sizeof(key->names));
 	json_array_foreach(json_object_get(alert, "hits"), i, hit) {
 		if ((s = json_string_value(json_object_get(hit,
 		    "sentence"))) != NULL &&
 		    (story_sketch_add(sk, sd->stem, s, strlen(s)) == -1 ||
-		    story_words_add(words, sd->stem, s, strlen(s)) == -1))
+		    story_words_add(words, &key->names, sd->stem, s,
+	    strlen(s)) == -1))
 			return -1;
 	}
 	if (sk->n == 0 && (s = json_string_value(json_object_get(
 	    json_object_get(alert, "item"), "title"))) != NULL &&
 	    (story_sketch_add(sk, sd->stem, s, strlen(s)) == -1 ||
-	    story_words_add(words, sd->stem, s, strlen(s)) == -1))
+	    story_words_add(words, &key->names, sd->stem, s,
+	    strlen(s)) == -1))
 		return -1;
 	return 0;
 }
@@ -296,7 +303,7 @@ story_db_article(struct story_db *sd, const char *link_key,
 
 /*
  * How well the candidate story in st's row (id, actors, targets,
- * sketch, words) fits key: above 1 for a near-duplicate statement by
+ * sketch, words, names) fits key: above 1 for a near-duplicate statement by
  * the same actors, the overlap (0..1] for a looser match with an actor
  * in common (story.h), 0 when it is not the story.
  */
@@ -326,6 +333,11 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 	    (size_t)sqlite3_column_bytes(st, 4), &other);
 	overlap = story_overlap(&key->words, &other, &shared);
 	if (overlap < sd->cfg->story_overlap || shared < STORY_OVERLAP_WORDS)
+		return 0;
+	story_sketch_decode(sqlite3_column_blob(st, 5),
+	    (size_t)sqlite3_column_bytes(st, 5), &other);
+	(void)story_overlap(&key->names, &other, &shared);
+	if (shared == 0)
 		return 0;
 	return overlap;
 }
@@ -384,6 +396,8 @@ story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
 		sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, from);
 		sqlite3_bind_int64(st, 4, to);
+		/* The stories of the same actors were read above. */
+		sqlite3_bind_text(st, 5, key->actors, -1, SQLITE_STATIC);
 		if (story_db_best(sd, key, st, &best, id) == -1)
 			return -1;
 	}
@@ -464,6 +478,7 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 {
 	sqlite3_stmt *st = story_db_stmt(sd, SQ_INSERT);
 	unsigned char blob[STORY_SKETCH_MAX * 8], words[STORY_SKETCH_MAX * 8];
+	unsigned char names[STORY_SKETCH_MAX * 8];
 	json_t *obj, *feeds;
 	const char *p, *end;
 	char *dump;
@@ -471,6 +486,7 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 
 	story_sketch_encode(&key->sketch, blob);
 	story_sketch_encode(&key->words, words);
+	story_sketch_encode(&key->names, names);
 	if ((feeds = json_array()) == NULL || (obj = json_object()) == NULL)
 		log_fatal("out of memory");
 	if (feed != NULL)
@@ -488,6 +504,8 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 	sqlite3_bind_text(st, 8, dump, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 9, (sqlite3_int64)now);
 	sqlite3_bind_blob(st, 10, words, (int)(key->words.n * 8),
+	    SQLITE_STATIC);
+	sqlite3_bind_blob(st, 11, names, (int)(key->names.n * 8),
 	    SQLITE_STATIC);
 	rc = story_db_done(sd, st, "recording a story");
 	free(dump);
@@ -598,7 +616,7 @@ story_db_join(struct story_db *sd, json_t *alert, time_t now)
 	key.actors = story_names(json_object_get(alert, "actors"));
 	key.targets = story_names(json_object_get(alert, "targets"));
 	key.severity = alert_severity(alert);
-	if (story_sketch_alert(sd, alert, &key.sketch, &key.words) == -1) {
+	if (story_sketch_alert(sd, alert, &key) == -1) {
 		log_error("stories: out of memory");
 		goto out;
 	}

@@ -275,6 +275,7 @@ test_upgrade_from_6(void)
 	    "DROP INDEX story_article_seen;"
 	    "DROP TABLE story_actor;"
 	    "ALTER TABLE story DROP COLUMN words;"
+	    "ALTER TABLE story DROP COLUMN names;"
 	    "DELETE FROM migrations WHERE version >= 7;"
 	    "INSERT INTO story_article VALUES ('l:http://a/1', 's1', 'a1', 50);"
 	    "INSERT INTO story_article VALUES ('l:http://a/2', 's1', 'a2', 150);"

@@ -97,8 +97,8 @@ overlap(const char *a, const char *b, size_t *shared)
 
 	memset(&x, 0, sizeof(x));
 	memset(&y, 0, sizeof(y));
-	if (story_words_add(&x, stem, a, strlen(a)) == -1 ||
-	    story_words_add(&y, stem, b, strlen(b)) == -1)
+	if (story_words_add(&x, NULL, stem, a, strlen(a)) == -1 ||
+	    story_words_add(&y, NULL, stem, b, strlen(b)) == -1)
 		return -1;
 	return story_overlap(&x, &y, shared);
 }
@@ -361,9 +361,9 @@ test_db(void)
 
 /*
  * Reports of one event in other words, from outlets that name the
- * actors differently, join through an actor in common; another event
- * of the same crisis, no actor in common, or the test turned off keep
- * them apart.
+ * actors differently, join through an actor in common and a name in
+ * common; another event of the same crisis, no actor in common, stock
+ * words with no name in common, or the test turned off keep them apart.
  */
 static void
 test_db_overlap(void)
@@ -372,6 +372,7 @@ test_db_overlap(void)
 	struct store *st;
 	struct story_db *sd;
 	json_t *aide, *cleric, *disarm, *other_actor, *other_target, *off;
+	json_t *stock[2];
 	char dir[] = "/tmp/brink-story-test.XXXXXX", cmd[128];
 	time_t t0 = 1800000000;
 
@@ -426,6 +427,20 @@ test_db_overlap(void)
 	CHECK_STR(story_id(other_target), story_id(aide), "a target named "
 	    "by one report only agrees");
 
+	stock[0] = alert("o7", "wire", "deescalation", "medium", "official",
+	    NULL, "https://e.example/o7", "The foreign minister said on "
+	    "Monday that peace talks would resume next week in Varnia.");
+	stock[1] = alert("o8", "daily", "deescalation", "medium", "official",
+	    NULL, "https://f.example/o8", "The foreign minister said on "
+	    "Monday that peace talks would resume next week in Ostland.");
+	json_array_append_new(json_object_get(stock[0], "actors"),
+	    json_string("varnia"));
+	story_db_join(sd, stock[0], t0 + 2200);
+	story_db_join(sd, stock[1], t0 + 2300);
+	CHECK(strcmp(story_id(stock[0]), story_id(stock[1])) != 0, "stock "
+	    "words with no name in common (a weekday is none) are two "
+	    "stories");
+
 	cfg.story_overlap = 0;
 	story_db_configure(sd, &cfg);
 	off = alert("o6", "agency", "deescalation", "medium", "selm-militia",
@@ -446,6 +461,8 @@ test_db_overlap(void)
 	json_decref(other_actor);
 	json_decref(other_target);
 	json_decref(off);
+	json_decref(stock[0]);
+	json_decref(stock[1]);
 }
 
 int
