@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <jansson.h>
+#include <sqlite3.h>
 
 #include "../check.h"
 #include "../../src/alert.h"
@@ -359,6 +360,16 @@ test_db(void)
 	json_decref(dup);
 }
 
+static int
+count_rows(void *arg, int n, char **values, char **names)
+{
+	(void)n;
+	(void)values;
+	(void)names;
+	(*(int *)arg)++;
+	return 0;
+}
+
 /*
  * Reports of one event in other words, from outlets that name the
  * actors differently, join through an actor in common and a name in
@@ -373,6 +384,7 @@ test_db_overlap(void)
 	struct story_db *sd;
 	json_t *aide, *cleric, *disarm, *other_actor, *other_target, *off;
 	json_t *stock[2];
+	int rows = 0;
 	char dir[] = "/tmp/brink-story-test.XXXXXX", cmd[128];
 	time_t t0 = 1800000000;
 
@@ -449,6 +461,16 @@ test_db_overlap(void)
 	story_db_join(sd, off, t0 + 2400);
 	CHECK(strcmp(story_id(off), story_id(aide)) != 0, "story_overlap = 0 "
 	    "turns the looser test off");
+
+	sqlite3_exec(store_db(st), "SELECT 1 FROM story_actor", count_rows,
+	    &rows, NULL);
+	CHECK(rows >= 4, "each story's actors are kept for the look-up");
+	CHECK_INT(story_db_prune(sd, t0 + 31 * 86400), 0, "the stories are "
+	    "pruned");
+	rows = 0;
+	CHECK_INT(sqlite3_exec(store_db(st), "SELECT 1 FROM story_actor",
+	    count_rows, &rows, NULL), SQLITE_OK, "their actors are read");
+	CHECK_INT(rows, 0, "and pruned with them");
 
 	story_db_close(sd);
 	store_close(st);
