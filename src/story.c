@@ -127,12 +127,10 @@ story_is_name(const char *text, size_t start, size_t end)
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
-/* The shingles of text into sk: each content word's stem, and when
- * pairs, each pair of neighbouring stems too; the stems of capitalised
- * words into names too, when names is not NULL. */
-static int
-story_shingle(struct story_sketch *sk, struct story_sketch *names,
-    struct text_stemmer *stem, const char *text, size_t len, int pairs)
+int
+story_statement_add(struct story_sketch *sk, struct story_sketch *words,
+    struct story_sketch *names, struct text_stemmer *stem, const char *text,
+    size_t len)
 {
 	struct text_doc doc;
 	const struct text_token *tok;
@@ -168,12 +166,15 @@ story_shingle(struct story_sketch *sk, struct story_sketch *names,
 			slen = tok->fold_len;
 		}
 		word = story_fnv(FNV_OFFSET, s, slen);
-		story_sketch_insert(sk, story_mix(word));
+		if (sk != NULL)
+			story_sketch_insert(sk, story_mix(word));
+		if (words != NULL)
+			story_sketch_insert(words, story_mix(word));
 		if (names != NULL && !opens &&
 		    story_is_name(text, tok->start, tok->end) &&
 		    !story_listed(story_calendar, tok->fold))
 			story_sketch_insert(names, story_mix(word));
-		if (pairs && have_prev)
+		if (sk != NULL && have_prev)
 			story_sketch_insert(sk, story_mix(story_fnv(
 			    story_fnv(prev, "\0", 1), s, slen)));
 		prev = word;
@@ -187,14 +188,14 @@ int
 story_sketch_add(struct story_sketch *sk, struct text_stemmer *stem,
     const char *text, size_t len)
 {
-	return story_shingle(sk, NULL, stem, text, len, 1);
+	return story_statement_add(sk, NULL, NULL, stem, text, len);
 }
 
 int
 story_words_add(struct story_sketch *sk, struct story_sketch *names,
     struct text_stemmer *stem, const char *text, size_t len)
 {
-	return story_shingle(sk, names, stem, text, len, 0);
+	return story_statement_add(NULL, sk, names, stem, text, len);
 }
 
 double

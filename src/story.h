@@ -79,6 +79,14 @@ double		 story_overlap(const struct story_sketch *,
 /* Do two comma-joined name lists have a name in common? */
 int		 story_names_share(const char *a, const char *b);
 
+/*
+ * story_sketch_add into sk and story_words_add into words and names at
+ * once (one reading of the text); any of the three may be NULL.
+ */
+int		 story_statement_add(struct story_sketch *sk,
+		    struct story_sketch *words, struct story_sketch *names,
+		    struct text_stemmer *stem, const char *text, size_t len);
+
 /* The estimated Jaccard overlap of the two statements, 0..1; 0 when
  * either is empty. */
 double		 story_similarity(const struct story_sketch *,

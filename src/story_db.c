@@ -223,32 +223,29 @@ story_names(const json_t *arr)
 }
 
 /* The statement: the quoted sentences, or the title when none is, as a
- * sketch and as a set of content stems. */
+ * sketch, a set of content stems and a set of names. */
 static int
 story_sketch_alert(struct story_db *sd, const json_t *alert,
     struct story_key *key)
 {
-	struct story_sketch *sk = &key->sketch, *words = &key->words;
 	const json_t *hit;
 	const char *s;
 	size_t i;
 
-	memset(sk, 0, sizeof(*sk));
-	memset(words, 0, sizeof(*words));
+	memset(&key->sketch, 0, sizeof(key->sketch));
+	memset(&key->words, 0, sizeof(key->words));
 	memset(&key->names, 0, sizeof(key->names));
 	json_array_foreach(json_object_get(alert, "hits"), i, hit) {
 		if ((s = json_string_value(json_object_get(hit,
 		    "sentence"))) != NULL &&
-		    (story_sketch_add(sk, sd->stem, s, strlen(s)) == -1 ||
-		    story_words_add(words, &key->names, sd->stem, s,
-	    strlen(s)) == -1))
+		    story_statement_add(&key->sketch, &key->words,
+		    &key->names, sd->stem, s, strlen(s)) == -1)
 			return -1;
 	}
-	if (sk->n == 0 && (s = json_string_value(json_object_get(
+	if (key->sketch.n == 0 && (s = json_string_value(json_object_get(
 	    json_object_get(alert, "item"), "title"))) != NULL &&
-	    (story_sketch_add(sk, sd->stem, s, strlen(s)) == -1 ||
-	    story_words_add(words, &key->names, sd->stem, s,
-	    strlen(s)) == -1))
+	    story_statement_add(&key->sketch, &key->words, &key->names,
+	    sd->stem, s, strlen(s)) == -1)
 		return -1;
 	return 0;
 }
