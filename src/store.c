@@ -145,12 +145,14 @@ static const char *const migrations[] = {
 	/* 8: the looser test of one story (story.h): each story's content
 	 * stems and its names, and its actors one a row, so that the
 	 * stories sharing an actor within the window are read through an
-	 * index. */
+	 * index (with all its actors, so that those of the same actors,
+	 * read already, are passed over without reading the story). */
 	"ALTER TABLE story ADD COLUMN words BLOB NOT NULL DEFAULT x'';"
 	"ALTER TABLE story ADD COLUMN names BLOB NOT NULL DEFAULT x'';"
 	"CREATE TABLE story_actor ("
 	"  actor TEXT NOT NULL, family TEXT NOT NULL,"
 	"  first_seen INTEGER NOT NULL, story TEXT NOT NULL,"
+	"  actors TEXT NOT NULL,"
 	"  PRIMARY KEY (actor, family, first_seen, story)) WITHOUT ROWID;"
 	"CREATE INDEX story_actor_story ON story_actor (story);",
 };

@@ -13,8 +13,8 @@
  *   story_sent(story, sink, sent, severity, articles)   the last alert
  *         of a story each sink was given
  *
- *   story_actor(actor, family, first_seen, story)   each actor of a
- *         story, for the looser test of story.h
+ *   story_actor(actor, family, first_seen, story, actors)   each actor
+ *         of a story, with all of them, for the looser test of story.h
  *
  * A lookup reads only the stories of one family and set of actors, and
  * those of one family and one of the actors, first seen within the
@@ -71,9 +71,10 @@ static const char *const story_sql[SQ_COUNT] = {
 	[SQ_ACTOR_CANDIDATES] = "SELECT s.id, s.actors, s.targets, s.sketch,"
 	    " s.words, s.names FROM story_actor a JOIN story s ON s.id = a.story"
 	    " WHERE a.actor = ?1 AND a.family = ?2 AND a.first_seen >= ?3"
-	    " AND a.first_seen <= ?4 AND s.actors <> ?5",
+	    " AND a.first_seen <= ?4 AND a.actors <> ?5",
 	[SQ_ADD_ACTOR] = "INSERT OR IGNORE INTO story_actor"
-	    " (actor, family, first_seen, story) VALUES (?1, ?2, ?3, ?4)",
+	    " (actor, family, first_seen, story, actors)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
 	[SQ_GET] = "SELECT first_seen, severity, articles, feeds FROM story"
 	    " WHERE id = ?1",
 	[SQ_INSERT] = "INSERT OR REPLACE INTO story (id, family, actors,"
@@ -517,6 +518,7 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 		sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, (sqlite3_int64)t);
 		sqlite3_bind_text(st, 4, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, key->actors, -1, SQLITE_STATIC);
 		rc = story_db_done(sd, st, "recording a story's actor");
 	}
 	if (rc == -1) {
