@@ -61,6 +61,7 @@ static const struct key root_keys[] = {
 	{ "countries", 0 }, { "feeds_opml", 0 },
 	{ "story_window", 0 }, { "story_retention", 0 },
 	{ "story_update", 0 }, { "story_similarity", 0 },
+	{ "story_overlap", 0 },
 	{ "trend_factor", 0 }, { "trend_floor", 0 },
 	{ NULL, 0 }
 };

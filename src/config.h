@@ -184,6 +184,9 @@ struct config {
 						   at most this often; 1h */
 	double			 story_similarity; /* statements' overlap to be one
 						   story, 0..1; 0.3 */
+	double			 story_overlap;	/* share of the shorter statement's
+						   stems that joins reports with
+						   an actor in common; 0.6, 0 off */
 	double			 trend_factor;	/* a pair's last 24 h over its
 						   baseline that raises a trend; 3 */
 	double			 trend_floor;	/* the least baseline, in

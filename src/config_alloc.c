@@ -40,6 +40,7 @@ config_new(const char *path)
 	c->story_retention = 30 * 86400;
 	c->story_update = 3600;
 	c->story_similarity = 0.3;
+	c->story_overlap = 0.6;
 	c->trend_factor = 3;
 	c->trend_floor = 3;
 	return c;

@@ -593,6 +593,18 @@ config_take_globals(struct config_load *ld, cfg_t *cfg)
 		else
 			c->story_similarity = v;
 	}
+	if ((text = config_value(&s, "story_overlap", &line)) != NULL) {
+		char *end;
+		double v = strtod(text, &end);
+
+		if (end == text || *end != '\0' || !(v >= 0 && v <= 1))
+			config_msg_at(ld, 1, line, "story_overlap \"%s\" is "
+			    "not a number from 0 to 1 (the share of the shorter "
+			    "statement's words the other must hold; 0.6 by "
+			    "default, 0 turns the test off)", text);
+		else
+			c->story_overlap = v;
+	}
 	take_trend(&s, ld, c);
 }
 

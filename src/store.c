@@ -22,7 +22,7 @@
 #include "store_check.h"
 
 #define STORE_FILE		"brink.db"
-#define STORE_VERSION		6
+#define STORE_VERSION		8
 /* How long the alert log keeps a row: enough for --status's day. */
 #define STORE_ALERT_KEEP	(7 * 24 * 3600)
 /* Another brinkd (or a --once run) may hold the write lock briefly. */
@@ -138,6 +138,23 @@ static const char *const migrations[] = {
 	/* 6: why the last poll of each feed failed, for brinkd --status
 	 * (NULL after a success). */
 	"ALTER TABLE feed_state ADD COLUMN last_error TEXT;",
+	/* 7: the prune of stories (story_db.c) deletes the articles seen
+	 * before the retention; without an index that read the whole
+	 * table once a minute. */
+	"CREATE INDEX story_article_seen ON story_article (seen);",
+	/* 8: the looser test of one story (story.h): each story's content
+	 * stems and its names, and its actors one a row, so that the
+	 * stories sharing an actor within the window are read through an
+	 * index (with all its actors, so that those of the same actors,
+	 * read already, are passed over without reading the story). */
+	"ALTER TABLE story ADD COLUMN words BLOB NOT NULL DEFAULT x'';"
+	"ALTER TABLE story ADD COLUMN names BLOB NOT NULL DEFAULT x'';"
+	"CREATE TABLE story_actor ("
+	"  actor TEXT NOT NULL, family TEXT NOT NULL,"
+	"  first_seen INTEGER NOT NULL, story TEXT NOT NULL,"
+	"  actors TEXT NOT NULL,"
+	"  PRIMARY KEY (actor, family, first_seen, story)) WITHOUT ROWID;"
+	"CREATE INDEX story_actor_story ON story_actor (story);",
 };
 
 struct store {

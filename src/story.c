@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "story.h"
 #include "text.h"
 
@@ -27,6 +29,15 @@ static const char *const story_stopwords[] = {
 	"which", "who", "will", "with", "would", NULL
 };
 
+/* Capitalised words that name no one and no place: every day's copy
+ * has them.  Folded forms. */
+static const char *const story_calendar[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "january", "february", "march", "april", "may", "june",
+	"july", "august", "september", "october", "november", "december",
+	NULL
+};
+
 const char *
 story_family(const char *category)
 {
@@ -39,14 +50,20 @@ story_family(const char *category)
 }
 
 static int
-story_is_stopword(const char *fold)
+story_listed(const char *const *list, const char *fold)
 {
 	size_t i;
 
-	for (i = 0; story_stopwords[i] != NULL; i++)
-		if (strcmp(fold, story_stopwords[i]) == 0)
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(fold, list[i]) == 0)
 			return 1;
 	return 0;
+}
+
+static int
+story_is_stopword(const char *fold)
+{
+	return story_listed(story_stopwords, fold);
 }
 
 static uint64_t
@@ -98,16 +115,29 @@ story_sketch_insert(struct story_sketch *sk, uint64_t h)
 	sk->n++;
 }
 
+/* Does the word at text[start..end) begin with a capital letter? */
+static int
+story_is_name(const char *text, size_t start, size_t end)
+{
+	utf8proc_int32_t cp;
+
+	if (utf8proc_iterate((const utf8proc_uint8_t *)text + start,
+	    (utf8proc_ssize_t)(end - start), &cp) <= 0)
+		return 0;
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
 int
-story_sketch_add(struct story_sketch *sk, struct text_stemmer *stem,
-    const char *text, size_t len)
+story_statement_add(struct story_sketch *sk, struct story_sketch *words,
+    struct story_sketch *names, struct text_stemmer *stem, const char *text,
+    size_t len)
 {
 	struct text_doc doc;
 	const struct text_token *tok;
 	const char *s;
 	uint64_t word, prev = 0;
-	size_t i, slen;
-	int have_prev = 0;
+	size_t i, slen, sentence = 0;
+	int have_prev = 0, opens;
 
 	memset(&doc, 0, sizeof(doc));
 	if (text_analyse(text, len, &doc) == -1) {
@@ -116,6 +146,14 @@ story_sketch_add(struct story_sketch *sk, struct text_stemmer *stem,
 	}
 	for (i = 0; i < doc.n_tokens; i++) {
 		tok = &doc.tokens[i];
+		/* A sentence's first word is capitalised whatever it is
+		 * ("Officials said"): a name there only in capitals ("US"). */
+		while (sentence < doc.n_sentences &&
+		    doc.sentences[sentence].first < i)
+			sentence++;
+		opens = sentence < doc.n_sentences &&
+		    doc.sentences[sentence].first == i &&
+		    !(tok->flags & TEXT_CAPS);
 		/* Stop words are skipped: the pairs are of neighbouring
 		 * content words, so "vowed to retaliate" and "vows
 		 * retaliation" share one. */
@@ -128,14 +166,81 @@ story_sketch_add(struct story_sketch *sk, struct text_stemmer *stem,
 			slen = tok->fold_len;
 		}
 		word = story_fnv(FNV_OFFSET, s, slen);
-		story_sketch_insert(sk, story_mix(word));
-		if (have_prev)
+		if (sk != NULL)
+			story_sketch_insert(sk, story_mix(word));
+		if (words != NULL)
+			story_sketch_insert(words, story_mix(word));
+		if (names != NULL && !opens &&
+		    story_is_name(text, tok->start, tok->end) &&
+		    !story_listed(story_calendar, tok->fold))
+			story_sketch_insert(names, story_mix(word));
+		if (sk != NULL && have_prev)
 			story_sketch_insert(sk, story_mix(story_fnv(
 			    story_fnv(prev, "\0", 1), s, slen)));
 		prev = word;
 		have_prev = 1;
 	}
 	text_doc_free(&doc);
+	return 0;
+}
+
+int
+story_sketch_add(struct story_sketch *sk, struct text_stemmer *stem,
+    const char *text, size_t len)
+{
+	return story_statement_add(sk, NULL, NULL, stem, text, len);
+}
+
+int
+story_words_add(struct story_sketch *sk, struct story_sketch *names,
+    struct text_stemmer *stem, const char *text, size_t len)
+{
+	return story_statement_add(NULL, sk, names, stem, text, len);
+}
+
+double
+story_overlap(const struct story_sketch *a, const struct story_sketch *b,
+    size_t *shared)
+{
+	size_t i = 0, j = 0, both = 0;
+
+	while (i < a->n && j < b->n) {
+		if (a->h[i] < b->h[j])
+			i++;
+		else if (b->h[j] < a->h[i])
+			j++;
+		else {
+			both++;
+			i++;
+			j++;
+		}
+	}
+	*shared = both;
+	if (a->n == 0 || b->n == 0)
+		return 0;
+	return (double)both / (double)(a->n < b->n ? a->n : b->n);
+}
+
+int
+story_names_share(const char *a, const char *b)
+{
+	const char *p, *q, *pe, *qe;
+
+	if (a == NULL || b == NULL)
+		return 0;
+	for (p = a; *p != '\0'; p = *pe == ',' ? pe + 1 : pe) {
+		if ((pe = strchr(p, ',')) == NULL)
+			pe = p + strlen(p);
+		if (pe == p)
+			continue;
+		for (q = b; *q != '\0'; q = *qe == ',' ? qe + 1 : qe) {
+			if ((qe = strchr(q, ',')) == NULL)
+				qe = q + strlen(q);
+			if (qe - q == pe - p &&
+			    memcmp(p, q, (size_t)(pe - p)) == 0)
+				return 1;
+		}
+	}
 	return 0;
 }
 

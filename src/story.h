@@ -14,6 +14,19 @@
  * more flips many bits), while a bottom-k sketch of 64 hashes is the
  * exact Jaccard overlap for sets that small and a bounded estimate for
  * long ones, with one hash function and a fixed 512 bytes per story.
+ *
+ * Reports of one event from different outlets are seldom near
+ * duplicates ("an aide told the militia to cease fire", "the cleric
+ * called on the militia to stop fighting"), so a second, looser test
+ * joins them too: an actor in common, the targets agreeing, most of
+ * the shorter statement's content stems found in the other (the overlap
+ * coefficient of the two sets of stems, story_overlap), and a name in
+ * common among them (a capitalised word: a person, a place, a group),
+ * so that two short statements of stock words ("officials said talks
+ * would resume next week") from two conflicts stay apart.  Stems, not
+ * pairs: a rewording keeps the names and the key nouns and changes the
+ * phrasing.  The share of the shorter one, not Jaccard: a headline's
+ * few words against a lead's many are one statement.
  */
 #ifndef BRINK_STORY_H
 #define BRINK_STORY_H
@@ -22,6 +35,9 @@
 #include <stdint.h>
 
 #define STORY_SKETCH_MAX	64
+/* The fewest stems in common for story_overlap to join two statements:
+ * a three-word headline is a subset of too many others. */
+#define STORY_OVERLAP_WORDS	4
 
 struct text_stemmer;
 
@@ -40,6 +56,35 @@ const char	*story_family(const char *category);
  * Returns 0, or -1 when out of memory (sk unchanged).
  */
 int		 story_sketch_add(struct story_sketch *sk,
+		    struct text_stemmer *stem, const char *text, size_t len);
+
+/*
+ * Add the content stems of len bytes of text to sk (no pairs), and
+ * those of its capitalised words to names (which may be NULL), for
+ * story_overlap; as story_sketch_add otherwise.
+ */
+int		 story_words_add(struct story_sketch *sk,
+		    struct story_sketch *names, struct text_stemmer *stem,
+		    const char *text, size_t len);
+
+/*
+ * The share of the smaller set of stems found in the other, 0..1 (0
+ * when either is empty), and in *shared how many they have in common.
+ * Sets cut at STORY_SKETCH_MAX stems compare their smallest hashes, an
+ * estimate for statements that long.
+ */
+double		 story_overlap(const struct story_sketch *,
+		    const struct story_sketch *, size_t *shared);
+
+/* Do two comma-joined name lists have a name in common? */
+int		 story_names_share(const char *a, const char *b);
+
+/*
+ * story_sketch_add into sk and story_words_add into words and names at
+ * once (one reading of the text); any of the three may be NULL.
+ */
+int		 story_statement_add(struct story_sketch *sk,
+		    struct story_sketch *words, struct story_sketch *names,
 		    struct text_stemmer *stem, const char *text, size_t len);
 
 /* The estimated Jaccard overlap of the two statements, 0..1; 0 when

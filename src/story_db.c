@@ -1,19 +1,24 @@
 /*
  * story_db.c: stories in the SQLite store and their routing to sinks
- * (story_db.h).  Tables, from store.c's migration 3:
+ * (story_db.h).  Tables, from store.c's migrations 4, 7 and 8:
  *
  *   story(id, family, actors, targets, sketch, first_seen, last_seen,
- *         severity, articles, feeds)   actors and targets are sorted,
- *         comma-joined names; sketch the little-endian 64-bit hashes of
- *         story.h; feeds a JSON array of feed names
+ *         severity, articles, feeds, words, names)   actors and targets
+ *         are sorted, comma-joined names; sketch, words and names the
+ *         little-endian 64-bit hashes of story.h; feeds a JSON array of
+ *         feed names
  *   story_article(article, story, alert_id, seen)   "l:" + link and
- *         "g:" + GUID of every article that joined a story
+ *         "g:" + GUID of every article that joined a story; indexed
+ *         by seen for the prune
  *   story_sent(story, sink, sent, severity, articles)   the last alert
  *         of a story each sink was given
  *
- * A lookup reads only the stories of one family and set of actors first
- * seen within the window (an index), so its cost does not grow with the
- * table.
+ *   story_actor(actor, family, first_seen, story, actors)   each actor
+ *         of a story, with all of them, for the looser test of story.h
+ *
+ * A lookup reads only the stories of one family and set of actors, and
+ * those of one family and one of the actors, first seen within the
+ * window (indexes), so its cost does not grow with the table.
  */
 #include "autoconf.h"
 
@@ -41,12 +46,15 @@
 enum {
 	SQ_ARTICLE,
 	SQ_CANDIDATES,
+	SQ_ACTOR_CANDIDATES,
+	SQ_ADD_ACTOR,
 	SQ_GET,
 	SQ_INSERT,
 	SQ_UPDATE,
 	SQ_ADD_ARTICLE,
 	SQ_GET_SENT,
 	SQ_PUT_SENT,
+	SQ_PRUNE_ACTOR,
 	SQ_PRUNE_STORY,
 	SQ_PRUNE_ARTICLE,
 	SQ_PRUNE_SENT,
@@ -56,14 +64,23 @@ enum {
 static const char *const story_sql[SQ_COUNT] = {
 	[SQ_ARTICLE] = "SELECT story, alert_id FROM story_article"
 	    " WHERE article = ?1 OR article = ?2 LIMIT 1",
-	[SQ_CANDIDATES] = "SELECT id, targets, sketch FROM story"
+	[SQ_CANDIDATES] = "SELECT id, actors, targets, sketch, words, names"
+	    " FROM story"
 	    " WHERE family = ?1 AND actors = ?2 AND first_seen >= ?3"
 	    " AND first_seen <= ?4",
+	[SQ_ACTOR_CANDIDATES] = "SELECT s.id, s.actors, s.targets, s.sketch,"
+	    " s.words, s.names FROM story_actor a JOIN story s ON s.id = a.story"
+	    " WHERE a.actor = ?1 AND a.family = ?2 AND a.first_seen >= ?3"
+	    " AND a.first_seen <= ?4 AND a.actors <> ?5",
+	[SQ_ADD_ACTOR] = "INSERT OR IGNORE INTO story_actor"
+	    " (actor, family, first_seen, story, actors)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
 	[SQ_GET] = "SELECT first_seen, severity, articles, feeds FROM story"
 	    " WHERE id = ?1",
 	[SQ_INSERT] = "INSERT OR REPLACE INTO story (id, family, actors,"
 	    " targets, sketch, first_seen, last_seen, severity, articles,"
-	    " feeds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, ?7, 1, ?8)",
+	    " feeds, words, names) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, ?7, 1,"
+	    " ?8, ?10, ?11)",
 	[SQ_UPDATE] = "UPDATE story SET last_seen = ?2, severity = ?3,"
 	    " articles = ?4, feeds = ?5 WHERE id = ?1",
 	[SQ_ADD_ARTICLE] = "INSERT OR IGNORE INTO story_article"
@@ -73,6 +90,8 @@ static const char *const story_sql[SQ_COUNT] = {
 	[SQ_PUT_SENT] = "INSERT OR REPLACE INTO story_sent"
 	    " (story, sink, sent, severity, articles)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[SQ_PRUNE_ACTOR] = "DELETE FROM story_actor WHERE story IN"
+	    " (SELECT id FROM story WHERE last_seen < ?1)",
 	[SQ_PRUNE_STORY] = "DELETE FROM story WHERE last_seen < ?1",
 	[SQ_PRUNE_ARTICLE] = "DELETE FROM story_article WHERE seen < ?1",
 	[SQ_PRUNE_SENT] = "DELETE FROM story_sent"
@@ -94,6 +113,8 @@ struct story_key {
 	char			*actors;	/* sorted, comma-joined */
 	char			*targets;
 	struct story_sketch	 sketch;
+	struct story_sketch	 words;		/* content stems */
+	struct story_sketch	 names;		/* those capitalised */
 	int			 severity;
 };
 
@@ -202,25 +223,30 @@ story_names(const json_t *arr)
 	return out;
 }
 
-/* The statement: the quoted sentences, or the title when none is. */
+/* The statement: the quoted sentences, or the title when none is, as a
+ * sketch, a set of content stems and a set of names. */
 static int
 story_sketch_alert(struct story_db *sd, const json_t *alert,
-    struct story_sketch *sk)
+    struct story_key *key)
 {
 	const json_t *hit;
 	const char *s;
 	size_t i;
 
-	memset(sk, 0, sizeof(*sk));
+	memset(&key->sketch, 0, sizeof(key->sketch));
+	memset(&key->words, 0, sizeof(key->words));
+	memset(&key->names, 0, sizeof(key->names));
 	json_array_foreach(json_object_get(alert, "hits"), i, hit) {
 		if ((s = json_string_value(json_object_get(hit,
 		    "sentence"))) != NULL &&
-		    story_sketch_add(sk, sd->stem, s, strlen(s)) == -1)
+		    story_statement_add(&key->sketch, &key->words,
+		    &key->names, sd->stem, s, strlen(s)) == -1)
 			return -1;
 	}
-	if (sk->n == 0 && (s = json_string_value(json_object_get(
+	if (key->sketch.n == 0 && (s = json_string_value(json_object_get(
 	    json_object_get(alert, "item"), "title"))) != NULL &&
-	    story_sketch_add(sk, sd->stem, s, strlen(s)) == -1)
+	    story_statement_add(&key->sketch, &key->words, &key->names,
+	    sd->stem, s, strlen(s)) == -1)
 		return -1;
 	return 0;
 }
@@ -273,40 +299,107 @@ story_db_article(struct story_db *sd, const char *link_key,
 	return 0;
 }
 
-/* The best story for key first seen within the window of t: 1 (id
+/*
+ * How well the candidate story in st's row (id, actors, targets,
+ * sketch, words, names) fits key: above 1 for a near-duplicate statement by
+ * the same actors, the overlap (0..1] for a looser match with an actor
+ * in common (story.h), 0 when it is not the story.
+ */
+static double
+story_db_fit(struct story_db *sd, const struct story_key *key,
+    sqlite3_stmt *st)
+{
+	struct story_sketch other;
+	const char *actors = (const char *)sqlite3_column_text(st, 1);
+	double sim, overlap;
+	size_t shared;
+
+	if (actors == NULL || !story_targets_agree(key->targets,
+	    (const char *)sqlite3_column_text(st, 2)))
+		return 0;
+	if (strcmp(actors, key->actors) == 0) {
+		story_sketch_decode(sqlite3_column_blob(st, 3),
+		    (size_t)sqlite3_column_bytes(st, 3), &other);
+		if ((sim = story_similarity(&key->sketch, &other)) >=
+		    sd->cfg->story_similarity)
+			return 1 + sim;
+	}
+	if (sd->cfg->story_overlap <= 0 ||
+	    !story_names_share(key->actors, actors))
+		return 0;
+	story_sketch_decode(sqlite3_column_blob(st, 4),
+	    (size_t)sqlite3_column_bytes(st, 4), &other);
+	overlap = story_overlap(&key->words, &other, &shared);
+	if (overlap < sd->cfg->story_overlap || shared < STORY_OVERLAP_WORDS)
+		return 0;
+	story_sketch_decode(sqlite3_column_blob(st, 5),
+	    (size_t)sqlite3_column_bytes(st, 5), &other);
+	(void)story_overlap(&key->names, &other, &shared);
+	if (shared == 0)
+		return 0;
+	return overlap;
+}
+
+/* Step through st's candidates, keeping the best fit in *best and id.
+ * 0, or -1 on error. */
+static int
+story_db_best(struct story_db *sd, const struct story_key *key,
+    sqlite3_stmt *st, double *best, char id[HASH_HEX_LEN + 1])
+{
+	double fit;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((fit = story_db_fit(sd, key, st)) <= *best)
+			continue;
+		*best = fit;
+		snprintf(id, HASH_HEX_LEN + 1, "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return story_db_fail(sd, "looking up stories");
+	return 0;
+}
+
+/* The best story for key first seen within the window of t: the
+ * stories of the same actors, then those of each of its actors.  1 (id
  * filled), 0 none, -1 error. */
 static int
 story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
     char id[HASH_HEX_LEN + 1])
 {
 	sqlite3_stmt *st = story_db_stmt(sd, SQ_CANDIDATES);
-	struct story_sketch other;
-	double sim, best = sd->cfg->story_similarity;
-	int rc, found = 0;
+	sqlite3_int64 from, to;
+	const char *p, *end;
+	double best = 0;
 
+	from = (sqlite3_int64)(t - (time_t)sd->cfg->story_window);
+	to = (sqlite3_int64)(t + (time_t)sd->cfg->story_window);
 	sqlite3_bind_text(st, 1, key->family, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, key->actors, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)(t -
-	    (time_t)sd->cfg->story_window));
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)(t +
-	    (time_t)sd->cfg->story_window));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!story_targets_agree(key->targets,
-		    (const char *)sqlite3_column_text(st, 1)))
+	sqlite3_bind_int64(st, 3, from);
+	sqlite3_bind_int64(st, 4, to);
+	if (story_db_best(sd, key, st, &best, id) == -1)
+		return -1;
+	if (sd->cfg->story_overlap <= 0)
+		return best > 0;
+	for (p = key->actors; *p != '\0'; p = *end == ',' ? end + 1 : end) {
+		if ((end = strchr(p, ',')) == NULL)
+			end = p + strlen(p);
+		if (end == p)
 			continue;
-		story_sketch_decode(sqlite3_column_blob(st, 2),
-		    (size_t)sqlite3_column_bytes(st, 2), &other);
-		if ((sim = story_similarity(&key->sketch, &other)) < best)
-			continue;
-		best = sim;
-		snprintf(id, HASH_HEX_LEN + 1, "%s",
-		    (const char *)sqlite3_column_text(st, 0));
-		found = 1;
+		st = story_db_stmt(sd, SQ_ACTOR_CANDIDATES);
+		sqlite3_bind_text(st, 1, p, (int)(end - p), SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, from);
+		sqlite3_bind_int64(st, 4, to);
+		/* The stories of the same actors were read above. */
+		sqlite3_bind_text(st, 5, key->actors, -1, SQLITE_STATIC);
+		if (story_db_best(sd, key, st, &best, id) == -1)
+			return -1;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return story_db_fail(sd, "looking up stories");
-	return found;
+	return best > 0;
 }
 
 /*
@@ -382,12 +475,16 @@ story_db_new(struct story_db *sd, const struct story_key *key,
     const char *id, const char *feed, json_t *alert, time_t t, time_t now)
 {
 	sqlite3_stmt *st = story_db_stmt(sd, SQ_INSERT);
-	unsigned char blob[STORY_SKETCH_MAX * 8];
+	unsigned char blob[STORY_SKETCH_MAX * 8], words[STORY_SKETCH_MAX * 8];
+	unsigned char names[STORY_SKETCH_MAX * 8];
 	json_t *obj, *feeds;
+	const char *p, *end;
 	char *dump;
 	int rc;
 
 	story_sketch_encode(&key->sketch, blob);
+	story_sketch_encode(&key->words, words);
+	story_sketch_encode(&key->names, names);
 	if ((feeds = json_array()) == NULL || (obj = json_object()) == NULL)
 		log_fatal("out of memory");
 	if (feed != NULL)
@@ -404,8 +501,26 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 	sqlite3_bind_int(st, 7, key->severity);
 	sqlite3_bind_text(st, 8, dump, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 9, (sqlite3_int64)now);
+	sqlite3_bind_blob(st, 10, words, (int)(key->words.n * 8),
+	    SQLITE_STATIC);
+	sqlite3_bind_blob(st, 11, names, (int)(key->names.n * 8),
+	    SQLITE_STATIC);
 	rc = story_db_done(sd, st, "recording a story");
 	free(dump);
+	for (p = key->actors; rc == 0 && *p != '\0';
+	    p = *end == ',' ? end + 1 : end) {
+		if ((end = strchr(p, ',')) == NULL)
+			end = p + strlen(p);
+		if (end == p)
+			continue;
+		st = story_db_stmt(sd, SQ_ADD_ACTOR);
+		sqlite3_bind_text(st, 1, p, (int)(end - p), SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)t);
+		sqlite3_bind_text(st, 4, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, key->actors, -1, SQLITE_STATIC);
+		rc = story_db_done(sd, st, "recording a story's actor");
+	}
 	if (rc == -1) {
 		json_decref(feeds);
 		json_decref(obj);
@@ -500,7 +615,7 @@ story_db_join(struct story_db *sd, json_t *alert, time_t now)
 	key.actors = story_names(json_object_get(alert, "actors"));
 	key.targets = story_names(json_object_get(alert, "targets"));
 	key.severity = alert_severity(alert);
-	if (story_sketch_alert(sd, alert, &key.sketch) == -1) {
+	if (story_sketch_alert(sd, alert, &key) == -1) {
 		log_error("stories: out of memory");
 		goto out;
 	}
@@ -594,6 +709,10 @@ story_db_prune(struct story_db *sd, time_t now)
 	if (sd->pruned != 0 && difftime(now, sd->pruned) < PRUNE_EVERY)
 		return 0;
 	before = (sqlite3_int64)(now - (time_t)sd->cfg->story_retention);
+	st = story_db_stmt(sd, SQ_PRUNE_ACTOR);
+	sqlite3_bind_int64(st, 1, before);
+	if (story_db_done(sd, st, "pruning stories' actors") == -1)
+		return -1;
 	st = story_db_stmt(sd, SQ_PRUNE_STORY);
 	sqlite3_bind_int64(st, 1, before);
 	if (story_db_done(sd, st, "pruning stories") == -1)

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include <jansson.h>
+#include <sqlite3.h>
 
 #include "../src/config.h"
 #include "../src/store.h"
@@ -46,6 +47,7 @@ main(int argc, char *argv[])
 	struct store *st;
 	struct story_db *sd;
 	json_t *a;
+	sqlite3_stmt *count = NULL;
 	char dir[] = "/tmp/brink-story-bench.XXXXXX", id[32], actor[32];
 	char link[64], sentence[256], cmd[128];
 	double t, spent = 0, committing = 0;
@@ -57,6 +59,7 @@ main(int argc, char *argv[])
 	cfg.story_window = 48 * 3600;
 	cfg.story_retention = 365 * 86400.0;
 	cfg.story_similarity = 0.3;
+	cfg.story_overlap = 0.6;
 	if (mkdtemp(dir) == NULL || (st = store_open(dir)) == NULL ||
 	    (sd = story_db_open(st, &cfg)) == NULL)
 		return 99;
@@ -96,6 +99,14 @@ main(int argc, char *argv[])
 			mark *= 10;
 		}
 	}
+	/* How many stories the alerts made: the figures are of a table
+	 * that grows by one story an alert only when none joined. */
+	if (sqlite3_prepare_v2(store_db(st), "SELECT count(*) FROM story",
+	    -1, &count, NULL) == SQLITE_OK && sqlite3_step(count) ==
+	    SQLITE_ROW)
+		printf("# %ld alerts, %lld stories\n", n,
+		    (long long)sqlite3_column_int64(count, 0));
+	sqlite3_finalize(count);
 	story_db_close(sd);
 	store_close(st);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);

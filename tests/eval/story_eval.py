@@ -18,8 +18,9 @@ and prints pairwise precision and recall.  An alert without a label (the
 rule pack changed since the labels were made) is listed and left out.
 -v lists the wrong pairs: their rows, brink's stories and the titles.
 --dump prints the alerts instead (row, brink story, category, actors ->
-targets, title), sorted by actors, for labelling; --similarity runs
-brink with another story_similarity, for tuning.  The text is read from
+targets, title), sorted by actors, for labelling; --similarity and
+--overlap run brink with another story_similarity or story_overlap,
+for tuning.  The text is read from
 the CSV and printed to the terminal only.
 
 Exit status: 0; 1 when --min-precision or --min-recall is not met; 2
@@ -134,6 +135,8 @@ def main():
                     default=os.path.join(HERE, "agnews-world-stories.tsv"))
     ap.add_argument("--similarity", type=float,
                     help="story_similarity for the default configuration")
+    ap.add_argument("--overlap", type=float,
+                    help="story_overlap for the default configuration")
     ap.add_argument("--min-precision", type=float)
     ap.add_argument("--min-recall", type=float)
     ap.add_argument("--dump", action="store_true",
@@ -155,6 +158,8 @@ def main():
                     TOP, "etc", "rules", "default.conf"))
                 if args.similarity is not None:
                     fp.write("story_similarity = %g\n" % args.similarity)
+                if args.overlap is not None:
+                    fp.write("story_overlap = %g\n" % args.overlap)
         try:
             items = agnews_eval.read_items(args.csv, False)
             alerts = run(args.brinkd, config, items)

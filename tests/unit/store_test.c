@@ -12,6 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "../check.h"
 #include "../../src/log.h"
 #include "../../src/store.h"
@@ -208,6 +210,102 @@ test_schema(void)
 	cleanup();
 }
 
+/* The first integer of sql's first row, or -1. */
+static long
+query_int(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	long v = -1;
+
+	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Does the query plan of sql name index? */
+static int
+plan_uses(struct store *s, const char *sql, const char *index)
+{
+	sqlite3_stmt *st;
+	char explain[512];
+	const char *detail;
+	int found = 0;
+
+	snprintf(explain, sizeof(explain), "EXPLAIN QUERY PLAN %s", sql);
+	if (sqlite3_prepare_v2(store_db(s), explain, -1, &st, NULL) !=
+	    SQLITE_OK)
+		return 0;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if ((detail = (const char *)sqlite3_column_text(st, 3)) !=
+		    NULL && strstr(detail, index) != NULL)
+			found = 1;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/*
+ * A version 6 database (the one before story_article's index on seen,
+ * and before the stories' words and actors of version 8) is brought to
+ * the current version on open, keeping its rows; the prune of old story
+ * articles then reads the index, not the whole table, and an old story
+ * has no words.
+ */
+static void
+test_upgrade_from_6(void)
+{
+	static const char prune[] =
+	    "DELETE FROM story_article WHERE seen < 100";
+	struct store *s;
+
+	strcpy(dir, "/tmp/brink-store-test.XXXXXX");
+	if (mkdtemp(dir) == NULL) {
+		CHECK(0, "mkdtemp for the upgrade");
+		return;
+	}
+	snprintf(db_path, sizeof(db_path), "%s/brink.db", dir);
+	if ((s = store_open(dir)) == NULL) {
+		CHECK(0, "open for the upgrade");
+		cleanup();
+		return;
+	}
+	/* Version 6 is version 8 without migrations 7 and 8. */
+	CHECK_INT(sqlite3_exec(store_db(s),
+	    "DROP INDEX story_article_seen;"
+	    "DROP TABLE story_actor;"
+	    "ALTER TABLE story DROP COLUMN words;"
+	    "ALTER TABLE story DROP COLUMN names;"
+	    "DELETE FROM migrations WHERE version >= 7;"
+	    "INSERT INTO story_article VALUES ('l:http://a/1', 's1', 'a1', 50);"
+	    "INSERT INTO story_article VALUES ('l:http://a/2', 's1', 'a2', 150);"
+	    "INSERT INTO story (id, family, actors, targets, sketch,"
+	    " first_seen, last_seen, severity, articles, feeds) VALUES"
+	    " ('s1', 'hostile', 'iran', '', x'', 50, 150, 3, 2, '[]');",
+	    NULL, NULL, NULL), SQLITE_OK, "a version 6 database made");
+	CHECK(!plan_uses(s, prune, "story_article_seen"),
+	    "version 6 has no index on story_article (seen)");
+	store_close(s);
+
+	if ((s = store_open(dir)) == NULL) {
+		CHECK(0, "a version 6 database opens");
+		cleanup();
+		return;
+	}
+	CHECK_INT(query_int(s, "SELECT max(version) FROM migrations"), 8,
+	    "a version 6 database is migrated to 8");
+	CHECK_INT(query_int(s, "SELECT count(*) FROM story_article"), 2,
+	    "the upgrade keeps the story articles");
+	CHECK_INT(query_int(s, "SELECT length(words) FROM story"), 0,
+	    "the upgrade keeps the story, without words");
+	CHECK_INT(query_int(s, "SELECT count(*) FROM story_actor"), 0,
+	    "and the table of stories' actors is there");
+	CHECK(plan_uses(s, prune, "story_article_seen"),
+	    "the prune of story articles reads the index on seen");
+	store_close(s);
+	cleanup();
+}
+
 static void
 test_refusals(void)
 {
@@ -242,6 +340,7 @@ main(void)
 	test_prune();
 	test_feed_state();
 	test_schema();
+	test_upgrade_from_6();
 	strcpy(dir, "/tmp/brink-store-test.XXXXXX");
 	test_refusals();
 	return check_done();

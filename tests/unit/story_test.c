@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <jansson.h>
+#include <sqlite3.h>
 
 #include "../check.h"
 #include "../../src/alert.h"
@@ -90,6 +91,54 @@ test_sketch(void)
 	    "differ");
 }
 
+static double
+overlap(const char *a, const char *b, size_t *shared)
+{
+	struct story_sketch x, y;
+
+	memset(&x, 0, sizeof(x));
+	memset(&y, 0, sizeof(y));
+	if (story_words_add(&x, NULL, stem, a, strlen(a)) == -1 ||
+	    story_words_add(&y, NULL, stem, b, strlen(b)) == -1)
+		return -1;
+	return story_overlap(&x, &y, shared);
+}
+
+/* The looser test: most of the shorter statement's stems, and the
+ * names compared one by one. */
+static void
+test_overlap(void)
+{
+	double v;
+	size_t shared;
+
+	v = overlap("A senior aide to the cleric Haldo Brenn on Monday called "
+	    "on the Selm militia to cease fire across Varnia.",
+	    "Haldo Brenn called on his Selm militia to stop fighting across "
+	    "Varnia.", &shared);
+	printf("# aide and cleric %.2f, %zu stems\n", v, shared);
+	CHECK(v >= 0.6 && shared >= STORY_OVERLAP_WORDS, "one call in two "
+	    "wordings shares most of the shorter one's stems");
+	v = overlap("Haldo Brenn called on his Selm militia to stop fighting "
+	    "across Varnia.", "Fighters of the Selm militia began handing "
+	    "in their rifles under the amnesty.", &shared);
+	printf("# call and disarmament %.2f, %zu stems\n", v, shared);
+	CHECK(v < 0.6, "the next step of the crisis shares little");
+	CHECK(overlap("Varnia warns Ostland", "Varnia warns Ostland again",
+	    &shared) == 1 && shared == 3, "a headline inside another: all "
+	    "of it, three stems");
+	CHECK(overlap("the of and", "Varnia warns", &shared) == 0 &&
+	    shared == 0, "stop words alone share nothing");
+
+	CHECK(story_names_share("iran,official", "official"), "a name in "
+	    "common");
+	CHECK(story_names_share("hamas", "hamas,israel"), "the first name "
+	    "in common");
+	CHECK(!story_names_share("iran", "iraq,iranian"), "names are "
+	    "compared whole");
+	CHECK(!story_names_share("", ""), "no names, nothing in common");
+}
+
 static json_t *
 alert(const char *id, const char *feed, const char *category,
     const char *severity, const char *actor, const char *target,
@@ -139,6 +188,7 @@ test_db(void)
 	cfg.story_retention = 30 * 86400;
 	cfg.story_update = 3600;
 	cfg.story_similarity = 0.3;
+	cfg.story_overlap = 0.6;
 	memset(&chat, 0, sizeof(chat));
 	chat.name = "chat";
 	chat.type = SINK_WEBHOOK;
@@ -310,12 +360,141 @@ test_db(void)
 	json_decref(dup);
 }
 
+static int
+count_rows(void *arg, int n, char **values, char **names)
+{
+	(void)n;
+	(void)values;
+	(void)names;
+	(*(int *)arg)++;
+	return 0;
+}
+
+/*
+ * Reports of one event in other words, from outlets that name the
+ * actors differently, join through an actor in common and a name in
+ * common; another event of the same crisis, no actor in common, stock
+ * words with no name in common, or the test turned off keep them apart.
+ */
+static void
+test_db_overlap(void)
+{
+	struct config cfg;
+	struct store *st;
+	struct story_db *sd;
+	json_t *aide, *cleric, *disarm, *other_actor, *other_target, *off;
+	json_t *stock[2];
+	int rows = 0;
+	char dir[] = "/tmp/brink-story-test.XXXXXX", cmd[128];
+	time_t t0 = 1800000000;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.story_window = 48 * 3600;
+	cfg.story_retention = 30 * 86400;
+	cfg.story_update = 3600;
+	cfg.story_similarity = 0.3;
+	cfg.story_overlap = 0.6;
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		exit(99);
+	}
+	st = store_open(dir);
+	sd = st != NULL ? story_db_open(st, &cfg) : NULL;
+	CHECK(sd != NULL, "stories open for the looser test");
+	if (sd == NULL)
+		exit(99);
+
+	aide = alert("o1", "wire", "deescalation", "medium", "selm-militia",
+	    NULL, "https://a.example/o1", "A senior aide to the cleric Haldo "
+	    "Brenn on Monday called on the Selm militia to cease fire "
+	    "across Varnia.");
+	json_array_append_new(json_object_get(aide, "actors"),
+	    json_string("official"));
+	story_db_join(sd, aide, t0);
+	cleric = alert("o2", "daily", "deescalation", "medium",
+	    "selm-militia", NULL, "https://b.example/o2", "Haldo Brenn "
+	    "called on his Selm militia to stop fighting across Varnia.");
+	story_db_join(sd, cleric, t0 + 900);
+	CHECK_STR(story_id(cleric), story_id(aide), "the aide's call and the "
+	    "cleric's, actors named apart, are one story");
+	CHECK_INT(json_integer_value(json_object_get(json_object_get(cleric,
+	    "story"), "articles")), 2, "of two articles");
+
+	disarm = alert("o3", "wire", "deescalation", "medium", "selm-militia",
+	    NULL, "https://a.example/o3", "Fighters of the Selm militia "
+	    "began handing in their rifles under the amnesty.");
+	story_db_join(sd, disarm, t0 + 1800);
+	CHECK(strcmp(story_id(disarm), story_id(aide)) != 0, "the next step "
+	    "of the crisis by the same actor is another story");
+	other_actor = alert("o4", "daily", "deescalation", "medium",
+	    "ostland", NULL, "https://c.example/o4", "Haldo Brenn called on "
+	    "his Selm militia to stop fighting across Varnia.");
+	story_db_join(sd, other_actor, t0 + 2000);
+	CHECK(strcmp(story_id(other_actor), story_id(aide)) != 0, "the same "
+	    "words with no actor in common are another story");
+	other_target = alert("o5", "daily", "deescalation", "medium",
+	    "selm-militia", "ostland", "https://c.example/o5", "Haldo Brenn "
+	    "called on his Selm militia to stop fighting across Varnia.");
+	story_db_join(sd, other_target, t0 + 2100);
+	CHECK_STR(story_id(other_target), story_id(aide), "a target named "
+	    "by one report only agrees");
+
+	stock[0] = alert("o7", "wire", "deescalation", "medium", "official",
+	    NULL, "https://e.example/o7", "The foreign minister said on "
+	    "Monday that peace talks would resume next week in Varnia.");
+	stock[1] = alert("o8", "daily", "deescalation", "medium", "official",
+	    NULL, "https://f.example/o8", "The foreign minister said on "
+	    "Monday that peace talks would resume next week in Ostland.");
+	json_array_append_new(json_object_get(stock[0], "actors"),
+	    json_string("varnia"));
+	story_db_join(sd, stock[0], t0 + 2200);
+	story_db_join(sd, stock[1], t0 + 2300);
+	CHECK(strcmp(story_id(stock[0]), story_id(stock[1])) != 0, "stock "
+	    "words with no name in common (a weekday is none) are two "
+	    "stories");
+
+	cfg.story_overlap = 0;
+	story_db_configure(sd, &cfg);
+	off = alert("o6", "agency", "deescalation", "medium", "selm-militia",
+	    NULL, "https://d.example/o6", "Haldo Brenn urged the Selm "
+	    "militia to stop fighting across Varnia.");
+	story_db_join(sd, off, t0 + 2400);
+	CHECK(strcmp(story_id(off), story_id(aide)) != 0, "story_overlap = 0 "
+	    "turns the looser test off");
+
+	sqlite3_exec(store_db(st), "SELECT 1 FROM story_actor", count_rows,
+	    &rows, NULL);
+	CHECK(rows >= 4, "each story's actors are kept for the look-up");
+	CHECK_INT(story_db_prune(sd, t0 + 31 * 86400), 0, "the stories are "
+	    "pruned");
+	rows = 0;
+	CHECK_INT(sqlite3_exec(store_db(st), "SELECT 1 FROM story_actor",
+	    count_rows, &rows, NULL), SQLITE_OK, "their actors are read");
+	CHECK_INT(rows, 0, "and pruned with them");
+
+	story_db_close(sd);
+	store_close(st);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		perror(cmd);
+	json_decref(aide);
+	json_decref(cleric);
+	json_decref(disarm);
+	json_decref(other_actor);
+	json_decref(other_target);
+	json_decref(off);
+	json_decref(stock[0]);
+	json_decref(stock[1]);
+}
+
 int
 main(void)
 {
 	stem = text_stemmer_new("english");
 	test_sketch();
+	test_overlap();
 	test_db();
+	test_db_overlap();
 	text_stemmer_free(stem);
 	return check_done();
 }
