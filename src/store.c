@@ -17,6 +17,7 @@
 
 #include <sqlite3.h>
 
+#include "db_stmt.h"
 #include "log.h"
 #include "store.h"
 #include "store_check.h"
@@ -221,11 +222,7 @@ store_fail(const struct store *s, const char *what, int rc)
 static sqlite3_stmt *
 store_stmt(struct store *s, int which)
 {
-	sqlite3_stmt *st = s->stmt[which];
-
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return st;
+	return db_stmt_fresh(s->stmt[which]);
 }
 
 /* Run one of the prepared statements that returns no row. */
@@ -234,9 +231,7 @@ store_step_done(struct store *s, sqlite3_stmt *st, const char *what)
 {
 	int rc;
 
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if ((rc = db_stmt_run(st)) != SQLITE_DONE) {
 		store_fail(s, what, rc);
 		return -1;
 	}
@@ -318,7 +313,7 @@ store_open(const char *state_dir)
 {
 	struct store *s;
 	size_t len;
-	int rc, i;
+	int rc;
 
 	store_transient = 0;
 	if ((s = calloc(1, sizeof(*s))) == NULL)
@@ -389,13 +384,10 @@ store_open(const char *state_dir)
 	if (store_migrate(s) == -1)
 		goto fail;
 prepare:
-	for (i = 0; i < ST_COUNT; i++) {
-		rc = sqlite3_prepare_v3(s->db, statement_sql[i], -1,
-		    SQLITE_PREPARE_PERSISTENT, &s->stmt[i], NULL);
-		if (rc != SQLITE_OK) {
-			store_fail(s, "preparing a statement", rc);
-			goto fail;
-		}
+	if ((rc = db_stmt_prepare_all(s->db, statement_sql, ST_COUNT,
+	    s->stmt)) != SQLITE_OK) {
+		store_fail(s, "preparing a statement", rc);
+		goto fail;
 	}
 	return s;
 fail:
@@ -406,14 +398,13 @@ fail:
 void
 store_close(struct store *s)
 {
-	int i, rc;
+	int rc;
 
 	if (s == NULL)
 		return;
 	if (s->in_transaction)
 		store_rollback(s);
-	for (i = 0; i < ST_COUNT; i++)
-		sqlite3_finalize(s->stmt[i]);
+	db_stmt_finalize_all(s->stmt, ST_COUNT);
 	if (s->db != NULL && (rc = sqlite3_close(s->db)) != SQLITE_OK)
 		store_fail(s, "closing", rc);
 	free(s->path);

@@ -34,11 +34,13 @@
 #include "alert.h"
 #include "config.h"
 #include "date.h"
+#include "db_stmt.h"
 #include "hash.h"
 #include "log.h"
 #include "store.h"
 #include "story.h"
 #include "story_db.h"
+#include "story_record.h"
 #include "text.h"
 
 #define PRUNE_EVERY	60	/* seconds between two prunes */
@@ -129,29 +131,19 @@ story_db_fail(struct story_db *sd, const char *what)
 static sqlite3_stmt *
 story_db_stmt(struct story_db *sd, int which)
 {
-	sqlite3_stmt *st = sd->stmt[which];
-
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return st;
+	return db_stmt_fresh(sd->stmt[which]);
 }
 
 static int
 story_db_done(struct story_db *sd, sqlite3_stmt *st, const char *what)
 {
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return story_db_fail(sd, what);
-	return 0;
+	return db_stmt_run(st) == SQLITE_DONE ? 0 : story_db_fail(sd, what);
 }
 
 struct story_db *
 story_db_open(struct store *store, const struct config *cfg)
 {
 	struct story_db *sd;
-	int i;
 
 	if ((sd = calloc(1, sizeof(*sd))) == NULL)
 		log_fatal("out of memory");
@@ -160,14 +152,12 @@ story_db_open(struct store *store, const struct config *cfg)
 	sd->cfg = cfg;
 	/* Without an English stemmer the words are compared folded. */
 	sd->stem = text_stemmer_new("english");
-	for (i = 0; i < SQ_COUNT; i++)
-		if (sqlite3_prepare_v3(sd->db, story_sql[i], -1,
-		    SQLITE_PREPARE_PERSISTENT, &sd->stmt[i], NULL) !=
-		    SQLITE_OK) {
-			story_db_fail(sd, "preparing a statement");
-			story_db_close(sd);
-			return NULL;
-		}
+	if (db_stmt_prepare_all(sd->db, story_sql, SQ_COUNT, sd->stmt) !=
+	    SQLITE_OK) {
+		story_db_fail(sd, "preparing a statement");
+		story_db_close(sd);
+		return NULL;
+	}
 	return sd;
 }
 
@@ -180,47 +170,12 @@ story_db_configure(struct story_db *sd, const struct config *cfg)
 void
 story_db_close(struct story_db *sd)
 {
-	int i;
-
 	if (sd == NULL)
 		return;
-	for (i = 0; i < SQ_COUNT; i++)
-		sqlite3_finalize(sd->stmt[i]);
+	db_stmt_finalize_all(sd->stmt, SQ_COUNT);
 	if (sd->stem != NULL)
 		text_stemmer_free(sd->stem);
 	free(sd);
-}
-
-static int
-story_cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The strings of a JSON array, sorted and comma-joined; caller frees. */
-static char *
-story_names(const json_t *arr)
-{
-	const char **v;
-	char *out;
-	size_t i, n = json_array_size(arr), len = 1, at = 0;
-
-	if ((v = calloc(n + 1, sizeof(*v))) == NULL)
-		log_fatal("out of memory");
-	for (i = 0; i < n; i++) {
-		if ((v[i] = json_string_value(json_array_get(arr, i))) == NULL)
-			v[i] = "";
-		len += strlen(v[i]) + 1;
-	}
-	qsort(v, n, sizeof(*v), story_cmp_str);
-	if ((out = malloc(len)) == NULL)
-		log_fatal("out of memory");
-	out[0] = '\0';
-	for (i = 0; i < n; i++)
-		at += (size_t)snprintf(out + at, len - at, "%s%s",
-		    i > 0 ? "," : "", v[i]);
-	free(v);
-	return out;
 }
 
 /* The statement: the quoted sentences, or the title when none is, as a
@@ -249,29 +204,6 @@ story_sketch_alert(struct story_db *sd, const json_t *alert,
 	    sd->stem, s, strlen(s)) == -1)
 		return -1;
 	return 0;
-}
-
-static void
-story_sketch_encode(const struct story_sketch *sk, unsigned char *out)
-{
-	size_t i, b;
-
-	for (i = 0; i < sk->n; i++)
-		for (b = 0; b < 8; b++)
-			out[i * 8 + b] = (unsigned char)(sk->h[i] >> (8 * b));
-}
-
-static void
-story_sketch_decode(const unsigned char *in, size_t len,
-    struct story_sketch *sk)
-{
-	size_t i, b;
-
-	memset(sk, 0, sizeof(*sk));
-	sk->n = len / 8 < STORY_SKETCH_MAX ? len / 8 : STORY_SKETCH_MAX;
-	for (i = 0; i < sk->n; i++)
-		for (b = 0; b < 8; b++)
-			sk->h[i] |= (uint64_t)in[i * 8 + b] << (8 * b);
 }
 
 /* The story of this article, if one of its links or GUIDs joined one:
@@ -318,7 +250,7 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 	    (const char *)sqlite3_column_text(st, 2)))
 		return 0;
 	if (strcmp(actors, key->actors) == 0) {
-		story_sketch_decode(sqlite3_column_blob(st, 3),
+		story_record_unpack(sqlite3_column_blob(st, 3),
 		    (size_t)sqlite3_column_bytes(st, 3), &other);
 		if ((sim = story_similarity(&key->sketch, &other)) >=
 		    sd->cfg->story_similarity)
@@ -327,12 +259,12 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 	if (sd->cfg->story_overlap <= 0 ||
 	    !story_names_share(key->actors, actors))
 		return 0;
-	story_sketch_decode(sqlite3_column_blob(st, 4),
+	story_record_unpack(sqlite3_column_blob(st, 4),
 	    (size_t)sqlite3_column_bytes(st, 4), &other);
 	overlap = story_overlap(&key->words, &other, &shared);
 	if (overlap < sd->cfg->story_overlap || shared < STORY_OVERLAP_WORDS)
 		return 0;
-	story_sketch_decode(sqlite3_column_blob(st, 5),
+	story_record_unpack(sqlite3_column_blob(st, 5),
 	    (size_t)sqlite3_column_bytes(st, 5), &other);
 	(void)story_overlap(&key->names, &other, &shared);
 	if (shared == 0)
@@ -482,9 +414,9 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 	char *dump;
 	int rc;
 
-	story_sketch_encode(&key->sketch, blob);
-	story_sketch_encode(&key->words, words);
-	story_sketch_encode(&key->names, names);
+	story_record_pack(&key->sketch, blob);
+	story_record_pack(&key->words, words);
+	story_record_pack(&key->names, names);
 	if ((feeds = json_array()) == NULL || (obj = json_object()) == NULL)
 		log_fatal("out of memory");
 	if (feed != NULL)
@@ -551,22 +483,6 @@ story_db_add_article(struct story_db *sd, const char *article,
 	return story_db_done(sd, st, "recording an article");
 }
 
-/* "l:" + link, "g:" + GUID of the alert's item; NULL where it has none. */
-static char *
-story_article_key(const json_t *alert, const char *field, const char *tag)
-{
-	const char *v;
-	char *out;
-
-	v = json_string_value(json_object_get(json_object_get(alert, "item"),
-	    field));
-	if (v == NULL || *v == '\0')
-		return NULL;
-	if (asprintf(&out, "%s:%s", tag, v) == -1)
-		log_fatal("out of memory");
-	return out;
-}
-
 time_t
 story_db_time(const json_t *alert, time_t now)
 {
@@ -595,8 +511,8 @@ story_db_join(struct story_db *sd, json_t *alert, time_t now)
 	alert_id = json_string_value(json_object_get(alert, "id"));
 	if (alert_id == NULL)
 		alert_id = "";
-	link_key = story_article_key(alert, "link", "l");
-	guid_key = story_article_key(alert, "id", "g");
+	link_key = story_record_article_key(alert, "link", "l");
+	guid_key = story_record_article_key(alert, "id", "g");
 	if ((r = story_db_article(sd, link_key, guid_key, &story,
 	    &first_alert)) == -1)
 		goto out;
@@ -612,8 +528,8 @@ story_db_join(struct story_db *sd, json_t *alert, time_t now)
 	}
 	key.family = story_family(json_string_value(json_object_get(alert,
 	    "category")));
-	key.actors = story_names(json_object_get(alert, "actors"));
-	key.targets = story_names(json_object_get(alert, "targets"));
+	key.actors = story_record_names(json_object_get(alert, "actors"));
+	key.targets = story_record_names(json_object_get(alert, "targets"));
 	key.severity = alert_severity(alert);
 	if (story_sketch_alert(sd, alert, &key) == -1) {
 		log_error("stories: out of memory");

@@ -27,6 +27,7 @@
 
 #include "alert.h"
 #include "config.h"
+#include "db_stmt.h"
 #include "hash.h"
 #include "log.h"
 #include "store.h"
@@ -99,43 +100,31 @@ trend_db_fail(struct trend_db *td, const char *what)
 static sqlite3_stmt *
 trend_db_stmt(struct trend_db *td, int which)
 {
-	sqlite3_stmt *st = td->stmt[which];
-
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return st;
+	return db_stmt_fresh(td->stmt[which]);
 }
 
 static int
 trend_db_done(struct trend_db *td, sqlite3_stmt *st, const char *what)
 {
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return trend_db_fail(td, what);
-	return 0;
+	return db_stmt_run(st) == SQLITE_DONE ? 0 : trend_db_fail(td, what);
 }
 
 struct trend_db *
 trend_db_open(struct store *store, const struct config *cfg)
 {
 	struct trend_db *td;
-	int i;
 
 	if ((td = calloc(1, sizeof(*td))) == NULL)
 		log_fatal("out of memory");
 	td->store = store;
 	td->db = store_db(store);
 	td->cfg = cfg;
-	for (i = 0; i < SQ_COUNT; i++)
-		if (sqlite3_prepare_v3(td->db, trend_sql[i], -1,
-		    SQLITE_PREPARE_PERSISTENT, &td->stmt[i], NULL) !=
-		    SQLITE_OK) {
-			trend_db_fail(td, "preparing a statement");
-			trend_db_close(td);
-			return NULL;
-		}
+	if (db_stmt_prepare_all(td->db, trend_sql, SQ_COUNT, td->stmt) !=
+	    SQLITE_OK) {
+		trend_db_fail(td, "preparing a statement");
+		trend_db_close(td);
+		return NULL;
+	}
 	return td;
 }
 
@@ -148,12 +137,9 @@ trend_db_configure(struct trend_db *td, const struct config *cfg)
 void
 trend_db_close(struct trend_db *td)
 {
-	int i;
-
 	if (td == NULL)
 		return;
-	for (i = 0; i < SQ_COUNT; i++)
-		sqlite3_finalize(td->stmt[i]);
+	db_stmt_finalize_all(td->stmt, SQ_COUNT);
 	free(td);
 }
 

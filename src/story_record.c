@@ -1,0 +1,87 @@
+/*
+ * story_record.c: an alert's parts as the story tables keep them (see
+ * story_record.h).
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "log.h"
+#include "story.h"
+#include "story_record.h"
+
+static int
+story_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The strings of a JSON array, sorted and comma-joined; caller frees. */
+char *
+story_record_names(const json_t *arr)
+{
+	const char **v;
+	char *out;
+	size_t i, n = json_array_size(arr), len = 1, at = 0;
+
+	if ((v = calloc(n + 1, sizeof(*v))) == NULL)
+		log_fatal("out of memory");
+	for (i = 0; i < n; i++) {
+		if ((v[i] = json_string_value(json_array_get(arr, i))) == NULL)
+			v[i] = "";
+		len += strlen(v[i]) + 1;
+	}
+	qsort(v, n, sizeof(*v), story_cmp_str);
+	if ((out = malloc(len)) == NULL)
+		log_fatal("out of memory");
+	out[0] = '\0';
+	for (i = 0; i < n; i++)
+		at += (size_t)snprintf(out + at, len - at, "%s%s",
+		    i > 0 ? "," : "", v[i]);
+	free(v);
+	return out;
+}
+
+void
+story_record_pack(const struct story_sketch *sk, unsigned char *out)
+{
+	size_t i, b;
+
+	for (i = 0; i < sk->n; i++)
+		for (b = 0; b < 8; b++)
+			out[i * 8 + b] = (unsigned char)(sk->h[i] >> (8 * b));
+}
+
+void
+story_record_unpack(const unsigned char *in, size_t len,
+    struct story_sketch *sk)
+{
+	size_t i, b;
+
+	memset(sk, 0, sizeof(*sk));
+	sk->n = len / 8 < STORY_SKETCH_MAX ? len / 8 : STORY_SKETCH_MAX;
+	for (i = 0; i < sk->n; i++)
+		for (b = 0; b < 8; b++)
+			sk->h[i] |= (uint64_t)in[i * 8 + b] << (8 * b);
+}
+
+/* "l:" + link, "g:" + GUID of the alert's item; NULL where it has none. */
+char *
+story_record_article_key(const json_t *alert, const char *field, const char *tag)
+{
+	const char *v;
+	char *out;
+
+	v = json_string_value(json_object_get(json_object_get(alert, "item"),
+	    field));
+	if (v == NULL || *v == '\0')
+		return NULL;
+	if (asprintf(&out, "%s:%s", tag, v) == -1)
+		log_fatal("out of memory");
+	return out;
+}

@@ -1,0 +1,26 @@
+/*
+ * story_record.h: an alert's parts as the story tables keep them: its
+ * actors as one string, its article's keys, the sketches as bytes.
+ */
+#ifndef BRINK_STORY_RECORD_H
+#define BRINK_STORY_RECORD_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "story.h"
+
+/* The strings of a JSON array, sorted and comma-joined; caller frees. */
+char	*story_record_names(const json_t *arr);
+/* "TAG:" + the item's field (link, id) of alert; NULL where it has
+ * none.  Caller frees. */
+char	*story_record_article_key(const json_t *alert, const char *field,
+	    const char *tag);
+/* A sketch as 8 little-endian bytes a hash (out holds sk->n * 8), and
+ * back (at most STORY_SKETCH_MAX hashes). */
+void	 story_record_pack(const struct story_sketch *sk, unsigned char *out);
+void	 story_record_unpack(const unsigned char *in, size_t len,
+	    struct story_sketch *sk);
+
+#endif
