@@ -281,7 +281,9 @@ receiver_set() {
 
 # poll_feed FILE TITLE...: write an RSS 2.0 feed with one item per title,
 # dated now (so that a first poll treats them as news), newest first.  A
-# title written "old:Title" is dated in 2020 instead.
+# title written "old:Title" is dated in 2020 instead.  The file is written
+# aside and renamed into place, so a server never serves half of it (a
+# poll that read a half-written feed once saw it change twice).
 poll_feed() {
 	file=$1; shift
 	now=$(date -u '+%a, %d %b %Y %H:%M:%S +0000')
@@ -303,7 +305,8 @@ poll_feed() {
 			echo "<description>$title, the wire reports.</description></item>"
 		done
 		echo '</channel></rss>'
-	} > "$file"
+	} > "$file.part"
+	mv "$file.part" "$file"
 }
 
 # start_brinkd CONFIG: run brinkd -f in the background, its messages in
