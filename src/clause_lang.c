@@ -335,6 +335,9 @@ static const struct clause_word english_verbs[] = {
 	{ "allow", CW_NEWS }, { "stop", CW_NEWS }, { "stay", CW_NEWS },
 	{ "talk", CW_NEWS }, { "surrender", CW_NEWS },
 	{ "negotiate", CW_NEWS }, { "invest", CW_NEWS },
+	{ "offer", CW_NEWS }, { "propose", CW_NEWS }, { "recommend", CW_NEWS },
+	{ "endorse", CW_NEWS }, { "support", CW_NEWS }, { "renew", CW_NEWS },
+	{ "reopen", CW_NEWS }, { "revive", CW_NEWS }, { "restore", CW_NEWS },
 	{ NULL, 0 }
 };
 

@@ -222,7 +222,11 @@ rules_agent_among(const struct rules_run *run, size_t ri, size_t t, size_t n)
 
 /*
  * Who acts for rule ri at token t: by the clause analysis, with a name
- * carried from the sentences before for a pronoun.  Looking for that
+ * carried from the sentences before for a pronoun.  A title whose
+ * verb group has no one acting ("Hopes high among rebels before truce
+ * talks": headlines drop verbs and articles, and the analysis takes
+ * their nouns for subjects) is acted in by its first actor of one of
+ * the rule's kinds; not for agent = "speaker", whose subject suffers.  Looking for that
  * name analyses those sentences again, so it is done only when a
  * stand-in before the sentence would be taken: when a pronoun stands
  * for no one named in this one.
@@ -235,6 +239,16 @@ rules_acting(struct rules_run *run, const struct text_sentence *sn,
 	struct actor_mention *am;
 
 	*agent = rules_agent_among(run, ri, t, run->n_am);
+	if (*agent < 0 && sn->start < run->title_end &&
+	    !r->cfg->rules[ri].agent_speaker) {
+		size_t k;
+
+		for (k = 0; k < run->n_am; k++)
+			if ((r->rule_kinds[ri] >> run->am[k].kind) & 1) {
+				*agent = (long)k;
+				return 0;
+			}
+	}
 	if (*agent >= 0 || r->rule_kinds[ri] == 0 || sn->first == 0 ||
 	    run->carry_state == 1)
 		return 0;

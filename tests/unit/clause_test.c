@@ -121,6 +121,9 @@ test_tense(void)
 	analyse("Iran attacks Israel every year.", 0);
 	CHECK_STR(verb("attacks"), "tense=present mood=none negated=no",
 	    "a verb of the news in -s: present");
+	analyse("The envoy recommends that both sides accept the plan.", 0);
+	CHECK_STR(verb("recommends"), "tense=present mood=none negated=no",
+	    "a verb of diplomacy in -s: present");
 	analyse("Displaced villagers face attacks and abuse.", 0);
 	CHECK_STR(verb("attacks"), "(no verb)",
 	    "but not a plural before 'and'");

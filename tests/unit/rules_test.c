@@ -85,6 +85,16 @@ run(const char *text)
 	return res.n_hits;
 }
 
+/* As run, with text as the title and a body that matches nothing. */
+static size_t
+run_title(const char *text)
+{
+	rules_result_free(&res);
+	if (rules_match(compiled, text, "Nothing else.", &res) == -1)
+		abort();
+	return res.n_hits;
+}
+
 static const char *
 hit_rule(size_t i)
 {
@@ -334,6 +344,15 @@ test_clauses(void)
 	CHECK_INT(run("Chad was warned by Sudan on Monday. It will attack "
 	    "Chad."), 1, "a passive's agent");
 	CHECK_STR(hit_actor(0), "sudan", "is carried, not its subject");
+	/* A headline's grammar often hides its subject: there the first
+	 * actor of an allowed kind in it acts. */
+	CHECK_INT(run("Anger rising among troops ready to attack."), 0,
+	    "a sentence whose verb group has no actor does not fire");
+	CHECK_INT(run_title("Anger rising among troops ready to attack"), 1,
+	    "a title whose verb group has no actor: an actor in it acts");
+	CHECK_STR(hit_actor(0), "army", "and is named");
+	CHECK_INT(run_title("Anger rising among players ready to attack"), 0,
+	    "but only one of an allowed kind");
 
 	/* raise */
 	CHECK_INT(run("Sudan will attack Chad within 48 hours."), 1,
