@@ -4,9 +4,10 @@
  *
  * The model is fail2ban's jail.conf / jail.local / jail.d: the pack is
  * the administrator's to upgrade, local changes live in files of their
- * own (the .conf files in conf.d/) and survive the upgrade.  A section that repeats a
- * name is an error ("defined twice"), because that is usually a mistake;
- * one that says override = true changes the section of that name instead:
+ * own (the .conf files in conf.d/) and survive the upgrade.  A section
+ * that repeats a name is an error ("defined twice"), because that is
+ * usually a mistake; one that says override = true changes the section
+ * of that name instead:
  *
  *	rule NAME  { override = true  severity = "critical" }
  *	rule NAME  { override = true  enabled = false }

@@ -222,14 +222,15 @@ rules_agent_among(const struct rules_run *run, size_t ri, size_t t, size_t n)
 
 /*
  * Who acts for rule ri at token t: by the clause analysis, with a name
- * carried from the sentences before for a pronoun.  A title whose
- * verb group has no one acting ("Hopes high among rebels before truce
+ * carried from the sentences before for a pronoun.  A title whose verb
+ * group has no one acting ("Hopes high among rebels before truce
  * talks": headlines drop verbs and articles, and the analysis takes
  * their nouns for subjects) is acted in by its first actor of one of
- * the rule's kinds; not for agent = "speaker", whose subject suffers.  Looking for that
- * name analyses those sentences again, so it is done only when a
- * stand-in before the sentence would be taken: when a pronoun stands
- * for no one named in this one.
+ * the rule's kinds (the mentions are the title's own); not for agent =
+ * "speaker", whose subject suffers.  Looking for that name analyses
+ * those sentences again, so it is done only when a stand-in before the
+ * sentence would be taken: when a pronoun stands for no one named in
+ * this one.
  */
 static int
 rules_acting(struct rules_run *run, const struct text_sentence *sn,

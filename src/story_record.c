@@ -70,9 +70,9 @@ story_record_unpack(const unsigned char *in, size_t len,
 			sk->h[i] |= (uint64_t)in[i * 8 + b] << (8 * b);
 }
 
-/* "l:" + link, "g:" + GUID of the alert's item; NULL where it has none. */
 char *
-story_record_article_key(const json_t *alert, const char *field, const char *tag)
+story_record_article_key(const json_t *alert, const char *field,
+    const char *tag)
 {
 	const char *v;
 	char *out;

@@ -67,7 +67,8 @@ webhook_discord_alert(const json_t *alert, const json_t *names)
 	    json_integer(strtol(webhook_look_of(alert)->colour + 1, NULL, 16)));
 	json_object_set_new(embed, "fields", webhook_fields(alert, names,
 	    discord_field));
-	webhook_put_str(embed, "timestamp", webhook_line(sink_text_get(alert, "time"), 64));
+	webhook_put_str(embed, "timestamp",
+	    webhook_line(sink_text_get(alert, "time"), 64));
 	s = webhook_fmt("brink \xc2\xb7 alert %s", sink_text_get(alert, "id"));
 	json_object_set_new(embed, "footer", json_pack("{s:s}", "text", s));
 	free(s);
