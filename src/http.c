@@ -90,25 +90,6 @@ http_is_file_url(const char *url)
 	return file;
 }
 
-/* The host part of url, for the per-host cap ("" for file://). */
-static char *
-url_host(const char *url)
-{
-	CURLU *u;
-	char *host = NULL, *copy;
-
-	if ((u = curl_url()) == NULL)
-		log_fatal("out of memory");
-	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK)
-		copy = xstrdup(host);
-	else
-		copy = xstrdup("");
-	curl_free(host);
-	curl_url_cleanup(u);
-	return copy;
-}
-
 /*
  * libcurl plumbing: sockets and its timer on the loop.
  */
@@ -335,14 +316,11 @@ transfer_new(struct http *p, const char *url, const char *protocols,
 	const struct config *cfg = p->cfg;
 	struct transfer *t;
 	CURLcode rc = CURLE_OK;
-	char *name;
 
 	t = xcalloc(1, sizeof(*t));
 	t->http = p;
 	t->url = xstrdup(url);
-	name = url_host(url);
-	t->host = http_host_ref(p, name);
-	free(name);
+	t->host = http_host_of_url(p, url);
 	if ((t->easy = curl_easy_init()) == NULL)
 		log_fatal("out of memory");
 	SETOPT(CURLOPT_PRIVATE, t);

@@ -24,19 +24,40 @@ host_compare(const void *a, const void *b)
 	    ((const struct http_host *)b)->name);
 }
 
+/* The host part of url, by libcurl's URL parser; "" if it has none. */
+static char *
+url_host(const char *url)
+{
+	CURLU *u;
+	char *host = NULL, *copy;
+
+	if ((u = curl_url()) == NULL)
+		log_fatal("out of memory");
+	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
+		host = NULL;
+	if ((copy = strdup(host != NULL ? host : "")) == NULL)
+		log_fatal("out of memory");
+	curl_free(host);
+	curl_url_cleanup(u);
+	return copy;
+}
+
 struct http_host *
-http_host_ref(struct http *p, const char *name)
+http_host_of_url(struct http *p, const char *url)
 {
 	struct http_host key, *h, **found;
 
-	key.name = (char *)name;
-	if ((found = tfind(&key, &p->hosts, host_compare)) != NULL) {
+	key.name = url_host(url);
+	found = tfind(&key, &p->hosts, host_compare);
+	if (found != NULL) {
+		free(key.name);
 		(*found)->refs++;
 		return *found;
 	}
-	if ((h = calloc(1, sizeof(*h))) == NULL ||
-	    (h->name = strdup(name)) == NULL)
+	if ((h = calloc(1, sizeof(*h))) == NULL)
 		log_fatal("out of memory");
+	h->name = key.name;
 	TAILQ_INIT(&h->pending);
 	if (tsearch(h, &p->hosts, host_compare) == NULL)
 		log_fatal("out of memory");

@@ -89,9 +89,9 @@ void		 transfer_queue(struct transfer *t);
 /* Give t up: its finish() hears CURLE_ABORTED_BY_CALLBACK, dropped set. */
 void		 transfer_drop(struct transfer *, const char *why);
 
-/* http_host.c.  The host named name (case aside), made on first use;
- * each transfer holds one reference. */
-struct http_host *http_host_ref(struct http *, const char *name);
+/* http_host.c.  The host of url ("" for file://), case aside, made on
+ * first use; each transfer holds one reference. */
+struct http_host *http_host_of_url(struct http *, const char *url);
 /* Drop a reference; the last one frees the host. */
 void		 http_host_unref(struct http *, struct http_host *);
 /* Put host in p's ready list, or take it out, as it has a transfer
