@@ -85,6 +85,14 @@ secret_expand(const char *in, char *err, size_t errlen)
 				    "variable %s is not set", name, name + 4);
 				goto fail;
 			}
+			/* In a header a line break would start another
+			 * header: a secret is one line, as ${file:} reads. */
+			if (strpbrk(value, "\r\n") != NULL) {
+				snprintf(err, errlen, "${%s}: the environment "
+				    "variable %s holds a line break; a secret is "
+				    "one line", name, name + 4);
+				goto fail;
+			}
 			fputs(value, f);
 		} else if (strncmp(name, "file:", 5) == 0 && name[5] != '\0') {
 			if ((value = secret_read_file(name + 5, err,

@@ -1,5 +1,6 @@
 /*
- * secret_test.c: ${env:NAME} and ${file:PATH} in webhook settings.
+ * secret_test.c: ${env:NAME} and ${file:PATH} in webhook and feed
+ * settings.
  */
 #include "autoconf.h"
 
@@ -55,5 +56,13 @@ main(void)
 	    err, sizeof(err));
 	CHECK(s == NULL && strstr(err, "t0ken") == NULL,
 	    "errors never carry an expanded value");
+	/* A line break would start another header of the request. */
+	setenv("BRINK_TEST_TWO_LINES", "t0ken\r\nX-Injected: 1", 1);
+	s = secret_expand("Authorization: Bearer ${env:BRINK_TEST_TWO_LINES}",
+	    err, sizeof(err));
+	CHECK(s == NULL && strstr(err, "BRINK_TEST_TWO_LINES") != NULL &&
+	    strstr(err, "line break") != NULL,
+	    "a variable with a line break is an error naming it");
+	CHECK(strstr(err, "Injected") == NULL, "... without its value");
 	return check_done();
 }
