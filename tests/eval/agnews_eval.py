@@ -248,6 +248,27 @@ def item_range(text):
     return lo, hi
 
 
+def csv_absent(tool, path):
+    """Say that the AG News items are not beside the repository; 77."""
+    sys.stderr.write("%s: %s is absent: the AG News items are kept outside "
+                     "the repository, in ../shared/eval/agnews beside it; "
+                     "nothing to measure\n" % (tool, path))
+    return 77
+
+
+def default_config(directory, settings=()):
+    """A brink.conf in directory with the pack as etc/brink.conf has it
+    (the rules and the countries) and the given top-level settings."""
+    config = os.path.join(directory, "brink.conf")
+    with open(config, "w") as fp:
+        for part in ("default.conf", "countries.conf"):
+            fp.write('include("%s")\n' % os.path.join(TOP, "etc", "rules",
+                                                      part))
+        for line in settings:
+            fp.write(line + "\n")
+    return config
+
+
 def main():
     ap = argparse.ArgumentParser(
         description="brink's rules on AG News items (evaluation only)")
@@ -278,19 +299,9 @@ def main():
         args.csv = os.path.join(AGNEWS, "other-classes.csv" if args.other
                                 else "world-dev.csv")
     if not os.path.exists(args.csv):
-        sys.stderr.write("agnews_eval: %s is absent: the AG News items are "
-                         "kept outside the repository, in "
-                         "../shared/eval/agnews beside it; nothing to "
-                         "measure\n" % args.csv)
-        return 77
+        return csv_absent("agnews_eval", args.csv)
     with tempfile.TemporaryDirectory(prefix="agnews-conf-") as tmp:
-        config = args.config
-        if config is None:
-            config = os.path.join(tmp, "brink.conf")
-            with open(config, "w") as fp:
-                for part in ("default.conf", "countries.conf"):
-                    fp.write('include("%s")\n' % os.path.join(
-                        TOP, "etc", "rules", part))
+        config = args.config or default_config(tmp)
         try:
             return (other if args.other else labelled)(args, args.brinkd,
                                                        config)

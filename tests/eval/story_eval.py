@@ -129,7 +129,8 @@ def main():
         description="brink's stories on AG News items (evaluation only)")
     ap.add_argument("--brinkd", default=os.path.join(TOP, "src", "brinkd"))
     ap.add_argument("--config", help="a brink.conf; default: one that "
-                    "includes etc/rules/default.conf")
+                    "includes etc/rules/default.conf and countries.conf, "
+                    "as etc/brink.conf does")
     ap.add_argument("--csv", default=os.path.join(AGNEWS, "world-dev.csv"))
     ap.add_argument("--labels",
                     default=os.path.join(HERE, "agnews-world-stories.tsv"))
@@ -144,22 +145,14 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     if not os.path.exists(args.csv):
-        sys.stderr.write("story_eval: %s is absent: the AG News items are "
-                         "kept outside the repository, in "
-                         "../shared/eval/agnews beside it; nothing to "
-                         "measure\n" % args.csv)
-        return 77
+        return agnews_eval.csv_absent("story_eval", args.csv)
     with tempfile.TemporaryDirectory(prefix="stories-conf-") as tmp:
-        config = args.config
-        if config is None:
-            config = os.path.join(tmp, "brink.conf")
-            with open(config, "w") as fp:
-                fp.write('include("%s")\n' % os.path.join(
-                    TOP, "etc", "rules", "default.conf"))
-                if args.similarity is not None:
-                    fp.write("story_similarity = %g\n" % args.similarity)
-                if args.overlap is not None:
-                    fp.write("story_overlap = %g\n" % args.overlap)
+        settings = []
+        if args.similarity is not None:
+            settings.append("story_similarity = %g" % args.similarity)
+        if args.overlap is not None:
+            settings.append("story_overlap = %g" % args.overlap)
+        config = args.config or agnews_eval.default_config(tmp, settings)
         try:
             items = agnews_eval.read_items(args.csv, False)
             alerts = run(args.brinkd, config, items)
