@@ -493,23 +493,40 @@ config_take_sink(struct config_section *s)
 	take_sink_type(s, k);
 }
 
-/* The escalation meter's keys (trend.h): numbers above 0. */
+/*
+ * The top-level keys that are plain numbers within bounds: the stories'
+ * shares of words (story.h) and the escalation meter's factors
+ * (trend.h).  Each is refused with its range and what it means.
+ */
 static void
-take_trend(struct config_section *s, struct config_load *ld,
+take_numbers(struct config_section *s, struct config_load *ld,
     struct config *c)
 {
-	static const struct {
+	const struct {
 		const char	*key;
+		double		*out;
+		double		 lo, hi;	/* lo < v < hi, or ... */
+		int		 lo_in, hi_in;	/* ... lo <= v, v <= hi */
+		const char	*range;
 		const char	*what;
 	} keys[] = {
-		{ "trend_factor", "how many times its baseline a pair's last "
-		    "24 hours must weigh to raise a trend; 3 by default" },
-		{ "trend_floor", "the least baseline, in story weight a day; "
-		    "3 by default" },
+		{ "story_similarity", &c->story_similarity, 0, 1, 0, 1,
+		    "above 0 and at most 1", "the share of words two "
+		    "statements must have in common; 0.3 by default" },
+		{ "story_overlap", &c->story_overlap, 0, 1, 1, 1,
+		    "from 0 to 1", "the share of the shorter statement's "
+		    "words the other must hold; 0.6 by default, 0 turns the "
+		    "test off" },
+		{ "trend_factor", &c->trend_factor, 0, 1e6, 0, 0, "above 0",
+		    "how many times its baseline a pair's last 24 hours must "
+		    "weigh to raise a trend; 3 by default" },
+		{ "trend_floor", &c->trend_floor, 0, 1e6, 0, 0, "above 0",
+		    "the least baseline, in story weight a day; 3 by "
+		    "default" },
 	};
-	double *out[] = { &c->trend_factor, &c->trend_floor }, v;
 	const char *text;
 	char *end;
+	double v;
 	size_t i;
 	int line;
 
@@ -517,11 +534,14 @@ take_trend(struct config_section *s, struct config_load *ld,
 		if ((text = config_value(s, keys[i].key, &line)) == NULL)
 			continue;
 		v = strtod(text, &end);
-		if (end == text || *end != '\0' || !(v > 0 && v < 1e6))
+		if (end == text || *end != '\0' ||
+		    !(keys[i].lo_in ? v >= keys[i].lo : v > keys[i].lo) ||
+		    !(keys[i].hi_in ? v <= keys[i].hi : v < keys[i].hi))
 			config_msg_at(ld, 1, line, "%s \"%s\" is not a number "
-			    "above 0 (%s)", keys[i].key, text, keys[i].what);
+			    "%s (%s)", keys[i].key, text, keys[i].range,
+			    keys[i].what);
 		else
-			*out[i] = v;
+			*keys[i].out = v;
 	}
 }
 
@@ -581,31 +601,7 @@ config_take_globals(struct config_load *ld, cfg_t *cfg)
 	take_duration(&s, "story_window", &c->story_window, 1);
 	take_duration(&s, "story_retention", &c->story_retention, 1);
 	take_duration(&s, "story_update", &c->story_update, 0);
-	if ((text = config_value(&s, "story_similarity", &line)) != NULL) {
-		char *end;
-		double v = strtod(text, &end);
-
-		if (end == text || *end != '\0' || !(v > 0 && v <= 1))
-			config_msg_at(ld, 1, line, "story_similarity \"%s\" "
-			    "is not a number above 0 and at most 1 (the share "
-			    "of words two statements must have in common; "
-			    "0.3 by default)", text);
-		else
-			c->story_similarity = v;
-	}
-	if ((text = config_value(&s, "story_overlap", &line)) != NULL) {
-		char *end;
-		double v = strtod(text, &end);
-
-		if (end == text || *end != '\0' || !(v >= 0 && v <= 1))
-			config_msg_at(ld, 1, line, "story_overlap \"%s\" is "
-			    "not a number from 0 to 1 (the share of the shorter "
-			    "statement's words the other must hold; 0.6 by "
-			    "default, 0 turns the test off)", text);
-		else
-			c->story_overlap = v;
-	}
-	take_trend(&s, ld, c);
+	take_numbers(&s, ld, c);
 }
 
 /* A feed inherits each limit it did not set from the globals. */
