@@ -297,14 +297,33 @@ story_db_best(struct story_db *sd, const struct story_key *key,
 /* The best story for key first seen within the window of t: the
  * stories of the same actors, then those of each of its actors.  1 (id
  * filled), 0 none, -1 error. */
+/* The next name of a comma-joined actor list (story_record_names) at
+ * *p: its length, with *name at it and *p past it; 0 at the end. */
+static size_t
+story_next_actor(const char **p, const char **name)
+{
+	const char *end;
+
+	while (**p != '\0') {
+		if ((end = strchr(*p, ',')) == NULL)
+			end = *p + strlen(*p);
+		*name = *p;
+		*p = *end == ',' ? end + 1 : end;
+		if (end > *name)
+			return (size_t)(end - *name);
+	}
+	return 0;
+}
+
 static int
 story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
     char id[HASH_HEX_LEN + 1])
 {
 	sqlite3_stmt *st = story_db_stmt(sd, SQ_CANDIDATES);
 	sqlite3_int64 from, to;
-	const char *p, *end;
+	const char *p = key->actors, *name;
 	double best = 0;
+	size_t len;
 
 	from = (sqlite3_int64)(t - (time_t)sd->cfg->story_window);
 	to = (sqlite3_int64)(t + (time_t)sd->cfg->story_window);
@@ -316,13 +335,9 @@ story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
 		return -1;
 	if (sd->cfg->story_overlap <= 0)
 		return best > 0;
-	for (p = key->actors; *p != '\0'; p = *end == ',' ? end + 1 : end) {
-		if ((end = strchr(p, ',')) == NULL)
-			end = p + strlen(p);
-		if (end == p)
-			continue;
+	while ((len = story_next_actor(&p, &name)) > 0) {
 		st = story_db_stmt(sd, SQ_ACTOR_CANDIDATES);
-		sqlite3_bind_text(st, 1, p, (int)(end - p), SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, name, (int)len, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, from);
 		sqlite3_bind_int64(st, 4, to);
@@ -410,8 +425,9 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 	unsigned char blob[STORY_SKETCH_MAX * 8], words[STORY_SKETCH_MAX * 8];
 	unsigned char names[STORY_SKETCH_MAX * 8];
 	json_t *obj, *feeds;
-	const char *p, *end;
+	const char *p = key->actors, *name;
 	char *dump;
+	size_t len;
 	int rc;
 
 	story_record_pack(&key->sketch, blob);
@@ -439,14 +455,9 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 	    SQLITE_STATIC);
 	rc = story_db_done(sd, st, "recording a story");
 	free(dump);
-	for (p = key->actors; rc == 0 && *p != '\0';
-	    p = *end == ',' ? end + 1 : end) {
-		if ((end = strchr(p, ',')) == NULL)
-			end = p + strlen(p);
-		if (end == p)
-			continue;
+	while (rc == 0 && (len = story_next_actor(&p, &name)) > 0) {
 		st = story_db_stmt(sd, SQ_ADD_ACTOR);
-		sqlite3_bind_text(st, 1, p, (int)(end - p), SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, name, (int)len, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, (sqlite3_int64)t);
 		sqlite3_bind_text(st, 4, id, -1, SQLITE_STATIC);
