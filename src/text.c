@@ -176,6 +176,28 @@ text_is_clause_mark(int32_t cp)
 	}
 }
 
+/* ASCII letters and digits: the bytes of most words of most news, told
+ * apart without a call (the word scan asks this of every byte). */
+static int
+text_is_ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/* Fold len bytes of ASCII into dst, NUL-terminated: for ASCII, NFKC
+ * and case folding are lower case and nothing else. */
+static void
+text_lower_ascii(char *dst, const char *src, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		dst[i] = (src[i] >= 'A' && src[i] <= 'Z') ?
+		    src[i] - 'A' + 'a' : src[i];
+	dst[len] = '\0';
+}
+
 char *
 text_fold(const char *word, size_t len)
 {
@@ -191,10 +213,7 @@ text_fold(const char *word, size_t len)
 		/* The common case, without utf8proc's allocations. */
 		if ((ascii = malloc(len + 1)) == NULL)
 			return NULL;
-		for (i = 0; i < len; i++)
-			ascii[i] = (word[i] >= 'A' && word[i] <= 'Z') ?
-			    word[i] - 'A' + 'a' : word[i];
-		ascii[len] = '\0';
+		text_lower_ascii(ascii, word, len);
 		return ascii;
 	}
 	n = utf8proc_map((const utf8proc_uint8_t *)word, (utf8proc_ssize_t)len,
@@ -311,10 +330,10 @@ text_end_sentence(struct text_scan *sc, size_t end)
 static int
 text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 {
-	char buf[TEXT_MAX_WORD + 1], *fold;
+	char buf[TEXT_MAX_WORD + 1], *fold, *fold_mem = NULL;
 	size_t i, w, n = 0, core = end, fl;
 	int32_t cp;
-	int upper = 0, lower = 0, flags = 0, rc;
+	int upper = 0, lower = 0, flags = 0, ascii = 1, rc;
 
 	/* Drop a final 's or ’s (possessive; "it's" loses little). */
 	if (end - start > 2 && (sc->s[end - 1] == 's' || sc->s[end - 1] == 'S')) {
@@ -344,28 +363,37 @@ text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 			upper = 1;
 		else if (text_is_lower(cp))
 			lower = 1;
+		if (w == 1) {
+			buf[n++] = sc->s[i];
+			if (cp < 0)
+				ascii = 0;
+			continue;
+		}
+		ascii = 0;
 		memcpy(buf + n, sc->s + i, w);
 		n += w;
 	}
 	if (upper && !lower)
 		flags |= TEXT_CAPS;
-	if ((fold = text_fold(buf, n)) == NULL) {
+	if (ascii) {
+		/* Most words: folded in place, no allocation per token. */
+		text_lower_ascii(buf, buf, n);
+		fold = buf;
+	} else if ((fold = fold_mem = text_fold(buf, n)) == NULL) {
 		/* Not foldable (cannot happen for text_cp's output, but a
 		 * token without a form is harmless): keep the bytes. */
-		if ((fold = malloc(n + 1)) == NULL)
-			return -1;
-		memcpy(fold, buf, n);
-		fold[n] = '\0';
+		buf[n] = '\0';
+		fold = buf;
 	}
 	fl = strlen(fold);
-	if (fl > 3 && strcmp(fold + fl - 3, "n't") == 0) {
+	if (fl > 3 && memcmp(fold + fl - 3, "n't", 3) == 0) {
 		/* "didn't" reads "did not": the cue the rules look for. */
 		rc = text_push_token(sc, start, core - 3, fold, fl - 3, flags);
 		if (rc == 0)
 			rc = text_push_token(sc, core - 3, core, "not", 3, flags);
 	} else
 		rc = text_push_token(sc, start, end, fold, fl, flags);
-	free(fold);
+	free(fold_mem);
 	return rc;
 }
 
@@ -389,8 +417,11 @@ text_dot_is_short_form(struct text_scan *sc, size_t i, int32_t next_cp)
 		return 1;
 	if (strcmp(fold, "no") == 0 || strcmp(fold, "nos") == 0)
 		return text_is_digit(next_cp);
+	/* The first letter first: asked at every full stop, and most
+	 * words before one are no title. */
 	for (k = 0; text_titles[k] != NULL; k++)
-		if (strcmp(fold, text_titles[k]) == 0)
+		if (fold[0] == text_titles[k][0] &&
+		    strcmp(fold, text_titles[k]) == 0)
 			return 1;
 	return 0;
 }
@@ -489,6 +520,10 @@ text_analyse(const char *text, size_t len, struct text_doc *doc)
 		seg = i;
 		abbrev = 0;
 		while (j < len && j - i < 4 * TEXT_MAX_WORD) {
+			if (text_is_ascii_alnum((unsigned char)text[j])) {
+				j++;
+				continue;
+			}
 			c2 = text_cp(text, len, j, &w);
 			if (text_is_word(c2)) {
 				j += w;
