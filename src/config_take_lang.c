@@ -173,8 +173,11 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 	int line, *lines;
 
 	config_take_list(s, "mood", &r->mood, &lines);
+	/* "@name" is a class of moods, checked by rules_compile as for
+	 * actor_kinds below. */
 	for (i = 0; i < r->mood.n; i++)
-		if (config_mood_parse(r->mood.v[i]) == -1)
+		if (r->mood.v[i][0] != '@' &&
+		    config_mood_parse(r->mood.v[i]) == -1)
 			config_msg_at(s->ld, 1, lines[i], "mood \"%s\" is "
 			    "unknown; use the tenses past, present, future, "
 			    "none or the moods modal, ability, intent, "
