@@ -31,6 +31,12 @@ static const char *const actor_agent_prepositions[] = {
 	"by", "from"
 };
 
+/* Participles after which "to" names an author ("a tape attributed to
+ * X"), as "by" does after others. */
+static const char *const actor_attributions[] = {
+	"ascribed", "attributed", "credited"
+};
+
 /*
  * Can mention k act?  Not after a preposition, even past an article
  * ("the killing of Haniyeh", "militants in Lebanon"), nor when it only
@@ -201,10 +207,24 @@ actor_noun_agent(const struct actor_mention *m, size_t n,
 	return -1;
 }
 
+/* Does token k ("by", "from", "to" after "attributed") name who made
+ * the noun before it? */
+static int
+actor_names_author(const struct text_doc *doc, size_t k)
+{
+	const char *w = doc->tokens[k].fold;
+
+	if (ACTOR_IN(w, actor_agent_prepositions))
+		return 1;
+	return k > 0 && strcmp(w, "to") == 0 &&
+	    ACTOR_IN(doc->tokens[k - 1].fold, actor_attributions);
+}
+
 /*
  * The author of a subject that names no one who acts: a recording, a
  * statement, a letter speaks for whoever made it or sent it ("a
- * statement from X vowed", "a tape released by X calls for").  The name
+ * statement from X vowed", "a tape released by X calls for", "a tape
+ * attributed to X").  The name
  * after "by" or "from" in the subject or between it and the verb group,
  * or right after the group when that is a bare past form, a participle
  * the analysis took for the verb ("a tape released by X calls"); -1
@@ -222,14 +242,15 @@ actor_author(const struct actor_mention *m, size_t n,
 	to = c->verb.first < c->verb.end && c->verb.first > c->subj_end ?
 	    c->verb.first : c->subj_end;
 	for (k = c->subj_first + 1; k < to && k < c->end; k++)
-		if (ACTOR_IN(doc->tokens[k].fold, actor_agent_prepositions) &&
+		if (actor_names_author(doc, k) &&
 		    (a = actor_object_of(m, n, doc, k, to)) >= 0)
 			return a;
 	k = c->verb.end;
 	if (c->verb.first < k && k + 1 < c->end && c->verb.tense ==
 	    CLAUSE_PAST && !c->verb.passive && !c->verb.perfect &&
 	    !(doc->tokens[k].flags & TEXT_CLAUSE) &&
-	    strcmp(doc->tokens[k].fold, "by") == 0)
+	    (strcmp(doc->tokens[k].fold, "by") == 0 ||
+	    actor_names_author(doc, k)))
 		return actor_object_of(m, n, doc, k, c->end);
 	return -1;
 }

@@ -588,6 +588,11 @@ test_agent_analysed(void)
 	    "recording after its subject");
 	CHECK_INT(agent_analysed("A statement from Hezbollah vowed to attack.",
 	    "attack"), HEZBOLLAH, "analysed: the author inside the subject");
+	CHECK_INT(agent_analysed("A recording attributed to Hamas urges "
+	    "attacks.", "urges"), HAMAS, "analysed: attributed to X: X is "
+	    "its author");
+	CHECK_INT(agent_analysed("A letter sent to Hamas urges attacks.",
+	    "urges"), -2, "analysed: a letter sent to X is not X's");
 	CHECK_INT(agent_analysed("A bomb found near Hamas offices will explode.",
 	    "explode"), -2, "analysed: a name after another preposition is no "
 	    "author");
