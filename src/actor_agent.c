@@ -31,6 +31,12 @@ static const char *const actor_agent_prepositions[] = {
 	"by", "from"
 };
 
+/* Participles after which "to" names an author ("a tape attributed to
+ * X"), as "by" does after others. */
+static const char *const actor_attributions[] = {
+	"ascribed", "attributed", "credited"
+};
+
 /*
  * Can mention k act?  Not after a preposition, even past an article
  * ("the killing of Haniyeh", "militants in Lebanon"), nor when it only
@@ -201,6 +207,54 @@ actor_noun_agent(const struct actor_mention *m, size_t n,
 	return -1;
 }
 
+/* Does token k ("by", "from", "to" after "attributed") name who made
+ * the noun before it? */
+static int
+actor_names_author(const struct text_doc *doc, size_t k)
+{
+	const char *w = doc->tokens[k].fold;
+
+	if (ACTOR_IN(w, actor_agent_prepositions))
+		return 1;
+	return k > 0 && strcmp(w, "to") == 0 &&
+	    ACTOR_IN(doc->tokens[k - 1].fold, actor_attributions);
+}
+
+/*
+ * The author of a subject that names no one who acts: a recording, a
+ * statement, a letter speaks for whoever made it or sent it ("a
+ * statement from X vowed", "a tape released by X calls for", "a tape
+ * attributed to X").  The name
+ * after "by" or "from" in the subject or between it and the verb group,
+ * or right after the group when that is a bare past form, a participle
+ * the analysis took for the verb ("a tape released by X calls"); -1
+ * when there is none.
+ */
+static long
+actor_author(const struct actor_mention *m, size_t n,
+    const struct text_doc *doc, const struct clause *c)
+{
+	size_t k, to;
+	long a;
+
+	if (c->subj_first >= c->subj_end)
+		return -1;
+	to = c->verb.first < c->verb.end && c->verb.first > c->subj_end ?
+	    c->verb.first : c->subj_end;
+	for (k = c->subj_first + 1; k < to && k < c->end; k++)
+		if (actor_names_author(doc, k) &&
+		    (a = actor_object_of(m, n, doc, k, to)) >= 0)
+			return a;
+	k = c->verb.end;
+	if (c->verb.first < k && k + 1 < c->end && c->verb.tense ==
+	    CLAUSE_PAST && !c->verb.passive && !c->verb.perfect &&
+	    !(doc->tokens[k].flags & TEXT_CLAUSE) &&
+	    (strcmp(doc->tokens[k].fold, "by") == 0 ||
+	    actor_names_author(doc, k)))
+		return actor_object_of(m, n, doc, k, c->end);
+	return -1;
+}
+
 /* Is tokens [first, end) one pronoun of the list? */
 static int
 actor_is_pronoun(const struct text_doc *doc, size_t first, size_t end,
@@ -231,11 +285,22 @@ actor_antecedent(const struct actor_mention *m, size_t n,
 		return -1;
 	if (actor_is_pronoun(doc, first, end, actor_third_pronouns,
 	    NELEM(actor_third_pronouns)))
-		for (i = (size_t)(c - cs->clauses); i-- > 0; )
-			if ((a = actor_in_span(m, n, doc,
-			    cs->clauses[i].subj_first,
-			    cs->clauses[i].subj_end)) >= 0)
+		for (i = (size_t)(c - cs->clauses); i-- > 0; ) {
+			const struct clause *p = &cs->clauses[i];
+
+			if ((a = actor_in_span(m, n, doc, p->subj_first,
+			    p->subj_end)) >= 0)
 				return a;
+			/* A clause whose verb the analysis does not know
+			 * ("gunmen pose with a hostage, who they ...") has
+			 * no subject: its first name that can act is one,
+			 * not the nearest name (an object). */
+			if (p->subj_first == p->subj_end &&
+			    p->verb.first == p->verb.end &&
+			    (a = actor_in_span(m, n, doc, p->first,
+			    p->end)) >= 0)
+				return a;
+		}
 	sfirst = cs->clauses[0].first;
 	for (k = n; k-- > 0; )
 		if (m[k].end <= sfirst)
@@ -255,6 +320,8 @@ actor_of_clause(const struct actor_mention *m, size_t n,
 	if ((k = actor_passive_agent(m, n, doc, c)) >= 0)
 		return k;
 	if ((k = actor_in_span(m, n, doc, c->subj_first, c->subj_end)) >= 0)
+		return k;
+	if ((k = actor_author(m, n, doc, c)) >= 0)
 		return k;
 	if (c->role != CLAUSE_REPORTED && (k = actor_antecedent(m, n, cs,
 	    doc, c, c->subj_first, c->subj_end)) >= 0)

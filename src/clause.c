@@ -539,8 +539,11 @@ clause_subjects(struct clause_work *w)
 			c->subj_end = c->first;
 			continue;
 		}
-		if ((wcls(w, c->verb.head) & CW_SPEECH) && ci->op == OP_PUNCT) {
-			/* "..., said the minister" */
+		if ((wcls(w, c->verb.head) & CW_SPEECH) && ci->op == OP_PUNCT &&
+		    c->verb.tense != CLAUSE_NO_TENSE) {
+			/* "..., said the minister"; not a participle,
+			 * ", threatening raids", whose subject is the
+			 * clause's before */
 			s = skip_adverbials(w, c->verb.end, c->end);
 			if (s < c->end) {
 				c->subj_first = s;

@@ -91,11 +91,14 @@ report_from(struct clause_work *w, size_t f, size_t i)
 	}
 }
 
-/* Is clause f "X said" with nothing much after the verb? */
+/* Is clause f "X said" with nothing much after the verb?  Its verb is
+ * finite: ", threatening raids" is a participle whose subject is the
+ * main clause's, and it reports nothing before it. */
 static int
 short_frame(const struct clause_work *w, const struct clause *c)
 {
 	return c->verb.first != c->verb.end &&
+	    c->verb.tense != CLAUSE_NO_TENSE &&
 	    (wcls(w, c->verb.head) & CW_SPEECH) &&
 	    (wcls(w, c->verb.head) & CW_VERB) &&
 	    c->end - c->verb.end <= CLAUSE_FRAME_TAIL;

@@ -225,6 +225,9 @@ void	config_take_role(struct config_section *);
 int	config_take_kind(struct config_section *, const char *fallback);
 void	config_take_rule_clauses(struct config_section *,
 	    struct config_rule *);
+/* like = "NAME": the keys rule r's section does not set, terms aside,
+ * are copied from the rule NAME defined before it. */
+void	config_take_rule_like(struct config_section *, struct config_rule *);
 void	config_defer_classes(struct config_section *,
 	    const struct config_list *, int *lines);
 size_t	config_class_ref(const char *word);

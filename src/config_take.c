@@ -238,10 +238,6 @@ config_take_rule(struct config_section *s)
 	config_where(s->ld, s->line, &r->file, &r->line);
 
 	r->category = config_take_string(s, "category", NULL);
-	if (r->category == NULL && config_option(s, "category") == NULL)
-		config_msg_at(s->ld, 1, s->line, "rule '%s' has no category; "
-		    "add category = \"threat\" (or retaliation, deescalation, "
-		    "...)", r->name);
 	r->severity = SEV_MEDIUM;
 	take_severity(s, "severity", &r->severity);
 	config_take_list(s, "terms", &r->terms, &lines);
@@ -272,6 +268,12 @@ config_take_rule(struct config_section *s)
 	r->language = config_take_string(s, "language", "english");
 	config_check_language(s->ld, r->language, s->line);
 	config_take_rule_clauses(s, r);
+	config_take_rule_like(s, r);
+	if (r->category == NULL && config_option(s, "category") == NULL)
+		config_msg_at(s->ld, 1, s->line, "rule '%s' has no category; "
+		    "add category = \"threat\" (or retaliation, deescalation, "
+		    "...), or like = \"RULE\" to take it from a rule above",
+		    r->name);
 }
 
 /* A key that does nothing for this type of sink is worth a warning. */

@@ -1,8 +1,9 @@
 /*
  * config_take_lang.c: the parts of the rule language that read clauses
  * and actors' kinds: word classes (class NAME { words }), role nouns
- * (role NAME { kind, names }), an actor's kind, and a rule's mood,
- * actor_kinds, negated and raise keys.  Each value is checked at its own
+ * (role NAME { kind, names }), an actor's kind, a rule's mood,
+ * actor_kinds, negated and raise keys, and like (a rule that takes the
+ * keys it does not set from one before it).  Each value is checked at its own
  * line; "@name" references are checked once every class is in, and so
  * are cycles among classes.
  */
@@ -173,8 +174,11 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 	int line, *lines;
 
 	config_take_list(s, "mood", &r->mood, &lines);
+	/* "@name" is a class of moods, checked by rules_compile as for
+	 * actor_kinds below. */
 	for (i = 0; i < r->mood.n; i++)
-		if (config_mood_parse(r->mood.v[i]) == -1)
+		if (r->mood.v[i][0] != '@' &&
+		    config_mood_parse(r->mood.v[i]) == -1)
 			config_msg_at(s->ld, 1, lines[i], "mood \"%s\" is "
 			    "unknown; use the tenses past, present, future, "
 			    "none or the moods modal, ability, intent, "
@@ -267,4 +271,85 @@ config_check_classes(struct config_load *ld)
 	for (i = 0; i < c->n_classes; i++)
 		class_cycle(ld, i, state);
 	free(state);
+}
+
+/* A copy of list into *out. */
+static void
+copy_list(struct config_list *out, const struct config_list *list)
+{
+	size_t i;
+
+	config_list_free(out);
+	for (i = 0; i < list->n; i++) {
+		out->v = config_grow(out->v, out->n, sizeof(*out->v));
+		out->v[out->n++] = config_strdup(list->v[i]);
+	}
+}
+
+/* A copy of text (which may be NULL) into *out. */
+static void
+copy_string(char **out, const char *text)
+{
+	free(*out);
+	*out = text != NULL ? config_strdup(text) : NULL;
+}
+
+/*
+ * like = "NAME": a family of rules (the threats, the de-escalations)
+ * says its category, severity, kinds, moods, raise and the rest once,
+ * in its first rule; the others give their terms and what differs.
+ * Only a rule defined before may be named, so that a rule reads from
+ * top to bottom and no rule is like itself in a circle.
+ */
+void
+config_take_rule_like(struct config_section *s, struct config_rule *r)
+{
+	struct config *c = s->ld->config;
+	const struct config_rule *t;
+	const char *name;
+	size_t i;
+	int line;
+
+	if ((name = config_value(s, "like", &line)) == NULL)
+		return;
+	for (i = 0; i + 1 < c->n_rules; i++)
+		if (strcmp(c->rules[i].name, name) == 0)
+			break;
+	if (i + 1 >= c->n_rules) {
+		config_msg_at(s->ld, 1, line, "rule '%s' is like '%s', but no "
+		    "rule '%s' comes before it; name a rule defined above",
+		    r->name, name, name);
+		return;
+	}
+	t = &c->rules[i];
+#define UNSET(key)	(config_option(s, key) == NULL)
+	if (UNSET("category"))
+		copy_string(&r->category, t->category);
+	if (UNSET("severity"))
+		r->severity = t->severity;
+	if (UNSET("actors"))
+		copy_list(&r->actors, &t->actors);
+	if (UNSET("targets"))
+		copy_list(&r->targets, &t->targets);
+	if (UNSET("window"))
+		r->window = t->window;
+	if (UNSET("negations")) {
+		copy_list(&r->negations, &t->negations);
+		r->has_negations = t->has_negations;
+	}
+	if (UNSET("exclude"))
+		copy_list(&r->exclude, &t->exclude);
+	if (UNSET("language"))
+		copy_string(&r->language, t->language);
+	if (UNSET("mood"))
+		copy_list(&r->mood, &t->mood);
+	if (UNSET("actor_kinds"))
+		copy_list(&r->actor_kinds, &t->actor_kinds);
+	if (UNSET("negated"))
+		copy_string(&r->negated, t->negated);
+	if (UNSET("raise"))
+		copy_list(&r->raise, &t->raise);
+	if (UNSET("agent"))
+		r->agent_speaker = t->agent_speaker;
+#undef UNSET
 }

@@ -252,13 +252,15 @@ fail:
 }
 
 /*
- * The kind bits of one actor_kinds member: a kind's name, or "@class", a
- * class whose words are kinds (or classes of them), so that a pack
- * names its armed kinds once.
+ * The bits of one actor_kinds or mood member (key says which): a name
+ * that parse knows, or "@class", a class whose words are such names (or
+ * classes of them), so that a pack names its armed kinds or its moods
+ * of the unreal once.
  */
 static int
-rules_kind_bits(struct rules *r, const struct config_rule *rule,
-    const char *name, int depth, unsigned *bits, char *err, size_t errlen)
+rules_name_bits(struct rules *r, const struct config_rule *rule,
+    const char *key, int (*parse)(const char *), const char *name,
+    int depth, unsigned *bits, char *err, size_t errlen)
 {
 	const struct config_class *c;
 	long ci;
@@ -266,9 +268,9 @@ rules_kind_bits(struct rules *r, const struct config_rule *rule,
 	int v;
 
 	if (name[0] != '@') {
-		if ((v = actor_kind_parse(name)) == -1) {
-			rules_where(rule, err, errlen, "actor kind \"%s\" is "
-			    "unknown", name);
+		if ((v = parse(name)) == -1) {
+			rules_where(rule, err, errlen, "%s: \"%s\" is "
+			    "unknown", key, name);
 			return -1;
 		}
 		*bits |= 1U << v;
@@ -276,19 +278,19 @@ rules_kind_bits(struct rules *r, const struct config_rule *rule,
 	}
 	if ((ci = rules_class_index(r->cfg, name + 1, strlen(name + 1))) ==
 	    -1) {
-		rules_where(rule, err, errlen, "actor_kinds: %s names no "
-		    "class", name);
+		rules_where(rule, err, errlen, "%s: %s names no class", key,
+		    name);
 		return -1;
 	}
 	if (depth >= RULES_MAX_NEST) {
-		rules_where(rule, err, errlen, "actor_kinds: %s: classes "
-		    "nested too deep (in a circle?)", name);
+		rules_where(rule, err, errlen, "%s: %s: classes nested too "
+		    "deep (in a circle?)", key, name);
 		return -1;
 	}
 	c = &r->cfg->classes[ci];
 	for (k = 0; k < c->words.n; k++)
-		if (rules_kind_bits(r, rule, c->words.v[k], depth + 1, bits,
-		    err, errlen) == -1)
+		if (rules_name_bits(r, rule, key, parse, c->words.v[k],
+		    depth + 1, bits, err, errlen) == -1)
 			return -1;
 	return 0;
 }
@@ -302,24 +304,21 @@ rules_clause_keys(struct rules *r, size_t i, char *err, size_t errlen)
 {
 	const struct config_rule *rule = &r->cfg->rules[i];
 	size_t k;
-	int v;
+	unsigned moods = 0;
 
 	r->rule_clauses[i] = rule->mood.n > 0 || rule->actor_kinds.n > 0 ||
 	    rule->negated != NULL;
-	for (k = 0; k < rule->mood.n; k++) {
-		if ((v = config_mood_parse(rule->mood.v[k])) == -1) {
-			rules_where(rule, err, errlen, "mood \"%s\" is "
-			    "unknown", rule->mood.v[k]);
+	for (k = 0; k < rule->mood.n; k++)
+		if (rules_name_bits(r, rule, "mood", config_mood_parse,
+		    rule->mood.v[k], 0, &moods, err, errlen) == -1)
 			return -1;
-		}
-		if (v < 4)
-			r->rule_tenses[i] |= 1U << v;
-		else
-			r->rule_moods[i] |= 1U << (v - 4);
-	}
+	/* config_mood_parse gives the four tenses first, then the moods */
+	r->rule_tenses[i] = moods & 0xfU;
+	r->rule_moods[i] = moods >> 4;
 	for (k = 0; k < rule->actor_kinds.n; k++)
-		if (rules_kind_bits(r, rule, rule->actor_kinds.v[k], 0,
-		    &r->rule_kinds[i], err, errlen) == -1)
+		if (rules_name_bits(r, rule, "actor_kinds", actor_kind_parse,
+		    rule->actor_kinds.v[k], 0, &r->rule_kinds[i], err,
+		    errlen) == -1)
 			return -1;
 	return 0;
 }

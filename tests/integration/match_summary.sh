@@ -101,4 +101,17 @@ check "an unknown class" grep -q 'bad.conf:6: @nope names no class' "$T/bad.out"
 check "an unknown mood" grep -q 'bad.conf:7: mood "sometime" is unknown' "$T/bad.out"
 check "an unknown kind" grep -q 'bad.conf:8: actor_kinds: kind "aliens" is unknown' "$T/bad.out"
 check "a negated that is no category" grep -q 'bad.conf:9: negated "de escalation"' "$T/bad.out"
+
+# A class of moods is checked when the rules are compiled, at its rule.
+cat > "$T/moods.conf" <<'CONF'
+class unreal { words = {"future", "someday"} }
+rule q {
+	category = "threat"
+	terms    = {"attack"}
+	mood     = {"@unreal"}
+}
+CONF
+"$BRINKD" -t -c "$T/moods.conf" > "$T/moods.out" 2>&1
+check "a class of moods with no mood is refused" [ $? -eq 1 ]
+check "at its rule's line" grep -q 'moods.conf:2: rule q: mood: "someday" is unknown' "$T/moods.out"
 finish

@@ -574,6 +574,28 @@ test_agent_analysed(void)
 	CHECK_INT(agent_analysed("Kidnappers showed a hostage, who they "
 	    "threatened to kill.", "threatened"), -10 - KIDNAPPERS,
 	    "analysed: a pronoun's antecedent in the sentence");
+	/* A clause whose verb the analysis does not know has no subject;
+	 * its first name that can act is the antecedent, not the nearest
+	 * one (an object after a preposition). */
+	CHECK_INT(agent_analysed("Masked kidnappers squat beside a Sudanese "
+	    "civilian, whom they threatened to kill.", "threatened"),
+	    -10 - KIDNAPPERS, "analysed: a verbless clause's first name is "
+	    "the antecedent");
+	/* A recording or statement speaks for whoever made it: the name
+	 * after "by" or "from" in its subject acts. */
+	CHECK_INT(agent_analysed("A video apparently made by Hamas calls for "
+	    "attacks.", "calls"), HAMAS, "analysed: the author of a "
+	    "recording after its subject");
+	CHECK_INT(agent_analysed("A statement from Hezbollah vowed to attack.",
+	    "attack"), HEZBOLLAH, "analysed: the author inside the subject");
+	CHECK_INT(agent_analysed("A recording attributed to Hamas urges "
+	    "attacks.", "urges"), HAMAS, "analysed: attributed to X: X is "
+	    "its author");
+	CHECK_INT(agent_analysed("A letter sent to Hamas urges attacks.",
+	    "urges"), -2, "analysed: a letter sent to X is not X's");
+	CHECK_INT(agent_analysed("A bomb found near Hamas offices will explode.",
+	    "explode"), -2, "analysed: a name after another preposition is no "
+	    "author");
 }
 
 /* A pronoun in the second sentence of text, with the agent of the

@@ -269,6 +269,15 @@ test_reported(void)
 	analyse("Troops will withdraw, said the minister.", 0);
 	CHECK_STR(speaker("withdraw"), "the minister",
 	    "..., said X: X speaks");
+	/* A participle set off by a comma is no "..., said X": its
+	 * subject is the main clause's, and it reports nothing before. */
+	analyse("The militia published a recording on Sunday, threatening "
+	    "raids on the port.", 0);
+	CHECK_STR(subject("threatening"), "the militia",
+	    "..., threatening ...: the main clause's subject");
+	CHECK_INT(role("published"), CLAUSE_MAIN,
+	    "and the clause before is not what it reports");
+	CHECK_STR(speaker("published"), "", "so it has no speaker");
 	analyse("According to officials, the rebels will attack the capital.",
 	    0);
 	CHECK_STR(speaker("attack"), "officials", "according to X: X speaks");

@@ -431,6 +431,48 @@ test_references(void)
 	config_free(c);
 }
 
+/* like = "NAME": a rule takes the keys it does not set from one above. */
+static void
+test_like(void)
+{
+	struct config *c;
+	const struct config_rule *r;
+
+	c = load_text("actor a { names = {\"A\"} }\n"
+	    "rule first { category = \"threat\" severity = \"high\"\n"
+	    "  terms = {\"x\"} mood = {\"future\"} actor_kinds = {\"state\"}\n"
+	    "  negated = \"calm\" raise = {\"soon\"} exclude = {\"game\"}\n"
+	    "  targets = {\"a\"} agent = \"speaker\" }\n"
+	    "rule second { like = \"first\" terms = {\"y\"}\n"
+	    "  severity = \"low\" exclude = {} }\n");
+	CHECK(c != NULL, "a rule like another loads");
+	if (c == NULL || c->n_rules != 2)
+		return;
+	r = &c->rules[1];
+	CHECK_STR(r->category, "threat", "the category is taken");
+	CHECK_INT(r->severity, SEV_LOW, "a key set stays its own");
+	CHECK_INT(r->terms.n == 1 && strcmp(r->terms.v[0], "y") == 0, 1,
+	    "the terms are its own");
+	CHECK_INT(r->mood.n == 1 && strcmp(r->mood.v[0], "future") == 0, 1,
+	    "the mood is taken");
+	CHECK_INT(r->actor_kinds.n, 1, "the kinds are taken");
+	CHECK_STR(r->negated, "calm", "negated is taken");
+	CHECK_INT(r->raise.n, 1, "raise is taken");
+	CHECK_INT(r->targets.n, 1, "the targets are taken");
+	CHECK_INT(r->agent_speaker, 1, "the agent is taken");
+	CHECK_INT(r->exclude.n, 0, "a list set empty stays empty");
+	config_free(c);
+
+	c = load_text("rule early { like = \"late\" terms = {\"x\"} }\n"
+	    "rule late { category = \"threat\" terms = {\"y\"} }\n");
+	CHECK(c == NULL, "a rule like one below it is refused");
+	CHECK(said("test.conf:1: rule 'early' is like 'late', but no rule "
+	    "'late' comes before it"), "at its line, saying why");
+	CHECK(said("test.conf:1: rule 'early' has no category"),
+	    "and what it then lacks");
+	config_free(c);
+}
+
 static void
 test_urls(void)
 {
@@ -615,6 +657,7 @@ main(void)
 	test_unknown_keys();
 	test_nesting();
 	test_references();
+	test_like();
 	test_urls();
 	test_twice_and_bytes();
 	test_warnings();

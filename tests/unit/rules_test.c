@@ -254,6 +254,7 @@ test_clauses(void)
 	static struct config_rule save[8];
 	struct config_rule *rf, *rr;
 	struct rules *r;
+	struct config_class kept;
 	char err[256];
 
 	memcpy(save, rules, sizeof(save));
@@ -411,6 +412,37 @@ test_clauses(void)
 	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL &&
 	    strstr(err, "@nowhere") != NULL, "an unknown class of kinds is "
 	    "refused");
+
+	/* mood = {"@unreal"}: a class of moods (and of tenses) */
+	kept = classes[2];
+	rf->actor_kinds = LIST("@armed");
+	classes[1].words = LIST("state", "military", "armed-group");
+	classes[2].name = "unreal";
+	classes[2].words = LIST("future", "modal");
+	cfg.n_classes = 3;
+	rf->mood = LIST("@unreal");
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "a class of moods in mood compiles");
+	if (r != NULL) {
+		compiled = r;
+		CHECK_INT(run("The rebels will attack the town."), 1,
+		    "a tense of the class fires");
+		CHECK_INT(run("The rebels could attack the town."), 1,
+		    "a mood of the class fires");
+		CHECK_INT(run("The rebels attacked the town."), 0,
+		    "a tense outside the class does not");
+		rules_free(r);
+		compiled = NULL;
+	}
+	classes[2].words = LIST("future", "someday");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL &&
+	    strstr(err, "someday") != NULL, "a class member that is no mood "
+	    "is refused");
+	rf->mood = LIST("@never");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL &&
+	    strstr(err, "@never") != NULL && strstr(err, "mood") != NULL,
+	    "an unknown class of moods is refused, naming the key");
+	classes[2] = kept;
 out:
 	rules_result_free(&res);
 	memcpy(rules, save, sizeof(save));
