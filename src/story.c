@@ -66,6 +66,72 @@ story_is_stopword(const char *fold)
 	return story_listed(story_stopwords, fold);
 }
 
+/*
+ * British spellings that differ from the American one by an ending,
+ * written the American way, so that wire copy from either side of the
+ * Atlantic reads as one text ("programme" and "program", "criticise"
+ * and "criticize", "labour" and "labor", "centre" and "center",
+ * "defence" and "defense"): the stemmer keeps them apart.  Both
+ * statements are rewritten alike, so a word with no other spelling
+ * ("promise", "science") only takes a form that no other word has.
+ * from is matched at the end of a folded word, after at least base
+ * bytes, the same for every form of a word ("raise" and "raised" are
+ * both left alone, "praise" and "praised" both rewritten).
+ */
+static const struct story_spelling {
+	const char	*from, *to;
+	size_t		 base;
+} story_spellings[] = {
+	{ "isations", "izations", 3 },
+	{ "isation", "ization", 3 },
+	{ "ising", "izing", 3 },
+	{ "isers", "izers", 3 },
+	{ "iser", "izer", 3 },
+	{ "ised", "ized", 3 },
+	{ "ises", "izes", 3 },
+	{ "ise", "ize", 3 },
+	{ "ysing", "yzing", 3 },
+	{ "ysed", "yzed", 3 },
+	{ "yses", "yzes", 3 },
+	{ "yse", "yze", 3 },
+	{ "mmes", "ms", 3 },
+	{ "mme", "m", 3 },
+	{ "ours", "ors", 3 },
+	{ "our", "or", 3 },
+	{ "tres", "ters", 2 },
+	{ "tre", "ter", 2 },
+	{ "ences", "enses", 3 },
+	{ "ence", "ense", 3 },
+	{ NULL, NULL, 0 }
+};
+
+/*
+ * The American spelling of fold (len bytes) in buf (cap bytes), or fold
+ * itself when it has none; *out_len its length.
+ */
+static const char *
+story_american(const char *fold, size_t len, char *buf, size_t cap,
+    size_t *out_len)
+{
+	const struct story_spelling *sp;
+	size_t flen, tlen;
+
+	*out_len = len;
+	for (sp = story_spellings; sp->from != NULL; sp++) {
+		flen = strlen(sp->from);
+		tlen = strlen(sp->to);
+		if (len < flen + sp->base || len - flen + tlen >= cap ||
+		    memcmp(fold + len - flen, sp->from, flen) != 0)
+			continue;
+		memcpy(buf, fold, len - flen);
+		memcpy(buf + len - flen, sp->to, tlen);
+		*out_len = len - flen + tlen;
+		buf[*out_len] = '\0';
+		return buf;
+	}
+	return fold;
+}
+
 static uint64_t
 story_fnv(uint64_t h, const char *s, size_t len)
 {
@@ -134,9 +200,10 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 {
 	struct text_doc doc;
 	const struct text_token *tok;
-	const char *s;
+	const char *s, *word_fold;
+	char american[64];
 	uint64_t word, prev = 0;
-	size_t i, slen, sentence = 0;
+	size_t i, slen, fold_len, sentence = 0;
 	int have_prev = 0, opens;
 
 	memset(&doc, 0, sizeof(doc));
@@ -159,11 +226,13 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 		 * retaliation" share one. */
 		if (story_is_stopword(tok->fold))
 			continue;
+		word_fold = story_american(tok->fold, tok->fold_len, american,
+		    sizeof(american), &fold_len);
 		if (stem != NULL)
-			s = text_stem(stem, tok->fold, tok->fold_len, &slen);
+			s = text_stem(stem, word_fold, fold_len, &slen);
 		else {
-			s = tok->fold;
-			slen = tok->fold_len;
+			s = word_fold;
+			slen = fold_len;
 		}
 		word = story_fnv(FNV_OFFSET, s, slen);
 		if (sk != NULL)

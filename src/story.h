@@ -9,7 +9,8 @@
  * within a window.  The statement is compared as a bottom-k MinHash
  * sketch of word shingles (each content word's stem, and each pair of
  * neighbouring stems) of the quoted sentences, folded and stemmed with
- * text.h.  Bottom-k rather than SimHash: a quoted sentence has a dozen or
+ * text.h, British spellings written the American way first
+ * ("programme", "program").  Bottom-k rather than SimHash: a quoted sentence has a dozen or
  * two content words, too few for SimHash's 64 bits to settle (one word
  * more flips many bits), while a bottom-k sketch of 64 hashes is the
  * exact Jaccard overlap for sets that small and a bounded estimate for

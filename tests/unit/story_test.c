@@ -130,6 +130,24 @@ test_overlap(void)
 	CHECK(overlap("the of and", "Varnia warns", &shared) == 0 &&
 	    shared == 0, "stop words alone share nothing");
 
+	/* One statement from a London desk and from a New York one. */
+	v = overlap("Varnia agreed to suspend its enrichment programme and "
+	    "criticised the sanctions at the centre of the defence talks.",
+	    "Varnia agreed to suspend its enrichment program and criticized "
+	    "the sanctions at the center of the defense talks.", &shared);
+	printf("# british and american spelling %.2f, %zu stems\n", v,
+	    shared);
+	CHECK(v == 1 && shared == 10, "British and American spellings of "
+	    "a word are one word");
+	CHECK(overlap("Ostland raised the labour levy", "Ostland raises the "
+	    "labor levy", &shared) == 1 && shared == 4, "a word's forms "
+	    "keep one spelling (raise, raised, raises)");
+	CHECK(overlap("Ostland praised the organisers", "Ostland praises "
+	    "the organizers", &shared) == 1 && shared == 3, "praise, "
+	    "organise: the forms of a rewritten word agree");
+	CHECK(overlap("Ostland hours", "Ostland hors", &shared) < 1,
+	    "a short word is no British spelling (hours is not hors)");
+
 	CHECK(story_names_share("iran,official", "official"), "a name in "
 	    "common");
 	CHECK(story_names_share("hamas", "hamas,israel"), "the first name "
@@ -383,7 +401,7 @@ test_db_overlap(void)
 	struct store *st;
 	struct story_db *sd;
 	json_t *aide, *cleric, *disarm, *other_actor, *other_target, *off;
-	json_t *stock[2];
+	json_t *stock[2], *spelt[2];
 	int rows = 0;
 	char dir[] = "/tmp/brink-story-test.XXXXXX", cmd[128];
 	time_t t0 = 1800000000;
@@ -462,6 +480,22 @@ test_db_overlap(void)
 	CHECK(strcmp(story_id(off), story_id(aide)) != 0, "story_overlap = 0 "
 	    "turns the looser test off");
 
+	/* The same statement in British and American spelling shares
+	 * under story_overlap of its stems letter for letter (6 of 11),
+	 * all of them once the spellings are one. */
+	spelt[0] = alert("o9", "wire", "deescalation", "medium", "ostland",
+	    NULL, "https://g.example/o9", "Ostland will suspend the Kessel "
+	    "programme, its labour minister said, to end the rumours and "
+	    "normalise the defence accord.");
+	spelt[1] = alert("o10", "daily", "deescalation", "medium", "ostland",
+	    "varnia", "https://h.example/o10", "Ostland will suspend the "
+	    "Kessel program, the labor minister said, to end rumors and "
+	    "normalize the defense accord.");
+	story_db_join(sd, spelt[0], t0 + 2250);
+	story_db_join(sd, spelt[1], t0 + 2260);
+	CHECK_STR(story_id(spelt[1]), story_id(spelt[0]), "one statement "
+	    "in British and in American spelling is one story");
+
 	sqlite3_exec(store_db(st), "SELECT 1 FROM story_actor", count_rows,
 	    &rows, NULL);
 	CHECK(rows >= 4, "each story's actors are kept for the look-up");
@@ -485,6 +519,8 @@ test_db_overlap(void)
 	json_decref(off);
 	json_decref(stock[0]);
 	json_decref(stock[1]);
+	json_decref(spelt[0]);
+	json_decref(spelt[1]);
 }
 
 int
