@@ -23,7 +23,7 @@
 #include "store_check.h"
 
 #define STORE_FILE		"brink.db"
-#define STORE_VERSION		8
+#define STORE_VERSION		9
 /* How long the alert log keeps a row: enough for --status's day. */
 #define STORE_ALERT_KEEP	(7 * 24 * 3600)
 /* Another brinkd (or a --once run) may hold the write lock briefly. */
@@ -156,6 +156,10 @@ static const char *const migrations[] = {
 	"  actors TEXT NOT NULL,"
 	"  PRIMARY KEY (actor, family, first_seen, story)) WITHOUT ROWID;"
 	"CREATE INDEX story_actor_story ON story_actor (story);",
+	/* 9: a report that names no actor (only roles: "officials",
+	 * "militants") may be of any story of its family, so those
+	 * first seen within the window are read through an index. */
+	"CREATE INDEX story_family ON story (family, first_seen);",
 };
 
 struct store {

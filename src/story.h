@@ -19,7 +19,9 @@
  * Reports of one event from different outlets are seldom near
  * duplicates ("an aide told the militia to cease fire", "the cleric
  * called on the militia to stop fighting"), so a second, looser test
- * joins them too: an actor in common, the targets agreeing, most of
+ * joins them too: an actor in common (or one of the two naming no actor,
+ * only roles: "the cleric", "militants" do not say who, so they are not
+ * another actor), the targets agreeing, most of
  * the shorter statement's content stems found in the other (the overlap
  * coefficient of the two sets of stems, story_overlap), and a name in
  * common among them (a capitalised word: a person, a place, a group),

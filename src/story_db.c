@@ -17,8 +17,10 @@
  *         of a story, with all of them, for the looser test of story.h
  *
  * A lookup reads only the stories of one family and set of actors, and
- * those of one family and one of the actors, first seen within the
- * window (indexes), so its cost does not grow with the table.
+ * those of one family and one of the actors or one of the roles, first
+ * seen within the window (indexes); a report that names no actor reads
+ * the stories of its family first seen within the window (an index).
+ * Its cost does not grow with the table.
  */
 #include "autoconf.h"
 
@@ -49,6 +51,7 @@ enum {
 	SQ_ARTICLE,
 	SQ_CANDIDATES,
 	SQ_ACTOR_CANDIDATES,
+	SQ_FAMILY_CANDIDATES,
 	SQ_ADD_ACTOR,
 	SQ_GET,
 	SQ_INSERT,
@@ -74,6 +77,9 @@ static const char *const story_sql[SQ_COUNT] = {
 	    " s.words, s.names FROM story_actor a JOIN story s ON s.id = a.story"
 	    " WHERE a.actor = ?1 AND a.family = ?2 AND a.first_seen >= ?3"
 	    " AND a.first_seen <= ?4 AND a.actors <> ?5",
+	[SQ_FAMILY_CANDIDATES] = "SELECT id, actors, targets, sketch, words,"
+	    " names FROM story WHERE family = ?1 AND first_seen >= ?2"
+	    " AND first_seen <= ?3 AND actors <> ?4",
 	[SQ_ADD_ACTOR] = "INSERT OR IGNORE INTO story_actor"
 	    " (actor, family, first_seen, story, actors)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -232,10 +238,33 @@ story_db_article(struct story_db *sd, const char *link_key,
 }
 
 /*
+ * Does the comma-joined actor list name no actor, only roles
+ * ("official", "armed-group") or none at all?  Such a report does not
+ * say who acted, so it is not another actor's.
+ */
+static int
+story_db_unnamed(const struct story_db *sd, const char *actors)
+{
+	const char *p = actors, *name;
+	size_t len, i;
+
+	while ((len = story_record_next_name(&p, &name)) > 0) {
+		for (i = 0; i < sd->cfg->n_roles; i++)
+			if (strlen(sd->cfg->roles[i].name) == len &&
+			    memcmp(sd->cfg->roles[i].name, name, len) == 0)
+				break;
+		if (i == sd->cfg->n_roles)
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * How well the candidate story in st's row (id, actors, targets,
  * sketch, words, names) fits key: above 1 for a near-duplicate statement by
  * the same actors, the overlap (0..1] for a looser match with an actor
- * in common (story.h), 0 when it is not the story.
+ * in common, or with one of the two naming no actor (story.h), 0 when
+ * it is not the story.
  */
 static double
 story_db_fit(struct story_db *sd, const struct story_key *key,
@@ -257,7 +286,9 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 			return 1 + sim;
 	}
 	if (sd->cfg->story_overlap <= 0 ||
-	    !story_names_share(key->actors, actors))
+	    (!story_names_share(key->actors, actors) &&
+	    !story_db_unnamed(sd, key->actors) &&
+	    !story_db_unnamed(sd, actors)))
 		return 0;
 	story_record_unpack(sqlite3_column_blob(st, 4),
 	    (size_t)sqlite3_column_bytes(st, 4), &other);
@@ -294,27 +325,28 @@ story_db_best(struct story_db *sd, const struct story_key *key,
 	return 0;
 }
 
-/* The best story for key first seen within the window of t: the
- * stories of the same actors, then those of each of its actors.  1 (id
- * filled), 0 none, -1 error. */
-/* The next name of a comma-joined actor list (story_record_names) at
- * *p: its length, with *name at it and *p past it; 0 at the end. */
-static size_t
-story_next_actor(const char **p, const char **name)
+/* Step through the stories of family key->family first seen in
+ * [from, to] that name actor (len bytes) with other actors than key's
+ * (those were read already), as story_db_best. */
+static int
+story_db_actor_best(struct story_db *sd, const struct story_key *key,
+    const char *actor, size_t len, sqlite3_int64 from, sqlite3_int64 to,
+    double *best, char id[HASH_HEX_LEN + 1])
 {
-	const char *end;
+	sqlite3_stmt *st = story_db_stmt(sd, SQ_ACTOR_CANDIDATES);
 
-	while (**p != '\0') {
-		if ((end = strchr(*p, ',')) == NULL)
-			end = *p + strlen(*p);
-		*name = *p;
-		*p = *end == ',' ? end + 1 : end;
-		if (end > *name)
-			return (size_t)(end - *name);
-	}
-	return 0;
+	sqlite3_bind_text(st, 1, actor, (int)len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, from);
+	sqlite3_bind_int64(st, 4, to);
+	sqlite3_bind_text(st, 5, key->actors, -1, SQLITE_STATIC);
+	return story_db_best(sd, key, st, best, id);
 }
 
+/* The best story for key first seen within the window of t: the
+ * stories of the same actors, then those of each of its actors and of
+ * each role (a story that names no actor); for a key that names no
+ * actor, every story of its family.  1 (id filled), 0 none, -1 error. */
 static int
 story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
     char id[HASH_HEX_LEN + 1])
@@ -323,7 +355,7 @@ story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
 	sqlite3_int64 from, to;
 	const char *p = key->actors, *name;
 	double best = 0;
-	size_t len;
+	size_t len, i;
 
 	from = (sqlite3_int64)(t - (time_t)sd->cfg->story_window);
 	to = (sqlite3_int64)(t + (time_t)sd->cfg->story_window);
@@ -335,17 +367,26 @@ story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
 		return -1;
 	if (sd->cfg->story_overlap <= 0)
 		return best > 0;
-	while ((len = story_next_actor(&p, &name)) > 0) {
-		st = story_db_stmt(sd, SQ_ACTOR_CANDIDATES);
-		sqlite3_bind_text(st, 1, name, (int)len, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 3, from);
-		sqlite3_bind_int64(st, 4, to);
-		/* The stories of the same actors were read above. */
-		sqlite3_bind_text(st, 5, key->actors, -1, SQLITE_STATIC);
+	if (story_db_unnamed(sd, key->actors)) {
+		st = story_db_stmt(sd, SQ_FAMILY_CANDIDATES);
+		sqlite3_bind_text(st, 1, key->family, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, from);
+		sqlite3_bind_int64(st, 3, to);
+		sqlite3_bind_text(st, 4, key->actors, -1, SQLITE_STATIC);
 		if (story_db_best(sd, key, st, &best, id) == -1)
 			return -1;
+		return best > 0;
 	}
+	/* Its actors, then the roles: a story told of "officials" may be
+	 * this actor's. */
+	while ((len = story_record_next_name(&p, &name)) > 0)
+		if (story_db_actor_best(sd, key, name, len, from, to, &best,
+		    id) == -1)
+			return -1;
+	for (i = 0; i < sd->cfg->n_roles; i++)
+		if (story_db_actor_best(sd, key, sd->cfg->roles[i].name,
+		    strlen(sd->cfg->roles[i].name), from, to, &best, id) == -1)
+			return -1;
 	return best > 0;
 }
 
@@ -455,7 +496,7 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 	    SQLITE_STATIC);
 	rc = story_db_done(sd, st, "recording a story");
 	free(dump);
-	while (rc == 0 && (len = story_next_actor(&p, &name)) > 0) {
+	while (rc == 0 && (len = story_record_next_name(&p, &name)) > 0) {
 		st = story_db_stmt(sd, SQ_ADD_ACTOR);
 		sqlite3_bind_text(st, 1, name, (int)len, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);

@@ -85,3 +85,21 @@ story_record_article_key(const json_t *alert, const char *field,
 		log_fatal("out of memory");
 	return out;
 }
+
+/* The next name of a comma-joined actor list (story_record_names) at
+ * *p: its length, with *name at it and *p past it; 0 at the end. */
+size_t
+story_record_next_name(const char **p, const char **name)
+{
+	const char *end;
+
+	while (**p != '\0') {
+		if ((end = strchr(*p, ',')) == NULL)
+			end = *p + strlen(*p);
+		*name = *p;
+		*p = *end == ',' ? end + 1 : end;
+		if (end > *name)
+			return (size_t)(end - *name);
+	}
+	return 0;
+}

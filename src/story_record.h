@@ -13,6 +13,9 @@
 
 /* The strings of a JSON array, sorted and comma-joined; caller frees. */
 char	*story_record_names(const json_t *arr);
+/* The next name of a comma-joined list (story_record_names) at *p: its
+ * length, with *name at it and *p past it; 0 at the end. */
+size_t	 story_record_next_name(const char **p, const char **name);
 /* "TAG:" + the item's field (link, id) of alert; NULL where it has
  * none.  Caller frees. */
 char	*story_record_article_key(const json_t *alert, const char *field,

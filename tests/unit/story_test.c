@@ -401,7 +401,8 @@ test_db_overlap(void)
 	struct store *st;
 	struct story_db *sd;
 	json_t *aide, *cleric, *disarm, *other_actor, *other_target, *off;
-	json_t *stock[2], *spelt[2];
+	json_t *stock[2], *spelt[2], *unnamed[4];
+	struct config_role roles[2];
 	int rows = 0;
 	char dir[] = "/tmp/brink-story-test.XXXXXX", cmd[128];
 	time_t t0 = 1800000000;
@@ -412,6 +413,11 @@ test_db_overlap(void)
 	cfg.story_update = 3600;
 	cfg.story_similarity = 0.3;
 	cfg.story_overlap = 0.6;
+	memset(roles, 0, sizeof(roles));
+	roles[0].name = "official";
+	roles[1].name = "armed-group";
+	cfg.roles = roles;
+	cfg.n_roles = 2;
 	if (mkdtemp(dir) == NULL) {
 		perror("mkdtemp");
 		exit(99);
@@ -471,6 +477,36 @@ test_db_overlap(void)
 	    "words with no name in common (a weekday is none) are two "
 	    "stories");
 
+	/* A report that names no actor, only a role ("the cleric" is an
+	 * official), is not another actor's: it joins the story of the
+	 * actor its words tell of, before or after it, and only that. */
+	unnamed[0] = alert("o11", "wire", "hostile", "high", "official",
+	    NULL, "https://i.example/o11", "The cleric Tamas Orel returned "
+	    "to Kessel vowing to drive the Ostland garrison from the old "
+	    "city.");
+	unnamed[1] = alert("o12", "daily", "hostile", "high", "varnia",
+	    NULL, "https://j.example/o12", "Varnia's senior cleric Tamas "
+	    "Orel came back to Kessel and vowed to drive the Ostland "
+	    "garrison out.");
+	story_db_join(sd, unnamed[0], t0 + 2310);
+	story_db_join(sd, unnamed[1], t0 + 2320);
+	CHECK_STR(story_id(unnamed[1]), story_id(unnamed[0]), "a named "
+	    "actor's report joins the story of the same words that named "
+	    "only a role");
+	unnamed[2] = alert("o13", "agency", "hostile", "high", "armed-group",
+	    NULL, "https://k.example/o13", "Fighters loyal to Tamas Orel in "
+	    "Kessel vowed to drive the Ostland garrison out of the city.");
+	story_db_join(sd, unnamed[2], t0 + 2330);
+	CHECK_STR(story_id(unnamed[2]), story_id(unnamed[0]), "and a later "
+	    "report that names only a role joins it too");
+	unnamed[3] = alert("o14", "agency", "hostile", "high", "official",
+	    NULL, "https://l.example/o14", "Officials in Kessel said the "
+	    "Ostland garrison would be relieved by fresh troops next month.");
+	story_db_join(sd, unnamed[3], t0 + 2340);
+	CHECK(strcmp(story_id(unnamed[3]), story_id(unnamed[0])) != 0,
+	    "a report naming only a role with other words is another "
+	    "story");
+
 	cfg.story_overlap = 0;
 	story_db_configure(sd, &cfg);
 	off = alert("o6", "agency", "deescalation", "medium", "selm-militia",
@@ -521,6 +557,8 @@ test_db_overlap(void)
 	json_decref(stock[1]);
 	json_decref(spelt[0]);
 	json_decref(spelt[1]);
+	for (rows = 0; rows < 4; rows++)
+		json_decref(unnamed[rows]);
 }
 
 int
