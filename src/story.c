@@ -78,31 +78,36 @@ story_is_stopword(const char *fold)
  * bytes, the same for every form of a word ("raise" and "raised" are
  * both left alone, "praise" and "praised" both rewritten).
  */
+#define SPELLING(from, to, base) \
+	{ from, sizeof(from) - 1, to, sizeof(to) - 1, base }
+
 static const struct story_spelling {
-	const char	*from, *to;
-	size_t		 base;
+	const char	*from;
+	size_t		 flen;
+	const char	*to;
+	size_t		 tlen, base;
 } story_spellings[] = {
-	{ "isations", "izations", 3 },
-	{ "isation", "ization", 3 },
-	{ "ising", "izing", 3 },
-	{ "isers", "izers", 3 },
-	{ "iser", "izer", 3 },
-	{ "ised", "ized", 3 },
-	{ "ises", "izes", 3 },
-	{ "ise", "ize", 3 },
-	{ "ysing", "yzing", 3 },
-	{ "ysed", "yzed", 3 },
-	{ "yses", "yzes", 3 },
-	{ "yse", "yze", 3 },
-	{ "mmes", "ms", 3 },
-	{ "mme", "m", 3 },
-	{ "ours", "ors", 3 },
-	{ "our", "or", 3 },
-	{ "tres", "ters", 2 },
-	{ "tre", "ter", 2 },
-	{ "ences", "enses", 3 },
-	{ "ence", "ense", 3 },
-	{ NULL, NULL, 0 }
+	SPELLING("isations", "izations", 3),
+	SPELLING("isation", "ization", 3),
+	SPELLING("ising", "izing", 3),
+	SPELLING("isers", "izers", 3),
+	SPELLING("iser", "izer", 3),
+	SPELLING("ised", "ized", 3),
+	SPELLING("ises", "izes", 3),
+	SPELLING("ise", "ize", 3),
+	SPELLING("ysing", "yzing", 3),
+	SPELLING("ysed", "yzed", 3),
+	SPELLING("yses", "yzes", 3),
+	SPELLING("yse", "yze", 3),
+	SPELLING("mmes", "ms", 3),
+	SPELLING("mme", "m", 3),
+	SPELLING("ours", "ors", 3),
+	SPELLING("our", "or", 3),
+	SPELLING("tres", "ters", 2),
+	SPELLING("tre", "ter", 2),
+	SPELLING("ences", "enses", 3),
+	SPELLING("ence", "ense", 3),
+	{ NULL, 0, NULL, 0, 0 }
 };
 
 /*
@@ -114,18 +119,17 @@ story_american(const char *fold, size_t len, char *buf, size_t cap,
     size_t *out_len)
 {
 	const struct story_spelling *sp;
-	size_t flen, tlen;
 
 	*out_len = len;
 	for (sp = story_spellings; sp->from != NULL; sp++) {
-		flen = strlen(sp->from);
-		tlen = strlen(sp->to);
-		if (len < flen + sp->base || len - flen + tlen >= cap ||
-		    memcmp(fold + len - flen, sp->from, flen) != 0)
+		if (len < sp->flen + sp->base ||
+		    len - sp->flen + sp->tlen >= cap ||
+		    fold[len - 1] != sp->from[sp->flen - 1] ||
+		    memcmp(fold + len - sp->flen, sp->from, sp->flen) != 0)
 			continue;
-		memcpy(buf, fold, len - flen);
-		memcpy(buf + len - flen, sp->to, tlen);
-		*out_len = len - flen + tlen;
+		memcpy(buf, fold, len - sp->flen);
+		memcpy(buf + len - sp->flen, sp->to, sp->tlen);
+		*out_len = len - sp->flen + sp->tlen;
 		buf[*out_len] = '\0';
 		return buf;
 	}

@@ -14,10 +14,11 @@
  *         of a story each sink was given
  *
  *   story_actor(actor, family, first_seen, story, actors)   each actor
- *         of a story, with all of them, for the looser test of story.h
+ *         of a story, with all of them, for the looser test of story.h;
+ *         "" for a story that names no actor, only roles
  *
  * A lookup reads only the stories of one family and set of actors, and
- * those of one family and one of the actors or one of the roles, first
+ * those of one family and one of the actors or no named actor, first
  * seen within the window (indexes); a report that names no actor reads
  * the stories of its family first seen within the window (an index).
  * Its cost does not grow with the table.
@@ -344,9 +345,9 @@ story_db_actor_best(struct story_db *sd, const struct story_key *key,
 }
 
 /* The best story for key first seen within the window of t: the
- * stories of the same actors, then those of each of its actors and of
- * each role (a story that names no actor); for a key that names no
- * actor, every story of its family.  1 (id filled), 0 none, -1 error. */
+ * stories of the same actors, then those of each of its actors and
+ * those that name no actor; for a key that names no actor, every story
+ * of its family.  1 (id filled), 0 none, -1 error. */
 static int
 story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
     char id[HASH_HEX_LEN + 1])
@@ -355,7 +356,7 @@ story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
 	sqlite3_int64 from, to;
 	const char *p = key->actors, *name;
 	double best = 0;
-	size_t len, i;
+	size_t len;
 
 	from = (sqlite3_int64)(t - (time_t)sd->cfg->story_window);
 	to = (sqlite3_int64)(t + (time_t)sd->cfg->story_window);
@@ -377,16 +378,15 @@ story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
 			return -1;
 		return best > 0;
 	}
-	/* Its actors, then the roles: a story told of "officials" may be
-	 * this actor's. */
+	/* Its actors, then the stories that name no actor (recorded
+	 * under the actor ""): a story told of "officials" may be this
+	 * actor's. */
 	while ((len = story_record_next_name(&p, &name)) > 0)
 		if (story_db_actor_best(sd, key, name, len, from, to, &best,
 		    id) == -1)
 			return -1;
-	for (i = 0; i < sd->cfg->n_roles; i++)
-		if (story_db_actor_best(sd, key, sd->cfg->roles[i].name,
-		    strlen(sd->cfg->roles[i].name), from, to, &best, id) == -1)
-			return -1;
+	if (story_db_actor_best(sd, key, "", 0, from, to, &best, id) == -1)
+		return -1;
 	return best > 0;
 }
 
@@ -469,7 +469,7 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 	const char *p = key->actors, *name;
 	char *dump;
 	size_t len;
-	int rc;
+	int rc, unnamed;
 
 	story_record_pack(&key->sketch, blob);
 	story_record_pack(&key->words, words);
@@ -496,7 +496,13 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 	    SQLITE_STATIC);
 	rc = story_db_done(sd, st, "recording a story");
 	free(dump);
-	while (rc == 0 && (len = story_record_next_name(&p, &name)) > 0) {
+	/* A story that names no actor is also recorded under "", for
+	 * the look-up of a named report (story_db_find). */
+	unnamed = story_db_unnamed(sd, key->actors);
+	while (rc == 0 && ((len = story_record_next_name(&p, &name)) > 0 ||
+	    unnamed--)) {
+		if (len == 0)
+			name = "";
 		st = story_db_stmt(sd, SQ_ADD_ACTOR);
 		sqlite3_bind_text(st, 1, name, (int)len, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
