@@ -24,7 +24,7 @@ if [ ! -x "$STORY_BENCH" ]; then
 fi
 out=$(mktemp "${TMPDIR:-/tmp}/story-bench.XXXXXX")
 trap 'rm -f "$out" "$out.time"' EXIT
-echo "story: $STORIES stories (every ${UNNAMED}th unnamed), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "story: $STORIES stories, UNNAMED=$UNNAMED, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 # The whole run's CPU time beside the per-join wall times: on a shared
 # machine the wall times carry others' load, CPU time much less.
 if [ -x "$GNU_TIME" ]; then
