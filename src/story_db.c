@@ -185,34 +185,6 @@ story_db_close(struct story_db *sd)
 	free(sd);
 }
 
-/* The statement: the quoted sentences, or the title when none is, as a
- * sketch, a set of content stems and a set of names. */
-static int
-story_sketch_alert(struct story_db *sd, const json_t *alert,
-    struct story_key *key)
-{
-	const json_t *hit;
-	const char *s;
-	size_t i;
-
-	memset(&key->sketch, 0, sizeof(key->sketch));
-	memset(&key->words, 0, sizeof(key->words));
-	memset(&key->names, 0, sizeof(key->names));
-	json_array_foreach(json_object_get(alert, "hits"), i, hit) {
-		if ((s = json_string_value(json_object_get(hit,
-		    "sentence"))) != NULL &&
-		    story_statement_add(&key->sketch, &key->words,
-		    &key->names, sd->stem, s, strlen(s)) == -1)
-			return -1;
-	}
-	if (key->sketch.n == 0 && (s = json_string_value(json_object_get(
-	    json_object_get(alert, "item"), "title"))) != NULL &&
-	    story_statement_add(&key->sketch, &key->words, &key->names,
-	    sd->stem, s, strlen(s)) == -1)
-		return -1;
-	return 0;
-}
-
 /* The story of this article, if one of its links or GUIDs joined one:
  * 1 (story and alert_id filled, caller frees), 0 none, -1 error. */
 static int
@@ -236,28 +208,6 @@ story_db_article(struct story_db *sd, const char *link_key,
 	if (rc != SQLITE_DONE)
 		return story_db_fail(sd, "looking up an article");
 	return 0;
-}
-
-/*
- * Does the comma-joined actor list name no actor, only roles
- * ("official", "armed-group") or none at all?  Such a report does not
- * say who acted, so it is not another actor's.
- */
-static int
-story_db_unnamed(const struct story_db *sd, const char *actors)
-{
-	const char *p = actors, *name;
-	size_t len, i;
-
-	while ((len = story_record_next_name(&p, &name)) > 0) {
-		for (i = 0; i < sd->cfg->n_roles; i++)
-			if (strlen(sd->cfg->roles[i].name) == len &&
-			    memcmp(sd->cfg->roles[i].name, name, len) == 0)
-				break;
-		if (i == sd->cfg->n_roles)
-			return 0;
-	}
-	return 1;
 }
 
 /*
@@ -288,8 +238,8 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 	}
 	if (sd->cfg->story_overlap <= 0 ||
 	    (!story_names_share(key->actors, actors) &&
-	    !story_db_unnamed(sd, key->actors) &&
-	    !story_db_unnamed(sd, actors)))
+	    !story_record_unnamed(sd->cfg, key->actors) &&
+	    !story_record_unnamed(sd->cfg, actors)))
 		return 0;
 	story_record_unpack(sqlite3_column_blob(st, 4),
 	    (size_t)sqlite3_column_bytes(st, 4), &other);
@@ -368,7 +318,7 @@ story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
 		return -1;
 	if (sd->cfg->story_overlap <= 0)
 		return best > 0;
-	if (story_db_unnamed(sd, key->actors)) {
+	if (story_record_unnamed(sd->cfg, key->actors)) {
 		st = story_db_stmt(sd, SQ_FAMILY_CANDIDATES);
 		sqlite3_bind_text(st, 1, key->family, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, from);
@@ -498,7 +448,7 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 	free(dump);
 	/* A story that names no actor is also recorded under "", for
 	 * the look-up of a named report (story_db_find). */
-	unnamed = story_db_unnamed(sd, key->actors);
+	unnamed = story_record_unnamed(sd->cfg, key->actors);
 	while (rc == 0 && ((len = story_record_next_name(&p, &name)) > 0 ||
 	    unnamed--)) {
 		if (len == 0)
@@ -589,7 +539,8 @@ story_db_join(struct story_db *sd, json_t *alert, time_t now)
 	key.actors = story_record_names(json_object_get(alert, "actors"));
 	key.targets = story_record_names(json_object_get(alert, "targets"));
 	key.severity = alert_severity(alert);
-	if (story_sketch_alert(sd, alert, &key) == -1) {
+	if (story_record_statement(alert, sd->stem, &key.sketch, &key.words,
+	    &key.names) == -1) {
 		log_error("stories: out of memory");
 		goto out;
 	}

@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "config.h"
 #include "log.h"
 #include "story.h"
 #include "story_record.h"
@@ -101,5 +102,48 @@ story_record_next_name(const char **p, const char **name)
 		if (end > *name)
 			return (size_t)(end - *name);
 	}
+	return 0;
+}
+
+int
+story_record_unnamed(const struct config *cfg, const char *actors)
+{
+	const char *p = actors, *name;
+	size_t len, i;
+
+	while ((len = story_record_next_name(&p, &name)) > 0) {
+		for (i = 0; i < cfg->n_roles; i++)
+			if (strlen(cfg->roles[i].name) == len &&
+			    memcmp(cfg->roles[i].name, name, len) == 0)
+				break;
+		if (i == cfg->n_roles)
+			return 0;
+	}
+	return 1;
+}
+
+int
+story_record_statement(const json_t *alert, struct text_stemmer *stem,
+    struct story_sketch *sketch, struct story_sketch *words,
+    struct story_sketch *names)
+{
+	const json_t *hit;
+	const char *s;
+	size_t i;
+
+	memset(sketch, 0, sizeof(*sketch));
+	memset(words, 0, sizeof(*words));
+	memset(names, 0, sizeof(*names));
+	json_array_foreach(json_object_get(alert, "hits"), i, hit) {
+		if ((s = json_string_value(json_object_get(hit,
+		    "sentence"))) != NULL && story_statement_add(sketch, words,
+		    names, stem, s, strlen(s)) == -1)
+			return -1;
+	}
+	if (sketch->n == 0 && (s = json_string_value(json_object_get(
+	    json_object_get(alert, "item"), "title"))) != NULL &&
+	    story_statement_add(sketch, words, names, stem, s,
+	    strlen(s)) == -1)
+		return -1;
 	return 0;
 }
