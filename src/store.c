@@ -157,9 +157,14 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (actor, family, first_seen, story)) WITHOUT ROWID;"
 	"CREATE INDEX story_actor_story ON story_actor (story);",
 	/* 9: a report that names no actor (only roles: "officials",
-	 * "militants") may be of any story of its family, so those
-	 * first seen within the window are read through an index. */
-	"CREATE INDEX story_family ON story (family, first_seen);",
+	 * "militants") may be of any story of its family that shares a
+	 * name with it (story.h), so each story's names are kept one a
+	 * row and those stories are read through an index. */
+	"CREATE TABLE story_name ("
+	"  name INTEGER NOT NULL, family TEXT NOT NULL,"
+	"  first_seen INTEGER NOT NULL, story TEXT NOT NULL,"
+	"  PRIMARY KEY (name, family, first_seen, story)) WITHOUT ROWID;"
+	"CREATE INDEX story_name_story ON story_name (story);",
 };
 
 struct store {

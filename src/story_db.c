@@ -1,6 +1,6 @@
 /*
  * story_db.c: stories in the SQLite store and their routing to sinks
- * (story_db.h).  Tables, from store.c's migrations 4, 7 and 8:
+ * (story_db.h).  Tables, from store.c's migrations 4, 7, 8 and 9:
  *
  *   story(id, family, actors, targets, sketch, first_seen, last_seen,
  *         severity, articles, feeds, words, names)   actors and targets
@@ -16,11 +16,14 @@
  *   story_actor(actor, family, first_seen, story, actors)   each actor
  *         of a story, with all of them, for the looser test of story.h;
  *         "" for a story that names no actor, only roles
+ *   story_name(name, family, first_seen, story)   each name (story.h)
+ *         of a story, for a report that names no actor
  *
  * A lookup reads only the stories of one family and set of actors, and
  * those of one family and one of the actors or no named actor, first
  * seen within the window (indexes); a report that names no actor reads
- * the stories of its family first seen within the window (an index).
+ * those of one family and one of its names (the looser test wants one
+ * in common).
  * Its cost does not grow with the table.
  */
 #include "autoconf.h"
@@ -52,7 +55,8 @@ enum {
 	SQ_ARTICLE,
 	SQ_CANDIDATES,
 	SQ_ACTOR_CANDIDATES,
-	SQ_FAMILY_CANDIDATES,
+	SQ_NAME_CANDIDATES,
+	SQ_ADD_NAME,
 	SQ_ADD_ACTOR,
 	SQ_GET,
 	SQ_INSERT,
@@ -61,6 +65,7 @@ enum {
 	SQ_GET_SENT,
 	SQ_PUT_SENT,
 	SQ_PRUNE_ACTOR,
+	SQ_PRUNE_NAME,
 	SQ_PRUNE_STORY,
 	SQ_PRUNE_ARTICLE,
 	SQ_PRUNE_SENT,
@@ -78,9 +83,12 @@ static const char *const story_sql[SQ_COUNT] = {
 	    " s.words, s.names FROM story_actor a JOIN story s ON s.id = a.story"
 	    " WHERE a.actor = ?1 AND a.family = ?2 AND a.first_seen >= ?3"
 	    " AND a.first_seen <= ?4 AND a.actors <> ?5",
-	[SQ_FAMILY_CANDIDATES] = "SELECT id, actors, targets, sketch, words,"
-	    " names FROM story WHERE family = ?1 AND first_seen >= ?2"
-	    " AND first_seen <= ?3 AND actors <> ?4",
+	[SQ_NAME_CANDIDATES] = "SELECT s.id, s.actors, s.targets, s.sketch,"
+	    " s.words, s.names FROM story_name n JOIN story s ON s.id = n.story"
+	    " WHERE n.name = ?1 AND n.family = ?2 AND n.first_seen >= ?3"
+	    " AND n.first_seen <= ?4 AND s.actors <> ?5",
+	[SQ_ADD_NAME] = "INSERT OR IGNORE INTO story_name"
+	    " (name, family, first_seen, story) VALUES (?1, ?2, ?3, ?4)",
 	[SQ_ADD_ACTOR] = "INSERT OR IGNORE INTO story_actor"
 	    " (actor, family, first_seen, story, actors)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -100,6 +108,8 @@ static const char *const story_sql[SQ_COUNT] = {
 	    " (story, sink, sent, severity, articles)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",
 	[SQ_PRUNE_ACTOR] = "DELETE FROM story_actor WHERE story IN"
+	    " (SELECT id FROM story WHERE last_seen < ?1)",
+	[SQ_PRUNE_NAME] = "DELETE FROM story_name WHERE story IN"
 	    " (SELECT id FROM story WHERE last_seen < ?1)",
 	[SQ_PRUNE_STORY] = "DELETE FROM story WHERE last_seen < ?1",
 	[SQ_PRUNE_ARTICLE] = "DELETE FROM story_article WHERE seen < ?1",
@@ -296,8 +306,8 @@ story_db_actor_best(struct story_db *sd, const struct story_key *key,
 
 /* The best story for key first seen within the window of t: the
  * stories of the same actors, then those of each of its actors and
- * those that name no actor; for a key that names no actor, every story
- * of its family.  1 (id filled), 0 none, -1 error. */
+ * those that name no actor; for a key that names no actor, those of
+ * each of its names.  1 (id filled), 0 none, -1 error. */
 static int
 story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
     char id[HASH_HEX_LEN + 1])
@@ -306,7 +316,7 @@ story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
 	sqlite3_int64 from, to;
 	const char *p = key->actors, *name;
 	double best = 0;
-	size_t len;
+	size_t len, i;
 
 	from = (sqlite3_int64)(t - (time_t)sd->cfg->story_window);
 	to = (sqlite3_int64)(t + (time_t)sd->cfg->story_window);
@@ -319,13 +329,18 @@ story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
 	if (sd->cfg->story_overlap <= 0)
 		return best > 0;
 	if (story_record_unnamed(sd->cfg, key->actors)) {
-		st = story_db_stmt(sd, SQ_FAMILY_CANDIDATES);
-		sqlite3_bind_text(st, 1, key->family, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, from);
-		sqlite3_bind_int64(st, 3, to);
-		sqlite3_bind_text(st, 4, key->actors, -1, SQLITE_STATIC);
-		if (story_db_best(sd, key, st, &best, id) == -1)
-			return -1;
+		/* The looser test wants a name in common. */
+		for (i = 0; i < key->names.n; i++) {
+			st = story_db_stmt(sd, SQ_NAME_CANDIDATES);
+			sqlite3_bind_int64(st, 1, (sqlite3_int64)key->names.h[i]);
+			sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 3, from);
+			sqlite3_bind_int64(st, 4, to);
+			sqlite3_bind_text(st, 5, key->actors, -1,
+			    SQLITE_STATIC);
+			if (story_db_best(sd, key, st, &best, id) == -1)
+				return -1;
+		}
 		return best > 0;
 	}
 	/* Its actors, then the stories that name no actor (recorded
@@ -418,7 +433,7 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 	json_t *obj, *feeds;
 	const char *p = key->actors, *name;
 	char *dump;
-	size_t len;
+	size_t len, i;
 	int rc, unnamed;
 
 	story_record_pack(&key->sketch, blob);
@@ -460,6 +475,14 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 		sqlite3_bind_text(st, 4, id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, key->actors, -1, SQLITE_STATIC);
 		rc = story_db_done(sd, st, "recording a story's actor");
+	}
+	for (i = 0; rc == 0 && i < key->names.n; i++) {
+		st = story_db_stmt(sd, SQ_ADD_NAME);
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)key->names.h[i]);
+		sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)t);
+		sqlite3_bind_text(st, 4, id, -1, SQLITE_STATIC);
+		rc = story_db_done(sd, st, "recording a story's name");
 	}
 	if (rc == -1) {
 		json_decref(feeds);
@@ -637,6 +660,10 @@ story_db_prune(struct story_db *sd, time_t now)
 	st = story_db_stmt(sd, SQ_PRUNE_ACTOR);
 	sqlite3_bind_int64(st, 1, before);
 	if (story_db_done(sd, st, "pruning stories' actors") == -1)
+		return -1;
+	st = story_db_stmt(sd, SQ_PRUNE_NAME);
+	sqlite3_bind_int64(st, 1, before);
+	if (story_db_done(sd, st, "pruning stories' names") == -1)
 		return -1;
 	st = story_db_stmt(sd, SQ_PRUNE_STORY);
 	sqlite3_bind_int64(st, 1, before);

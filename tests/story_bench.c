@@ -1,7 +1,8 @@
 /*
  * story_bench: does a story lookup stay flat as the story table grows?
  * Joins alerts at a steady rate (100,000 over 30 days, among 1,000 actor
- * pairs, each its own statement; with a second argument N, every Nth
+ * pairs, each its own statement naming one of 16 places; with a second
+ * argument N, every Nth
  * alert names no actor but the role "official") into a store in a
  * temporary directory, configured with the pack's eleven roles,
  * and prints, at each tenfold of the table, the mean time of a join (the
@@ -32,6 +33,11 @@
 static const char *const words[] = { "border", "shelling", "refinery",
 	"drone", "blockade", "ports", "gas", "embassy", "convoy", "missile",
 	"harbour", "airbase", "pipeline", "strait", "garrison", "capital" };
+
+/* Places, capitalised in the statement: names, as real copy has. */
+static const char *const places[] = { "Arvel", "Brosk", "Calden",
+	"Dunmar", "Essen", "Farrow", "Galt", "Harnby", "Istel", "Jorvik",
+	"Kessel", "Lunde", "Morrow", "Nattan", "Orsk", "Pellin" };
 
 /* The roles of etc/rules/default.conf: a join reads the stories of
  * each within the window. */
@@ -88,9 +94,9 @@ main(int argc, char *argv[])
 			snprintf(actor, sizeof(actor), "actor%ld", i % PAIRS);
 		snprintf(link, sizeof(link), "https://x.example/%ld", i);
 		snprintf(sentence, sizeof(sentence), "%s vowed to retaliate "
-		    "for the %s %s near the %s number %ld.", actor,
+		    "for the %s %s near the %s of %s number %ld.", actor,
 		    words[i % 16], words[(i / 16) % 16], words[(i / 256) % 16],
-		    i);
+		    places[(i / 7) % 16], i);
 		a = json_pack("{s:s, s:s, s:s, s:s, s:{s:s, s:s}, s:[s],"
 		    " s:[s], s:[{s:s}]}", "id", id, "severity", "high",
 		    "category", "threat", "feed", "wire", "item", "id", link,

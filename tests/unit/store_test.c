@@ -272,7 +272,7 @@ test_upgrade_from_6(void)
 	}
 	/* Version 6 is the current one without migrations 7 to 9. */
 	CHECK_INT(sqlite3_exec(store_db(s),
-	    "DROP INDEX story_family;"
+	    "DROP TABLE story_name;"
 	    "DROP INDEX story_article_seen;"
 	    "DROP TABLE story_actor;"
 	    "ALTER TABLE story DROP COLUMN words;"
@@ -303,9 +303,13 @@ test_upgrade_from_6(void)
 	    "and the table of stories' actors is there");
 	CHECK(plan_uses(s, prune, "story_article_seen"),
 	    "the prune of story articles reads the index on seen");
-	CHECK(plan_uses(s, "SELECT id FROM story WHERE family = 'hostile'"
-	    " AND first_seen >= 10 AND first_seen <= 20", "story_family"),
-	    "the stories of a family within a window are read by an index");
+	CHECK_INT(query_int(s, "SELECT count(*) FROM story_name"), 0,
+	    "the table of stories' names is there");
+	CHECK(plan_uses(s, "SELECT story FROM story_name WHERE name = 7"
+	    " AND family = 'hostile' AND first_seen >= 10 AND first_seen <= 20",
+	    "PRIMARY KEY (name=? AND family=? AND first_seen>? AND "
+	    "first_seen<?)"), "the stories of a name within a window are "
+	    "read by its key");
 	store_close(s);
 	cleanup();
 }

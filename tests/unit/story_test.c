@@ -535,12 +535,20 @@ test_db_overlap(void)
 	sqlite3_exec(store_db(st), "SELECT 1 FROM story_actor", count_rows,
 	    &rows, NULL);
 	CHECK(rows >= 4, "each story's actors are kept for the look-up");
+	rows = 0;
+	sqlite3_exec(store_db(st), "SELECT 1 FROM story_name", count_rows,
+	    &rows, NULL);
+	CHECK(rows >= 4, "and its names");
 	CHECK_INT(story_db_prune(sd, t0 + 31 * 86400), 0, "the stories are "
 	    "pruned");
 	rows = 0;
 	CHECK_INT(sqlite3_exec(store_db(st), "SELECT 1 FROM story_actor",
 	    count_rows, &rows, NULL), SQLITE_OK, "their actors are read");
 	CHECK_INT(rows, 0, "and pruned with them");
+	rows = 0;
+	CHECK_INT(sqlite3_exec(store_db(st), "SELECT 1 FROM story_name",
+	    count_rows, &rows, NULL), SQLITE_OK, "their names are read");
+	CHECK_INT(rows, 0, "and pruned with them too");
 
 	story_db_close(sd);
 	store_close(st);
