@@ -2,10 +2,9 @@
  * story_bench: does a story lookup stay flat as the story table grows?
  * Joins alerts at a steady rate (100,000 over 30 days, among 1,000 actor
  * pairs, each its own statement naming one of 16 places; with a second
- * argument N, every Nth
- * alert names no actor but the role "official") into a store in a
- * temporary directory, configured with the pack's eleven roles,
- * and prints, at each tenfold of the table, the mean time of a join (the
+ * argument N, every Nth alert names no actor but the role "official")
+ * into a store in a temporary directory, configured with the pack's
+ * eleven roles, and prints, at each tenfold of the table, the mean time of a join (the
  * lookups of the article and of the candidate stories, and the writes)
  * and of the commit that follows it, apart: the commit is the store's
  * cost for any write, the join is the story's.  A benchmark, not a test:
