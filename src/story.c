@@ -197,6 +197,59 @@ story_is_name(const char *text, size_t start, size_t end)
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
+/*
+ * The bytes of a wire dateline at the start of text ("WASHINGTON --",
+ * "KABUL (Reuters) -", "NAJAF, Iraq -", "AFP -"): capitals, spaces and
+ * commas, a country after a comma, then an optional agency in
+ * brackets, then a dash and a space.  It says where
+ * and by whom the copy was filed, not what was said.  0 when there is
+ * none.
+ */
+size_t
+story_dateline(const char *text, size_t len)
+{
+	size_t i = 0, caps = 0;
+
+	while (i < len && ((text[i] >= 'A' && text[i] <= 'Z') ||
+	    text[i] == ' ' || text[i] == ',' || text[i] == '.')) {
+		if (text[i] >= 'A' && text[i] <= 'Z') {
+			if (i + 1 < len && text[i + 1] >= 'a' &&
+			    text[i + 1] <= 'z')
+				break;	/* a word in its own case */
+			caps++;
+		}
+		i++;
+	}
+	if (caps < 2)
+		return 0;
+	/* "NAJAF, Iraq": the country in its own case after a comma. */
+	if (i > 1 && text[i - 1] == ' ' && text[i - 2] == ',')
+		while (i < len && ((text[i] >= 'A' && text[i] <= 'Z') ||
+		    (text[i] >= 'a' && text[i] <= 'z') || text[i] == ' ' ||
+		    text[i] == '.'))
+			i++;
+	if (i < len && text[i] == '(') {
+		while (i < len && text[i] != ')' && text[i] != '\n')
+			i++;
+		if (i == len || text[i] != ')')
+			return 0;
+		i++;
+		while (i < len && text[i] == ' ')
+			i++;
+	}
+	if (i + 1 < len && text[i] == '-' && text[i + 1] == '-')
+		i += 2;
+	else if (i < len && text[i] == '-')
+		i++;
+	else if (i + 2 < len && memcmp(text + i, "\xe2\x80\x94", 3) == 0)
+		i += 3;		/* an em dash */
+	else
+		return 0;
+	if (i >= len || text[i] != ' ')
+		return 0;
+	return i + 1;
+}
+
 int
 story_statement_add(struct story_sketch *sk, struct story_sketch *words,
     struct story_sketch *names, struct text_stemmer *stem, const char *text,
@@ -255,6 +308,28 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 	}
 	text_doc_free(&doc);
 	return 0;
+}
+
+void
+story_name_add(struct story_sketch *names, const char *name, size_t len)
+{
+	story_sketch_insert(names, story_mix(story_fnv(FNV_OFFSET, name,
+	    len)));
+}
+
+int
+story_sketch_has(const struct story_sketch *sk, uint64_t h)
+{
+	size_t lo = 0, hi = sk->n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (sk->h[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sk->n && sk->h[lo] == h;
 }
 
 int

@@ -133,7 +133,9 @@ struct story_key {
 	char			*targets;
 	struct story_sketch	 sketch;
 	struct story_sketch	 words;		/* content stems */
-	struct story_sketch	 names;		/* those capitalised */
+	struct story_sketch	 names;		/* those capitalised, and the
+						   named actors and targets */
+	struct story_sketch	 named;		/* the named actors and targets */
 	int			 severity;
 };
 
@@ -234,7 +236,7 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 	struct story_sketch other;
 	const char *actors = (const char *)sqlite3_column_text(st, 1);
 	double sim, overlap;
-	size_t shared;
+	size_t shared, i;
 
 	if (actors == NULL || !story_targets_agree(key->targets,
 	    (const char *)sqlite3_column_text(st, 2)))
@@ -254,6 +256,12 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 	story_record_unpack(sqlite3_column_blob(st, 4),
 	    (size_t)sqlite3_column_bytes(st, 4), &other);
 	overlap = story_overlap(&key->words, &other, &shared);
+	/* The actors' own names are the key, not the statement: "Sudan
+	 * peace talks resume" is three words of a Sudan story. */
+	for (i = 0; i < key->named.n; i++)
+		if (story_sketch_has(&key->words, key->named.h[i]) &&
+		    story_sketch_has(&other, key->named.h[i]))
+			shared--;
 	if (overlap < sd->cfg->story_overlap || shared < STORY_OVERLAP_WORDS)
 		return 0;
 	story_record_unpack(sqlite3_column_blob(st, 5),
@@ -562,8 +570,8 @@ story_db_join(struct story_db *sd, json_t *alert, time_t now)
 	key.actors = story_record_names(json_object_get(alert, "actors"));
 	key.targets = story_record_names(json_object_get(alert, "targets"));
 	key.severity = alert_severity(alert);
-	if (story_record_statement(alert, sd->stem, &key.sketch, &key.words,
-	    &key.names) == -1) {
+	if (story_record_statement(alert, sd->cfg, sd->stem, &key.sketch,
+	    &key.words, &key.names, &key.named) == -1) {
 		log_error("stories: out of memory");
 		goto out;
 	}

@@ -122,22 +122,49 @@ story_record_unnamed(const struct config *cfg, const char *actors)
 	return 1;
 }
 
+/* Add the named actors (cfg's actors, not roles) among the strings of
+ * list to names and to actors. */
+static void
+story_record_named(const struct config *cfg, const json_t *list,
+    struct story_sketch *names, struct story_sketch *actors)
+{
+	const json_t *v;
+	const char *s;
+	size_t i, k;
+
+	json_array_foreach(list, i, v) {
+		if ((s = json_string_value(v)) == NULL)
+			continue;
+		for (k = 0; k < cfg->n_actors; k++)
+			if (strcmp(cfg->actors[k].name, s) == 0) {
+				story_name_add(names, s, strlen(s));
+				story_name_add(actors, s, strlen(s));
+				break;
+			}
+	}
+}
+
 int
-story_record_statement(const json_t *alert, struct text_stemmer *stem,
-    struct story_sketch *sketch, struct story_sketch *words,
-    struct story_sketch *names)
+story_record_statement(const json_t *alert, const struct config *cfg,
+    struct text_stemmer *stem, struct story_sketch *sketch,
+    struct story_sketch *words, struct story_sketch *names,
+    struct story_sketch *actors)
 {
 	const json_t *hit;
 	const char *s;
-	size_t i;
+	size_t i, skip;
 
 	memset(sketch, 0, sizeof(*sketch));
 	memset(words, 0, sizeof(*words));
 	memset(names, 0, sizeof(*names));
+	memset(actors, 0, sizeof(*actors));
 	json_array_foreach(json_object_get(alert, "hits"), i, hit) {
 		if ((s = json_string_value(json_object_get(hit,
-		    "sentence"))) != NULL && story_statement_add(sketch, words,
-		    names, stem, s, strlen(s)) == -1)
+		    "sentence"))) == NULL)
+			continue;
+		skip = story_dateline(s, strlen(s));
+		if (story_statement_add(sketch, words, names, stem, s + skip,
+		    strlen(s) - skip) == -1)
 			return -1;
 	}
 	if (sketch->n == 0 && (s = json_string_value(json_object_get(
@@ -145,5 +172,9 @@ story_record_statement(const json_t *alert, struct text_stemmer *stem,
 	    story_statement_add(sketch, words, names, stem, s,
 	    strlen(s)) == -1)
 		return -1;
+	story_record_named(cfg, json_object_get(alert, "actors"), names,
+	    actors);
+	story_record_named(cfg, json_object_get(alert, "targets"), names,
+	    actors);
 	return 0;
 }

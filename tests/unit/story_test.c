@@ -21,6 +21,7 @@
 #include "../../src/store.h"
 #include "../../src/story.h"
 #include "../../src/story_db.h"
+#include "../../src/story_record.h"
 #include "../../src/text.h"
 
 static struct text_stemmer *stem;
@@ -148,6 +149,19 @@ test_overlap(void)
 	CHECK(overlap("Ostland hours", "Ostland hors", &shared) < 1,
 	    "a short word is no British spelling (hours is not hors)");
 
+	CHECK_INT(story_dateline("WASHINGTON -- Varnia said", 25), 14,
+	    "a dateline with two dashes");
+	CHECK_INT(story_dateline("KESSEL, Varnia (Wire) - Rebels", 30), 24,
+	    "a dateline with a place, a country and an agency");
+	CHECK_INT(story_dateline("AFP - The union", 15), 6, "an agency "
+	    "alone");
+	CHECK_INT(story_dateline("US-led troops", 13), 0, "a capitalised "
+	    "word before a hyphen is no dateline");
+	CHECK_INT(story_dateline("NATO said - later", 17), 0, "nor "
+	    "capitals, a word and a dash");
+	CHECK_INT(story_dateline("Varnia -- the capital", 21), 0, "nor a "
+	    "capitalised word");
+
 	CHECK(story_names_share("iran,official", "official"), "a name in "
 	    "common");
 	CHECK(story_names_share("hamas", "hamas,israel"), "the first name "
@@ -155,6 +169,36 @@ test_overlap(void)
 	CHECK(!story_names_share("iran", "iraq,iranian"), "names are "
 	    "compared whole");
 	CHECK(!story_names_share("", ""), "no names, nothing in common");
+}
+
+static json_t *alert(const char *, const char *, const char *,
+    const char *, const char *, const char *, const char *, const char *);
+
+/* A wire dateline is no part of the statement an alert is compared by. */
+static void
+test_statement(void)
+{
+	struct story_sketch sk[2], words[2], names[2], named[2];
+	struct config cfg;
+	json_t *a, *b;
+
+	memset(&cfg, 0, sizeof(cfg));
+	a = alert("d1", "wire", "threat", "high", "varnia", NULL,
+	    "https://d.example/1", "KESSEL, Varnia (Wire) - Varnia vowed to "
+	    "shell the Ostland border posts.");
+	b = alert("d2", "wire", "threat", "high", "varnia", NULL,
+	    "https://d.example/2", "Varnia vowed to shell the Ostland border "
+	    "posts.");
+	CHECK(story_record_statement(a, &cfg, stem, &sk[0], &words[0],
+	    &names[0], &named[0]) == 0 && story_record_statement(b, &cfg,
+	    stem, &sk[1], &words[1], &names[1], &named[1]) == 0,
+	    "two statements read");
+	CHECK(words[0].n == words[1].n && memcmp(words[0].h, words[1].h,
+	    words[0].n * sizeof(words[0].h[0])) == 0, "a dateline adds no "
+	    "word to the statement");
+	CHECK(names[0].n == names[1].n, "nor a name");
+	json_decref(a);
+	json_decref(b);
 }
 
 static json_t *
@@ -401,8 +445,9 @@ test_db_overlap(void)
 	struct store *st;
 	struct story_db *sd;
 	json_t *aide, *cleric, *disarm, *other_actor, *other_target, *off;
-	json_t *stock[2], *spelt[2], *unnamed[4];
+	json_t *stock[2], *spelt[2], *unnamed[4], *opening[4];
 	struct config_role roles[2];
+	struct config_actor actors[1];
 	int rows = 0;
 	char dir[] = "/tmp/brink-story-test.XXXXXX", cmd[128];
 	time_t t0 = 1800000000;
@@ -418,6 +463,10 @@ test_db_overlap(void)
 	roles[1].name = "armed-group";
 	cfg.roles = roles;
 	cfg.n_roles = 2;
+	memset(actors, 0, sizeof(actors));
+	actors[0].name = "brisland";
+	cfg.actors = actors;
+	cfg.n_actors = 1;
 	if (mkdtemp(dir) == NULL) {
 		perror("mkdtemp");
 		exit(99);
@@ -507,6 +556,40 @@ test_db_overlap(void)
 	    "a report naming only a role with other words is another "
 	    "story");
 
+	/* A named actor is a name where the text opens a sentence with it
+	 * (where a capital is no name), and a dateline is no part of the
+	 * statement; but the actor's own name is not one of the four
+	 * stems a statement must share: a short headline is not enough. */
+	opening[0] = alert("o15", "wire", "deescalation", "low", "brisland",
+	    NULL, "https://m.example/o15", "TALLINGHAM -- Brisland pledged "
+	    "yesterday to suspend its uranium enrichment program in an "
+	    "attempt to ease suspicions over its weapons.");
+	opening[1] = alert("o16", "daily", "deescalation", "low", "brisland",
+	    NULL, "https://n.example/o16", "Brisland has agreed, diplomats "
+	    "said, that uranium enrichment will be suspended: its weapons "
+	    "program eased suspicions, an attempt it made.");
+	/* Other actors than the first (an official besides), so that
+	 * only the looser test can join them. */
+	json_array_append_new(json_object_get(opening[1], "actors"),
+	    json_string("official"));
+	story_db_join(sd, opening[0], t0 + 2350);
+	story_db_join(sd, opening[1], t0 + 2360);
+	CHECK_STR(story_id(opening[1]), story_id(opening[0]), "a statement "
+	    "whose only name is the actor opening it, after a dateline, "
+	    "joins its rewording");
+	opening[2] = alert("o17", "agency", "deescalation", "low",
+	    "brisland", NULL, "https://o.example/o17", "Brisland walked out "
+	    "of the peace talks in Kessel, accusing Ostland of stalling "
+	    "since they resumed.");
+	opening[3] = alert("o18", "agency", "deescalation", "low",
+	    "brisland", NULL, "https://p.example/o18", "Brisland peace talks "
+	    "resume");
+	story_db_join(sd, opening[2], t0 + 2370);
+	story_db_join(sd, opening[3], t0 + 2380);
+	CHECK(strcmp(story_id(opening[3]), story_id(opening[2])) != 0,
+	    "a headline of the actor and three words of a story is another "
+	    "story");
+
 	cfg.story_overlap = 0;
 	story_db_configure(sd, &cfg);
 	off = alert("o6", "agency", "deescalation", "medium", "selm-militia",
@@ -567,6 +650,8 @@ test_db_overlap(void)
 	json_decref(spelt[1]);
 	for (rows = 0; rows < 4; rows++)
 		json_decref(unnamed[rows]);
+	for (rows = 0; rows < 4; rows++)
+		json_decref(opening[rows]);
 }
 
 int
@@ -575,6 +660,7 @@ main(void)
 	stem = text_stemmer_new("english");
 	test_sketch();
 	test_overlap();
+	test_statement();
 	test_db();
 	test_db_overlap();
 	text_stemmer_free(stem);
