@@ -10,8 +10,8 @@
  * sketch of word shingles (each content word's stem, and each pair of
  * neighbouring stems) of the quoted sentences, folded and stemmed with
  * text.h, British spellings written the American way first
- * ("programme", "program").  Bottom-k rather than SimHash: a quoted sentence has a dozen or
- * two content words, too few for SimHash's 64 bits to settle (one word
+ * ("programme", "program").  Bottom-k rather than SimHash: a quoted
+ * sentence has a dozen or two content words, too few for SimHash's 64 bits to settle (one word
  * more flips many bits), while a bottom-k sketch of 64 hashes is the
  * exact Jaccard overlap for sets that small and a bounded estimate for
  * long ones, with one hash function and a fixed 512 bytes per story.
@@ -78,8 +78,8 @@ int		 story_words_add(struct story_sketch *sk,
  * name wherever the text puts it ("Iran says" opens a sentence, where a
  * capital is no name), hashed as the stem of the word it is spelled as.
  */
-void		 story_name_add(struct story_sketch *names, const char *name,
-		    size_t len);
+void		 story_name_add(struct story_sketch *names,
+		    const char *name, size_t len);
 
 /* Is h among the hashes of sk? */
 int		 story_sketch_has(const struct story_sketch *sk, uint64_t h);

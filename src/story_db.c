@@ -133,9 +133,10 @@ struct story_key {
 	char			*targets;
 	struct story_sketch	 sketch;
 	struct story_sketch	 words;		/* content stems */
-	struct story_sketch	 names;		/* those capitalised, and the
-						   named actors and targets */
-	struct story_sketch	 named;		/* the named actors and targets */
+	struct story_sketch	 names;		/* those capitalised, and
+						   the named actors */
+	struct story_sketch	 named;		/* the named actors and
+						   targets alone */
 	int			 severity;
 };
 
@@ -340,8 +341,10 @@ story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
 		/* The looser test wants a name in common. */
 		for (i = 0; i < key->names.n; i++) {
 			st = story_db_stmt(sd, SQ_NAME_CANDIDATES);
-			sqlite3_bind_int64(st, 1, (sqlite3_int64)key->names.h[i]);
-			sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 1,
+			    (sqlite3_int64)key->names.h[i]);
+			sqlite3_bind_text(st, 2, key->family, -1,
+			    SQLITE_STATIC);
 			sqlite3_bind_int64(st, 3, from);
 			sqlite3_bind_int64(st, 4, to);
 			sqlite3_bind_text(st, 5, key->actors, -1,
