@@ -6,10 +6,10 @@
  * into a store in a temporary directory, configured with the pack's
  * eleven roles, and prints, at each tenfold of the table, the mean time
  * of a join (the lookups of the article and of the candidate stories,
- * and the writes) and of the commit that follows it, apart: the commit is the store's
- * cost for any write, the join is the story's.  A benchmark, not a test:
- * it prints figures and asserts nothing (bench/story.sh,
- * bench/README.md, "Stories").
+ * and the writes) and of the commit that follows it, apart: the commit
+ * is the store's cost for any write, the join is the story's.  A
+ * benchmark, not a test: it prints figures and asserts nothing
+ * (bench/story.sh, bench/README.md, "Stories").
  */
 #include "autoconf.h"
 
