@@ -23,7 +23,7 @@
 #include "store_check.h"
 
 #define STORE_FILE		"brink.db"
-#define STORE_VERSION		8
+#define STORE_VERSION		9
 /* How long the alert log keeps a row: enough for --status's day. */
 #define STORE_ALERT_KEEP	(7 * 24 * 3600)
 /* Another brinkd (or a --once run) may hold the write lock briefly. */
@@ -156,6 +156,15 @@ static const char *const migrations[] = {
 	"  actors TEXT NOT NULL,"
 	"  PRIMARY KEY (actor, family, first_seen, story)) WITHOUT ROWID;"
 	"CREATE INDEX story_actor_story ON story_actor (story);",
+	/* 9: a report that names no actor (only roles: "officials",
+	 * "militants") may be of any story of its family that shares a
+	 * name with it (story.h), so each story's names are kept one a
+	 * row and those stories are read through an index. */
+	"CREATE TABLE story_name ("
+	"  name INTEGER NOT NULL, family TEXT NOT NULL,"
+	"  first_seen INTEGER NOT NULL, story TEXT NOT NULL,"
+	"  PRIMARY KEY (name, family, first_seen, story)) WITHOUT ROWID;"
+	"CREATE INDEX story_name_story ON story_name (story);",
 };
 
 struct store {

@@ -66,6 +66,76 @@ story_is_stopword(const char *fold)
 	return story_listed(story_stopwords, fold);
 }
 
+/*
+ * British spellings that differ from the American one by an ending,
+ * written the American way, so that wire copy from either side of the
+ * Atlantic reads as one text ("programme" and "program", "criticise"
+ * and "criticize", "labour" and "labor", "centre" and "center",
+ * "defence" and "defense"): the stemmer keeps them apart.  Both
+ * statements are rewritten alike, so a word with no other spelling
+ * ("promise", "science") only takes a form that no other word has.
+ * from is matched at the end of a folded word, after at least base
+ * bytes, the same for every form of a word ("raise" and "raised" are
+ * both left alone, "praise" and "praised" both rewritten).
+ */
+#define SPELLING(from, to, base) \
+	{ from, sizeof(from) - 1, to, sizeof(to) - 1, base }
+
+static const struct story_spelling {
+	const char	*from;
+	size_t		 flen;
+	const char	*to;
+	size_t		 tlen, base;
+} story_spellings[] = {
+	SPELLING("isations", "izations", 3),
+	SPELLING("isation", "ization", 3),
+	SPELLING("ising", "izing", 3),
+	SPELLING("isers", "izers", 3),
+	SPELLING("iser", "izer", 3),
+	SPELLING("ised", "ized", 3),
+	SPELLING("ises", "izes", 3),
+	SPELLING("ise", "ize", 3),
+	SPELLING("ysing", "yzing", 3),
+	SPELLING("ysed", "yzed", 3),
+	SPELLING("yses", "yzes", 3),
+	SPELLING("yse", "yze", 3),
+	SPELLING("mmes", "ms", 3),
+	SPELLING("mme", "m", 3),
+	SPELLING("ours", "ors", 3),
+	SPELLING("our", "or", 3),
+	SPELLING("tres", "ters", 2),
+	SPELLING("tre", "ter", 2),
+	SPELLING("ences", "enses", 3),
+	SPELLING("ence", "ense", 3),
+	{ NULL, 0, NULL, 0, 0 }
+};
+
+/*
+ * The American spelling of fold (len bytes) in buf (cap bytes), or fold
+ * itself when it has none; *out_len its length.
+ */
+static const char *
+story_american(const char *fold, size_t len, char *buf, size_t cap,
+    size_t *out_len)
+{
+	const struct story_spelling *sp;
+
+	*out_len = len;
+	for (sp = story_spellings; sp->from != NULL; sp++) {
+		if (len < sp->flen + sp->base ||
+		    len - sp->flen + sp->tlen >= cap ||
+		    fold[len - 1] != sp->from[sp->flen - 1] ||
+		    memcmp(fold + len - sp->flen, sp->from, sp->flen) != 0)
+			continue;
+		memcpy(buf, fold, len - sp->flen);
+		memcpy(buf + len - sp->flen, sp->to, sp->tlen);
+		*out_len = len - sp->flen + sp->tlen;
+		buf[*out_len] = '\0';
+		return buf;
+	}
+	return fold;
+}
+
 static uint64_t
 story_fnv(uint64_t h, const char *s, size_t len)
 {
@@ -127,6 +197,59 @@ story_is_name(const char *text, size_t start, size_t end)
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
+/*
+ * The bytes of a wire dateline at the start of text ("WASHINGTON --",
+ * "KABUL (Reuters) -", "NAJAF, Iraq -", "AFP -"): capitals, spaces and
+ * commas, a country after a comma, then an optional agency in
+ * brackets, then a dash and a space.  It says where
+ * and by whom the copy was filed, not what was said.  0 when there is
+ * none.
+ */
+size_t
+story_dateline(const char *text, size_t len)
+{
+	size_t i = 0, caps = 0;
+
+	while (i < len && ((text[i] >= 'A' && text[i] <= 'Z') ||
+	    text[i] == ' ' || text[i] == ',' || text[i] == '.')) {
+		if (text[i] >= 'A' && text[i] <= 'Z') {
+			if (i + 1 < len && text[i + 1] >= 'a' &&
+			    text[i + 1] <= 'z')
+				break;	/* a word in its own case */
+			caps++;
+		}
+		i++;
+	}
+	if (caps < 2)
+		return 0;
+	/* "NAJAF, Iraq": the country in its own case after a comma. */
+	if (i > 1 && text[i - 1] == ' ' && text[i - 2] == ',')
+		while (i < len && ((text[i] >= 'A' && text[i] <= 'Z') ||
+		    (text[i] >= 'a' && text[i] <= 'z') || text[i] == ' ' ||
+		    text[i] == '.'))
+			i++;
+	if (i < len && text[i] == '(') {
+		while (i < len && text[i] != ')' && text[i] != '\n')
+			i++;
+		if (i == len || text[i] != ')')
+			return 0;
+		i++;
+		while (i < len && text[i] == ' ')
+			i++;
+	}
+	if (i + 1 < len && text[i] == '-' && text[i + 1] == '-')
+		i += 2;
+	else if (i < len && text[i] == '-')
+		i++;
+	else if (i + 2 < len && memcmp(text + i, "\xe2\x80\x94", 3) == 0)
+		i += 3;		/* an em dash */
+	else
+		return 0;
+	if (i >= len || text[i] != ' ')
+		return 0;
+	return i + 1;
+}
+
 int
 story_statement_add(struct story_sketch *sk, struct story_sketch *words,
     struct story_sketch *names, struct text_stemmer *stem, const char *text,
@@ -134,9 +257,10 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 {
 	struct text_doc doc;
 	const struct text_token *tok;
-	const char *s;
+	const char *s, *word_fold;
+	char american[64];
 	uint64_t word, prev = 0;
-	size_t i, slen, sentence = 0;
+	size_t i, slen, fold_len, sentence = 0;
 	int have_prev = 0, opens;
 
 	memset(&doc, 0, sizeof(doc));
@@ -159,11 +283,13 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 		 * retaliation" share one. */
 		if (story_is_stopword(tok->fold))
 			continue;
+		word_fold = story_american(tok->fold, tok->fold_len, american,
+		    sizeof(american), &fold_len);
 		if (stem != NULL)
-			s = text_stem(stem, tok->fold, tok->fold_len, &slen);
+			s = text_stem(stem, word_fold, fold_len, &slen);
 		else {
-			s = tok->fold;
-			slen = tok->fold_len;
+			s = word_fold;
+			slen = fold_len;
 		}
 		word = story_fnv(FNV_OFFSET, s, slen);
 		if (sk != NULL)
@@ -182,6 +308,28 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 	}
 	text_doc_free(&doc);
 	return 0;
+}
+
+void
+story_name_add(struct story_sketch *names, const char *name, size_t len)
+{
+	story_sketch_insert(names, story_mix(story_fnv(FNV_OFFSET, name,
+	    len)));
+}
+
+int
+story_sketch_has(const struct story_sketch *sk, uint64_t h)
+{
+	size_t lo = 0, hi = sk->n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (sk->h[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sk->n && sk->h[lo] == h;
 }
 
 int

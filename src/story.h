@@ -9,8 +9,9 @@
  * within a window.  The statement is compared as a bottom-k MinHash
  * sketch of word shingles (each content word's stem, and each pair of
  * neighbouring stems) of the quoted sentences, folded and stemmed with
- * text.h.  Bottom-k rather than SimHash: a quoted sentence has a dozen or
- * two content words, too few for SimHash's 64 bits to settle (one word
+ * text.h, British spellings written the American way first
+ * ("programme", "program").  Bottom-k rather than SimHash: a quoted
+ * sentence has a dozen or two content words, too few for SimHash's 64 bits to settle (one word
  * more flips many bits), while a bottom-k sketch of 64 hashes is the
  * exact Jaccard overlap for sets that small and a bounded estimate for
  * long ones, with one hash function and a fixed 512 bytes per story.
@@ -18,10 +19,14 @@
  * Reports of one event from different outlets are seldom near
  * duplicates ("an aide told the militia to cease fire", "the cleric
  * called on the militia to stop fighting"), so a second, looser test
- * joins them too: an actor in common, the targets agreeing, most of
+ * joins them too: an actor in common (or one of the two naming no actor,
+ * only roles: "the cleric", "militants" do not say who, so they are not
+ * another actor), the targets agreeing, most of
  * the shorter statement's content stems found in the other (the overlap
- * coefficient of the two sets of stems, story_overlap), and a name in
- * common among them (a capitalised word: a person, a place, a group),
+ * coefficient of the two sets of stems, story_overlap; four or more
+ * besides the shared actors' own names), and a name in common among
+ * them (a capitalised word: a person, a place, a group; or a named
+ * actor, which "Iran says" puts where a capital is no name),
  * so that two short statements of stock words ("officials said talks
  * would resume next week") from two conflicts stay apart.  Stems, not
  * pairs: a rewording keeps the names and the key nouns and changes the
@@ -35,8 +40,9 @@
 #include <stdint.h>
 
 #define STORY_SKETCH_MAX	64
-/* The fewest stems in common for story_overlap to join two statements:
- * a three-word headline is a subset of too many others. */
+/* The fewest stems in common for story_overlap to join two statements,
+ * the names of the actors they share not counted: a three-word headline
+ * is a subset of too many others. */
 #define STORY_OVERLAP_WORDS	4
 
 struct text_stemmer;
@@ -68,6 +74,17 @@ int		 story_words_add(struct story_sketch *sk,
 		    const char *text, size_t len);
 
 /*
+ * Add a named actor (its configuration name, len bytes) to names: a
+ * name wherever the text puts it ("Iran says" opens a sentence, where a
+ * capital is no name), hashed as the stem of the word it is spelled as.
+ */
+void		 story_name_add(struct story_sketch *names,
+		    const char *name, size_t len);
+
+/* Is h among the hashes of sk? */
+int		 story_sketch_has(const struct story_sketch *sk, uint64_t h);
+
+/*
  * The share of the smaller set of stems found in the other, 0..1 (0
  * when either is empty), and in *shared how many they have in common.
  * Sets cut at STORY_SKETCH_MAX stems compare their smallest hashes, an
@@ -86,6 +103,11 @@ int		 story_names_share(const char *a, const char *b);
 int		 story_statement_add(struct story_sketch *sk,
 		    struct story_sketch *words, struct story_sketch *names,
 		    struct text_stemmer *stem, const char *text, size_t len);
+
+/* The bytes of a wire dateline at the start of text ("WASHINGTON --",
+ * "KABUL (Reuters) -"), which says where the copy was filed, not what
+ * was said; 0 when there is none. */
+size_t		 story_dateline(const char *text, size_t len);
 
 /* The estimated Jaccard overlap of the two statements, 0..1; 0 when
  * either is empty. */

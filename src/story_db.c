@@ -1,6 +1,6 @@
 /*
  * story_db.c: stories in the SQLite store and their routing to sinks
- * (story_db.h).  Tables, from store.c's migrations 4, 7 and 8:
+ * (story_db.h).  Tables, from store.c's migrations 4, 7, 8 and 9:
  *
  *   story(id, family, actors, targets, sketch, first_seen, last_seen,
  *         severity, articles, feeds, words, names)   actors and targets
@@ -14,11 +14,17 @@
  *         of a story each sink was given
  *
  *   story_actor(actor, family, first_seen, story, actors)   each actor
- *         of a story, with all of them, for the looser test of story.h
+ *         of a story, with all of them, for the looser test of story.h;
+ *         "" for a story that names no actor, only roles
+ *   story_name(name, family, first_seen, story)   each name (story.h)
+ *         of a story, for a report that names no actor
  *
  * A lookup reads only the stories of one family and set of actors, and
- * those of one family and one of the actors, first seen within the
- * window (indexes), so its cost does not grow with the table.
+ * those of one family and one of the actors or no named actor, first
+ * seen within the window (indexes); a report that names no actor reads
+ * those of one family and one of its names (the looser test wants one
+ * in common).
+ * Its cost does not grow with the table.
  */
 #include "autoconf.h"
 
@@ -49,6 +55,8 @@ enum {
 	SQ_ARTICLE,
 	SQ_CANDIDATES,
 	SQ_ACTOR_CANDIDATES,
+	SQ_NAME_CANDIDATES,
+	SQ_ADD_NAME,
 	SQ_ADD_ACTOR,
 	SQ_GET,
 	SQ_INSERT,
@@ -57,6 +65,7 @@ enum {
 	SQ_GET_SENT,
 	SQ_PUT_SENT,
 	SQ_PRUNE_ACTOR,
+	SQ_PRUNE_NAME,
 	SQ_PRUNE_STORY,
 	SQ_PRUNE_ARTICLE,
 	SQ_PRUNE_SENT,
@@ -74,6 +83,12 @@ static const char *const story_sql[SQ_COUNT] = {
 	    " s.words, s.names FROM story_actor a JOIN story s ON s.id = a.story"
 	    " WHERE a.actor = ?1 AND a.family = ?2 AND a.first_seen >= ?3"
 	    " AND a.first_seen <= ?4 AND a.actors <> ?5",
+	[SQ_NAME_CANDIDATES] = "SELECT s.id, s.actors, s.targets, s.sketch,"
+	    " s.words, s.names FROM story_name n JOIN story s ON s.id = n.story"
+	    " WHERE n.name = ?1 AND n.family = ?2 AND n.first_seen >= ?3"
+	    " AND n.first_seen <= ?4 AND s.actors <> ?5",
+	[SQ_ADD_NAME] = "INSERT OR IGNORE INTO story_name"
+	    " (name, family, first_seen, story) VALUES (?1, ?2, ?3, ?4)",
 	[SQ_ADD_ACTOR] = "INSERT OR IGNORE INTO story_actor"
 	    " (actor, family, first_seen, story, actors)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -93,6 +108,8 @@ static const char *const story_sql[SQ_COUNT] = {
 	    " (story, sink, sent, severity, articles)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",
 	[SQ_PRUNE_ACTOR] = "DELETE FROM story_actor WHERE story IN"
+	    " (SELECT id FROM story WHERE last_seen < ?1)",
+	[SQ_PRUNE_NAME] = "DELETE FROM story_name WHERE story IN"
 	    " (SELECT id FROM story WHERE last_seen < ?1)",
 	[SQ_PRUNE_STORY] = "DELETE FROM story WHERE last_seen < ?1",
 	[SQ_PRUNE_ARTICLE] = "DELETE FROM story_article WHERE seen < ?1",
@@ -116,7 +133,10 @@ struct story_key {
 	char			*targets;
 	struct story_sketch	 sketch;
 	struct story_sketch	 words;		/* content stems */
-	struct story_sketch	 names;		/* those capitalised */
+	struct story_sketch	 names;		/* those capitalised, and
+						   the named actors */
+	struct story_sketch	 named;		/* the named actors and
+						   targets alone */
 	int			 severity;
 };
 
@@ -178,34 +198,6 @@ story_db_close(struct story_db *sd)
 	free(sd);
 }
 
-/* The statement: the quoted sentences, or the title when none is, as a
- * sketch, a set of content stems and a set of names. */
-static int
-story_sketch_alert(struct story_db *sd, const json_t *alert,
-    struct story_key *key)
-{
-	const json_t *hit;
-	const char *s;
-	size_t i;
-
-	memset(&key->sketch, 0, sizeof(key->sketch));
-	memset(&key->words, 0, sizeof(key->words));
-	memset(&key->names, 0, sizeof(key->names));
-	json_array_foreach(json_object_get(alert, "hits"), i, hit) {
-		if ((s = json_string_value(json_object_get(hit,
-		    "sentence"))) != NULL &&
-		    story_statement_add(&key->sketch, &key->words,
-		    &key->names, sd->stem, s, strlen(s)) == -1)
-			return -1;
-	}
-	if (key->sketch.n == 0 && (s = json_string_value(json_object_get(
-	    json_object_get(alert, "item"), "title"))) != NULL &&
-	    story_statement_add(&key->sketch, &key->words, &key->names,
-	    sd->stem, s, strlen(s)) == -1)
-		return -1;
-	return 0;
-}
-
 /* The story of this article, if one of its links or GUIDs joined one:
  * 1 (story and alert_id filled, caller frees), 0 none, -1 error. */
 static int
@@ -235,7 +227,8 @@ story_db_article(struct story_db *sd, const char *link_key,
  * How well the candidate story in st's row (id, actors, targets,
  * sketch, words, names) fits key: above 1 for a near-duplicate statement by
  * the same actors, the overlap (0..1] for a looser match with an actor
- * in common (story.h), 0 when it is not the story.
+ * in common, or with one of the two naming no actor (story.h), 0 when
+ * it is not the story.
  */
 static double
 story_db_fit(struct story_db *sd, const struct story_key *key,
@@ -244,7 +237,7 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 	struct story_sketch other;
 	const char *actors = (const char *)sqlite3_column_text(st, 1);
 	double sim, overlap;
-	size_t shared;
+	size_t shared, i;
 
 	if (actors == NULL || !story_targets_agree(key->targets,
 	    (const char *)sqlite3_column_text(st, 2)))
@@ -257,11 +250,19 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 			return 1 + sim;
 	}
 	if (sd->cfg->story_overlap <= 0 ||
-	    !story_names_share(key->actors, actors))
+	    (!story_names_share(key->actors, actors) &&
+	    !story_record_unnamed(sd->cfg, key->actors) &&
+	    !story_record_unnamed(sd->cfg, actors)))
 		return 0;
 	story_record_unpack(sqlite3_column_blob(st, 4),
 	    (size_t)sqlite3_column_bytes(st, 4), &other);
 	overlap = story_overlap(&key->words, &other, &shared);
+	/* The actors' own names are the key, not the statement: "Sudan
+	 * peace talks resume" is three words of a Sudan story. */
+	for (i = 0; i < key->named.n; i++)
+		if (story_sketch_has(&key->words, key->named.h[i]) &&
+		    story_sketch_has(&other, key->named.h[i]))
+			shared--;
 	if (overlap < sd->cfg->story_overlap || shared < STORY_OVERLAP_WORDS)
 		return 0;
 	story_record_unpack(sqlite3_column_blob(st, 5),
@@ -294,27 +295,28 @@ story_db_best(struct story_db *sd, const struct story_key *key,
 	return 0;
 }
 
-/* The best story for key first seen within the window of t: the
- * stories of the same actors, then those of each of its actors.  1 (id
- * filled), 0 none, -1 error. */
-/* The next name of a comma-joined actor list (story_record_names) at
- * *p: its length, with *name at it and *p past it; 0 at the end. */
-static size_t
-story_next_actor(const char **p, const char **name)
+/* Step through the stories of family key->family first seen in
+ * [from, to] that name actor (len bytes) with other actors than key's
+ * (those were read already), as story_db_best. */
+static int
+story_db_actor_best(struct story_db *sd, const struct story_key *key,
+    const char *actor, size_t len, sqlite3_int64 from, sqlite3_int64 to,
+    double *best, char id[HASH_HEX_LEN + 1])
 {
-	const char *end;
+	sqlite3_stmt *st = story_db_stmt(sd, SQ_ACTOR_CANDIDATES);
 
-	while (**p != '\0') {
-		if ((end = strchr(*p, ',')) == NULL)
-			end = *p + strlen(*p);
-		*name = *p;
-		*p = *end == ',' ? end + 1 : end;
-		if (end > *name)
-			return (size_t)(end - *name);
-	}
-	return 0;
+	sqlite3_bind_text(st, 1, actor, (int)len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, from);
+	sqlite3_bind_int64(st, 4, to);
+	sqlite3_bind_text(st, 5, key->actors, -1, SQLITE_STATIC);
+	return story_db_best(sd, key, st, best, id);
 }
 
+/* The best story for key first seen within the window of t: the
+ * stories of the same actors, then those of each of its actors and
+ * those that name no actor; for a key that names no actor, those of
+ * each of its names.  1 (id filled), 0 none, -1 error. */
 static int
 story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
     char id[HASH_HEX_LEN + 1])
@@ -323,7 +325,7 @@ story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
 	sqlite3_int64 from, to;
 	const char *p = key->actors, *name;
 	double best = 0;
-	size_t len;
+	size_t len, i;
 
 	from = (sqlite3_int64)(t - (time_t)sd->cfg->story_window);
 	to = (sqlite3_int64)(t + (time_t)sd->cfg->story_window);
@@ -335,17 +337,32 @@ story_db_find(struct story_db *sd, const struct story_key *key, time_t t,
 		return -1;
 	if (sd->cfg->story_overlap <= 0)
 		return best > 0;
-	while ((len = story_next_actor(&p, &name)) > 0) {
-		st = story_db_stmt(sd, SQ_ACTOR_CANDIDATES);
-		sqlite3_bind_text(st, 1, name, (int)len, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 3, from);
-		sqlite3_bind_int64(st, 4, to);
-		/* The stories of the same actors were read above. */
-		sqlite3_bind_text(st, 5, key->actors, -1, SQLITE_STATIC);
-		if (story_db_best(sd, key, st, &best, id) == -1)
-			return -1;
+	if (story_record_unnamed(sd->cfg, key->actors)) {
+		/* The looser test wants a name in common. */
+		for (i = 0; i < key->names.n; i++) {
+			st = story_db_stmt(sd, SQ_NAME_CANDIDATES);
+			sqlite3_bind_int64(st, 1,
+			    (sqlite3_int64)key->names.h[i]);
+			sqlite3_bind_text(st, 2, key->family, -1,
+			    SQLITE_STATIC);
+			sqlite3_bind_int64(st, 3, from);
+			sqlite3_bind_int64(st, 4, to);
+			sqlite3_bind_text(st, 5, key->actors, -1,
+			    SQLITE_STATIC);
+			if (story_db_best(sd, key, st, &best, id) == -1)
+				return -1;
+		}
+		return best > 0;
 	}
+	/* Its actors, then the stories that name no actor (recorded
+	 * under the actor ""): a story told of "officials" may be this
+	 * actor's. */
+	while ((len = story_record_next_name(&p, &name)) > 0)
+		if (story_db_actor_best(sd, key, name, len, from, to, &best,
+		    id) == -1)
+			return -1;
+	if (story_db_actor_best(sd, key, "", 0, from, to, &best, id) == -1)
+		return -1;
 	return best > 0;
 }
 
@@ -427,8 +444,8 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 	json_t *obj, *feeds;
 	const char *p = key->actors, *name;
 	char *dump;
-	size_t len;
-	int rc;
+	size_t len, i;
+	int rc, unnamed;
 
 	story_record_pack(&key->sketch, blob);
 	story_record_pack(&key->words, words);
@@ -455,7 +472,13 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 	    SQLITE_STATIC);
 	rc = story_db_done(sd, st, "recording a story");
 	free(dump);
-	while (rc == 0 && (len = story_next_actor(&p, &name)) > 0) {
+	/* A story that names no actor is also recorded under "", for
+	 * the look-up of a named report (story_db_find). */
+	unnamed = story_record_unnamed(sd->cfg, key->actors);
+	while (rc == 0 && ((len = story_record_next_name(&p, &name)) > 0 ||
+	    unnamed--)) {
+		if (len == 0)
+			name = "";
 		st = story_db_stmt(sd, SQ_ADD_ACTOR);
 		sqlite3_bind_text(st, 1, name, (int)len, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
@@ -463,6 +486,14 @@ story_db_new(struct story_db *sd, const struct story_key *key,
 		sqlite3_bind_text(st, 4, id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, key->actors, -1, SQLITE_STATIC);
 		rc = story_db_done(sd, st, "recording a story's actor");
+	}
+	for (i = 0; rc == 0 && i < key->names.n; i++) {
+		st = story_db_stmt(sd, SQ_ADD_NAME);
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)key->names.h[i]);
+		sqlite3_bind_text(st, 2, key->family, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)t);
+		sqlite3_bind_text(st, 4, id, -1, SQLITE_STATIC);
+		rc = story_db_done(sd, st, "recording a story's name");
 	}
 	if (rc == -1) {
 		json_decref(feeds);
@@ -542,7 +573,8 @@ story_db_join(struct story_db *sd, json_t *alert, time_t now)
 	key.actors = story_record_names(json_object_get(alert, "actors"));
 	key.targets = story_record_names(json_object_get(alert, "targets"));
 	key.severity = alert_severity(alert);
-	if (story_sketch_alert(sd, alert, &key) == -1) {
+	if (story_record_statement(alert, sd->cfg, sd->stem, &key.sketch,
+	    &key.words, &key.names, &key.named) == -1) {
 		log_error("stories: out of memory");
 		goto out;
 	}
@@ -639,6 +671,10 @@ story_db_prune(struct story_db *sd, time_t now)
 	st = story_db_stmt(sd, SQ_PRUNE_ACTOR);
 	sqlite3_bind_int64(st, 1, before);
 	if (story_db_done(sd, st, "pruning stories' actors") == -1)
+		return -1;
+	st = story_db_stmt(sd, SQ_PRUNE_NAME);
+	sqlite3_bind_int64(st, 1, before);
+	if (story_db_done(sd, st, "pruning stories' names") == -1)
 		return -1;
 	st = story_db_stmt(sd, SQ_PRUNE_STORY);
 	sqlite3_bind_int64(st, 1, before);

@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "config.h"
 #include "log.h"
 #include "story.h"
 #include "story_record.h"
@@ -84,4 +85,96 @@ story_record_article_key(const json_t *alert, const char *field,
 	if (asprintf(&out, "%s:%s", tag, v) == -1)
 		log_fatal("out of memory");
 	return out;
+}
+
+/* The next name of a comma-joined actor list (story_record_names) at
+ * *p: its length, with *name at it and *p past it; 0 at the end. */
+size_t
+story_record_next_name(const char **p, const char **name)
+{
+	const char *end;
+
+	while (**p != '\0') {
+		if ((end = strchr(*p, ',')) == NULL)
+			end = *p + strlen(*p);
+		*name = *p;
+		*p = *end == ',' ? end + 1 : end;
+		if (end > *name)
+			return (size_t)(end - *name);
+	}
+	return 0;
+}
+
+int
+story_record_unnamed(const struct config *cfg, const char *actors)
+{
+	const char *p = actors, *name;
+	size_t len, i;
+
+	while ((len = story_record_next_name(&p, &name)) > 0) {
+		for (i = 0; i < cfg->n_roles; i++)
+			if (strlen(cfg->roles[i].name) == len &&
+			    memcmp(cfg->roles[i].name, name, len) == 0)
+				break;
+		if (i == cfg->n_roles)
+			return 0;
+	}
+	return 1;
+}
+
+/* Add the named actors (cfg's actors, not roles) among the strings of
+ * list to names and to actors. */
+static void
+story_record_named(const struct config *cfg, const json_t *list,
+    struct story_sketch *names, struct story_sketch *actors)
+{
+	const json_t *v;
+	const char *s;
+	size_t i, k;
+
+	json_array_foreach(list, i, v) {
+		if ((s = json_string_value(v)) == NULL)
+			continue;
+		for (k = 0; k < cfg->n_actors; k++)
+			if (strcmp(cfg->actors[k].name, s) == 0) {
+				story_name_add(names, s, strlen(s));
+				story_name_add(actors, s, strlen(s));
+				break;
+			}
+	}
+}
+
+int
+story_record_statement(const json_t *alert, const struct config *cfg,
+    struct text_stemmer *stem, struct story_sketch *sketch,
+    struct story_sketch *words, struct story_sketch *names,
+    struct story_sketch *actors)
+{
+	const json_t *hit;
+	const char *s;
+	size_t i, skip;
+
+	memset(sketch, 0, sizeof(*sketch));
+	memset(words, 0, sizeof(*words));
+	memset(names, 0, sizeof(*names));
+	memset(actors, 0, sizeof(*actors));
+	json_array_foreach(json_object_get(alert, "hits"), i, hit) {
+		if ((s = json_string_value(json_object_get(hit,
+		    "sentence"))) == NULL)
+			continue;
+		skip = story_dateline(s, strlen(s));
+		if (story_statement_add(sketch, words, names, stem, s + skip,
+		    strlen(s) - skip) == -1)
+			return -1;
+	}
+	if (sketch->n == 0 && (s = json_string_value(json_object_get(
+	    json_object_get(alert, "item"), "title"))) != NULL &&
+	    story_statement_add(sketch, words, names, stem, s,
+	    strlen(s)) == -1)
+		return -1;
+	story_record_named(cfg, json_object_get(alert, "actors"), names,
+	    actors);
+	story_record_named(cfg, json_object_get(alert, "targets"), names,
+	    actors);
+	return 0;
 }

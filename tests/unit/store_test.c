@@ -270,8 +270,9 @@ test_upgrade_from_6(void)
 		cleanup();
 		return;
 	}
-	/* Version 6 is version 8 without migrations 7 and 8. */
+	/* Version 6 is the current one without migrations 7 to 9. */
 	CHECK_INT(sqlite3_exec(store_db(s),
+	    "DROP TABLE story_name;"
 	    "DROP INDEX story_article_seen;"
 	    "DROP TABLE story_actor;"
 	    "ALTER TABLE story DROP COLUMN words;"
@@ -292,8 +293,8 @@ test_upgrade_from_6(void)
 		cleanup();
 		return;
 	}
-	CHECK_INT(query_int(s, "SELECT max(version) FROM migrations"), 8,
-	    "a version 6 database is migrated to 8");
+	CHECK_INT(query_int(s, "SELECT max(version) FROM migrations"), 9,
+	    "a version 6 database is migrated to 9");
 	CHECK_INT(query_int(s, "SELECT count(*) FROM story_article"), 2,
 	    "the upgrade keeps the story articles");
 	CHECK_INT(query_int(s, "SELECT length(words) FROM story"), 0,
@@ -302,6 +303,13 @@ test_upgrade_from_6(void)
 	    "and the table of stories' actors is there");
 	CHECK(plan_uses(s, prune, "story_article_seen"),
 	    "the prune of story articles reads the index on seen");
+	CHECK_INT(query_int(s, "SELECT count(*) FROM story_name"), 0,
+	    "the table of stories' names is there");
+	CHECK(plan_uses(s, "SELECT story FROM story_name WHERE name = 7"
+	    " AND family = 'hostile' AND first_seen >= 10 AND first_seen <= 20",
+	    "PRIMARY KEY (name=? AND family=? AND first_seen>? AND "
+	    "first_seen<?)"), "the stories of a name within a window are "
+	    "read by its key");
 	store_close(s);
 	cleanup();
 }

@@ -21,6 +21,7 @@
 #include "../../src/store.h"
 #include "../../src/story.h"
 #include "../../src/story_db.h"
+#include "../../src/story_record.h"
 #include "../../src/text.h"
 
 static struct text_stemmer *stem;
@@ -130,6 +131,37 @@ test_overlap(void)
 	CHECK(overlap("the of and", "Varnia warns", &shared) == 0 &&
 	    shared == 0, "stop words alone share nothing");
 
+	/* One statement from a London desk and from a New York one. */
+	v = overlap("Varnia agreed to suspend its enrichment programme and "
+	    "criticised the sanctions at the centre of the defence talks.",
+	    "Varnia agreed to suspend its enrichment program and criticized "
+	    "the sanctions at the center of the defense talks.", &shared);
+	printf("# british and american spelling %.2f, %zu stems\n", v,
+	    shared);
+	CHECK(v == 1 && shared == 10, "British and American spellings of "
+	    "a word are one word");
+	CHECK(overlap("Ostland raised the labour levy", "Ostland raises the "
+	    "labor levy", &shared) == 1 && shared == 4, "a word's forms "
+	    "keep one spelling (raise, raised, raises)");
+	CHECK(overlap("Ostland praised the organisers", "Ostland praises "
+	    "the organizers", &shared) == 1 && shared == 3, "praise, "
+	    "organise: the forms of a rewritten word agree");
+	CHECK(overlap("Ostland hours", "Ostland hors", &shared) < 1,
+	    "a short word is no British spelling (hours is not hors)");
+
+	CHECK_INT(story_dateline("WASHINGTON -- Varnia said", 25), 14,
+	    "a dateline with two dashes");
+	CHECK_INT(story_dateline("KESSEL, Varnia (Wire) - Rebels", 30), 24,
+	    "a dateline with a place, a country and an agency");
+	CHECK_INT(story_dateline("AFP - The union", 15), 6, "an agency "
+	    "alone");
+	CHECK_INT(story_dateline("US-led troops", 13), 0, "a capitalised "
+	    "word before a hyphen is no dateline");
+	CHECK_INT(story_dateline("NATO said - later", 17), 0, "nor "
+	    "capitals, a word and a dash");
+	CHECK_INT(story_dateline("Varnia -- the capital", 21), 0, "nor a "
+	    "capitalised word");
+
 	CHECK(story_names_share("iran,official", "official"), "a name in "
 	    "common");
 	CHECK(story_names_share("hamas", "hamas,israel"), "the first name "
@@ -137,6 +169,36 @@ test_overlap(void)
 	CHECK(!story_names_share("iran", "iraq,iranian"), "names are "
 	    "compared whole");
 	CHECK(!story_names_share("", ""), "no names, nothing in common");
+}
+
+static json_t *alert(const char *, const char *, const char *,
+    const char *, const char *, const char *, const char *, const char *);
+
+/* A wire dateline is no part of the statement an alert is compared by. */
+static void
+test_statement(void)
+{
+	struct story_sketch sk[2], words[2], names[2], named[2];
+	struct config cfg;
+	json_t *a, *b;
+
+	memset(&cfg, 0, sizeof(cfg));
+	a = alert("d1", "wire", "threat", "high", "varnia", NULL,
+	    "https://d.example/1", "KESSEL, Varnia (Wire) - Varnia vowed to "
+	    "shell the Ostland border posts.");
+	b = alert("d2", "wire", "threat", "high", "varnia", NULL,
+	    "https://d.example/2", "Varnia vowed to shell the Ostland border "
+	    "posts.");
+	CHECK(story_record_statement(a, &cfg, stem, &sk[0], &words[0],
+	    &names[0], &named[0]) == 0 && story_record_statement(b, &cfg,
+	    stem, &sk[1], &words[1], &names[1], &named[1]) == 0,
+	    "two statements read");
+	CHECK(words[0].n == words[1].n && memcmp(words[0].h, words[1].h,
+	    words[0].n * sizeof(words[0].h[0])) == 0, "a dateline adds no "
+	    "word to the statement");
+	CHECK(names[0].n == names[1].n, "nor a name");
+	json_decref(a);
+	json_decref(b);
 }
 
 static json_t *
@@ -383,7 +445,9 @@ test_db_overlap(void)
 	struct store *st;
 	struct story_db *sd;
 	json_t *aide, *cleric, *disarm, *other_actor, *other_target, *off;
-	json_t *stock[2];
+	json_t *stock[2], *spelt[2], *unnamed[4], *opening[4];
+	struct config_role roles[2];
+	struct config_actor actors[1];
 	int rows = 0;
 	char dir[] = "/tmp/brink-story-test.XXXXXX", cmd[128];
 	time_t t0 = 1800000000;
@@ -394,6 +458,15 @@ test_db_overlap(void)
 	cfg.story_update = 3600;
 	cfg.story_similarity = 0.3;
 	cfg.story_overlap = 0.6;
+	memset(roles, 0, sizeof(roles));
+	roles[0].name = "official";
+	roles[1].name = "armed-group";
+	cfg.roles = roles;
+	cfg.n_roles = 2;
+	memset(actors, 0, sizeof(actors));
+	actors[0].name = "brisland";
+	cfg.actors = actors;
+	cfg.n_actors = 1;
 	if (mkdtemp(dir) == NULL) {
 		perror("mkdtemp");
 		exit(99);
@@ -453,6 +526,70 @@ test_db_overlap(void)
 	    "words with no name in common (a weekday is none) are two "
 	    "stories");
 
+	/* A report that names no actor, only a role ("the cleric" is an
+	 * official), is not another actor's: it joins the story of the
+	 * actor its words tell of, before or after it, and only that. */
+	unnamed[0] = alert("o11", "wire", "hostile", "high", "official",
+	    NULL, "https://i.example/o11", "The cleric Tamas Orel returned "
+	    "to Kessel vowing to drive the Ostland garrison from the old "
+	    "city.");
+	unnamed[1] = alert("o12", "daily", "hostile", "high", "varnia",
+	    NULL, "https://j.example/o12", "Varnia's senior cleric Tamas "
+	    "Orel came back to Kessel and vowed to drive the Ostland "
+	    "garrison out.");
+	story_db_join(sd, unnamed[0], t0 + 2310);
+	story_db_join(sd, unnamed[1], t0 + 2320);
+	CHECK_STR(story_id(unnamed[1]), story_id(unnamed[0]), "a named "
+	    "actor's report joins the story of the same words that named "
+	    "only a role");
+	unnamed[2] = alert("o13", "agency", "hostile", "high", "armed-group",
+	    NULL, "https://k.example/o13", "Fighters loyal to Tamas Orel in "
+	    "Kessel vowed to drive the Ostland garrison out of the city.");
+	story_db_join(sd, unnamed[2], t0 + 2330);
+	CHECK_STR(story_id(unnamed[2]), story_id(unnamed[0]), "and a later "
+	    "report that names only a role joins it too");
+	unnamed[3] = alert("o14", "agency", "hostile", "high", "official",
+	    NULL, "https://l.example/o14", "Officials in Kessel said the "
+	    "Ostland garrison would be relieved by fresh troops next month.");
+	story_db_join(sd, unnamed[3], t0 + 2340);
+	CHECK(strcmp(story_id(unnamed[3]), story_id(unnamed[0])) != 0,
+	    "a report naming only a role with other words is another "
+	    "story");
+
+	/* A named actor is a name where the text opens a sentence with it
+	 * (where a capital is no name), and a dateline is no part of the
+	 * statement; but the actor's own name is not one of the four
+	 * stems a statement must share: a short headline is not enough. */
+	opening[0] = alert("o15", "wire", "deescalation", "low", "brisland",
+	    NULL, "https://m.example/o15", "TALLINGHAM -- Brisland pledged "
+	    "yesterday to suspend its uranium enrichment program in an "
+	    "attempt to ease suspicions over its weapons.");
+	opening[1] = alert("o16", "daily", "deescalation", "low", "brisland",
+	    NULL, "https://n.example/o16", "Brisland has agreed, diplomats "
+	    "said, that uranium enrichment will be suspended: its weapons "
+	    "program eased suspicions, an attempt it made.");
+	/* Other actors than the first (an official besides), so that
+	 * only the looser test can join them. */
+	json_array_append_new(json_object_get(opening[1], "actors"),
+	    json_string("official"));
+	story_db_join(sd, opening[0], t0 + 2350);
+	story_db_join(sd, opening[1], t0 + 2360);
+	CHECK_STR(story_id(opening[1]), story_id(opening[0]), "a statement "
+	    "whose only name is the actor opening it, after a dateline, "
+	    "joins its rewording");
+	opening[2] = alert("o17", "agency", "deescalation", "low",
+	    "brisland", NULL, "https://o.example/o17", "Brisland walked out "
+	    "of the peace talks in Kessel, accusing Ostland of stalling "
+	    "since they resumed.");
+	opening[3] = alert("o18", "agency", "deescalation", "low",
+	    "brisland", NULL, "https://p.example/o18", "Brisland peace talks "
+	    "resume");
+	story_db_join(sd, opening[2], t0 + 2370);
+	story_db_join(sd, opening[3], t0 + 2380);
+	CHECK(strcmp(story_id(opening[3]), story_id(opening[2])) != 0,
+	    "a headline of the actor and three words of a story is another "
+	    "story");
+
 	cfg.story_overlap = 0;
 	story_db_configure(sd, &cfg);
 	off = alert("o6", "agency", "deescalation", "medium", "selm-militia",
@@ -462,15 +599,39 @@ test_db_overlap(void)
 	CHECK(strcmp(story_id(off), story_id(aide)) != 0, "story_overlap = 0 "
 	    "turns the looser test off");
 
+	/* The same statement in British and American spelling shares
+	 * under story_overlap of its stems letter for letter (6 of 11),
+	 * all of them once the spellings are one. */
+	spelt[0] = alert("o9", "wire", "deescalation", "medium", "ostland",
+	    NULL, "https://g.example/o9", "Ostland will suspend the Kessel "
+	    "programme, its labour minister said, to end the rumours and "
+	    "normalise the defence accord.");
+	spelt[1] = alert("o10", "daily", "deescalation", "medium", "ostland",
+	    "varnia", "https://h.example/o10", "Ostland will suspend the "
+	    "Kessel program, the labor minister said, to end rumors and "
+	    "normalize the defense accord.");
+	story_db_join(sd, spelt[0], t0 + 2250);
+	story_db_join(sd, spelt[1], t0 + 2260);
+	CHECK_STR(story_id(spelt[1]), story_id(spelt[0]), "one statement "
+	    "in British and in American spelling is one story");
+
 	sqlite3_exec(store_db(st), "SELECT 1 FROM story_actor", count_rows,
 	    &rows, NULL);
 	CHECK(rows >= 4, "each story's actors are kept for the look-up");
+	rows = 0;
+	sqlite3_exec(store_db(st), "SELECT 1 FROM story_name", count_rows,
+	    &rows, NULL);
+	CHECK(rows >= 4, "and its names");
 	CHECK_INT(story_db_prune(sd, t0 + 31 * 86400), 0, "the stories are "
 	    "pruned");
 	rows = 0;
 	CHECK_INT(sqlite3_exec(store_db(st), "SELECT 1 FROM story_actor",
 	    count_rows, &rows, NULL), SQLITE_OK, "their actors are read");
 	CHECK_INT(rows, 0, "and pruned with them");
+	rows = 0;
+	CHECK_INT(sqlite3_exec(store_db(st), "SELECT 1 FROM story_name",
+	    count_rows, &rows, NULL), SQLITE_OK, "their names are read");
+	CHECK_INT(rows, 0, "and pruned with them too");
 
 	story_db_close(sd);
 	store_close(st);
@@ -485,6 +646,12 @@ test_db_overlap(void)
 	json_decref(off);
 	json_decref(stock[0]);
 	json_decref(stock[1]);
+	json_decref(spelt[0]);
+	json_decref(spelt[1]);
+	for (rows = 0; rows < 4; rows++)
+		json_decref(unnamed[rows]);
+	for (rows = 0; rows < 4; rows++)
+		json_decref(opening[rows]);
 }
 
 int
@@ -493,6 +660,7 @@ main(void)
 	stem = text_stemmer_new("english");
 	test_sketch();
 	test_overlap();
+	test_statement();
 	test_db();
 	test_db_overlap();
 	text_stemmer_free(stem);
