@@ -161,9 +161,9 @@ story_mix(uint64_t x)
 	return x;
 }
 
-/* Insert h into the ascending, distinct sketch, keeping the smallest. */
-static void
-story_sketch_insert(struct story_sketch *sk, uint64_t h)
+/* Where h is, or would go, in the ascending sketch. */
+static size_t
+story_sketch_place(const struct story_sketch *sk, uint64_t h)
 {
 	size_t lo = 0, hi = sk->n, mid;
 
@@ -174,6 +174,15 @@ story_sketch_insert(struct story_sketch *sk, uint64_t h)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* Insert h into the ascending, distinct sketch, keeping the smallest. */
+static void
+story_sketch_insert(struct story_sketch *sk, uint64_t h)
+{
+	size_t lo = story_sketch_place(sk, h);
+
 	if (lo < sk->n && sk->h[lo] == h)
 		return;
 	if (lo >= STORY_SKETCH_MAX)
@@ -320,15 +329,8 @@ story_name_add(struct story_sketch *names, const char *name, size_t len)
 int
 story_sketch_has(const struct story_sketch *sk, uint64_t h)
 {
-	size_t lo = 0, hi = sk->n, mid;
+	size_t lo = story_sketch_place(sk, h);
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (sk->h[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return lo < sk->n && sk->h[lo] == h;
 }
 
