@@ -20,8 +20,9 @@
 static char *iran_names[] = { "Iran", "Iranian*", "Tehran", "US", "U.S." };
 static char *israel_names[] = { "Israel*", "Netanyahu" };
 static struct config_actor actors[] = {
-	{ "iran", { iran_names, 5 }, ACTOR_STATE, NULL, 0 },
-	{ "israel", { israel_names, 2 }, ACTOR_STATE, NULL, 0 },
+	{ .name = "iran", .names = { iran_names, 5 }, .kind = ACTOR_STATE },
+	{ .name = "israel", .names = { israel_names, 2 },
+	    .kind = ACTOR_STATE },
 };
 static char *militant_names[] = { "militant*", "rebel*", "Hamas's army" };
 static struct config_role roles[] = {
