@@ -224,8 +224,8 @@ actor_names_author(const struct text_doc *doc, size_t k)
  * The author of a subject that names no one who acts: a recording, a
  * statement, a letter speaks for whoever made it or sent it ("a
  * statement from X vowed", "a tape released by X calls for", "a tape
- * attributed to X").  The name
- * after "by" or "from" in the subject or between it and the verb group,
+ * attributed to X").  The name after "by" or "from" in the subject or
+ * between it and the verb group,
  * or right after the group when that is a bare past form, a participle
  * the analysis took for the verb ("a tape released by X calls"); -1
  * when there is none.
@@ -249,8 +249,7 @@ actor_author(const struct actor_mention *m, size_t n,
 	if (c->verb.first < k && k + 1 < c->end && c->verb.tense ==
 	    CLAUSE_PAST && !c->verb.passive && !c->verb.perfect &&
 	    !(doc->tokens[k].flags & TEXT_CLAUSE) &&
-	    (strcmp(doc->tokens[k].fold, "by") == 0 ||
-	    actor_names_author(doc, k)))
+	    actor_names_author(doc, k))
 		return actor_object_of(m, n, doc, k, c->end);
 	return -1;
 }
