@@ -189,17 +189,6 @@ config_override_take(struct config_section *s)
 	return 1;
 }
 
-static ssize_t
-rule_index(const struct config *c, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < c->n_rules; i++)
-		if (strcmp(c->rules[i].name, name) == 0)
-			return (ssize_t)i;
-	return -1;
-}
-
 static struct config_actor *
 actor_named(const struct config *c, const char *name)
 {
@@ -260,7 +249,7 @@ config_override_apply(struct config_load *ld)
 			}
 			continue;
 		}
-		if ((r = rule_index(c, o->name)) == -1) {
+		if ((r = config_rule_index(c, o->name)) == -1) {
 			if (!o->defines)
 				config_msg_at(ld, 1, o->line, "rule '%s' is "
 				    "overridden here but defined nowhere; "

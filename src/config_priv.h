@@ -209,6 +209,7 @@ void	config_check_language(struct config_load *, const char *language,
 void	config_defer_refs(struct config_section *, int what,
 	    const struct config_list *, int *lines, size_t owner);
 int	config_has_feed(const struct config *, const char *name);
+ssize_t	config_rule_index(const struct config *, const char *name);
 
 /* config_take.c */
 void	config_take_feed(struct config_section *);

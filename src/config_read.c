@@ -239,6 +239,18 @@ config_defer_refs(struct config_section *s, int what,
 	free(lines);
 }
 
+/* The index of the first rule of that name configured so far, or -1. */
+ssize_t
+config_rule_index(const struct config *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_rules; i++)
+		if (strcmp(c->rules[i].name, name) == 0)
+			return (ssize_t)i;
+	return -1;
+}
+
 /* 1 if a feed of that name is configured so far. */
 int
 config_has_feed(const struct config *c, const char *name)

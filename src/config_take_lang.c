@@ -307,15 +307,14 @@ config_take_rule_like(struct config_section *s, struct config_rule *r)
 	struct config *c = s->ld->config;
 	const struct config_rule *t;
 	const char *name;
-	size_t i;
+	ssize_t i;
 	int line;
 
 	if ((name = config_value(s, "like", &line)) == NULL)
 		return;
-	for (i = 0; i + 1 < c->n_rules; i++)
-		if (strcmp(c->rules[i].name, name) == 0)
-			break;
-	if (i + 1 >= c->n_rules) {
+	/* r is the last rule in: a rule before it, not itself. */
+	i = config_rule_index(c, name);
+	if (i == -1 || (size_t)i + 1 >= c->n_rules) {
 		config_msg_at(s->ld, 1, line, "rule '%s' is like '%s', but no "
 		    "rule '%s' comes before it; name a rule defined above",
 		    r->name, name, name);
