@@ -14,8 +14,13 @@ every pair of labelled alerts it counts
   - false positives: one brink story, two labelled stories;
   - false negatives: two brink stories, one labelled story;
 
-and prints pairwise precision and recall.  An alert without a label (the
-rule pack changed since the labels were made) is listed and left out.
+and prints pairwise precision and recall, each with its 95% Wilson
+interval: with a handful of true pairs one pair moves recall by a
+seventh, and the interval says how little a figure can tell.  It also
+counts the labelled same-story pairs of which brink alerts on one item
+only or none (the rule pack, not the stories, keeps those out).  An
+alert without a label (the rule pack changed since the labels were
+made) is listed and left out.
 -v lists the wrong pairs: their rows, brink's stories and the titles.
 --dump prints the alerts instead (row, brink story, category, actors ->
 targets, title), sorted by actors, for labelling; --similarity and
@@ -30,6 +35,7 @@ when brinkd fails or an input cannot be read; 77 when the CSV is absent.
 import argparse
 import itertools
 import json
+import math
 import os
 import subprocess
 import sys
@@ -91,6 +97,33 @@ def dump(alerts, items):
             items[row][1]))
 
 
+def wilson(k, n, z=1.96):
+    """The 95% Wilson score interval of k successes in n trials."""
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    mid = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / \
+        (1 + z * z / n)
+    return max(0.0, mid - half), min(1.0, mid + half)
+
+
+def unalerted_pairs(story, labels):
+    """Labelled same-story pairs not both alerted: (one, none)."""
+    members = {}
+    for row, name in labels.items():
+        members.setdefault(name, []).append(row)
+    one = none = 0
+    for rows in members.values():
+        for a, b in itertools.combinations(rows, 2):
+            alerted = (a in story) + (b in story)
+            if alerted == 1:
+                one += 1
+            elif alerted == 0:
+                none += 1
+    return one, none
+
+
 def score(alerts, labels, items, verbose):
     story = {row: a["story"]["id"] for row, a in alerts}
     unlabelled = [row for row in story if row not in labels]
@@ -115,6 +148,11 @@ def score(alerts, labels, items, verbose):
              len({labels[x] for x in rows})))
     print("pairwise precision %.2f (%d/%d)  recall %.2f (%d/%d)"
           % (p, tp, tp + fp, r, tp, tp + fn))
+    print("95%% intervals: precision %.2f-%.2f  recall %.2f-%.2f"
+          % (wilson(tp, tp + fp) + wilson(tp, tp + fn)))
+    one, none = unalerted_pairs(story, labels)
+    print("labelled same-story pairs not both alerted: %d with one "
+          "alert, %d with none" % (one, none))
     if unlabelled:
         print("without a label (left out): %s" % " ".join(unlabelled))
     if verbose:
