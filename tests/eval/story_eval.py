@@ -25,7 +25,9 @@ made) is listed and left out.
 --dump prints the alerts instead (row, brink story, category, actors ->
 targets, title), sorted by actors, for labelling; --similarity and
 --overlap run brink with another story_similarity or story_overlap,
-for tuning.  The text is read from
+for tuning; --dated dates the items by their row so that the story
+window (--window) counts; --labels agnews-world-stories-second.tsv
+scores against the second reading of the pairs (LABELS-stories.md).  The text is read from
 the CSV and printed to the terminal only.
 
 Exit status: 0; 1 when --min-precision or --min-recall is not met; 2
