@@ -111,15 +111,19 @@ def read_labels(path):
     return labels
 
 
-def write_feed(path, rows, items):
+def write_feed(path, rows, items, dates=None):
+    """An RSS feed of rows; dates, if given, {row: RFC 822 pubDate}."""
     with open(path, "w", encoding="utf-8") as fp:
         fp.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                  '<rss version="2.0"><channel><title>agnews</title>\n')
         for row in rows:
             _, title, desc = items[row]
+            date = ""
+            if dates is not None:
+                date = "<pubDate>%s</pubDate>" % dates[row]
             fp.write('<item><guid isPermaLink="false">%s</guid>'
-                     '<title>%s</title><description>%s</description>'
-                     '</item>\n' % (row, escape(title), escape(desc)))
+                     '<title>%s</title><description>%s</description>%s'
+                     '</item>\n' % (row, escape(title), escape(desc), date))
         fp.write("</channel></rss>\n")
 
 

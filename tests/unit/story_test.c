@@ -561,9 +561,9 @@ test_db_overlap(void)
 	 * statement; but the actor's own name is not one of the four
 	 * stems a statement must share: a short headline is not enough. */
 	opening[0] = alert("o15", "wire", "deescalation", "low", "brisland",
-	    NULL, "https://m.example/o15", "TALLINGHAM -- Brisland pledged "
-	    "yesterday to suspend its uranium enrichment program in an "
-	    "attempt to ease suspicions over its weapons.");
+	    NULL, "https://m.example/o15", "TALLINGHAM -- Brisland said on "
+	    "Monday it would suspend uranium enrichment, an attempt to ease "
+	    "suspicions that its program hides weapons.");
 	opening[1] = alert("o16", "daily", "deescalation", "low", "brisland",
 	    NULL, "https://n.example/o16", "Brisland has agreed, diplomats "
 	    "said, that uranium enrichment will be suspended: its weapons "
