@@ -341,10 +341,18 @@ restart_nginx() {
 	    hard_error "nginx did not start again: $(cat "$NGINX_DIR/error.log")"
 }
 
+# state_query SQL: the state database's answer, opened read-only.  A
+# test often asks before brinkd has made the database, and the sqlite3
+# shell opening a missing file for writing leaves it empty (0 bytes),
+# which brinkd then refuses as cut short: read-only, a missing database
+# is an empty answer and stays missing.
+state_query() {
+	sqlite3 -readonly "$T/state/brink.db" "$1" 2>/dev/null
+}
+
 # seen_count FEED: how many items of FEED the state database holds.
 seen_count() {
-	sqlite3 "$T/state/brink.db" \
-	    "SELECT count(*) FROM seen WHERE feed = '$1'" 2>/dev/null
+	state_query "SELECT count(*) FROM seen WHERE feed = '$1'"
 }
 
 # For wait_for (which runs its command again, unexpanded): the feed has N

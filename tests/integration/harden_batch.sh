@@ -54,12 +54,9 @@ traced() {
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 	    strace -f "$@"
 }
-# Read-only: the sqlite3 shell would otherwise create an empty brink.db
-# where brinkd has made none yet, and brinkd refuses an empty one.
 seen() {
-	[ -f "$T/state/brink.db" ] &&
-	    sqlite3 -readonly "$T/state/brink.db" "SELECT count(*) FROM seen" \
-	    2>/dev/null || echo 0
+	n=$(state_query "SELECT count(*) FROM seen")
+	echo "${n:-0}"
 }
 
 # 1. Killed at the alert log's first fsync (-P: the fsyncs of that file

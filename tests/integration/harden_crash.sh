@@ -78,8 +78,7 @@ CONF
 lines() { cat "$1" 2>/dev/null | wc -l; }
 grew() { [ "$(lines "$1")" -gt "$2" ]; }
 all_seen() {
-	[ "$(sqlite3 "$T/state/brink.db" 'SELECT count(*) FROM seen' \
-	    2>/dev/null)" = "$1" ]
+	[ "$(state_query 'SELECT count(*) FROM seen')" = "$1" ]
 }
 
 # Each round: new items, the receiver failing all or part of the time,
@@ -121,12 +120,11 @@ total=0
 for f in $FEEDS; do total=$((total + $(lines "$T/titles/$f"))); done
 threats=$((total * 2 / 3))
 spool_empty() {
-	[ "$(sqlite3 "$T/state/brink.db" 'SELECT count(*) FROM spool' \
-	    2>/dev/null)" = 0 ]
+	[ "$(state_query 'SELECT count(*) FROM spool')" = 0 ]
 }
 posted_all() { [ "$(receiver_count 200)" -ge "$threats" ]; }
 wait_for 120 all_seen $total ||
-    fail "not every item was seen: $(sqlite3 "$T/state/brink.db" 'SELECT count(*) FROM seen') of $total"
+    fail "not every item was seen: $(state_query 'SELECT count(*) FROM seen') of $total"
 wait_for 120 posted_all || fail "not every alert was posted"
 wait_for 30 spool_empty || fail "the spool did not empty"
 sleep 2		# a late duplicate would come now

@@ -45,7 +45,7 @@ wait_for 30 log_has "feed world: recovered after [0-9]+ failures" ||
 check "polling goes on after the recovery" \
     wait_for 20 requests_at_least 'GET /world.rss' $((before + 2))
 check "the state database forgets the failures" \
-    test "$(sqlite3 "$T/state/brink.db" "SELECT failures FROM feed_state WHERE feed = 'world'")" = 0
+    test "$(state_query "SELECT failures FROM feed_state WHERE feed = 'world'")" = 0
 stop_brinkd
 check "brinkd stopped with status 0" test "$BRINKD_STATUS" = 0
 finish

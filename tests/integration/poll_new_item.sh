@@ -55,7 +55,7 @@ wait_for 20 requests_at_least 'GET /world.rss 200' $((fetched + 1)) ||
     fail "the restarted daemon did not fetch the feed"
 # last_success is written after the body was processed.
 processed_since() {
-	test "$(sqlite3 "$T/state/brink.db" "SELECT last_success >= $1
+	test "$(state_query "SELECT last_success >= $1
 	    FROM feed_state WHERE feed = 'world'")" = 1
 }
 wait_for 20 processed_since "$restarted" ||

@@ -56,8 +56,9 @@ receiver_ids hold > "$T/ids"
 receiver_ids 200 >> "$T/ids"
 check "two alerts posted" [ "$(sort -u "$T/ids" | wc -l)" -eq 2 ]
 check "two posts: the held one was not posted again" [ "$(receiver_count)" -eq 2 ]
+spool_is() { test "$(state_query 'SELECT count(*) FROM spool')" = "$1"; }
 check "the post answered after the reloads took its alert out of the spool" \
-    wait_for 30 sh -c "[ \"\$(sqlite3 '$T/state/brink.db' 'SELECT count(*) FROM spool')\" = 0 ]"
+    wait_for 30 spool_is 0
 stop_brinkd
 check "brinkd stops cleanly" [ "$BRINKD_STATUS" -eq 0 ]
 [ $failures -eq 0 ] || { cat "$T/ids"; tail -n 20 "$BRINKD_LOG"; }
