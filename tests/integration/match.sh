@@ -181,6 +181,6 @@ expect "seed 002: Iran's vow to respond at the right time is Iran's" \
     "$(json_get "$T/seed002.out" '[h["actors"] for h in alerts[0]["hits"] if "at the right time" in h["terms"]][0]')" \
     "['iran']"
 expect "seed 004: the vow to avenge is Iran's" \
-    "$(json_get "$T/seed004.out" '[h["actors"] for h in alerts[0]["hits"] if any("aveng" in t for t in h["terms"])][0]')" \
+    "$(json_get "$T/seed004.out" '[h["actors"] for h in alerts[0]["hits"] if h["category"] == "retaliation" and "avenge" in h["sentence"]][0]')" \
     "['iran']"
 finish
