@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "actor.h"
+#include "cand_cache.h"
 #include "clause.h"
 #include "rules.h"
 #include "text.h"
@@ -113,6 +114,10 @@ struct rules {
 	unsigned		 *rule_tenses;	/* bit per enum clause_tense */
 	unsigned		 *rule_moods;	/* CLAUSE_* bits */
 	unsigned		 *rule_kinds;	/* bit per enum actor_kind */
+
+	/* The word ids of tokens met before (rules_scan.c): filled while
+	 * matching, the one part of the rules that a match changes. */
+	struct cand_cache	 *cand_cache;
 };
 
 /* A phrase found in the text: tokens [start, end). */
