@@ -25,6 +25,7 @@ struct cand_slot {
 	uint16_t	key_len;
 	uint8_t		caps;
 	uint8_t		n_ids;
+	uint8_t		mark;
 };
 
 struct cand_cache {
@@ -98,7 +99,7 @@ cand_slot_of(struct cand_cache *c, uint64_t h, const char *fold, size_t len,
 
 const uint32_t *
 cand_cache_get(struct cand_cache *c, const char *fold, size_t len, int caps,
-    size_t *n)
+    size_t *n, int *mark)
 {
 	struct cand_slot *s;
 
@@ -113,12 +114,13 @@ cand_cache_get(struct cand_cache *c, const char *fold, size_t len, int caps,
 	}
 	c->hits++;
 	*n = s->n_ids;
+	*mark = s->mark;
 	return c->ids + s->ids_at;
 }
 
 void
 cand_cache_put(struct cand_cache *c, const char *fold, size_t len, int caps,
-    const uint32_t *ids, size_t n)
+    const uint32_t *ids, size_t n, int mark)
 {
 	struct cand_slot *s;
 	uint64_t h;
@@ -142,6 +144,7 @@ cand_cache_put(struct cand_cache *c, const char *fold, size_t len, int caps,
 	s->key_len = (uint16_t)len;
 	s->caps = caps ? 1 : 0;
 	s->n_ids = (uint8_t)n;
+	s->mark = (uint8_t)mark;
 	memcpy(c->keys + c->keys_len, fold, len);
 	if (n > 0)
 		memcpy(c->ids + c->ids_len, ids, n * sizeof(*ids));

@@ -25,15 +25,18 @@ struct cand_cache	*cand_cache_new(void);
 void			 cand_cache_free(struct cand_cache *);
 /*
  * The ids remembered for the len bytes at fold (caps: written in
- * capitals only), their number in *n; NULL if not cached.  Valid until
- * the next cand_cache_put.
+ * capitals only), their number in *n and the mark put with them in
+ * *mark; NULL if not cached.  Valid until the next cand_cache_put.
  */
 const uint32_t		*cand_cache_get(struct cand_cache *, const char *fold,
-			    size_t len, int caps, size_t *n);
-/* Remember n ids for the token; a token or list too long is not kept. */
+			    size_t len, int caps, size_t *n, int *mark);
+/*
+ * Remember n ids and a mark (0 to 255; the caller's meaning) for the
+ * token; a token or list too long is not kept.
+ */
 void			 cand_cache_put(struct cand_cache *, const char *fold,
 			    size_t len, int caps, const uint32_t *ids,
-			    size_t n);
+			    size_t n, int mark);
 /* How many gets found their ids, and how many did not. */
 void			 cand_cache_counts(const struct cand_cache *,
 			    unsigned long *hits, unsigned long *misses);

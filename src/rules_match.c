@@ -244,6 +244,7 @@ done:
 		rules_result_free(out);
 	free(run.cands);
 	free(run.cand_off);
+	free(run.starts);
 	free(run.occs);
 	free(run.mentions);
 	free(run.allowed);

@@ -140,6 +140,7 @@ struct rules_run {
 	struct text_doc		 doc;
 	uint32_t		*cands;		/* word ids, per token */
 	size_t			*cand_off;	/* token i: cands[off[i]..off[i+1]) */
+	unsigned char		*starts;	/* per token: a phrase may begin */
 	struct rules_occ	*occs;
 	size_t			 n_occs, cap_occs;
 	struct rules_mention	*mentions;

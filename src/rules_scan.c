@@ -140,11 +140,28 @@ rules_walk(struct rules_run *run, uint32_t node, size_t i, size_t j,
 	return 0;
 }
 
+/* May a phrase of the rules begin at a token with these ids?  Only if
+ * the root of the trie has an edge for one of them (or has gaps, which
+ * rules_add_phrase refuses at a phrase's start today). */
+static int
+rules_may_start(const struct rules *r, const uint32_t *ids, size_t n)
+{
+	size_t k;
+
+	if (r->nodes[0].gaps != 0)
+		return 1;
+	for (k = 0; k < n; k++)
+		if (rules_edge_find(r, 0, ids[k]) != -1)
+			return 1;
+	return 0;
+}
+
 /*
- * The candidates of every token of run->doc (run->cands, cand_off).  A
- * token met before, in this article or an earlier one, takes the
- * candidates found for it then (cand_cache.c): stemming and the key
- * lookups are most of the cost of a token, and news repeats its words.
+ * The candidates of every token of run->doc (run->cands, cand_off), and
+ * whether a phrase may begin at it (run->starts).  A token met before,
+ * in this article or an earlier one, takes what was found for it then
+ * (cand_cache.c): stemming and the key lookups are most of the cost of
+ * a token, and news repeats its words.
  */
 int
 rules_scan_cands(struct rules_run *run)
@@ -153,21 +170,23 @@ rules_scan_cands(struct rules_run *run)
 	const struct text_token *tok = run->doc.tokens;
 	const uint32_t *src;
 	size_t i, n, total = 0, cap = 0;
-	int caps;
+	int caps, starts;
 
 	if ((run->cand_off = calloc(run->doc.n_tokens + 1,
-	    sizeof(*run->cand_off))) == NULL)
+	    sizeof(*run->cand_off))) == NULL ||
+	    (run->starts = malloc(run->doc.n_tokens + 1)) == NULL)
 		return -1;
 	for (i = 0; i < run->doc.n_tokens; i++) {
 		uint32_t *nc;
 
 		caps = (tok[i].flags & TEXT_CAPS) != 0;
 		src = cand_cache_get(run->r->cand_cache, tok[i].fold,
-		    tok[i].fold_len, caps, &n);
+		    tok[i].fold_len, caps, &n, &starts);
 		if (src == NULL) {
 			n = rules_token_cands(run->r, &tok[i], ids);
+			starts = rules_may_start(run->r, ids, n);
 			cand_cache_put(run->r->cand_cache, tok[i].fold,
-			    tok[i].fold_len, caps, ids, n);
+			    tok[i].fold_len, caps, ids, n, starts);
 			src = ids;
 		}
 		/* Grown by doubling: one realloc per token made a long
@@ -184,6 +203,7 @@ rules_scan_cands(struct rules_run *run)
 		run->cand_off[i] = total;
 		total += n;
 		run->cand_off[i + 1] = total;
+		run->starts[i] = (unsigned char)starts;
 	}
 	return 0;
 }
@@ -196,7 +216,7 @@ rules_scan(struct rules_run *run, size_t first, size_t end)
 	size_t i;
 
 	for (i = first; i < end; i++)
-		if (rules_walk(run, 0, i, i, end, 0) == -1)
+		if (run->starts[i] && rules_walk(run, 0, i, i, end, 0) == -1)
 			return -1;
 	return 0;
 }

@@ -41,34 +41,36 @@ main(void)
 	char w[32], longer[2000];
 	unsigned long hits, misses;
 	size_t n = 0, m;
+	int mark = -1;
 	unsigned i, wrong = 0, found = 0;
 
 	CHECK(c != NULL, "a cache is made");
 	if (c == NULL)
 		return check_done();
-	CHECK(cand_cache_get(c, "us", 2, 1, &n) == NULL,
+	CHECK(cand_cache_get(c, "us", 2, 1, &n, &mark) == NULL,
 	    "an empty cache knows no token");
 	want[0] = 0;
 	want[1] = 42;
-	cand_cache_put(c, "us", 2, 1, want, 2);
-	got = cand_cache_get(c, "us", 2, 1, &n);
-	CHECK(same(got, n, want, 2), "the ids put are found");
-	CHECK(cand_cache_get(c, "us", 2, 0, &n) == NULL,
+	cand_cache_put(c, "us", 2, 1, want, 2, 1);
+	got = cand_cache_get(c, "us", 2, 1, &n, &mark);
+	CHECK(same(got, n, want, 2) && mark == 1, "the ids and the mark "
+	    "put are found");
+	CHECK(cand_cache_get(c, "us", 2, 0, &n, &mark) == NULL,
 	    "\"us\" in lower case is another token than \"US\"");
-	CHECK(cand_cache_get(c, "u", 1, 1, &n) == NULL,
+	CHECK(cand_cache_get(c, "u", 1, 1, &n, &mark) == NULL,
 	    "a prefix of a cached token is another token");
-	cand_cache_put(c, "the", 3, 0, want, 0);
-	got = cand_cache_get(c, "the", 3, 0, &n);
-	CHECK(got != NULL && n == 0, "a token with no ids is remembered "
-	    "as having none");
+	cand_cache_put(c, "the", 3, 0, want, 0, 0);
+	got = cand_cache_get(c, "the", 3, 0, &n, &mark);
+	CHECK(got != NULL && n == 0 && mark == 0, "a token with no ids is "
+	    "remembered as having none");
 
 	memset(longer, 'a', sizeof(longer));
-	cand_cache_put(c, longer, sizeof(longer), 0, want, 2);
-	CHECK(cand_cache_get(c, longer, sizeof(longer), 0, &n) == NULL,
+	cand_cache_put(c, longer, sizeof(longer), 0, want, 2, 0);
+	CHECK(cand_cache_get(c, longer, sizeof(longer), 0, &n, &mark) == NULL,
 	    "a token too long to keep is not kept");
 	memset(many, 0, sizeof(many));
-	cand_cache_put(c, "many", 4, 0, many, 300);
-	CHECK(cand_cache_get(c, "many", 4, 0, &n) == NULL,
+	cand_cache_put(c, "many", 4, 0, many, 300, 0);
+	CHECK(cand_cache_get(c, "many", 4, 0, &n, &mark) == NULL,
 	    "a list too long to keep is not kept");
 
 	/* Ten times the slots: the cache empties itself several times. */
@@ -76,27 +78,30 @@ main(void)
 		snprintf(w, sizeof(w), "word%u", i % 163840);
 		m = ids_of(i % 163840, want);
 		if ((got = cand_cache_get(c, w, strlen(w), (int)(i & 1),
-		    &n)) != NULL) {
+		    &n, &mark)) != NULL) {
 			found++;
-			if (!same(got, n, want, m))
+			if (!same(got, n, want, m) ||
+			    mark != (int)(i % 163840 % 3))
 				wrong++;
 			continue;
 		}
-		cand_cache_put(c, w, strlen(w), (int)(i & 1), want, m);
+		cand_cache_put(c, w, strlen(w), (int)(i & 1), want, m,
+		    (int)(i % 163840 % 3));
 	}
 	CHECK_INT(wrong, 0, "through 200,000 lookups and refills every "
-	    "list given is the one put");
+	    "list and mark given is the one put");
 	/* A small vocabulary again and again: after the first round all
 	 * hits. */
 	found = 0;
 	for (i = 0; i < 10000; i++) {
 		snprintf(w, sizeof(w), "word%u", i % 100);
 		m = ids_of(i % 100, want);
-		if ((got = cand_cache_get(c, w, strlen(w), 0, &n)) != NULL) {
+		if ((got = cand_cache_get(c, w, strlen(w), 0, &n, &mark)) !=
+		    NULL) {
 			found += same(got, n, want, m);
 			continue;
 		}
-		cand_cache_put(c, w, strlen(w), 0, want, m);
+		cand_cache_put(c, w, strlen(w), 0, want, m, 0);
 	}
 	CHECK(found >= 9900, "a small vocabulary is found after its first "
 	    "round");
