@@ -493,13 +493,59 @@ text_sentence_end(struct text_scan *sc, size_t i, int32_t mark)
 	return j;
 }
 
+/*
+ * At byte i, neither a space nor an ASCII letter or digit: a line
+ * break, another space, a mark, or a word of another script.  Returns 1
+ * for a word (its first code point is *w bytes); 0 when the bytes were
+ * taken (*next: the byte to go on from); -1 when out of memory.
+ */
+static int
+text_other(struct text_scan *sc, size_t i, size_t *w, size_t *next)
+{
+	const char *text = sc->s;
+	size_t len = sc->len, end;
+	int32_t cp;
+
+	cp = text_cp(text, len, i, w);
+	if (text_is_break(cp)) {
+		if (text_end_sentence(sc, i) == -1)
+			return -1;
+		*next = i + *w;
+		return 0;
+	}
+	if (text_is_space(cp)) {
+		*next = i + *w;
+		return 0;
+	}
+	if (sc->sent_start == SIZE_MAX)
+		sc->sent_start = i;
+	if (text_is_word(cp))
+		return 1;
+	if (text_is_terminal(cp)) {
+		if ((end = text_sentence_end(sc, i, cp)) != 0) {
+			if (text_end_sentence(sc, end) == -1)
+				return -1;
+			*next = end;
+			return 0;
+		}
+		if (cp != '.')
+			sc->clause = 1;
+	} else if (text_is_clause_mark(cp))
+		sc->clause = 1;
+	else if (cp == '-' && i > 0 && i + 1 < len &&
+	    (text[i - 1] == ' ' || text[i + 1] == ' '))
+		sc->clause = 1;	/* " - " as a dash */
+	*next = i + *w;
+	return 0;
+}
+
 int
 text_analyse(const char *text, size_t len, struct text_doc *doc)
 {
 	struct text_scan sc;
-	size_t i, j, w, w2, end, k, seg;
-	int32_t cp, c2, c3;
-	int abbrev;
+	size_t i, j, w, w2, k, seg;
+	int32_t c2, c3;
+	int abbrev, rc;
 
 	memset(doc, 0, sizeof(*doc));
 	memset(&sc, 0, sizeof(sc));
@@ -513,37 +559,15 @@ text_analyse(const char *text, size_t len, struct text_doc *doc)
 			i++;
 			continue;
 		}
-		cp = text_cp(text, len, i, &w);
-		if (text_is_break(cp)) {
-			if (text_end_sentence(&sc, i) == -1)
-				goto fail;
-			i += w;
+		if (text_is_ascii_alnum((unsigned char)text[i])) {
+			/* a word begins: no break, space or mark to ask for */
+			if (sc.sent_start == SIZE_MAX)
+				sc.sent_start = i;
+			w = 1;
+		} else if ((rc = text_other(&sc, i, &w, &i)) == -1)
+			goto fail;
+		else if (rc == 0)
 			continue;
-		}
-		if (text_is_space(cp)) {
-			i += w;
-			continue;
-		}
-		if (sc.sent_start == SIZE_MAX)
-			sc.sent_start = i;
-		if (!text_is_word(cp)) {
-			if (text_is_terminal(cp)) {
-				if ((end = text_sentence_end(&sc, i, cp)) != 0) {
-					if (text_end_sentence(&sc, end) == -1)
-						goto fail;
-					i = end;
-					continue;
-				}
-				if (cp != '.')
-					sc.clause = 1;
-			} else if (text_is_clause_mark(cp))
-				sc.clause = 1;
-			else if (cp == '-' && i > 0 && i + 1 < len &&
-			    (text[i - 1] == ' ' || text[i + 1] == ' '))
-				sc.clause = 1;	/* " - " as a dash */
-			i += w;
-			continue;
-		}
 
 		/* A word: letters and digits, with apostrophes between
 		 * letters, separators between digits, and the dots of a
@@ -556,6 +580,11 @@ text_analyse(const char *text, size_t len, struct text_doc *doc)
 				j++;
 				continue;
 			}
+			/* Of ASCII, only an apostrophe, a full stop or a
+			 * comma may go on with the word (below). */
+			if ((unsigned char)text[j] < 0x80 && text[j] != '\'' &&
+			    text[j] != '.' && text[j] != ',')
+				break;
 			c2 = text_cp(text, len, j, &w);
 			if (text_is_word(c2)) {
 				j += w;
