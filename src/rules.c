@@ -447,6 +447,8 @@ rules_compile(const struct config *cfg, char *err, size_t errlen)
 				    == -1)
 					goto fail_role;
 	}
+	if (rules_filter_build(r) == -1)
+		goto oom;
 	return r;
 
 fail_role:
@@ -546,6 +548,7 @@ rules_free(struct rules *r)
 	free(r->nodes);
 	free(r->outs);
 	free(r->pats);
+	rules_filter_free(r);
 	cand_cache_free(r->cand_cache);
 	free(r);
 }

@@ -134,6 +134,11 @@ rules_sentence(struct rules_run *run, const struct text_sentence *sn)
 
 	run->n_occs = 0;
 	rules_clause_reset(run);
+	/* Most sentences lack a word that every term would need: they
+	 * can fire nothing, so their phrases, actors and cues are not
+	 * looked for. */
+	if (!rules_filter_pass(run, sn->first, sn->first + sn->n_tokens))
+		return 0;
 	if (rules_scan(run, sn->first, sn->first + sn->n_tokens) == -1)
 		return -1;
 	if (run->n_occs == 0)

@@ -140,25 +140,30 @@ rules_walk(struct rules_run *run, uint32_t node, size_t i, size_t j,
 	return 0;
 }
 
-/* May a phrase of the rules begin at a token with these ids?  Only if
+/* What a token with these ids may be to the phrases: RULES_START if
  * the root of the trie has an edge for one of them (or has gaps, which
- * rules_add_phrase refuses at a phrase's start today). */
+ * rules_add_phrase refuses at a phrase's start today), RULES_ANCHOR if
+ * one is the last word of a term. */
 static int
-rules_may_start(const struct rules *r, const uint32_t *ids, size_t n)
+rules_token_marks(const struct rules *r, const uint32_t *ids, size_t n)
 {
 	size_t k;
+	int marks = r->anchor_all ? RULES_ANCHOR : 0;
 
 	if (r->nodes[0].gaps != 0)
-		return 1;
-	for (k = 0; k < n; k++)
+		marks |= RULES_START;
+	for (k = 0; k < n; k++) {
 		if (rules_edge_find(r, 0, ids[k]) != -1)
-			return 1;
-	return 0;
+			marks |= RULES_START;
+		if (ids[k] < r->n_anchor && r->anchor[ids[k]])
+			marks |= RULES_ANCHOR;
+	}
+	return marks;
 }
 
 /*
  * The candidates of every token of run->doc (run->cands, cand_off), and
- * whether a phrase may begin at it (run->starts).  A token met before,
+ * what it may be to the phrases (run->starts).  A token met before,
  * in this article or an earlier one, takes what was found for it then
  * (cand_cache.c): stemming and the key lookups are most of the cost of
  * a token, and news repeats its words.
@@ -184,7 +189,7 @@ rules_scan_cands(struct rules_run *run)
 		    tok[i].fold_len, caps, &n, &starts);
 		if (src == NULL) {
 			n = rules_token_cands(run->r, &tok[i], ids);
-			starts = rules_may_start(run->r, ids, n);
+			starts = rules_token_marks(run->r, ids, n);
 			cand_cache_put(run->r->cand_cache, tok[i].fold,
 			    tok[i].fold_len, caps, ids, n, starts);
 			src = ids;
@@ -216,7 +221,8 @@ rules_scan(struct rules_run *run, size_t first, size_t end)
 	size_t i;
 
 	for (i = first; i < end; i++)
-		if (run->starts[i] && rules_walk(run, 0, i, i, end, 0) == -1)
+		if ((run->starts[i] & RULES_START) &&
+		    rules_walk(run, 0, i, i, end, 0) == -1)
 			return -1;
 	return 0;
 }
