@@ -174,7 +174,7 @@ rules_scan_cands(struct rules_run *run)
 	uint32_t ids[RULES_MAX_CANDS];
 	const struct text_token *tok = run->doc.tokens;
 	const uint32_t *src;
-	size_t i, n, total = 0, cap = 0;
+	size_t i, k, n, total = 0, cap = 0;
 	int caps, starts;
 
 	if ((run->cand_off = calloc(run->doc.n_tokens + 1,
@@ -203,8 +203,8 @@ rules_scan_cands(struct rules_run *run)
 				return -1;
 			run->cands = nc;
 		}
-		if (n > 0)
-			memcpy(run->cands + total, src, n * sizeof(*ids));
+		for (k = 0; k < n; k++)	/* a few ids: no memcpy call */
+			run->cands[total + k] = src[k];
 		run->cand_off[i] = total;
 		total += n;
 		run->cand_off[i + 1] = total;
