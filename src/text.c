@@ -31,6 +31,8 @@ static const char *const text_titles[] = {
 	"al", "fig", "vol", "pp", "sgt", "supt", "insp", "messrs", NULL
 };
 
+#define TEXT_TITLE_MAX	6	/* bytes of the longest title above */
+
 struct text_stemmer {
 	struct sb_stemmer	*sb;
 	struct stem_cache	*cache;		/* NULL: every word stemmed */
@@ -181,8 +183,8 @@ text_is_clause_mark(int32_t cp)
 static int
 text_is_ascii_alnum(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
+	/* c | 0x20 folds A-Z onto a-z (and nothing else onto them) */
+	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
 }
 
 /* Fold len bytes of ASCII into dst, NUL-terminated: for ASCII, NFKC
@@ -445,8 +447,10 @@ text_dot_is_short_form(struct text_scan *sc, size_t i, int32_t next_cp)
 		return 1;
 	if (strcmp(fold, "no") == 0 || strcmp(fold, "nos") == 0)
 		return text_is_digit(next_cp);
-	/* The first letter first: asked at every full stop, and most
-	 * words before one are no title. */
+	/* The length and the first letter first: asked at every full
+	 * stop, and most words before one are no title. */
+	if (t->fold_len > TEXT_TITLE_MAX)
+		return 0;
 	for (k = 0; text_titles[k] != NULL; k++)
 		if (fold[0] == text_titles[k][0] &&
 		    strcmp(fold, text_titles[k]) == 0)
