@@ -11,10 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libstemmer.h>
 #include <utf8proc.h>
 
-#include "stem_cache.h"
 #include "text.h"
 
 /* Words longer than this are not words anyone writes a rule for; they
@@ -32,11 +30,7 @@ static const char *const text_titles[] = {
 };
 
 #define TEXT_TITLE_MAX	6	/* bytes of the longest title above */
-
-struct text_stemmer {
-	struct sb_stemmer	*sb;
-	struct stem_cache	*cache;		/* NULL: every word stemmed */
-};
+#define TEXT_RESERVE	65536	/* text_analyse's first guess at most */
 
 /* One code point at s[i], or -1 (and one byte) where UTF-8 is invalid. */
 static int32_t
@@ -557,6 +551,18 @@ text_analyse(const char *text, size_t len, struct text_doc *doc)
 	sc.len = len;
 	sc.doc = doc;
 	sc.sent_start = SIZE_MAX;
+	/* Room for most texts at once, so that the arrays are not grown
+	 * and copied as the tokens come: a word of English news and its
+	 * space take about six bytes, and an ASCII word folds to no more
+	 * bytes than it has.  They still grow where this is too little,
+	 * and a long text starts from TEXT_RESERVE bytes' worth. */
+	sc.tok_cap = (len < TEXT_RESERVE ? len : TEXT_RESERVE) / 5 + 8;
+	doc->pool_cap = (len < TEXT_RESERVE ? len : TEXT_RESERVE) + 8;
+	if ((doc->tokens = malloc(sc.tok_cap * sizeof(*doc->tokens))) ==
+	    NULL || (sc.fold_offs = malloc(sc.tok_cap *
+	    sizeof(*sc.fold_offs))) == NULL ||
+	    (doc->pool = malloc(doc->pool_cap)) == NULL)
+		goto fail;
 
 	for (i = 0; i < len; ) {
 		if (text[i] == ' ') {	/* the commonest byte after letters */
@@ -652,53 +658,4 @@ text_doc_free(struct text_doc *doc)
 	free(doc->sentences);
 	free(doc->pool);
 	memset(doc, 0, sizeof(*doc));
-}
-
-struct text_stemmer *
-text_stemmer_new(const char *language)
-{
-	struct text_stemmer *st;
-
-	if ((st = calloc(1, sizeof(*st))) == NULL)
-		return NULL;
-	if ((st->sb = sb_stemmer_new(language, "UTF_8")) == NULL) {
-		free(st);
-		return NULL;
-	}
-	/* Without memory for the cache, stemming still works, slower. */
-	st->cache = stem_cache_new();
-	return st;
-}
-
-void
-text_stemmer_free(struct text_stemmer *st)
-{
-	if (st == NULL)
-		return;
-	sb_stemmer_delete(st->sb);
-	stem_cache_free(st->cache);
-	free(st);
-}
-
-const char *
-text_stem(struct text_stemmer *st, const char *fold, size_t len,
-    size_t *stem_len)
-{
-	const sb_symbol *stem;
-	const char *known;
-
-	/* News repeats its words: Snowball once per word, not per use. */
-	if (st->cache != NULL && (known = stem_cache_get(st->cache, fold, len,
-	    stem_len)) != NULL)
-		return known;
-	stem = sb_stemmer_stem(st->sb, (const sb_symbol *)fold, (int)len);
-	if (stem == NULL) {
-		*stem_len = len;
-		return fold;
-	}
-	*stem_len = (size_t)sb_stemmer_length(st->sb);
-	if (st->cache != NULL)
-		return stem_cache_put(st->cache, fold, len,
-		    (const char *)stem, *stem_len);
-	return (const char *)stem;
 }
