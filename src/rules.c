@@ -340,6 +340,7 @@ rules_compile(const struct config *cfg, char *err, size_t errlen)
 	r->edges_cap = 1024;
 	if ((r->words = calloc(r->words_cap, sizeof(*r->words))) == NULL ||
 	    (r->edges = calloc(r->edges_cap, sizeof(*r->edges))) == NULL ||
+	    (r->cand_cache = cand_cache_new()) == NULL ||
 	    rules_node_new(r) == -1)
 		goto oom;
 	if ((r->rule_lang = calloc(nr + 1, sizeof(int))) == NULL ||
@@ -446,6 +447,8 @@ rules_compile(const struct config *cfg, char *err, size_t errlen)
 				    == -1)
 					goto fail_role;
 	}
+	if (rules_filter_build(r) == -1)
+		goto oom;
 	return r;
 
 fail_role:
@@ -545,5 +548,7 @@ rules_free(struct rules *r)
 	free(r->nodes);
 	free(r->outs);
 	free(r->pats);
+	rules_filter_free(r);
+	cand_cache_free(r->cand_cache);
 	free(r);
 }

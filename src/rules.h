@@ -49,7 +49,9 @@ void		 rules_free(struct rules *);
 /*
  * Match an article: title (may be "") and body (plain text, may be NULL).
  * Fills out (caller frees with rules_result_free, also when it is empty).
- * Returns 0, or -1 when out of memory.
+ * Returns 0, or -1 when out of memory.  The rules keep a memo of the
+ * tokens met (cand_cache.h), so two calls on the same rules must not run
+ * at once (brinkd has one thread).
  */
 int		 rules_match(const struct rules *, const char *title,
 		    const char *body, struct rules_result *out);

@@ -134,6 +134,11 @@ rules_sentence(struct rules_run *run, const struct text_sentence *sn)
 
 	run->n_occs = 0;
 	rules_clause_reset(run);
+	/* Most sentences lack a word that every term would need: they
+	 * can fire nothing, so their phrases, actors and cues are not
+	 * looked for. */
+	if (!rules_filter_pass(run, sn->first, sn->first + sn->n_tokens))
+		return 0;
 	if (rules_scan(run, sn->first, sn->first + sn->n_tokens) == -1)
 		return -1;
 	if (run->n_occs == 0)
@@ -244,6 +249,7 @@ done:
 		rules_result_free(out);
 	free(run.cands);
 	free(run.cand_off);
+	free(run.starts);
 	free(run.occs);
 	free(run.mentions);
 	free(run.allowed);

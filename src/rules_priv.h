@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "actor.h"
+#include "cand_cache.h"
 #include "clause.h"
 #include "rules.h"
 #include "text.h"
@@ -38,6 +39,10 @@ enum rules_kind {
 	PAT_ROLE,		/* a role noun; owner is the role */
 	PAT_RAISE		/* a phrase that raises a rule's severity */
 };
+
+/* What a token may be to the phrases (bits of rules_run.starts). */
+#define RULES_START	0x1	/* the first word of a phrase */
+#define RULES_ANCHOR	0x2	/* the anchor of a term (rules_filter.c) */
 
 #define RULES_SHARED	SIZE_MAX	/* owner of the shared negation cues */
 
@@ -113,6 +118,26 @@ struct rules {
 	unsigned		 *rule_tenses;	/* bit per enum clause_tense */
 	unsigned		 *rule_moods;	/* CLAUSE_* bits */
 	unsigned		 *rule_kinds;	/* bit per enum actor_kind */
+
+	/* What a sentence must hold to hold a rule's term (rules_filter.c).
+	 * Each path of a term through the trie needs its literal words (not
+	 * wildcards, not gaps): path p the word ids req_words[req_start[p]
+	 * .. req_start[p + 1]), the first of them its anchor.  anchor[w]: w
+	 * anchors a path; the paths it anchors are by_anchor[anchor_off[w]
+	 * .. anchor_off[w + 1]).  anchor_all: a term is all wildcards, so
+	 * every sentence may hold one.  stamp[w] is the last sentence seen
+	 * holding w, stamp[n_anchor] the count of sentences: scratch, as
+	 * cand_cache is. */
+	unsigned char		 *anchor;
+	size_t			  n_anchor;
+	int			  anchor_all;
+	uint32_t		 *req_start, *req_words;
+	uint32_t		 *anchor_off, *by_anchor;
+	uint32_t		 *stamp;
+
+	/* The word ids of tokens met before (rules_scan.c): filled while
+	 * matching, the one part of the rules that a match changes. */
+	struct cand_cache	 *cand_cache;
 };
 
 /* A phrase found in the text: tokens [start, end). */
@@ -135,6 +160,8 @@ struct rules_run {
 	struct text_doc		 doc;
 	uint32_t		*cands;		/* word ids, per token */
 	size_t			*cand_off;	/* token i: cands[off[i]..off[i+1]) */
+	unsigned char		*starts;	/* per token: RULES_START,
+						   RULES_ANCHOR */
 	struct rules_occ	*occs;
 	size_t			 n_occs, cap_occs;
 	struct rules_mention	*mentions;
@@ -193,6 +220,11 @@ long	 rules_class_index(const struct config *, const char *name,
  * rules_scan.c: the phrases of a text */
 int	 rules_scan_cands(struct rules_run *);
 int	 rules_scan(struct rules_run *, size_t first, size_t end);
+
+/* rules_filter.c: the words a sentence needs to hold a term */
+int	 rules_filter_build(struct rules *);
+void	 rules_filter_free(struct rules *);
+int	 rules_filter_pass(const struct rules_run *, size_t first, size_t end);
 
 /* rules_hit.c: hits made, said, kept, freed */
 void	 rules_say(struct rules_run *, const char *fmt, ...)

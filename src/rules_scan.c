@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cand_cache.h"
 #include "config.h"
 #include "rules.h"
 #include "rules_priv.h"
@@ -139,64 +140,59 @@ rules_walk(struct rules_run *run, uint32_t node, size_t i, size_t j,
 	return 0;
 }
 
-/* FNV-1a of a token's folded form and its capitals (the 'C' key). */
-static uint64_t
-rules_token_hash(const struct text_token *t)
-{
-	uint64_t h = UINT64_C(14695981039346656037);
-	size_t i;
-
-	for (i = 0; i < t->fold_len; i++) {
-		h ^= (unsigned char)t->fold[i];
-		h *= UINT64_C(1099511628211);
-	}
-	return h ^ (t->flags & TEXT_CAPS ? 1 : 0);
-}
-
+/* What a token with these ids may be to the phrases: RULES_START if
+ * the root of the trie has an edge for one of them (or has gaps, which
+ * rules_add_phrase refuses at a phrase's start today), RULES_ANCHOR if
+ * one is the last word of a term. */
 static int
-rules_token_same(const struct text_token *a, const struct text_token *b)
+rules_token_marks(const struct rules *r, const uint32_t *ids, size_t n)
 {
-	return a->fold_len == b->fold_len &&
-	    (a->flags & TEXT_CAPS) == (b->flags & TEXT_CAPS) &&
-	    memcmp(a->fold, b->fold, a->fold_len) == 0;
+	size_t k;
+	int marks = r->anchor_all ? RULES_ANCHOR : 0;
+
+	if (r->nodes[0].gaps != 0)
+		marks |= RULES_START;
+	for (k = 0; k < n; k++) {
+		if (rules_edge_find(r, 0, ids[k]) != -1)
+			marks |= RULES_START;
+		if (ids[k] < r->n_anchor && r->anchor[ids[k]])
+			marks |= RULES_ANCHOR;
+	}
+	return marks;
 }
 
 /*
- * The candidates of every token of run->doc (run->cands, cand_off).  A
- * word met before in the article takes the candidates found for it
- * then: stemming is most of the cost of a token, and news repeats its
- * words.  seen[] maps a word to the first token that had it.
+ * The candidates of every token of run->doc (run->cands, cand_off), and
+ * what it may be to the phrases (run->starts).  A token met before,
+ * in this article or an earlier one, takes what was found for it then
+ * (cand_cache.c): stemming and the key lookups are most of the cost of
+ * a token, and news repeats its words.
  */
 int
 rules_scan_cands(struct rules_run *run)
 {
 	uint32_t ids[RULES_MAX_CANDS];
 	const struct text_token *tok = run->doc.tokens;
-	size_t i, n, total = 0, cap = 0, slots = 16, *seen, slot, from = 0;
-	int rc = -1;
+	const uint32_t *src;
+	size_t i, k, n, total = 0, cap = 0;
+	int caps, starts;
 
-	while (slots < run->doc.n_tokens * 2)
-		slots *= 2;
 	if ((run->cand_off = calloc(run->doc.n_tokens + 1,
 	    sizeof(*run->cand_off))) == NULL ||
-	    (seen = malloc(slots * sizeof(*seen))) == NULL)
+	    (run->starts = malloc(run->doc.n_tokens + 1)) == NULL)
 		return -1;
-	memset(seen, 0xff, slots * sizeof(*seen));
 	for (i = 0; i < run->doc.n_tokens; i++) {
 		uint32_t *nc;
-		const uint32_t *src = ids;
 
-		slot = (size_t)rules_token_hash(&tok[i]) & (slots - 1);
-		while (seen[slot] != SIZE_MAX &&
-		    !rules_token_same(&tok[seen[slot]], &tok[i]))
-			slot = (slot + 1) & (slots - 1);
-		if (seen[slot] == SIZE_MAX) {
-			seen[slot] = i;
+		caps = (tok[i].flags & TEXT_CAPS) != 0;
+		src = cand_cache_get(run->r->cand_cache, tok[i].fold,
+		    tok[i].fold_len, caps, &n, &starts);
+		if (src == NULL) {
 			n = rules_token_cands(run->r, &tok[i], ids);
-		} else {
-			from = run->cand_off[seen[slot]];
-			n = run->cand_off[seen[slot] + 1] - from;
-			src = NULL;
+			starts = rules_token_marks(run->r, ids, n);
+			cand_cache_put(run->r->cand_cache, tok[i].fold,
+			    tok[i].fold_len, caps, ids, n, starts);
+			src = ids;
 		}
 		/* Grown by doubling: one realloc per token made a long
 		 * text quadratic (10 minutes for a 1 MB title under ASan). */
@@ -204,20 +200,17 @@ rules_scan_cands(struct rules_run *run)
 			cap = cap * 2 > total + n ? cap * 2 : total + n + 64;
 			if ((nc = realloc(run->cands, cap * sizeof(*nc))) ==
 			    NULL)
-				goto done;
+				return -1;
 			run->cands = nc;
 		}
-		if (n > 0)
-			memcpy(run->cands + total, src != NULL ? src :
-			    run->cands + from, n * sizeof(*ids));
+		for (k = 0; k < n; k++)	/* a few ids: no memcpy call */
+			run->cands[total + k] = src[k];
 		run->cand_off[i] = total;
 		total += n;
 		run->cand_off[i + 1] = total;
+		run->starts[i] = (unsigned char)starts;
 	}
-	rc = 0;
-done:
-	free(seen);
-	return rc;
+	return 0;
 }
 
 /* Append the phrases that begin in tokens [first, end) to run->occs;
@@ -228,7 +221,8 @@ rules_scan(struct rules_run *run, size_t first, size_t end)
 	size_t i;
 
 	for (i = first; i < end; i++)
-		if (rules_walk(run, 0, i, i, end, 0) == -1)
+		if ((run->starts[i] & RULES_START) &&
+		    rules_walk(run, 0, i, i, end, 0) == -1)
 			return -1;
 	return 0;
 }

@@ -11,10 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libstemmer.h>
 #include <utf8proc.h>
 
-#include "stem_cache.h"
 #include "text.h"
 
 /* Words longer than this are not words anyone writes a rule for; they
@@ -31,10 +29,8 @@ static const char *const text_titles[] = {
 	"al", "fig", "vol", "pp", "sgt", "supt", "insp", "messrs", NULL
 };
 
-struct text_stemmer {
-	struct sb_stemmer	*sb;
-	struct stem_cache	*cache;		/* NULL: every word stemmed */
-};
+#define TEXT_TITLE_MAX	6	/* bytes of the longest title above */
+#define TEXT_RESERVE	65536	/* text_analyse's first guess at most */
 
 /* One code point at s[i], or -1 (and one byte) where UTF-8 is invalid. */
 static int32_t
@@ -181,8 +177,8 @@ text_is_clause_mark(int32_t cp)
 static int
 text_is_ascii_alnum(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
+	/* c | 0x20 folds A-Z onto a-z (and nothing else onto them) */
+	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
 }
 
 /* Fold len bytes of ASCII into dst, NUL-terminated: for ASCII, NFKC
@@ -333,7 +329,8 @@ text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 	char buf[TEXT_MAX_WORD + 1], *fold, *fold_mem = NULL;
 	size_t i, w, n = 0, core = end, fl;
 	int32_t cp;
-	int upper = 0, lower = 0, flags = 0, ascii = 1, rc;
+	unsigned c;
+	int upper = 0, lower = 0, flags = 0, ascii = 1, lowered = 0, rc;
 
 	/* Drop a final 's or ’s (possessive; "it's" loses little). */
 	if (end - start > 2 && (sc->s[end - 1] == 's' || sc->s[end - 1] == 'S')) {
@@ -351,7 +348,29 @@ text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 	    sc->doc->n_tokens > sc->sent_first &&
 	    sc->doc->tokens[sc->doc->n_tokens - 1].end == start - 1)
 		flags |= TEXT_HYPHEN;
-	for (i = start; i < core && n < TEXT_MAX_WORD - 3; i += w) {
+	/* ASCII (nearly every word of English news): classed and lowered
+	 * byte by byte in one pass.  At a byte beyond ASCII the word is
+	 * read again from its start by the general loop below. */
+	for (i = start; i < core && n < TEXT_MAX_WORD - 3; i++) {
+		c = (unsigned char)sc->s[i];
+		if (c >= 0x80)
+			break;
+		if (abbrev && c == '.')
+			continue;
+		if (c >= 'A' && c <= 'Z') {
+			upper = 1;
+			c = c - 'A' + 'a';
+		} else if (c >= 'a' && c <= 'z')
+			lower = 1;
+		buf[n++] = (char)c;
+	}
+	if (i < core && (unsigned char)sc->s[i] >= 0x80) {
+		i = start;
+		n = 0;
+		upper = lower = 0;
+	} else
+		lowered = 1;
+	for (; i < core && n < TEXT_MAX_WORD - 3; i += w) {
 		cp = text_cp(sc->s, sc->len, i, &w);
 		if (abbrev && cp == '.')
 			continue;
@@ -377,15 +396,20 @@ text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 		flags |= TEXT_CAPS;
 	if (ascii) {
 		/* Most words: folded in place, no allocation per token. */
-		text_lower_ascii(buf, buf, n);
+		if (lowered)
+			buf[n] = '\0';
+		else
+			text_lower_ascii(buf, buf, n);
 		fold = buf;
+		fl = n;
 	} else if ((fold = fold_mem = text_fold(buf, n)) == NULL) {
 		/* Not foldable (cannot happen for text_cp's output, but a
 		 * token without a form is harmless): keep the bytes. */
 		buf[n] = '\0';
 		fold = buf;
-	}
-	fl = strlen(fold);
+		fl = strlen(fold);
+	} else
+		fl = strlen(fold);
 	if (fl > 3 && memcmp(fold + fl - 3, "n't", 3) == 0) {
 		/* "didn't" reads "did not": the cue the rules look for. */
 		rc = text_push_token(sc, start, core - 3, fold, fl - 3, flags);
@@ -417,8 +441,10 @@ text_dot_is_short_form(struct text_scan *sc, size_t i, int32_t next_cp)
 		return 1;
 	if (strcmp(fold, "no") == 0 || strcmp(fold, "nos") == 0)
 		return text_is_digit(next_cp);
-	/* The first letter first: asked at every full stop, and most
-	 * words before one are no title. */
+	/* The length and the first letter first: asked at every full
+	 * stop, and most words before one are no title. */
+	if (t->fold_len > TEXT_TITLE_MAX)
+		return 0;
 	for (k = 0; text_titles[k] != NULL; k++)
 		if (fold[0] == text_titles[k][0] &&
 		    strcmp(fold, text_titles[k]) == 0)
@@ -465,13 +491,59 @@ text_sentence_end(struct text_scan *sc, size_t i, int32_t mark)
 	return j;
 }
 
+/*
+ * At byte i, neither a space nor an ASCII letter or digit: a line
+ * break, another space, a mark, or a word of another script.  Returns 1
+ * for a word (its first code point is *w bytes); 0 when the bytes were
+ * taken (*next: the byte to go on from); -1 when out of memory.
+ */
+static int
+text_other(struct text_scan *sc, size_t i, size_t *w, size_t *next)
+{
+	const char *text = sc->s;
+	size_t len = sc->len, end;
+	int32_t cp;
+
+	cp = text_cp(text, len, i, w);
+	if (text_is_break(cp)) {
+		if (text_end_sentence(sc, i) == -1)
+			return -1;
+		*next = i + *w;
+		return 0;
+	}
+	if (text_is_space(cp)) {
+		*next = i + *w;
+		return 0;
+	}
+	if (sc->sent_start == SIZE_MAX)
+		sc->sent_start = i;
+	if (text_is_word(cp))
+		return 1;
+	if (text_is_terminal(cp)) {
+		if ((end = text_sentence_end(sc, i, cp)) != 0) {
+			if (text_end_sentence(sc, end) == -1)
+				return -1;
+			*next = end;
+			return 0;
+		}
+		if (cp != '.')
+			sc->clause = 1;
+	} else if (text_is_clause_mark(cp))
+		sc->clause = 1;
+	else if (cp == '-' && i > 0 && i + 1 < len &&
+	    (text[i - 1] == ' ' || text[i + 1] == ' '))
+		sc->clause = 1;	/* " - " as a dash */
+	*next = i + *w;
+	return 0;
+}
+
 int
 text_analyse(const char *text, size_t len, struct text_doc *doc)
 {
 	struct text_scan sc;
-	size_t i, j, w, w2, end, k, seg;
-	int32_t cp, c2, c3;
-	int abbrev;
+	size_t i, j, w, w2, k, seg;
+	int32_t c2, c3;
+	int abbrev, rc;
 
 	memset(doc, 0, sizeof(*doc));
 	memset(&sc, 0, sizeof(sc));
@@ -479,39 +551,33 @@ text_analyse(const char *text, size_t len, struct text_doc *doc)
 	sc.len = len;
 	sc.doc = doc;
 	sc.sent_start = SIZE_MAX;
+	/* Room for most texts at once, so that the arrays are not grown
+	 * and copied as the tokens come: a word of English news and its
+	 * space take about six bytes, and an ASCII word folds to no more
+	 * bytes than it has.  They still grow where this is too little,
+	 * and a long text starts from TEXT_RESERVE bytes' worth. */
+	sc.tok_cap = (len < TEXT_RESERVE ? len : TEXT_RESERVE) / 5 + 8;
+	doc->pool_cap = (len < TEXT_RESERVE ? len : TEXT_RESERVE) + 8;
+	if ((doc->tokens = malloc(sc.tok_cap * sizeof(*doc->tokens))) ==
+	    NULL || (sc.fold_offs = malloc(sc.tok_cap *
+	    sizeof(*sc.fold_offs))) == NULL ||
+	    (doc->pool = malloc(doc->pool_cap)) == NULL)
+		goto fail;
 
 	for (i = 0; i < len; ) {
-		cp = text_cp(text, len, i, &w);
-		if (text_is_break(cp)) {
-			if (text_end_sentence(&sc, i) == -1)
-				goto fail;
-			i += w;
+		if (text[i] == ' ') {	/* the commonest byte after letters */
+			i++;
 			continue;
 		}
-		if (text_is_space(cp)) {
-			i += w;
+		if (text_is_ascii_alnum((unsigned char)text[i])) {
+			/* a word begins: no break, space or mark to ask for */
+			if (sc.sent_start == SIZE_MAX)
+				sc.sent_start = i;
+			w = 1;
+		} else if ((rc = text_other(&sc, i, &w, &i)) == -1)
+			goto fail;
+		else if (rc == 0)
 			continue;
-		}
-		if (sc.sent_start == SIZE_MAX)
-			sc.sent_start = i;
-		if (!text_is_word(cp)) {
-			if (text_is_terminal(cp)) {
-				if ((end = text_sentence_end(&sc, i, cp)) != 0) {
-					if (text_end_sentence(&sc, end) == -1)
-						goto fail;
-					i = end;
-					continue;
-				}
-				if (cp != '.')
-					sc.clause = 1;
-			} else if (text_is_clause_mark(cp))
-				sc.clause = 1;
-			else if (cp == '-' && i > 0 && i + 1 < len &&
-			    (text[i - 1] == ' ' || text[i + 1] == ' '))
-				sc.clause = 1;	/* " - " as a dash */
-			i += w;
-			continue;
-		}
 
 		/* A word: letters and digits, with apostrophes between
 		 * letters, separators between digits, and the dots of a
@@ -524,6 +590,11 @@ text_analyse(const char *text, size_t len, struct text_doc *doc)
 				j++;
 				continue;
 			}
+			/* Of ASCII, only an apostrophe, a full stop or a
+			 * comma may go on with the word (below). */
+			if ((unsigned char)text[j] < 0x80 && text[j] != '\'' &&
+			    text[j] != '.' && text[j] != ',')
+				break;
 			c2 = text_cp(text, len, j, &w);
 			if (text_is_word(c2)) {
 				j += w;
@@ -587,53 +658,4 @@ text_doc_free(struct text_doc *doc)
 	free(doc->sentences);
 	free(doc->pool);
 	memset(doc, 0, sizeof(*doc));
-}
-
-struct text_stemmer *
-text_stemmer_new(const char *language)
-{
-	struct text_stemmer *st;
-
-	if ((st = calloc(1, sizeof(*st))) == NULL)
-		return NULL;
-	if ((st->sb = sb_stemmer_new(language, "UTF_8")) == NULL) {
-		free(st);
-		return NULL;
-	}
-	/* Without memory for the cache, stemming still works, slower. */
-	st->cache = stem_cache_new();
-	return st;
-}
-
-void
-text_stemmer_free(struct text_stemmer *st)
-{
-	if (st == NULL)
-		return;
-	sb_stemmer_delete(st->sb);
-	stem_cache_free(st->cache);
-	free(st);
-}
-
-const char *
-text_stem(struct text_stemmer *st, const char *fold, size_t len,
-    size_t *stem_len)
-{
-	const sb_symbol *stem;
-	const char *known;
-
-	/* News repeats its words: Snowball once per word, not per use. */
-	if (st->cache != NULL && (known = stem_cache_get(st->cache, fold, len,
-	    stem_len)) != NULL)
-		return known;
-	stem = sb_stemmer_stem(st->sb, (const sb_symbol *)fold, (int)len);
-	if (stem == NULL) {
-		*stem_len = len;
-		return fold;
-	}
-	*stem_len = (size_t)sb_stemmer_length(st->sb);
-	if (st->cache != NULL)
-		return stem_cache_put(st->cache, fold, len,
-		    (const char *)stem, *stem_len);
-	return (const char *)stem;
 }

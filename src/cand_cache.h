@@ -1,0 +1,44 @@
+/*
+ * cand_cache.h: a bounded memo of the word ids a token may stand for in
+ * the compiled rules (its stem, its capitals, its prefixes and their
+ * classes; rules_scan.c), kept across articles.  Finding them costs
+ * a stem and a handful of hash lookups per token, about a fifth of a
+ * cold poll; news repeats its words from one article to the next, so
+ * nearly every token is one met before.  Pure: no I/O, no logging.
+ *
+ * The key is the token's folded form and whether it is written in
+ * capitals only.  Fixed slots and arenas: when one fills, the cache is
+ * emptied and fills again, so memory stays bounded whatever the text.
+ */
+#ifndef BRINK_CAND_CACHE_H
+#define BRINK_CAND_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CAND_CACHE_MAX_IDS	255	/* longer lists are not kept */
+
+struct cand_cache;
+
+/* An empty cache; NULL when out of memory.  Caller frees. */
+struct cand_cache	*cand_cache_new(void);
+void			 cand_cache_free(struct cand_cache *);
+/*
+ * The ids remembered for the len bytes at fold (caps: written in
+ * capitals only), their number in *n and the mark put with them in
+ * *mark; NULL if not cached.  Valid until the next cand_cache_put.
+ */
+const uint32_t		*cand_cache_get(struct cand_cache *, const char *fold,
+			    size_t len, int caps, size_t *n, int *mark);
+/*
+ * Remember n ids and a mark (0 to 255; the caller's meaning) for the
+ * token; a token or list too long is not kept.
+ */
+void			 cand_cache_put(struct cand_cache *, const char *fold,
+			    size_t len, int caps, const uint32_t *ids,
+			    size_t n, int mark);
+/* How many gets found their ids, and how many did not. */
+void			 cand_cache_counts(const struct cand_cache *,
+			    unsigned long *hits, unsigned long *misses);
+
+#endif
