@@ -472,6 +472,11 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 			    "and mood are not in the rule's mood list");
 			continue;
 		}
+		if (r->clause_lang[lang] != NULL && clause_is_guess(&v)) {
+			rules_say(run, "  not fired: a guess (may, might, "
+			    "could) that no one is reported to say");
+			continue;
+		}
 		cue = NULL;
 		neg = v.negated || rules_negated(run, sn, ri, o, &cue);
 		if (neg && drop) {

@@ -145,8 +145,8 @@ static void
 test_modality(void)
 {
 	analyse("The missiles could reach Europe.", 0);
-	CHECK_STR(verb("reach"), "tense=present mood=modal negated=no",
-	    "could: modal");
+	CHECK_STR(verb("reach"), "tense=present mood=modal,guess negated=no",
+	    "could: modal, and a guess when no one says it");
 	analyse("The country can build a nuclear bomb.", 0);
 	CHECK_STR(verb("bomb"), "tense=present mood=ability negated=no",
 	    "can: a capability");
@@ -424,6 +424,38 @@ test_frames_more(void)
 	    "so the denial around it does not reach it");
 }
 
+/* A may/might/could that no one is reported to say is a guess; said by
+ * a speaker, under a condition or a threat act it is not. */
+static void
+test_guesses(void)
+{
+	struct clause_verb v;
+
+	analyse("There is a chance that the militants could retaliate against "
+	    "Israel.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("retaliate"), &v) == 0 &&
+	    clause_is_guess(&v), "an onlooker's could is a guess");
+	analyse("The minister is concerned that Iran may hit back at "
+	    "Israel.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("hit"), &v) == 0 &&
+	    clause_is_guess(&v), "a worry's may is a guess");
+	analyse("The army said it may attack the town.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("attack"), &v) == 0 &&
+	    !clause_is_guess(&v), "what a speaker says it may do is none");
+	analyse("Iran warned it could strike the bases.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("strike"), &v) == 0 &&
+	    !clause_is_guess(&v), "nor a warning's could");
+	analyse("Iran could strike the bases if the attacks go on.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("strike"), &v) == 0 &&
+	    !clause_is_guess(&v), "nor a could under a condition");
+	analyse("The rebels would retaliate against the army.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("retaliate"), &v) == 0 &&
+	    !clause_is_guess(&v), "would is no guess");
+	analyse("Israel must retaliate against the militants.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("retaliate"), &v) == 0 &&
+	    !clause_is_guess(&v), "nor must");
+}
+
 int
 main(void)
 {
@@ -439,6 +471,7 @@ main(void)
 	test_headlines();
 	test_limits();
 	test_frames_more();
+	test_guesses();
 	clause_sentence_free(&cs);
 	text_doc_free(&doc);
 	return check_done();
