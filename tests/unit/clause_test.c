@@ -456,6 +456,25 @@ test_guesses(void)
 	    !clause_is_guess(&v), "nor must");
 }
 
+/* "X said A, adding that B": X adds, and speaks B. */
+static void
+test_participle_frames(void)
+{
+	analyse("The president said the war was a mistake, adding that a "
+	    "punitive response is a right.", 0);
+	CHECK_STR(speaker("punitive"), "the president",
+	    "a participle of speech after what X said: X speaks");
+	CHECK_STR(speaker("mistake"), "the president",
+	    "and the clause before stays X's");
+	analyse("Iran stated that the war must end, emphasising that "
+	    "revenge is its right.", 0);
+	CHECK_STR(speaker("revenge"), "iran", "emphasising is speech");
+	analyse("The rebels seized the town, threatening to kill the "
+	    "guards.", 0);
+	CHECK_STR(subject("threatening"), "the rebels",
+	    "a participle after a plain clause keeps that clause's subject");
+}
+
 int
 main(void)
 {
@@ -472,6 +491,7 @@ main(void)
 	test_limits();
 	test_frames_more();
 	test_guesses();
+	test_participle_frames();
 	clause_sentence_free(&cs);
 	text_doc_free(&doc);
 	return check_done();
