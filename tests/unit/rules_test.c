@@ -322,6 +322,12 @@ test_clauses(void)
 	CHECK_INT(run("Sudan has no plans to attack Chad."), 1,
 	    "no plans to attack");
 	CHECK_STR(hit_category(0), "deescalation", "is de-escalation evidence");
+	CHECK_INT(run("Chad said Sudan had not threatened to attack it."), 0,
+	    "a threat denied by another party than the one acting is no "
+	    "one's step down");
+	CHECK_INT(run("Sudan said it had not threatened to attack Chad."), 1,
+	    "denied by the one acting, it is");
+	CHECK_STR(hit_category(0), "deescalation", "as de-escalation");
 	CHECK_INT(run("Sudan will not retaliate."), 0,
 	    "a negated term of a rule without negated is dropped");
 
