@@ -500,6 +500,16 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		}
 		cue = NULL;
 		neg = v.negated || rules_negated(run, sn, ri, o, &cue);
+		/* A rule whose negated category is its own carries its
+		 * negation in its terms ("does not want war"); a cue outside
+		 * them ("rejected the call for restraint") refuses the step
+		 * down. */
+		if (neg && !v.negated && !drop &&
+		    strcmp(rule->negated, rule->category) == 0) {
+			rules_say(run, "  not fired: refused by \"%s\"",
+			    cue ? cue : "");
+			continue;
+		}
 		if (neg && drop) {
 			rules_say(run, "  not fired: negated%s%s%s", cue ?
 			    " by \"" : "", cue ? cue : "", cue ? "\"" : "");

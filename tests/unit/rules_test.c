@@ -290,6 +290,11 @@ test_clauses(void)
 	rf->raise = LIST("within * hours");
 	rr = add_rule("revenge", "retaliation", SEV_MEDIUM, LIST("retaliat*"));
 	rr->mood = LIST("future", "threat");
+	/* negated as its own category: its terms carry their negation */
+	rr = add_rule("restraint", "deescalation", SEV_LOW,
+	    LIST("restraint", "not want* ...4 war"));
+	rr->actor_kinds = LIST("state");
+	rr->negated = "deescalation";
 
 	r = rules_compile(&cfg, err, sizeof(err));
 	CHECK(r != NULL, "rules with clause keys compile");
@@ -328,6 +333,13 @@ test_clauses(void)
 	CHECK_INT(run("Sudan said it had not threatened to attack Chad."), 1,
 	    "denied by the one acting, it is");
 	CHECK_STR(hit_category(0), "deescalation", "as de-escalation");
+	CHECK_INT(run("Sudan does not want a war with Chad."), 1,
+	    "a rule negated as its own category: the negation in its term "
+	    "keeps it");
+	CHECK_STR(hit_rule(0), "restraint", "the step down fires");
+	CHECK_INT(run("Sudan showed restraint."), 1, "restraint shown fires");
+	CHECK_INT(run("Sudan rejected the call for restraint."), 0,
+	    "but a cue outside its terms refuses the step down");
 	CHECK_INT(run("Sudan will not retaliate."), 0,
 	    "a negated term of a rule without negated is dropped");
 
