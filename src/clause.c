@@ -242,6 +242,10 @@ modal:
 				    CLAUSE_FUTURE : CLAUSE_PRESENT;
 			if (b & (CW_WOULD | CW_MODAL))
 				v->mood |= CLAUSE_MODAL;
+			/* may, might, could: a possibility (clause_is_guess
+			 * keeps it only where no one says it) */
+			if ((b & CW_MODAL) && !(b & CW_MUST))
+				v->mood |= CLAUSE_GUESS;
 			if (b & CW_CAN)
 				v->mood |= CLAUSE_ABILITY;
 			aux++;
@@ -644,6 +648,11 @@ clause_analyse(const struct clause_lang *lang, const struct text_doc *doc,
 		goto fail;
 	for (i = 0; i < w.n; i++) {
 		out->clauses[i] = w.it[i].c;
+		/* what a speaker is reported to say is the speaker's, not a
+		 * guess */
+		if (out->clauses[i].speaker_first !=
+		    out->clauses[i].speaker_end)
+			out->clauses[i].verb.mood &= ~CLAUSE_GUESS;
 		if (out->clauses[i].speaker_first == out->clauses[i].speaker_end)
 			out->clauses[i].speaker_first =
 			    out->clauses[i].speaker_end = out->clauses[i].first;

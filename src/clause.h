@@ -45,6 +45,10 @@ enum clause_tense {
 				   attack"); also sets negated */
 #define CLAUSE_HEADLINE	0x080	/* in a headline, where the present simple
 				   reports the past ("Rebels Attack Town") */
+#define CLAUSE_GUESS	0x100	/* may, might, could in a clause no one is
+				   reported to say: the writer's or an
+				   onlooker's guess ("fears that Iran may
+				   hit back"), see clause_is_guess() */
 
 struct clause_verb {
 	size_t		 first, end;	/* tokens [first, end): auxiliaries,
@@ -126,6 +130,16 @@ const struct clause *clause_at(const struct clause_sentence *cs, size_t t);
  */
 int	 clause_verb_at(const struct clause_sentence *cs,
 	    const struct text_doc *doc, size_t t, struct clause_verb *out);
+
+/*
+ * Does v only guess at its event?  A may/might/could that no speaker
+ * says (CLAUSE_GUESS) and that no threat act, condition, demand or plan
+ * governs: "there is a chance the militia could retaliate", "concerned
+ * that Iran may hit back" are forecasts, not anyone's threat or step.
+ * "Iran warned it could strike", "would strike back if attacked" and
+ * "the army said it may attack" are no guesses.
+ */
+int	 clause_is_guess(const struct clause_verb *v);
 
 /* "past", "future", "modal", ...: for --explain; writes a line into buf
  * such as "tense=past mood=threat negated=no". */

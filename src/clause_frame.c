@@ -104,6 +104,29 @@ short_frame(const struct clause_work *w, const struct clause *c)
 	    c->end - c->verb.end <= CLAUSE_FRAME_TAIL;
 }
 
+/*
+ * "X said A, adding that B": the participle ("adding", "warning",
+ * "threatening") took the subject of the clause before it, A's; when A
+ * is what X is reported to say, the one adding is X, who then speaks B.
+ */
+static void
+participle_speaker(struct clause_work *w, size_t i)
+{
+	struct clause *c = &w->it[i].c;
+	const struct clause *a = &w->it[i - 1].c;
+
+	if (w->it[i].op != OP_PUNCT || c->verb.first == c->verb.end ||
+	    c->verb.tense != CLAUSE_NO_TENSE ||
+	    !(wcls(w, c->verb.head) & CW_ING) ||
+	    c->verb.first != c->first + w->it[i].skip ||
+	    a->role != CLAUSE_REPORTED ||
+	    a->speaker_first == a->speaker_end ||
+	    c->subj_first != a->subj_first || c->subj_end != a->subj_end)
+		return;
+	c->subj_first = a->speaker_first;
+	c->subj_end = a->speaker_end;
+}
+
 /* Pass 4: roles, reported speech. */
 void
 clause_frames(struct clause_work *w)
@@ -155,6 +178,8 @@ clause_frames(struct clause_work *w)
 	for (i = 1; i < w->n; i++) {
 		const struct clause *p = &w->it[i - 1].c;
 		enum clause_opener op = w->it[i].op;
+
+		participle_speaker(w, i);
 
 		/* a nearer frame takes over from an outer one: "officials
 		 * said Iran warned that ..." */

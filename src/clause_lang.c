@@ -272,6 +272,8 @@ static const struct clause_word english_verbs[] = {
 	{ "claim", CW_SPEECH }, { "insist", CW_SPEECH },
 	{ "note", CW_SPEECH }, { "explain", CW_SPEECH },
 	{ "confirm", CW_SPEECH }, { "stress", CW_SPEECH },
+	{ "emphasise", CW_SPEECH }, { "emphasize", CW_SPEECH },
+	{ "underline", CW_SPEECH },
 	{ "assert", CW_SPEECH }, { "reiterate", CW_SPEECH },
 	{ "acknowledge", CW_SPEECH }, { "admit", CW_SPEECH },
 	{ "allege", CW_SPEECH }, { "argue", CW_SPEECH },

@@ -204,6 +204,13 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	return 0;
 }
 
+int
+clause_is_guess(const struct clause_verb *v)
+{
+	return (v->mood & CLAUSE_GUESS) && !(v->mood & (CLAUSE_THREAT |
+	    CLAUSE_COND | CLAUSE_DEMAND | CLAUSE_INTENT));
+}
+
 void
 clause_verb_describe(const struct clause_verb *v, char *buf, size_t len)
 {
@@ -217,6 +224,7 @@ clause_verb_describe(const struct clause_verb *v, char *buf, size_t len)
 		{ CLAUSE_INTENT, "intent" }, { CLAUSE_THREAT, "threat" },
 		{ CLAUSE_COND, "conditional" }, { CLAUSE_DEMAND, "demand" },
 		{ CLAUSE_DENIED, "denied" }, { CLAUSE_HEADLINE, "headline" },
+		{ CLAUSE_GUESS, "guess" },
 	};
 	char mood[128];
 	size_t i, used = 0;

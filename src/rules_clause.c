@@ -381,6 +381,27 @@ rules_agent_ok(struct rules_run *run, size_t ri, long agent, const char **why)
 	return 1;
 }
 
+/*
+ * A negated term that becomes a hit of another category says that the
+ * actor disowns something ("Iran said it has no plans to attack").  Said
+ * by another named party than the one acting ("Iran said the US had not
+ * threatened it"), it is that party's account of the other, and nobody
+ * has disowned anything: 1 then.
+ */
+static int
+rules_denied_by_other(struct rules_run *run, size_t ri, size_t t,
+    long agent)
+{
+	long sp;
+
+	if (agent < 0 || run->am[agent].actor < 0 ||
+	    run->r->cfg->rules[ri].agent_speaker)
+		return 0;
+	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
+	return sp >= 0 && run->am[sp].actor >= 0 &&
+	    run->am[sp].actor != run->am[agent].actor;
+}
+
 /* Actors and targets of a gathered hit; 0 when the rule's targets are
  * not met. */
 static int
@@ -472,8 +493,23 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 			    "and mood are not in the rule's mood list");
 			continue;
 		}
+		if (r->clause_lang[lang] != NULL && clause_is_guess(&v)) {
+			rules_say(run, "  not fired: a guess (may, might, "
+			    "could) that no one is reported to say");
+			continue;
+		}
 		cue = NULL;
 		neg = v.negated || rules_negated(run, sn, ri, o, &cue);
+		/* A rule whose negated category is its own carries its
+		 * negation in its terms ("does not want war"); a cue outside
+		 * them ("rejected the call for restraint") refuses the step
+		 * down. */
+		if (neg && !v.negated && !drop &&
+		    strcmp(rule->negated, rule->category) == 0) {
+			rules_say(run, "  not fired: refused by \"%s\"",
+			    cue ? cue : "");
+			continue;
+		}
 		if (neg && drop) {
 			rules_say(run, "  not fired: negated%s%s%s", cue ?
 			    " by \"" : "", cue ? cue : "", cue ? "\"" : "");
@@ -481,6 +517,11 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		}
 		if (!rules_agent_ok(run, ri, agent, &why)) {
 			rules_say(run, "  not fired: %s", why);
+			continue;
+		}
+		if (neg && rules_denied_by_other(run, ri, t, agent)) {
+			rules_say(run, "  not fired: negated, but said by "
+			    "another party than the one acting");
 			continue;
 		}
 		if (neg)

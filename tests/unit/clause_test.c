@@ -145,8 +145,8 @@ static void
 test_modality(void)
 {
 	analyse("The missiles could reach Europe.", 0);
-	CHECK_STR(verb("reach"), "tense=present mood=modal negated=no",
-	    "could: modal");
+	CHECK_STR(verb("reach"), "tense=present mood=modal,guess negated=no",
+	    "could: modal, and a guess when no one says it");
 	analyse("The country can build a nuclear bomb.", 0);
 	CHECK_STR(verb("bomb"), "tense=present mood=ability negated=no",
 	    "can: a capability");
@@ -424,6 +424,57 @@ test_frames_more(void)
 	    "so the denial around it does not reach it");
 }
 
+/* A may/might/could that no one is reported to say is a guess; said by
+ * a speaker, under a condition or a threat act it is not. */
+static void
+test_guesses(void)
+{
+	struct clause_verb v;
+
+	analyse("There is a chance that the militants could retaliate against "
+	    "Israel.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("retaliate"), &v) == 0 &&
+	    clause_is_guess(&v), "an onlooker's could is a guess");
+	analyse("The minister is concerned that Iran may hit back at "
+	    "Israel.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("hit"), &v) == 0 &&
+	    clause_is_guess(&v), "a worry's may is a guess");
+	analyse("The army said it may attack the town.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("attack"), &v) == 0 &&
+	    !clause_is_guess(&v), "what a speaker says it may do is none");
+	analyse("Iran warned it could strike the bases.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("strike"), &v) == 0 &&
+	    !clause_is_guess(&v), "nor a warning's could");
+	analyse("Iran could strike the bases if the attacks go on.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("strike"), &v) == 0 &&
+	    !clause_is_guess(&v), "nor a could under a condition");
+	analyse("The rebels would retaliate against the army.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("retaliate"), &v) == 0 &&
+	    !clause_is_guess(&v), "would is no guess");
+	analyse("Israel must retaliate against the militants.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("retaliate"), &v) == 0 &&
+	    !clause_is_guess(&v), "nor must");
+}
+
+/* "X said A, adding that B": X adds, and speaks B. */
+static void
+test_participle_frames(void)
+{
+	analyse("The president said the war was a mistake, adding that a "
+	    "punitive response is a right.", 0);
+	CHECK_STR(speaker("punitive"), "the president",
+	    "a participle of speech after what X said: X speaks");
+	CHECK_STR(speaker("mistake"), "the president",
+	    "and the clause before stays X's");
+	analyse("Iran stated that the war must end, emphasising that "
+	    "revenge is its right.", 0);
+	CHECK_STR(speaker("revenge"), "iran", "emphasising is speech");
+	analyse("The rebels seized the town, threatening to kill the "
+	    "guards.", 0);
+	CHECK_STR(subject("threatening"), "the rebels",
+	    "a participle after a plain clause keeps that clause's subject");
+}
+
 int
 main(void)
 {
@@ -439,6 +490,8 @@ main(void)
 	test_headlines();
 	test_limits();
 	test_frames_more();
+	test_guesses();
+	test_participle_frames();
 	clause_sentence_free(&cs);
 	text_doc_free(&doc);
 	return check_done();

@@ -290,6 +290,11 @@ test_clauses(void)
 	rf->raise = LIST("within * hours");
 	rr = add_rule("revenge", "retaliation", SEV_MEDIUM, LIST("retaliat*"));
 	rr->mood = LIST("future", "threat");
+	/* negated as its own category: its terms carry their negation */
+	rr = add_rule("restraint", "deescalation", SEV_LOW,
+	    LIST("restraint", "not want* ...4 war"));
+	rr->actor_kinds = LIST("state");
+	rr->negated = "deescalation";
 
 	r = rules_compile(&cfg, err, sizeof(err));
 	CHECK(r != NULL, "rules with clause keys compile");
@@ -322,6 +327,19 @@ test_clauses(void)
 	CHECK_INT(run("Sudan has no plans to attack Chad."), 1,
 	    "no plans to attack");
 	CHECK_STR(hit_category(0), "deescalation", "is de-escalation evidence");
+	CHECK_INT(run("Chad said Sudan had not threatened to attack it."), 0,
+	    "a threat denied by another party than the one acting is no "
+	    "one's step down");
+	CHECK_INT(run("Sudan said it had not threatened to attack Chad."), 1,
+	    "denied by the one acting, it is");
+	CHECK_STR(hit_category(0), "deescalation", "as de-escalation");
+	CHECK_INT(run("Sudan does not want a war with Chad."), 1,
+	    "a rule negated as its own category: the negation in its term "
+	    "keeps it");
+	CHECK_STR(hit_rule(0), "restraint", "the step down fires");
+	CHECK_INT(run("Sudan showed restraint."), 1, "restraint shown fires");
+	CHECK_INT(run("Sudan rejected the call for restraint."), 0,
+	    "but a cue outside its terms refuses the step down");
 	CHECK_INT(run("Sudan will not retaliate."), 0,
 	    "a negated term of a rule without negated is dropped");
 
@@ -427,8 +445,10 @@ test_clauses(void)
 		compiled = r;
 		CHECK_INT(run("The rebels will attack the town."), 1,
 		    "a tense of the class fires");
-		CHECK_INT(run("The rebels could attack the town."), 1,
-		    "a mood of the class fires");
+		CHECK_INT(run("The rebels said they could attack the "
+		    "town."), 1, "a mood of the class fires");
+		CHECK_INT(run("The rebels could attack the town."), 0,
+		    "but not on a guess that no one is reported to say");
 		CHECK_INT(run("The rebels attacked the town."), 0,
 		    "a tense outside the class does not");
 		rules_free(r);
