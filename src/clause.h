@@ -47,8 +47,8 @@ enum clause_tense {
 				   reports the past ("Rebels Attack Town") */
 #define CLAUSE_GUESS	0x100	/* may, might, could in a clause no one is
 				   reported to say: the writer's or an
-				   onlooker's guess ("fears that Iran may
-				   hit back"), see clause_is_guess() */
+				   onlooker's guess ("fears that Varnia
+				   might respond"), see clause_is_guess() */
 
 struct clause_verb {
 	size_t		 first, end;	/* tokens [first, end): auxiliaries,
@@ -134,8 +134,8 @@ int	 clause_verb_at(const struct clause_sentence *cs,
 /*
  * Does v only guess at its event?  A may/might/could that no speaker
  * says (CLAUSE_GUESS) and that no threat act, condition, demand or plan
- * governs: "there is a chance the militia could retaliate", "concerned
- * that Iran may hit back" are forecasts, not anyone's threat or step.
+ * governs: "there is a chance the militia could retaliate", "worried
+ * that Varnia might respond" are forecasts, not anyone's threat or step.
  * "Iran warned it could strike", "would strike back if attacked" and
  * "the army said it may attack" are no guesses.
  */

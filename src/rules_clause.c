@@ -384,7 +384,7 @@ rules_agent_ok(struct rules_run *run, size_t ri, long agent, const char **why)
 /*
  * A negated term that becomes a hit of another category says that the
  * actor disowns something ("Iran said it has no plans to attack").  Said
- * by another named party than the one acting ("Iran said the US had not
+ * by another named party than the one acting ("Chad said Sudan had not
  * threatened it"), it is that party's account of the other, and nobody
  * has disowned anything: 1 then.
  */

@@ -78,8 +78,8 @@ printf 'Strike looms\nWorkers threatened to strike over pay.\n' > "$T/strike.txt
 expect "workers threatening a strike: exit 0" $? 0
 expect "and no alert" "$(wc -c < "$T/strike.out")" 0
 
-# "Iran does not want the war to spread" is de-escalation, not a threat.
-printf 'Iran does not want the war to spread\n' | \
+# "Iran does not want a wider war in the region" is de-escalation, not a threat.
+printf 'Iran does not want a wider war in the region\n' | \
     "$BRINKD" -c "$T/brink.conf" --match - > "$T/stdin.out"
 expect "stdin: one alert" "$(wc -l < "$T/stdin.out")" 1
 expect "stdin: the feed name is match" "$(json_get "$T/stdin.out" 'alerts[0]["feed"]')" match

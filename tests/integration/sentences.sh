@@ -8,7 +8,7 @@
 #
 # and, whatever the totals, no alarm on a sentence labelled neutral or
 # deescalation among the hard cases (workers' strikes, trade retaliation,
-# sport, denials, "does not want the war to spread").
+# sport, denials, "does not want a wider war").
 . "$top_srcdir/tests/lib.sh"
 
 # The pack as etc/brink.conf ships it: the rules and every country.
@@ -85,12 +85,12 @@ for (l, t), c in zip(rows, got):
         print("FAIL: false alarm (%s): %s" % (",".join(sorted(c)), t))
         failures += 1
 for (l, t), c in zip(rows, got):
-    if t.startswith("Iran does not want the war to spread"):
+    if t.startswith("Iran does not want a wider war in the region"):
         if c != {"deescalation"}:
             print("FAIL: not wanting war must be deescalation only, got %s"
                   % c)
             failures += 1
         else:
-            print("ok: 'Iran does not want the war to spread' is deescalation")
+            print("ok: 'Iran does not want a wider war in the region' is deescalation")
 sys.exit(1 if failures else 0)
 PY
