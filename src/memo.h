@@ -24,9 +24,9 @@ struct memo;
  * An empty memo of slots slots (a power of two) and an arena of
  * arena_len bytes for keys and values; keys longer than key_max bytes
  * (at most 65535) and values longer than val_max (at most 65535) are
- * not kept.  Every value starts at a multiple of align bytes from the
- * arena (a power of two; 4 for a value holding uint32_t), the arena
- * itself being malloc's.  NULL when out of memory or a size is wrong.
+ * not kept.  Every value starts at a multiple of align bytes (a power of
+ * two; 4 for a value holding uint32_t) from the arena, which malloc
+ * aligns for any type.  NULL when out of memory or a size is wrong.
  * Caller frees.
  */
 struct memo	*memo_new(size_t slots, size_t arena_len, size_t key_max,
