@@ -7,8 +7,9 @@
  * nearly every token is one met before.  Pure: no I/O, no logging.
  *
  * The key is the token's folded form and whether it is written in
- * capitals only.  Fixed slots and arenas: when one fills, the cache is
- * emptied and fills again, so memory stays bounded whatever the text.
+ * capitals only.  A typed face of memo.h: fixed slots and arena; when
+ * one fills, the cache is emptied and fills again, so memory stays
+ * bounded whatever the text.
  */
 #ifndef BRINK_CAND_CACHE_H
 #define BRINK_CAND_CACHE_H

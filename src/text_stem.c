@@ -1,6 +1,8 @@
 /*
  * text_stem.c: the Snowball stemmer of a language (libstemmer) and its
- * memo of answers (stem_cache.c), for the rules (see text.h).
+ * memo of answers (memo.c), for the rules (see text.h).  News text is
+ * Zipfian: a few thousand words make most of it, and Snowball stemming
+ * each again costs about a third of a cold poll (bench/README.md).
  */
 #include "autoconf.h"
 
@@ -8,12 +10,18 @@
 
 #include <libstemmer.h>
 
-#include "stem_cache.h"
+#include "memo.h"
 #include "text.h"
+
+/* The memo of folded token -> stem: its slots (a power of two), its
+ * bytes of tokens and stems, and the longest token (or stem) kept. */
+#define STEM_SLOTS	16384
+#define STEM_ARENA	(STEM_SLOTS * 24)
+#define STEM_KEY_MAX	64
 
 struct text_stemmer {
 	struct sb_stemmer	*sb;
-	struct stem_cache	*cache;		/* NULL: every word stemmed */
+	struct memo		*cache;		/* NULL: every word stemmed */
 };
 
 struct text_stemmer *
@@ -28,7 +36,8 @@ text_stemmer_new(const char *language)
 		return NULL;
 	}
 	/* Without memory for the cache, stemming still works, slower. */
-	st->cache = stem_cache_new();
+	st->cache = memo_new(STEM_SLOTS, STEM_ARENA, STEM_KEY_MAX,
+	    STEM_KEY_MAX, 1);
 	return st;
 }
 
@@ -38,7 +47,7 @@ text_stemmer_free(struct text_stemmer *st)
 	if (st == NULL)
 		return;
 	sb_stemmer_delete(st->sb);
-	stem_cache_free(st->cache);
+	memo_free(st->cache);
 	free(st);
 }
 
@@ -50,7 +59,7 @@ text_stem(struct text_stemmer *st, const char *fold, size_t len,
 	const char *known;
 
 	/* News repeats its words: Snowball once per word, not per use. */
-	if (st->cache != NULL && (known = stem_cache_get(st->cache, fold, len,
+	if (st->cache != NULL && (known = memo_get(st->cache, 0, fold, len,
 	    stem_len)) != NULL)
 		return known;
 	stem = sb_stemmer_stem(st->sb, (const sb_symbol *)fold, (int)len);
@@ -59,8 +68,9 @@ text_stem(struct text_stemmer *st, const char *fold, size_t len,
 		return fold;
 	}
 	*stem_len = (size_t)sb_stemmer_length(st->sb);
-	if (st->cache != NULL)
-		return stem_cache_put(st->cache, fold, len,
-		    (const char *)stem, *stem_len);
+	/* A pair too long to keep is answered all the same. */
+	if (st->cache != NULL && (known = memo_put(st->cache, 0, fold, len,
+	    stem, *stem_len)) != NULL)
+		return known;
 	return (const char *)stem;
 }

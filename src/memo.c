@@ -1,0 +1,177 @@
+/*
+ * memo.c: open addressing with linear probing over a power of two of
+ * slots; keys and values live in one arena, each key followed by its
+ * value.  Emptied whole when the slots are three quarters used or the
+ * arena is full: cheaper and simpler than evicting one by one, and the
+ * common words come back within a few articles.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "memo.h"
+
+struct memo_slot {
+	uint64_t	hash;		/* 0: empty */
+	uint32_t	at;		/* key's offset in the arena */
+	uint16_t	key_len;
+	uint16_t	val_len;	/* the value follows the key, aligned */
+	uint8_t		tag;
+};
+
+struct memo {
+	struct memo_slot	*slots;
+	size_t			 n_slots, used;
+	char			*arena;
+	size_t			 arena_cap, arena_len;
+	size_t			 key_max, val_max, align;
+	unsigned long		 hits, misses;
+};
+
+/* FNV-1a of the key, then its tag; never 0 (0 marks an empty slot). */
+static uint64_t
+memo_hash(unsigned tag, const void *key, size_t len)
+{
+	const unsigned char *s = key;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ULL;
+	}
+	h ^= tag;
+	return h != 0 ? h : 1;
+}
+
+static int
+power_of_two(size_t n)
+{
+	return n != 0 && (n & (n - 1)) == 0;
+}
+
+struct memo *
+memo_new(size_t slots, size_t arena_len, size_t key_max, size_t val_max,
+    size_t align)
+{
+	struct memo *m;
+
+	if (!power_of_two(slots) || !power_of_two(align) ||
+	    key_max > UINT16_MAX || val_max > UINT16_MAX ||
+	    arena_len > UINT32_MAX)
+		return NULL;
+	if ((m = calloc(1, sizeof(*m))) == NULL)
+		return NULL;
+	m->n_slots = slots;
+	m->arena_cap = arena_len;
+	m->key_max = key_max;
+	m->val_max = val_max;
+	m->align = align;
+	if ((m->slots = calloc(slots, sizeof(*m->slots))) == NULL ||
+	    (m->arena = malloc(arena_len > 0 ? arena_len : 1)) == NULL) {
+		memo_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void
+memo_free(struct memo *m)
+{
+	if (m == NULL)
+		return;
+	free(m->slots);
+	free(m->arena);
+	free(m);
+}
+
+/* Where the value of a key at..at+key_len starts. */
+static size_t
+memo_val_at(const struct memo *m, size_t at, size_t key_len)
+{
+	return (at + key_len + m->align - 1) & ~(m->align - 1);
+}
+
+/* The slot of the key: its own, or the empty one where it would go. */
+static struct memo_slot *
+memo_slot_of(struct memo *m, uint64_t h, unsigned tag, const void *key,
+    size_t len)
+{
+	struct memo_slot *s;
+	size_t mask = m->n_slots - 1, i = (size_t)h & mask;
+
+	for (;; i = (i + 1) & mask) {
+		s = &m->slots[i];
+		if (s->hash == 0 || (s->hash == h && s->key_len == len &&
+		    s->tag == tag &&
+		    memcmp(m->arena + s->at, key, len) == 0))
+			return s;
+	}
+}
+
+const void *
+memo_get(struct memo *m, unsigned tag, const void *key, size_t len,
+    size_t *val_len)
+{
+	struct memo_slot *s;
+
+	tag &= 0xff;
+	if (len == 0 || len > m->key_max) {
+		m->misses++;
+		return NULL;
+	}
+	s = memo_slot_of(m, memo_hash(tag, key, len), tag, key, len);
+	if (s->hash == 0) {
+		m->misses++;
+		return NULL;
+	}
+	m->hits++;
+	*val_len = s->val_len;
+	return m->arena + memo_val_at(m, s->at, s->key_len);
+}
+
+const void *
+memo_put(struct memo *m, unsigned tag, const void *key, size_t len,
+    const void *val, size_t val_len)
+{
+	struct memo_slot *s;
+	uint64_t h;
+	size_t at;
+
+	tag &= 0xff;
+	if (len == 0 || len > m->key_max || val_len > m->val_max ||
+	    memo_val_at(m, 0, len) + val_len > m->arena_cap)
+		return NULL;
+	if (m->used >= m->n_slots / 4 * 3 ||
+	    memo_val_at(m, m->arena_len, len) + val_len > m->arena_cap) {
+		memset(m->slots, 0, m->n_slots * sizeof(*m->slots));
+		m->used = 0;
+		m->arena_len = 0;
+	}
+	h = memo_hash(tag, key, len);
+	s = memo_slot_of(m, h, tag, key, len);
+	if (s->hash != 0)		/* already there */
+		return m->arena + memo_val_at(m, s->at, s->key_len);
+	s->hash = h;
+	s->at = (uint32_t)m->arena_len;
+	s->key_len = (uint16_t)len;
+	s->val_len = (uint16_t)val_len;
+	s->tag = (uint8_t)tag;
+	at = memo_val_at(m, m->arena_len, len);
+	memcpy(m->arena + m->arena_len, key, len);
+	if (val_len > 0)
+		memcpy(m->arena + at, val, val_len);
+	m->arena_len = at + val_len;
+	m->used++;
+	return m->arena + at;
+}
+
+void
+memo_counts(const struct memo *m, unsigned long *hits,
+    unsigned long *misses)
+{
+	*hits = m->hits;
+	*misses = m->misses;
+}
