@@ -176,7 +176,9 @@ def is_deesc(cat):
     return cat == DEESC
 
 
-def score(name, rows, truth, fired, want, items, verbose):
+def score(name, rows, truth, fired, want, text, verbose):
+    """Print precision, recall and F1 of want over rows; text is
+    {row: what -v prints beside a miss or a false positive}."""
     tp = fp = fn = 0
     wrong = []
     for row in rows:
@@ -198,7 +200,7 @@ def score(name, rows, truth, fired, want, items, verbose):
     if verbose:
         for kind, row, rules in wrong:
             print("  %-14s %5s  %-30s %s" % (kind, row,
-                  ",".join(rules) or "-", items[row][1]))
+                  ",".join(rules) or "-", text[row]))
 
 
 def labelled(args, brinkd, config):
@@ -214,10 +216,11 @@ def labelled(args, brinkd, config):
     n_deesc = sum(1 for r in rows if labels[r][1])
     print("%d labelled items: %d threat, %d deesc"
           % (len(rows), n_threat, n_deesc))
+    titles = {r: items[r][1] for r in rows}
     score("alarm", rows, {r: labels[r][0] for r in rows}, fired, is_alarm,
-          items, args.verbose)
+          titles, args.verbose)
     score("deescalation", rows, {r: labels[r][1] for r in rows}, fired,
-          is_deesc, items, args.verbose)
+          is_deesc, titles, args.verbose)
     return 0
 
 

@@ -42,17 +42,19 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
-from xml.sax.saxutils import escape
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TOP = os.path.dirname(os.path.dirname(HERE))
+import agnews_eval
+
+HERE = agnews_eval.HERE
+TOP = agnews_eval.TOP
 SHARED = os.path.join(os.path.dirname(TOP), "shared")
 
-ALARM = {"threat", "retaliation"}
-DEESC = "deescalation"
+ALARM = agnews_eval.ALARM
+DEESC = agnews_eval.DEESC
+rules_of = agnews_eval.rules_of
+score = agnews_eval.score
 
 # A full stop ends no sentence after a title, a month or an initial
 # ("Mr Cleverly" needs none, "Gen. Smith" and "U.S. officials" do).
@@ -128,63 +130,13 @@ def seed_sentences(seeds, labels):
 
 def run_sentences(brinkd, config, sentences):
     """{guid: [(rule, category), ...]} for the sentences (a list of
-    (guid, text)) on which a rule fired; one brinkd for all."""
+    (guid, text)) on which a rule fired; one brinkd for all, each
+    sentence an item of its own with no title."""
     with tempfile.TemporaryDirectory(prefix="seeds-") as tmp:
         feed = os.path.join(tmp, "sentences.xml")
-        with open(feed, "w", encoding="utf-8") as fp:
-            fp.write('<?xml version="1.0" encoding="UTF-8"?>\n'
-                     '<rss version="2.0"><channel><title>s</title>\n')
-            for guid, text in sentences:
-                fp.write('<item><guid isPermaLink="false">%s</guid>'
-                         '<title></title><description>%s</description>'
-                         '</item>\n' % (escape(guid), escape(text)))
-            fp.write("</channel></rss>\n")
-        proc = subprocess.run([brinkd, "-c", config, "--match", feed],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              timeout=1800)
-    if proc.returncode != 0:
-        raise RuntimeError("brinkd exited %d: %s" % (
-            proc.returncode, proc.stderr.decode("utf-8", "replace")))
-    fired = {}
-    for line in proc.stdout.decode("utf-8").splitlines():
-        alert = json.loads(line)
-        hits = [(h["rule"], h["category"]) for h in alert["hits"]]
-        hits.append((alert["rule"], alert["category"]))
-        fired[alert["item"]["id"]] = hits
-    return fired
-
-
-def rules_of(hits, want):
-    names = []
-    for rule, cat in hits:
-        if want(cat) and rule not in names:
-            names.append(rule)
-    return names
-
-
-def score(name, rows, truth, fired, want, text, verbose):
-    tp = fp = fn = 0
-    wrong = []
-    for guid in rows:
-        rules = rules_of(fired.get(guid, []), want)
-        if rules and truth[guid]:
-            tp += 1
-        elif rules:
-            fp += 1
-            wrong.append(("false alarm", guid, rules))
-        elif truth[guid]:
-            fn += 1
-            wrong.append(("miss", guid, rules_of(fired.get(guid, []),
-                                                 lambda c: True)))
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print("%-13s precision %.2f (%d/%d)  recall %.2f (%d/%d)  F1 %.2f"
-          % (name + ":", p, tp, tp + fp, r, tp, tp + fn, f1))
-    if verbose:
-        for kind, guid, rules in wrong:
-            print("  %-11s %-9s %-28s %s" % (kind, guid,
-                  ",".join(rules) or "-", text[guid]))
+        agnews_eval.write_feed(feed, [g for g, _ in sentences],
+                               {g: (None, "", t) for g, t in sentences})
+        return agnews_eval.run_feed(brinkd, config, feed)
 
 
 def plover_other(path, brinkd, config, verbose):
