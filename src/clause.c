@@ -631,6 +631,7 @@ clause_analyse(const struct clause_lang *lang, const struct text_doc *doc,
 	clause_subjects(&w);
 	clause_frames(&w);
 	clause_conditions(&w);
+	clause_obligations(&w);
 	if (rest > 0) {
 		/* the unread tail: a clause without a verb */
 		memset(&w.it[w.n], 0, sizeof(w.it[w.n]));

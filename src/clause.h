@@ -39,7 +39,9 @@ enum clause_tense {
 #define CLAUSE_COND	0x010	/* in an if/unless clause, or the main clause
 				   of one, or before "or (else)"/"otherwise" */
 #define CLAUSE_DEMAND	0x020	/* must/demand/order ... or, an ultimatum, a
-				   call to arms (urge to, call on ... to) */
+				   call to arms (urge to, call on ... to),
+				   an appeal (told/asked/pressed X to, calls
+				   for), a must laid on a named party */
 #define CLAUSE_DENIED	0x040	/* governed by a verb of denial or refusal:
 				   deny, rule out, reject ("denied it would
 				   attack"); also sets negated */

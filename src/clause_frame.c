@@ -2,8 +2,9 @@
  * clause_frame.c: what the clauses of a sentence are to each other, once
  * clause.c has cut them and found their verb groups and subjects: the
  * main clause, what a speaker reports ("X said (that) ...", "..., X
- * said", "according to X"), relatives, and conditions ("if", "unless",
- * "or else") with the clause they make conditional.
+ * said", "according to X"), relatives, conditions ("if", "unless",
+ * "or else") with the clause they make conditional, and obligations
+ * laid on a party ("Varnia must withdraw").
  */
 #include "autoconf.h"
 
@@ -263,5 +264,30 @@ clause_conditions(struct clause_work *w)
 				if (&w->it[j].c == target)
 					ci->c.parent = (long)j;
 		}
+	}
+}
+
+/*
+ * Pass 6: a "must" whose subject names a party ("Varnia must withdraw",
+ * "the envoy said the rebels must disarm") lays an obligation on it: a
+ * demand, whoever says it, not a step the party takes.  A pronoun
+ * ("we must", "it must") is most often the speaker's own resolve, and
+ * stays a plain modal.
+ */
+void
+clause_obligations(struct clause_work *w)
+{
+	size_t i, k;
+
+	for (i = 0; i < w->n; i++) {
+		struct clause *c = &w->it[i].c;
+
+		if (!clause_has_verb(c) || c->subj_first == c->subj_end ||
+		    (c->subj_end - c->subj_first == 1 &&
+		    (wcls(w, c->subj_first) & CW_PRON)))
+			continue;
+		for (k = c->verb.first; k < c->verb.end; k++)
+			if (wcls(w, k) & CW_MUST)
+				c->verb.mood |= CLAUSE_DEMAND;
 	}
 }

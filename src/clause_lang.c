@@ -298,6 +298,17 @@ static const struct clause_word english_verbs[] = {
 	{ "demand", CW_DEMAND | CW_SPEECH }, { "order", CW_DEMAND },
 	{ "urge", CW_DEMAND }, { "command", CW_DEMAND },
 	{ "instruct", CW_DEMAND }, { "call", CW_CALL },
+	{ "implore", CW_DEMAND }, { "plead", CW_DEMAND },
+	{ "appeal", CW_CALL },
+	/* a demand only with an object and "to": "pressed Varnia to
+	 * withdraw", not "pressed ahead"; "asked it to", not "asked
+	 * whether" */
+	{ "press", CW_DEMAND | CW_OBJECT }, { "ask", CW_DEMAND | CW_OBJECT },
+	{ "encourage", CW_DEMAND | CW_OBJECT },
+	/* verbs a purpose "to" often takes, so that the chain reaches
+	 * past them: "used its influence to avert a war" */
+	{ "avert", 0 }, { "prevent", 0 }, { "ensure", 0 }, { "defuse", 0 },
+	{ "curb", 0 },
 	/* intent */
 	{ "plan", CW_INTENT | CW_LIGHT }, { "intend", CW_INTENT }, { "aim", CW_INTENT },
 	{ "prepare", CW_INTENT }, { "want", CW_INTENT },

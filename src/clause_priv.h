@@ -194,8 +194,10 @@ clause_has_verb(const struct clause *c)
 	return c->verb.first != c->verb.end;
 }
 
-/* Pass 4 and 5 (clause_frame.c): roles, reported speech, conditions. */
+/* Passes 4 to 6 (clause_frame.c): roles, reported speech, conditions,
+ * obligations. */
 void		 clause_frames(struct clause_work *);
 void		 clause_conditions(struct clause_work *);
+void		 clause_obligations(struct clause_work *);
 
 #endif

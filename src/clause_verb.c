@@ -112,7 +112,7 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 	const struct clause *c = ch->c;
 	struct clause_pending p;
 	size_t k, h;
-	int second;
+	int second, dropped = 0;
 
 	*out = c->verb;
 	if (t < c->verb.end)
@@ -128,8 +128,13 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 			break;	/* a group of its own */
 		if (!(b & (CW_TO | CW_OF)) ||
 		    ((b & CW_OF) && p.mood == 0 && !p.deny)) {
+			dropped |= out->mood & CLAUSE_DEMAND;
 			chain_detach(ch, k, out, &second);
 			pending_add(ch, k, b, &p);
+			/* "stressed his calls for a truce": what a call
+			 * is for is demanded, whatever governs the call */
+			if ((prev & CW_CALL) && (b & CW_CALLPREP))
+				out->mood |= CLAUSE_DEMAND;
 			continue;
 		}
 		for (h = k + 1; h < c->end && (ccls(ch, h) & (CW_ADV |
@@ -141,11 +146,23 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 		    !p.neg && !p.deny && !(ccls(ch, h) & CW_VERB) &&
 		    !(ccls(ch, out->head) & CLAUSE_GOVERNS))) {
 			/* "sent troops to Iraq" is no chain */
+			dropped |= out->mood & CLAUSE_DEMAND;
 			chain_detach(ch, k, out, &second);
 			memset(&p, 0, sizeof(p));
 			continue;
 		}
 		out->mood |= p.mood;
+		/* "urged Varnia to use its influence with the militias to
+		 * avert a war": a purpose "to" after a phrase the demand let
+		 * go of is still what is demanded */
+		if (b & CW_TO)
+			out->mood |= dropped;
+		/* "told its allies to press": a verb of speech with an
+		 * object and an infinitive gives an order, where "told them
+		 * that" reports */
+		if ((b & CW_TO) && (ccls(ch, out->head) & CW_DEMAND) &&
+		    (ccls(ch, out->head) & CW_OBJECT))
+			out->mood |= CLAUSE_DEMAND;
 		if (p.neg)
 			out->negated ^= 1;
 		if (p.deny)

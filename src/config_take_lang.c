@@ -175,15 +175,17 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 
 	config_take_list(s, "mood", &r->mood, &lines);
 	/* "@name" is a class of moods, checked by rules_compile as for
-	 * actor_kinds below. */
-	for (i = 0; i < r->mood.n; i++)
-		if (r->mood.v[i][0] != '@' &&
-		    config_mood_parse(r->mood.v[i]) == -1)
+	 * actor_kinds below; "!name" refuses what name requires. */
+	for (i = 0; i < r->mood.n; i++) {
+		text = r->mood.v[i] + (r->mood.v[i][0] == '!');
+		if (text[0] != '@' && config_mood_parse(text) == -1)
 			config_msg_at(s->ld, 1, lines[i], "mood \"%s\" is "
 			    "unknown; use the tenses past, present, future, "
 			    "none or the moods modal, ability, intent, "
-			    "threat, conditional, demand, denied, headline",
+			    "threat, conditional, demand, denied, headline, "
+			    "each alone or after a \"!\" that refuses it",
 			    r->mood.v[i]);
+	}
 	free(lines);
 	config_take_list(s, "actor_kinds", &r->actor_kinds, &lines);
 	/* "@name" is a class of kinds: rules_compile checks its words,

@@ -303,18 +303,32 @@ static int
 rules_clause_keys(struct rules *r, size_t i, char *err, size_t errlen)
 {
 	const struct config_rule *rule = &r->cfg->rules[i];
+	const char *name;
 	size_t k;
-	unsigned moods = 0;
+	unsigned moods = 0, refused = 0;
+	int not;
 
 	r->rule_clauses[i] = rule->mood.n > 0 || rule->actor_kinds.n > 0 ||
 	    rule->negated != NULL;
-	for (k = 0; k < rule->mood.n; k++)
+	for (k = 0; k < rule->mood.n; k++) {
+		/* "!demand": any group but a demand */
+		name = rule->mood.v[k];
+		if ((not = name[0] == '!'))
+			name++;
 		if (rules_name_bits(r, rule, "mood", config_mood_parse,
-		    rule->mood.v[k], 0, &moods, err, errlen) == -1)
+		    name, 0, not ? &refused : &moods, err, errlen) == -1)
 			return -1;
+	}
+	if ((moods & refused) != 0) {
+		rules_where(rule, err, errlen, "mood: a tense or mood is both "
+		    "required and refused (\"!\")");
+		return -1;
+	}
 	/* config_mood_parse gives the four tenses first, then the moods */
 	r->rule_tenses[i] = moods & 0xfU;
 	r->rule_moods[i] = moods >> 4;
+	r->rule_not_tenses[i] = refused & 0xfU;
+	r->rule_not_moods[i] = refused >> 4;
 	for (k = 0; k < rule->actor_kinds.n; k++)
 		if (rules_name_bits(r, rule, "actor_kinds", actor_kind_parse,
 		    rule->actor_kinds.v[k], 0, &r->rule_kinds[i], err,
@@ -353,6 +367,8 @@ rules_compile(const struct config *cfg, char *err, size_t errlen)
 	    (r->rule_clauses = calloc(nr + 1, sizeof(int))) == NULL ||
 	    (r->rule_tenses = calloc(nr + 1, sizeof(unsigned))) == NULL ||
 	    (r->rule_moods = calloc(nr + 1, sizeof(unsigned))) == NULL ||
+	    (r->rule_not_tenses = calloc(nr + 1, sizeof(unsigned))) == NULL ||
+	    (r->rule_not_moods = calloc(nr + 1, sizeof(unsigned))) == NULL ||
 	    (r->rule_kinds = calloc(nr + 1, sizeof(unsigned))) == NULL)
 		goto oom;
 	if (rules_lang(r, "english") != 0) {
@@ -535,6 +551,8 @@ rules_free(struct rules *r)
 	free(r->rule_clauses);
 	free(r->rule_tenses);
 	free(r->rule_moods);
+	free(r->rule_not_tenses);
+	free(r->rule_not_moods);
 	free(r->rule_kinds);
 	free(r->class_id);
 	free(r->class_single);

@@ -2,11 +2,12 @@
  * rules_clause.c: a rule with clause keys (mood, actor_kinds, negated)
  * judged on one sentence.  For each occurrence of its terms: the verb
  * group that governs the term's first own word (clause.h) must have one
- * of the rule's tenses or moods; a negated or denied group drops the
- * occurrence or makes it a hit of the rule's negated category (a denied
- * threat is de-escalation evidence); who acts in the group (actor.h)
- * must be of one of the rule's kinds.  The sentence is analysed once,
- * when the first such rule needs it.
+ * of the rule's tenses or moods and none that it refuses ("!demand": a
+ * step urged on someone else is nobody's step); a negated or denied
+ * group drops the occurrence or makes it a hit of the rule's negated
+ * category (a denied threat is de-escalation evidence); who acts in the
+ * group (actor.h) must be of one of the rule's kinds.  The sentence is
+ * analysed once, when the first such rule needs it.
  */
 #include "autoconf.h"
 
@@ -491,6 +492,14 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		    !(v.mood & (int)r->rule_moods[ri])) {
 			rules_say(run, "  not fired: its verb group's tense "
 			    "and mood are not in the rule's mood list");
+			continue;
+		}
+		if (r->clause_lang[lang] != NULL &&
+		    (((r->rule_not_tenses[ri] >> v.tense) & 1) ||
+		    (v.mood & (int)r->rule_not_moods[ri]))) {
+			rules_say(run, "  not fired: its verb group's tense "
+			    "or mood is one the rule's mood list refuses "
+			    "(\"!\")");
 			continue;
 		}
 		if (r->clause_lang[lang] != NULL && clause_is_guess(&v)) {

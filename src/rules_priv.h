@@ -117,6 +117,9 @@ struct rules {
 	int			 *rule_clauses;	/* mood, actor_kinds or negated */
 	unsigned		 *rule_tenses;	/* bit per enum clause_tense */
 	unsigned		 *rule_moods;	/* CLAUSE_* bits */
+	unsigned		 *rule_not_tenses; /* "!past": tenses refused */
+	unsigned		 *rule_not_moods; /* "!demand": CLAUSE_* bits
+					   refused */
 	unsigned		 *rule_kinds;	/* bit per enum actor_kind */
 
 	/* What a sentence must hold to hold a rule's term (rules_filter.c).

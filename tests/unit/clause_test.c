@@ -356,6 +356,46 @@ test_conditions(void)
 	    "called on ... to: a demand");
 }
 
+/* Appeals: a step urged, asked or laid on another party is a demand,
+ * however the appeal is put. */
+static void
+test_appeals(void)
+{
+	analyse("The envoy told the rebels to lay down their arms.", 0);
+	CHECK_STR(verb("lay"), "tense=past mood=demand negated=no",
+	    "told ... to: an order");
+	analyse("The envoy told the rebels that talks would resume.", 0);
+	CHECK(strstr(verb("resume"), "demand") == NULL,
+	    "told ... that: speech, no order");
+	analyse("The ministry asked its partners to press Varnia to keep "
+	    "the truce.", 0);
+	CHECK_STR(verb("keep"), "tense=past mood=demand negated=no",
+	    "asked ... to press ... to: a demand along the chain");
+	analyse("Ostland pressed Varnia to avoid a wider war.", 0);
+	CHECK_STR(verb("avoid"), "tense=past mood=demand negated=no",
+	    "pressed ... to: a demand");
+	analyse("Ostland pressed ahead with the offensive.", 0);
+	CHECK(strstr(verb("offensive"), "demand") == NULL,
+	    "pressed ahead: none");
+	analyse("The council implored the militias in the north to end the "
+	    "siege.", 0);
+	CHECK_STR(verb("end"), "tense=none mood=demand negated=no",
+	    "implored ... to: a demand, past a phrase");
+	analyse("The envoy urged Varnia to use its sway over the militias "
+	    "to avert a war.", 0);
+	CHECK_STR(verb("avert"), "tense=none mood=demand negated=no",
+	    "a purpose 'to' after a phrase is still demanded");
+	analyse("The premier repeated his calls for a lasting truce.", 0);
+	CHECK_STR(verb("truce"), "tense=none mood=demand negated=no",
+	    "what a call is for is demanded, even a noun's call");
+	analyse("The envoy said Varnia must rein in the militias.", 0);
+	CHECK_STR(verb("rein"), "tense=present mood=modal,demand "
+	    "negated=no", "must laid on a named party: a demand");
+	analyse("The envoy said we must rein in the militias.", 0);
+	CHECK_STR(verb("rein"), "tense=present mood=modal negated=no",
+	    "must of a pronoun: the speaker's own resolve");
+}
+
 static void
 test_headlines(void)
 {
@@ -487,6 +527,7 @@ main(void)
 	test_denials();
 	test_reported();
 	test_conditions();
+	test_appeals();
 	test_headlines();
 	test_limits();
 	test_frames_more();

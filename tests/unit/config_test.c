@@ -473,6 +473,34 @@ test_like(void)
 	config_free(c);
 }
 
+/* mood = {"!demand"}: a "!" refuses a mood; a bad name after it is
+ * refused at its line. */
+static void
+test_mood_refused(void)
+{
+	struct config *c;
+
+	c = load_text("rule calm { category = \"deescalation\"\n"
+	    "  terms = {\"x\"} mood = {\"!demand\", \"!past\"} }\n");
+	CHECK(c != NULL, "a refused mood and a refused tense load");
+	if (c != NULL && c->n_rules == 1)
+		CHECK_INT(c->rules[0].mood.n == 2 &&
+		    strcmp(c->rules[0].mood.v[0], "!demand") == 0, 1,
+		    "as written");
+	config_free(c);
+	c = load_text("rule calm { category = \"deescalation\"\n"
+	    "  terms = {\"x\"} mood = {\"!wish\"}\n"
+	    "  }\n"
+	    "rule other { category = \"deescalation\" terms = {\"y\"}\n"
+	    "  mood = {\"!\"} }\n");
+	CHECK(c == NULL, "an unknown mood after \"!\" is refused");
+	CHECK(said("test.conf:2: mood \"!wish\" is unknown"),
+	    "at its line, naming it");
+	CHECK(said("test.conf:5: mood \"!\" is unknown"),
+	    "and a \"!\" alone");
+	config_free(c);
+}
+
 static void
 test_urls(void)
 {
@@ -658,6 +686,7 @@ main(void)
 	test_nesting();
 	test_references();
 	test_like();
+	test_mood_refused();
 	test_urls();
 	test_twice_and_bytes();
 	test_warnings();

@@ -395,8 +395,55 @@ test_clauses(void)
 	    "and its actor with its kind");
 	CHECK(strstr(explained, "not fired: its actor's kind") != NULL,
 	    "and why it did not fire");
+	CHECK_INT(run("Sudan urged Chad to show restraint."), 1,
+	    "without a refused mood, restraint urged on another fires");
 	rules_free(r);
 	compiled = NULL;
+
+	/* mood = {"!demand"}: any verb group but a demand */
+	rr->mood = LIST("!demand");
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "a refused mood compiles");
+	if (r != NULL) {
+		compiled = r;
+		rules_result_free(&res);
+		explained[0] = '\0';
+		CHECK_INT(rules_match_explain(r, "", "Sudan urged Chad to show "
+		    "restraint.", &res, collect, NULL), 0, "explain runs");
+		CHECK_INT((int)res.n_hits, 0, "a step urged on another party "
+		    "is refused");
+		CHECK(strstr(explained, "mood list refuses") != NULL,
+		    "and explain says why");
+		CHECK_INT(run("Sudan showed restraint."), 1,
+		    "a step taken still fires");
+		CHECK_INT(run("Sudan does not want a war with Chad."), 1,
+		    "and so does a war disowned");
+		rules_free(r);
+		compiled = NULL;
+	}
+	rr->mood = LIST("!past");
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "a refused tense compiles");
+	if (r != NULL) {
+		compiled = r;
+		CHECK_INT(run("Sudan showed restraint."), 0,
+		    "a refused tense does not fire");
+		CHECK_INT(run("Sudan will show restraint."), 1,
+		    "another tense does");
+		rules_free(r);
+		compiled = NULL;
+	}
+	rr->mood = LIST("past", "!past");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL &&
+	    strstr(err, "required and refused") != NULL,
+	    "a tense both required and refused is refused");
+	rr->mood = LIST("!");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
+	    "a bare \"!\" is refused");
+	rr->mood = LIST("!!demand");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
+	    "a doubled \"!\" is refused");
+	rr->mood = NONE;
 
 	rf->mood = LIST("futuristic");
 	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL,
