@@ -56,8 +56,7 @@ pid=$!
 track $pid
 
 count() { cat "$T"/log/alerts.jsonl* 2>/dev/null | wc -l; }
-# the samples raise five alerts (the UN's appeal to both sides raises none)
-if wait_for 30 sh -c "[ \$(cat $T/log/alerts.jsonl 2>/dev/null | wc -l) -ge 5 ]"; then
+if wait_for 30 sh -c "[ \$(cat $T/log/alerts.jsonl 2>/dev/null | wc -l) -ge 6 ]"; then
 	pass "the service raised the samples' alerts into the alert log"
 else
 	fail "only $(count) alerts after 30 s: $(tail -n 5 "$BRINKD_LOG")"
