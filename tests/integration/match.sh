@@ -87,6 +87,15 @@ expect "not wanting war is deescalation" \
     "$(json_get "$T/stdin.out" 'sorted({h["category"] for h in alerts[0]["hits"]})')" \
     "['deescalation']"
 
+# A warning of force on a condition is a threat; of a price war, none.
+printf 'The minister warned of war unless the occupation ended.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/warn.out"
+expect "a warning of war on a condition is a threat" \
+    "$(json_get "$T/warn.out" 'alerts[0]["category"]')" threat
+printf 'Economists warned of a price war if the merger goes ahead.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/price.out"
+expect "economists warning of a price war: no alert" "$(wc -c < "$T/price.out")" 0
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1
