@@ -1,10 +1,10 @@
 /*
  * feed.c: RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 -> items, on libxml2's
- * streaming xmlTextReader.  A reader keeps only the current branch of
- * the tree, so a 50 MB feed costs a few megabytes.  This file is the
- * top: it sets the reader up over memory or a descriptor, has
- * feed_read.c walk it, and when the document is ill-formed has
- * feed_fix.c repair the bytes and feed_recover.c read them again.
+ * SAX2 push parser (feed_sax.c).  No tree is built and the document is
+ * handed over PUSH_CHUNK bytes at a time, so a 50 MB feed costs a few
+ * megabytes.  This file is the top: it feeds the parser from memory or
+ * a descriptor, and when the document is ill-formed has feed_fix.c
+ * repair the bytes and feed_recover.c read them again.
  *
  * Safety: no network, no DTD loading and no entity substitution by
  * libxml2 (XML_PARSE_NOENT would let an entity read a local file).
@@ -26,7 +26,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
 
 #include "feed_int.h"
 
@@ -50,8 +50,7 @@ parser_init(struct parser *p, const char *base_url,
 	feed_init_limits(p, limits);
 	p->base_url = base_url;
 	p->chan_depth = -1;
-	if ((p->feed = calloc(1, sizeof(*p->feed))) == NULL ||
-	    (p->cap.buf = xmlBufferCreate()) == NULL)
+	if ((p->feed = calloc(1, sizeof(*p->feed))) == NULL)
 		return -1;
 	return 0;
 }
@@ -74,10 +73,35 @@ parser_done(struct parser *p)
 	free(p->person_name);
 	free(p->person_email);
 	free(p->cap.base);
-	if (p->cap.buf != NULL)
-		xmlBufferFree(p->cap.buf);
-	if (p->reader != NULL)
-		xmlFreeTextReader(p->reader);
+	free(p->cap.buf.data);
+	memset(&p->cap.buf, 0, sizeof(p->cap.buf));
+	feed_base_leave(p, 0);
+	free(p->bases);
+	p->bases = NULL;
+	p->bases_alloc = 0;
+	feed_sax_end(p);
+}
+
+/* The stream over len bytes of buf, PUSH_CHUNK at a time; the feed, or
+ * NULL with the reason in err. */
+static struct feed *
+stream_memory(struct parser *p, const char *buf, size_t len, char *err,
+    size_t errlen)
+{
+	size_t first = len < 4 ? len : 4, off = first, n;
+
+	if (feed_sax_begin(p, buf, first) == -1) {
+		snprintf(err, errlen, "out of memory");
+		feed_free(p->feed);
+		p->feed = NULL;
+		return NULL;
+	}
+	do {
+		n = len - off < PUSH_CHUNK ? len - off : PUSH_CHUNK;
+		feed_sax_push(p, buf + off, n, off + n == len, err, errlen);
+		off += n;
+	} while (off < len && !p->halted);
+	return feed_finish(p, err, errlen);
 }
 
 struct feed *
@@ -98,16 +122,13 @@ feed_parse(const char *buf, size_t len, const char *base_url,
 		snprintf(err, errlen, "not a feed: over %d bytes", INT_MAX);
 		return NULL;
 	}
-	if (parser_init(&p, base_url, limits) == -1 ||
-	    (p.reader = xmlReaderForMemory(buf, (int)len, NULL, NULL,
-	    READER_OPTIONS)) == NULL) {
+	if (parser_init(&p, base_url, limits) == -1) {
 		snprintf(err, errlen, "out of memory");
 		feed_free(p.feed);
 		parser_done(&p);
 		return NULL;
 	}
-	xmlTextReaderSetStructuredErrorHandler(p.reader, feed_on_xml_error, &p);
-	f = feed_run(&p, err, errlen);
+	f = stream_memory(&p, buf, len, err, errlen);
 	if ((p.xml_stopped || p.nul_byte) && !p.over_limit &&
 	    len <= RECOVER_MAX) {
 		/* Start again on the tree, keeping the first pass's
@@ -115,9 +136,15 @@ feed_parse(const char *buf, size_t len, const char *base_url,
 		 * that is not the UTF-8 it claims is repaired first, NUL
 		 * bytes dropped and bare "&" escaped (feed_fix.c says
 		 * why). */
-		/* An encoding nobody knows is read as UTF-8, repaired. */
+		/* An encoding nobody knows is read as UTF-8, repaired.
+		 * The stream stops at the first error, so a bad byte
+		 * after it went unseen: a document read as UTF-8 is
+		 * repaired whenever it needs it (value_utf8_repair()
+		 * leaves a sound one alone), before libxml2's recovery
+		 * would read the rest of it as Latin-1. */
 		int bad_encoding = p.bad_encoding, failed = 0;
-		int utf8_error = p.utf8_error || bad_encoding;
+		int utf8_error = p.utf8_error || bad_encoding ||
+		    p.utf8_input;
 		const char *doc = buf;
 		char *utf8 = NULL, *refs = NULL, *nul = NULL;
 		size_t doc_len = len, n, nuls, nul_line;
@@ -165,45 +192,6 @@ feed_parse(const char *buf, size_t len, const char *base_url,
 	return f;
 }
 
-/* The descriptor after a prefix already read from it, for libxml2. */
-struct fd_input {
-	int		 fd;
-	char		*prefix;
-	size_t		 prefix_len, prefix_pos;
-};
-
-static int
-fd_input_read(void *arg, char *out, int len)
-{
-	struct fd_input *in = arg;
-	ssize_t n;
-
-	if (in->prefix_pos < in->prefix_len) {
-		size_t left = in->prefix_len - in->prefix_pos;
-
-		if ((size_t)len > left)
-			len = (int)left;
-		memcpy(out, in->prefix + in->prefix_pos, len);
-		in->prefix_pos += len;
-		if (in->prefix_pos == in->prefix_len) {
-			/* Streaming from here: give the memory back. */
-			free(in->prefix);
-			in->prefix = NULL;
-		}
-		return len;
-	}
-	do
-		n = read(in->fd, out, len);
-	while (n == -1 && errno == EINTR);
-	return (int)n;
-}
-
-static int
-fd_input_close(void *arg)
-{
-	return 0;	/* the caller owns the descriptor */
-}
-
 /* Read up to max bytes of fd; the count, or -1 on a read error. */
 static ssize_t
 read_prefix(int fd, char *buf, size_t max)
@@ -225,6 +213,68 @@ read_prefix(int fd, char *buf, size_t max)
 }
 
 /*
+ * The stream over what was read ahead (*prefix, freed once handed over)
+ * and then the rest of fd, PUSH_CHUNK bytes at a time: the feed, or
+ * NULL with the reason in err.
+ */
+static struct feed *
+stream_fd(struct parser *p, int fd, char **prefix, size_t prefix_len,
+    char *err, size_t errlen)
+{
+	char *chunk;
+	const char *data;
+	size_t off = 0, n, first;
+	ssize_t got;
+	int began = 0, last = 0;
+
+	if ((chunk = malloc(PUSH_CHUNK)) == NULL)
+		goto nomem;
+	while (!last && !p->halted) {
+		if (off < prefix_len) {
+			n = prefix_len - off < PUSH_CHUNK ? prefix_len - off :
+			    PUSH_CHUNK;
+			data = *prefix + off;
+			off += n;
+		} else {
+			if ((got = read_prefix(fd, chunk, PUSH_CHUNK)) == -1) {
+				feed_set_reason(p->stop_reason,
+				    sizeof(p->stop_reason), "cannot read: %s",
+				    strerror(errno));
+				feed_halt(p, 1);
+				break;
+			}
+			n = (size_t)got;
+			data = chunk;
+			last = n < PUSH_CHUNK;
+		}
+		if (!began) {
+			/* libxml2 guesses the encoding from these. */
+			first = n < 4 ? n : 4;
+			if (feed_sax_begin(p, data, first) == -1)
+				goto nomem;
+			began = 1;
+			data += first;
+			n -= first;
+		}
+		feed_sax_push(p, data, n, last, err, errlen);
+		if (off == prefix_len && *prefix != NULL) {
+			/* Streaming from here: give the memory back. */
+			free(*prefix);
+			*prefix = NULL;
+		}
+	}
+	free(chunk);
+	return feed_finish(p, err, errlen);
+
+nomem:
+	free(chunk);
+	snprintf(err, errlen, "out of memory");
+	feed_free(p->feed);
+	p->feed = NULL;
+	return NULL;
+}
+
+/*
  * A document that fits in RECOVER_MAX is read whole and parsed as
  * feed_parse does, so that it gets the recovery pass; a larger one is
  * streamed, the part already read first.
@@ -234,36 +284,34 @@ feed_parse_fd(int fd, const char *base_url, const struct feed_limits *limits,
     void (*on_item)(const struct feed_item *, void *), void *arg,
     char *err, size_t errlen)
 {
-	struct fd_input in;
 	struct stat sb;
 	struct parser p;
 	struct feed *f = NULL;
+	char *prefix = NULL;
+	size_t prefix_len = 0, i;
 	ssize_t n;
-	size_t i;
 
 	if (errlen > 0)
 		err[0] = '\0';
-	memset(&in, 0, sizeof(in));
-	in.fd = fd;
 	/* A large regular file is streamed from its start: no need to
 	 * look ahead to learn its size. */
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
 	    sb.st_size > RECOVER_MAX)
 		goto stream;
-	if ((in.prefix = malloc(RECOVER_MAX + 1)) == NULL) {
+	if ((prefix = malloc(RECOVER_MAX + 1)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	if ((n = read_prefix(fd, in.prefix, RECOVER_MAX + 1)) == -1) {
+	if ((n = read_prefix(fd, prefix, RECOVER_MAX + 1)) == -1) {
 		snprintf(err, errlen, "cannot read: %s", strerror(errno));
-		free(in.prefix);
+		free(prefix);
 		return NULL;
 	}
-	in.prefix_len = (size_t)n;
-	if (in.prefix_len <= RECOVER_MAX) {
-		f = feed_parse(in.prefix, in.prefix_len, base_url, limits,
+	prefix_len = (size_t)n;
+	if (prefix_len <= RECOVER_MAX) {
+		f = feed_parse(prefix, prefix_len, base_url, limits,
 		    err, errlen);
-		free(in.prefix);
+		free(prefix);
 		if (f == NULL)
 			return NULL;
 		for (i = 0; i < f->n_items; i++) {
@@ -277,19 +325,15 @@ feed_parse_fd(int fd, const char *base_url, const struct feed_limits *limits,
 	}
 
 stream:
-	if (parser_init(&p, base_url, limits) == -1 ||
-	    (p.reader = xmlReaderForIO(fd_input_read, fd_input_close, &in,
-	    NULL, NULL, READER_OPTIONS)) == NULL) {
+	if (parser_init(&p, base_url, limits) == -1) {
 		snprintf(err, errlen, "out of memory");
 		feed_free(p.feed);
 	} else {
 		p.on_item = on_item;
 		p.on_item_arg = arg;
-		xmlTextReaderSetStructuredErrorHandler(p.reader, feed_on_xml_error,
-		    &p);
-		f = feed_run(&p, err, errlen);
+		f = stream_fd(&p, fd, &prefix, prefix_len, err, errlen);
 	}
 	parser_done(&p);
-	free(in.prefix);
+	free(prefix);
 	return f;
 }

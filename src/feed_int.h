@@ -1,8 +1,10 @@
 /*
  * feed_int.h: what the files of the feed parser share.  Imports run
- * one way, top down: feed.c (the entry points) -> feed_recover.c (the
- * second pass) -> feed_read.c (the reader loop) -> feed_item.c (what an
- * element means) -> feed_xml.c (content being collected), with
+ * one way, top down: feed.c (the entry points) -> feed_sax.c (the
+ * stream, libxml2's SAX2 push parser) and feed_recover.c (the second
+ * pass, a tree) -> feed_read.c (what each start tag, text and end tag
+ * means) -> feed_item.c (what an element means for an item) ->
+ * feed_xml.c (the current element, content being collected), with
  * feed_fix.c and feed_value.c at the bottom.  Not a public contract:
  * see feed.h.
  */
@@ -12,7 +14,7 @@
 #include <stddef.h>
 
 #include <libxml/tree.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
 
 #include "feed.h"
 #include "feed_value.h"
@@ -25,7 +27,7 @@
  * little for an entity bomb. */
 #define ENTITY_BUDGET		(256 * 1024)
 #define ENTITY_DEPTH		8
-/* The reader gives up at the first well-formedness error.  Documents up
+/* The stream gives up at the first well-formedness error.  Documents up
  * to this size are then read again as a tree in libxml2's recovery mode,
  * which gets past an unescaped "&" or an undeclared "&nbsp;"; larger
  * ones keep the items read before the error. */
@@ -34,8 +36,10 @@
  * a node, and "<a/>" is four bytes of input. */
 #define RECOVER_MAX_ELEMENTS	100000
 
-#define READER_OPTIONS	(XML_PARSE_NONET | XML_PARSE_RECOVER | \
+#define PARSE_OPTIONS	(XML_PARSE_NONET | XML_PARSE_RECOVER | \
 			 XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
+/* Bytes handed to libxml2's push parser at a time when streaming. */
+#define PUSH_CHUNK		(64 * 1024)
 
 enum field {
 	FLD_NONE,
@@ -66,6 +70,12 @@ struct raw_content {
 	int		 markup;
 };
 
+/* Bytes collected, NUL-terminated once any are. */
+struct cap_buf {
+	char		*data;
+	size_t		 len, alloc;
+};
+
 /* The element whose content is being collected. */
 struct capture {
 	int		 active;
@@ -77,11 +87,48 @@ struct capture {
 	int		 child_depth;	/* inside children of a plain field */
 	int		 permalink;	/* RSS guid: isPermaLink absent/"true" */
 	char		*base;		/* xml:base in force, for links */
-	xmlBufferPtr	 buf;
+	struct cap_buf	 buf;
+};
+
+/*
+ * The element the walk is at, named as libxml2's reader named it: the
+ * local name, or "dc:creator" whole when the document never declared
+ * the prefix.  Filled by feed_sax.c from a SAX2 callback or by
+ * feed_recover.c from a tree node; read through feed_xml.c.
+ */
+struct xml_node {
+	int		 depth;		/* the root element is 0 */
+	int		 empty;		/* <x/>: no end event follows */
+	const char	*local;
+	const char	*prefix;	/* NULL if none */
+	const char	*uri;		/* NULL if none */
+	/* Attributes: SAX2's five pointers each (local name, prefix,
+	 * URI, value, end of value), or the tree's list. */
+	const xmlChar	**sax_attrs;
+	int		 n_sax_attrs;
+	xmlAttrPtr	 tree_attrs;
+};
+
+/* An xml:base in force, from the element at depth on. */
+struct xml_base {
+	int		 depth;
+	char		*uri;
 };
 
 struct parser {
-	xmlTextReaderPtr	 reader;
+	struct xml_node	 node;
+	xmlParserCtxtPtr ctxt;		/* the stream's push parser */
+	xmlDocPtr	 doc;		/* where the DTD's entities are */
+	struct xml_base	*bases;
+	size_t		 n_bases, bases_alloc;
+	int		 halted;	/* the walk was stopped */
+	int		 status;	/* how: 0 at the end of the document,
+					   -1 an XML error or not a feed,
+					   1 a limit of ours or no memory */
+	int		 sax_depth;	/* elements open in the stream */
+	int		 skip_end;	/* the next end event closes <x/> */
+	char		*err;		/* the caller's, for feed_ev_start */
+	size_t		 errlen;
 	struct feed		*feed;
 	size_t			 max_items, max_depth, max_text;
 	int			 skip_content;
@@ -116,6 +163,7 @@ struct parser {
 	/* Why the parse stopped or what was wrong: the first of each. */
 	int		 xml_stopped;	/* libxml2 gave up on an XML error */
 	int		 utf8_error;	/* said UTF-8 and was not */
+	int		 utf8_input;	/* read as UTF-8 at its first error */
 	int		 nul_byte;	/* libxml2 stopped at a NUL */
 	int		 bad_encoding;	/* declared one libxml2 does not know */
 	int		 over_limit;	/* libxml2 hit one of its safety limits */
@@ -132,15 +180,26 @@ struct parser {
 	int		 nomem;
 };
 
-/* feed_read.c: the reader loop, shared with the recovery pass */
+/* feed_sax.c: the stream */
+int		 feed_sax_begin(struct parser *, const char *, size_t);
+void		 feed_sax_push(struct parser *, const char *, size_t, int,
+		    char *, size_t);
+void		 feed_sax_end(struct parser *);
+
+/* feed_read.c: what the events mean, for the stream and the tree.
+ * Each stops the walk (p->halted, p->status) when it must. */
 void		 feed_on_xml_error(void *, xmlErrorPtr);
-struct feed	*feed_run(struct parser *, char *, size_t);
+void		 feed_ev_start(struct parser *, char *, size_t);
+void		 feed_ev_end(struct parser *, int);
+void		 feed_ev_text(struct parser *, int, const char *, size_t);
+void		 feed_ev_reference(struct parser *, int, const char *);
+struct feed	*feed_finish(struct parser *, char *, size_t);
 
 /* feed_recover.c: the second pass for ill-formed documents */
 struct feed	*feed_recover(struct parser *, const char *, size_t,
 		    const char *, char *, size_t);
 
-/* feed_xml.c: reader helpers and the content being captured */
+/* feed_xml.c: the current element and the content being captured */
 void		 feed_set_reason(char *, size_t, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 char		*feed_strdup(struct parser *, const char *);
@@ -149,6 +208,9 @@ char		*feed_trim(char *);
 const char	*feed_cname(struct parser *);
 char		*feed_attr(struct parser *, const char *);
 char		*feed_base_uri(struct parser *);
+void		 feed_base_enter(struct parser *);
+void		 feed_base_leave(struct parser *, int);
+void		 feed_halt(struct parser *, int);
 int		 feed_is_absolute(const char *);
 char		*feed_resolve(struct parser *, const char *, const char *);
 void		 feed_cap_begin(struct parser *, int, enum field,

@@ -197,20 +197,20 @@ feed_cap_finish(struct parser *p)
 	size_t len;
 
 	p->cap.active = 0;
-	if (xmlBufferAdd(p->cap.buf, (const xmlChar *)"", 0) != 0)
-		p->nomem = 1;
-	len = (size_t)xmlBufferLength(p->cap.buf);
+	len = p->cap.buf.len;
 	if ((raw = malloc(len + 1)) == NULL) {
 		p->nomem = 1;
 		goto out;
 	}
-	memcpy(raw, xmlBufferContent(p->cap.buf), len);
+	if (len > 0)
+		memcpy(raw, p->cap.buf.data, len);
 	raw[len] = '\0';
 	if (p->cap.base64 && !p->cap.markup) {
 		long n = value_base64_decode(raw);
 
 		if (n < 0 || !xmlCheckUTF8((const unsigned char *)raw)) {
-			memcpy(raw, xmlBufferContent(p->cap.buf), len);
+			if (len > 0)
+				memcpy(raw, p->cap.buf.data, len);
 			raw[len] = '\0';
 		} else
 			len = (size_t)n;

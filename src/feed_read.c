@@ -1,9 +1,11 @@
 /*
- * feed_read.c: the reader loop.  Walks libxml2's stream of start tags,
- * text and end tags (from the streaming xmlTextReader of feed.c, or the
- * walker over feed_recover.c's tree) and hands each to feed_xml.c
- * (content) or feed_item.c (meaning); at the end says what was wrong.
- * It knows nothing of where the stream comes from.
+ * feed_read.c: what the document's start tags, text, entity references
+ * and end tags mean.  They come from the stream (feed_sax.c, libxml2's
+ * SAX2 push parser) or from the tree of the recovery pass
+ * (feed_recover.c), one event at a time, the element in p->node; each
+ * goes to feed_xml.c (content) or feed_item.c (meaning).  At the end
+ * feed_finish() says what was wrong.  It knows nothing of where the
+ * events come from.
  */
 #include "autoconf.h"
 
@@ -14,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
 
 #include "feed_int.h"
 
@@ -69,9 +71,12 @@ root_element(struct parser *p, const char *name, char *err, size_t errlen)
 		p->feed->kind = FEED_ATOM;
 		p->chan_depth = 0;
 	} else {
-		snprintf(err, errlen, "not a feed: the root element is <%s>, "
-		    "not <rss>, <rdf:RDF> or <feed>",
-		    (const char *)xmlTextReaderConstName(p->reader));
+		const struct xml_node *n = &p->node;
+
+		snprintf(err, errlen, "not a feed: the root element is "
+		    "<%s%s%s>, not <rss>, <rdf:RDF> or <feed>",
+		    n->prefix != NULL ? n->prefix : "",
+		    n->prefix != NULL ? ":" : "", n->local);
 		return -1;
 	}
 	if (strcmp(name, "channel") == 0)
@@ -83,14 +88,13 @@ root_element(struct parser *p, const char *name, char *err, size_t errlen)
 static int
 on_start(struct parser *p, char *err, size_t errlen)
 {
-	int depth = xmlTextReaderDepth(p->reader);
-	int empty = xmlTextReaderIsEmptyElement(p->reader) == 1;
+	int depth = p->node.depth;
+	int empty = p->node.empty;
 	const char *name;
 	char *v;
 
 	if (p->cap.active) {
-		feed_cap_child_start(p, (const char *)
-		    xmlTextReaderConstLocalName(p->reader), empty);
+		feed_cap_child_start(p, p->node.local, empty);
 		return 0;
 	}
 	name = feed_cname(p);
@@ -146,95 +150,103 @@ on_start(struct parser *p, char *err, size_t errlen)
 	return 0;
 }
 
-static void
-on_end(struct parser *p)
+/* Elements nested deeper than the limit stop the walk: depth is that
+ * of the element, or for text that of its parent plus one. */
+static int
+too_deep(struct parser *p, int depth)
 {
-	int depth = xmlTextReaderDepth(p->reader);
+	if ((size_t)depth <= p->max_depth)
+		return 0;
+	feed_set_reason(p->stop_reason, sizeof(p->stop_reason),
+	    "elements nested deeper than %zu levels", p->max_depth);
+	feed_halt(p, 1);
+	return 1;
+}
 
-	if (p->cap.active) {
-		if (depth > p->cap.depth)
-			feed_cap_child_end(p, (const char *)
-			    xmlTextReaderConstLocalName(p->reader));
-		else
-			feed_cap_finish(p);
+static void
+after_event(struct parser *p)
+{
+	if (p->nomem || p->dropped_items)
+		feed_halt(p, 1);
+}
+
+/* A start tag, the element in p->node. */
+void
+feed_ev_start(struct parser *p, char *err, size_t errlen)
+{
+	int depth = p->node.depth;
+
+	if (p->halted || too_deep(p, depth))
+		return;
+	feed_base_enter(p);
+	if (on_start(p, err, errlen) == -1) {
+		feed_halt(p, -1);
 		return;
 	}
-	if (p->in_item && p->person_depth > 0 && depth == p->person_depth)
+	/* <x/> has no end tag of its own. */
+	if (p->node.empty) {
+		if (p->cap.active && p->cap.depth == depth)
+			feed_cap_finish(p);
+		else if (p->in_item && p->person_depth == depth)
+			feed_person_end(p);
+		feed_base_leave(p, depth);
+	}
+	after_event(p);
+}
+
+/* The end tag of the element at depth (never of an empty one). */
+void
+feed_ev_end(struct parser *p, int depth)
+{
+	if (p->halted)
+		return;
+	if (p->cap.active) {
+		if (depth > p->cap.depth)
+			feed_cap_child_end(p, p->node.local);
+		else
+			feed_cap_finish(p);
+	} else if (p->in_item && p->person_depth > 0 &&
+	    depth == p->person_depth)
 		feed_person_end(p);
 	else if (p->in_item && depth == p->item_depth)
 		feed_item_end(p);
+	feed_base_leave(p, depth);
+	after_event(p);
 }
 
-static void
-parser_run(struct parser *p, int *status, char *err, size_t errlen)
+/* Text (character data, CDATA, white space) at depth. */
+void
+feed_ev_text(struct parser *p, int depth, const char *s, size_t len)
 {
-	int ret;
-
-	while ((ret = xmlTextReaderRead(p->reader)) == 1) {
-		int type = xmlTextReaderNodeType(p->reader);
-		size_t depth = (size_t)xmlTextReaderDepth(p->reader);
-		const char *value;
-
-		if (depth > p->max_depth) {
-			feed_set_reason(p->stop_reason, sizeof(p->stop_reason),
-			    "elements nested deeper than %zu levels",
-			    p->max_depth);
-			break;
-		}
-		switch (type) {
-		case XML_READER_TYPE_ELEMENT:
-			if (on_start(p, err, errlen) == -1) {
-				*status = -1;
-				return;
-			}
-			/* <x/> has no end tag of its own. */
-			if (xmlTextReaderIsEmptyElement(p->reader) == 1 &&
-			    p->cap.active && (size_t)p->cap.depth == depth)
-				feed_cap_finish(p);
-			else if (xmlTextReaderIsEmptyElement(p->reader) == 1 &&
-			    p->in_item && p->person_depth == (int)depth)
-				feed_person_end(p);
-			break;
-		case XML_READER_TYPE_END_ELEMENT:
-			on_end(p);
-			break;
-		case XML_READER_TYPE_TEXT:
-		case XML_READER_TYPE_CDATA:
-		case XML_READER_TYPE_WHITESPACE:
-		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-			if (!p->cap.active)
-				break;
-			value = (const char *)xmlTextReaderConstValue(
-			    p->reader);
-			if (value != NULL)
-				feed_cap_text(p, value, strlen(value));
-			break;
-		case XML_READER_TYPE_ENTITY_REFERENCE:
-			if (p->cap.active && feed_expand_entity(p,
-			    (const char *)xmlTextReaderConstName(p->reader),
-			    0) == -1)
-				goto stop;
-			break;
-		default:
-			break;
-		}
-		if (p->nomem || p->dropped_items)
-			break;
-	}
-stop:
-	*status = ret;
+	if (p->halted || too_deep(p, depth))
+		return;
+	if (p->cap.active)
+		feed_cap_text(p, s, len);
+	after_event(p);
 }
 
-/* Read the whole document with the reader set up in p; the feed, or
- * NULL with the reason in err. */
+/* A reference to an entity the document declared, at depth. */
+void
+feed_ev_reference(struct parser *p, int depth, const char *name)
+{
+	if (p->halted || too_deep(p, depth))
+		return;
+	if (p->cap.active && feed_expand_entity(p, name, 0) == -1) {
+		feed_halt(p, 1);
+		return;
+	}
+	after_event(p);
+}
+
+/* The walk is over (p->status says how): the feed, or NULL with the
+ * reason in err. */
 struct feed *
-feed_run(struct parser *p, char *err, size_t errlen)
+feed_finish(struct parser *p, char *err, size_t errlen)
 {
 	struct feed *f = p->feed;
-	int status = 0;
+	int status = p->status;
 	size_t i;
 
-	parser_run(p, &status, err, errlen);
 	if (status == -1 && err[0] != '\0')
 		goto fail;	/* not a feed: root_element() said why */
 	p->xml_stopped = status == -1 && p->stop_reason[0] == '\0' &&

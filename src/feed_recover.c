@@ -1,9 +1,9 @@
 /*
- * feed_recover.c: the second pass for ill-formed documents.  libxml2's
- * reader gives up at the first well-formedness error, recovery mode or
- * not; a document small enough is then built as a tree in recovery mode
- * and walked by a reader (xmlReaderWalker) with the same code as the
- * stream.  The tree is bounded in elements, undeclared entity names are
+ * feed_recover.c: the second pass for ill-formed documents.  The stream
+ * (feed_sax.c) gives up at the first well-formedness error; a document
+ * small enough is then built as a tree in libxml2's recovery mode and
+ * walked here, each node handed to feed_read.c as the stream hands its
+ * events.  The tree is bounded in elements, undeclared entity names are
  * read as HTML's, and the safety of the first pass holds: no network,
  * no entity substitution, libxml2's limits on.
  */
@@ -16,7 +16,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/entities.h>
 #include <libxml/parserInternals.h>
-#include <libxml/xmlreader.h>
+#include <libxml/tree.h>
 
 #include "feed_int.h"
 
@@ -113,10 +113,75 @@ on_tree_element(void *arg, const xmlChar *localname, const xmlChar *prefix,
 	    namespaces, nb_attributes, nb_defaulted, attributes);
 }
 
+/* An element of the tree as feed_read.c sees the stream's: childless
+ * is empty, as the reader's walker had it. */
+static void
+tree_start(struct parser *p, xmlNodePtr n, int depth, char *err,
+    size_t errlen)
+{
+	struct xml_node *x = &p->node;
+
+	x->depth = depth;
+	x->empty = n->children == NULL;
+	x->local = (const char *)n->name;
+	x->prefix = n->ns != NULL ? (const char *)n->ns->prefix : NULL;
+	x->uri = n->ns != NULL ? (const char *)n->ns->href : NULL;
+	x->sax_attrs = NULL;
+	x->n_sax_attrs = 0;
+	x->tree_attrs = n->properties;
+	feed_ev_start(p, err, errlen);
+	x->tree_attrs = NULL;
+}
+
+/* Every node under the root in document order, without recursion: the
+ * tree may be as deep as libxml2 allows. */
+static void
+tree_walk(struct parser *p, xmlNodePtr root, char *err, size_t errlen)
+{
+	xmlNodePtr n = root;
+	int depth = 0;
+
+	while (n != NULL && !p->halted) {
+		switch (n->type) {
+		case XML_ELEMENT_NODE:
+			tree_start(p, n, depth, err, errlen);
+			if (n->children != NULL && !p->halted) {
+				n = n->children;
+				depth++;
+				continue;
+			}
+			break;
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			if (n->content != NULL)
+				feed_ev_text(p, depth, (const char *)n->content,
+				    strlen((const char *)n->content));
+			break;
+		case XML_ENTITY_REF_NODE:
+			feed_ev_reference(p, depth, (const char *)n->name);
+			break;
+		default:
+			break;
+		}
+		/* Up past every element that has no next sibling, each
+		 * ending as it is left. */
+		while (n != root && n->next == NULL && !p->halted) {
+			n = n->parent;
+			depth--;
+			p->node.local = (const char *)n->name;
+			p->node.depth = depth;
+			feed_ev_end(p, depth);
+		}
+		if (n == root)
+			break;
+		n = n->next;
+	}
+}
+
 /*
  * The recovery pass: the document as a tree, built in recovery mode,
- * walked by a reader exactly as the stream was.  The same safety holds:
- * no network, no entity substitution, libxml2's limits on.
+ * walked exactly as the stream was.  The same safety holds: no network,
+ * no entity substitution, libxml2's limits on.
  */
 struct feed *
 feed_recover(struct parser *p, const char *buf, size_t len,
@@ -124,6 +189,7 @@ feed_recover(struct parser *p, const char *buf, size_t len,
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc = NULL;
+	xmlNodePtr root = NULL;
 	struct feed *f = NULL;
 
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
@@ -142,24 +208,27 @@ feed_recover(struct parser *p, const char *buf, size_t len,
 	/* With an encoding given, the document's own declaration is
 	 * ignored: it named one libxml2 cannot read. */
 	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, encoding,
-	    READER_OPTIONS | (encoding != NULL ? XML_PARSE_IGNORE_ENC : 0));
+	    PARSE_OPTIONS | (encoding != NULL ? XML_PARSE_IGNORE_ENC : 0));
 	xmlFreeParserCtxt(ctxt);
-	if (doc == NULL || (p->reader = xmlReaderWalker(doc)) == NULL) {
+	if (doc == NULL) {
 		if (p->xml_error[0] == '\0')
 			snprintf(p->xml_error, sizeof(p->xml_error),
 			    "no XML element could be recovered");
 		snprintf(err, errlen, "not a feed: %s", p->xml_error);
 		feed_free(p->feed);
 		p->feed = NULL;
-	} else if ((f = feed_run(p, err, errlen)) != NULL && err[0] == '\0') {
-		/* The walk saw no error, but the first pass did. */
-		f->recovered = 1;
-		snprintf(err, errlen, "ill-formed XML, read in recovery "
-		    "mode (%s)", p->xml_error);
-	}
-	if (p->reader != NULL) {
-		xmlFreeTextReader(p->reader);
-		p->reader = NULL;
+	} else {
+		p->doc = doc;
+		if ((root = xmlDocGetRootElement(doc)) != NULL)
+			tree_walk(p, root, err, errlen);
+		if ((f = feed_finish(p, err, errlen)) != NULL &&
+		    err[0] == '\0') {
+			/* The walk saw no error, but the first pass did. */
+			f->recovered = 1;
+			snprintf(err, errlen, "ill-formed XML, read in "
+			    "recovery mode (%s)", p->xml_error);
+		}
+		p->doc = NULL;
 	}
 	xmlFreeDoc(doc);
 	return f;

@@ -1,5 +1,6 @@
 /*
- * feed_xml.c: the feed parser's view of libxml2's reader.  Element names
+ * feed_xml.c: the feed parser's view of the current element (struct
+ * xml_node, from the stream or the recovery tree).  Element names
  * are mapped to one spelling whatever prefix a document chose, and the
  * content of the element being read is collected here: as text while it
  * is text, as re-serialised markup once a child element appears (Atom's
@@ -17,7 +18,8 @@
 
 #include <libxml/entities.h>
 #include <libxml/uri.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
 
 #include "feed_int.h"
 
@@ -94,10 +96,7 @@ static const struct {
 const char *
 feed_cname(struct parser *p)
 {
-	const char *uri = (const char *)xmlTextReaderConstNamespaceUri(
-	    p->reader);
-	const char *local = (const char *)xmlTextReaderConstLocalName(
-	    p->reader);
+	const char *uri = p->node.uri, *local = p->node.local;
 	const char *prefix = NULL, *colon;
 	char undeclared[32];
 	size_t plen, llen;
@@ -112,8 +111,7 @@ feed_cname(struct parser *p)
 				break;
 			}
 		if (prefix == NULL) {
-			prefix = (const char *)xmlTextReaderConstPrefix(
-			    p->reader);
+			prefix = p->node.prefix;
 			if (prefix == NULL)
 				/* an unknown default namespace:
 				 * matches nothing */
@@ -140,49 +138,171 @@ feed_cname(struct parser *p)
 	return p->cname;
 }
 
+/* An attribute's value as libxml2's tree would give it: SAX2 hands
+ * over a value holding an entity reference still escaped ("&#38;" for
+ * "&amp;", "&name;" for a declared entity) and NUL-terminated, the
+ * plain case as a slice of the input.  Caller frees. */
+static char *
+sax_attr_value(struct parser *p, const xmlChar *v, const xmlChar *end)
+{
+	xmlNodePtr list;
+	xmlChar *s;
+	char *copy;
+
+	if (*end != '\0') {
+		if ((copy = malloc(end - v + 1)) == NULL) {
+			p->nomem = 1;
+			return NULL;
+		}
+		memcpy(copy, v, end - v);
+		copy[end - v] = '\0';
+		return copy;
+	}
+	list = xmlStringLenGetNodeList(p->doc, v, (int)(end - v));
+	s = xmlNodeListGetString(p->doc, list, 1);
+	xmlFreeNodeList(list);
+	copy = feed_strdup(p, s != NULL ? (const char *)s : "");
+	xmlFree(s);
+	return copy;
+}
+
+/* A tree attribute's value, as the reader read it; caller frees. */
+static char *
+tree_attr_value(struct parser *p, xmlAttrPtr a)
+{
+	xmlChar *s = xmlNodeListGetString(p->doc, a->children, 1);
+	char *copy;
+
+	if (s == NULL)
+		return NULL;
+	/* libxml2 allocates with xmlMalloc: hand back a string the
+	 * caller may free(). */
+	copy = feed_strdup(p, (const char *)s);
+	xmlFree(s);
+	return copy;
+}
+
 /* An attribute by local name, any case and any namespace (feeds write
- * isPermaLink, ispermalink and rdf:about); caller frees. */
+ * isPermaLink, ispermalink and rdf:about); caller frees.  An attribute
+ * whose prefix was never declared goes by "prefix:name" whole, and so
+ * matches none of ours. */
 char *
 feed_attr(struct parser *p, const char *name)
 {
-	char *value = NULL;
+	const struct xml_node *n = &p->node;
+	xmlAttrPtr a;
+	int i;
 
-	if (xmlTextReaderHasAttributes(p->reader) != 1)
-		return NULL;
-	while (xmlTextReaderMoveToNextAttribute(p->reader) == 1) {
-		const char *local = (const char *)xmlTextReaderConstLocalName(
-		    p->reader);
+	for (i = 0; i < n->n_sax_attrs; i++) {
+		const xmlChar **at = n->sax_attrs + 5 * i;
 
-		if (xmlTextReaderIsNamespaceDecl(p->reader) == 1 ||
-		    local == NULL || strcasecmp(local, name) != 0)
+		if ((at[1] != NULL && at[2] == NULL) ||
+		    strcasecmp((const char *)at[0], name) != 0)
 			continue;
-		value = (char *)xmlTextReaderValue(p->reader);
-		if (value != NULL) {
-			/* libxml2 allocates with xmlMalloc: hand back a
-			 * string the caller may free(). */
-			char *copy = feed_strdup(p, value);
-
-			xmlFree(value);
-			value = copy;
-		}
-		break;
+		return sax_attr_value(p, at[3], at[4]);
 	}
-	xmlTextReaderMoveToElement(p->reader);
-	return value;
+	for (a = n->tree_attrs; a != NULL; a = a->next)
+		if (a->name != NULL &&
+		    strcasecmp((const char *)a->name, name) == 0)
+			return tree_attr_value(p, a);
+	return NULL;
+}
+
+/* The element's own xml:base; caller frees. */
+static char *
+xml_base(struct parser *p)
+{
+	const struct xml_node *n = &p->node;
+	xmlAttrPtr a;
+	int i;
+
+	for (i = 0; i < n->n_sax_attrs; i++) {
+		const xmlChar **at = n->sax_attrs + 5 * i;
+
+		if (at[2] != NULL && strcmp((const char *)at[0], "base") == 0 &&
+		    strcmp((const char *)at[2],
+		    (const char *)XML_XML_NAMESPACE) == 0)
+			return sax_attr_value(p, at[3], at[4]);
+	}
+	for (a = n->tree_attrs; a != NULL; a = a->next)
+		if (a->ns != NULL && a->name != NULL &&
+		    strcmp((const char *)a->name, "base") == 0 &&
+		    xmlStrEqual(a->ns->href, XML_XML_NAMESPACE))
+			return tree_attr_value(p, a);
+	return NULL;
+}
+
+/*
+ * The element starts: an xml:base on it is resolved against the one in
+ * force (as xmlNodeGetBase resolves a node's against its ancestors') and
+ * holds until feed_base_leave() at its end.
+ */
+void
+feed_base_enter(struct parser *p)
+{
+	struct xml_base *grown;
+	char *own, *uri;
+	xmlChar *built;
+
+	if ((own = xml_base(p)) == NULL)
+		return;
+	uri = own;
+	if (p->n_bases > 0 && strncmp(own, "http://", 7) != 0 &&
+	    strncmp(own, "ftp://", 6) != 0 && strncmp(own, "urn:", 4) != 0) {
+		built = xmlBuildURI((const xmlChar *)own,
+		    (const xmlChar *)p->bases[p->n_bases - 1].uri);
+		if (built != NULL) {
+			uri = feed_strdup(p, (const char *)built);
+			xmlFree(built);
+			free(own);
+			if (uri == NULL)
+				return;
+		}
+	}
+	if (p->n_bases == p->bases_alloc) {
+		size_t n = p->bases_alloc ? p->bases_alloc * 2 : 8;
+
+		if ((grown = reallocarray(p->bases, n, sizeof(*grown))) ==
+		    NULL) {
+			p->nomem = 1;
+			free(uri);
+			return;
+		}
+		p->bases = grown;
+		p->bases_alloc = n;
+	}
+	p->bases[p->n_bases].depth = p->node.depth;
+	p->bases[p->n_bases].uri = uri;
+	p->n_bases++;
+}
+
+/* The element at depth ends: its xml:base no longer holds. */
+void
+feed_base_leave(struct parser *p, int depth)
+{
+	while (p->n_bases > 0 && p->bases[p->n_bases - 1].depth >= depth)
+		free(p->bases[--p->n_bases].uri);
 }
 
 /* The base URI in force at the current element, for xmlBuildURI. */
 char *
 feed_base_uri(struct parser *p)
 {
-	xmlChar *base = xmlTextReaderBaseUri(p->reader);
-	char *copy;
-
-	if (base == NULL)
+	if (p->n_bases == 0)
 		return NULL;
-	copy = feed_strdup(p, (const char *)base);
-	xmlFree(base);
-	return copy;
+	return feed_strdup(p, p->bases[p->n_bases - 1].uri);
+}
+
+/* Stop the walk; status as struct parser says. */
+void
+feed_halt(struct parser *p, int status)
+{
+	if (p->halted)
+		return;
+	p->halted = 1;
+	p->status = status;
+	if (p->ctxt != NULL)
+		xmlStopParser(p->ctxt);
 }
 
 int
@@ -215,12 +335,35 @@ feed_resolve(struct parser *p, const char *uri, const char *base)
 	return copy;
 }
 
+/* Append len bytes to b, which grows as needed. */
+static void
+buf_add(struct parser *p, struct cap_buf *b, const char *s, size_t len)
+{
+	char *grown;
+	size_t n;
+
+	if (b->len + len + 1 > b->alloc) {
+		for (n = b->alloc ? b->alloc : 256; n < b->len + len + 1;
+		    n *= 2)
+			;
+		if ((grown = realloc(b->data, n)) == NULL) {
+			p->nomem = 1;
+			return;
+		}
+		b->data = grown;
+		b->alloc = n;
+	}
+	memcpy(b->data + b->len, s, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
 /* Append len bytes to the capture, no further than max_text and never
  * through the middle of a UTF-8 sequence. */
 static void
 cap_append(struct parser *p, const char *s, size_t len)
 {
-	size_t have = (size_t)xmlBufferLength(p->cap.buf);
+	size_t have = p->cap.buf.len;
 
 	if (have + len > p->max_text) {
 		len = have < p->max_text ? p->max_text - have : 0;
@@ -228,9 +371,8 @@ cap_append(struct parser *p, const char *s, size_t len)
 			len--;
 		p->truncated = 1;
 	}
-	if (len > 0 && xmlBufferAdd(p->cap.buf, (const xmlChar *)s,
-	    (int)len) != 0)
-		p->nomem = 1;
+	if (len > 0)
+		buf_add(p, &p->cap.buf, s, len);
 }
 
 /* Text as markup: what would read back as the same characters. */
@@ -297,22 +439,15 @@ feed_cap_child_start(struct parser *p, const char *name, int empty)
 		return;
 	}
 	if (!p->cap.markup) {
-		xmlBufferPtr text = p->cap.buf;
+		struct cap_buf text = p->cap.buf;
 
-		if ((p->cap.buf = xmlBufferCreate()) == NULL) {
-			p->cap.buf = text;
-			p->nomem = 1;
-			return;
-		}
+		memset(&p->cap.buf, 0, sizeof(p->cap.buf));
 		p->cap.markup = 1;
-		if (p->cap.type == VALUE_HTML)
-			cap_append(p, (const char *)xmlBufferContent(text),
-			    (size_t)xmlBufferLength(text));
-		else
-			cap_append_escaped(p, (const char *)
-			    xmlBufferContent(text),
-			    (size_t)xmlBufferLength(text));
-		xmlBufferFree(text);
+		if (text.len > 0 && p->cap.type == VALUE_HTML)
+			cap_append(p, text.data, text.len);
+		else if (text.len > 0)
+			cap_append_escaped(p, text.data, text.len);
+		free(text.data);
 	}
 	cap_append(p, "<", 1);
 	cap_append(p, name, strlen(name));
@@ -336,16 +471,6 @@ feed_cap_child_end(struct parser *p, const char *name)
 	cap_append(p, ">", 1);
 }
 
-/* The document being read.  Not xmlTextReaderCurrentDoc(): that hands
- * the document over to the caller, and the reader would not free it. */
-static xmlDocPtr
-current_doc(struct parser *p)
-{
-	xmlNodePtr node = xmlTextReaderCurrentNode(p->reader);
-
-	return node != NULL ? node->doc : NULL;
-}
-
 /*
  * An entity reference the document's own DTD declared.  libxml2 leaves
  * it unexpanded (no XML_PARSE_NOENT); internal entities are expanded
@@ -365,7 +490,7 @@ feed_expand_entity(struct parser *p, const char *name, int level)
 		return -1;
 	}
 	if ((ent = xmlGetPredefinedEntity((const xmlChar *)name)) == NULL)
-		ent = xmlGetDocEntity(current_doc(p), (const xmlChar *)name);
+		ent = xmlGetDocEntity(p->doc, (const xmlChar *)name);
 	if (ent == NULL || ent->etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY ||
 	    ent->etype == XML_EXTERNAL_GENERAL_UNPARSED_ENTITY ||
 	    ent->content == NULL)
@@ -421,5 +546,5 @@ feed_cap_begin(struct parser *p, int depth, enum field field,
 	p->cap.child_depth = 0;
 	free(type);
 	free(mode);
-	xmlBufferEmpty(p->cap.buf);
+	p->cap.buf.len = 0;
 }

@@ -13,29 +13,83 @@
 
 #include "html_int.h"
 
-/* Elements that end a word (a space) or, with HTML_KEEP_BLOCKS, a line. */
-static const char *const block_tags[] = {
-	"address", "article", "aside", "blockquote", "br", "caption", "dd",
-	"div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-	"form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-	"main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td",
-	"tfoot", "th", "thead", "tr", "ul", "body", "html", "title", NULL
+/*
+ * Elements that end a word (a space) or, with HTML_KEEP_BLOCKS, a line,
+ * and those whose content is never text a reader sees, by first letter:
+ * every tag of every field passes here, and a scan of one list of them
+ * all cost more than the rest of the tag's handling.  The implied html
+ * and body of every field come first of theirs.
+ */
+static const char *const block_a[] = { "address", "article", "aside", NULL };
+static const char *const block_b[] = { "body", "br", "blockquote", NULL };
+static const char *const block_c[] = { "caption", NULL };
+static const char *const block_d[] = { "dd", "div", "dl", "dt", NULL };
+static const char *const block_f[] = { "fieldset", "figcaption", "figure",
+	"footer", "form", NULL };
+static const char *const block_h[] = { "html", "h1", "h2", "h3", "h4", "h5",
+	"h6", "header", "hr", NULL };
+static const char *const block_l[] = { "li", NULL };
+static const char *const block_m[] = { "main", NULL };
+static const char *const block_n[] = { "nav", NULL };
+static const char *const block_o[] = { "ol", NULL };
+static const char *const block_p[] = { "p", "pre", NULL };
+static const char *const block_s[] = { "section", NULL };
+static const char *const block_t[] = { "table", "tbody", "td", "tfoot", "th",
+	"thead", "tr", "title", NULL };
+static const char *const block_u[] = { "ul", NULL };
+static const char *const dropped_h[] = { "head", NULL };
+static const char *const dropped_n[] = { "noscript", NULL };
+static const char *const dropped_s[] = { "script", "style", NULL };
+static const char *const dropped_t[] = { "template", NULL };
+
+static const struct {
+	const char *const	*block;
+	const char *const	*dropped;
+} by_letter[26] = {
+	['a' - 'a'] = { block_a, NULL },
+	['b' - 'a'] = { block_b, NULL },
+	['c' - 'a'] = { block_c, NULL },
+	['d' - 'a'] = { block_d, NULL },
+	['f' - 'a'] = { block_f, NULL },
+	['h' - 'a'] = { block_h, dropped_h },
+	['l' - 'a'] = { block_l, NULL },
+	['m' - 'a'] = { block_m, NULL },
+	['n' - 'a'] = { block_n, dropped_n },
+	['o' - 'a'] = { block_o, NULL },
+	['p' - 'a'] = { block_p, NULL },
+	['s' - 'a'] = { block_s, dropped_s },
+	['t' - 'a'] = { block_t, dropped_t },
+	['u' - 'a'] = { block_u, NULL },
 };
 
-/* Elements whose content is never text a reader sees. */
-static const char *const dropped_tags[] = {
-	"script", "style", "head", "noscript", "template", NULL
+enum tag_role {
+	ROLE_INLINE,
+	ROLE_BLOCK,
+	ROLE_DROPPED
 };
 
-/* libxml2's HTML parser gives element names in lower case. */
 static int
-in_list(const xmlChar *name, const char *const *list)
+in_list(const char *name, const char *const *list)
 {
-	for (; *list != NULL; list++)
-		if ((*list)[0] == (char)name[0] &&
-		    strcmp((const char *)name, *list) == 0)
+	for (; list != NULL && *list != NULL; list++)
+		if (strcmp(name, *list) == 0)
 			return 1;
 	return 0;
+}
+
+/* libxml2's HTML parser gives element names in lower case. */
+static enum tag_role
+tag_role(const char *name)
+{
+	unsigned int c = (unsigned char)name[0] - 'a';
+
+	if (c >= 26)
+		return ROLE_INLINE;
+	if (in_list(name, by_letter[c].dropped))
+		return ROLE_DROPPED;
+	if (in_list(name, by_letter[c].block))
+		return ROLE_BLOCK;
+	return ROLE_INLINE;
 }
 
 static void
@@ -145,9 +199,13 @@ html_out_text(struct out *o, const xmlChar *s, size_t len)
 void
 html_tag_start(struct out *o, const char *name)
 {
-	if (o->skip > 0 || in_list((const xmlChar *)name, dropped_tags))
+	enum tag_role role;
+
+	if (o->skip > 0)
 		o->skip++;
-	else if (in_list((const xmlChar *)name, block_tags))
+	else if ((role = tag_role(name)) == ROLE_DROPPED)
+		o->skip++;
+	else if (role == ROLE_BLOCK)
 		out_break(o);
 }
 
@@ -156,6 +214,6 @@ html_tag_end(struct out *o, const char *name)
 {
 	if (o->skip > 0)
 		o->skip--;
-	else if (in_list((const xmlChar *)name, block_tags))
+	else if (tag_role(name) == ROLE_BLOCK)
 		out_break(o);
 }

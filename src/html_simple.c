@@ -22,11 +22,30 @@
 
 #include "html_int.h"
 
-/* The tags of the subset: br and img are empty elements. */
-static const char *const simple_tags[] = {
-	"a", "b", "blockquote", "br", "cite", "code", "div", "em", "h1",
-	"h2", "h3", "h4", "h5", "h6", "i", "img", "li", "ol", "p", "small",
-	"span", "strong", "sub", "sup", "u", "ul", NULL
+/* The tags of the subset, by first letter: br and img are empty
+ * elements. */
+static const char *const simple_a[] = { "a", NULL };
+static const char *const simple_b[] = { "b", "blockquote", "br", NULL };
+static const char *const simple_c[] = { "cite", "code", NULL };
+static const char *const simple_d[] = { "div", NULL };
+static const char *const simple_e[] = { "em", NULL };
+static const char *const simple_h[] = { "h1", "h2", "h3", "h4", "h5", "h6",
+	NULL };
+static const char *const simple_i[] = { "i", "img", NULL };
+static const char *const simple_l[] = { "li", NULL };
+static const char *const simple_o[] = { "ol", NULL };
+static const char *const simple_p[] = { "p", NULL };
+static const char *const simple_s[] = { "small", "span", "strong", "sub",
+	"sup", NULL };
+static const char *const simple_u[] = { "u", "ul", NULL };
+
+static const char *const *const simple_tags[26] = {
+	['a' - 'a'] = simple_a, ['b' - 'a'] = simple_b,
+	['c' - 'a'] = simple_c, ['d' - 'a'] = simple_d,
+	['e' - 'a'] = simple_e, ['h' - 'a'] = simple_h,
+	['i' - 'a'] = simple_i, ['l' - 'a'] = simple_l,
+	['o' - 'a'] = simple_o, ['p' - 'a'] = simple_p,
+	['s' - 'a'] = simple_s, ['u' - 'a'] = simple_u,
 };
 
 #define SIMPLE_DEPTH	64
@@ -138,8 +157,11 @@ simple_tag(const char *s, const char *end, size_t *n)
 		return NULL;
 	name[i] = '\0';
 	*n = i;
-	for (t = simple_tags; *t != NULL; t++)
-		if ((*t)[0] == name[0] && strcmp(*t, name) == 0)
+	if (name[0] < 'a' || name[0] > 'z' ||
+	    (t = simple_tags[name[0] - 'a']) == NULL)
+		return NULL;
+	for (; *t != NULL; t++)
+		if (strcmp(*t, name) == 0)
 			return *t;
 	return NULL;
 }

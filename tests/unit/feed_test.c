@@ -546,6 +546,35 @@ test_fd(void)
 		    "caf\xc3\xa9 don\xe2\x80\x99t",
 		    "stray byte read as Windows-1252, C1 quote mapped");
 	feed_free(f);
+
+	/* The first error (a bare "&") stops the stream long before a
+	 * stray byte further on; the byte is still repaired before the
+	 * recovery pass, where libxml2 would otherwise drop the escaped
+	 * markup that follows it. */
+	{
+		char doc[4096];
+		char pad[2049];
+
+		memset(pad, 'x', sizeof(pad) - 1);
+		pad[sizeof(pad) - 1] = '\0';
+		snprintf(doc, sizeof(doc), "<rss><channel><item><title>Salt & "
+		    "vinegar</title></item><item><title>Padding</title>"
+		    "<description>%s</description></item><item><title>"
+		    "don\x92t wait</title><description>&lt;p&gt;caf\xc3\xa9 "
+		    "&lt;b&gt;cr\xc3\xa8me&lt;/b&gt;&lt;/p&gt;</description>"
+		    "</item></channel></rss>", pad);
+		f = parse_str(doc);
+		CHECK(f != NULL && f->n_items == 3,
+		    "a bad byte far past the first error: every item");
+		if (f != NULL && f->n_items == 3) {
+			CHECK_STR(f->items[2].title, "don\xe2\x80\x99t wait",
+			    "the bad byte read as Windows-1252");
+			CHECK_STR(f->items[2].summary,
+			    "caf\xc3\xa9 cr\xc3\xa8me",
+			    "the escaped HTML after it still becomes text");
+		}
+		feed_free(f);
+	}
 }
 
 /* skip_content: no content, and the same summaries as without it. */
