@@ -188,16 +188,17 @@ file_line_id(char *line, size_t *len)
 	json_t *j;
 	char *end;
 
-	if (line[0] == '{') {
-		if ((j = json_loads(line, 0, NULL)) != NULL) {
-			/* Borrowed from j: copy out before it goes. */
-			if ((id = json_string_value(json_object_get(j,
-			    "id"))) != NULL && strlen(id) == ID_LEN)
-				memcpy(line, id, ID_LEN);
-			else
-				id = NULL;
-			json_decref(j);
-		}
+	/* A text headline may start with a brace too (its first field is
+	 * the record's time, whatever that holds): a line that is no JSON
+	 * is read as text. */
+	if (line[0] == '{' && (j = json_loads(line, 0, NULL)) != NULL) {
+		/* Borrowed from j: copy out before it goes. */
+		if ((id = json_string_value(json_object_get(j, "id"))) !=
+		    NULL && strlen(id) == ID_LEN)
+			memcpy(line, id, ID_LEN);
+		else
+			id = NULL;
+		json_decref(j);
 		*len = ID_LEN;
 		return id != NULL ? line : NULL;
 	}

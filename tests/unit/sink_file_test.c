@@ -153,6 +153,18 @@ main(void)
 	    "retaliation northland -> southland: Second title with a line "
 	    "break <", 50) == 0, "text: a title's line break is a space");
 
+	/* A text line whose first field opens with a brace is still read
+	 * back to its id (found by fuzz_alert_line). */
+	{
+		char braced[] = "{x HIGH     threat a: t <l> id 0123456789abcdef";
+		size_t n = 0;
+		const char *got = file_line_id(braced, &n);
+
+		CHECK(got != NULL && n == ID_LEN &&
+		    memcmp(got, "0123456789abcdef", ID_LEN) == 0,
+		    "text: a headline starting with a brace reads back to its id");
+	}
+
 	/* A full disk: the write fails, the caller is told. */
 	s = make_sink(&cfg, "/dev/full", FORMAT_JSON);
 	CHECK_INT(file_open(&s), 0, "open /dev/full");
