@@ -16,67 +16,42 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <jansson.h>
 #include <libxml/parser.h>
 
 #include "cmd.h"
 #include "date.h"
 #include "feed.h"
+#include "json_line.h"
 #include "log.h"
 
-/* feed.h promises valid UTF-8 (feed_item.c repairs what is not), so
- * jansson need not check every string again. */
-static json_t *
-string_or_null(const char *s)
-{
-	return s != NULL ? json_string_nocheck(s) : json_null();
-}
-
-static json_t *
-date_or_null(time_t t, int has)
-{
-	char buf[DATE_RFC3339_LEN + 1];
-
-	if (!has || date_format(t, buf) == -1)
-		return json_null();
-	return json_string_nocheck(buf);
-}
-
-/* The item as the object --parse prints, in o (made once, its values
- * replaced for each item: the keys keep their documented order and
- * need no new allocation); -1 when out of memory. */
+/* The item's line, members in their documented order.  feed.h promises
+ * valid UTF-8 (feed_item.c repairs what is not), which the writer
+ * relies on. */
 static int
-item_json(json_t *o, const struct feed_item *it)
+item_line(struct json_line *jl, const struct feed_item *it)
 {
-	json_t *cats;
-	size_t i;
-	int bad = 0;
+	char published[DATE_RFC3339_LEN + 1], updated[DATE_RFC3339_LEN + 1];
 
-	if ((cats = json_array()) == NULL)
-		return -1;
-	for (i = 0; i < it->n_categories; i++)
-		bad |= json_array_append_new(cats,
-		    json_string_nocheck(it->categories[i]));
-	bad |= json_object_set_new(o, "id", string_or_null(it->id));
-	bad |= json_object_set_new(o, "title", string_or_null(it->title));
-	bad |= json_object_set_new(o, "link", string_or_null(it->link));
-	bad |= json_object_set_new(o, "published",
-	    date_or_null(it->published, it->has_published));
-	bad |= json_object_set_new(o, "updated",
-	    date_or_null(it->updated, it->has_updated));
-	bad |= json_object_set_new(o, "author", string_or_null(it->author));
-	bad |= json_object_set_new(o, "summary", string_or_null(it->summary));
-	bad |= json_object_set_new(o, "categories", cats);
-	return bad ? -1 : 0;
+	json_line_start(jl);
+	json_line_string(jl, "id", it->id);
+	json_line_string(jl, "title", it->title);
+	json_line_string(jl, "link", it->link);
+	json_line_string(jl, "published", it->has_published &&
+	    date_format(it->published, published) == 0 ? published : NULL);
+	json_line_string(jl, "updated", it->has_updated &&
+	    date_format(it->updated, updated) == 0 ? updated : NULL);
+	json_line_string(jl, "author", it->author);
+	json_line_string(jl, "summary", it->summary);
+	json_line_strings(jl, "categories", it->categories,
+	    it->n_categories);
+	return json_line_end(jl);
 }
 
 struct printer {
 	const char	*path;
 	size_t		 n;
 	int		 failed;
-	char		*buf;		/* one item's JSON */
-	size_t		 cap;
-	json_t		*obj;		/* one item's object, reused */
+	struct json_line line;		/* one item's JSON, its buffer reused */
 };
 
 /* Called by the parser for each item as soon as it is read, so that a
@@ -85,33 +60,15 @@ static void
 print_item(const struct feed_item *it, void *arg)
 {
 	struct printer *pr = arg;
-	json_t *o = pr->obj;
-	size_t n = 0;
-	char *grown;
 
 	pr->n++;
-	if (o != NULL && item_json(o, it) == -1)
-		o = NULL;
-	/* Into one reused buffer: no allocation and no stdio call per
-	 * JSON token. */
-	if (o != NULL && (n = json_dumpb(o, pr->buf, pr->cap,
-	    JSON_PRESERVE_ORDER)) >= pr->cap && n > 0) {
-		if ((grown = realloc(pr->buf, n + 1)) != NULL) {
-			pr->buf = grown;
-			pr->cap = n + 1;
-			n = json_dumpb(o, pr->buf, pr->cap,
-			    JSON_PRESERVE_ORDER);
-		} else
-			n = 0;
-	}
-	if (n == 0 || n >= pr->cap) {
+	if (item_line(&pr->line, it) == -1) {
 		log_error("%s: item %zu: cannot write it as JSON", pr->path,
 		    pr->n);
 		pr->failed = 1;
 		return;
 	}
-	pr->buf[n] = '\n';
-	fwrite(pr->buf, 1, n + 1, stdout);
+	fwrite(pr->line.buf, 1, pr->line.len, stdout);
 }
 
 int
@@ -121,7 +78,7 @@ cmd_parse(const char *path)
 	/* Nor is the content printed: its text is made only where it
 	 * stands in for a missing summary. */
 	const struct feed_limits limits = { SIZE_MAX, 0, 0, 1 };
-	struct printer pr = { path, 0, 0, NULL, 0, NULL };
+	struct printer pr = { path, 0, 0, { NULL, 0, 0, 0, 0 } };
 	struct stat sb;
 	struct feed *f;
 	char err[512];
@@ -143,7 +100,6 @@ cmd_parse(const char *path)
 	/* Items go out in large writes when nobody reads them live. */
 	if (!isatty(STDOUT_FILENO))
 		(void)setvbuf(stdout, NULL, _IOFBF, 64 * 1024);
-	pr.obj = json_object();
 	f = feed_parse_fd(fd, NULL, &limits, print_item, &pr, err,
 	    sizeof(err));
 	if (fd != STDIN_FILENO)
@@ -156,8 +112,7 @@ cmd_parse(const char *path)
 	if (pr.failed)
 		status = EXIT_BAD_INPUT;
 	feed_free(f);
-	json_decref(pr.obj);
-	free(pr.buf);
+	json_line_free(&pr.line);
 	xmlCleanupParser();
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		log_error("%s: cannot write the items: %s", path,
