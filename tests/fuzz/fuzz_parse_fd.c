@@ -3,7 +3,7 @@
  * brinkd --parse: feed_parse_fd() reading a descriptor, each item
  * printed by cmd_parse.c's print_item as it completes.  Beyond not
  * crashing, every item must keep feed.h's promise that its strings are
- * valid UTF-8 (cmd_parse.c hands them to jansson unchecked), and the
+ * valid UTF-8 (cmd_parse.c's JSON line writer trusts it), and the
  * line printed must be JSON that reads back.
  */
 #include "autoconf.h"
@@ -69,8 +69,8 @@ check_item(const struct feed_item *it, void *arg)
 	if (pr->failed)
 		return;
 	/* The line just printed, from the printer's buffer. */
-	n = strcspn(pr->buf, "\n");
-	if ((back = json_loadb(pr->buf, n, 0, NULL)) == NULL)
+	n = strcspn(pr->line.buf, "\n");
+	if ((back = json_loadb(pr->line.buf, n, 0, NULL)) == NULL)
 		abort();
 	json_decref(back);
 }
@@ -81,7 +81,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* As cmd_parse sets them, with a small field limit so that the
 	 * fuzzer reaches it. */
 	const struct feed_limits limits = { SIZE_MAX, 64, 4096, 1 };
-	struct printer pr = { "fuzz", 0, 0, NULL, 0, NULL };
+	struct printer pr = { "fuzz", 0, 0, { NULL, 0, 0, 0, 0 } };
 	struct feed *f;
 	char err[512];
 	int fd = fileno(scratch);
@@ -89,11 +89,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ftruncate(fd, 0) == -1 || pwrite(fd, data, size, 0) !=
 	    (ssize_t)size || lseek(fd, 0, SEEK_SET) == -1)
 		abort();
-	pr.obj = json_object();
 	f = feed_parse_fd(fd, "http://fuzz.example/dir/", &limits,
 	    check_item, &pr, err, sizeof(err));
 	feed_free(f);
-	json_decref(pr.obj);
-	free(pr.buf);
+	json_line_free(&pr.line);
 	return 0;
 }
