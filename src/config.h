@@ -124,6 +124,8 @@ struct config_rule {
 	char			*negated;	/* NULL or "drop": a negated term is
 						   dropped; else its category */
 	struct config_list	 raise;		/* phrases that raise the severity */
+	struct config_list	 opposed_by;	/* verbs of opposition: a term they
+						   govern is dropped */
 	int			 agent_speaker;	/* agent = "speaker": the speaker
 						   acts, the subject is a target */
 	char			*language;	/* Snowball stemmer name; default "english" */

@@ -95,6 +95,7 @@ config_free(struct config *c)
 		config_list_free(&r->actor_kinds);
 		free(r->negated);
 		config_list_free(&r->raise);
+		config_list_free(&r->opposed_by);
 		free(r->language);
 	}
 	free(c->rules);

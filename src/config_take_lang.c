@@ -2,9 +2,9 @@
  * config_take_lang.c: the parts of the rule language that read clauses
  * and actors' kinds: word classes (class NAME { words }), role nouns
  * (role NAME { kind, names }), an actor's kind, a rule's mood,
- * actor_kinds, negated and raise keys, and like (a rule that takes the
- * keys it does not set from one before it).  Each value is checked at its own
- * line; "@name" references are checked once every class is in, and so
+ * actor_kinds, negated, raise and opposed_by keys, and like (a rule that
+ * takes the keys it does not set from one before it).  Each value is
+ * checked at its own line; "@name" references are checked once every class is in, and so
  * are cycles among classes.
  */
 #include "autoconf.h"
@@ -219,6 +219,8 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 	}
 	config_take_list(s, "raise", &r->raise, &lines);
 	config_defer_classes(s, &r->raise, lines);
+	config_take_list(s, "opposed_by", &r->opposed_by, &lines);
+	config_defer_classes(s, &r->opposed_by, lines);
 }
 
 /* Depth-first through the classes' @references: 1 when class i reaches
@@ -350,6 +352,8 @@ config_take_rule_like(struct config_section *s, struct config_rule *r)
 		copy_string(&r->negated, t->negated);
 	if (UNSET("raise"))
 		copy_list(&r->raise, &t->raise);
+	if (UNSET("opposed_by"))
+		copy_list(&r->opposed_by, &t->opposed_by);
 	if (UNSET("agent"))
 		r->agent_speaker = t->agent_speaker;
 #undef UNSET

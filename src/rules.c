@@ -309,7 +309,7 @@ rules_clause_keys(struct rules *r, size_t i, char *err, size_t errlen)
 	int not;
 
 	r->rule_clauses[i] = rule->mood.n > 0 || rule->actor_kinds.n > 0 ||
-	    rule->negated != NULL;
+	    rule->negated != NULL || rule->opposed_by.n > 0;
 	for (k = 0; k < rule->mood.n; k++) {
 		/* "!demand": any group but a demand */
 		name = rule->mood.v[k];
@@ -428,6 +428,10 @@ rules_compile(const struct config *cfg, char *err, size_t errlen)
 		for (k = 0; k < rule->raise.n; k++)
 			if (rules_add_phrase(r, PAT_RAISE, i, l,
 			    rule->raise.v[k], err, errlen) == -1)
+				goto fail_rule;
+		for (k = 0; k < rule->opposed_by.n; k++)
+			if (rules_add_phrase(r, PAT_OPPOSED, i, l,
+			    rule->opposed_by.v[k], err, errlen) == -1)
 				goto fail_rule;
 		if (rules_clause_keys(r, i, err, errlen) == -1)
 			goto fail;

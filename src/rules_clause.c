@@ -6,8 +6,10 @@
  * step urged on someone else is nobody's step); a negated or denied
  * group drops the occurrence or makes it a hit of the rule's negated
  * category (a denied threat is de-escalation evidence); who acts in the
- * group (actor.h) must be of one of the rule's kinds.  The sentence is
- * analysed once, when the first such rule needs it.
+ * group (actor.h) must be of one of the rule's kinds; a group whose verb
+ * is one of the rule's opposed_by ("opposed", "accused") voices a stance
+ * against the term ("opposed mediation"), so the term is nobody's act.
+ * The sentence is analysed once, when the first such rule needs it.
  */
 #include "autoconf.h"
 
@@ -337,6 +339,39 @@ rules_explain_candidate(struct rules_run *run, size_t ri,
 	    agent >= 0 ? ")" : "");
 }
 
+/*
+ * The occurrence of a verb of opposition of rule ri in verb group v, the
+ * group that governs the term ("opposed the mediation", "accused X of
+ * stalling the talks"), not one of the term's own words; NULL when there
+ * is none.  The verb must stand in the term's stretch of words as a
+ * negation cue must (rules_negation.c): a verb after "and" shares its
+ * subject, and so the clause analysis its group ("condemned the attack
+ * and agreed to talks"), but the talks are agreed, not condemned.
+ */
+static const struct rules_occ *
+rules_opposed(const struct rules_run *run, const struct text_sentence *sn,
+    size_t ri, const struct clause_verb *v, const struct rules_occ *term)
+{
+	const struct rules *r = run->r;
+	const struct rules_occ *o;
+	size_t k, from;
+
+	if (v->first == v->end)
+		return NULL;
+	from = rules_clause_start(run, sn, term->start);
+	for (k = 0; k < run->n_occs; k++) {
+		o = &run->occs[k];
+		if (r->pats[o->pat].kind != PAT_OPPOSED ||
+		    r->pats[o->pat].owner != ri || o->start < from ||
+		    o->end <= v->first || o->start >= v->end)
+			continue;
+		if (o->start < term->end && o->end > term->start)
+			continue;
+		return o;
+	}
+	return NULL;
+}
+
 /* The hits of one rule on one sentence being gathered: [0] in the
  * rule's category, [1] in its negated one. */
 struct rules_group {
@@ -460,10 +495,11 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 {
 	const struct rules *r = run->r;
 	const struct config_rule *rule = &r->cfg->rules[ri];
-	const struct rules_occ *o;
+	const struct rules_occ *o, *against;
 	struct rules_group g[2];
 	struct clause_verb v;
 	const char *cue, *why;
+	char word[128];
 	size_t k, t;
 	long agent;
 	int lang = r->rule_lang[ri], neg, drop, i, rc;
@@ -505,6 +541,14 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		if (r->clause_lang[lang] != NULL && clause_is_guess(&v)) {
 			rules_say(run, "  not fired: a guess (may, might, "
 			    "could) that no one is reported to say");
+			continue;
+		}
+		if (r->clause_lang[lang] != NULL &&
+		    (against = rules_opposed(run, sn, ri, &v, o)) != NULL) {
+			rules_span(run, against->start, against->end, word,
+			    sizeof(word));
+			rules_say(run, "  not fired: its verb group opposes "
+			    "it (%s, opposed_by)", word);
 			continue;
 		}
 		cue = NULL;

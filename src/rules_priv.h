@@ -37,7 +37,8 @@ enum rules_kind {
 	PAT_NEG,
 	PAT_EXCL,
 	PAT_ROLE,		/* a role noun; owner is the role */
-	PAT_RAISE		/* a phrase that raises a rule's severity */
+	PAT_RAISE,		/* a phrase that raises a rule's severity */
+	PAT_OPPOSED		/* a verb by which a party opposes a term */
 };
 
 /* What a token may be to the phrases (bits of rules_run.starts). */

@@ -442,7 +442,7 @@ test_like(void)
 	    "rule first { category = \"threat\" severity = \"high\"\n"
 	    "  terms = {\"x\"} mood = {\"future\"} actor_kinds = {\"state\"}\n"
 	    "  negated = \"calm\" raise = {\"soon\"} exclude = {\"game\"}\n"
-	    "  targets = {\"a\"} agent = \"speaker\" }\n"
+	    "  targets = {\"a\"} agent = \"speaker\" opposed_by = {\"foe*\"} }\n"
 	    "rule second { like = \"first\" terms = {\"y\"}\n"
 	    "  severity = \"low\" exclude = {} }\n");
 	CHECK(c != NULL, "a rule like another loads");
@@ -460,6 +460,9 @@ test_like(void)
 	CHECK_INT(r->raise.n, 1, "raise is taken");
 	CHECK_INT(r->targets.n, 1, "the targets are taken");
 	CHECK_INT(r->agent_speaker, 1, "the agent is taken");
+	CHECK_INT(r->opposed_by.n == 1 &&
+	    strcmp(r->opposed_by.v[0], "foe*") == 0, 1,
+	    "opposed_by is taken");
 	CHECK_INT(r->exclude.n, 0, "a list set empty stays empty");
 	config_free(c);
 
