@@ -128,7 +128,7 @@ text_tokens_reserve(struct text_scan *sc)
  * A token whose folded form (fold_len bytes) is in the pool already,
  * just past what it holds, and whose room text_tokens_reserve made.
  */
-static void
+static inline void
 text_token_add(struct text_scan *sc, size_t start, size_t end,
     size_t fold_len, int flags)
 {
@@ -317,8 +317,10 @@ text_word_ascii(struct text_scan *sc, size_t i)
 	char *dst;
 	int flags = 0;
 
-	if (text_tokens_reserve(sc) == -1 ||
-	    text_pool_reserve(sc, TEXT_MAX_WORD) == -1)
+	/* the tests of the two reserves, without a call per word */
+	if ((doc->n_tokens == sc->tok_cap && text_tokens_reserve(sc) == -1) ||
+	    (doc->pool_cap - doc->pool_len <= TEXT_MAX_WORD &&
+	    text_pool_reserve(sc, TEXT_MAX_WORD) == -1))
 		return SIZE_MAX;
 	dst = doc->pool + doc->pool_len;
 	lim = len - i > TEXT_MAX_WORD - 3 ? i + TEXT_MAX_WORD - 3 : len;
@@ -362,12 +364,12 @@ text_dot_is_short_form(struct text_scan *sc, size_t i, int32_t next_cp)
 	/* An initial: "John F. Kennedy". */
 	if (t->end - t->start == 1 && (t->flags & TEXT_CAPS))
 		return 1;
-	if (strcmp(fold, "no") == 0 || strcmp(fold, "nos") == 0)
-		return text_is_digit(next_cp);
 	/* The length and the first letter first: asked at every full
 	 * stop, and most words before one are no title. */
 	if (t->fold_len > TEXT_TITLE_MAX)
 		return 0;
+	if (strcmp(fold, "no") == 0 || strcmp(fold, "nos") == 0)
+		return text_is_digit(next_cp);
 	for (k = 0; text_titles[k] != NULL; k++)
 		if (fold[0] == text_titles[k][0] &&
 		    strcmp(fold, text_titles[k]) == 0)
