@@ -488,7 +488,8 @@ text_analyse_scan(const char *text, size_t len, struct text_doc *doc,
 	 * bytes than it has.  They still grow where this is too little,
 	 * and a long text starts from TEXT_RESERVE bytes' worth. */
 	sc.tok_cap = (len < TEXT_RESERVE ? len : TEXT_RESERVE) / 5 + 8;
-	doc->pool_cap = (len < TEXT_RESERVE ? len : TEXT_RESERVE) + 8;
+	doc->pool_cap = (len < TEXT_RESERVE ? len : TEXT_RESERVE) +
+	    TEXT_MAX_WORD + 8;	/* the room text_word_ascii asks for */
 	if ((doc->tokens = malloc(sc.tok_cap * sizeof(*doc->tokens))) ==
 	    NULL || (sc.fold_offs = malloc(sc.tok_cap *
 	    sizeof(*sc.fold_offs))) == NULL ||
