@@ -50,14 +50,14 @@ cand_cache_free(struct cand_cache *c)
 }
 
 const uint32_t *
-cand_cache_get(struct cand_cache *c, const char *fold, size_t len, int caps,
-    size_t *n, int *mark)
+cand_cache_get(struct cand_cache *c, const char *fold, size_t len,
+    uint64_t fold_hash, int caps, size_t *n, int *mark)
 {
 	const unsigned char *val;
 	size_t val_len;
 
-	if ((val = memo_get(c->memo, caps ? 1 : 0, fold, len, &val_len)) ==
-	    NULL)
+	if ((val = memo_get_hashed(c->memo, caps ? 1 : 0, fold, len,
+	    fold_hash, &val_len)) == NULL)
 		return NULL;
 	*n = (val_len - 1) / sizeof(uint32_t);
 	*mark = val[val_len - 1];

@@ -25,12 +25,14 @@ struct cand_cache;
 struct cand_cache	*cand_cache_new(void);
 void			 cand_cache_free(struct cand_cache *);
 /*
- * The ids remembered for the len bytes at fold (caps: written in
+ * The ids remembered for the len bytes at fold (fold_hash: their
+ * memo_key_hash, as text.h's tokens carry it; caps: written in
  * capitals only), their number in *n and the mark put with them in
  * *mark; NULL if not cached.  Valid until the next cand_cache_put.
  */
 const uint32_t		*cand_cache_get(struct cand_cache *, const char *fold,
-			    size_t len, int caps, size_t *n, int *mark);
+			    size_t len, uint64_t fold_hash, int caps,
+			    size_t *n, int *mark);
 /*
  * Remember n ids and a mark (0 to 255; the caller's meaning) for the
  * token; a token or list too long is not kept.

@@ -17,6 +17,7 @@
 #define BRINK_MEMO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct memo;
 
@@ -39,6 +40,16 @@ void		 memo_free(struct memo *);
  */
 const void	*memo_get(struct memo *, unsigned tag, const void *key,
 		    size_t len, size_t *val_len);
+/*
+ * memo_get for a caller that has the key's hash at hand already
+ * (memo_key_hash of its bytes: the tokeniser makes it for every token
+ * as it lowers the bytes, text.h).
+ */
+const void	*memo_get_hashed(struct memo *, unsigned tag, const void *key,
+		    size_t len, uint64_t key_hash, size_t *val_len);
+/* The hash of a key's bytes: FNV-1a, 64 bits (the tag is mixed in
+ * after). */
+uint64_t	 memo_key_hash(const void *key, size_t len);
 /*
  * Remember val (val_len bytes) for the key.  Returns the memo's copy of
  * the value, valid until the next memo_put, or NULL when the key or the

@@ -191,7 +191,7 @@ rules_scan_cands(struct rules_run *run)
 
 		caps = (tok[i].flags & TEXT_CAPS) != 0;
 		src = cand_cache_get(run->r->cand_cache, tok[i].fold,
-		    tok[i].fold_len, caps, &n, &starts);
+		    tok[i].fold_len, tok[i].fold_hash, caps, &n, &starts);
 		if (src == NULL) {
 			n = rules_token_cands(run->r, &tok[i], ids);
 			starts = rules_token_marks(run->r, ids, n);

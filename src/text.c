@@ -13,6 +13,7 @@
 
 #include <utf8proc.h>
 
+#include "memo.h"
 #include "text.h"
 #include "text_char.h"
 
@@ -130,7 +131,7 @@ text_tokens_reserve(struct text_scan *sc)
  */
 static inline void
 text_token_add(struct text_scan *sc, size_t start, size_t end,
-    size_t fold_len, int flags)
+    size_t fold_len, uint64_t fold_hash, int flags)
 {
 	struct text_doc *doc = sc->doc;
 	struct text_token *t;
@@ -140,6 +141,7 @@ text_token_add(struct text_scan *sc, size_t start, size_t end,
 	t->end = end;
 	t->fold = NULL;
 	t->fold_len = fold_len;
+	t->fold_hash = fold_hash;
 	t->flags = flags | (sc->clause ? TEXT_CLAUSE : 0);
 	sc->clause = 0;
 	sc->fold_offs[doc->n_tokens] = doc->pool_len;
@@ -156,7 +158,8 @@ text_push_token(struct text_scan *sc, size_t start, size_t end,
 	    text_pool_reserve(sc, fold_len) == -1)
 		return -1;
 	memcpy(sc->doc->pool + sc->doc->pool_len, fold, fold_len);
-	text_token_add(sc, start, end, fold_len, flags);
+	text_token_add(sc, start, end, fold_len,
+	    memo_key_hash(fold, fold_len), flags);
 	return 0;
 }
 
@@ -314,6 +317,7 @@ text_word_ascii(struct text_scan *sc, size_t i)
 	struct text_doc *doc = sc->doc;
 	size_t j, lim, len = sc->len;
 	unsigned cls, seen = 0;
+	uint64_t hash = 0xcbf29ce484222325ULL;	/* memo_key_hash's FNV-1a */
 	char *dst;
 	int flags = 0;
 
@@ -327,6 +331,7 @@ text_word_ascii(struct text_scan *sc, size_t i)
 	for (j = i; j < lim && (cls = text_ascii_class[u[j]]) != 0; j++) {
 		seen |= cls;
 		dst[j - i] = (char)(u[j] | 0x20);
+		hash = (hash ^ (u[j] | 0x20)) * 0x100000001b3ULL;
 	}
 	if (j < len) {
 		if (j == lim || u[j] >= 0x80 || u[j] == '\'')
@@ -342,7 +347,7 @@ text_word_ascii(struct text_scan *sc, size_t i)
 	if (i > 0 && u[i - 1] == '-' && doc->n_tokens > sc->sent_first &&
 	    doc->tokens[doc->n_tokens - 1].end == i - 1)
 		flags |= TEXT_HYPHEN;
-	text_token_add(sc, i, j, j - i, flags);
+	text_token_add(sc, i, j, j - i, hash, flags);
 	return j;
 }
 

@@ -2,7 +2,8 @@
  * text_scan_test: text_analyse's fast paths give what its general scan
  * gives.  Each text is analysed twice, with the fast paths and without
  * them (text_analyse_scan's last argument), and every token (bytes,
- * folded form, flags) and every sentence must be the same.  The texts
+ * folded form, its hash, flags) and every sentence must be the same;
+ * the hash must be memo_key_hash's of the folded form.  The texts
  * are made from pieces that sit on the edges the fast paths must see:
  * capitals, digits, apostrophes straight and curly, "n't", abbreviation
  * dots, decimals, commas, hyphens, words of other scripts and words
@@ -81,7 +82,9 @@ same_doc(const struct text_doc *a, const struct text_doc *b)
 		if (x->start != y->start || x->end != y->end ||
 		    x->flags != y->flags || x->fold_len != y->fold_len ||
 		    strcmp(x->fold, y->fold) != 0 ||
-		    strlen(x->fold) != x->fold_len)
+		    strlen(x->fold) != x->fold_len ||
+		    x->fold_hash != memo_key_hash(x->fold, x->fold_len) ||
+		    y->fold_hash != x->fold_hash)
 			return 0;
 	}
 	for (k = 0; k < a->n_sentences; k++)
