@@ -7,7 +7,8 @@
  * are made from pieces that sit on the edges the fast paths must see:
  * capitals, digits, apostrophes straight and curly, "n't", abbreviation
  * dots, decimals, commas, hyphens, words of other scripts and words
- * with a letter beyond ASCII inside, invalid UTF-8, very long words.
+ * with a letter beyond ASCII inside, invalid UTF-8, long words and
+ * very long words.
  */
 #include "autoconf.h"
 
@@ -34,6 +35,10 @@ static const char *const pieces[] = {
 	" ", " ", " ", " ", "  ", "\t", "\n", "\r\n", ".\n", ". ", ", ",
 	"a.b.", "A.B.C.", "gov.uk", "x.Y", "3.x", "5,a", "a,5", "a.5",
 	"he", "He", "said", "Said", "and", "Gen.", "St.", "approx.",
+	/* words of eight bytes and more */
+	"abcdefgh", "ABCDEFGH", "abcdefghijklmnop", "abcdefghi", "Ceasefire",
+	"NEGOTIATIONS", "Negotiations", "x1234567", "12345678", "MiXeDcAsE",
+	"internationally", "Iran-Backed", "Kalashnikovs'", "counterattack's",
 };
 
 #define N_PIECES	(sizeof(pieces) / sizeof(pieces[0]))
