@@ -372,8 +372,11 @@ store_open(const char *state_dir)
 	if (store_check_dir(state_dir, s->path) == -1 ||
 	    store_check_file(s->path) == -1)
 		goto fail;
+	/* No mutex on the connection: brinkd has one thread, and the
+	 * connection's lock and unlock around every call into SQLite
+	 * were about 1.5% of a cold poll's instructions. */
 	rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_FULLMUTEX, NULL);
+	    SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		store_fail(s, "cannot open", rc);
 		goto fail;
