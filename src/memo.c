@@ -34,14 +34,19 @@ uint64_t
 memo_key_hash(const void *key, size_t len)
 {
 	const unsigned char *s = key;
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = MEMO_HASH_SEED, word = 0;
 	size_t i;
 
 	for (i = 0; i < len; i++) {
-		h ^= s[i];
-		h *= 0x100000001b3ULL;
+		word |= (uint64_t)s[i] << (8 * (i & 7));
+		if ((i & 7) == 7) {
+			h = memo_hash_step(h, word);
+			word = 0;
+		}
 	}
-	return h;
+	if ((len & 7) != 0)
+		h = memo_hash_step(h, word);
+	return memo_hash_end(h, len);
 }
 
 /* The hash of a slot: the key's, then its tag; never 0 (0 marks an

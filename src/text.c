@@ -299,6 +299,30 @@ text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 }
 
 /*
+ * memo_key_hash of the n bytes at p, which may be written up to eight
+ * bytes past them (the fast path's room in the pool): padded with
+ * zeros there, they are read a word of eight bytes at a time where the
+ * machine is little-endian, as memo_key_hash reads them.
+ */
+static inline uint64_t
+text_hash_padded(char *p, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t h = MEMO_HASH_SEED, word;
+	size_t k;
+
+	memset(p + n, 0, 8);
+	for (k = 0; k < n; k += 8) {
+		memcpy(&word, p + k, 8);
+		h = memo_hash_step(h, word);
+	}
+	return memo_hash_end(h, n);
+#else
+	return memo_key_hash(p, n);
+#endif
+}
+
+/*
  * The word at byte i (an ASCII letter or digit) if it is of the
  * commonest kind, as text_word would make it: ASCII letters and digits
  * only, fewer than TEXT_MAX_WORD - 3, that nothing after them carries
@@ -317,21 +341,19 @@ text_word_ascii(struct text_scan *sc, size_t i)
 	struct text_doc *doc = sc->doc;
 	size_t j, lim, len = sc->len;
 	unsigned cls, seen = 0;
-	uint64_t hash = 0xcbf29ce484222325ULL;	/* memo_key_hash's FNV-1a */
 	char *dst;
 	int flags = 0;
 
 	/* the tests of the two reserves, without a call per word */
 	if ((doc->n_tokens == sc->tok_cap && text_tokens_reserve(sc) == -1) ||
-	    (doc->pool_cap - doc->pool_len <= TEXT_MAX_WORD &&
-	    text_pool_reserve(sc, TEXT_MAX_WORD) == -1))
+	    (doc->pool_cap - doc->pool_len <= TEXT_MAX_WORD + 8 &&
+	    text_pool_reserve(sc, TEXT_MAX_WORD + 8) == -1))
 		return SIZE_MAX;
 	dst = doc->pool + doc->pool_len;
 	lim = len - i > TEXT_MAX_WORD - 3 ? i + TEXT_MAX_WORD - 3 : len;
 	for (j = i; j < lim && (cls = text_ascii_class[u[j]]) != 0; j++) {
 		seen |= cls;
 		dst[j - i] = (char)(u[j] | 0x20);
-		hash = (hash ^ (u[j] | 0x20)) * 0x100000001b3ULL;
 	}
 	if (j < len) {
 		if (j == lim || u[j] >= 0x80 || u[j] == '\'')
@@ -347,7 +369,7 @@ text_word_ascii(struct text_scan *sc, size_t i)
 	if (i > 0 && u[i - 1] == '-' && doc->n_tokens > sc->sent_first &&
 	    doc->tokens[doc->n_tokens - 1].end == i - 1)
 		flags |= TEXT_HYPHEN;
-	text_token_add(sc, i, j, j - i, hash, flags);
+	text_token_add(sc, i, j, j - i, text_hash_padded(dst, j - i), flags);
 	return j;
 }
 
@@ -494,7 +516,7 @@ text_analyse_scan(const char *text, size_t len, struct text_doc *doc,
 	 * and a long text starts from TEXT_RESERVE bytes' worth. */
 	sc.tok_cap = (len < TEXT_RESERVE ? len : TEXT_RESERVE) / 5 + 8;
 	doc->pool_cap = (len < TEXT_RESERVE ? len : TEXT_RESERVE) +
-	    TEXT_MAX_WORD + 8;	/* the room text_word_ascii asks for */
+	    TEXT_MAX_WORD + 16;	/* the room text_word_ascii asks for */
 	if ((doc->tokens = malloc(sc.tok_cap * sizeof(*doc->tokens))) ==
 	    NULL || (sc.fold_offs = malloc(sc.tok_cap *
 	    sizeof(*sc.fold_offs))) == NULL ||

@@ -31,10 +31,8 @@ struct text_token {
 	size_t	 start, end;	/* bytes of the word in the text */
 	char	*fold;		/* folded form, NUL-terminated */
 	size_t	 fold_len;
-	uint64_t fold_hash;	/* FNV-1a (64 bits) of fold's bytes, as
-				   memo_key_hash makes it: made as the
-				   bytes are lowered, for the memo of word
-				   ids (cand_cache.h) */
+	uint64_t fold_hash;	/* memo_key_hash of fold's bytes, for
+				   the memo of word ids (cand_cache.h) */
 	int	 flags;		/* TEXT_CAPS, TEXT_CLAUSE */
 };
 
