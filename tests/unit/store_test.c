@@ -387,6 +387,56 @@ test_upgrade_from_9(void)
 	cleanup();
 }
 
+/*
+ * A feed without a seen item, found so by store_feed_is_new inside a
+ * transaction, has its items answered new without a query; the answer
+ * must follow every write to seen and end with the transaction.
+ */
+static void
+test_unseen_feed(void)
+{
+	struct store *s;
+
+	if ((s = store_open(dir)) == NULL) {
+		CHECK(0, "open for the unseen feed");
+		return;
+	}
+	store_begin(s);
+	store_mark_seen(s, "other", "k", 100);
+	store_commit(s);
+
+	CHECK_INT(store_begin(s), 0, "a cold feed's transaction starts");
+	CHECK_INT(store_feed_is_new(s, "cold"), 1, "the cold feed is new");
+	CHECK_INT(store_is_seen(s, "cold", "k"), 0, "its item is new");
+	CHECK_INT(store_is_seen(s, "other", "k"), 1,
+	    "another feed's seen item is still seen");
+	CHECK_INT(store_mark_seen(s, "cold", "k", 200), 0, "its item marked");
+	CHECK_INT(store_is_seen(s, "cold", "k"), 1,
+	    "and seen at once, in the same transaction");
+	CHECK_INT(store_is_seen(s, "cold", "j"), 0, "another item still new");
+	CHECK_INT(store_commit(s), 0, "committed");
+
+	CHECK_INT(store_begin(s), 0, "a second transaction");
+	CHECK_INT(store_feed_is_new(s, "cold"), 0, "the feed is known now");
+	CHECK_INT(store_is_seen(s, "cold", "k"), 1, "its item is seen");
+	store_rollback(s);
+
+	CHECK_INT(store_begin(s), 0, "a third transaction");
+	CHECK_INT(store_feed_is_new(s, "fresh"), 1, "a fresh feed is new");
+	CHECK_INT(store_is_seen(s, "fresh", "k"), 0, "its item is new");
+	store_rollback(s);
+	/* Outside a transaction nothing is taken on trust: another
+	 * process may write between two calls. */
+	CHECK_INT(sqlite3_exec(store_db(s), "INSERT INTO seen VALUES "
+	    "('fresh', 'k', 1, 1)", NULL, NULL, NULL), SQLITE_OK,
+	    "an item of the fresh feed written by another hand");
+	CHECK_INT(store_feed_is_new(s, "fresh"), 0,
+	    "the fresh feed has a seen item now");
+	CHECK_INT(store_is_seen(s, "fresh", "k"), 1, "and it is seen");
+	store_close(s);
+	cleanup();
+}
+
 static void
 test_refusals(void)
 {
@@ -423,6 +473,7 @@ main(void)
 	test_schema();
 	test_upgrade_from_6();
 	test_upgrade_from_9();
+	test_unseen_feed();
 	strcpy(dir, "/tmp/brink-store-test.XXXXXX");
 	test_refusals();
 	return check_done();
