@@ -395,7 +395,9 @@ text_dot_is_short_form(struct text_scan *sc, size_t i, int32_t next_cp)
 	 * stop, and most words before one are no title. */
 	if (t->fold_len > TEXT_TITLE_MAX)
 		return 0;
-	if (strcmp(fold, "no") == 0 || strcmp(fold, "nos") == 0)
+	/* compared by length and bytes: no call to strcmp at each stop */
+	if ((t->fold_len == 2 && memcmp(fold, "no", 2) == 0) ||
+	    (t->fold_len == 3 && memcmp(fold, "nos", 3) == 0))
 		return text_is_digit(next_cp);
 	for (k = 0; text_titles[k] != NULL; k++)
 		if (fold[0] == text_titles[k][0] &&
