@@ -21,10 +21,6 @@
 #define CAND_ARENA	(CAND_SLOTS * (12 + 4 * sizeof(uint32_t) + 4))
 #define CAND_VAL_MAX	(CAND_CACHE_MAX_IDS * sizeof(uint32_t) + 1)
 
-struct cand_cache {
-	struct memo	*memo;
-};
-
 struct cand_cache *
 cand_cache_new(void)
 {
@@ -47,21 +43,6 @@ cand_cache_free(struct cand_cache *c)
 		return;
 	memo_free(c->memo);
 	free(c);
-}
-
-const uint32_t *
-cand_cache_get(struct cand_cache *c, const char *fold, size_t len, int caps,
-    size_t *n, int *mark)
-{
-	const unsigned char *val;
-	size_t val_len;
-
-	if ((val = memo_get(c->memo, caps ? 1 : 0, fold, len, &val_len)) ==
-	    NULL)
-		return NULL;
-	*n = (val_len - 1) / sizeof(uint32_t);
-	*mark = val[val_len - 1];
-	return (const uint32_t *)(const void *)val;
 }
 
 void

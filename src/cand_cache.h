@@ -19,18 +19,39 @@
 
 #define CAND_CACHE_MAX_IDS	255	/* longer lists are not kept */
 
-struct cand_cache;
+#include "memo.h"
+
+/* The memo (memo.h): key the folded token under the tag of its
+ * capitals, value the ids and then the mark byte.  Open here so that
+ * the lookup, asked for every token of every article, is inline. */
+struct cand_cache {
+	struct memo	*memo;
+};
 
 /* An empty cache; NULL when out of memory.  Caller frees. */
 struct cand_cache	*cand_cache_new(void);
 void			 cand_cache_free(struct cand_cache *);
 /*
- * The ids remembered for the len bytes at fold (caps: written in
+ * The ids remembered for the len bytes at fold (fold_hash: their
+ * memo_key_hash, as text.h's tokens carry it; caps: written in
  * capitals only), their number in *n and the mark put with them in
  * *mark; NULL if not cached.  Valid until the next cand_cache_put.
  */
-const uint32_t		*cand_cache_get(struct cand_cache *, const char *fold,
-			    size_t len, int caps, size_t *n, int *mark);
+static inline const uint32_t *
+cand_cache_get(struct cand_cache *c, const char *fold, size_t len,
+    uint64_t fold_hash, int caps, size_t *n, int *mark)
+{
+	const unsigned char *val;
+	size_t val_len;
+
+	if ((val = memo_get_hashed(c->memo, caps ? 1 : 0, fold, len,
+	    fold_hash, &val_len)) == NULL)
+		return NULL;
+	/* the ids come first, at an offset the memo aligns to 4 */
+	*n = (val_len - 1) / sizeof(uint32_t);
+	*mark = val[val_len - 1];
+	return (const uint32_t *)(const void *)val;
+}
 /*
  * Remember n ids and a mark (0 to 255; the caller's meaning) for the
  * token; a token or list too long is not kept.

@@ -30,19 +30,32 @@ struct memo {
 	unsigned long		 hits, misses;
 };
 
-/* FNV-1a of the key, then its tag; never 0 (0 marks an empty slot). */
-static uint64_t
-memo_hash(unsigned tag, const void *key, size_t len)
+uint64_t
+memo_key_hash(const void *key, size_t len)
 {
 	const unsigned char *s = key;
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = MEMO_HASH_SEED, word = 0;
 	size_t i;
 
 	for (i = 0; i < len; i++) {
-		h ^= s[i];
-		h *= 0x100000001b3ULL;
+		word |= (uint64_t)s[i] << (8 * (i & 7));
+		if ((i & 7) == 7) {
+			h = memo_hash_step(h, word);
+			word = 0;
+		}
 	}
-	h ^= tag;
+	if ((len & 7) != 0)
+		h = memo_hash_step(h, word);
+	return memo_hash_end(h, len);
+}
+
+/* The hash of a slot: the key's, then its tag; never 0 (0 marks an
+ * empty slot). */
+static uint64_t
+memo_hash(unsigned tag, uint64_t key_hash)
+{
+	uint64_t h = key_hash ^ tag;
+
 	return h != 0 ? h : 1;
 }
 
@@ -95,7 +108,7 @@ memo_val_at(const struct memo *m, size_t at, size_t key_len)
 }
 
 /* The slot of the key: its own, or the empty one where it would go. */
-static struct memo_slot *
+static inline struct memo_slot *
 memo_slot_of(struct memo *m, uint64_t h, unsigned tag, const void *key,
     size_t len)
 {
@@ -112,8 +125,8 @@ memo_slot_of(struct memo *m, uint64_t h, unsigned tag, const void *key,
 }
 
 const void *
-memo_get(struct memo *m, unsigned tag, const void *key, size_t len,
-    size_t *val_len)
+memo_get_hashed(struct memo *m, unsigned tag, const void *key, size_t len,
+    uint64_t key_hash, size_t *val_len)
 {
 	struct memo_slot *s;
 
@@ -122,7 +135,7 @@ memo_get(struct memo *m, unsigned tag, const void *key, size_t len,
 		m->misses++;
 		return NULL;
 	}
-	s = memo_slot_of(m, memo_hash(tag, key, len), tag, key, len);
+	s = memo_slot_of(m, memo_hash(tag, key_hash), tag, key, len);
 	if (s->hash == 0) {
 		m->misses++;
 		return NULL;
@@ -130,6 +143,14 @@ memo_get(struct memo *m, unsigned tag, const void *key, size_t len,
 	m->hits++;
 	*val_len = s->val_len;
 	return m->arena + memo_val_at(m, s->at, s->key_len);
+}
+
+const void *
+memo_get(struct memo *m, unsigned tag, const void *key, size_t len,
+    size_t *val_len)
+{
+	return memo_get_hashed(m, tag, key, len, memo_key_hash(key, len),
+	    val_len);
 }
 
 const void *
@@ -150,7 +171,7 @@ memo_put(struct memo *m, unsigned tag, const void *key, size_t len,
 		m->used = 0;
 		m->arena_len = 0;
 	}
-	h = memo_hash(tag, key, len);
+	h = memo_hash(tag, memo_key_hash(key, len));
 	s = memo_slot_of(m, h, tag, key, len);
 	if (s->hash != 0)		/* already there */
 		return m->arena + memo_val_at(m, s->at, s->key_len);

@@ -17,6 +17,7 @@
 #define BRINK_MEMO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct memo;
 
@@ -39,6 +40,39 @@ void		 memo_free(struct memo *);
  */
 const void	*memo_get(struct memo *, unsigned tag, const void *key,
 		    size_t len, size_t *val_len);
+/*
+ * memo_get for a caller that has the key's hash at hand already
+ * (memo_key_hash of its bytes: the tokeniser makes it for every token
+ * as it lowers the bytes, text.h).
+ */
+const void	*memo_get_hashed(struct memo *, unsigned tag, const void *key,
+		    size_t len, uint64_t key_hash, size_t *val_len);
+/*
+ * The hash of a key's bytes (the tag is mixed in after): the key read
+ * eight bytes at a time as little-endian words, the last padded with
+ * zeros, each folded in by memo_hash_step from MEMO_HASH_SEED, then
+ * its length by memo_hash_end.  A caller that has a key's bytes padded
+ * already (the tokeniser) makes the same hash with the two steps.
+ */
+uint64_t	 memo_key_hash(const void *key, size_t len);
+
+#define MEMO_HASH_SEED	0xcbf29ce484222325ULL
+#define MEMO_HASH_MUL	0x9e3779b97f4a7c15ULL
+
+static inline uint64_t
+memo_hash_step(uint64_t h, uint64_t word)
+{
+	return (h ^ word) * MEMO_HASH_MUL;
+}
+
+/* The high bits of the products go into the low ones, which pick the
+ * slot. */
+static inline uint64_t
+memo_hash_end(uint64_t h, size_t len)
+{
+	h = (h ^ len) * MEMO_HASH_MUL;
+	return h ^ (h >> 29);
+}
 /*
  * Remember val (val_len bytes) for the key.  Returns the memo's copy of
  * the value, valid until the next memo_put, or NULL when the key or the

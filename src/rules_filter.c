@@ -182,6 +182,14 @@ rules_filter_build(struct rules *r)
 			r->by_anchor[fill[r->req_words[r->req_start[p]]]++] =
 			    p;
 	rules_filter_minimal(r);
+	if ((r->anchor_next = calloc(r->anchor_off[r->n_anchor] + 1,
+	    sizeof(uint32_t))) == NULL)
+		goto done;
+	for (i = 0; i < r->anchor_off[r->n_anchor]; i++) {
+		p = r->by_anchor[i];
+		r->anchor_next[i] = r->req_words[r->req_start[p] +
+		    (r->req_start[p + 1] - r->req_start[p] > 1 ? 1 : 0)];
+	}
 	rc = 0;
 done:
 	free(parent);
@@ -199,6 +207,7 @@ rules_filter_free(struct rules *r)
 	free(r->req_start);
 	free(r->req_words);
 	free(r->by_anchor);
+	free(r->anchor_next);
 }
 
 /* Does every word of path p stand among the sentence's stamped ids? */
@@ -243,9 +252,12 @@ rules_filter_pass(const struct rules_run *run, size_t first, size_t end)
 			id = run->cands[c];
 			if (id >= r->n_anchor || !r->anchor[id])
 				continue;
+			/* Most paths fail at their second word: asked
+			 * here, without the walk of the path's words. */
 			for (a = r->anchor_off[id]; a < r->anchor_off[id + 1];
 			    a++)
-				if (rules_path_held(r, r->by_anchor[a], serial))
+				if (r->stamp[r->anchor_next[a]] == serial &&
+				    rules_path_held(r, r->by_anchor[a], serial))
 					return 1;
 		}
 	}

@@ -128,7 +128,9 @@ struct rules {
 	 * wildcards, not gaps): path p the word ids req_words[req_start[p]
 	 * .. req_start[p + 1]), the first of them its anchor.  anchor[w]: w
 	 * anchors a path; the paths it anchors are by_anchor[anchor_off[w]
-	 * .. anchor_off[w + 1]).  anchor_all: a term is all wildcards, so
+	 * .. anchor_off[w + 1]), and anchor_next[a] is the second word of
+	 * path by_anchor[a] (its anchor again if it has one word), asked
+	 * before the path is walked.  anchor_all: a term is all wildcards, so
 	 * every sentence may hold one.  stamp[w] is the last sentence seen
 	 * holding w, stamp[n_anchor] the count of sentences: scratch, as
 	 * cand_cache is. */
@@ -136,7 +138,7 @@ struct rules {
 	size_t			  n_anchor;
 	int			  anchor_all;
 	uint32_t		 *req_start, *req_words;
-	uint32_t		 *anchor_off, *by_anchor;
+	uint32_t		 *anchor_off, *by_anchor, *anchor_next;
 	uint32_t		 *stamp;
 
 	/* The word ids of tokens met before (rules_scan.c): filled while

@@ -177,16 +177,21 @@ rules_scan_cands(struct rules_run *run)
 	size_t i, k, n, total = 0, cap = 0;
 	int caps, starts;
 
-	if ((run->cand_off = calloc(run->doc.n_tokens + 1,
+	/* Every offset is written below; the ids are reserved at a few a
+	 * token (most tokens have two to four), grown by doubling past. */
+	cap = run->doc.n_tokens * 4 + 16;
+	if ((run->cand_off = malloc((run->doc.n_tokens + 1) *
 	    sizeof(*run->cand_off))) == NULL ||
-	    (run->starts = malloc(run->doc.n_tokens + 1)) == NULL)
+	    (run->starts = malloc(run->doc.n_tokens + 1)) == NULL ||
+	    (run->cands = malloc(cap * sizeof(*run->cands))) == NULL)
 		return -1;
+	run->cand_off[0] = 0;
 	for (i = 0; i < run->doc.n_tokens; i++) {
 		uint32_t *nc;
 
 		caps = (tok[i].flags & TEXT_CAPS) != 0;
 		src = cand_cache_get(run->r->cand_cache, tok[i].fold,
-		    tok[i].fold_len, caps, &n, &starts);
+		    tok[i].fold_len, tok[i].fold_hash, caps, &n, &starts);
 		if (src == NULL) {
 			n = rules_token_cands(run->r, &tok[i], ids);
 			starts = rules_token_marks(run->r, ids, n);

@@ -13,7 +13,9 @@
 
 #include <utf8proc.h>
 
+#include "memo.h"
 #include "text.h"
+#include "text_char.h"
 
 /* Words longer than this are not words anyone writes a rule for; they
  * are cut so that a hostile text cannot make folding quadratic. */
@@ -31,155 +33,6 @@ static const char *const text_titles[] = {
 
 #define TEXT_TITLE_MAX	6	/* bytes of the longest title above */
 #define TEXT_RESERVE	65536	/* text_analyse's first guess at most */
-
-/* One code point at s[i], or -1 (and one byte) where UTF-8 is invalid. */
-static int32_t
-text_cp(const char *s, size_t len, size_t i, size_t *width)
-{
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t n;
-
-	if ((unsigned char)s[i] < 0x80) {
-		*width = 1;
-		return (unsigned char)s[i];
-	}
-	n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-	    (utf8proc_ssize_t)(len - i), &cp);
-	if (n <= 0) {
-		*width = 1;
-		return -1;
-	}
-	*width = (size_t)n;
-	return cp;
-}
-
-static int
-text_is_word(int32_t cp)
-{
-	if (cp < 0)
-		return 0;
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-		    (cp >= '0' && cp <= '9');
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-	case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC:
-	case UTF8PROC_CATEGORY_ME:
-	case UTF8PROC_CATEGORY_ND:
-	case UTF8PROC_CATEGORY_NL:
-	case UTF8PROC_CATEGORY_NO:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* ASCII answers first: most news is ASCII, and utf8proc's tables are
- * the slow part of a text's analysis. */
-static int
-text_is_letter(int32_t cp)
-{
-	if (cp >= 0 && cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-	return text_is_word(cp) && utf8proc_category(cp) != UTF8PROC_CATEGORY_ND;
-}
-
-static int
-text_is_lower(int32_t cp)
-{
-	if (cp >= 0 && cp < 0x80)
-		return cp >= 'a' && cp <= 'z';
-	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
-}
-
-static int
-text_is_upper(int32_t cp)
-{
-	utf8proc_category_t c;
-
-	if (cp >= 0 && cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
-	if (cp < 0)
-		return 0;
-	c = utf8proc_category(cp);
-	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-}
-
-static int
-text_is_digit(int32_t cp)
-{
-	if (cp >= 0 && cp < 0x80)
-		return cp >= '0' && cp <= '9';
-	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
-}
-
-static int
-text_is_apostrophe(int32_t cp)
-{
-	return cp == '\'' || cp == 0x2019;
-}
-
-static int
-text_is_space(int32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' ||
-	    cp == 0xa0 || cp == 0x202f || (cp >= 0x2000 && cp <= 0x200b) ||
-	    cp == 0x3000 || cp == -1;
-}
-
-static int
-text_is_break(int32_t cp)
-{
-	return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 ||
-	    cp == 0x85;
-}
-
-/* Quotes and brackets that may close a sentence after its full stop. */
-static int
-text_is_closer(int32_t cp)
-{
-	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
-	    cp == 0x2019 || cp == 0x201d || cp == 0xbb || cp == 0x203a ||
-	    cp == 0x300d || cp == 0x300f;
-}
-
-static int
-text_is_terminal(int32_t cp)
-{
-	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
-	    cp == 0x3002 || cp == 0xff01 || cp == 0xff1f || cp == 0x061f ||
-	    cp == 0x06d4;
-}
-
-/* Punctuation that ends a clause inside a sentence.  Hyphens do not
- * ("Iran-backed"), nor full stops inside one (after "Mr."). */
-static int
-text_is_clause_mark(int32_t cp)
-{
-	switch (cp) {
-	case ',': case ';': case ':': case '(': case ')': case '[':
-	case ']': case '{': case '}': case '"': case 0x201c: case 0x201d:
-	case 0x201e: case 0xab: case 0xbb: case 0x2014: case 0x2013:
-	case 0x060c: case 0x061b: case 0xff0c: case 0x3001: case 0x2026:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* ASCII letters and digits: the bytes of most words of most news, told
- * apart without a call (the word scan asks this of every byte). */
-static int
-text_is_ascii_alnum(unsigned char c)
-{
-	/* c | 0x20 folds A-Z onto a-z (and nothing else onto them) */
-	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
-}
 
 /* Fold len bytes of ASCII into dst, NUL-terminated: for ASCII, NFKC
  * and case folding are lower case and nothing else. */
@@ -231,58 +84,82 @@ struct text_scan {
 	int			 clause;	/* a clause mark since the last word */
 };
 
+/* Room in the pool for n more bytes and a NUL after what it holds. */
 static int
-text_pool_add(struct text_scan *sc, const char *fold, size_t n, size_t *off)
+text_pool_reserve(struct text_scan *sc, size_t n)
 {
 	struct text_doc *doc = sc->doc;
 	char *p;
 	size_t cap;
 
-	if (doc->pool_len + n + 1 > doc->pool_cap) {
-		cap = doc->pool_cap ? doc->pool_cap * 2 : 4096;
-		while (cap < doc->pool_len + n + 1)
-			cap *= 2;
-		if ((p = realloc(doc->pool, cap)) == NULL)
-			return -1;
-		doc->pool = p;
-		doc->pool_cap = cap;
-	}
-	*off = doc->pool_len;
-	memcpy(doc->pool + doc->pool_len, fold, n);
-	doc->pool[doc->pool_len + n] = '\0';
-	doc->pool_len += n + 1;
+	if (doc->pool_len + n + 1 <= doc->pool_cap)
+		return 0;
+	cap = doc->pool_cap ? doc->pool_cap * 2 : 4096;
+	while (cap < doc->pool_len + n + 1)
+		cap *= 2;
+	if ((p = realloc(doc->pool, cap)) == NULL)
+		return -1;
+	doc->pool = p;
+	doc->pool_cap = cap;
 	return 0;
+}
+
+/* Room for one more token. */
+static int
+text_tokens_reserve(struct text_scan *sc)
+{
+	struct text_doc *doc = sc->doc;
+	struct text_token *t;
+	size_t *o, cap;
+
+	if (doc->n_tokens < sc->tok_cap)
+		return 0;
+	cap = sc->tok_cap ? sc->tok_cap * 2 : 256;
+	if ((t = realloc(doc->tokens, cap * sizeof(*t))) == NULL)
+		return -1;
+	doc->tokens = t;
+	if ((o = realloc(sc->fold_offs, cap * sizeof(*o))) == NULL)
+		return -1;
+	sc->fold_offs = o;
+	sc->tok_cap = cap;
+	return 0;
+}
+
+/*
+ * A token whose folded form (fold_len bytes) is in the pool already,
+ * just past what it holds, and whose room text_tokens_reserve made.
+ */
+static inline void
+text_token_add(struct text_scan *sc, size_t start, size_t end,
+    size_t fold_len, uint64_t fold_hash, int flags)
+{
+	struct text_doc *doc = sc->doc;
+	struct text_token *t;
+
+	t = &doc->tokens[doc->n_tokens];
+	t->start = start;
+	t->end = end;
+	t->fold = NULL;
+	t->fold_len = fold_len;
+	t->fold_hash = fold_hash;
+	t->flags = flags | (sc->clause ? TEXT_CLAUSE : 0);
+	sc->clause = 0;
+	sc->fold_offs[doc->n_tokens] = doc->pool_len;
+	doc->pool[doc->pool_len + fold_len] = '\0';
+	doc->pool_len += fold_len + 1;
+	doc->n_tokens++;
 }
 
 static int
 text_push_token(struct text_scan *sc, size_t start, size_t end,
     const char *fold, size_t fold_len, int flags)
 {
-	struct text_doc *doc = sc->doc;
-	struct text_token *t;
-	size_t *o, cap;
-
-	if (doc->n_tokens == sc->tok_cap) {
-		cap = sc->tok_cap ? sc->tok_cap * 2 : 256;
-		if ((t = realloc(doc->tokens, cap * sizeof(*t))) == NULL)
-			return -1;
-		doc->tokens = t;
-		if ((o = realloc(sc->fold_offs, cap * sizeof(*o))) == NULL)
-			return -1;
-		sc->fold_offs = o;
-		sc->tok_cap = cap;
-	}
-	t = &doc->tokens[doc->n_tokens];
-	t->start = start;
-	t->end = end;
-	t->fold = NULL;
-	t->fold_len = fold_len;
-	t->flags = flags | (sc->clause ? TEXT_CLAUSE : 0);
-	sc->clause = 0;
-	if (text_pool_add(sc, fold, fold_len, &sc->fold_offs[doc->n_tokens])
-	    == -1)
+	if (text_tokens_reserve(sc) == -1 ||
+	    text_pool_reserve(sc, fold_len) == -1)
 		return -1;
-	doc->n_tokens++;
+	memcpy(sc->doc->pool + sc->doc->pool_len, fold, fold_len);
+	text_token_add(sc, start, end, fold_len,
+	    memo_key_hash(fold, fold_len), flags);
 	return 0;
 }
 
@@ -421,6 +298,81 @@ text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 	return rc;
 }
 
+/*
+ * memo_key_hash of the n bytes at p, which may be written up to eight
+ * bytes past them (the fast path's room in the pool): padded with
+ * zeros there, they are read a word of eight bytes at a time where the
+ * machine is little-endian, as memo_key_hash reads them.
+ */
+static inline uint64_t
+text_hash_padded(char *p, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t h = MEMO_HASH_SEED, word;
+	size_t k;
+
+	memset(p + n, 0, 8);
+	for (k = 0; k < n; k += 8) {
+		memcpy(&word, p + k, 8);
+		h = memo_hash_step(h, word);
+	}
+	return memo_hash_end(h, n);
+#else
+	return memo_key_hash(p, n);
+#endif
+}
+
+/*
+ * The word at byte i (an ASCII letter or digit) if it is of the
+ * commonest kind, as text_word would make it: ASCII letters and digits
+ * only, fewer than TEXT_MAX_WORD - 3, that nothing after them carries
+ * on (no apostrophe, no "." or "," before a letter or digit as in
+ * "U.S." or "3.5", no byte beyond ASCII).  Such a word has no
+ * possessive, no "n't" and no dots to drop, and folds to its lower
+ * case, so it is read, classed and lowered in one pass straight into
+ * the pool.  Returns the byte after it; 0 for any other word, which
+ * the general scan then reads from i (what was written past the pool's
+ * end is not kept); SIZE_MAX when out of memory.
+ */
+static size_t
+text_word_ascii(struct text_scan *sc, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)sc->s;
+	struct text_doc *doc = sc->doc;
+	size_t j, lim, len = sc->len;
+	unsigned cls, seen = 0;
+	char *dst;
+	int flags = 0;
+
+	/* the tests of the two reserves, without a call per word */
+	if ((doc->n_tokens == sc->tok_cap && text_tokens_reserve(sc) == -1) ||
+	    (doc->pool_cap - doc->pool_len <= TEXT_MAX_WORD + 8 &&
+	    text_pool_reserve(sc, TEXT_MAX_WORD + 8) == -1))
+		return SIZE_MAX;
+	dst = doc->pool + doc->pool_len;
+	lim = len - i > TEXT_MAX_WORD - 3 ? i + TEXT_MAX_WORD - 3 : len;
+	for (j = i; j < lim && (cls = text_ascii_class[u[j]]) != 0; j++) {
+		seen |= cls;
+		dst[j - i] = (char)(u[j] | 0x20);
+	}
+	if (j < len) {
+		if (j == lim || u[j] >= 0x80 || u[j] == '\'')
+			return 0;
+		if ((u[j] == '.' || u[j] == ',') && j + 1 < len &&
+		    (u[j + 1] >= 0x80 || text_ascii_class[u[j + 1]] != 0))
+			return 0;
+	}
+	if (text_ascii_class[u[i]] & TEXT_C_UPPER)
+		flags |= TEXT_UPPER;
+	if ((seen & (TEXT_C_UPPER | TEXT_C_LOWER)) == TEXT_C_UPPER)
+		flags |= TEXT_CAPS;
+	if (i > 0 && u[i - 1] == '-' && doc->n_tokens > sc->sent_first &&
+	    doc->tokens[doc->n_tokens - 1].end == i - 1)
+		flags |= TEXT_HYPHEN;
+	text_token_add(sc, i, j, j - i, text_hash_padded(dst, j - i), flags);
+	return j;
+}
+
 /* Is the full stop at byte i a title's or an initial's, not a sentence's? */
 static int
 text_dot_is_short_form(struct text_scan *sc, size_t i, int32_t next_cp)
@@ -439,12 +391,14 @@ text_dot_is_short_form(struct text_scan *sc, size_t i, int32_t next_cp)
 	/* An initial: "John F. Kennedy". */
 	if (t->end - t->start == 1 && (t->flags & TEXT_CAPS))
 		return 1;
-	if (strcmp(fold, "no") == 0 || strcmp(fold, "nos") == 0)
-		return text_is_digit(next_cp);
 	/* The length and the first letter first: asked at every full
 	 * stop, and most words before one are no title. */
 	if (t->fold_len > TEXT_TITLE_MAX)
 		return 0;
+	/* compared by length and bytes: no call to strcmp at each stop */
+	if ((t->fold_len == 2 && memcmp(fold, "no", 2) == 0) ||
+	    (t->fold_len == 3 && memcmp(fold, "nos", 3) == 0))
+		return text_is_digit(next_cp);
 	for (k = 0; text_titles[k] != NULL; k++)
 		if (fold[0] == text_titles[k][0] &&
 		    strcmp(fold, text_titles[k]) == 0)
@@ -537,8 +491,14 @@ text_other(struct text_scan *sc, size_t i, size_t *w, size_t *next)
 	return 0;
 }
 
-int
-text_analyse(const char *text, size_t len, struct text_doc *doc)
+/*
+ * text_analyse, with the one-pass reading of plain ASCII words
+ * (text_word_ascii) or without it: the general scan alone makes the
+ * same tokens, and a unit test holds the two to that.
+ */
+static int
+text_analyse_scan(const char *text, size_t len, struct text_doc *doc,
+    int fast)
 {
 	struct text_scan sc;
 	size_t i, j, w, w2, k, seg;
@@ -557,7 +517,8 @@ text_analyse(const char *text, size_t len, struct text_doc *doc)
 	 * bytes than it has.  They still grow where this is too little,
 	 * and a long text starts from TEXT_RESERVE bytes' worth. */
 	sc.tok_cap = (len < TEXT_RESERVE ? len : TEXT_RESERVE) / 5 + 8;
-	doc->pool_cap = (len < TEXT_RESERVE ? len : TEXT_RESERVE) + 8;
+	doc->pool_cap = (len < TEXT_RESERVE ? len : TEXT_RESERVE) +
+	    TEXT_MAX_WORD + 16;	/* the room text_word_ascii asks for */
 	if ((doc->tokens = malloc(sc.tok_cap * sizeof(*doc->tokens))) ==
 	    NULL || (sc.fold_offs = malloc(sc.tok_cap *
 	    sizeof(*sc.fold_offs))) == NULL ||
@@ -569,10 +530,16 @@ text_analyse(const char *text, size_t len, struct text_doc *doc)
 			i++;
 			continue;
 		}
-		if (text_is_ascii_alnum((unsigned char)text[i])) {
+		if (text_ascii_class[(unsigned char)text[i]] != 0) {
 			/* a word begins: no break, space or mark to ask for */
 			if (sc.sent_start == SIZE_MAX)
 				sc.sent_start = i;
+			if (fast && (j = text_word_ascii(&sc, i)) != 0) {
+				if (j == SIZE_MAX)
+					goto fail;
+				i = j;
+				continue;
+			}
 			w = 1;
 		} else if ((rc = text_other(&sc, i, &w, &i)) == -1)
 			goto fail;
@@ -649,6 +616,12 @@ fail:
 	for (k = 0; k < doc->n_tokens; k++)
 		doc->tokens[k].fold = NULL;
 	return -1;
+}
+
+int
+text_analyse(const char *text, size_t len, struct text_doc *doc)
+{
+	return text_analyse_scan(text, len, doc, 1);
 }
 
 void

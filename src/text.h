@@ -15,6 +15,7 @@
 #define BRINK_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define TEXT_CAPS	0x1	/* written in capitals only (US, U.K., NATO) */
 #define TEXT_CLAUSE	0x2	/* punctuation (, ; : dash, quote, bracket)
@@ -30,6 +31,8 @@ struct text_token {
 	size_t	 start, end;	/* bytes of the word in the text */
 	char	*fold;		/* folded form, NUL-terminated */
 	size_t	 fold_len;
+	uint64_t fold_hash;	/* memo_key_hash of fold's bytes, for
+				   the memo of word ids (cand_cache.h) */
 	int	 flags;		/* TEXT_CAPS, TEXT_CLAUSE */
 };
 

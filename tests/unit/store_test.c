@@ -293,8 +293,8 @@ test_upgrade_from_6(void)
 		cleanup();
 		return;
 	}
-	CHECK_INT(query_int(s, "SELECT max(version) FROM migrations"), 9,
-	    "a version 6 database is migrated to 9");
+	CHECK_INT(query_int(s, "SELECT max(version) FROM migrations"), 10,
+	    "a version 6 database is migrated to 10");
 	CHECK_INT(query_int(s, "SELECT count(*) FROM story_article"), 2,
 	    "the upgrade keeps the story articles");
 	CHECK_INT(query_int(s, "SELECT length(words) FROM story"), 0,
@@ -310,6 +310,129 @@ test_upgrade_from_6(void)
 	    "PRIMARY KEY (name=? AND family=? AND first_seen>? AND "
 	    "first_seen<?)"), "the stories of a name within a window are "
 	    "read by its key");
+	store_close(s);
+	cleanup();
+}
+
+/*
+ * A version 9 database (seen with a rowid, its key in a second index
+ * and an index on (feed, last_listed)) is brought to version 10, whose
+ * seen is one b-tree in the order of its key: every row is kept as it
+ * was, and marking, looking up, touching and pruning work as before.
+ */
+static void
+test_upgrade_from_9(void)
+{
+	struct store *s;
+
+	strcpy(dir, "/tmp/brink-store-test.XXXXXX");
+	if (mkdtemp(dir) == NULL) {
+		CHECK(0, "mkdtemp for the upgrade from 9");
+		return;
+	}
+	snprintf(db_path, sizeof(db_path), "%s/brink.db", dir);
+	if ((s = store_open(dir)) == NULL) {
+		CHECK(0, "open for the upgrade from 9");
+		cleanup();
+		return;
+	}
+	CHECK_INT(sqlite3_exec(store_db(s),
+	    "DROP TABLE seen;"
+	    "CREATE TABLE seen ("
+	    "  feed TEXT NOT NULL, key TEXT NOT NULL,"
+	    "  first_seen INTEGER NOT NULL, last_listed INTEGER NOT NULL,"
+	    "  PRIMARY KEY (feed, key));"
+	    "CREATE INDEX seen_listed ON seen (feed, last_listed);"
+	    "INSERT INTO seen VALUES ('w', 'old', 100, 200);"
+	    "INSERT INTO seen VALUES ('w', 'kept', 150, 5000);"
+	    "INSERT INTO seen VALUES ('x', 'old', 120, 130);"
+	    "DELETE FROM migrations WHERE version >= 10;",
+	    NULL, NULL, NULL), SQLITE_OK, "a version 9 database made");
+	store_close(s);
+
+	if ((s = store_open(dir)) == NULL) {
+		CHECK(0, "a version 9 database opens");
+		cleanup();
+		return;
+	}
+	CHECK_INT(query_int(s, "SELECT max(version) FROM migrations"), 10,
+	    "a version 9 database is migrated to 10");
+	CHECK_INT(query_int(s, "SELECT count(*) FROM seen"), 3,
+	    "the upgrade keeps every seen item");
+	CHECK_INT(query_int(s, "SELECT first_seen + last_listed FROM seen "
+	    "WHERE feed = 'w' AND key = 'kept'"), 5150,
+	    "and their times");
+	CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE "
+	    "name = 'seen' AND sql LIKE '%WITHOUT ROWID%'"), 1,
+	    "seen is kept in the order of its key, without a rowid");
+	CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE "
+	    "type = 'index' AND tbl_name = 'seen'"), 0,
+	    "and has no index beside its key");
+	CHECK(plan_uses(s, "SELECT 1 FROM seen WHERE feed = 'w' AND "
+	    "key = 'kept'", "PRIMARY KEY"), "an item is looked up by its key");
+	CHECK(plan_uses(s, "DELETE FROM seen WHERE feed = 'w' AND "
+	    "last_listed < 1000", "PRIMARY KEY"),
+	    "the prune reads one feed's rows through the key");
+	CHECK_INT(store_is_seen(s, "w", "old"), 1, "an old item is seen");
+	CHECK_INT(store_mark_seen(s, "w", "kept", 9000), 0,
+	    "marking a seen item again");
+	CHECK_INT(query_int(s, "SELECT first_seen FROM seen WHERE feed = 'w'"
+	    " AND key = 'kept'"), 150, "keeps its first first_seen");
+	CHECK_INT(store_prune(s, "w", 6000, 1000), 0, "pruning after it");
+	CHECK_INT(store_is_seen(s, "w", "old"), 0,
+	    "the item gone beyond retention is forgotten");
+	CHECK_INT(store_is_seen(s, "w", "kept") + store_is_seen(s, "x", "old"),
+	    2, "the listed item and the other feed's stay");
+	store_close(s);
+	cleanup();
+}
+
+/*
+ * A feed without a seen item, found so by store_feed_is_new inside a
+ * transaction, has its items answered new without a query; the answer
+ * must follow every write to seen and end with the transaction.
+ */
+static void
+test_unseen_feed(void)
+{
+	struct store *s;
+
+	if ((s = store_open(dir)) == NULL) {
+		CHECK(0, "open for the unseen feed");
+		return;
+	}
+	store_begin(s);
+	store_mark_seen(s, "other", "k", 100);
+	store_commit(s);
+
+	CHECK_INT(store_begin(s), 0, "a cold feed's transaction starts");
+	CHECK_INT(store_feed_is_new(s, "cold"), 1, "the cold feed is new");
+	CHECK_INT(store_is_seen(s, "cold", "k"), 0, "its item is new");
+	CHECK_INT(store_is_seen(s, "other", "k"), 1,
+	    "another feed's seen item is still seen");
+	CHECK_INT(store_mark_seen(s, "cold", "k", 200), 0, "its item marked");
+	CHECK_INT(store_is_seen(s, "cold", "k"), 1,
+	    "and seen at once, in the same transaction");
+	CHECK_INT(store_is_seen(s, "cold", "j"), 0, "another item still new");
+	CHECK_INT(store_commit(s), 0, "committed");
+
+	CHECK_INT(store_begin(s), 0, "a second transaction");
+	CHECK_INT(store_feed_is_new(s, "cold"), 0, "the feed is known now");
+	CHECK_INT(store_is_seen(s, "cold", "k"), 1, "its item is seen");
+	store_rollback(s);
+
+	CHECK_INT(store_begin(s), 0, "a third transaction");
+	CHECK_INT(store_feed_is_new(s, "fresh"), 1, "a fresh feed is new");
+	CHECK_INT(store_is_seen(s, "fresh", "k"), 0, "its item is new");
+	store_rollback(s);
+	/* Outside a transaction nothing is taken on trust: another
+	 * process may write between two calls. */
+	CHECK_INT(sqlite3_exec(store_db(s), "INSERT INTO seen VALUES "
+	    "('fresh', 'k', 1, 1)", NULL, NULL, NULL), SQLITE_OK,
+	    "an item of the fresh feed written by another hand");
+	CHECK_INT(store_feed_is_new(s, "fresh"), 0,
+	    "the fresh feed has a seen item now");
+	CHECK_INT(store_is_seen(s, "fresh", "k"), 1, "and it is seen");
 	store_close(s);
 	cleanup();
 }
@@ -349,6 +472,8 @@ main(void)
 	test_feed_state();
 	test_schema();
 	test_upgrade_from_6();
+	test_upgrade_from_9();
+	test_unseen_feed();
 	strcpy(dir, "/tmp/brink-store-test.XXXXXX");
 	test_refusals();
 	return check_done();
