@@ -12,119 +12,13 @@
 #include "../../src/rules.h"
 #include "../../src/rules_priv.h"	/* the trie's size, for classes */
 
-#define LIST(...)	mklist((const char *[]){ __VA_ARGS__, NULL })
-#define NONE		mklist((const char *[]){ NULL })
-
-/* The compound literals die with the caller's block: keep a copy. */
-static char *list_pool[1024];
-static size_t list_used;
-
-static struct config_list
-mklist(const char **v)
-{
-	struct config_list l;
-
-	l.v = &list_pool[list_used];
-	for (l.n = 0; v[l.n] != NULL; l.n++) {
-		if (list_used == sizeof(list_pool) / sizeof(list_pool[0]))
-			abort();
-		list_pool[list_used++] = (char *)v[l.n];
-	}
-	return l;
-}
-
-static struct config_actor actors[4];
-static struct config_rule rules[8];
-static struct config cfg;
-
-static struct config_rule *
-add_rule(const char *name, const char *category, enum severity sev,
-    struct config_list terms)
-{
-	struct config_rule *r = &rules[cfg.n_rules++];
-
-	memset(r, 0, sizeof(*r));
-	r->name = (char *)name;
-	r->category = (char *)category;
-	r->severity = sev;
-	r->terms = terms;
-	r->actors = LIST("*");
-	r->language = "english";
-	return r;
-}
-
-static void
-setup(void)
-{
-	memset(&cfg, 0, sizeof(cfg));
-	actors[0].name = "iran";
-	actors[0].names = LIST("Iran", "Iranian*", "Tehran", "Islamic Republic",
-	    "Islamic Republic of Iran");
-	actors[1].name = "israel";
-	actors[1].names = LIST("Israel*", "Netanyahu");
-	actors[2].name = "us";
-	actors[2].names = LIST("US", "U.S.", "United States", "Washington");
-	actors[3].name = "hamas";
-	actors[3].names = LIST("Hamas", "Haniyeh");
-	cfg.actors = actors;
-	cfg.n_actors = 4;
-	cfg.rules = rules;
-}
-
-/* Match text (title "") and return the number of hits; *first gets the
- * first hit's rule name. */
-static struct rules_result res;
-static const struct rules *compiled;
-
-static size_t
-run(const char *text)
-{
-	rules_result_free(&res);
-	if (rules_match(compiled, "", text, &res) == -1)
-		abort();
-	return res.n_hits;
-}
-
-/* As run, with text as the title and a body that matches nothing. */
-static size_t
-run_title(const char *text)
-{
-	rules_result_free(&res);
-	if (rules_match(compiled, text, "Nothing else.", &res) == -1)
-		abort();
-	return res.n_hits;
-}
-
-static const char *
-hit_rule(size_t i)
-{
-	return i < res.n_hits ? res.hits[i].rule->name : "(none)";
-}
-
-static const char *
-hit_actor(size_t i)
-{
-	return i < res.n_hits && res.hits[i].n_actors > 0 ?
-	    res.hits[i].actors[0] : "(none)";
-}
-
-static char explained[4096];
-
-static void
-collect(void *arg, const char *line)
-{
-	size_t used = strlen(explained);
-
-	snprintf(explained + used, sizeof(explained) - used, "%s\n", line);
-}
+#include "rules_fixture.h"
 
 /*
  * Word classes (@name) in terms, exclusions and raise phrases, on a
  * configuration of their own.  Rules without clause keys: the classes
  * alone.
  */
-static struct config_class classes[4];
-
 static void
 test_classes(void)
 {
@@ -520,93 +414,6 @@ out:
 	cfg.n_roles = 0;
 }
 
-/*
- * opposed_by: a step down named as the object of a verb of opposition
- * or of force is that party's stance against it, not its step; the verb
- * must be the one that governs the term, in the term's own stretch of
- * words.  Sentences of our own with Sudan and Chad.
- */
-static void
-test_opposed(void)
-{
-	static struct config_rule save[8];
-	struct config_rule *rt, *rs;
-	struct rules *r;
-	char err[256];
-
-	memcpy(save, rules, sizeof(save));
-	memset(rules, 0, sizeof(rules));
-	cfg.n_rules = 0;
-	classes[0].name = "talks";
-	classes[0].words = LIST("talks", "truce", "mediation");
-	classes[1].name = "step";
-	classes[1].words = LIST("agree*", "resum*", "offer*", "monitor*");
-	classes[2].name = "against";
-	classes[2].words = LIST("oppos*", "accus*", "condemn*",
-	    "vot* against");
-	classes[3].name = "assail";
-	classes[3].words = LIST("shot down", "ambush*");
-	cfg.classes = classes;
-	cfg.n_classes = 4;
-	rt = add_rule("talks", "deescalation", SEV_LOW,
-	    LIST("@step ...4 @talks", "@talks ...4 @step"));
-	rt->actor_kinds = LIST("state", "armed-group");
-	rt->negated = "drop";
-	rt->opposed_by = LIST("@against", "@assail");
-	/* the same terms without the key, in a category of its own (one
-	 * hit per category is kept), to show what the key changes */
-	rs = add_rule("plain", "control", SEV_LOW,
-	    LIST("@step ...4 @talks", "@talks ...4 @step"));
-	rs->actor_kinds = LIST("state", "armed-group");
-	rs->negated = "drop";
-
-	r = rules_compile(&cfg, err, sizeof(err));
-	CHECK(r != NULL, "rules with opposed_by compile");
-	if (r == NULL) {
-		printf("# %s\n", err);
-		goto out;
-	}
-	compiled = r;
-	CHECK_INT(run("Sudan agreed to a truce with Chad."), 2,
-	    "a truce agreed fires with and without opposed_by");
-	CHECK_INT(run("Sudan opposed the mediation offered by Chad."), 1, "mediation opposed: only the rule without opposed_by fires");
-	CHECK_STR(hit_rule(0), "plain", "that one");
-	CHECK_INT(run("Sudan accused Chad of stalling the talks it had "
-	    "offered."), 1, "talks named in an accusation are no step");
-	CHECK_STR(hit_rule(0), "plain", "for the rule with opposed_by");
-	CHECK_INT(run("Sudan voted against the truce agreed by Chad."), 1,
-	    "a phrase of several words opposes too");
-	CHECK_STR(hit_rule(0), "plain", "only without the key");
-	CHECK_INT(run("Sudan ambushed a convoy of truce monitors."), 1,
-	    "force against a truce's monitors is no step");
-	CHECK_STR(hit_rule(0), "plain", "with the key");
-	CHECK_INT(run("Sudan condemned the raid and agreed to talks with "
-	    "Chad."), 2, "a second verb after \"and\": the talks are "
-	    "agreed, not condemned");
-	CHECK_INT(run("Chad opposed the plan, but Sudan resumed talks with "
-	    "the rebels."), 2, "opposition in another clause leaves the "
-	    "step alone");
-	rules_result_free(&res);
-	explained[0] = '\0';
-	CHECK_INT(rules_match_explain(r, "", "Sudan condemned the truce "
-	    "offered by Chad.", &res, collect, NULL), 0, "explain runs");
-	CHECK(strstr(explained, "opposes it (\"condemned\", opposed_by)") !=
-	    NULL, "explain names the verb that opposes the term");
-	rules_free(r);
-	compiled = NULL;
-
-	rt->opposed_by = LIST("@nowhere");
-	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL &&
-	    strstr(err, "@nowhere") != NULL, "an unknown class in opposed_by "
-	    "is refused");
-out:
-	rules_result_free(&res);
-	memcpy(rules, save, sizeof(save));
-	cfg.n_rules = 0;
-	cfg.classes = NULL;
-	cfg.n_classes = 0;
-}
-
 int
 main(void)
 {
@@ -804,6 +611,5 @@ main(void)
 	test_classes();
 	setup();
 	test_clauses();
-	test_opposed();
 	return check_done();
 }
