@@ -395,7 +395,9 @@ actor_joins(const struct text_doc *doc, const struct text_sentence *sn,
 }
 
 /* "the army of Sudan": unit b (named) after "of" (and an article) that
- * follows role unit a. */
+ * follows role unit a.  Hostage-takers are named by whom they hold:
+ * after them "of" names the captive ("the kidnappers of a French
+ * journalist"), never their owner. */
 static int
 actor_of_owner(const struct text_doc *doc, const struct actor_unit *a,
     const struct actor_unit *b)
@@ -404,6 +406,7 @@ actor_of_owner(const struct text_doc *doc, const struct actor_unit *a,
 	size_t t = a->end;
 
 	if (a->role < 0 || a->actor >= 0 || b->actor < 0 ||
+	    a->kind == ACTOR_HOSTAGE_TAKERS ||
 	    t >= b->first || strcmp(tok[t].fold, "of") != 0)
 		return 0;
 	for (t++; t < b->first; t++)

@@ -241,6 +241,17 @@ test_apart(void)
 	CHECK(sample_load(&s, "The Israeli, Japanese players met.", 0) == 0 &&
 	    s.n == 2, "a comma parts an owner from a role");
 	sample_free(&s);
+
+	/* "of" after captors names whom they hold, not whose they are
+	 * (as it does after "the army"). */
+	CHECK(sample_load(&s, "The kidnappers of a Sudanese driver spoke.",
+	    0) == 0 && s.n == 2, "captors and their captive: two phrases");
+	if (s.n == 2) {
+		CHECK_INT(s.m[0].actor, -1, "the captors belong to no one");
+		CHECK_STR(actor_kind_name(s.m[0].kind), "hostage-takers",
+		    "and stay hostage-takers");
+	}
+	sample_free(&s);
 }
 
 static void
