@@ -126,8 +126,13 @@ struct config_rule {
 	struct config_list	 raise;		/* phrases that raise the severity */
 	struct config_list	 opposed_by;	/* verbs of opposition: a term they
 						   govern is dropped */
-	int			 agent_speaker;	/* agent = "speaker": the speaker
-						   acts, the subject is a target */
+	enum rule_agent {
+		RULE_AGENT_SUBJECT,	/* the subject acts (the default) */
+		RULE_AGENT_SPEAKER,	/* the speaker acts, the subject is
+					   a target */
+		RULE_AGENT_NONE		/* no one is named acting: every
+					   party named is a target */
+	}			 agent;
 	char			*language;	/* Snowball stemmer name; default "english" */
 	const char		*file;
 	int			 line;

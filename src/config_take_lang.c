@@ -210,12 +210,16 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 	 * the speaker's threat against the subject. */
 	if ((text = config_value(s, "agent", &line)) != NULL) {
 		if (strcmp(text, "speaker") == 0)
-			r->agent_speaker = 1;
+			r->agent = RULE_AGENT_SPEAKER;
+		else if (strcmp(text, "none") == 0)
+			r->agent = RULE_AGENT_NONE;
 		else if (strcmp(text, "subject") != 0)
 			config_msg_at(s->ld, 1, line, "agent \"%s\" is "
 			    "unknown; use \"subject\" (who acts is the "
-			    "subject, the default) or \"speaker\" (who says "
-			    "it acts, the subject is a target)", text);
+			    "subject, the default), \"speaker\" (who says "
+			    "it acts, the subject is a target) or \"none\" "
+			    "(the rule names no one acting, every party "
+			    "named is a target)", text);
 	}
 	config_take_list(s, "raise", &r->raise, &lines);
 	config_defer_classes(s, &r->raise, lines);
@@ -355,6 +359,6 @@ config_take_rule_like(struct config_section *s, struct config_rule *r)
 	if (UNSET("opposed_by"))
 		copy_list(&r->opposed_by, &t->opposed_by);
 	if (UNSET("agent"))
-		r->agent_speaker = t->agent_speaker;
+		r->agent = t->agent;
 #undef UNSET
 }

@@ -218,7 +218,7 @@ rules_carry(struct rules_run *run, const struct text_sentence *sn, int lang)
 static long
 rules_agent_among(const struct rules_run *run, size_t ri, size_t t, size_t n)
 {
-	return run->r->cfg->rules[ri].agent_speaker ?
+	return run->r->cfg->rules[ri].agent == RULE_AGENT_SPEAKER ?
 	    actor_speaker_at(run->am, n, &run->cs, &run->doc, t) :
 	    actor_agent(run->am, n, &run->cs, &run->doc, t);
 }
@@ -242,9 +242,13 @@ rules_acting(struct rules_run *run, const struct text_sentence *sn,
 	const struct rules *r = run->r;
 	struct actor_mention *am;
 
+	if (r->cfg->rules[ri].agent == RULE_AGENT_NONE) {
+		*agent = -1;
+		return 0;
+	}
 	*agent = rules_agent_among(run, ri, t, run->n_am);
 	if (*agent < 0 && sn->start < run->title_end &&
-	    !r->cfg->rules[ri].agent_speaker) {
+	    r->cfg->rules[ri].agent != RULE_AGENT_SPEAKER) {
 		size_t k;
 
 		for (k = 0; k < run->n_am; k++)
@@ -431,7 +435,7 @@ rules_denied_by_other(struct rules_run *run, size_t ri, size_t t,
 	long sp;
 
 	if (agent < 0 || run->am[agent].actor < 0 ||
-	    run->r->cfg->rules[ri].agent_speaker)
+	    run->r->cfg->rules[ri].agent == RULE_AGENT_SPEAKER)
 		return 0;
 	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
 	return sp >= 0 && run->am[sp].actor >= 0 &&
@@ -457,11 +461,12 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 		own = a->actor;
 		/* The speaker's threat is against its subject, wherever
 		 * the speaker stands ("X would pay, Y said"). */
-		after = r->cfg->rules[ri].agent_speaker ? 0 : a->end;
+		after = r->cfg->rules[ri].agent == RULE_AGENT_SPEAKER ? 0 :
+		    a->end;
 		if (rules_add_string(&g->hit.actors, &g->hit.n_actors,
 		    rules_mention_name(run, a, buf, sizeof(buf))) == -1)
 			return -1;
-	} else {
+	} else if (r->cfg->rules[ri].agent != RULE_AGENT_NONE) {
 		for (k = 0; k < run->n_mentions; k++)
 			run->allowed[k] = rules_allowed(run, ri,
 			    &run->mentions[k]);

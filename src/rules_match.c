@@ -81,7 +81,9 @@ rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
 		if (run->allowed[k])
 			found = 1;
 	}
-	subject = rules_subject(run, sn, first->start);
+	/* agent = "none": every party named is a target. */
+	if (rule->agent != RULE_AGENT_NONE)
+		subject = rules_subject(run, sn, first->start);
 	if (needed && !found) {
 		rules_say(run, "cancelled: rule %s: no actor %s: %.*s",
 		    rule->name, rule->window > 0 ? "within the window" :

@@ -459,12 +459,22 @@ test_like(void)
 	CHECK_STR(r->negated, "calm", "negated is taken");
 	CHECK_INT(r->raise.n, 1, "raise is taken");
 	CHECK_INT(r->targets.n, 1, "the targets are taken");
-	CHECK_INT(r->agent_speaker, 1, "the agent is taken");
+	CHECK_INT(r->agent, RULE_AGENT_SPEAKER, "the agent is taken");
 	CHECK_INT(r->opposed_by.n == 1 &&
 	    strcmp(r->opposed_by.v[0], "foe*") == 0, 1,
 	    "opposed_by is taken");
 	CHECK_INT(r->exclude.n, 0, "a list set empty stays empty");
 	config_free(c);
+
+	c = load_text("rule one { category = \"threat\" terms = {\"x\"}\n"
+	    "  agent = \"none\" }\n");
+	CHECK(c != NULL && c->n_rules == 1 &&
+	    c->rules[0].agent == RULE_AGENT_NONE, "agent = \"none\" loads");
+	config_free(c);
+	c = load_text("rule one { category = \"threat\" terms = {\"x\"}\n"
+	    "  agent = \"object\" }\n");
+	CHECK(c == NULL && said("test.conf:2: agent \"object\" is unknown; "
+	    "use \"subject\""), "an unknown agent is refused at its line");
 
 	c = load_text("rule early { like = \"late\" terms = {\"x\"} }\n"
 	    "rule late { category = \"threat\" terms = {\"y\"} }\n");
