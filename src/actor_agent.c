@@ -369,5 +369,12 @@ actor_agent(const struct actor_mention *m, size_t n,
 		return -1;
 	if ((k = actor_noun_agent(m, n, doc, c, t)) >= 0)
 		return k;
+	/* "a response to insurgents threatening to kill him": the noun a
+	 * participle modifies does what it says, even after a
+	 * preposition. */
+	if (clause_participle(cs, t) && !(doc->tokens[t].flags & TEXT_CLAUSE))
+		for (k = 0; (size_t)k < n; k++)
+			if (m[k].end == t && m[k].head + 1 == t)
+				return k;
 	return actor_of_clause(m, n, cs, doc, c, 0);
 }

@@ -134,6 +134,13 @@ int	 clause_verb_at(const struct clause_sentence *cs,
 	    const struct text_doc *doc, size_t t, struct clause_verb *out);
 
 /*
+ * Is token t a participle outside its clause's verb group, not the
+ * clause's first word: one that modifies the noun before it
+ * ("insurgents threatening to kill the man")?  1 or 0.
+ */
+int	 clause_participle(const struct clause_sentence *cs, size_t t);
+
+/*
  * Does v only guess at its event?  A may/might/could that no speaker
  * says (CLAUSE_GUESS) and that no threat act, condition, demand or plan
  * governs: "there is a chance the militia could retaliate", "worried

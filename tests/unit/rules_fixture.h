@@ -1,7 +1,7 @@
 /*
  * rules_fixture.h: the configuration the rules tests build by hand (the
  * loader is tested in the configuration area's tests), four actors and
- * room for eight rules and four word classes, and the calls that match
+ * room for eight rules, and the calls that match
  * a text and read the hits.  Included by one test program each; the
  * helpers are inline so that a program need not use them all.
  */
@@ -120,7 +120,5 @@ collect(void *arg, const char *line)
 	snprintf(explained + used, sizeof(explained) - used, "%s\n", line);
 }
 
-/* The word classes a test sets up for its rules. */
-static struct config_class classes[4];
 
 #endif

@@ -13,6 +13,9 @@
 
 #include "rules_fixture.h"
 
+/* The word classes a test sets up for its rules. */
+static struct config_class classes[4];
+
 /*
  * opposed_by: a step down named as the object of a verb of opposition
  * or of force is that party's stance against it, not its step; the verb

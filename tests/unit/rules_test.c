@@ -14,6 +14,9 @@
 
 #include "rules_fixture.h"
 
+/* The word classes a test sets up for its rules. */
+static struct config_class classes[4];
+
 /*
  * Word classes (@name) in terms, exclusions and raise phrases, on a
  * configuration of their own.  Rules without clause keys: the classes
@@ -414,55 +417,6 @@ out:
 	cfg.n_roles = 0;
 }
 
-/*
- * agent = "none": a rule that reads a situation, not a speaker's act,
- * names no one acting; every party named is a target.
- */
-static void
-test_agent_none(void)
-{
-	static struct config_rule save[8];
-	struct config_rule *rn, *rs;
-	struct rules *r;
-	char err[256];
-
-	memcpy(save, rules, sizeof(save));
-	memset(rules, 0, sizeof(rules));
-	cfg.n_rules = 0;
-	rs = add_rule("subject", "threat", SEV_HIGH,
-	    LIST("hostage* ...12 deadline"));
-	rs->actors = NONE;
-	rn = add_rule("situation", "control", SEV_HIGH,
-	    LIST("hostage* ...12 deadline"));
-	rn->actors = NONE;
-	rn->agent = RULE_AGENT_NONE;
-	r = rules_compile(&cfg, err, sizeof(err));
-	CHECK(r != NULL, "a rule with agent none compiles");
-	if (r == NULL) {
-		printf("# %s\n", err);
-		goto out;
-	}
-	compiled = r;
-	CHECK_INT(run("Iran said an Israeli hostage faces a deadline."), 2,
-	    "both rules fire");
-	CHECK_STR(hit_rule(0), "subject", "the first without agent none");
-	CHECK_INT(res.n_hits == 2 ? res.hits[0].n_actors : 9, 1,
-	    "... names a party acting");
-	CHECK_STR(hit_rule(1), "situation", "the second with it");
-	CHECK_INT(res.n_hits == 2 ? res.hits[1].n_actors : 9, 0,
-	    "... names no one acting");
-	CHECK(res.n_hits == 2 && res.hits[1].n_targets == 2 &&
-	    strcmp(res.hits[1].targets[0], "iran") == 0 &&
-	    strcmp(res.hits[1].targets[1], "israel") == 0,
-	    "... and every party named as a target, in order");
-	rules_free(r);
-	compiled = NULL;
-out:
-	rules_result_free(&res);
-	memcpy(rules, save, sizeof(save));
-	cfg.n_rules = 0;
-}
-
 int
 main(void)
 {
@@ -660,7 +614,5 @@ main(void)
 	test_classes();
 	setup();
 	test_clauses();
-	setup();
-	test_agent_none();
 	return check_done();
 }
