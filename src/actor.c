@@ -415,6 +415,25 @@ actor_of_owner(const struct text_doc *doc, const struct actor_unit *a,
 	return 1;
 }
 
+/*
+ * Does named unit a, joined before role unit b, own it?  A country's
+ * name or adjective owns its army, officials and troops ("Iranian
+ * troops"), a named group its fighters ("Taliban militants").  Fighters
+ * outside a state's forces and captors are only from the country an
+ * adjective names ("an Iraqi group", "Afghan kidnappers"), not the
+ * state's: only a possessive makes them its ("Iran's militias").
+ */
+static int
+actor_owns(const struct text_doc *doc, const struct actor_unit *a,
+    const struct actor_unit *b)
+{
+	if (a->kind != ACTOR_STATE || (b->kind != ACTOR_ARMED_GROUP &&
+	    b->kind != ACTOR_HOSTAGE_TAKERS))
+		return 1;
+	return a->end > a->first &&
+	    (doc->tokens[a->end - 1].flags & TEXT_POSS) != 0;
+}
+
 /* The mention of units u[from..to), whose head is u[head]. */
 static void
 actor_make(const struct actor_unit *u, size_t from, size_t to, size_t head,
@@ -461,7 +480,7 @@ actor_mentions(const struct text_doc *doc, const struct text_sentence *sn,
 	struct actor_unit *w = NULL, *u = NULL;
 	struct actor_mention *m = NULL;
 	long *owner_of = NULL, owner;
-	size_t n_w, n_u, k, from, head, n = 0, cap;
+	size_t n_w, n_u, k, from, head, owner_unit, n = 0, cap;
 	int backed;
 
 	*out = NULL;
@@ -480,6 +499,7 @@ actor_mentions(const struct text_doc *doc, const struct text_sentence *sn,
 		 * the owner is the last named unit before the head that
 		 * does not merely back it. */
 		owner = -1;
+		owner_unit = 0;
 		head = from;
 		owner_of[from] = -1;
 		for (k = from + 1; k < n_u; k++) {
@@ -494,10 +514,13 @@ actor_mentions(const struct text_doc *doc, const struct text_sentence *sn,
 				break;
 			if (backed)
 				owner = -1;
-			else if (u[k - 1].actor >= 0)
+			else if (u[k - 1].actor >= 0) {
 				owner = u[k - 1].actor;
+				owner_unit = k - 1;
+			}
 			head = k;
-			owner_of[k] = owner;
+			owner_of[k] = actor_owns(doc, &u[owner_unit], &u[k]) ?
+			    owner : -1;
 		}
 		actor_make(u, from, k, head, owner_of, &m[n]);
 		if (m[n].actor < 0 && m[n].role < 0 && !m[n].proper &&

@@ -192,6 +192,15 @@ test_phrases(void)
 	    "a nationality and a role past a lower-case word");
 	expect_one("The militants fled into the hills.", 0, "militants", -1,
 	    MILITANTS, ACTOR_ARMED_GROUP, "a role alone");
+	expect_one("Later Sudanese militants crossed the border.", 0,
+	    "sudanese militants", -1, MILITANTS, ACTOR_ARMED_GROUP,
+	    "a country's adjective does not own fighters outside its forces");
+	expect_one("On Monday Sudan's militias said it would attack.", 0,
+	    "sudan militias", SUDAN, MILITANTS, ACTOR_ARMED_GROUP,
+	    "a possessive does");
+	expect_one("Later Hamas militants crossed the border.", 0,
+	    "hamas militants", HAMAS, MILITANTS, ACTOR_ARMED_GROUP,
+	    "a named group owns its fighters");
 	expect_one("Then kidnappers threatened to kill the driver.", 0,
 	    "kidnappers", -1, KIDNAPPERS, ACTOR_HOSTAGE_TAKERS,
 	    "kidnappers are hostage-takers");
