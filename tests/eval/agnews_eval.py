@@ -13,6 +13,11 @@ script, made under LABELS.md) and prints, for
 precision, recall and F1 with their counts.  -v lists the false
 positives and the misses: row, the rules that fired, the title.
 
+--parties scores who threatens: for each threat or retaliation hit on
+an item of agnews-world-parties.tsv (the party that threatens in each
+alerted threat item, labelled by hand under LABELS.md), whether the
+hit's first actor is that party, another, or no one.
+
 --other runs over other-classes.csv (Sports, Business, Sci/Tech: a
 false-alarm corpus) and counts the items with an alarm and those with
 a de-escalation hit; -v lists them.  --max-alarm and --max-deesc make
@@ -29,7 +34,8 @@ input cannot be read; 77 when the CSV is absent (it lives outside the
 repository).
 
 usage: agnews_eval.py [--brinkd PATH] [--config FILE] [--csv FILE]
-                      [--labels FILE] [--items FROM-TO] [--other]
+                      [--labels FILE] [--items FROM-TO] [--parties [FILE]]
+                      [--other]
                       [--max-alarm N] [--max-deesc N] [-v]
 """
 
@@ -128,7 +134,9 @@ def write_feed(path, rows, items, dates=None):
 
 
 def run_feed(brinkd, config, feed):
-    """{row: [(rule, category), ...]} for the items that got an alert."""
+    """{row: [(rule, category, actors), ...]} for the items that got an
+    alert; actors is the tuple of actors the hit names, None for the
+    alert's own rule (its actors are those of all its hits)."""
     proc = subprocess.run([brinkd, "-c", config, "--match", feed],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           timeout=1800)
@@ -138,9 +146,10 @@ def run_feed(brinkd, config, feed):
     fired = {}
     for line in proc.stdout.decode("utf-8").splitlines():
         alert = json.loads(line)
-        hits = [(h["rule"], h["category"]) for h in alert["hits"]]
+        hits = [(h["rule"], h["category"], tuple(h.get("actors") or ()))
+                for h in alert["hits"]]
         # The record quotes at most 32 hits but always the strongest.
-        hits.append((alert["rule"], alert["category"]))
+        hits.append((alert["rule"], alert["category"], None))
         fired[alert["item"]["id"]] = hits
     return fired
 
@@ -162,7 +171,7 @@ def match_all(brinkd, config, rows, items):
 
 def rules_of(hits, want):
     names = []
-    for rule, cat in hits:
+    for rule, cat, _ in hits:
         if want(cat) and rule not in names:
             names.append(rule)
     return names
@@ -221,6 +230,57 @@ def labelled(args, brinkd, config):
           titles, args.verbose)
     score("deescalation", rows, {r: labels[r][1] for r in rows}, fired,
           is_deesc, titles, args.verbose)
+    return 0
+
+
+def read_parties(path):
+    """{row: set of actor names that may stand for who threatens}."""
+    parties = {}
+    with open(path, encoding="utf-8") as fp:
+        for n, line in enumerate(fp, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#") or line.startswith("row\t"):
+                continue
+            f = line.split("\t")
+            if len(f) != 2 or not f[0].isdigit() or not f[1]:
+                raise ValueError("%s:%d: want row<TAB>actor[|actor...], "
+                                 "got %r" % (path, n, line))
+            parties[f[0]] = set(f[1].split("|"))
+    return parties
+
+
+def parties(args, brinkd, config):
+    """Who threatens, hit by hit: over the threat and retaliation hits on
+    items labelled with the party that threatens, how many name that
+    party first, how many name another, and how many name no one."""
+    who = read_parties(args.parties)
+    items = read_items(args.csv, False)
+    rows = [r for r in who if r in items]
+    fired = match_all(brinkd, config, rows, items)
+    right = wrong = none = 0
+    listed = []
+    for row in rows:
+        seen = set()
+        for rule, cat, actors in fired.get(row, []):
+            if not is_alarm(cat) or actors is None or \
+                    (rule, actors) in seen:
+                continue
+            seen.add((rule, actors))
+            if not actors:
+                none += 1
+            elif actors[0] in who[row]:
+                right += 1
+            else:
+                wrong += 1
+                listed.append((row, rule, actors[0]))
+    hits = right + wrong + none
+    print("who threatens: %d hits on %d labelled items: right %d, wrong %d, "
+          "no one named %d" % (hits, len(rows), right, wrong, none))
+    if args.verbose:
+        for row, rule, actor in listed:
+            print("  wrong %5s  %-24s %-16s (label %s)  %s" % (
+                row, rule, actor, "|".join(sorted(who[row])),
+                items[row][1]))
     return 0
 
 
@@ -294,6 +354,10 @@ def main():
                     help="score only the labelled items FROM to TO (1-based, "
                     "in the label file's order), e.g. 1-650 to tune on and "
                     "651-1300 to check on")
+    ap.add_argument("--parties", nargs="?", metavar="FILE",
+                    const=os.path.join(HERE, "agnews-world-parties.tsv"),
+                    help="score who threatens in each threat hit against "
+                    "FILE (default agnews-world-parties.tsv)")
     ap.add_argument("--other", action="store_true",
                     help="count the alerts on other-classes.csv")
     ap.add_argument("--max-alarm", type=int,
@@ -310,8 +374,9 @@ def main():
     with tempfile.TemporaryDirectory(prefix="agnews-conf-") as tmp:
         config = args.config or default_config(tmp)
         try:
-            return (other if args.other else labelled)(args, args.brinkd,
-                                                       config)
+            mode = other if args.other else \
+                parties if args.parties else labelled
+            return mode(args, args.brinkd, config)
         except (OSError, ValueError, RuntimeError) as e:
             sys.stderr.write("agnews_eval: %s\n" % e)
             return 2
