@@ -97,23 +97,29 @@ def read_items(path, other):
     return items
 
 
-def read_labels(path):
-    """{row: (threat, deesc)}, in file order."""
-    labels = {}
+def tsv_rows(path):
+    """(line number, fields) of each data line of a tab-separated label
+    file: blank lines, comments and the header line are left out."""
     with open(path, encoding="utf-8") as fp:
         for n, line in enumerate(fp, 1):
             line = line.rstrip("\n")
             if not line or line.startswith("#") or line.startswith("row\t"):
                 continue
-            f = line.split("\t")
-            if len(f) != 3 or f[1] not in "01" or f[2] not in "01" or \
-                    not f[0].isdigit():
-                raise ValueError("%s:%d: want row<TAB>threat<TAB>deesc "
-                                 "with 0 or 1, got %r" % (path, n, line))
-            if f[0] in labels:
-                raise ValueError("%s:%d: row %s labelled twice"
-                                 % (path, n, f[0]))
-            labels[f[0]] = (f[1] == "1", f[2] == "1")
+            yield n, line.split("\t")
+
+
+def read_labels(path):
+    """{row: (threat, deesc)}, in file order."""
+    labels = {}
+    for n, f in tsv_rows(path):
+        if len(f) != 3 or f[1] not in "01" or f[2] not in "01" or \
+                not f[0].isdigit():
+            raise ValueError("%s:%d: want row<TAB>threat<TAB>deesc "
+                             "with 0 or 1, got %r" % (path, n, "\t".join(f)))
+        if f[0] in labels:
+            raise ValueError("%s:%d: row %s labelled twice"
+                             % (path, n, f[0]))
+        labels[f[0]] = (f[1] == "1", f[2] == "1")
     return labels
 
 
@@ -236,16 +242,11 @@ def labelled(args, brinkd, config):
 def read_parties(path):
     """{row: set of actor names that may stand for who threatens}."""
     parties = {}
-    with open(path, encoding="utf-8") as fp:
-        for n, line in enumerate(fp, 1):
-            line = line.rstrip("\n")
-            if not line or line.startswith("#") or line.startswith("row\t"):
-                continue
-            f = line.split("\t")
-            if len(f) != 2 or not f[0].isdigit() or not f[1]:
-                raise ValueError("%s:%d: want row<TAB>actor[|actor...], "
-                                 "got %r" % (path, n, line))
-            parties[f[0]] = set(f[1].split("|"))
+    for n, f in tsv_rows(path):
+        if len(f) != 2 or not f[0].isdigit() or not f[1]:
+            raise ValueError("%s:%d: want row<TAB>actor[|actor...], got %r"
+                             % (path, n, "\t".join(f)))
+        parties[f[0]] = set(f[1].split("|"))
     return parties
 
 

@@ -55,19 +55,14 @@ AGNEWS = agnews_eval.AGNEWS
 def read_labels(path):
     """{row: story label}."""
     labels = {}
-    with open(path, encoding="utf-8") as fp:
-        for n, line in enumerate(fp, 1):
-            line = line.rstrip("\n")
-            if not line or line.startswith("#") or line.startswith("row\t"):
-                continue
-            f = line.split("\t")
-            if len(f) != 2 or not f[0].isdigit() or not f[1]:
-                raise ValueError("%s:%d: want row<TAB>story, got %r"
-                                 % (path, n, line))
-            if f[0] in labels:
-                raise ValueError("%s:%d: row %s labelled twice"
-                                 % (path, n, f[0]))
-            labels[f[0]] = f[1]
+    for n, f in agnews_eval.tsv_rows(path):
+        if len(f) != 2 or not f[0].isdigit() or not f[1]:
+            raise ValueError("%s:%d: want row<TAB>story, got %r"
+                             % (path, n, "\t".join(f)))
+        if f[0] in labels:
+            raise ValueError("%s:%d: row %s labelled twice"
+                             % (path, n, f[0]))
+        labels[f[0]] = f[1]
     return labels
 
 

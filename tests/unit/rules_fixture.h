@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/actor.h"
 #include "../../src/config.h"
 #include "../../src/rules.h"
 
@@ -72,6 +73,20 @@ setup(void)
 	cfg.actors = actors;
 	cfg.n_actors = 4;
 	cfg.rules = rules;
+}
+
+/* Two states of their own in place of the four actors, for the tests
+ * of the clause keys. */
+static inline void
+setup_sudan_chad(void)
+{
+	actors[0].name = "sudan";
+	actors[0].names = LIST("Sudan", "Sudanese", "Khartoum");
+	actors[0].kind = ACTOR_STATE;
+	actors[1].name = "chad";
+	actors[1].names = LIST("Chad", "N'Djamena");
+	actors[1].kind = ACTOR_STATE;
+	cfg.n_actors = 2;
 }
 
 /* Match text (title "") and return the number of hits; res holds them. */

@@ -33,13 +33,7 @@ test_opposed(void)
 	memcpy(save, rules, sizeof(save));
 	memset(rules, 0, sizeof(rules));
 	cfg.n_rules = 0;
-	actors[0].name = "sudan";
-	actors[0].names = LIST("Sudan", "Sudanese", "Khartoum");
-	actors[0].kind = ACTOR_STATE;
-	actors[1].name = "chad";
-	actors[1].names = LIST("Chad", "N'Djamena");
-	actors[1].kind = ACTOR_STATE;
-	cfg.n_actors = 2;
+	setup_sudan_chad();
 	classes[0].name = "talks";
 	classes[0].words = LIST("talks", "truce", "mediation");
 	classes[1].name = "step";

@@ -157,13 +157,7 @@ test_clauses(void)
 	memcpy(save, rules, sizeof(save));
 	memset(rules, 0, sizeof(rules));
 	cfg.n_rules = 0;
-	actors[0].name = "sudan";
-	actors[0].names = LIST("Sudan", "Sudanese", "Khartoum");
-	actors[0].kind = ACTOR_STATE;
-	actors[1].name = "chad";
-	actors[1].names = LIST("Chad", "N'Djamena");
-	actors[1].kind = ACTOR_STATE;
-	cfg.n_actors = 2;
+	setup_sudan_chad();
 	roles[0].name = "militants";
 	roles[0].names = LIST("militant*", "rebel*");
 	roles[0].kind = ACTOR_ARMED_GROUP;
