@@ -96,6 +96,15 @@ printf 'Economists warned of a price war if the merger goes ahead.\n' | \
     "$BRINKD" -c "$T/brink.conf" --match - > "$T/price.out"
 expect "economists warning of a price war: no alert" "$(wc -c < "$T/price.out")" 0
 
+# Captors' threats are against their captive whatever the verb; workers
+# threatening a strike stay nothing (above).
+printf 'Kidnappers threaten to sell the aid worker to a rival faction.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/captors.out"
+expect "captors threatening to sell a captive: a threat" \
+    "$(json_get "$T/captors.out" 'alerts[0]["category"]')" threat
+expect "... by the kidnappers" \
+    "$(json_get "$T/captors.out" 'alerts[0]["actors"][0]')" hostage-takers
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1
