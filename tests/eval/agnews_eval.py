@@ -13,10 +13,12 @@ script, made under LABELS.md) and prints, for
 precision, recall and F1 with their counts.  -v lists the false
 positives and the misses: row, the rules that fired, the title.
 
---parties scores who threatens: for each threat or retaliation hit on
-an item of agnews-world-parties.tsv (the party that threatens in each
-alerted threat item, labelled by hand under LABELS.md), whether the
-hit's first actor is that party, another, or no one.
+--parties scores who threatens whom: for each threat or retaliation
+hit on an item of agnews-world-parties.tsv (the party that threatens
+and the parties threatened in each alerted threat item, labelled by
+hand under LABELS.md), whether the hit's first actor is that party,
+another, or no one; how many of the targets it lists are threatened
+parties; and whether it lists one.
 
 --other runs over other-classes.csv (Sports, Business, Sci/Tech: a
 false-alarm corpus) and counts the items with an alarm and those with
@@ -140,9 +142,9 @@ def write_feed(path, rows, items, dates=None):
 
 
 def run_feed(brinkd, config, feed):
-    """{row: [(rule, category, actors), ...]} for the items that got an
-    alert; actors is the tuple of actors the hit names, None for the
-    alert's own rule (its actors are those of all its hits)."""
+    """{row: [(rule, category, actors, targets), ...]} for the items
+    that got an alert; actors and targets are the tuples the hit names,
+    None for the alert's own rule (its parties are all its hits')."""
     proc = subprocess.run([brinkd, "-c", config, "--match", feed],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           timeout=1800)
@@ -152,10 +154,10 @@ def run_feed(brinkd, config, feed):
     fired = {}
     for line in proc.stdout.decode("utf-8").splitlines():
         alert = json.loads(line)
-        hits = [(h["rule"], h["category"], tuple(h.get("actors") or ()))
-                for h in alert["hits"]]
+        hits = [(h["rule"], h["category"], tuple(h.get("actors") or ()),
+                 tuple(h.get("targets") or ())) for h in alert["hits"]]
         # The record quotes at most 32 hits but always the strongest.
-        hits.append((alert["rule"], alert["category"], None))
+        hits.append((alert["rule"], alert["category"], None, None))
         fired[alert["item"]["id"]] = hits
     return fired
 
@@ -177,7 +179,7 @@ def match_all(brinkd, config, rows, items):
 
 def rules_of(hits, want):
     names = []
-    for rule, cat, _ in hits:
+    for rule, cat, _, _ in hits:
         if want(cat) and rule not in names:
             names.append(rule)
     return names
@@ -240,36 +242,48 @@ def labelled(args, brinkd, config):
 
 
 def read_parties(path):
-    """{row: set of actor names that may stand for who threatens}."""
+    """{row: (who, whom)}: the set of names that may stand for who
+    threatens, and the set of parties threatened (maybe empty)."""
     parties = {}
     for n, f in tsv_rows(path):
-        if len(f) != 2 or not f[0].isdigit() or not f[1]:
-            raise ValueError("%s:%d: want row<TAB>actor[|actor...], got %r"
+        if len(f) != 3 or not f[0].isdigit() or not f[1] or not f[2]:
+            raise ValueError("%s:%d: want row<TAB>actor[|actor...]<TAB>"
+                             "target[,target...] or -, got %r"
                              % (path, n, "\t".join(f)))
-        parties[f[0]] = set(f[1].split("|"))
+        whom = set() if f[2] == "-" else set(f[2].split(","))
+        parties[f[0]] = (set(f[1].split("|")), whom)
     return parties
 
 
 def parties(args, brinkd, config):
-    """Who threatens, hit by hit: over the threat and retaliation hits on
-    items labelled with the party that threatens, how many name that
-    party first, how many name another, and how many name no one."""
+    """Who threatens whom, hit by hit: over the threat and retaliation
+    hits on items labelled with the parties, how many name the party
+    that threatens first, how many name another, how many name no one;
+    of the targets the hits list, how many are threatened parties; and
+    how many hits list a threatened party where the label has one."""
     who = read_parties(args.parties)
     items = read_items(args.csv, False)
     rows = [r for r in who if r in items]
     fired = match_all(brinkd, config, rows, items)
     right = wrong = none = 0
     listed = []
+    targets = targets_right = with_whom = whom_found = 0
     for row in rows:
         seen = set()
-        for rule, cat, actors in fired.get(row, []):
+        for rule, cat, actors, whom in fired.get(row, []):
             if not is_alarm(cat) or actors is None or \
                     (rule, actors) in seen:
                 continue
             seen.add((rule, actors))
+            threatened = who[row][1]
+            targets += len(whom)
+            targets_right += len([t for t in whom if t in threatened])
+            if threatened:
+                with_whom += 1
+                whom_found += any(t in threatened for t in whom)
             if not actors:
                 none += 1
-            elif actors[0] in who[row]:
+            elif actors[0] in who[row][0]:
                 right += 1
             else:
                 wrong += 1
@@ -277,10 +291,15 @@ def parties(args, brinkd, config):
     hits = right + wrong + none
     print("who threatens: %d hits on %d labelled items: right %d, wrong %d, "
           "no one named %d" % (hits, len(rows), right, wrong, none))
+    print("whom: %d targets listed, %d of them threatened (%.2f); %d of %d "
+          "hits list a threatened party (%.2f)" % (
+              targets, targets_right,
+              targets_right / targets if targets else 0.0, whom_found,
+              with_whom, whom_found / with_whom if with_whom else 0.0))
     if args.verbose:
         for row, rule, actor in listed:
             print("  wrong %5s  %-24s %-16s (label %s)  %s" % (
-                row, rule, actor, "|".join(sorted(who[row])),
+                row, rule, actor, "|".join(sorted(who[row][0])),
                 items[row][1]))
     return 0
 
