@@ -23,14 +23,10 @@ static struct config_role roles[1];
 static void
 test_participle(void)
 {
-	static struct config_rule save[8];
 	struct config_rule *rt;
 	struct rules *r;
 	char err[256];
 
-	memcpy(save, rules, sizeof(save));
-	memset(rules, 0, sizeof(rules));
-	cfg.n_rules = 0;
 	actors[0].name = "chad";
 	actors[0].names = LIST("Chad");
 	actors[0].kind = ACTOR_STATE;
@@ -61,10 +57,6 @@ test_participle(void)
 	compiled = NULL;
 out:
 	rules_result_free(&res);
-	memcpy(rules, save, sizeof(save));
-	cfg.n_rules = 0;
-	cfg.roles = NULL;
-	cfg.n_roles = 0;
 }
 
 /*
@@ -74,14 +66,10 @@ out:
 static void
 test_agent_none(void)
 {
-	static struct config_rule save[8];
 	struct config_rule *rn, *rs;
 	struct rules *r;
 	char err[256];
 
-	memcpy(save, rules, sizeof(save));
-	memset(rules, 0, sizeof(rules));
-	cfg.n_rules = 0;
 	rs = add_rule("subject", "threat", SEV_HIGH,
 	    LIST("hostage* ...12 deadline"));
 	rs->actors = NONE;
@@ -112,8 +100,6 @@ test_agent_none(void)
 	compiled = NULL;
 out:
 	rules_result_free(&res);
-	memcpy(rules, save, sizeof(save));
-	cfg.n_rules = 0;
 }
 
 int
