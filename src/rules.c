@@ -334,6 +334,14 @@ rules_clause_keys(struct rules *r, size_t i, char *err, size_t errlen)
 		    rule->actor_kinds.v[k], 0, &r->rule_kinds[i], err,
 		    errlen) == -1)
 			return -1;
+	/* actor_kinds asks who acts; agent = "none" says no one does, so
+	 * the rule could never fire. */
+	if (rule->agent == RULE_AGENT_NONE && rule->actor_kinds.n > 0) {
+		rules_where(rule, err, errlen, "agent \"none\" names no one "
+		    "acting, so actor_kinds can never be met; drop one of "
+		    "them");
+		return -1;
+	}
 	return 0;
 }
 

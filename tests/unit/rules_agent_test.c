@@ -98,6 +98,12 @@ test_agent_none(void)
 	    "... and every party named as a target, in order");
 	rules_free(r);
 	compiled = NULL;
+
+	rn->actor_kinds = LIST("state");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL &&
+	    strstr(err, "situation") != NULL &&
+	    strstr(err, "actor_kinds can never be met") != NULL,
+	    "agent none with actor_kinds is refused, naming the rule");
 out:
 	rules_result_free(&res);
 }
