@@ -114,6 +114,13 @@ const char *const actor_prepositions[] = {
 	"with", "within"
 };
 
+/* Before a place, these say where something is or happens, or whence
+ * it comes ("held in Iraq", "strikes inside Syria", "troops out of
+ * Iraq"). */
+static const char *const actor_place_prepositions[] = {
+	"from", "in", "inside", "within"
+};
+
 /* Skipped when looking for the preposition before a phrase. */
 const char *const actor_determiners[] = {
 	"a", "an", "her", "his", "its", "the", "their"
@@ -544,6 +551,24 @@ fail:
 	free(u);
 	free(owner_of);
 	free(m);
+	return -1;
+}
+
+long
+actor_place_prep(const struct text_doc *doc, size_t first, size_t lo)
+{
+	const struct text_token *tok = doc->tokens;
+	size_t p = first;
+
+	while (p > lo && ACTOR_IN(tok[p - 1].fold, actor_determiners))
+		p--;
+	if (p <= lo)
+		return -1;
+	if (ACTOR_IN(tok[p - 1].fold, actor_place_prepositions))
+		return (long)(p - 1);
+	if (p - 1 > lo && strcmp(tok[p - 1].fold, "of") == 0 &&
+	    strcmp(tok[p - 2].fold, "out") == 0)
+		return (long)(p - 2);
 	return -1;
 }
 

@@ -94,6 +94,15 @@ long		 actor_agent(const struct actor_mention *m, size_t n,
 		    size_t t);
 
 /*
+ * The first token of the preposition of place ("in", "from", "out of")
+ * before the phrase that starts at token first, past its articles
+ * ("hostages held in Iraq", "strikes in Congo"); -1 when there is none.
+ * Tokens before lo are not looked at.
+ */
+long		 actor_place_prep(const struct text_doc *doc, size_t first,
+		    size_t lo);
+
+/*
  * Who says what governs token t: the speaker of t's clause, or of the
  * nearest clause above it that has one ("Varnia would pay a heavy
  * price, the minister said": the minister).  The index of the mention

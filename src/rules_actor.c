@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actor.h"
 #include "config.h"
 #include "rules.h"
 #include "rules_priv.h"
@@ -274,4 +275,33 @@ rules_subject(const struct rules_run *run, const struct text_sentence *sn,
 		if (run->allowed[k])
 			return &run->mentions[k];
 	return NULL;
+}
+
+/*
+ * May the country named at token first be a target of a hit of category
+ * cat whose terms end at ends?  Named in a phrase of place ("in",
+ * "from") in a threat, only right after the end of a term: there the
+ * place is where the force would land ("strikes in Congo", "hit
+ * anywhere in Israel").  Anywhere else the place sets the scene ("a
+ * Briton held hostage in Iraq", "a group in Iraq threatened", "unless
+ * Japan pulls its troops out of Iraq"), and the party threatened is
+ * somebody else.  A step down's place may be its other party ("arrived
+ * in China for talks", "withdraw from Congo"): there every place stays.
+ */
+int
+rules_place_is_target(const struct rules_run *run,
+    const struct text_sentence *sn, const char *cat, size_t first,
+    const size_t *ends, size_t n_ends)
+{
+	long p;
+	size_t k;
+
+	if (cat == NULL || strcmp(cat, "deescalation") == 0 ||
+	    (p = actor_place_prep(&run->doc, first, sn->first)) < 0)
+		return 1;
+	for (k = 0; k < n_ends; k++)
+		if (ends[k] <= (size_t)p &&
+		    (size_t)p - ends[k] <= RULES_PLACE_REACH)
+			return 1;
+	return 0;
 }

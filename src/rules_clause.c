@@ -378,10 +378,14 @@ rules_opposed(const struct rules_run *run, const struct text_sentence *sn,
 
 /* The hits of one rule on one sentence being gathered: [0] in the
  * rule's category, [1] in its negated one. */
+#define RULES_GROUP_ENDS	16
+
 struct rules_group {
 	const struct rules_occ	*first;
 	long			 agent;
 	struct rule_hit		 hit;
+	size_t			 ends[RULES_GROUP_ENDS];	/* its terms' ends */
+	size_t			 n_ends;
 };
 
 /* May the acting mention agent stand for rule ri?  why gets the reason
@@ -446,7 +450,7 @@ rules_denied_by_other(struct rules_run *run, size_t ri, size_t t,
  * not met. */
 static int
 rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
-    size_t ri, struct rules_group *g)
+    size_t ri, const char *cat, struct rules_group *g)
 {
 	const struct rules *r = run->r;
 	const struct rules_mention *s;
@@ -482,6 +486,10 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 		const struct actor_mention *m = &run->am[k];
 
 		if (m->actor < 0 || m->actor == own || m->first < after)
+			continue;
+		if (m->kind == ACTOR_STATE && m->role < 0 && !m->proper &&
+		    !rules_place_is_target(run, sn, cat, m->first, g->ends,
+		    g->n_ends))
 			continue;
 		if (rules_add_string(&g->hit.targets, &g->hit.n_targets,
 		    r->cfg->actors[m->actor].name) == -1)
@@ -590,6 +598,8 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 			g[neg].first = o;
 			g[neg].agent = agent;
 		}
+		if (g[neg].n_ends < RULES_GROUP_ENDS)
+			g[neg].ends[g[neg].n_ends++] = o->end;
 		if (rules_add_string(&g[neg].hit.terms, &g[neg].hit.n_terms,
 		    r->pats[o->pat].text) == -1)
 			goto oom;
@@ -597,7 +607,8 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 	for (i = 0; i < 2; i++) {
 		if (g[i].first == NULL)
 			continue;
-		if ((rc = rules_group_parties(run, sn, ri, &g[i])) == -1)
+		if ((rc = rules_group_parties(run, sn, ri,
+		    i == 1 ? rule->negated : rule->category, &g[i])) == -1)
 			goto oom;
 		if (rc == 0) {
 			rules_say(run, "cancelled: rule %s: no target among "

@@ -16,12 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actor.h"
 #include "config.h"
 #include "rules.h"
 #include "rules_priv.h"
 #include "text.h"
 
 #define RULES_MAX_SENTENCE	256	/* tokens judged at once; see below */
+#define RULES_MATCH_ENDS	16	/* terms' ends kept for the targets */
 
 /* Judge rule ri on sentence sn; append a hit if it fires. */
 static int
@@ -33,7 +35,7 @@ rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
 	const struct rules_mention *m, *subject = NULL;
 	const char *cue, *stext;
 	struct rule_hit hit;
-	size_t k, slen;
+	size_t k, slen, ends[RULES_MATCH_ENDS], n_ends = 0;
 	int needed, found;
 
 	memset(&hit, 0, sizeof(hit));
@@ -65,6 +67,8 @@ rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
 		}
 		if (first == NULL || o->start < first->start)
 			first = o;
+		if (n_ends < RULES_MATCH_ENDS)
+			ends[n_ends++] = o->end;
 		if (rules_add_string(&hit.terms, &hit.n_terms,
 		    r->pats[o->pat].text) == -1)
 			goto oom;
@@ -100,6 +104,10 @@ rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
 		m = &run->mentions[k];
 		if (subject != NULL && (m->actor == subject->actor ||
 		    m->start < subject->end))
+			continue;
+		if (r->cfg->actors[m->actor].kind == ACTOR_STATE &&
+		    !rules_place_is_target(run, sn, rule->category, m->start,
+		    ends, n_ends))
 			continue;
 		if (rules_add_string(&hit.targets, &hit.n_targets,
 		    r->cfg->actors[m->actor].name) == -1)

@@ -25,6 +25,8 @@
 #define RULES_MAX_SPAN	64	/* tokens one occurrence may cover */
 #define RULES_MAX_LANGS	8
 #define RULES_NEG_REACH	8	/* tokens from a cue's end to the term */
+#define RULES_PLACE_REACH 2	/* words from a term's end to a place that
+				   is its target ("hit anywhere in") */
 #define RULES_MAX_DEPTH	32	/* words in one phrase */
 #define RULES_MAX_CANDS	64	/* word ids one token may stand for */
 #define RULES_MAX_KEY	600	/* bytes of a word id's key */
@@ -258,6 +260,9 @@ int	 rules_allowed(const struct rules_run *, size_t ri,
 const struct rules_mention *
 	 rules_subject(const struct rules_run *, const struct text_sentence *,
 	    size_t ts);
+int	 rules_place_is_target(const struct rules_run *,
+	    const struct text_sentence *, const char *cat, size_t first,
+	    const size_t *ends, size_t n_ends);
 
 /* rules_clause.c: rules with clause keys */
 int	 rules_judge_clauses(struct rules_run *, const struct text_sentence *,

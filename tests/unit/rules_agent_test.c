@@ -1,7 +1,7 @@
 /*
  * rules_agent_test: who acts and against whom in a hit, on a
- * configuration built here: the noun a participle modifies, and rules
- * with agent = "none".
+ * configuration built here: the noun a participle modifies, rules
+ * with agent = "none", and places that set the scene.
  */
 #include "autoconf.h"
 
@@ -108,6 +108,72 @@ out:
 	rules_result_free(&res);
 }
 
+/* Are the hit's targets exactly the names given, in order? */
+static int
+targets_are(size_t i, const char *a, const char *b)
+{
+	size_t n = b != NULL ? 2 : a != NULL ? 1 : 0;
+
+	return i < res.n_hits && res.hits[i].n_targets == n &&
+	    (n < 1 || strcmp(res.hits[i].targets[0], a) == 0) &&
+	    (n < 2 || strcmp(res.hits[i].targets[1], b) == 0);
+}
+
+/*
+ * A country in a phrase of place is threatened only where the force
+ * would land, right after the term; elsewhere it is the scene.  In a
+ * step down the place may be the other party, and stays.
+ */
+static void
+test_place(void)
+{
+	struct config_rule *rt, *rn, *rd;
+	struct rules *r;
+	char err[256];
+	size_t k;
+
+	for (k = 0; k < 4; k++)
+		actors[k].kind = ACTOR_STATE;
+	rt = add_rule("threat", "threat", SEV_HIGH,
+	    LIST("threaten* to kill", "threaten* to strike"));
+	rt->actor_kinds = LIST("state");
+	rn = add_rule("situation", "threat", SEV_HIGH,
+	    LIST("hostage* ...12 deadline"));
+	rn->actors = NONE;
+	rn->agent = RULE_AGENT_NONE;
+	rd = add_rule("talks", "deescalation", SEV_LOW, LIST("for talks"));
+	rd->actor_kinds = LIST("state");
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "rules with clause keys and agent none compile");
+	if (r == NULL) {
+		printf("# %s\n", err);
+		goto out;
+	}
+	compiled = r;
+	CHECK_INT(run("Hamas threatened to kill an Israeli hostage held in "
+	    "Iran unless Washington pulls its troops out of Iran."), 1,
+	    "a threat fires");
+	CHECK(targets_are(0, "israel", "us"), "... against the captive's "
+	    "side and the party pressed, not where he is held or whence "
+	    "troops leave");
+	CHECK_INT(run("Iran threatened to strike anywhere in Israel."), 1,
+	    "a threat to a place fires");
+	CHECK(targets_are(0, "israel", NULL), "... against the place the "
+	    "force would land on");
+	CHECK_INT(run("An Israeli hostage held in Iran faces a deadline."), 1,
+	    "a rule with agent none fires");
+	CHECK(targets_are(0, "israel", NULL), "... and every party named is "
+	    "a target but the scene");
+	CHECK_INT(run("Hamas envoys arrived in Iran for talks."), 1,
+	    "a step down fires");
+	CHECK(targets_are(0, "iran", NULL), "... and its place is its "
+	    "other party");
+	rules_free(r);
+	compiled = NULL;
+out:
+	rules_result_free(&res);
+}
+
 int
 main(void)
 {
@@ -115,5 +181,7 @@ main(void)
 	test_participle();
 	setup();
 	test_agent_none();
+	setup();
+	test_place();
 	return check_done();
 }
