@@ -57,11 +57,14 @@ const char *const actor_stop_words[] = {
 };
 
 /* "-ed" and "-ing" words that do qualify a noun ("Iran's armed forces",
- * "Britain's ruling party"); others are read as verbs. */
+ * "Britain's ruling party", "Indian peacekeeping troops", "a South
+ * African mining company"); others are read as verbs.  Sorted. */
 static const char *const actor_verbal_adjectives[] = {
-	"alleged", "allied", "armed", "elected", "exiled", "fighting",
-	"governing", "leading", "opposing", "organised", "organized",
-	"retired", "ruling", "suspected", "trained", "united", "warring"
+	"alleged", "allied", "armed", "banking", "broadcasting", "elected",
+	"engineering", "exiled", "fighting", "fishing", "governing",
+	"leading", "manufacturing", "mining", "opposing", "organised",
+	"organized", "peacekeeping", "publishing", "retired", "ruling",
+	"shipping", "suspected", "trained", "united", "warring"
 };
 
 /* "Iran-backed Hezbollah": the first name only qualifies the second.

@@ -190,6 +190,9 @@ test_phrases(void)
 	expect_one("Israeli security officials warned of a long war.", 0,
 	    "israeli security officials", ISRAEL, OFFICIALS, ACTOR_OFFICIAL,
 	    "a nationality and a role past a lower-case word");
+	expect_one("Later Iranian peacekeeping troops crossed the border.", 0,
+	    "iranian peacekeeping troops", IRAN, ARMY, ACTOR_MILITARY,
+	    "a nationality and a role past a listed -ing modifier");
 	expect_one("The militants fled into the hills.", 0, "militants", -1,
 	    MILITANTS, ACTOR_ARMED_GROUP, "a role alone");
 	expect_one("Later Sudanese militants crossed the border.", 0,
