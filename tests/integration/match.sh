@@ -105,6 +105,12 @@ expect "captors threatening to sell a captive: a threat" \
 expect "... by the kidnappers" \
     "$(json_get "$T/captors.out" 'alerts[0]["actors"][0]')" hostage-takers
 
+# A pause in fighting agreed is a step down, with or without an article.
+printf 'Varnia and Ostland rebels agreed to a four-day pause in fighting.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/pause.out"
+expect "a pause in fighting agreed: de-escalation" \
+    "$(json_get "$T/pause.out" 'alerts[0]["category"]')" deescalation
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1
