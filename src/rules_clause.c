@@ -446,8 +446,22 @@ rules_denied_by_other(struct rules_run *run, size_t ri, size_t t,
 	    run->am[sp].actor != run->am[agent].actor;
 }
 
-/* Actors and targets of a gathered hit; 0 when the rule's targets are
- * not met. */
+/*
+ * Is role mention m, with no owner, a party to a hit whose acting party
+ * is of kind acting?  Fighters and captors are ("vowed to crush the
+ * insurgents", "agreed to talks with the rebels"), unless those acting
+ * are of their kind ("Sadr ordered his fighters to lay down arms"):
+ * other roles name no side.
+ */
+static int
+rules_role_is_target(const struct actor_mention *m, enum actor_kind acting)
+{
+	return (m->kind == ACTOR_ARMED_GROUP ||
+	    m->kind == ACTOR_HOSTAGE_TAKERS) && m->kind != acting;
+}
+
+/* Actors and targets of a gathered hit of category cat; 0 when the
+ * rule's targets are not met. */
 static int
 rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
     size_t ri, const char *cat, struct rules_group *g)
@@ -459,10 +473,12 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 	size_t k, after = 0;
 	long own = -1;
 	int found = 0;
+	enum actor_kind acting = ACTOR_UNKNOWN;
 
 	if (g->agent >= 0) {
 		a = &run->am[g->agent];
 		own = a->actor;
+		acting = a->kind;
 		/* The speaker's threat is against its subject, wherever
 		 * the speaker stands ("X would pay, Y said"). */
 		after = r->cfg->rules[ri].agent == RULE_AGENT_SPEAKER ? 0 :
@@ -476,6 +492,7 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 			    &run->mentions[k]);
 		if ((s = rules_subject(run, sn, g->first->start)) != NULL) {
 			own = (long)s->actor;
+			acting = (enum actor_kind)r->cfg->actors[s->actor].kind;
 			after = s->end;
 			if (rules_add_string(&g->hit.actors, &g->hit.n_actors,
 			    r->cfg->actors[s->actor].name) == -1)
@@ -485,6 +502,13 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 	for (k = 0; k < run->n_am; k++) {
 		const struct actor_mention *m = &run->am[k];
 
+		if (m->actor < 0 && m->role >= 0 && m->first >= after &&
+		    rules_role_is_target(m, acting)) {
+			if (rules_add_string(&g->hit.targets, &g->hit.n_targets,
+			    r->cfg->roles[m->role].name) == -1)
+				return -1;
+			continue;
+		}
 		if (m->actor < 0 || m->actor == own || m->first < after)
 			continue;
 		if (m->kind == ACTOR_STATE && m->role < 0 && !m->proper &&

@@ -1,7 +1,8 @@
 /*
  * rules_agent_test: who acts and against whom in a hit, on a
  * configuration built here: the noun a participle modifies, rules
- * with agent = "none", and places that set the scene.
+ * with agent = "none", places that set the scene, and fighters as
+ * targets.
  */
 #include "autoconf.h"
 
@@ -174,6 +175,49 @@ out:
 	rules_result_free(&res);
 }
 
+/*
+ * Fighters with no owner are a party to a hit, named by their role,
+ * unless those acting are fighters too.
+ */
+static void
+test_role_target(void)
+{
+	struct config_rule *rt;
+	struct rules *r;
+	char err[256];
+
+	actors[0].name = "chad";
+	actors[0].names = LIST("Chad");
+	actors[0].kind = ACTOR_STATE;
+	cfg.n_actors = 1;
+	roles[0].name = "militants";
+	roles[0].names = LIST("militant*");
+	roles[0].kind = ACTOR_ARMED_GROUP;
+	cfg.roles = roles;
+	cfg.n_roles = 1;
+	rt = add_rule("threat", "threat", SEV_HIGH, LIST("vow* to crush"));
+	rt->actor_kinds = LIST("state", "armed-group");
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "a rule with actor kinds compiles");
+	if (r == NULL) {
+		printf("# %s\n", err);
+		goto out;
+	}
+	compiled = r;
+	CHECK_INT(run("Chad vowed to crush the militants."), 1,
+	    "a state's vow against fighters fires");
+	CHECK(targets_are(0, "militants", NULL), "... against the fighters, "
+	    "by their role");
+	CHECK_INT(run("The militants vowed to crush rival militants."), 1,
+	    "fighters' vow against fighters fires");
+	CHECK(targets_are(0, NULL, NULL), "... and the fighters are no "
+	    "target of their own kind's vow");
+	rules_free(r);
+	compiled = NULL;
+out:
+	rules_result_free(&res);
+}
+
 int
 main(void)
 {
@@ -183,5 +227,7 @@ main(void)
 	test_agent_none();
 	setup();
 	test_place();
+	setup();
+	test_role_target();
 	return check_done();
 }
