@@ -584,8 +584,9 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		    (against = rules_opposed(run, sn, ri, &v, o)) != NULL) {
 			rules_span(run, against->start, against->end, word,
 			    sizeof(word));
-			rules_say(run, "  not fired: its verb group opposes "
-			    "it (%s, opposed_by)", word);
+			rules_say(run, "  not fired: its verb group opposes, "
+			    "strikes or carries out what it names (%s, "
+			    "opposed_by)", word);
 			continue;
 		}
 		cue = NULL;

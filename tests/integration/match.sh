@@ -105,6 +105,16 @@ expect "captors threatening to sell a captive: a threat" \
 expect "... by the kidnappers" \
     "$(json_get "$T/captors.out" 'alerts[0]["actors"][0]')" hostage-takers
 
+# A threat carried out is force used, not a threat any more; a threat
+# to carry something out still is.
+printf 'Sudan mounted its long-threatened invasion of Chad.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/mounted.out"
+expect "a threatened invasion mounted: no alert" "$(wc -c < "$T/mounted.out")" 0
+printf 'Sudan threatened to carry out air strikes on Chad.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/carry.out"
+expect "a threat to carry out strikes: a threat" \
+    "$(json_get "$T/carry.out" 'alerts[0]["category"]')" threat
+
 # A pause in fighting agreed is a step down, with or without an article.
 printf 'Varnia and Ostland rebels agreed to a four-day pause in fighting.\n' | \
     "$BRINKD" -c "$T/brink.conf" --match - > "$T/pause.out"

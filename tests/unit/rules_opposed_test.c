@@ -83,7 +83,7 @@ test_opposed(void)
 	explained[0] = '\0';
 	CHECK_INT(rules_match_explain(r, "", "Sudan condemned the truce "
 	    "offered by Chad.", &res, collect, NULL), 0, "explain runs");
-	CHECK(strstr(explained, "opposes it (\"condemned\", opposed_by)") !=
+	CHECK(strstr(explained, "what it names (\"condemned\", opposed_by)") !=
 	    NULL, "explain names the verb that opposes the term");
 	rules_free(r);
 	compiled = NULL;
