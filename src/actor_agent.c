@@ -191,14 +191,18 @@ actor_noun_agent(const struct actor_mention *m, size_t n,
 	if (actor_in(doc->tokens[t].fold, actor_stop_words,
 	    actor_n_stop_words))
 		return -1;
+	/* A possessive owns its noun wherever the phrase stands: the
+	 * preposition before "for Iran's ultimatum" governs the whole
+	 * phrase, and Iran still sets the ultimatum.  A modifier ("a rebel
+	 * threat") acts only where a name could. */
 	for (k = 0; k < n; k++)
 		if (m[k].end == t && m[k].head + 1 == t &&
 		    !(doc->tokens[t].flags & TEXT_CLAUSE) &&
 		    ((doc->tokens[t - 1].flags & TEXT_POSS) ||
 		    (m[k].first > c->first && actor_in(doc->tokens[
 		    m[k].first - 1].fold, actor_determiners,
-		    actor_n_determiners))) &&
-		    actor_can_act(m, k, doc, c->first))
+		    actor_n_determiners) && actor_can_act(m, k, doc,
+		    c->first))))
 			return (long)k;
 	if (t + 2 < c->end &&
 	    ACTOR_IN(doc->tokens[t + 1].fold, actor_agent_prepositions) &&

@@ -586,6 +586,9 @@ test_agent_analysed(void)
 	CHECK_INT(agent_analysed("Markets shrugged off Iran's threat to "
 	    "strike.", "threat"), IRAN, "analysed: a possessive owns the "
 	    "threat");
+	CHECK_INT(agent_analysed("Israel braced for Iran's ultimatum.",
+	    "ultimatum"), IRAN, "analysed: a possessive owns its noun after "
+	    "a preposition too");
 	CHECK_INT(agent_analysed("Oil flows despite a militants threat to "
 	    "attack.", "threat"), -10 - MILITANTS, "analysed: a modifier "
 	    "owns the threat");
