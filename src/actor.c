@@ -124,6 +124,15 @@ static const char *const actor_place_prepositions[] = {
 	"from", "in", "inside", "within"
 };
 
+/* Whose release a demand is about ("unless Iraqi prisoners are freed"). */
+static const char *const actor_detainee_nouns[] = {
+	"detainees", "inmates", "prisoners"
+};
+static const char *const actor_release_words[] = {
+	"free", "freed", "freeing", "frees", "release", "released",
+	"releases", "releasing"
+};
+
 /* Skipped when looking for the preposition before a phrase. */
 const char *const actor_determiners[] = {
 	"a", "an", "her", "his", "its", "the", "their"
@@ -573,6 +582,27 @@ actor_place_prep(const struct text_doc *doc, size_t first, size_t lo)
 	    strcmp(tok[p - 2].fold, "out") == 0)
 		return (long)(p - 2);
 	return -1;
+}
+
+int
+actor_names_freed(const struct text_doc *doc, size_t first, size_t end,
+    size_t lo, size_t hi)
+{
+	const struct text_token *tok = doc->tokens;
+	size_t t, noun;
+
+	for (noun = end; noun < hi && noun < end + 3; noun++)
+		if (ACTOR_IN(tok[noun].fold, actor_detainee_nouns))
+			break;
+	if (noun >= hi || noun >= end + 3)
+		return 0;
+	for (t = first > lo + 6 ? first - 6 : lo; t < first; t++)
+		if (ACTOR_IN(tok[t].fold, actor_release_words))
+			return 1;
+	for (t = noun + 1; t < hi && t <= noun + 3; t++)
+		if (ACTOR_IN(tok[t].fold, actor_release_words))
+			return 1;
+	return 0;
 }
 
 const size_t actor_n_stop_words = NELEM(actor_stop_words);

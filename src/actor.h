@@ -103,6 +103,15 @@ long		 actor_place_prep(const struct text_doc *doc, size_t first,
 		    size_t lo);
 
 /*
+ * Does the phrase at tokens [first, end) qualify prisoners or detainees
+ * whose release is spoken of within a few words ("unless Iraqi women
+ * detainees are freed", "the release of Taliban prisoners")?  Tokens
+ * outside [lo, hi) are not looked at.
+ */
+int		 actor_names_freed(const struct text_doc *doc, size_t first,
+		    size_t end, size_t lo, size_t hi);
+
+/*
  * Who says what governs token t: the speaker of t's clause, or of the
  * nearest clause above it that has one ("Varnia would pay a heavy
  * price, the minister said": the minister).  The index of the mention

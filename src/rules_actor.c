@@ -278,26 +278,33 @@ rules_subject(const struct rules_run *run, const struct text_sentence *sn,
 }
 
 /*
- * May the country named at token first be a target of a hit of category
- * cat whose terms end at ends?  Named in a phrase of place ("in",
- * "from") in a threat, only right after the end of a term: there the
- * place is where the force would land ("strikes in Congo", "hit
- * anywhere in Israel").  Anywhere else the place sets the scene ("a
- * Briton held hostage in Iraq", "a group in Iraq threatened", "unless
- * Japan pulls its troops out of Iraq"), and the party threatened is
- * somebody else.  A step down's place may be its other party ("arrived
- * in China for talks", "withdraw from Congo"): there every place stays.
+ * May the party named at tokens [first, end) be a target of a hit of
+ * category cat whose terms end at ends?  In a threat, a country (place
+ * set) named in a phrase of place ("in", "from") only right after the
+ * end of a term: there the place is where the force would land
+ * ("strikes in Congo", "hit anywhere in Israel").  Anywhere else the
+ * place sets the scene ("a Briton held hostage in Iraq", "a group in
+ * Iraq threatened", "unless Japan pulls its troops out of Iraq"), and
+ * the party threatened is somebody else.  Nor is the side whose
+ * prisoners the threat would have freed ("unless Iraqi women detainees
+ * are freed"): the demand is made for it.  A step down's place and
+ * prisoners may be its other party ("arrived in China for talks",
+ * "agreed to free Palestinian prisoners"): there every party stays.
  */
 int
-rules_place_is_target(const struct rules_run *run,
-    const struct text_sentence *sn, const char *cat, size_t first,
-    const size_t *ends, size_t n_ends)
+rules_may_target(const struct rules_run *run, const struct text_sentence *sn,
+    const char *cat, size_t first, size_t end, int place, const size_t *ends,
+    size_t n_ends)
 {
 	long p;
 	size_t k;
 
-	if (cat == NULL || strcmp(cat, "deescalation") == 0 ||
-	    (p = actor_place_prep(&run->doc, first, sn->first)) < 0)
+	if (cat == NULL || strcmp(cat, "deescalation") == 0)
+		return 1;
+	if (actor_names_freed(&run->doc, first, end, sn->first,
+	    sn->first + sn->n_tokens))
+		return 0;
+	if (!place || (p = actor_place_prep(&run->doc, first, sn->first)) < 0)
 		return 1;
 	for (k = 0; k < n_ends; k++)
 		if (ends[k] <= (size_t)p &&

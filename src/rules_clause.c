@@ -511,9 +511,9 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 		}
 		if (m->actor < 0 || m->actor == own || m->first < after)
 			continue;
-		if (m->kind == ACTOR_STATE && m->role < 0 && !m->proper &&
-		    !rules_place_is_target(run, sn, cat, m->first, g->ends,
-		    g->n_ends))
+		if (!rules_may_target(run, sn, cat, m->first, m->end,
+		    m->kind == ACTOR_STATE && m->role < 0 && !m->proper,
+		    g->ends, g->n_ends))
 			continue;
 		if (rules_add_string(&g->hit.targets, &g->hit.n_targets,
 		    r->cfg->actors[m->actor].name) == -1)

@@ -105,8 +105,8 @@ rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
 		if (subject != NULL && (m->actor == subject->actor ||
 		    m->start < subject->end))
 			continue;
-		if (r->cfg->actors[m->actor].kind == ACTOR_STATE &&
-		    !rules_place_is_target(run, sn, rule->category, m->start,
+		if (!rules_may_target(run, sn, rule->category, m->start,
+		    m->end, r->cfg->actors[m->actor].kind == ACTOR_STATE,
 		    ends, n_ends))
 			continue;
 		if (rules_add_string(&hit.targets, &hit.n_targets,

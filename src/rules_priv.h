@@ -260,9 +260,9 @@ int	 rules_allowed(const struct rules_run *, size_t ri,
 const struct rules_mention *
 	 rules_subject(const struct rules_run *, const struct text_sentence *,
 	    size_t ts);
-int	 rules_place_is_target(const struct rules_run *,
+int	 rules_may_target(const struct rules_run *,
 	    const struct text_sentence *, const char *cat, size_t first,
-	    const size_t *ends, size_t n_ends);
+	    size_t end, int place, const size_t *ends, size_t n_ends);
 
 /* rules_clause.c: rules with clause keys */
 int	 rules_judge_clauses(struct rules_run *, const struct text_sentence *,

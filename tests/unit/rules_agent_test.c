@@ -157,6 +157,11 @@ test_place(void)
 	CHECK(targets_are(0, "israel", "us"), "... against the captive's "
 	    "side and the party pressed, not where he is held or whence "
 	    "troops leave");
+	CHECK_INT(run("Hamas threatened to kill the hostage unless Iranian "
+	    "prisoners are freed."), 1, "a threat for prisoners' release "
+	    "fires");
+	CHECK(targets_are(0, NULL, NULL), "... and the prisoners' side is "
+	    "no target: the demand is made for it");
 	CHECK_INT(run("Iran threatened to strike anywhere in Israel."), 1,
 	    "a threat to a place fires");
 	CHECK(targets_are(0, "israel", NULL), "... against the place the "
