@@ -47,10 +47,14 @@ enum clause_tense {
 				   attack"); also sets negated */
 #define CLAUSE_HEADLINE	0x080	/* in a headline, where the present simple
 				   reports the past ("Rebels Attack Town") */
-#define CLAUSE_GUESS	0x100	/* may, might, could in a clause no one is
+#define CLAUSE_REASON	0x100	/* a noun that names why the group's own
+				   act is done ("struck in retaliation for
+				   the raid"): it takes the group's tense */
+#define CLAUSE_GUESS	0x200	/* may, might, could in a clause no one is
 				   reported to say: the writer's or an
 				   onlooker's guess ("fears that Varnia
-				   might respond"), see clause_is_guess() */
+				   might respond"), see clause_is_guess();
+				   no rule's mood list names it */
 
 struct clause_verb {
 	size_t		 first, end;	/* tokens [first, end): auxiliaries,

@@ -412,6 +412,8 @@ english_inflect(const char *base, uint64_t bits,
 	}
 }
 
+static const char *const english_reason_preps[] = { "as", "in", NULL };
+
 static struct clause_lang clause_english = {
 	.name = "english",
 	.words = english_words,
@@ -421,6 +423,7 @@ static struct clause_lang clause_english = {
 	.ing_suffix = "ing",
 	.adv_suffix = "ly",
 	.pres_suffix = "s",
+	.reason_preps = english_reason_preps,
 };
 
 static struct clause_lang *const clause_langs[] = { &clause_english };

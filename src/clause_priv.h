@@ -119,6 +119,10 @@ struct clause_lang {
 	/* The shape of an unknown past form, present participle and
 	 * adverb, and of a present form that is no base ("attacks"). */
 	const char	*past_suffix, *ing_suffix, *adv_suffix, *pres_suffix;
+	/* Prepositions that, before a bare noun and another preposition,
+	 * give the reason for the act of the verb ("in retaliation for",
+	 * "as revenge for"); NULL ends. */
+	const char *const *reason_preps;
 
 	int		 built;		/* 1 built, -1 failed */
 	size_t		 past_len, ing_len, adv_len, pres_len;

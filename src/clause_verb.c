@@ -180,6 +180,35 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 	}
 }
 
+/*
+ * Does token t, a bare noun after a preposition of reason and before
+ * another preposition or the clause's end, name why the act of clause
+ * c's own group is done ("pulled back its troops from the border in
+ * retaliation for the raids", "as revenge for")?  Then it is that act,
+ * not a phrase inside one of its arguments.
+ */
+static int
+chain_reason(const struct clause_chain *ch, const struct text_doc *doc,
+    size_t t)
+{
+	const char *const *p;
+	uint64_t next;
+
+	if (ch->cs->lang->reason_preps == NULL || t <= ch->c->first ||
+	    t + 1 > ch->c->end || (t >= ch->c->verb.first &&
+	    t < ch->c->verb.end) || (ccls(ch, t) & CW_NOT_VERB) ||
+	    (doc->tokens[t].flags & TEXT_CLAUSE) ||
+	    (!ch->cs->headline && (doc->tokens[t].flags & TEXT_UPPER)))
+		return 0;	/* "attacked towns in Darfur for weeks" */
+	next = t + 1 < ch->c->end ? ccls(ch, t + 1) : CW_PREP;
+	if (!(next & (CW_PREP | CW_TO)))
+		return 0;
+	for (p = ch->cs->lang->reason_preps; *p != NULL; p++)
+		if (strcmp(doc->tokens[t - 1].fold, *p) == 0)
+			return 1;
+	return 0;
+}
+
 int
 clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
     size_t t, struct clause_verb *out)
@@ -187,13 +216,15 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	struct clause_chain ch;
 	const struct clause *c;
 	size_t i, steps;
+	int reason;
 
 	memset(out, 0, sizeof(*out));
-	(void)doc;	/* the classes kept by clause_analyse() suffice */
 	if ((c = clause_at(cs, t)) == NULL || cs->lang == NULL)
 		return -1;
 	i = (size_t)(c - cs->clauses);
 	ch.cs = cs;
+	ch.c = c;
+	reason = chain_reason(&ch, doc, t);
 	if (c->verb.first == c->verb.end) {
 		/* "despite a rebel threat to attack": a chain of its own,
 		 * without tense */
@@ -217,6 +248,11 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	if (c->verb.first == c->verb.end)
 		return -1;
 	ch.c = c;
+	if (reason) {
+		*out = c->verb;
+		out->mood |= CLAUSE_REASON;
+		return 0;
+	}
 	chain_follow(&ch, t, out);
 	return 0;
 }
@@ -254,7 +290,7 @@ clause_verb_describe(const struct clause_verb *v, char *buf, size_t len)
 		{ CLAUSE_INTENT, "intent" }, { CLAUSE_THREAT, "threat" },
 		{ CLAUSE_COND, "conditional" }, { CLAUSE_DEMAND, "demand" },
 		{ CLAUSE_DENIED, "denied" }, { CLAUSE_HEADLINE, "headline" },
-		{ CLAUSE_GUESS, "guess" },
+		{ CLAUSE_REASON, "reason" }, { CLAUSE_GUESS, "guess" },
 	};
 	char mood[128];
 	size_t i, used = 0;

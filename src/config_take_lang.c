@@ -24,7 +24,8 @@
  * gives them (see config.h). */
 static const char *const mood_names[] = {
 	"none", "past", "present", "future", "modal", "ability", "intent",
-	"threat", "conditional", "demand", "denied", "headline", NULL
+	"threat", "conditional", "demand", "denied", "headline", "reason",
+	NULL
 };
 
 int

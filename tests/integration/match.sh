@@ -115,6 +115,15 @@ printf 'Sudan threatened to carry out air strikes on Chad.\n' | \
 expect "a threat to carry out strikes: a threat" \
     "$(json_get "$T/carry.out" 'alerts[0]["category"]')" threat
 
+# Force reported with its reason is no vow; a vow with one still is.
+printf 'Sudanese militants killed two soldiers in revenge for the raid.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/revenge.out"
+expect "force used in revenge: no alert" "$(wc -c < "$T/revenge.out")" 0
+printf 'Sudan will strike Chad in retaliation for the raid.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/retal.out"
+expect "a strike to come in retaliation: retaliation among the hits" \
+    "$(json_get "$T/retal.out" '"retaliation" in {h["category"] for h in alerts[0]["hits"]}')" True
+
 # A pause in fighting agreed is a step down, with or without an article.
 printf 'Varnia and Ostland rebels agreed to a four-day pause in fighting.\n' | \
     "$BRINKD" -c "$T/brink.conf" --match - > "$T/pause.out"

@@ -207,6 +207,23 @@ test_arguments(void)
 	analyse("Rebels will launch a series of strikes.", 0);
 	CHECK_STR(verb("strikes"), "tense=future mood=none negated=no",
 	    "launch a series of: still the future");
+	/* A bare noun between "in" or "as" and a preposition is the
+	 * reason for the group's own act, past arguments before it. */
+	analyse("The army pulled its troops from the border in retaliation "
+	    "for the raids.", 0);
+	CHECK_STR(verb("retaliation"), "tense=past mood=reason negated=no",
+	    "in retaliation for: the act done, with its tense");
+	CHECK_STR(verb("raids"), "tense=none mood=none negated=no",
+	    "what it answers is no act of the group");
+	analyse("Iran will strike in retaliation for the killing.", 0);
+	CHECK_STR(verb("retaliation"), "tense=future mood=reason negated=no",
+	    "in retaliation for a future act: the future");
+	analyse("Hamas fired rockets, as revenge for the raid.", 0);
+	CHECK_STR(verb("revenge"), "tense=past mood=reason negated=no",
+	    "as revenge for, after a comma: the act before it");
+	analyse("The army attacked towns in Darfur for weeks.", 0);
+	CHECK_STR(verb("darfur"), "tense=none mood=none negated=no",
+	    "a name after \"in\" is a place, no reason");
 }
 
 static void
