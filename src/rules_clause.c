@@ -447,6 +447,30 @@ rules_denied_by_other(struct rules_run *run, size_t ri, size_t t,
 }
 
 /*
+ * Is the negation of a term that names its own actor ("Chad's
+ * ultimatum", "an Australian ultimatum") that of the clause's subject,
+ * another named party ("Sudan rejected Chad's ultimatum")?  Then that
+ * party refuses the threat, which stands: nobody disowned it.  1 then.
+ */
+static int
+rules_refused_by_other(const struct rules_run *run, size_t t, long agent)
+{
+	const struct clause *c;
+	size_t k;
+
+	if (agent < 0 || run->am[agent].actor < 0 ||
+	    (c = clause_at(&run->cs, t)) == NULL ||
+	    (run->am[agent].first >= c->subj_first &&
+	    run->am[agent].end <= c->subj_end))
+		return 0;
+	for (k = 0; k < run->n_am; k++)
+		if (run->am[k].first >= c->subj_first &&
+		    run->am[k].end <= c->subj_end && run->am[k].actor >= 0)
+			return run->am[k].actor != run->am[agent].actor;
+	return 0;
+}
+
+/*
  * Is role mention m, with no owner, a party to a hit whose acting party
  * is of kind acting?  Fighters and captors are ("vowed to crush the
  * insurgents", "agreed to talks with the rebels"), unless those acting
@@ -591,6 +615,12 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		}
 		cue = NULL;
 		neg = v.negated || rules_negated(run, sn, ri, o, &cue);
+		if (neg && r->clause_lang[lang] != NULL &&
+		    rules_refused_by_other(run, t, agent)) {
+			rules_say(run, "  refused by another party than the "
+			    "one acting: it stands");
+			neg = 0;
+		}
 		/* A rule whose negated category is its own carries its
 		 * negation in its terms ("does not want war"); a cue outside
 		 * them ("rejected the call for restraint") refuses the step

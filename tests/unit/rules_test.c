@@ -149,7 +149,7 @@ static void
 test_clauses(void)
 {
 	static struct config_rule save[8];
-	struct config_rule *rf, *rr;
+	struct config_rule *rf, *rr, *ru;
 	struct rules *r;
 	struct config_class kept;
 	char err[256];
@@ -186,6 +186,9 @@ test_clauses(void)
 	    LIST("restraint", "not want* ...4 war"));
 	rr->actor_kinds = LIST("state");
 	rr->negated = "deescalation";
+	ru = add_rule("ultimatum", "threat", SEV_CRITICAL, LIST("ultimatum"));
+	ru->actor_kinds = LIST("state");
+	ru->negated = "deescalation";
 
 	r = rules_compile(&cfg, err, sizeof(err));
 	CHECK(r != NULL, "rules with clause keys compile");
@@ -223,6 +226,13 @@ test_clauses(void)
 	    "one's step down");
 	CHECK_INT(run("Sudan said it had not threatened to attack Chad."), 1,
 	    "denied by the one acting, it is");
+	CHECK_STR(hit_category(0), "deescalation", "as de-escalation");
+	CHECK_INT(run("Sudan rejected Chad's ultimatum."), 1,
+	    "an ultimatum another party rejects fires");
+	CHECK_STR(hit_category(0), "threat", "as the threat it still is");
+	CHECK_STR(hit_actor(0), "chad", "by the one that set it");
+	CHECK_INT(run("Chad denied issuing an ultimatum."), 1,
+	    "an ultimatum its own party denies fires");
 	CHECK_STR(hit_category(0), "deescalation", "as de-escalation");
 	CHECK_INT(run("Sudan does not want a war with Chad."), 1,
 	    "a rule negated as its own category: the negation in its term "
