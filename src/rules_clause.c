@@ -447,6 +447,31 @@ rules_denied_by_other(struct rules_run *run, size_t ri, size_t t,
 }
 
 /*
+ * The named subject of token t's clause when the acting mention agent
+ * is another party named in the clause but outside its subject ("Sudan
+ * rejected Chad's ultimatum": Sudan); -1 otherwise.
+ */
+static long
+rules_subject_other(const struct rules_run *run, size_t t, long agent)
+{
+	const struct clause *c;
+	size_t k;
+
+	if (agent < 0 || run->am[agent].actor < 0 ||
+	    (c = clause_at(&run->cs, t)) == NULL ||
+	    (run->am[agent].first >= c->subj_first &&
+	    run->am[agent].end <= c->subj_end) ||
+	    run->am[agent].first < c->first || run->am[agent].end > c->end)
+		return -1;	/* the subject, or a speaker outside */
+	for (k = 0; k < run->n_am; k++)
+		if (run->am[k].first >= c->subj_first &&
+		    run->am[k].end <= c->subj_end && run->am[k].actor >= 0)
+			return run->am[k].actor != run->am[agent].actor ?
+			    (long)k : -1;
+	return -1;
+}
+
+/*
  * Is the negation of a term that names its own actor ("Chad's
  * ultimatum", "an Australian ultimatum") that of the clause's subject,
  * another named party ("Sudan rejected Chad's ultimatum")?  Then that
@@ -455,19 +480,7 @@ rules_denied_by_other(struct rules_run *run, size_t ri, size_t t,
 static int
 rules_refused_by_other(const struct rules_run *run, size_t t, long agent)
 {
-	const struct clause *c;
-	size_t k;
-
-	if (agent < 0 || run->am[agent].actor < 0 ||
-	    (c = clause_at(&run->cs, t)) == NULL ||
-	    (run->am[agent].first >= c->subj_first &&
-	    run->am[agent].end <= c->subj_end))
-		return 0;
-	for (k = 0; k < run->n_am; k++)
-		if (run->am[k].first >= c->subj_first &&
-		    run->am[k].end <= c->subj_end && run->am[k].actor >= 0)
-			return run->am[k].actor != run->am[agent].actor;
-	return 0;
+	return rules_subject_other(run, t, agent) >= 0;
 }
 
 /*
@@ -495,7 +508,7 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 	const struct actor_mention *a = NULL;
 	char buf[256];
 	size_t k, after = 0;
-	long own = -1;
+	long own = -1, subject;
 	int found = 0;
 	enum actor_kind acting = ACTOR_UNKNOWN;
 
@@ -523,6 +536,14 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 				return -1;
 		}
 	}
+	/* "Sudan rejected Chad's ultimatum": the acting party is named
+	 * inside the predicate, and the subject, another party, is the
+	 * one the threat is made to. */
+	if (a != NULL && (subject = rules_subject_other(run, g->first->start,
+	    g->agent)) >= 0 && cat != NULL && strcmp(cat, "deescalation") != 0 &&
+	    rules_add_string(&g->hit.targets, &g->hit.n_targets,
+	    r->cfg->actors[run->am[subject].actor].name) == -1)
+		return -1;
 	for (k = 0; k < run->n_am; k++) {
 		const struct actor_mention *m = &run->am[k];
 

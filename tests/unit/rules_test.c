@@ -231,6 +231,8 @@ test_clauses(void)
 	    "an ultimatum another party rejects fires");
 	CHECK_STR(hit_category(0), "threat", "as the threat it still is");
 	CHECK_STR(hit_actor(0), "chad", "by the one that set it");
+	CHECK_STR(res.n_hits && res.hits[0].n_targets ? res.hits[0].targets[0] :
+	    "", "sudan", "against the subject it was made to");
 	CHECK_INT(run("Chad denied issuing an ultimatum."), 1,
 	    "an ultimatum its own party denies fires");
 	CHECK_STR(hit_category(0), "deescalation", "as de-escalation");
