@@ -172,6 +172,24 @@ actor_passive_agent(const struct actor_mention *m, size_t n,
 	return -1;
 }
 
+/* Words a possessive reaches over to the noun it owns. */
+#define ACTOR_POSS_REACH	2
+
+/* Are tokens [from, to) lower-case words of one phrase, no function
+ * word among them? */
+static int
+actor_qualifies(const struct text_doc *doc, size_t from, size_t to)
+{
+	size_t k;
+
+	for (k = from; k < to; k++)
+		if ((doc->tokens[k].flags & (TEXT_CLAUSE | TEXT_UPPER |
+		    TEXT_POSS)) || actor_in(doc->tokens[k].fold,
+		    actor_stop_words, actor_n_stop_words))
+			return 0;
+	return 1;
+}
+
 /*
  * A noun that names its own agent: "a rebel threat to attack", "Iran's
  * ultimatum", "the rebels' vow", "an ultimatum from Baghdad", "warnings
@@ -203,6 +221,14 @@ actor_noun_agent(const struct actor_mention *m, size_t n,
 		    m[k].first - 1].fold, actor_determiners,
 		    actor_n_determiners) && actor_can_act(m, k, doc,
 		    c->first))))
+			return (long)k;
+	/* ... and past the words that qualify the noun ("Iran's threatened
+	 * retaliation", "Hamas's latest threat"). */
+	for (k = 0; k < n; k++)
+		if (m[k].end < t && m[k].end + ACTOR_POSS_REACH >= t &&
+		    m[k].end > m[k].first &&
+		    (doc->tokens[m[k].end - 1].flags & TEXT_POSS) &&
+		    actor_qualifies(doc, m[k].end, t + 1))
 			return (long)k;
 	if (t + 2 < c->end &&
 	    ACTOR_IN(doc->tokens[t + 1].fold, actor_agent_prepositions) &&

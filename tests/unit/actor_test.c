@@ -589,6 +589,9 @@ test_agent_analysed(void)
 	CHECK_INT(agent_analysed("Israel braced for Iran's ultimatum.",
 	    "ultimatum"), IRAN, "analysed: a possessive owns its noun after "
 	    "a preposition too");
+	CHECK_INT(agent_analysed("Israel braced for Iran's threatened "
+	    "retaliation.", "retaliation"), IRAN, "analysed: a possessive "
+	    "owns its noun past the words that qualify it");
 	CHECK_INT(agent_analysed("Oil flows despite a militants threat to "
 	    "attack.", "threat"), -10 - MILITANTS, "analysed: a modifier "
 	    "owns the threat");
