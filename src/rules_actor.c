@@ -280,7 +280,7 @@ rules_subject(const struct rules_run *run, const struct text_sentence *sn,
 /*
  * May the party named at tokens [first, end) be a target of a hit of
  * category cat whose terms end at ends?  In a threat, a country (place
- * set) named in a phrase of place ("in", "from") only right after the
+ * is 1) named in a phrase of place ("in", "from") only right after the
  * end of a term: there the place is where the force would land
  * ("strikes in Congo", "hit anywhere in Israel").  Anywhere else the
  * place sets the scene ("a Briton held hostage in Iraq", "a group in

@@ -264,10 +264,17 @@ int	 rules_may_target(const struct rules_run *,
 	    const struct text_sentence *, const char *cat, size_t first,
 	    size_t end, int place, const size_t *ends, size_t n_ends);
 
+/* rules_agent.c: the sentence's clauses and actor mentions, and who
+ * acts for a term */
+void	 rules_clause_reset(struct rules_run *);
+int	 rules_clause_prepare(struct rules_run *,
+	    const struct text_sentence *, int lang);
+int	 rules_acting(struct rules_run *, const struct text_sentence *,
+	    size_t ri, size_t t, long *agent);
+
 /* rules_clause.c: rules with clause keys */
 int	 rules_judge_clauses(struct rules_run *, const struct text_sentence *,
 	    size_t ri);
-void	 rules_clause_reset(struct rules_run *);
 
 /* rules_match.c (on top): rules_match, rules_match_explain (rules.h) */
 

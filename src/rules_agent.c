@@ -1,0 +1,273 @@
+/*
+ * rules_agent.c: what a rule with clause keys reads of a sentence before
+ * it judges a term, done once per sentence and language: the clauses
+ * (clause.h), the actor mentions (actor.h), and who acts for a term,
+ * with a pronoun's antecedent carried from the sentence before when the
+ * sentence names no one it could stand for.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actor.h"
+#include "clause.h"
+#include "config.h"
+#include "rules.h"
+#include "rules_priv.h"
+#include "text.h"
+
+/* Sentences before a pronoun's that its antecedent may be in. */
+#define RULES_CARRY_BACK	1
+
+void
+rules_clause_reset(struct rules_run *run)
+{
+	clause_sentence_free(&run->cs);
+	free(run->am);
+	run->am = NULL;
+	run->n_am = 0;
+	run->cs_sentence = NULL;
+	run->carry_state = 0;
+}
+
+static int
+rules_word_order(const void *a, const void *b)
+{
+	const struct actor_word *x = a, *y = b;
+
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	return x->end > y->end ? -1 : x->end < y->end;
+}
+
+/* The actor mentions of sentence sn, from the name and role words
+ * among run->occs. */
+static int
+rules_actor_mentions(struct rules_run *run, const struct text_sentence *sn,
+    struct actor_mention **am, size_t *n_am)
+{
+	const struct rules *r = run->r;
+	const struct rules_pat *p;
+	struct actor_word *words;
+	size_t k, n = 0;
+	int rc;
+
+	if ((words = calloc(run->n_occs + 1, sizeof(*words))) == NULL)
+		return -1;
+	for (k = 0; k < run->n_occs; k++) {
+		p = &r->pats[run->occs[k].pat];
+		if (p->kind != PAT_ACTOR && p->kind != PAT_ROLE)
+			continue;
+		words[n].first = run->occs[k].start;
+		words[n].end = run->occs[k].end;
+		words[n].actor = p->kind == PAT_ACTOR ? (long)p->owner : -1;
+		words[n].role = p->kind == PAT_ROLE ? (long)p->owner : -1;
+		words[n].kind = (enum actor_kind)(p->kind == PAT_ACTOR ?
+		    r->cfg->actors[p->owner].kind :
+		    r->cfg->roles[p->owner].kind);
+		n++;
+	}
+	qsort(words, n, sizeof(*words), rules_word_order);
+	rc = actor_mentions(&run->doc, sn, sn->start < run->title_end, words,
+	    n, am, n_am);
+	free(words);
+	return rc;
+}
+
+/* The agent of the first main clause of cs that has one, or -1. */
+static long
+rules_main_agent(const struct rules_run *run, const struct clause_sentence *cs,
+    const struct actor_mention *am, size_t n_am)
+{
+	size_t i;
+	long k = -1;
+
+	for (i = 0; i < cs->n_clauses && k < 0; i++)
+		if (cs->clauses[i].role == CLAUSE_MAIN &&
+		    cs->clauses[i].verb.first < cs->clauses[i].verb.end)
+			k = actor_agent(am, n_am, cs, &run->doc,
+			    cs->clauses[i].verb.head);
+	return k;
+}
+
+/* The clauses and the actor mentions of sentence sn, in language lang. */
+int
+rules_clause_prepare(struct rules_run *run, const struct text_sentence *sn,
+    int lang)
+{
+	const struct rules *r = run->r;
+
+	if (run->cs_sentence == sn && run->cs_lang == lang)
+		return 0;
+	rules_clause_reset(run);
+	if (r->clause_lang[lang] != NULL && clause_analyse(r->clause_lang[lang],
+	    &run->doc, sn, sn->start < run->title_end, &run->cs) == -1) {
+		clause_sentence_free(&run->cs);
+		return -1;
+	}
+	if (rules_actor_mentions(run, sn, &run->am, &run->n_am) == -1)
+		return -1;
+	run->cs_sentence = sn;
+	run->cs_lang = lang;
+	if (r->clause_lang[lang] != NULL && run->seen[0].first != sn->first) {
+		long k = rules_main_agent(run, &run->cs, run->am, run->n_am);
+
+		run->seen[1] = run->seen[0];
+		run->seen[0].first = sn->first;
+		run->seen[0].state = k >= 0 ? 2 : 1;
+		if (k >= 0)
+			run->seen[0].agent = run->am[k];
+	}
+	return 0;
+}
+
+/* The agent of the first main clause of sentence ps that has one
+ * (written into *out); 1 when found, 0 when not, -1 out of memory.
+ * run->occs are set aside meanwhile: the caller holds pointers into
+ * them. */
+static int
+rules_agent_of(struct rules_run *run, const struct text_sentence *ps,
+    int lang, struct actor_mention *out)
+{
+	struct rules_occ *occs = run->occs;
+	size_t n_occs = run->n_occs, cap_occs = run->cap_occs, n_am = 0;
+	struct clause_sentence cs;
+	struct actor_mention *am = NULL;
+	long k = -1;
+	int rc = -1;
+
+	memset(&cs, 0, sizeof(cs));
+	run->occs = NULL;
+	run->n_occs = run->cap_occs = 0;
+	if (rules_scan(run, ps->first, ps->first + ps->n_tokens) == -1 ||
+	    clause_analyse(run->r->clause_lang[lang], &run->doc, ps,
+	    ps->start < run->title_end, &cs) == -1 ||
+	    rules_actor_mentions(run, ps, &am, &n_am) == -1)
+		goto done;
+	k = rules_main_agent(run, &cs, am, n_am);
+	if (k >= 0)
+		*out = am[k];
+	rc = k >= 0;
+done:
+	clause_sentence_free(&cs);
+	free(am);
+	free(run->occs);
+	run->occs = occs;
+	run->n_occs = n_occs;
+	run->cap_occs = cap_occs;
+	return rc;
+}
+
+/* Look for the carried agent of sentence sn once (rules_run); the
+ * parts of an overlong sentence carry nothing. */
+static int
+rules_carry(struct rules_run *run, const struct text_sentence *sn, int lang)
+{
+	struct actor_mention carried, *am;
+	size_t si, back, k;
+	int rc = 0;
+
+	if (run->carry_state != 0)
+		return 0;
+	run->carry_state = 1;
+	if (run->r->clause_lang[lang] == NULL)
+		return 0;
+	/* a part of an overlong sentence is a copy, outside the array */
+	if (sn < run->doc.sentences ||
+	    sn >= run->doc.sentences + run->doc.n_sentences)
+		return 0;
+	si = (size_t)(sn - run->doc.sentences);
+	for (back = 1; back <= RULES_CARRY_BACK && back <= si && rc == 0;
+	    back++) {
+		const struct text_sentence *ps = &run->doc.sentences[si - back];
+
+		for (k = 0; k < 2; k++)
+			if (run->seen[k].state != 0 &&
+			    run->seen[k].first == ps->first)
+				break;
+		if (k < 2) {
+			/* analysed already, its agent kept */
+			rc = run->seen[k].state == 2;
+			if (rc)
+				carried = run->seen[k].agent;
+			continue;
+		}
+		if ((rc = rules_agent_of(run, ps, lang, &carried)) == -1)
+			return -1;
+	}
+	if (rc == 0)
+		return 0;
+	if ((am = realloc(run->am, (run->n_am + 1) * sizeof(*am))) == NULL)
+		return -1;
+	run->am = am;
+	am[run->n_am] = carried;
+	run->carry_state = 2;
+	return 0;
+}
+
+/* Who acts for rule ri at token t, among the first n of run->am. */
+static long
+rules_agent_among(const struct rules_run *run, size_t ri, size_t t, size_t n)
+{
+	return run->r->cfg->rules[ri].agent == RULE_AGENT_SPEAKER ?
+	    actor_speaker_at(run->am, n, &run->cs, &run->doc, t) :
+	    actor_agent(run->am, n, &run->cs, &run->doc, t);
+}
+
+/*
+ * Who acts for rule ri at token t: by the clause analysis, with a name
+ * carried from the sentences before for a pronoun.  A title whose verb
+ * group has no one acting ("Hopes high among rebels before truce
+ * talks": headlines drop verbs and articles, and the analysis takes
+ * their nouns for subjects) is acted in by its first actor of one of
+ * the rule's kinds (the mentions are the title's own); not for agent =
+ * "speaker", whose subject suffers.  Looking for that name analyses
+ * those sentences again, so it is done only when a stand-in before the
+ * sentence would be taken: when a pronoun stands for no one named in
+ * this one.
+ */
+int
+rules_acting(struct rules_run *run, const struct text_sentence *sn,
+    size_t ri, size_t t, long *agent)
+{
+	const struct rules *r = run->r;
+	struct actor_mention *am;
+
+	if (r->cfg->rules[ri].agent == RULE_AGENT_NONE) {
+		*agent = -1;
+		return 0;
+	}
+	*agent = rules_agent_among(run, ri, t, run->n_am);
+	if (*agent < 0 && sn->start < run->title_end &&
+	    r->cfg->rules[ri].agent != RULE_AGENT_SPEAKER) {
+		size_t k;
+
+		for (k = 0; k < run->n_am; k++)
+			if ((r->rule_kinds[ri] >> run->am[k].kind) & 1) {
+				*agent = (long)k;
+				return 0;
+			}
+	}
+	if (*agent >= 0 || r->rule_kinds[ri] == 0 || sn->first == 0 ||
+	    run->carry_state == 1)
+		return 0;
+	if (run->carry_state == 0) {
+		if ((am = realloc(run->am, (run->n_am + 1) * sizeof(*am))) ==
+		    NULL)
+			return -1;
+		run->am = am;
+		memset(&am[run->n_am], 0, sizeof(*am));
+		am[run->n_am].actor = am[run->n_am].role = -1;
+		if (rules_agent_among(run, ri, t, run->n_am + 1) !=
+		    (long)run->n_am)
+			return 0;
+		if (rules_carry(run, sn, r->rule_lang[ri]) == -1)
+			return -1;
+	}
+	if (run->carry_state == 2)
+		*agent = rules_agent_among(run, ri, t, run->n_am + 1);
+	return 0;
+}
