@@ -388,6 +388,35 @@ actor_speaker_at(const struct actor_mention *m, size_t n,
 	return actor_speaker(m, n, cs, doc, c);
 }
 
+/*
+ * "Sudan rejected Chad's ultimatum to withdraw or face attack": the
+ * consequence of a demand (a clause of its own on a condition, with no
+ * subject of its own, or the one before it lends) is the threat of
+ * whoever owns the demand, when a noun in the clause above names it.
+ * -1 when it names no one.
+ */
+static long
+actor_demand_owner(const struct actor_mention *m, size_t n,
+    const struct clause_sentence *cs, const struct text_doc *doc,
+    const struct clause *c)
+{
+	const struct clause *p;
+	size_t u;
+	long k;
+
+	if (c->role != CLAUSE_OTHER || (c->subj_first != c->subj_end &&
+	    c->subj_end > c->first) ||
+	    !(c->verb.mood & CLAUSE_COND) || c->parent < 0 ||
+	    (size_t)c->parent >= cs->n_clauses)
+		return -1;
+	p = &cs->clauses[c->parent];
+	for (u = p->first; u < p->end; u++)
+		if (clause_demand_noun(cs, u) &&
+		    (k = actor_noun_agent(m, n, doc, p, u)) >= 0)
+			return k;
+	return -1;
+}
+
 long
 actor_agent(const struct actor_mention *m, size_t n,
     const struct clause_sentence *cs, const struct text_doc *doc, size_t t)
@@ -398,6 +427,8 @@ actor_agent(const struct actor_mention *m, size_t n,
 	if ((c = clause_at(cs, t)) == NULL)
 		return -1;
 	if ((k = actor_noun_agent(m, n, doc, c, t)) >= 0)
+		return k;
+	if ((k = actor_demand_owner(m, n, cs, doc, c)) >= 0)
 		return k;
 	/* "a response to insurgents threatening to kill him": the noun a
 	 * participle modifies does what it says, even after a

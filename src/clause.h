@@ -145,6 +145,12 @@ int	 clause_verb_at(const struct clause_sentence *cs,
 int	 clause_participle(const struct clause_sentence *cs, size_t t);
 
 /*
+ * Is token t a noun of demand outside its clause's verb group
+ * ("Chad's ultimatum to withdraw", "the rebels' demands")?  1 or 0.
+ */
+int	 clause_demand_noun(const struct clause_sentence *cs, size_t t);
+
+/*
  * Does v only guess at its event?  A may/might/could that no speaker
  * says (CLAUSE_GUESS) and that no threat act, condition, demand or plan
  * governs: "there is a chance the militia could retaliate", "worried

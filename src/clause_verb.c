@@ -271,6 +271,18 @@ clause_participle(const struct clause_sentence *cs, size_t t)
 }
 
 int
+clause_demand_noun(const struct clause_sentence *cs, size_t t)
+{
+	struct clause_chain ch;
+
+	if ((ch.c = clause_at(cs, t)) == NULL || cs->lang == NULL ||
+	    (t >= ch.c->verb.first && t < ch.c->verb.end))
+		return 0;
+	ch.cs = cs;
+	return (ccls(&ch, t) & CW_DEMAND) && !(ccls(&ch, t) & CW_VERB);
+}
+
+int
 clause_is_guess(const struct clause_verb *v)
 {
 	return (v->mood & CLAUSE_GUESS) && !(v->mood & (CLAUSE_THREAT |

@@ -196,8 +196,8 @@ rules_denied_by_other(struct rules_run *run, size_t ri, size_t t,
 
 /*
  * The named subject of token t's clause when the acting mention agent
- * is another party named in the clause but outside its subject ("Sudan
- * rejected Chad's ultimatum": Sudan); -1 otherwise.
+ * is another party, named neither in the subject nor as the one who
+ * says it ("Sudan rejected Chad's ultimatum": Sudan); -1 otherwise.
  */
 static long
 rules_subject_other(const struct rules_run *run, size_t t, long agent)
@@ -209,8 +209,9 @@ rules_subject_other(const struct rules_run *run, size_t t, long agent)
 	    (c = clause_at(&run->cs, t)) == NULL ||
 	    (run->am[agent].first >= c->subj_first &&
 	    run->am[agent].end <= c->subj_end) ||
-	    run->am[agent].first < c->first || run->am[agent].end > c->end)
-		return -1;	/* the subject, or a speaker outside */
+	    actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t) ==
+	    agent)
+		return -1;	/* the subject, or the one who says it */
 	for (k = 0; k < run->n_am; k++)
 		if (run->am[k].first >= c->subj_first &&
 		    run->am[k].end <= c->subj_end && run->am[k].actor >= 0)

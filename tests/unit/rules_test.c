@@ -186,7 +186,8 @@ test_clauses(void)
 	    LIST("restraint", "not want* ...4 war"));
 	rr->actor_kinds = LIST("state");
 	rr->negated = "deescalation";
-	ru = add_rule("ultimatum", "threat", SEV_CRITICAL, LIST("ultimatum"));
+	ru = add_rule("ultimatum", "threat", SEV_CRITICAL,
+	    LIST("ultimatum", "or face"));
 	ru->actor_kinds = LIST("state");
 	ru->negated = "deescalation";
 
@@ -233,6 +234,9 @@ test_clauses(void)
 	CHECK_STR(hit_actor(0), "chad", "by the one that set it");
 	CHECK_STR(res.n_hits && res.hits[0].n_targets ? res.hits[0].targets[0] :
 	    "", "sudan", "against the subject it was made to");
+	CHECK_INT(run("Sudan rejected Chad's ultimatum to withdraw or face "
+	    "attack."), 1, "its consequence is the same threat: one hit");
+	CHECK_STR(hit_actor(0), "chad", "by the one that set the ultimatum");
 	CHECK_INT(run("Chad denied issuing an ultimatum."), 1,
 	    "an ultimatum its own party denies fires");
 	CHECK_STR(hit_category(0), "deescalation", "as de-escalation");
