@@ -184,7 +184,8 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 			    "unknown; use the tenses past, present, future, "
 			    "none or the moods modal, ability, intent, "
 			    "threat, conditional, demand, denied, headline, "
-			    "each alone or after a \"!\" that refuses it",
+			    "reason, each alone or after a \"!\" that "
+			    "refuses it",
 			    r->mood.v[i]);
 	}
 	free(lines);

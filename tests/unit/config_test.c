@@ -494,10 +494,11 @@ test_mood_refused(void)
 	struct config *c;
 
 	c = load_text("rule calm { category = \"deescalation\"\n"
-	    "  terms = {\"x\"} mood = {\"!demand\", \"!past\"} }\n");
+	    "  terms = {\"x\"} mood = {\"!demand\", \"!past\",\n"
+	    "  \"!reason\"} }\n");
 	CHECK(c != NULL, "a refused mood and a refused tense load");
 	if (c != NULL && c->n_rules == 1)
-		CHECK_INT(c->rules[0].mood.n == 2 &&
+		CHECK_INT(c->rules[0].mood.n == 3 &&
 		    strcmp(c->rules[0].mood.v[0], "!demand") == 0, 1,
 		    "as written");
 	config_free(c);
@@ -509,6 +510,8 @@ test_mood_refused(void)
 	CHECK(c == NULL, "an unknown mood after \"!\" is refused");
 	CHECK(said("test.conf:2: mood \"!wish\" is unknown"),
 	    "at its line, naming it");
+	CHECK(said("denied, headline, reason, each alone"),
+	    "and every mood it could be, reason among them");
 	CHECK(said("test.conf:5: mood \"!\" is unknown"),
 	    "and a \"!\" alone");
 	config_free(c);
