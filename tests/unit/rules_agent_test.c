@@ -17,6 +17,21 @@
 
 static struct config_role roles[1];
 
+/* One state, Chad, and one role of fighters, militants. */
+static void
+setup_chad_militants(void)
+{
+	actors[0].name = "chad";
+	actors[0].names = LIST("Chad");
+	actors[0].kind = ACTOR_STATE;
+	cfg.n_actors = 1;
+	roles[0].name = "militants";
+	roles[0].names = LIST("militant*");
+	roles[0].kind = ACTOR_ARMED_GROUP;
+	cfg.roles = roles;
+	cfg.n_roles = 1;
+}
+
 /*
  * A participle outside the verb group is done by the noun before it,
  * even after a preposition: the militants threaten, not the subject.
@@ -28,15 +43,7 @@ test_participle(void)
 	struct rules *r;
 	char err[256];
 
-	actors[0].name = "chad";
-	actors[0].names = LIST("Chad");
-	actors[0].kind = ACTOR_STATE;
-	cfg.n_actors = 1;
-	roles[0].name = "militants";
-	roles[0].names = LIST("militant*");
-	roles[0].kind = ACTOR_ARMED_GROUP;
-	cfg.roles = roles;
-	cfg.n_roles = 1;
+	setup_chad_militants();
 	rt = add_rule("threat", "threat", SEV_HIGH,
 	    LIST("threaten* to attack"));
 	rt->actor_kinds = LIST("state", "armed-group");
@@ -191,15 +198,7 @@ test_role_target(void)
 	struct rules *r;
 	char err[256];
 
-	actors[0].name = "chad";
-	actors[0].names = LIST("Chad");
-	actors[0].kind = ACTOR_STATE;
-	cfg.n_actors = 1;
-	roles[0].name = "militants";
-	roles[0].names = LIST("militant*");
-	roles[0].kind = ACTOR_ARMED_GROUP;
-	cfg.roles = roles;
-	cfg.n_roles = 1;
+	setup_chad_militants();
 	rt = add_rule("threat", "threat", SEV_HIGH, LIST("vow* to crush"));
 	rt->actor_kinds = LIST("state", "armed-group");
 	r = rules_compile(&cfg, err, sizeof(err));
