@@ -566,14 +566,22 @@ fail:
 	return -1;
 }
 
+size_t
+actor_phrase_start(const struct text_doc *doc, size_t first, size_t lo)
+{
+	while (first > lo && ACTOR_IN(doc->tokens[first - 1].fold,
+	    actor_determiners))
+		first--;
+	return first;
+}
+
 long
 actor_place_prep(const struct text_doc *doc, size_t first, size_t lo)
 {
 	const struct text_token *tok = doc->tokens;
-	size_t p = first;
+	size_t p;
 
-	while (p > lo && ACTOR_IN(tok[p - 1].fold, actor_determiners))
-		p--;
+	p = actor_phrase_start(doc, first, lo);
 	if (p <= lo)
 		return -1;
 	if (ACTOR_IN(tok[p - 1].fold, actor_place_prepositions))

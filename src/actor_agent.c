@@ -54,9 +54,7 @@ actor_can_act(const struct actor_mention *m, size_t k,
 
 	if (m[k].end < doc->n_tokens && actor_backing(doc, m[k].end))
 		return 0;
-	while (p > lo && actor_in(doc->tokens[p - 1].fold, actor_determiners,
-	    actor_n_determiners))
-		p--;
+	p = actor_phrase_start(doc, p, lo);
 	/* A phrase may begin before the span whose head it is in. */
 	if (p <= lo)
 		return 1;

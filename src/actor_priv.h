@@ -16,6 +16,10 @@
 int	 actor_in(const char *fold, const char *const *words, size_t n);
 #define ACTOR_IN(fold, list)	actor_in((fold), (list), NELEM(list))
 
+/* The token where the phrase at first begins, past the articles before
+ * it ("the", "its"), looking no further back than lo. */
+size_t	 actor_phrase_start(const struct text_doc *, size_t first, size_t lo);
+
 /* Function words that end a noun phrase or link two. */
 extern const char *const actor_stop_words[];
 extern const size_t	 actor_n_stop_words;
