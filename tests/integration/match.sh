@@ -130,6 +130,22 @@ printf 'Varnia and Ostland rebels agreed to a four-day pause in fighting.\n' | \
 expect "a pause in fighting agreed: de-escalation" \
     "$(json_get "$T/pause.out" 'alerts[0]["category"]')" deescalation
 
+# Force the subject would face is the speaker's threat against it; a
+# penalty it would face is none, nor are weapons of mass destruction.
+printf 'Ostland would face total decimation if it struck, the Varnian minister said.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/face.out"
+expect "force the subject would face: a threat" \
+    "$(json_get "$T/face.out" 'alerts[0]["category"]')" threat
+expect "... by the speaker" \
+    "$(json_get "$T/face.out" 'alerts[0]["actors"][0]')" official
+printf 'The minister warned of total destruction if the rebels attacked.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/ruin.out"
+expect "a warning of destruction on a condition: a threat" \
+    "$(json_get "$T/ruin.out" 'alerts[0]["category"]')" threat
+printf 'The ministers could face fines, and Ostland would destroy its weapons of mass destruction.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/fines.out"
+expect "fines faced and weapons destroyed: no alert" "$(wc -c < "$T/fines.out")" 0
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1
