@@ -369,23 +369,48 @@ actor_backs(const struct text_doc *doc, const struct text_sentence *sn,
 	return a->end < sn->first + sn->n_tokens && actor_backing(doc, a->end);
 }
 
+/* Is token t in the verb group of its clause (cs may be NULL)?  An
+ * irregular past ("Nigeria sent soldiers", "Iran put troops") has no
+ * shape that tells it from a modifier; the analysis knows it. */
+static int
+actor_in_verb(const struct clause_sentence *cs, size_t t)
+{
+	const struct clause *c;
+
+	return cs != NULL && (c = clause_at(cs, t)) != NULL &&
+	    t >= c->verb.first && t < c->verb.end;
+}
+
+/* May tokens [from, to) stand between two units of one phrase? */
+static int
+actor_between_ok(const struct text_doc *doc, const struct clause_sentence *cs,
+    int stop, size_t from, size_t to)
+{
+	size_t t;
+
+	for (t = from; t < to; t++)
+		if ((doc->tokens[t].flags & stop) ||
+		    !actor_modifier_ok(&doc->tokens[t]) || actor_in_verb(cs, t))
+			return 0;
+	return 1;
+}
+
 /*
  * Can unit b join the phrase whose last unit is a?  Adjacent units join
  * unless punctuation stands between them ("Israel, Hamas"); a named
  * owner reaches over a few modifiers to a role ("Japanese baseball
- * players"); a backing word joins a backer to what it backs.  *backed
- * is set when it does.
+ * players"), never over a verb; a backing word joins a backer to what
+ * it backs.  *backed is set when it does.
  */
 static int
 actor_joins(const struct text_doc *doc, const struct text_sentence *sn,
-    int headline, const struct actor_unit *a, const struct actor_unit *b,
-    int *backed)
+    int headline, const struct clause_sentence *cs, const struct actor_unit *a,
+    const struct actor_unit *b, int *backed)
 {
 	const struct text_token *tok = doc->tokens;
 	/* A capital between owner and role is a name of its own, except
 	 * in a headline, where every word has one. */
 	int stop = TEXT_CLAUSE | (headline ? 0 : TEXT_UPPER);
-	size_t t;
 
 	*backed = 0;
 	if (tok[b->first].flags & TEXT_CLAUSE)
@@ -394,11 +419,8 @@ actor_joins(const struct text_doc *doc, const struct text_sentence *sn,
 		return 1;
 	if (actor_backs(doc, sn, a)) {
 		/* "Iran-backed Hezbollah", "Iranian-backed armed militias" */
-		for (t = a->end + 1; t < b->first; t++)
-			if ((tok[t].flags & TEXT_CLAUSE) ||
-			    !actor_modifier_ok(&tok[t]))
-				return 0;
-		if (b->first - a->end - 1 > ACTOR_MAX_MODIFIERS)
+		if (!actor_between_ok(doc, cs, TEXT_CLAUSE, a->end + 1,
+		    b->first) || b->first - a->end - 1 > ACTOR_MAX_MODIFIERS)
 			return 0;
 		*backed = 1;
 		return 1;
@@ -406,11 +428,7 @@ actor_joins(const struct text_doc *doc, const struct text_sentence *sn,
 	if (!actor_named(a) || b->role < 0 || b->actor >= 0 ||
 	    b->first - a->end > ACTOR_MAX_MODIFIERS)
 		return 0;
-	for (t = a->end; t < b->first; t++)
-		if ((tok[t].flags & stop) ||
-		    !actor_modifier_ok(&tok[t]))
-			return 0;
-	return 1;
+	return actor_between_ok(doc, cs, stop, a->end, b->first);
 }
 
 /* "the army of Sudan": unit b (named) after "of" (and an article) that
@@ -493,7 +511,8 @@ actor_make(const struct actor_unit *u, size_t from, size_t to, size_t head,
 
 int
 actor_mentions(const struct text_doc *doc, const struct text_sentence *sn,
-    int headline, const struct actor_word *words, size_t n_words,
+    int headline, const struct clause_sentence *cs,
+    const struct actor_word *words, size_t n_words,
     struct actor_mention **out, size_t *n_out)
 {
 	struct actor_unit *w = NULL, *u = NULL;
@@ -528,8 +547,8 @@ actor_mentions(const struct text_doc *doc, const struct text_sentence *sn,
 				k++;
 				break;
 			}
-			if (!actor_joins(doc, sn, headline, &u[k - 1], &u[k],
-			    &backed))
+			if (!actor_joins(doc, sn, headline, cs, &u[k - 1],
+			    &u[k], &backed))
 				break;
 			if (backed)
 				owner = -1;

@@ -69,11 +69,14 @@ struct actor_mention {
  * overlapping words allowed, the longest wins) into mentions, adding
  * unknown proper names (capitalised words outside the headline and
  * outside any word given, not at the start of the sentence, not a
- * common word).  *out is a new array in text order (caller frees);
- * returns 0, or -1 when out of memory.
+ * common word).  cs, when not NULL, is the clause analysis of sn: no
+ * phrase reaches over a verb group it found ("Nigeria sent troops" is
+ * Nigeria, then troops, not Nigeria's troops).  *out is a new array in
+ * text order (caller frees); returns 0, or -1 when out of memory.
  */
 int		 actor_mentions(const struct text_doc *doc,
 		    const struct text_sentence *sn, int headline,
+		    const struct clause_sentence *cs,
 		    const struct actor_word *words, size_t n_words,
 		    struct actor_mention **out, size_t *n_out);
 

@@ -44,10 +44,11 @@ rules_word_order(const void *a, const void *b)
 }
 
 /* The actor mentions of sentence sn, from the name and role words
- * among run->occs. */
+ * among run->occs; cs is sn's clause analysis. */
 static int
 rules_actor_mentions(struct rules_run *run, const struct text_sentence *sn,
-    struct actor_mention **am, size_t *n_am)
+    const struct clause_sentence *cs, struct actor_mention **am,
+    size_t *n_am)
 {
 	const struct rules *r = run->r;
 	const struct rules_pat *p;
@@ -71,8 +72,8 @@ rules_actor_mentions(struct rules_run *run, const struct text_sentence *sn,
 		n++;
 	}
 	qsort(words, n, sizeof(*words), rules_word_order);
-	rc = actor_mentions(&run->doc, sn, sn->start < run->title_end, words,
-	    n, am, n_am);
+	rc = actor_mentions(&run->doc, sn, sn->start < run->title_end, cs,
+	    words, n, am, n_am);
 	free(words);
 	return rc;
 }
@@ -108,7 +109,8 @@ rules_clause_prepare(struct rules_run *run, const struct text_sentence *sn,
 		clause_sentence_free(&run->cs);
 		return -1;
 	}
-	if (rules_actor_mentions(run, sn, &run->am, &run->n_am) == -1)
+	if (rules_actor_mentions(run, sn, &run->cs, &run->am, &run->n_am) ==
+	    -1)
 		return -1;
 	run->cs_sentence = sn;
 	run->cs_lang = lang;
@@ -145,7 +147,7 @@ rules_agent_of(struct rules_run *run, const struct text_sentence *ps,
 	if (rules_scan(run, ps->first, ps->first + ps->n_tokens) == -1 ||
 	    clause_analyse(run->r->clause_lang[lang], &run->doc, ps,
 	    ps->start < run->title_end, &cs) == -1 ||
-	    rules_actor_mentions(run, ps, &am, &n_am) == -1)
+	    rules_actor_mentions(run, ps, &cs, &am, &n_am) == -1)
 		goto done;
 	k = rules_main_agent(run, &cs, am, n_am);
 	if (k >= 0)

@@ -68,10 +68,17 @@ fuzz_sentence(const struct clause_lang *lang, const struct text_doc *doc,
 	struct clause_sentence cs;
 	size_t n_w, n, k, t;
 	long a;
+	int analysed;
 
 	n_w = find_words(doc, sn, w, 256);
-	if (actor_mentions(doc, sn, headline, w, n_w, &m, &n) == -1)
+	memset(&cs, 0, sizeof(cs));
+	analysed = lang != NULL && clause_analyse(lang, doc, sn, headline,
+	    &cs) == 0;
+	if (actor_mentions(doc, sn, headline, analysed ? &cs : NULL, w, n_w,
+	    &m, &n) == -1) {
+		clause_sentence_free(&cs);
 		return;
+	}
 	for (k = 0; k < n; k++) {
 		/* the contract: in the sentence, in text order, head inside */
 		if (m[k].first >= m[k].end || m[k].first < sn->first ||
@@ -83,13 +90,13 @@ fuzz_sentence(const struct clause_lang *lang, const struct text_doc *doc,
 	}
 	if ((all = realloc(m, (n + 1) * sizeof(*all))) == NULL) {
 		free(m);
+		clause_sentence_free(&cs);
 		return;
 	}
 	m = all;
 	if (*has_carry)
 		m[n] = *carry;
-	memset(&cs, 0, sizeof(cs));
-	if (lang != NULL && clause_analyse(lang, doc, sn, headline, &cs) == 0)
+	if (analysed)
 		for (t = sn->first; t <= sn->first + sn->n_tokens; t++) {
 			a = actor_agent(m, n + (size_t)*has_carry, &cs, doc,
 			    t);
