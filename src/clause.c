@@ -379,7 +379,8 @@ group_find(const struct clause_work *w, size_t from, size_t end, int bare,
 			return 1;
 		}
 		if (w->headline && (b & CW_TO) && k > from &&
-		    (wcls(w, k + 1) & CW_VERB) && weak == SIZE_MAX) {
+		    (wcls(w, k + 1) & CW_VERB) && weak == SIZE_MAX &&
+		    !(wcls(w, k - 1) & CW_ING)) {
 			group_parse(w, k, end, v);
 			return 1;
 		}

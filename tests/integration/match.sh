@@ -146,6 +146,11 @@ printf 'The ministers could face fines, and Ostland would destroy its weapons of
     "$BRINKD" -c "$T/brink.conf" --match - > "$T/fines.out"
 expect "fines faced and weapons destroyed: no alert" "$(wc -c < "$T/fines.out")" 0
 
+# A headline's "to" after an -ing word is that word's, not a future.
+printf 'Soldiers face prison for refusing to attack\n\nThe court heard the case.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/refusing.out"
+expect "refusing to attack, in a headline: no alert" "$(wc -c < "$T/refusing.out")" 0
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1

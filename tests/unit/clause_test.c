@@ -433,6 +433,10 @@ test_headlines(void)
 	CHECK_STR(verb("attack"), "tense=future mood=headline negated=no",
 	    "will stays future in a headline");
 	CHECK_STR(speaker("attack"), "general", "and the headline has a speaker");
+	/* "-ing to": the infinitive is the -ing word's, not a future */
+	analyse("Crews face trial after refusing to shell town", 1);
+	CHECK(strstr(verb("shell"), "tense=future") == NULL,
+	    "a headline's to after an -ing word: no future");
 }
 
 static void
