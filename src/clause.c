@@ -550,9 +550,21 @@ clause_subjects(struct clause_work *w)
 			 * ", threatening raids", whose subject is the
 			 * clause's before */
 			s = skip_adverbials(w, c->verb.end, c->end);
-			if (s < c->end) {
+			if (s < c->end && !(wcls(w, s) & (CW_TO | CW_THAT))) {
 				c->subj_first = s;
 				c->subj_end = c->end < s + 5 ? c->end : s + 5;
+				continue;
+			}
+		}
+		if (ci->op == OP_PUNCT && i > 1 && w->it[i - 1].op == OP_REL &&
+		    w->it[i - 2].c.verb.first == w->it[i - 2].c.verb.end) {
+			/* "Hamas, which rules Gaza, vowed": the noun phrase
+			 * the relative clause set off */
+			s = skip_adverbials(w, w->it[i - 2].c.first +
+			    w->it[i - 2].skip, w->it[i - 2].c.end);
+			if (s < w->it[i - 2].c.end) {
+				c->subj_first = s;
+				c->subj_end = w->it[i - 2].c.end;
 				continue;
 			}
 		}

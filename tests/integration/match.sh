@@ -151,6 +151,13 @@ printf 'Soldiers face prison for refusing to attack\n\nThe court heard the case.
     "$BRINKD" -c "$T/brink.conf" --match - > "$T/refusing.out"
 expect "refusing to attack, in a headline: no alert" "$(wc -c < "$T/refusing.out")" 0
 
+# A relative clause set off by commas leaves the subject before it.
+printf 'Hamas, which rules Gaza, vowed to attack Israel.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/which.out"
+expect "X, which ..., vowed to attack Y: X threatens" \
+    "$(json_get "$T/which.out" 'alerts[0]["actors"]')" "['hamas']"
+expect "... Y" "$(json_get "$T/which.out" 'alerts[0]["targets"]')" "['israel']"
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1

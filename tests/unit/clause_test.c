@@ -331,6 +331,20 @@ test_reported(void)
 	CHECK_STR(subject("vowed"), "iran", "and + verb: the same subject");
 	CHECK_STR(verb("retaliate"), "tense=past mood=threat negated=no",
 	    "and the second verb's own chain");
+	/* A relative clause set off by commas: the noun phrase before it
+	 * is the subject of the verb after it, not the infinitive's
+	 * object after the verb. */
+	analyse("Hamas, which rules Gaza, vowed to attack Israel.", 0);
+	CHECK_STR(subject("vowed"), "hamas",
+	    "X, which ..., vowed: X is the subject");
+	analyse("Officials in Chad, who had opposed the plan, vowed to attack.",
+	    0);
+	CHECK_STR(subject("vowed"), "officials in chad",
+	    "X, who had ..., vowed: the whole phrase before");
+	analyse("The militants, angry at the raid, vowed to attack the town.",
+	    0);
+	CHECK_STR(subject("vowed"), "the militants",
+	    "..., vowed to: what follows is no inverted subject");
 }
 
 static void
