@@ -124,4 +124,13 @@ long		 actor_speaker_at(const struct actor_mention *m, size_t n,
 		    const struct clause_sentence *cs, const struct text_doc *doc,
 		    size_t t);
 
+/*
+ * Who reports that speaker: the speaker of the nearest clause above the
+ * one whose speaker actor_speaker_at() finds ("Iran said the US had not
+ * threatened that it could be hit": Iran reports the US).  -1 when none.
+ */
+long		 actor_reporter_at(const struct actor_mention *m, size_t n,
+		    const struct clause_sentence *cs, const struct text_doc *doc,
+		    size_t t);
+
 #endif

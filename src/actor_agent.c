@@ -376,6 +376,27 @@ actor_of_clause(const struct actor_mention *m, size_t n,
 }
 
 long
+actor_reporter_at(const struct actor_mention *m, size_t n,
+    const struct clause_sentence *cs, const struct text_doc *doc, size_t t)
+{
+	const struct clause *c;
+	int depth;
+
+	for (c = clause_at(cs, t), depth = 0; c != NULL && depth < 8;
+	    depth++) {
+		const struct clause *up = c->parent >= 0 &&
+		    (size_t)c->parent < cs->n_clauses ?
+		    &cs->clauses[c->parent] : NULL;
+
+		if (c->speaker_first < c->speaker_end)
+			return up != NULL ? actor_speaker(m, n, cs, doc, up) :
+			    -1;
+		c = up;
+	}
+	return -1;
+}
+
+long
 actor_speaker_at(const struct actor_mention *m, size_t n,
     const struct clause_sentence *cs, const struct text_doc *doc, size_t t)
 {

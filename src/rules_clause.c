@@ -186,10 +186,12 @@ rules_denied_by_other(struct rules_run *run, size_t ri, size_t t,
 {
 	long sp;
 
-	if (agent < 0 || run->am[agent].actor < 0 ||
-	    run->r->cfg->rules[ri].agent == RULE_AGENT_SPEAKER)
+	if (agent < 0 || run->am[agent].actor < 0)
 		return 0;
-	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
+	/* A rule whose speaker acts: who reports that speaker. */
+	sp = run->r->cfg->rules[ri].agent == RULE_AGENT_SPEAKER ?
+	    actor_reporter_at(run->am, run->n_am, &run->cs, &run->doc, t) :
+	    actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
 	return sp >= 0 && run->am[sp].actor >= 0 &&
 	    run->am[sp].actor != run->am[agent].actor;
 }

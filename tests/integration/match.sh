@@ -158,6 +158,16 @@ expect "X, which ..., vowed to attack Y: X threatens" \
     "$(json_get "$T/which.out" 'alerts[0]["actors"]')" "['hamas']"
 expect "... Y" "$(json_get "$T/which.out" 'alerts[0]["targets"]')" "['israel']"
 
+# A threat by the speaker (agent = "speaker") that one party says
+# another did not make is that party's account, not a step down.
+printf 'Chad said Sudan had not warned that Chad would pay a heavy price.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/account.out"
+expect "another's account of a threat not made: no alert" "$(wc -c < "$T/account.out")" 0
+printf 'Sudan had not warned that Chad would pay a heavy price.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/own.out"
+expect "... said by no one else: de-escalation" \
+    "$(json_get "$T/own.out" 'alerts[0]["category"]')" deescalation
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1
