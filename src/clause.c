@@ -163,7 +163,7 @@ static int
 clause_cut(struct clause_work *w)
 {
 	size_t k, skip;
-	int op, verb_seen = 0, demand_seen = 0;
+	int op, verb_seen = 0, demand_seen = 0, speech_open = 0;
 
 	op = opener_at(w, w->first, 0, 0, &skip);
 	if (clause_push(w, w->first, op < 0 ? OP_START : (enum clause_opener)op,
@@ -173,8 +173,14 @@ clause_cut(struct clause_work *w)
 		int punct = k > w->first &&
 		    (w->doc->tokens[k].flags & TEXT_CLAUSE);
 
-		/* ", and vowed" opens a clause even after a list */
-		op = k > w->first ? opener_at(w, k, verb_seen || punct,
+		/* ", and vowed" opens a clause even after a list; after a
+		 * verb of speech with no verb of its own yet, "and" before
+		 * a noun joins the reported subject ("said American and
+		 * British vessels would be"); before a verb ("denied the
+		 * report and vowed") it opens one */
+		op = k > w->first ? opener_at(w, k, punct || (verb_seen &&
+		    !(speech_open && (wcls(w, k) & (CW_AND | CW_OR)) &&
+		    k + 1 < w->end && !finite_start(w, k + 1, k + 1))),
 		    demand_seen, &skip) : -1;
 		if (punct || op >= 0) {
 			w->it[w->n - 1].c.end = k;
@@ -183,7 +189,7 @@ clause_cut(struct clause_work *w)
 				return -1;
 			/* "must hand them over, all of them, or face": a
 			 * demand carries over plain punctuation */
-			verb_seen = 0;
+			verb_seen = speech_open = 0;
 			if (op >= 0)
 				demand_seen = 0;
 			if (op >= 0 && skip > 1)
@@ -191,8 +197,11 @@ clause_cut(struct clause_work *w)
 			continue;
 		}
 		if (finite_start(w, k, w->it[w->n - 1].c.first) ||
-		    weak_start(w, k, w->it[w->n - 1].c.first, 0))
+		    weak_start(w, k, w->it[w->n - 1].c.first, 0)) {
+			speech_open = !verb_seen &&
+			    (wcls(w, k) & CW_SPEECH) != 0;
 			verb_seen = 1;
+		}
 		if (wcls(w, k) & (CW_MUST | CW_DEMAND))
 			demand_seen = 1;
 	}

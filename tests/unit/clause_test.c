@@ -345,6 +345,10 @@ test_reported(void)
 	    0);
 	CHECK_STR(subject("vowed"), "the militants",
 	    "..., vowed to: what follows is no inverted subject");
+	analyse("A spokesman said American and British vessels would be "
+	    "targeted.", 0);
+	CHECK_STR(speaker("targeted"), "a spokesman",
+	    "said X and Y would: one reported clause, not two");
 }
 
 static void
