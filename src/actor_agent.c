@@ -335,18 +335,25 @@ actor_antecedent(const struct actor_mention *m, size_t n,
 	return -1;
 }
 
-/* The agent of clause c: its subject, else by its role up the tree. */
+/*
+ * The agent of clause c: its subject, else by its role up the tree.
+ * patient: the term is the clause's own passive group ("Chad's towns
+ * would be destroyed"), whose subject suffers it and does not act;
+ * after the group the subject does act again ("Sudan is prepared to
+ * halt operations", "was ordered to withdraw").
+ */
 static long
 actor_of_clause(const struct actor_mention *m, size_t n,
     const struct clause_sentence *cs, const struct text_doc *doc,
-    const struct clause *c, int depth)
+    const struct clause *c, int patient, int depth)
 {
 	const struct clause *parent;
 	long k;
 
 	if ((k = actor_passive_agent(m, n, doc, c)) >= 0)
 		return k;
-	if ((k = actor_in_span(m, n, doc, c->subj_first, c->subj_end)) >= 0)
+	if (!patient &&
+	    (k = actor_in_span(m, n, doc, c->subj_first, c->subj_end)) >= 0)
 		return k;
 	if ((k = actor_author(m, n, doc, c)) >= 0)
 		return k;
@@ -367,7 +374,7 @@ actor_of_clause(const struct actor_mention *m, size_t n,
 	    (k = actor_before(m, n, c->first)) >= 0)
 		return k;
 	if (parent != NULL && depth < 8)
-		return actor_of_clause(m, n, cs, doc, parent, depth + 1);
+		return actor_of_clause(m, n, cs, doc, parent, 0, depth + 1);
 	/* No subject found by the analysis: the first name before the
 	 * verb that can act. */
 	if (c->verb.first < c->verb.end)
@@ -456,5 +463,6 @@ actor_agent(const struct actor_mention *m, size_t n,
 		for (k = 0; (size_t)k < n; k++)
 			if (m[k].end == t && m[k].head + 1 == t)
 				return k;
-	return actor_of_clause(m, n, cs, doc, c, 0);
+	return actor_of_clause(m, n, cs, doc, c, c->verb.passive &&
+	    t >= c->verb.first && t < c->verb.end, 0);
 }

@@ -181,17 +181,18 @@ rules_agent_ok(struct rules_run *run, size_t ri, long agent, const char **why)
  * has disowned anything: 1 then.
  */
 static int
-rules_denied_by_other(struct rules_run *run, size_t ri, size_t t,
-    long agent)
+rules_denied_by_other(struct rules_run *run, size_t t, long agent)
 {
 	long sp;
 
 	if (agent < 0 || run->am[agent].actor < 0)
 		return 0;
-	/* A rule whose speaker acts: who reports that speaker. */
-	sp = run->r->cfg->rules[ri].agent == RULE_AGENT_SPEAKER ?
-	    actor_reporter_at(run->am, run->n_am, &run->cs, &run->doc, t) :
-	    actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
+	/* When the speaker acts (agent = "speaker", or a passive group
+	 * that its speaker reports): who reports that speaker. */
+	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
+	if (sp == agent)
+		sp = actor_reporter_at(run->am, run->n_am, &run->cs, &run->doc,
+		    t);
 	return sp >= 0 && run->am[sp].actor >= 0 &&
 	    run->am[sp].actor != run->am[agent].actor;
 }
@@ -412,7 +413,7 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 			rules_say(run, "  not fired: %s", why);
 			continue;
 		}
-		if (neg && rules_denied_by_other(run, ri, t, agent)) {
+		if (neg && rules_denied_by_other(run, t, agent)) {
 			rules_say(run, "  not fired: negated, but said by "
 			    "another party than the one acting");
 			continue;

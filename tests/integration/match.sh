@@ -168,6 +168,13 @@ printf 'Sudan had not warned that Chad would pay a heavy price.\n' | \
 expect "... said by no one else: de-escalation" \
     "$(json_get "$T/own.out" 'alerts[0]["category"]')" deescalation
 
+# A passive threat is the speaker's, against the subject.
+printf "Sudan's army chief said Chad's border towns would be destroyed if the raids went on.\n" | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/passive.out"
+expect "X said Y would be destroyed: X threatens" \
+    "$(json_get "$T/passive.out" 'alerts[0]["actors"]')" "['sudan']"
+expect "... Y" "$(json_get "$T/passive.out" 'alerts[0]["targets"]')" "['chad']"
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1

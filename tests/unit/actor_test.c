@@ -658,6 +658,14 @@ test_agent_analysed(void)
 	    "its author");
 	CHECK_INT(agent_analysed("A letter sent to Hamas urges attacks.",
 	    "urges"), -2, "analysed: a letter sent to X is not X's");
+	/* A passive's subject suffers its group; the speaker acts. */
+	CHECK_INT(agent_analysed("Iran said Israel would be attacked.",
+	    "attacked"), IRAN, "analysed: a reported passive is the "
+	    "speaker's, not its subject's");
+	CHECK_INT(agent_analysed("Israel was attacked on Monday.",
+	    "attacked"), -2, "analysed: a passive without by names no one");
+	CHECK_INT(agent_analysed("Iran is prepared to attack.", "attack"),
+	    IRAN, "analysed: after the group its subject acts again");
 	CHECK_INT(agent_analysed("A bomb found near Hamas offices will explode.",
 	    "explode"), -2, "analysed: a name after another preposition is no "
 	    "author");
