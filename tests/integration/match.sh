@@ -174,6 +174,10 @@ printf "Sudan's army chief said Chad's border towns would be destroyed if the ra
 expect "X said Y would be destroyed: X threatens" \
     "$(json_get "$T/passive.out" 'alerts[0]["actors"]')" "['sudan']"
 expect "... Y" "$(json_get "$T/passive.out" 'alerts[0]["targets"]')" "['chad']"
+printf 'Health\n\nPolio could be eradicated next year, the World Health Organisation said.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/eradicated.out"
+expect "a disease that could be eradicated, a health body says: no alert" \
+    "$(wc -c < "$T/eradicated.out")" 0
 
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
