@@ -601,6 +601,12 @@ clause_subjects(struct clause_work *w)
 
 			if (p->subj_first == p->subj_end)
 				continue;
+			/* ", and vowed" after what a frame reports ("Pakistan
+			 * said India would pay, and vowed"): the frame's */
+			if (ci->op == OP_AND && (w->it[j - 1].op == OP_SPLIT ||
+			    w->it[j - 1].op == OP_THAT) &&
+			    (w->doc->tokens[c->first].flags & TEXT_CLAUSE))
+				continue;
 			c->subj_first = p->subj_first;
 			c->subj_end = p->subj_end;
 			break;

@@ -349,6 +349,13 @@ test_reported(void)
 	    "targeted.", 0);
 	CHECK_STR(speaker("targeted"), "a spokesman",
 	    "said X and Y would: one reported clause, not two");
+	analyse("Pakistan said India would pay a heavy price, and vowed to "
+	    "respond.", 0);
+	CHECK_STR(subject("vowed"), "pakistan",
+	    "said ..., and vowed: the frame's subject, not the reported one");
+	analyse("Iran said that Israel attacked the port and killed ten.", 0);
+	CHECK_STR(subject("killed"), "israel",
+	    "and + verb inside what is reported: its subject");
 }
 
 static void
