@@ -67,6 +67,11 @@ static const char *const actor_verbal_adjectives[] = {
 	"shipping", "suspected", "trained", "united", "warring"
 };
 
+/* "backed by Iran", "allied with Iran", "linked to Iran". */
+static const char *const actor_backer_preps[] = {
+	"by", "to", "with"
+};
+
 /* "Iran-backed Hezbollah": the first name only qualifies the second.
  * These do so with a hyphen or without ("Iranian backed militias"). */
 static const char *const actor_backing_words[] = {
@@ -630,6 +635,16 @@ actor_names_freed(const struct text_doc *doc, size_t first, size_t end,
 		if (ACTOR_IN(tok[t].fold, actor_release_words))
 			return 1;
 	return 0;
+}
+
+int
+actor_names_backer(const struct text_doc *doc, size_t first, size_t lo)
+{
+	const struct text_token *tok = doc->tokens;
+	size_t p = actor_phrase_start(doc, first, lo);
+
+	return p >= lo + 2 && ACTOR_IN(tok[p - 1].fold, actor_backer_preps) &&
+	    ACTOR_IN(tok[p - 2].fold, actor_backing_words);
 }
 
 const size_t actor_n_stop_words = NELEM(actor_stop_words);

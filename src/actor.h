@@ -115,6 +115,15 @@ int		 actor_names_freed(const struct text_doc *doc, size_t first,
 		    size_t end, size_t lo, size_t hi);
 
 /*
+ * Does the phrase that starts at token first name a backer ("Hezbollah,
+ * backed by Iran, vowed", "militias allied with Iran")?  The backer takes
+ * no part in what the sentence says the backed one does.  Tokens before
+ * lo are not looked at.
+ */
+int		 actor_names_backer(const struct text_doc *doc, size_t first,
+		    size_t lo);
+
+/*
  * Who says what governs token t: the speaker of t's clause, or of the
  * nearest clause above it that has one ("Varnia would pay a heavy
  * price, the minister said": the minister).  The index of the mention

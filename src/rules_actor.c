@@ -290,6 +290,7 @@ rules_subject(const struct rules_run *run, const struct text_sentence *sn,
  * are freed"): the demand is made for it.  A step down's place and
  * prisoners may be its other party ("arrived in China for talks",
  * "agreed to free Palestinian prisoners"): there every party stays.
+ * A backer ("Hezbollah, backed by Iran, vowed") is no party to either.
  */
 int
 rules_may_target(const struct rules_run *run, const struct text_sentence *sn,
@@ -299,6 +300,8 @@ rules_may_target(const struct rules_run *run, const struct text_sentence *sn,
 	long p;
 	size_t k;
 
+	if (actor_names_backer(&run->doc, first, sn->first))
+		return 0;
 	if (cat == NULL || strcmp(cat, "deescalation") == 0)
 		return 1;
 	if (actor_names_freed(&run->doc, first, end, sn->first,

@@ -157,6 +157,10 @@ printf 'Hamas, which rules Gaza, vowed to attack Israel.\n' | \
 expect "X, which ..., vowed to attack Y: X threatens" \
     "$(json_get "$T/which.out" 'alerts[0]["actors"]')" "['hamas']"
 expect "... Y" "$(json_get "$T/which.out" 'alerts[0]["targets"]')" "['israel']"
+printf 'Hezbollah, backed by Iran, vowed to attack Israel.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/backer.out"
+expect "a backer is no target" \
+    "$(json_get "$T/backer.out" 'alerts[0]["targets"]')" "['israel']"
 
 # A threat by the speaker (agent = "speaker") that one party says
 # another did not make is that party's account, not a step down.
