@@ -450,6 +450,25 @@ complement_start(const struct clause_work *w, const struct clause *c)
 	return 0;
 }
 
+/* Does clause i follow a subject and an aside set off by commas, both
+ * without a verb, with an object or infinitive after its first word? */
+static int
+clause_after_aside(const struct clause_work *w, size_t i)
+{
+	const struct clause *c = &w->it[i].c;
+
+	return i >= 2 && w->it[i - 2].op == OP_START &&
+	    w->it[i - 1].op == OP_PUNCT && c->first + 1 < c->end &&
+	    (wcls(w, w->it[i - 1].c.first) & CW_PREP) &&
+	    group_find(w, w->it[i - 2].c.first, w->it[i - 2].c.end, 0,
+	    &(struct clause_verb){ 0 }) == 0 &&
+	    group_find(w, w->it[i - 1].c.first, w->it[i - 1].c.end, 0,
+	    &(struct clause_verb){ 0 }) == 0 &&
+	    (wcls(w, c->first) & (CW_EDSHAPE | CW_PAST)) &&
+	    (wcls(w, c->first + 1) & (CW_TO | CW_DET | CW_NUM | CW_PRON |
+	    CW_POSS));
+}
+
 static int
 clause_groups(struct clause_work *w)
 {
@@ -462,10 +481,13 @@ clause_groups(struct clause_work *w)
 		if (from > c->end)
 			from = c->end;
 		/* a clause may start with its verb after a relative, "and",
-		 * or in a headline ("Storm Hits Coast, Kills 12") */
+		 * in a headline ("Storm Hits Coast, Kills 12"), or after a
+		 * subject and a phrase set off, neither with a verb ("Israel
+		 * and Hamas, under pressure from Egypt, agreed to") */
 		if (!group_find(w, from, c->end, w->it[i].op == OP_REL ||
 		    w->it[i].op == OP_THAT || w->it[i].op == OP_AND ||
-		    (w->headline && w->it[i].op == OP_PUNCT), &c->verb)) {
+		    (w->it[i].op == OP_PUNCT && (w->headline ||
+		    clause_after_aside(w, i))), &c->verb)) {
 			size_t k = skip_adv(w, from, c->end);
 
 			if (w->it[i].op == OP_ORELSE && verbish(w, k, c->end)) {

@@ -356,6 +356,13 @@ test_reported(void)
 	analyse("Iran said that Israel attacked the port and killed ten.", 0);
 	CHECK_STR(subject("killed"), "israel",
 	    "and + verb inside what is reported: its subject");
+	analyse("Israel and Hamas, under pressure from Egypt, agreed to a "
+	    "truce.", 0);
+	CHECK_STR(subject("agreed"), "israel and hamas",
+	    "subject, aside, then an -ed verb: the verb and its subject");
+	analyse("In Baghdad, armed men seized two drivers.", 0);
+	CHECK_STR(subject("seized"), "armed men",
+	    "a phrase of place first: no verb taken from the subject");
 }
 
 static void
