@@ -198,6 +198,8 @@ clause_has_verb(const struct clause *c)
 	return c->verb.first != c->verb.end;
 }
 
+/* Pass 3 (clause_subject.c): the subjects. */
+void		 clause_subjects(struct clause_work *);
 /* Passes 4 to 6 (clause_frame.c): roles, reported speech, conditions,
  * obligations. */
 void		 clause_frames(struct clause_work *);
