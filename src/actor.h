@@ -129,6 +129,16 @@ int		 actor_names_backer(const struct text_doc *doc, size_t first,
  * price, the minister said": the minister).  The index of the mention
  * in m, or -1 when no speaker is found.
  */
+/*
+ * A role whose owner is a possessive pronoun opening the subject of a
+ * reported clause is the speaker's ("Iran said its forces would strike":
+ * Iran's forces).  Sets the actor of such mentions in m, the mentions of
+ * the sentence cs analyses.
+ */
+void		 actor_own_by_speaker(struct actor_mention *m, size_t n,
+		    const struct clause_sentence *cs,
+		    const struct text_doc *doc);
+
 long		 actor_speaker_at(const struct actor_mention *m, size_t n,
 		    const struct clause_sentence *cs, const struct text_doc *doc,
 		    size_t t);

@@ -25,6 +25,11 @@ static const char *const actor_third_pronouns[] = {
 	"he", "it", "she", "they"
 };
 
+/* Possessives that, opening a reported subject, stand for the speaker. */
+static const char *const actor_possessives[] = {
+	"her", "his", "its", "their"
+};
+
 /* After a noun of threat or demand, these name who makes it ("an
  * ultimatum from Baghdad", "warnings by the army"). */
 static const char *const actor_agent_prepositions[] = {
@@ -380,6 +385,28 @@ actor_of_clause(const struct actor_mention *m, size_t n,
 	if (c->verb.first < c->verb.end)
 		return actor_in_span(m, n, doc, c->first, c->verb.first);
 	return -1;
+}
+
+void
+actor_own_by_speaker(struct actor_mention *m, size_t n,
+    const struct clause_sentence *cs, const struct text_doc *doc)
+{
+	const struct clause *c;
+	size_t k, p;
+	long sp;
+
+	for (k = 0; k < n; k++) {
+		if (m[k].role < 0 || m[k].actor >= 0 || m[k].first == 0)
+			continue;
+		p = m[k].first - 1;
+		if (!ACTOR_IN(doc->tokens[p].fold, actor_possessives) ||
+		    (c = clause_at(cs, m[k].first)) == NULL ||
+		    c->subj_first != p || c->role != CLAUSE_REPORTED)
+			continue;
+		sp = actor_speaker(m, n, cs, doc, c);
+		if (sp >= 0 && (size_t)sp != k && m[sp].actor >= 0)
+			m[k].actor = m[sp].actor;
+	}
 }
 
 long

@@ -112,6 +112,7 @@ rules_clause_prepare(struct rules_run *run, const struct text_sentence *sn,
 	if (rules_actor_mentions(run, sn, &run->cs, &run->am, &run->n_am) ==
 	    -1)
 		return -1;
+	actor_own_by_speaker(run->am, run->n_am, &run->cs, &run->doc);
 	run->cs_sentence = sn;
 	run->cs_lang = lang;
 	if (r->clause_lang[lang] != NULL && run->seen[0].first != sn->first) {
@@ -149,6 +150,7 @@ rules_agent_of(struct rules_run *run, const struct text_sentence *ps,
 	    ps->start < run->title_end, &cs) == -1 ||
 	    rules_actor_mentions(run, ps, &cs, &am, &n_am) == -1)
 		goto done;
+	actor_own_by_speaker(am, n_am, &cs, &run->doc);
 	k = rules_main_agent(run, &cs, am, n_am);
 	if (k >= 0)
 		*out = am[k];

@@ -161,6 +161,10 @@ printf 'Hezbollah, backed by Iran, vowed to attack Israel.\n' | \
     "$BRINKD" -c "$T/brink.conf" --match - > "$T/backer.out"
 expect "a backer is no target" \
     "$(json_get "$T/backer.out" 'alerts[0]["targets"]')" "['israel']"
+printf 'Iran said its forces would strike any ship in the strait.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/its.out"
+expect "X said its forces would: X threatens" \
+    "$(json_get "$T/its.out" 'alerts[0]["actors"]')" "['iran']"
 
 # A threat by the speaker (agent = "speaker") that one party says
 # another did not make is that party's account, not a step down.
