@@ -451,6 +451,30 @@ complement_start(const struct clause_work *w, const struct clause *c)
 	return 0;
 }
 
+/*
+ * Where a relative clause without commas ends and the main clause goes
+ * on ("gunmen who seized a bus said they would"): a second finite verb
+ * of the language's tables after the relative's own group and a word
+ * that ends its object; 0 when there is none.
+ */
+static size_t
+relative_end(const struct clause_work *w, const struct clause *c)
+{
+	size_t k;
+
+	for (k = c->verb.end + 1; k < c->end; k++) {
+		uint64_t prev = wcls(w, k - 1);
+
+		if (prev & (CW_AND | CW_OR | CW_THAT | CW_REL | CW_COND |
+		    CW_CONJ))
+			return 0;
+		if ((wcls(w, k) & CW_VERB) && finite_start(w, k, c->first) &&
+		    !(prev & (CW_NOT_VERB | CW_AUX | CW_ADV | CW_NEG)))
+			return k;
+	}
+	return 0;
+}
+
 /* Does clause i follow a subject and an aside set off by commas, both
  * without a verb, with an object or infinitive after its first word? */
 static int
@@ -499,6 +523,19 @@ clause_groups(struct clause_work *w)
 				continue;
 			}
 			c->verb.first = c->verb.end = c->verb.head = c->end;
+			continue;
+		}
+		if (w->it[i].op == OP_REL && (p = relative_end(w, c)) != 0 &&
+		    w->n < w->cap) {
+			memmove(&w->it[i + 2], &w->it[i + 1],
+			    (w->n - i - 1) * sizeof(*w->it));
+			w->n++;
+			memset(&w->it[i + 1], 0, sizeof(*w->it));
+			w->it[i + 1].c.first = p;
+			w->it[i + 1].c.end = c->end;
+			w->it[i + 1].c.parent = -1;
+			w->it[i + 1].op = OP_RESUME;
+			c->end = p;
 			continue;
 		}
 		if ((p = complement_start(w, c)) == 0 || w->n == w->cap)

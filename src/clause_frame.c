@@ -153,7 +153,7 @@ clause_frames(struct clause_work *w)
 			if (ci->c.role == CLAUSE_RELATIVE)
 				ci->c.parent = (long)i - 1;
 			break;
-		case OP_START: case OP_PUNCT: case OP_SPLIT:
+		case OP_START: case OP_PUNCT: case OP_SPLIT: case OP_RESUME:
 			ci->c.role = CLAUSE_MAIN;
 			break;
 		case OP_AND:

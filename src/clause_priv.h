@@ -161,7 +161,9 @@ enum clause_opener {
 	OP_AND,		/* and, or + a verb */
 	OP_ORELSE,	/* or else, otherwise, or after a demand */
 	OP_ACCORDING,	/* according to */
-	OP_SPLIT	/* "said it would": a complement without "that" */
+	OP_SPLIT,	/* "said it would": a complement without "that" */
+	OP_RESUME	/* "gunmen who seized a bus said": the main clause
+			   goes on after a relative one */
 };
 
 /* A clause while the sentence is analysed (clause.c, clause_frame.c). */

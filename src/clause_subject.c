@@ -86,7 +86,8 @@ clause_subjects(struct clause_work *w)
 				continue;
 			}
 		}
-		if (ci->op == OP_PUNCT && i > 1 && w->it[i - 1].op == OP_REL &&
+		if ((ci->op == OP_PUNCT || ci->op == OP_RESUME) && i > 1 &&
+		    w->it[i - 1].op == OP_REL &&
 		    w->it[i - 2].c.verb.first == w->it[i - 2].c.verb.end) {
 			/* "Hamas, which rules Gaza, vowed": the noun phrase
 			 * the relative clause set off */

@@ -363,6 +363,14 @@ test_reported(void)
 	analyse("In Baghdad, armed men seized two drivers.", 0);
 	CHECK_STR(subject("seized"), "armed men",
 	    "a phrase of place first: no verb taken from the subject");
+	/* A relative clause without commas, then the main clause's verb. */
+	analyse("The gunmen who seized a bus said they would blow it up.", 0);
+	CHECK_STR(speaker("blow"), "the gunmen",
+	    "X who seized a bus said: X speaks, not the relative clause");
+	CHECK_INT(role("seized"), CLAUSE_RELATIVE, "who seized: relative");
+	analyse("Police arrested the militants who attacked the bus.", 0);
+	CHECK_INT(role("bus"), CLAUSE_RELATIVE,
+	    "a relative clause at the end keeps its object");
 }
 
 static void
