@@ -165,6 +165,11 @@ printf 'Iran said its forces would strike any ship in the strait.\n' | \
     "$BRINKD" -c "$T/brink.conf" --match - > "$T/its.out"
 expect "X said its forces would: X threatens" \
     "$(json_get "$T/its.out" 'alerts[0]["actors"]')" "['iran']"
+# A phrasal verb with its object between verb and particle.
+printf 'x\n\nGunmen who seized a bus said they would blow it up unless their comrades were freed.\n' | \
+    "$BRINKD" -c "$T/brink.conf" --match - > "$T/blowup.out"
+expect "would blow it up: a threat" \
+    "$(json_get "$T/blowup.out" 'alerts[0]["category"]')" threat
 
 # A threat by the speaker (agent = "speaker") that one party says
 # another did not make is that party's account, not a step down.
