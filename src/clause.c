@@ -173,16 +173,17 @@ clause_cut(struct clause_work *w)
 	for (k = w->first + (op < 0 ? 0 : skip - 1); k < w->end; k++) {
 		int punct = k > w->first &&
 		    (w->doc->tokens[k].flags & TEXT_CLAUSE);
+		/* after a verb of speech with no verb of its own yet, "and"
+		 * before a noun joins the reported subject ("said American
+		 * and British vessels would be"); before a verb ("denied the
+		 * report and vowed") it opens a clause */
+		int in_subject = speech_open &&
+		    (wcls(w, k) & (CW_AND | CW_OR)) && k + 1 < w->end &&
+		    !finite_start(w, k + 1, k + 1);
 
-		/* ", and vowed" opens a clause even after a list; after a
-		 * verb of speech with no verb of its own yet, "and" before
-		 * a noun joins the reported subject ("said American and
-		 * British vessels would be"); before a verb ("denied the
-		 * report and vowed") it opens one */
+		/* ", and vowed" opens a clause even after a list */
 		op = k > w->first ? opener_at(w, k, punct || (verb_seen &&
-		    !(speech_open && (wcls(w, k) & (CW_AND | CW_OR)) &&
-		    k + 1 < w->end && !finite_start(w, k + 1, k + 1))),
-		    demand_seen, &skip) : -1;
+		    !in_subject), demand_seen, &skip) : -1;
 		if (punct || op >= 0) {
 			w->it[w->n - 1].c.end = k;
 			if (clause_push(w, k, op < 0 ? OP_PUNCT :
@@ -476,7 +477,8 @@ relative_end(const struct clause_work *w, const struct clause *c)
 }
 
 /* Does clause i follow a subject and an aside set off by commas, both
- * without a verb, with an object or infinitive after its first word? */
+ * without a verb (their groups are found already: the pass goes in
+ * order), with an object or infinitive after its first word? */
 static int
 clause_after_aside(const struct clause_work *w, size_t i)
 {
@@ -485,13 +487,32 @@ clause_after_aside(const struct clause_work *w, size_t i)
 	return i >= 2 && w->it[i - 2].op == OP_START &&
 	    w->it[i - 1].op == OP_PUNCT && c->first + 1 < c->end &&
 	    (wcls(w, w->it[i - 1].c.first) & CW_PREP) &&
-	    group_find(w, w->it[i - 2].c.first, w->it[i - 2].c.end, 0,
-	    &(struct clause_verb){ 0 }) == 0 &&
-	    group_find(w, w->it[i - 1].c.first, w->it[i - 1].c.end, 0,
-	    &(struct clause_verb){ 0 }) == 0 &&
+	    !clause_has_verb(&w->it[i - 2].c) &&
+	    !clause_has_verb(&w->it[i - 1].c) &&
 	    (wcls(w, c->first) & (CW_EDSHAPE | CW_PAST)) &&
 	    (wcls(w, c->first + 1) & (CW_TO | CW_DET | CW_NUM | CW_PRON |
 	    CW_POSS));
+}
+
+/* Clause i ends at token p, and a clause opened by op goes on from there
+ * (the next one the pass looks at); nothing when the table is full. */
+static void
+clause_split(struct clause_work *w, size_t i, size_t p,
+    enum clause_opener op)
+{
+	struct clause *c = &w->it[i].c;
+
+	if (w->n == w->cap)
+		return;
+	memmove(&w->it[i + 2], &w->it[i + 1],
+	    (w->n - i - 1) * sizeof(*w->it));
+	w->n++;
+	memset(&w->it[i + 1], 0, sizeof(*w->it));
+	w->it[i + 1].c.first = p;
+	w->it[i + 1].c.end = c->end;
+	w->it[i + 1].c.parent = -1;
+	w->it[i + 1].op = op;
+	c->end = p;
 }
 
 static int
@@ -525,30 +546,10 @@ clause_groups(struct clause_work *w)
 			c->verb.first = c->verb.end = c->verb.head = c->end;
 			continue;
 		}
-		if (w->it[i].op == OP_REL && (p = relative_end(w, c)) != 0 &&
-		    w->n < w->cap) {
-			memmove(&w->it[i + 2], &w->it[i + 1],
-			    (w->n - i - 1) * sizeof(*w->it));
-			w->n++;
-			memset(&w->it[i + 1], 0, sizeof(*w->it));
-			w->it[i + 1].c.first = p;
-			w->it[i + 1].c.end = c->end;
-			w->it[i + 1].c.parent = -1;
-			w->it[i + 1].op = OP_RESUME;
-			c->end = p;
-			continue;
-		}
-		if ((p = complement_start(w, c)) == 0 || w->n == w->cap)
-			continue;
-		memmove(&w->it[i + 2], &w->it[i + 1],
-		    (w->n - i - 1) * sizeof(*w->it));
-		w->n++;
-		memset(&w->it[i + 1], 0, sizeof(*w->it));
-		w->it[i + 1].c.first = p;
-		w->it[i + 1].c.end = c->end;
-		w->it[i + 1].c.parent = -1;
-		w->it[i + 1].op = OP_SPLIT;
-		c->end = p;
+		if (w->it[i].op == OP_REL && (p = relative_end(w, c)) != 0)
+			clause_split(w, i, p, OP_RESUME);
+		else if ((p = complement_start(w, c)) != 0)
+			clause_split(w, i, p, OP_SPLIT);
 	}
 	return 0;
 }
