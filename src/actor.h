@@ -124,12 +124,6 @@ int		 actor_names_backer(const struct text_doc *doc, size_t first,
 		    size_t lo);
 
 /*
- * Who says what governs token t: the speaker of t's clause, or of the
- * nearest clause above it that has one ("Varnia would pay a heavy
- * price, the minister said": the minister).  The index of the mention
- * in m, or -1 when no speaker is found.
- */
-/*
  * A role whose owner is a possessive pronoun opening the subject of a
  * reported clause is the speaker's ("Iran said its forces would strike":
  * Iran's forces).  Sets the actor of such mentions in m, the mentions of
@@ -139,6 +133,12 @@ void		 actor_own_by_speaker(struct actor_mention *m, size_t n,
 		    const struct clause_sentence *cs,
 		    const struct text_doc *doc);
 
+/*
+ * Who says what governs token t: the speaker of t's clause, or of the
+ * nearest clause above it that has one ("Varnia would pay a heavy
+ * price, the minister said": the minister).  The index of the mention
+ * in m, or -1 when no speaker is found.
+ */
 long		 actor_speaker_at(const struct actor_mention *m, size_t n,
 		    const struct clause_sentence *cs, const struct text_doc *doc,
 		    size_t t);

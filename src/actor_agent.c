@@ -106,6 +106,29 @@ static long	actor_antecedent(const struct actor_mention *, size_t,
 		    const struct clause_sentence *, const struct text_doc *,
 		    const struct clause *, size_t, size_t);
 
+/* The clause above c, or NULL. */
+static const struct clause *
+actor_parent(const struct clause_sentence *cs, const struct clause *c)
+{
+	return c->parent >= 0 && (size_t)c->parent < cs->n_clauses ?
+	    &cs->clauses[c->parent] : NULL;
+}
+
+/* Clause c, or the nearest clause above it, that names a speaker; NULL
+ * when none does (c may be NULL). */
+static const struct clause *
+actor_frame(const struct clause_sentence *cs, const struct clause *c)
+{
+	int depth;
+
+	for (depth = 0; c != NULL && depth < 8; depth++) {
+		if (c->speaker_first < c->speaker_end)
+			return c;
+		c = actor_parent(cs, c);
+	}
+	return NULL;
+}
+
 /* The speaker of reported clause c, or of the nearest clause above it
  * that has one; -1 if none acts. */
 static long
@@ -113,21 +136,14 @@ actor_speaker(const struct actor_mention *m, size_t n,
     const struct clause_sentence *cs, const struct text_doc *doc,
     const struct clause *c)
 {
-	int depth;
+	long k;
 
-	for (depth = 0; c != NULL && depth < 8; depth++) {
-		if (c->speaker_first < c->speaker_end) {
-			long k = actor_in_span(m, n, doc, c->speaker_first,
-			    c->speaker_end);
-
-			/* "'We will respond,' he said" */
-			return k >= 0 ? k : actor_antecedent(m, n, cs, doc,
-			    c, c->speaker_first, c->speaker_end);
-		}
-		c = c->parent >= 0 && (size_t)c->parent < cs->n_clauses ?
-		    &cs->clauses[c->parent] : NULL;
-	}
-	return -1;
+	if ((c = actor_frame(cs, c)) == NULL)
+		return -1;
+	k = actor_in_span(m, n, doc, c->speaker_first, c->speaker_end);
+	/* "'We will respond,' he said" */
+	return k >= 0 ? k : actor_antecedent(m, n, cs, doc, c,
+	    c->speaker_first, c->speaker_end);
 }
 
 /* The first mention that starts in tokens [from, to], or -1. */
@@ -373,8 +389,7 @@ actor_of_clause(const struct actor_mention *m, size_t n,
 		return actor_speaker(m, n, cs, doc, c);
 	if (c->subj_first < c->subj_end)
 		return -1;
-	parent = c->parent >= 0 && (size_t)c->parent < cs->n_clauses ?
-	    &cs->clauses[c->parent] : NULL;
+	parent = actor_parent(cs, c);
 	if (c->role == CLAUSE_RELATIVE &&
 	    (k = actor_before(m, n, c->first)) >= 0)
 		return k;
@@ -413,21 +428,10 @@ long
 actor_reporter_at(const struct actor_mention *m, size_t n,
     const struct clause_sentence *cs, const struct text_doc *doc, size_t t)
 {
-	const struct clause *c;
-	int depth;
+	const struct clause *f = actor_frame(cs, clause_at(cs, t));
 
-	for (c = clause_at(cs, t), depth = 0; c != NULL && depth < 8;
-	    depth++) {
-		const struct clause *up = c->parent >= 0 &&
-		    (size_t)c->parent < cs->n_clauses ?
-		    &cs->clauses[c->parent] : NULL;
-
-		if (c->speaker_first < c->speaker_end)
-			return up != NULL ? actor_speaker(m, n, cs, doc, up) :
-			    -1;
-		c = up;
-	}
-	return -1;
+	return f != NULL ? actor_speaker(m, n, cs, doc, actor_parent(cs, f)) :
+	    -1;
 }
 
 long
@@ -459,10 +463,9 @@ actor_demand_owner(const struct actor_mention *m, size_t n,
 
 	if (c->role != CLAUSE_OTHER || (c->subj_first != c->subj_end &&
 	    c->subj_end > c->first) ||
-	    !(c->verb.mood & CLAUSE_COND) || c->parent < 0 ||
-	    (size_t)c->parent >= cs->n_clauses)
+	    !(c->verb.mood & CLAUSE_COND) ||
+	    (p = actor_parent(cs, c)) == NULL)
 		return -1;
-	p = &cs->clauses[c->parent];
 	for (u = p->first; u < p->end; u++)
 		if (clause_demand_noun(cs, u) &&
 		    (k = actor_noun_agent(m, n, doc, p, u)) >= 0)

@@ -44,7 +44,8 @@ rules_word_order(const void *a, const void *b)
 }
 
 /* The actor mentions of sentence sn, from the name and role words
- * among run->occs; cs is sn's clause analysis. */
+ * among run->occs, read with sn's clause analysis cs (which also gives
+ * "its forces" in reported speech their speaker as owner). */
 static int
 rules_actor_mentions(struct rules_run *run, const struct text_sentence *sn,
     const struct clause_sentence *cs, struct actor_mention **am,
@@ -74,6 +75,8 @@ rules_actor_mentions(struct rules_run *run, const struct text_sentence *sn,
 	qsort(words, n, sizeof(*words), rules_word_order);
 	rc = actor_mentions(&run->doc, sn, sn->start < run->title_end, cs,
 	    words, n, am, n_am);
+	if (rc == 0)
+		actor_own_by_speaker(*am, *n_am, cs, &run->doc);
 	free(words);
 	return rc;
 }
@@ -112,7 +115,6 @@ rules_clause_prepare(struct rules_run *run, const struct text_sentence *sn,
 	if (rules_actor_mentions(run, sn, &run->cs, &run->am, &run->n_am) ==
 	    -1)
 		return -1;
-	actor_own_by_speaker(run->am, run->n_am, &run->cs, &run->doc);
 	run->cs_sentence = sn;
 	run->cs_lang = lang;
 	if (r->clause_lang[lang] != NULL && run->seen[0].first != sn->first) {
@@ -150,7 +152,6 @@ rules_agent_of(struct rules_run *run, const struct text_sentence *ps,
 	    ps->start < run->title_end, &cs) == -1 ||
 	    rules_actor_mentions(run, ps, &cs, &am, &n_am) == -1)
 		goto done;
-	actor_own_by_speaker(am, n_am, &cs, &run->doc);
 	k = rules_main_agent(run, &cs, am, n_am);
 	if (k >= 0)
 		*out = am[k];

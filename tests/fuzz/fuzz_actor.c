@@ -79,6 +79,8 @@ fuzz_sentence(const struct clause_lang *lang, const struct text_doc *doc,
 		clause_sentence_free(&cs);
 		return;
 	}
+	if (analysed)
+		actor_own_by_speaker(m, n, &cs, doc);
 	for (k = 0; k < n; k++) {
 		/* the contract: in the sentence, in text order, head inside */
 		if (m[k].first >= m[k].end || m[k].first < sn->first ||
