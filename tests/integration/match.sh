@@ -25,6 +25,11 @@ expect() {
 	else fail "$what: got '$got', want '$want'"; fi
 }
 
+# Match standard input with the test's configuration into $T/NAME.out.
+match_stdin() {
+	"$BRINKD" -c "$T/brink.conf" --match - > "$T/$1.out"
+}
+
 # Plain text: the first line is the title.
 "$BRINKD" -c "$T/brink.conf" --match "$M/threat.txt" > "$T/text.out" 2> "$T/text.err"
 expect "plain text exits 0" $? 0
@@ -79,8 +84,7 @@ expect "workers threatening a strike: exit 0" $? 0
 expect "and no alert" "$(wc -c < "$T/strike.out")" 0
 
 # "Iran does not want a wider war in the region" is de-escalation, not a threat.
-printf 'Iran does not want a wider war in the region\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/stdin.out"
+printf 'Iran does not want a wider war in the region\n' | match_stdin stdin
 expect "stdin: one alert" "$(wc -l < "$T/stdin.out")" 1
 expect "stdin: the feed name is match" "$(json_get "$T/stdin.out" 'alerts[0]["feed"]')" match
 expect "not wanting war is deescalation" \
@@ -88,18 +92,15 @@ expect "not wanting war is deescalation" \
     "['deescalation']"
 
 # A warning of force on a condition is a threat; of a price war, none.
-printf 'The minister warned of war unless the occupation ended.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/warn.out"
+printf 'The minister warned of war unless the occupation ended.\n' | match_stdin warn
 expect "a warning of war on a condition is a threat" \
     "$(json_get "$T/warn.out" 'alerts[0]["category"]')" threat
-printf 'Economists warned of a price war if the merger goes ahead.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/price.out"
+printf 'Economists warned of a price war if the merger goes ahead.\n' | match_stdin price
 expect "economists warning of a price war: no alert" "$(wc -c < "$T/price.out")" 0
 
 # Captors' threats are against their captive whatever the verb; workers
 # threatening a strike stay nothing (above).
-printf 'Kidnappers threaten to sell the aid worker to a rival faction.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/captors.out"
+printf 'Kidnappers threaten to sell the aid worker to a rival faction.\n' | match_stdin captors
 expect "captors threatening to sell a captive: a threat" \
     "$(json_get "$T/captors.out" 'alerts[0]["category"]')" threat
 expect "... by the kidnappers" \
@@ -107,88 +108,71 @@ expect "... by the kidnappers" \
 
 # A threat carried out is force used, not a threat any more; a threat
 # to carry something out still is.
-printf 'Sudan mounted its long-threatened invasion of Chad.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/mounted.out"
+printf 'Sudan mounted its long-threatened invasion of Chad.\n' | match_stdin mounted
 expect "a threatened invasion mounted: no alert" "$(wc -c < "$T/mounted.out")" 0
-printf 'Sudan threatened to carry out air strikes on Chad.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/carry.out"
+printf 'Sudan threatened to carry out air strikes on Chad.\n' | match_stdin carry
 expect "a threat to carry out strikes: a threat" \
     "$(json_get "$T/carry.out" 'alerts[0]["category"]')" threat
 
 # Force reported with its reason is no vow; a vow with one still is.
-printf 'Sudanese militants killed two soldiers in revenge for the raid.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/revenge.out"
+printf 'Sudanese militants killed two soldiers in revenge for the raid.\n' | match_stdin revenge
 expect "force used in revenge: no alert" "$(wc -c < "$T/revenge.out")" 0
-printf 'Sudan will strike Chad in retaliation for the raid.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/retal.out"
+printf 'Sudan will strike Chad in retaliation for the raid.\n' | match_stdin retal
 expect "a strike to come in retaliation: retaliation among the hits" \
     "$(json_get "$T/retal.out" '"retaliation" in {h["category"] for h in alerts[0]["hits"]}')" True
 
 # A pause in fighting agreed is a step down, with or without an article.
-printf 'Varnia and Ostland rebels agreed to a four-day pause in fighting.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/pause.out"
+printf 'Varnia and Ostland rebels agreed to a four-day pause in fighting.\n' | match_stdin pause
 expect "a pause in fighting agreed: de-escalation" \
     "$(json_get "$T/pause.out" 'alerts[0]["category"]')" deescalation
 
 # Force the subject would face is the speaker's threat against it; a
 # penalty it would face is none, nor are weapons of mass destruction.
-printf 'Ostland would face total decimation if it struck, the Varnian minister said.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/face.out"
+printf 'Ostland would face total decimation if it struck, the Varnian minister said.\n' | match_stdin face
 expect "force the subject would face: a threat" \
     "$(json_get "$T/face.out" 'alerts[0]["category"]')" threat
 expect "... by the speaker" \
     "$(json_get "$T/face.out" 'alerts[0]["actors"][0]')" official
-printf 'The minister warned of total destruction if the rebels attacked.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/ruin.out"
+printf 'The minister warned of total destruction if the rebels attacked.\n' | match_stdin ruin
 expect "a warning of destruction on a condition: a threat" \
     "$(json_get "$T/ruin.out" 'alerts[0]["category"]')" threat
-printf 'The ministers could face fines, and Ostland would destroy its weapons of mass destruction.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/fines.out"
+printf 'The ministers could face fines, and Ostland would destroy its weapons of mass destruction.\n' | match_stdin fines
 expect "fines faced and weapons destroyed: no alert" "$(wc -c < "$T/fines.out")" 0
 
 # A headline's "to" after an -ing word is that word's, not a future.
-printf 'Soldiers face prison for refusing to attack\n\nThe court heard the case.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/refusing.out"
+printf 'Soldiers face prison for refusing to attack\n\nThe court heard the case.\n' | match_stdin refusing
 expect "refusing to attack, in a headline: no alert" "$(wc -c < "$T/refusing.out")" 0
 
 # A relative clause set off by commas leaves the subject before it.
-printf 'Hamas, which rules Gaza, vowed to attack Israel.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/which.out"
+printf 'Hamas, which rules Gaza, vowed to attack Israel.\n' | match_stdin which
 expect "X, which ..., vowed to attack Y: X threatens" \
     "$(json_get "$T/which.out" 'alerts[0]["actors"]')" "['hamas']"
 expect "... Y" "$(json_get "$T/which.out" 'alerts[0]["targets"]')" "['israel']"
-printf 'Hezbollah, backed by Iran, vowed to attack Israel.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/backer.out"
+printf 'Hezbollah, backed by Iran, vowed to attack Israel.\n' | match_stdin backer
 expect "a backer is no target" \
     "$(json_get "$T/backer.out" 'alerts[0]["targets"]')" "['israel']"
-printf 'Iran said its forces would strike any ship in the strait.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/its.out"
+printf 'Iran said its forces would strike any ship in the strait.\n' | match_stdin its
 expect "X said its forces would: X threatens" \
     "$(json_get "$T/its.out" 'alerts[0]["actors"]')" "['iran']"
 # A phrasal verb with its object between verb and particle.
-printf 'x\n\nGunmen who seized a bus said they would blow it up unless their comrades were freed.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/blowup.out"
+printf 'x\n\nGunmen who seized a bus said they would blow it up unless their comrades were freed.\n' | match_stdin blowup
 expect "would blow it up: a threat" \
     "$(json_get "$T/blowup.out" 'alerts[0]["category"]')" threat
 
 # A threat by the speaker (agent = "speaker") that one party says
 # another did not make is that party's account, not a step down.
-printf 'Chad said Sudan had not warned that Chad would pay a heavy price.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/account.out"
+printf 'Chad said Sudan had not warned that Chad would pay a heavy price.\n' | match_stdin account
 expect "another's account of a threat not made: no alert" "$(wc -c < "$T/account.out")" 0
-printf 'Sudan had not warned that Chad would pay a heavy price.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/own.out"
+printf 'Sudan had not warned that Chad would pay a heavy price.\n' | match_stdin own
 expect "... said by no one else: de-escalation" \
     "$(json_get "$T/own.out" 'alerts[0]["category"]')" deescalation
 
 # A passive threat is the speaker's, against the subject.
-printf "Sudan's army chief said Chad's border towns would be destroyed if the raids went on.\n" | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/passive.out"
+printf "Sudan's army chief said Chad's border towns would be destroyed if the raids went on.\n" | match_stdin passive
 expect "X said Y would be destroyed: X threatens" \
     "$(json_get "$T/passive.out" 'alerts[0]["actors"]')" "['sudan']"
 expect "... Y" "$(json_get "$T/passive.out" 'alerts[0]["targets"]')" "['chad']"
-printf 'Health\n\nPolio could be eradicated next year, the World Health Organisation said.\n' | \
-    "$BRINKD" -c "$T/brink.conf" --match - > "$T/eradicated.out"
+printf 'Health\n\nPolio could be eradicated next year, the World Health Organisation said.\n' | match_stdin eradicated
 expect "a disease that could be eradicated, a health body says: no alert" \
     "$(wc -c < "$T/eradicated.out")" 0
 
