@@ -126,6 +126,14 @@ printf 'Varnia and Ostland rebels agreed to a four-day pause in fighting.\n' | m
 expect "a pause in fighting agreed: de-escalation" \
     "$(json_get "$T/pause.out" 'alerts[0]["category"]')" deescalation
 
+# An offer to meet is talks offered; a meeting planned is not.
+printf 'North Korea offered to meet the South Korean president.\n' | match_stdin offer
+expect "an offer to meet: de-escalation by the one who offers" \
+    "$(json_get "$T/offer.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
+    "deescalation north-korea"
+printf 'The French president will meet the German chancellor next week.\n' | match_stdin meet
+expect "a meeting planned: no alert" "$(wc -c < "$T/meet.out")" 0
+
 # Force the subject would face is the speaker's threat against it; a
 # penalty it would face is none, nor are weapons of mass destruction.
 printf 'Ostland would face total decimation if it struck, the Varnian minister said.\n' | match_stdin face
