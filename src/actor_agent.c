@@ -36,6 +36,12 @@ static const char *const actor_agent_prepositions[] = {
 	"by", "from"
 };
 
+/* After the subject's own noun, these name the sides that do what it
+ * names together ("talks between Sudan and the rebels will resume"). */
+static const char *const actor_reciprocal[] = {
+	"between"
+};
+
 /* Participles after which "to" names an author ("a tape attributed to
  * X"), as "by" does after others. */
 static const char *const actor_attributions[] = {
@@ -99,6 +105,30 @@ actor_before(const struct actor_mention *m, size_t n, size_t t)
 	for (k = n; k > 0; k--)
 		if (m[k - 1].end == t)
 			return (long)(k - 1);
+	return -1;
+}
+
+/*
+ * The first side named after "between" when it follows the subject's
+ * head noun, within its first four words ("talks between", "the fragile
+ * truce between"): talks, a truce or a clash are the sides' doing,
+ * where a name after a preposition otherwise never acts.  -1 if none.
+ */
+static long
+actor_between(const struct actor_mention *m, size_t n,
+    const struct text_doc *doc, size_t from, size_t to)
+{
+	size_t k, t, last = from + 4 < to ? from + 4 : to;
+
+	for (t = from + 1; t < last; t++)
+		if (ACTOR_IN(doc->tokens[t].fold, actor_reciprocal))
+			break;
+	if (t >= last)
+		return -1;
+	for (k = 0; k < n; k++)
+		if (m[k].head > t && m[k].head < to &&
+		    actor_phrase_start(doc, m[k].first, t + 1) == t + 1)
+			return (long)k;
 	return -1;
 }
 
@@ -373,8 +403,9 @@ actor_of_clause(const struct actor_mention *m, size_t n,
 
 	if ((k = actor_passive_agent(m, n, doc, c)) >= 0)
 		return k;
-	if (!patient &&
-	    (k = actor_in_span(m, n, doc, c->subj_first, c->subj_end)) >= 0)
+	if (!patient && ((k = actor_between(m, n, doc, c->subj_first,
+	    c->subj_end)) >= 0 || (k = actor_in_span(m, n, doc,
+	    c->subj_first, c->subj_end)) >= 0))
 		return k;
 	if ((k = actor_author(m, n, doc, c)) >= 0)
 		return k;

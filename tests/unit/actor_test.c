@@ -635,6 +635,16 @@ test_agent_analysed(void)
 	    "Hamas.", "ultimatum"), HAMAS, "analysed: an ultimatum from X");
 	CHECK_INT(agent_analysed("Iran and Hamas met officials.", "met"),
 	    IRAN, "analysed: a verb after a name is no noun it owns");
+	/* The sides of talks or a truce act in it, after "between". */
+	CHECK_INT(agent_analysed("Talks between Sudan and the militants "
+	    "will resume.", "resume"), SUDAN, "analysed: talks between two "
+	    "sides are theirs");
+	CHECK_INT(agent_analysed("The fragile truce between Israel and "
+	    "Hamas in the north of Gaza held.", "held"), ISRAEL,
+	    "analysed: a place after the sides does not act for them");
+	CHECK_INT(agent_analysed("Officials in Sudan said Iran would "
+	    "retaliate.", "said"), -10 - OFFICIALS, "analysed: only "
+	    "\"between\" lends a name after it the subject's act");
 	/* A pronoun stands for the subject before it. */
 	CHECK_INT(agent_analysed("Kidnappers showed a hostage, who they "
 	    "threatened to kill.", "threatened"), -10 - KIDNAPPERS,
