@@ -33,6 +33,8 @@ static const char *const text_titles[] = {
 
 #define TEXT_TITLE_MAX	6	/* bytes of the longest title above */
 #define TEXT_RESERVE	65536	/* text_analyse's first guess at most */
+#define TEXT_SCARE_WORDS 6	/* the longest quotation read as part of
+				   its clause (text_scare_quotes) */
 
 /* Fold len bytes of ASCII into dst, NUL-terminated: for ASCII, NFKC
  * and case folding are lower case and nothing else. */
@@ -163,6 +165,62 @@ text_push_token(struct text_scan *sc, size_t start, size_t end,
 	return 0;
 }
 
+/* Count the quotation marks (*quotes) and the other marks (*others) in
+ * bytes [from, to) of the text, between two tokens. */
+static void
+text_gap_marks(const struct text_scan *sc, size_t from, size_t to,
+    int *quotes, int *others)
+{
+	size_t w;
+	int32_t cp;
+
+	*quotes = *others = 0;
+	for (; from < to; from += w) {
+		cp = text_cp(sc->s, sc->len, from, &w);
+		if (text_is_quote(cp))
+			(*quotes)++;
+		else if (!text_is_space(cp) && !text_is_break(cp))
+			(*others)++;
+	}
+}
+
+/*
+ * In the sentence in progress, a short quotation that opens right after
+ * a word ("would take "adequate measures" if", "vowed a "crushing"
+ * response") is part of the clause around it: its marks no longer cut
+ * one, so the words before and after it keep their subject and verb.
+ * A quotation that opens the sentence or follows other punctuation,
+ * one of more than TEXT_SCARE_WORDS words, and one with punctuation
+ * inside keep their marks: they are what somebody said.
+ */
+static void
+text_scare_quotes(struct text_scan *sc)
+{
+	struct text_token *tok = sc->doc->tokens;
+	size_t a, b, end = sc->doc->n_tokens;
+	int quotes, others;
+
+	for (a = sc->sent_first + 1; a < end; a++) {
+		text_gap_marks(sc, tok[a - 1].end, tok[a].start, &quotes,
+		    &others);
+		if (quotes != 1 || others != 0)
+			continue;
+		for (b = a + 1; b < end && b - a <= TEXT_SCARE_WORDS; b++) {
+			text_gap_marks(sc, tok[b - 1].end, tok[b].start,
+			    &quotes, &others);
+			if (quotes != 0 || others != 0)
+				break;
+		}
+		if (b - a <= TEXT_SCARE_WORDS && (b == end || quotes != 0)) {
+			tok[a].flags &= ~TEXT_CLAUSE;
+			if (b < end && others == 0)
+				tok[b].flags &= ~TEXT_CLAUSE;
+		}
+		if (b < end && quotes != 0)
+			a = b;	/* b follows the closing mark */
+	}
+}
+
 /* Close the sentence in progress at byte end (exclusive). */
 static int
 text_end_sentence(struct text_scan *sc, size_t end)
@@ -172,6 +230,7 @@ text_end_sentence(struct text_scan *sc, size_t end)
 	size_t cap;
 
 	if (doc->n_tokens > sc->sent_first && sc->sent_start != SIZE_MAX) {
+		text_scare_quotes(sc);
 		if (doc->n_sentences == sc->sent_cap) {
 			cap = sc->sent_cap ? sc->sent_cap * 2 : 32;
 			if ((sn = realloc(doc->sentences, cap * sizeof(*sn))) ==

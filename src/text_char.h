@@ -155,6 +155,14 @@ text_is_clause_mark(int32_t cp)
 	}
 }
 
+/* Double quotation marks, which may open or close a quotation. */
+static inline int
+text_is_quote(int32_t cp)
+{
+	return cp == '"' || cp == 0x201c || cp == 0x201d || cp == 0x201e ||
+	    cp == 0xab || cp == 0xbb;
+}
+
 /* The class of each byte of an ASCII word, for the scan that reads such
  * a word, classes and lowers it in one pass (text_word_ascii in text.c):
  * 0 for a byte that is no ASCII letter or digit.  An ASCII letter or

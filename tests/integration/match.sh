@@ -126,6 +126,12 @@ printf 'Varnia and Ostland rebels agreed to a four-day pause in fighting.\n' | m
 expect "a pause in fighting agreed: de-escalation" \
     "$(json_get "$T/pause.out" 'alerts[0]["category"]')" deescalation
 
+# A threat in scare quotes keeps its subject and its condition.
+printf 'China said it would take "forceful measures" if the Philippines sent more ships.\n' | match_stdin scare
+expect "a threat in scare quotes: China's, against the Philippines" \
+    "$(json_get "$T/scare.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
+    "threat china philippines"
+
 # An offer to meet is talks offered; a meeting planned is not.
 printf 'North Korea offered to meet the South Korean president.\n' | match_stdin offer
 expect "an offer to meet: de-escalation by the one who offers" \

@@ -97,6 +97,24 @@ test_tokens(void)
 	CHECK_INT(doc.tokens[1].flags & TEXT_CLAUSE, 0,
 	    "no clause mark between Iran's and army");
 
+	/* A short quotation after a word is part of its clause; one that
+	 * opens the sentence, or a long one, is somebody's words. */
+	analyse("Iran would \"pay dearly\" for it.");
+	CHECK_INT((doc.tokens[2].flags | doc.tokens[4].flags) & TEXT_CLAUSE,
+	    0, "scare quotes mark no clause");
+	analyse("It vowed a \xe2\x80\x9c" "crushing\xe2\x80\x9d response.");
+	CHECK_INT((doc.tokens[3].flags | doc.tokens[4].flags) & TEXT_CLAUSE,
+	    0, "curly scare quotes mark no clause");
+	analyse("Iran said \"we will strike every base in the region\" today.");
+	CHECK_INT(doc.tokens[2].flags & TEXT_CLAUSE, TEXT_CLAUSE,
+	    "a quotation of eight words marks a clause");
+	analyse("Iran warned, \"pay dearly\" and more.");
+	CHECK_INT(doc.tokens[2].flags & TEXT_CLAUSE, TEXT_CLAUSE,
+	    "a quotation after a comma keeps its mark");
+	analyse("Iran said \"we will, if we must\" strike.");
+	CHECK_INT(doc.tokens[2].flags & TEXT_CLAUSE, TEXT_CLAUSE,
+	    "a quotation with a comma inside keeps its marks");
+
 	analyse("Iran\xe2\x80\x99s Israel-Hamas war");
 	CHECK_STR(folds(), "iran israel hamas war",
 	    "curly possessive dropped, hyphen splits words");
