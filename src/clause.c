@@ -428,8 +428,12 @@ complement_start(const struct clause_work *w, const struct clause *c)
 	    (wcls(w, c->verb.head) & CW_DEMAND && !(hb & CW_SPEECH)))
 		return 0;
 	for (k = from + 1; k < c->end && k < from + 12; k++) {
-		if (wcls(w, k) & CW_TO)
-			return 0;	/* an infinitive chain */
+		/* "told them to leave": an infinitive chain; "said the
+		 * response to the raid would": "to" before an article, a
+		 * possessive or a number is a preposition */
+		if ((wcls(w, k) & CW_TO) && !(k + 1 < c->end &&
+		    (wcls(w, k + 1) & (CW_DET | CW_POSS | CW_NUM))))
+			return 0;
 		if (!finite_start(w, k, from) || (wcls(w, k) & CW_NEG))
 			continue;
 		/* "warned the rebel-held city": a past form that takes

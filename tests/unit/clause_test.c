@@ -295,6 +295,17 @@ test_reported(void)
 	CHECK_INT(role("published"), CLAUSE_MAIN,
 	    "and the clause before is not what it reports");
 	CHECK_STR(speaker("published"), "", "so it has no speaker");
+	/* Without "that": a "to" before an article is a preposition in
+	 * the reported subject, no infinitive after the verb of speech. */
+	analyse("Russia said the response to the seizure of its ship would "
+	    "be harsh.", 0);
+	CHECK_STR(subject("response"), "the response to the seizure of its "
+	    "ship", "said X to the Y would: X to the Y is the subject");
+	CHECK_STR(verb("response"), "tense=future mood=modal negated=no",
+	    "and the reported group is its verb");
+	analyse("The minister told the army to attack the town.", 0);
+	CHECK_INT(role("attack"), CLAUSE_MAIN, "told X to attack: one "
+	    "clause still");
 	analyse("According to officials, the rebels will attack the capital.",
 	    0);
 	CHECK_STR(speaker("attack"), "officials", "according to X: X speaks");
