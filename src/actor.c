@@ -190,7 +190,7 @@ actor_ends(const char *fold, size_t len, const char *tail)
  * civilians"): plural nouns are rare as modifiers, "-ed" and "-ing" words
  * read as verbs unless listed.
  */
-static int
+int
 actor_modifier_ok(const struct text_token *t)
 {
 	const char *f = t->fold;

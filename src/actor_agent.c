@@ -49,6 +49,28 @@ static const char *const actor_attributions[] = {
 };
 
 /*
+ * Do up to two lower-case modifiers and one article before token p
+ * follow a preposition ("on the prime minister", "in the northern
+ * city")?  Then the name after them is in that phrase too.
+ */
+static int
+actor_after_modifiers(const struct text_doc *doc, size_t p, size_t lo)
+{
+	size_t q = p;
+
+	while (q > lo && p - q < 2 && !(doc->tokens[q].flags &
+	    (TEXT_CLAUSE | TEXT_HYPHEN)) && !(doc->tokens[q - 1].flags &
+	    TEXT_UPPER) && actor_modifier_ok(&doc->tokens[q - 1]))
+		q--;
+	if (q == p || actor_phrase_start(doc, q, lo) != q - 1 || q - 1 <= lo)
+		return 0;
+	q--;
+	return !(doc->tokens[q].flags & TEXT_CLAUSE) &&
+	    actor_in(doc->tokens[q - 1].fold, actor_prepositions,
+	    actor_n_prepositions);
+}
+
+/*
  * Can mention k act?  Not after a preposition, even past an article
  * ("the killing of Haniyeh", "militants in Lebanon"), nor when it only
  * backs another name ("Iran-backed": grouped already, but a lone one
@@ -72,6 +94,8 @@ actor_can_act(const struct actor_mention *m, size_t k,
 	before = doc->tokens[p - 1].fold;
 	if (actor_in(before, actor_prepositions,
 	    actor_n_prepositions))
+		return 0;
+	if (actor_after_modifiers(doc, p, lo))
 		return 0;
 	if ((strcmp(before, "and") == 0 || strcmp(before, "or") == 0) &&
 	    k > 0 && m[k - 1].end == p - 1)

@@ -19,6 +19,7 @@ int	 actor_in(const char *fold, const char *const *words, size_t n);
 /* The token where the phrase at first begins, past the articles before
  * it ("the", "its"), looking no further back than lo. */
 size_t	 actor_phrase_start(const struct text_doc *, size_t first, size_t lo);
+int	 actor_modifier_ok(const struct text_token *);
 
 /* Function words that end a noun phrase or link two. */
 extern const char *const actor_stop_words[];

@@ -635,6 +635,11 @@ test_agent_analysed(void)
 	    "Hamas.", "ultimatum"), HAMAS, "analysed: an ultimatum from X");
 	CHECK_INT(agent_analysed("Iran and Hamas met officials.", "met"),
 	    IRAN, "analysed: a verb after a name is no noun it owns");
+	/* A name after a preposition, an article and a modifier does not
+	 * act in the clause. */
+	CHECK_INT(agent_analysed("Israeli officials said a response to the "
+	    "attack on the former president was coming.", "coming"),
+	    ISRAEL, "analysed: not the president after \"on the former\"");
 	/* The sides of talks or a truce act in it, after "between". */
 	CHECK_INT(agent_analysed("Talks between Sudan and the militants "
 	    "will resume.", "resume"), SUDAN, "analysed: talks between two "
