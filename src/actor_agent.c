@@ -494,10 +494,24 @@ actor_speaker_at(const struct actor_mention *m, size_t n,
     const struct clause_sentence *cs, const struct text_doc *doc, size_t t)
 {
 	const struct clause *c;
+	int depth;
 
 	if ((c = clause_at(cs, t)) == NULL)
 		return -1;
-	return actor_speaker(m, n, cs, doc, c);
+	if (actor_frame(cs, c) != NULL)
+		return actor_speaker(m, n, cs, doc, c);
+	/* Nobody reports it ("Iran warned Israel of grave consequences",
+	 * "told Chad to withdraw or bear the consequences"): the one who
+	 * warns or demands speaks, the subject of the threat or demand
+	 * that governs the clause or the nearest one above it. */
+	for (depth = 0; c != NULL && depth < 8; depth++) {
+		if ((c->verb.mood & (CLAUSE_THREAT | CLAUSE_DEMAND)) &&
+		    c->verb.first < c->verb.end)
+			return actor_of_clause(m, n, cs, doc, c,
+			    c->verb.passive, 0);
+		c = actor_parent(cs, c);
+	}
+	return -1;
 }
 
 /*

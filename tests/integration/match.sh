@@ -132,6 +132,13 @@ expect "a threat in scare quotes: China's, against the Philippines" \
     "$(json_get "$T/scare.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
     "threat china philippines"
 
+# Consequences warned of: the one who warns threatens, even when
+# nobody reports the warning.
+printf 'Iran warned Israel of grave consequences.\n' | match_stdin warned
+expect "consequences warned of: Iran threatens Israel" \
+    "$(json_get "$T/warned.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
+    "threat iran israel"
+
 # An offer to meet is talks offered; a meeting planned is not.
 printf 'North Korea offered to meet the South Korean president.\n' | match_stdin offer
 expect "an offer to meet: de-escalation by the one who offers" \
