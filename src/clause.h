@@ -50,7 +50,10 @@ enum clause_tense {
 #define CLAUSE_REASON	0x100	/* a noun that names why the group's own
 				   act is done ("struck in retaliation for
 				   the raid"): it takes the group's tense */
-#define CLAUSE_GUESS	0x200	/* may, might, could in a clause no one is
+#define CLAUSE_ASKED	0x200	/* inside an if/unless clause: the condition
+				   a threat or an offer sets ("unless Varnia
+				   pulls back"), not an act of its own */
+#define CLAUSE_GUESS	0x400	/* may, might, could in a clause no one is
 				   reported to say: the writer's or an
 				   onlooker's guess ("fears that Varnia
 				   might respond"), see clause_is_guess();

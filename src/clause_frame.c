@@ -248,7 +248,7 @@ clause_conditions(struct clause_work *w)
 		}
 		if (ci->c.role != CLAUSE_CONDITION)
 			continue;
-		ci->c.verb.mood |= CLAUSE_COND;
+		ci->c.verb.mood |= CLAUSE_COND | CLAUSE_ASKED;
 		if (i > 0 && clause_has_verb(&w->it[i - 1].c) &&
 		    w->it[i - 1].c.role != CLAUSE_CONDITION &&
 		    !(short_frame(w, &w->it[i - 1].c) &&

@@ -302,7 +302,8 @@ clause_verb_describe(const struct clause_verb *v, char *buf, size_t len)
 		{ CLAUSE_INTENT, "intent" }, { CLAUSE_THREAT, "threat" },
 		{ CLAUSE_COND, "conditional" }, { CLAUSE_DEMAND, "demand" },
 		{ CLAUSE_DENIED, "denied" }, { CLAUSE_HEADLINE, "headline" },
-		{ CLAUSE_REASON, "reason" }, { CLAUSE_GUESS, "guess" },
+		{ CLAUSE_REASON, "reason" }, { CLAUSE_ASKED, "condition" },
+		{ CLAUSE_GUESS, "guess" },
 	};
 	char mood[128];
 	size_t i, used = 0;

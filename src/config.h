@@ -234,7 +234,8 @@ const char	*config_severity_name(enum severity);
  * A name of a rule's mood list -> 0 to 3 for the tenses "none", "past",
  * "present", "future" (enum clause_tense's order), 4 + N for bit N of
  * clause_verb.mood: "modal", "ability", "intent", "threat",
- * "conditional", "demand", "denied", "headline", "reason".  -1 if unknown.
+ * "conditional", "demand", "denied", "headline", "reason", "condition".
+ * -1 if unknown.
  */
 int		 config_mood_parse(const char *name);
 /* "90s", "5m", "1.5h", "2d", "300" (seconds) -> 0, or -1 if malformed. */

@@ -25,7 +25,7 @@
 static const char *const mood_names[] = {
 	"none", "past", "present", "future", "modal", "ability", "intent",
 	"threat", "conditional", "demand", "denied", "headline", "reason",
-	NULL
+	"condition", NULL
 };
 
 int

@@ -139,6 +139,15 @@ expect "consequences warned of: Iran threatens Israel" \
     "$(json_get "$T/warned.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
     "threat iran israel"
 
+# A step down that a threat demands is its condition, not a step taken.
+printf 'Israel said Gaza would be destroyed unless Hamas laid down its weapons.\n' | match_stdin unless
+expect "a step demanded by a threat: the threat alone" \
+    "$(json_get "$T/unless.out" 'sorted({h["category"] for h in alerts[0]["hits"]})')" \
+    "['threat']"
+printf 'Sudan said it would halt military operations if the rebels withdrew.\n' | match_stdin offer_if
+expect "a step offered on a condition: de-escalation" \
+    "$(json_get "$T/offer_if.out" 'alerts[0]["category"]')" deescalation
+
 # An offer to meet is talks offered; a meeting planned is not.
 printf 'North Korea offered to meet the South Korean president.\n' | match_stdin offer
 expect "an offer to meet: de-escalation by the one who offers" \

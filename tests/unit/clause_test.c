@@ -392,6 +392,9 @@ test_conditions(void)
 	    "tense=future mood=conditional negated=no",
 	    "the main clause of if is conditional");
 	CHECK_INT(role("israel"), CLAUSE_CONDITION, "if opens a condition");
+	CHECK_STR(verb("attacks"),
+	    "tense=present mood=conditional,condition negated=no",
+	    "and the group inside it is the condition itself");
 	analyse("Militants threatened to kill the hostages unless their "
 	    "demands are met.", 0);
 	CHECK_STR(verb("kill"), "tense=past mood=threat,conditional negated=no",
