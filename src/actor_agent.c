@@ -548,6 +548,7 @@ actor_agent(const struct actor_mention *m, size_t n,
 {
 	const struct clause *c;
 	long k;
+	size_t p;
 
 	if ((c = clause_at(cs, t)) == NULL)
 		return -1;
@@ -561,6 +562,15 @@ actor_agent(const struct actor_mention *m, size_t n,
 	if (clause_participle(cs, t) && !(doc->tokens[t].flags & TEXT_CLAUSE))
 		for (k = 0; (size_t)k < n; k++)
 			if (m[k].end == t && m[k].head + 1 == t)
+				return k;
+	/* "obtained a tape from al-Qaeda, threatening attacks": after a
+	 * comma, a participle tells of the thing whose author ends the
+	 * phrase before it. */
+	if (clause_participle_opens(cs, t) &&
+	    (doc->tokens[t].flags & TEXT_CLAUSE))
+		for (k = 0; (size_t)k < n; k++)
+			if (m[k].end == t && (p = actor_phrase_start(doc,
+			    m[k].first, 0)) > 0 && actor_names_author(doc, p - 1))
 				return k;
 	return actor_of_clause(m, n, cs, doc, c, c->verb.passive &&
 	    t >= c->verb.first && t < c->verb.end, 0);

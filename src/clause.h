@@ -148,6 +148,12 @@ int	 clause_verb_at(const struct clause_sentence *cs,
 int	 clause_participle(const struct clause_sentence *cs, size_t t);
 
 /*
+ * Does a clause other than the sentence's first open with a participle
+ * at token t ("..., threatening attacks")?  1 or 0.
+ */
+int	 clause_participle_opens(const struct clause_sentence *cs, size_t t);
+
+/*
  * Is token t a noun of demand outside its clause's verb group
  * ("Chad's ultimatum to withdraw", "the rebels' demands")?  1 or 0.
  */

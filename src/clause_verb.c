@@ -271,6 +271,18 @@ clause_participle(const struct clause_sentence *cs, size_t t)
 }
 
 int
+clause_participle_opens(const struct clause_sentence *cs, size_t t)
+{
+	struct clause_chain ch;
+
+	if ((ch.c = clause_at(cs, t)) == NULL || cs->lang == NULL ||
+	    t != ch.c->first || ch.c == &cs->clauses[0])
+		return 0;
+	ch.cs = cs;
+	return (ccls(&ch, t) & CW_ING) != 0;
+}
+
+int
 clause_demand_noun(const struct clause_sentence *cs, size_t t)
 {
 	struct clause_chain ch;

@@ -640,6 +640,14 @@ test_agent_analysed(void)
 	CHECK_INT(agent_analysed("Israeli officials said a response to the "
 	    "attack on the former president was coming.", "coming"),
 	    ISRAEL, "analysed: not the president after \"on the former\"");
+	/* After a comma, a participle tells of what the author before
+	 * it made; else of the subject. */
+	CHECK_INT(agent_analysed("Sudan aired a tape from Hamas, threatening "
+	    "attacks on Israel.", "threatening"), HAMAS, "analysed: a tape "
+	    "from X, threatening: X threatens");
+	CHECK_INT(agent_analysed("Sudan shelled the town of Israel, "
+	    "threatening more attacks.", "threatening"), SUDAN, "analysed: "
+	    "..., threatening after no author: the subject");
 	/* The sides of talks or a truce act in it, after "between". */
 	CHECK_INT(agent_analysed("Talks between Sudan and the militants "
 	    "will resume.", "resume"), SUDAN, "analysed: talks between two "
