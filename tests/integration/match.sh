@@ -148,6 +148,13 @@ printf 'Sudan said it would halt military operations if the rebels withdrew.\n' 
 expect "a step offered on a condition: de-escalation" \
     "$(json_get "$T/offer_if.out" 'alerts[0]["category"]')" deescalation
 
+# Talks that stall are no step; resuming stalled talks is one.
+printf 'Talks between Russia and Ukraine stalled on Friday.\n' | match_stdin stalled
+expect "talks that stalled: no alert" "$(wc -c < "$T/stalled.out")" 0
+printf 'Ukraine agreed to resume the stalled talks with Russia.\n' | match_stdin resume
+expect "stalled talks resumed: de-escalation" \
+    "$(json_get "$T/resume.out" 'alerts[0]["category"]')" deescalation
+
 # An offer to meet is talks offered; a meeting planned is not.
 printf 'North Korea offered to meet the South Korean president.\n' | match_stdin offer
 expect "an offer to meet: de-escalation by the one who offers" \
