@@ -624,8 +624,10 @@ clause_analyse(const struct clause_lang *lang, const struct text_doc *doc,
 		/* what a speaker is reported to say is the speaker's, not a
 		 * guess */
 		if (out->clauses[i].speaker_first !=
-		    out->clauses[i].speaker_end)
-			out->clauses[i].verb.mood &= ~CLAUSE_GUESS;
+		    out->clauses[i].speaker_end &&
+		    (out->clauses[i].verb.mood & CLAUSE_GUESS))
+			out->clauses[i].verb.mood ^= CLAUSE_GUESS |
+			    CLAUSE_SAID_GUESS;
 		if (out->clauses[i].speaker_first == out->clauses[i].speaker_end)
 			out->clauses[i].speaker_first =
 			    out->clauses[i].speaker_end = out->clauses[i].first;

@@ -58,6 +58,12 @@ enum clause_tense {
 				   onlooker's guess ("fears that Varnia
 				   might respond"), see clause_is_guess();
 				   no rule's mood list names it */
+#define CLAUSE_SAID_GUESS 0x800	/* the same, reported of somebody ("X said
+				   Varnia could strike"): a threat in the
+				   mouth of the one who would act, a
+				   forecast in anyone else's (the rules
+				   decide, by who speaks); no rule's mood
+				   list names it */
 
 struct clause_verb {
 	size_t		 first, end;	/* tokens [first, end): auxiliaries,
@@ -168,6 +174,13 @@ int	 clause_demand_noun(const struct clause_sentence *cs, size_t t);
  * "the army said it may attack" are no guesses.
  */
 int	 clause_is_guess(const struct clause_verb *v);
+
+/*
+ * Does v guess at its event in somebody's report (CLAUSE_SAID_GUESS),
+ * with no condition, demand or plan governing it?  Whether that is a
+ * threat or a forecast depends on who speaks: the caller decides.
+ */
+int	 clause_is_said_guess(const struct clause_verb *v);
 
 /* "past", "future", "modal", ...: for --explain; writes a line into buf
  * such as "tense=past mood=threat negated=no". */

@@ -295,6 +295,13 @@ clause_demand_noun(const struct clause_sentence *cs, size_t t)
 }
 
 int
+clause_is_said_guess(const struct clause_verb *v)
+{
+	return (v->mood & CLAUSE_SAID_GUESS) && !(v->mood & (CLAUSE_COND |
+	    CLAUSE_DEMAND | CLAUSE_INTENT));
+}
+
+int
 clause_is_guess(const struct clause_verb *v)
 {
 	return (v->mood & CLAUSE_GUESS) && !(v->mood & (CLAUSE_THREAT |
@@ -315,7 +322,7 @@ clause_verb_describe(const struct clause_verb *v, char *buf, size_t len)
 		{ CLAUSE_COND, "conditional" }, { CLAUSE_DEMAND, "demand" },
 		{ CLAUSE_DENIED, "denied" }, { CLAUSE_HEADLINE, "headline" },
 		{ CLAUSE_REASON, "reason" }, { CLAUSE_ASKED, "condition" },
-		{ CLAUSE_GUESS, "guess" },
+		{ CLAUSE_GUESS, "guess" }, { CLAUSE_SAID_GUESS, "said-guess" },
 	};
 	char mood[128];
 	size_t i, used = 0;

@@ -198,6 +198,44 @@ rules_denied_by_other(struct rules_run *run, size_t t, long agent)
 }
 
 /*
+ * Is a may, might or could reported at token t somebody's forecast of
+ * another's act, not a threat?  Yes when who says it is no party the
+ * text names ("analysts say Varnia might invade") or a named party
+ * other than the one acting ("Ostland said Varnia could attack within
+ * days"); no when the one acting says it ("Varnia warned it could
+ * strike", agent = "speaker" rules) or either is a role no party owns.
+ */
+static int
+rules_guess_of_other(const struct rules_run *run, size_t t, long agent)
+{
+	const struct clause *c;
+	size_t k;
+	long sp;
+	int depth;
+
+	if (agent < 0)
+		return 0;
+	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
+	if (sp < 0)
+		return 1;
+	if (sp == agent || run->am[sp].actor < 0 ||
+	    run->am[agent].actor < 0)
+		return 0;
+	/* The acting party anywhere in the words naming the speaker
+	 * ("Russia's security council deputy") is the speaker's side. */
+	c = clause_at(&run->cs, t);
+	for (depth = 0; c != NULL && depth < 8 &&
+	    c->speaker_first >= c->speaker_end; depth++)
+		c = c->parent >= 0 ? &run->cs.clauses[c->parent] : NULL;
+	for (k = 0; c != NULL && k < run->n_mentions; k++)
+		if (run->mentions[k].start >= c->speaker_first &&
+		    run->mentions[k].end <= c->speaker_end &&
+		    (long)run->mentions[k].actor == run->am[agent].actor)
+			return 0;
+	return run->am[sp].actor != run->am[agent].actor;
+}
+
+/*
  * The named subject of token t's clause when the acting mention agent
  * is another party, named neither in the subject nor as the one who
  * says it ("Sudan rejected Chad's ultimatum": Sudan); -1 otherwise.
@@ -375,6 +413,12 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		if (r->clause_lang[lang] != NULL && clause_is_guess(&v)) {
 			rules_say(run, "  not fired: a guess (may, might, "
 			    "could) that no one is reported to say");
+			continue;
+		}
+		if (r->clause_lang[lang] != NULL && clause_is_said_guess(&v) &&
+		    rules_guess_of_other(run, t, agent)) {
+			rules_say(run, "  not fired: a guess (may, might, "
+			    "could) reported by another than the one acting");
 			continue;
 		}
 		if (r->clause_lang[lang] != NULL &&

@@ -155,6 +155,17 @@ printf 'Ukraine agreed to resume the stalled talks with Russia.\n' | match_stdin
 expect "stalled talks resumed: de-escalation" \
     "$(json_get "$T/resume.out" 'alerts[0]["category"]')" deescalation
 
+# A may or might is a threat in the mouth of the one who would act,
+# a forecast in an onlooker's or another party's.
+printf 'Analysts say China might invade Taiwan within two years.\n' | match_stdin analysts
+expect "analysts' forecast: no alert" "$(wc -c < "$T/analysts.out")" 0
+printf 'Israel said Iran could attack within days.\n' | match_stdin forecast
+expect "a party's forecast of another's act: no alert" "$(wc -c < "$T/forecast.out")" 0
+printf 'Iran said it could strike American bases.\n' | match_stdin could
+expect "the one who would act says it could: a threat" \
+    "$(json_get "$T/could.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
+    "threat iran"
+
 # An offer to meet is talks offered; a meeting planned is not.
 printf 'North Korea offered to meet the South Korean president.\n' | match_stdin offer
 expect "an offer to meet: de-escalation by the one who offers" \

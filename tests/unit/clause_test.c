@@ -557,12 +557,18 @@ test_guesses(void)
 	analyse("The army said it may attack the town.", 0);
 	CHECK(clause_verb_at(&cs, &doc, token("attack"), &v) == 0 &&
 	    !clause_is_guess(&v), "what a speaker says it may do is none");
+	CHECK(clause_is_said_guess(&v), "but a reported one, for the rules "
+	    "to weigh by who speaks");
 	analyse("Iran warned it could strike the bases.", 0);
 	CHECK(clause_verb_at(&cs, &doc, token("strike"), &v) == 0 &&
 	    !clause_is_guess(&v), "nor a warning's could");
 	analyse("Iran could strike the bases if the attacks go on.", 0);
 	CHECK(clause_verb_at(&cs, &doc, token("strike"), &v) == 0 &&
 	    !clause_is_guess(&v), "nor a could under a condition");
+	analyse("Officials said Iran could strike the bases if attacked.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("strike"), &v) == 0 &&
+	    !clause_is_said_guess(&v), "a reported could under a condition "
+	    "is no guess either");
 	analyse("The rebels would retaliate against the army.", 0);
 	CHECK(clause_verb_at(&cs, &doc, token("retaliate"), &v) == 0 &&
 	    !clause_is_guess(&v), "would is no guess");
