@@ -166,6 +166,12 @@ expect "the one who would act says it could: a threat" \
     "$(json_get "$T/could.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
     "threat iran"
 
+# Shooting is force: a junta's warning that protesters could be shot.
+printf 'The junta warned that protesters could be shot.\n' | match_stdin shot
+expect "protesters could be shot, a junta warns: a threat" \
+    "$(json_get "$T/shot.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
+    "threat military"
+
 # An offer to meet is talks offered; a meeting planned is not.
 printf 'North Korea offered to meet the South Korean president.\n' | match_stdin offer
 expect "an offer to meet: de-escalation by the one who offers" \
