@@ -362,6 +362,33 @@ modal:
 	}
 }
 
+/*
+ * In a headline, is there a present verb before token to that the
+ * tables do not know: a lower-case word in -s right after a name and
+ * before a lower-case noun ("Bush defends decision to invade")?  Then
+ * the "to" is that noun's, not the headline future ("Iran to strike").
+ * Title-case headlines give no such cue.
+ */
+static int
+headline_verb_before(const struct clause_work *w, size_t from, size_t to)
+{
+	const struct text_token *tok = w->doc->tokens;
+	size_t k, n;
+
+	for (k = from + 1; k + 1 < to; k++) {
+		n = tok[k].fold_len;
+		if (n > 3 && tok[k].fold[n - 1] == 's' &&
+		    tok[k].fold[n - 2] != 's' && tok[k].fold[n - 2] != 'u' &&
+		    !(tok[k].flags & (TEXT_UPPER | TEXT_CLAUSE)) &&
+		    (tok[k - 1].flags & TEXT_UPPER) &&
+		    !(tok[k + 1].flags & (TEXT_UPPER | TEXT_CLAUSE)) &&
+		    !(wcls(w, k + 1) & (CW_FUNC | CW_PREP | CW_DET | CW_TO |
+		    CW_OF | CW_VERB | CW_ADV | CW_INTENT | CW_ABLE)))
+			return 1;
+	}
+	return 0;
+}
+
 /* The main verb group of tokens [from, end): returns 0 when none.
  * bare: the clause may start with its verb ("who attacked"). */
 static int
@@ -391,7 +418,8 @@ group_find(const struct clause_work *w, size_t from, size_t end, int bare,
 		}
 		if (w->headline && (b & CW_TO) && k > from &&
 		    (wcls(w, k + 1) & CW_VERB) && weak == SIZE_MAX &&
-		    !(wcls(w, k - 1) & CW_ING)) {
+		    !(wcls(w, k - 1) & CW_ING) &&
+		    !headline_verb_before(w, from, k)) {
 			group_parse(w, k, end, v);
 			return 1;
 		}

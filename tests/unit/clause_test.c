@@ -491,6 +491,13 @@ test_headlines(void)
 	analyse("Crews face trial after refusing to shell town", 1);
 	CHECK(strstr(verb("shell"), "tense=future") == NULL,
 	    "a headline's to after an -ing word: no future");
+	/* a name, an -s verb the tables lack, a noun: that noun's "to" */
+	analyse("Sharon defends choice to bomb town", 1);
+	CHECK(strstr(verb("bomb"), "tense=future") == NULL,
+	    "X defends choice to bomb: no headline future");
+	analyse("Hamas fighters to attack town", 1);
+	CHECK_STR(verb("attack"), "tense=future mood=headline negated=no",
+	    "a plural noun before to is still the subject");
 }
 
 static void
