@@ -193,6 +193,7 @@ chain_reason(const struct clause_chain *ch, const struct text_doc *doc,
 {
 	const char *const *p;
 	uint64_t next;
+	size_t before;
 
 	if (ch->cs->lang->reason_preps == NULL || t <= ch->c->first ||
 	    t + 1 > ch->c->end || (t >= ch->c->verb.first &&
@@ -201,10 +202,18 @@ chain_reason(const struct clause_chain *ch, const struct text_doc *doc,
 	    (!ch->cs->headline && (doc->tokens[t].flags & TEXT_UPPER)))
 		return 0;	/* "attacked towns in Darfur for weeks" */
 	next = t + 1 < ch->c->end ? ccls(ch, t + 1) : CW_PREP;
-	if (!(next & (CW_PREP | CW_TO)))
+	if (!(next & (CW_PREP | CW_TO | CW_AND)))
 		return 0;
+	/* "in an act of revenge": past a noun and its "of" */
+	before = t - 1;
+	if (before >= ch->c->first + 2 && (ccls(ch, before) & CW_OF) &&
+	    !(ccls(ch, before - 1) & (CW_DET | CW_FUNC | CW_PREP))) {
+		before -= 2;
+		if (before > ch->c->first && (ccls(ch, before) & CW_DET))
+			before--;
+	}
 	for (p = ch->cs->lang->reason_preps; *p != NULL; p++)
-		if (strcmp(doc->tokens[t - 1].fold, *p) == 0)
+		if (strcmp(doc->tokens[before].fold, *p) == 0)
 			return 1;
 	return 0;
 }

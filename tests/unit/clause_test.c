@@ -224,6 +224,10 @@ test_arguments(void)
 	analyse("The army attacked towns in Darfur for weeks.", 0);
 	CHECK_STR(verb("darfur"), "tense=none mood=none negated=no",
 	    "a name after \"in\" is a place, no reason");
+	analyse("The militia shelled the camp in an act of revenge and "
+	    "terror.", 0);
+	CHECK_STR(verb("revenge"), "tense=past mood=reason negated=no",
+	    "in an act of revenge: the reason, past a noun and its of");
 }
 
 static void
