@@ -172,6 +172,12 @@ expect "protesters could be shot, a junta warns: a threat" \
     "$(json_get "$T/shot.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
     "threat military"
 
+# "X are legitimate targets", somebody says: the speaker threatens X.
+printf 'The Houthis said American ships in the Red Sea were legitimate targets.\n' | match_stdin legitimate
+expect "named legitimate targets: the Houthis threaten the US" \
+    "$(json_get "$T/legitimate.out" 'alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
+    "houthis us"
+
 # An offer to meet is talks offered; a meeting planned is not.
 printf 'North Korea offered to meet the South Korean president.\n' | match_stdin offer
 expect "an offer to meet: de-escalation by the one who offers" \
