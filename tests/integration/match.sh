@@ -178,6 +178,15 @@ expect "named legitimate targets: the Houthis threaten the US" \
     "$(json_get "$T/legitimate.out" 'alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
     "houthis us"
 
+# Consequences faced with no word between, ashes after a longer object.
+printf 'Iran warned that anyone who interfered would face consequences never seen before.\n' | match_stdin never_seen
+expect "would face consequences: Iran threatens" \
+    "$(json_get "$T/never_seen.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
+    "threat iran"
+printf 'North Korea said it would reduce the southern capital to ashes.\n' | match_stdin ashes
+expect "reduce the southern capital to ashes: a threat" \
+    "$(json_get "$T/ashes.out" 'alerts[0]["category"]')" threat
+
 # An offer to meet is talks offered; a meeting planned is not.
 printf 'North Korea offered to meet the South Korean president.\n' | match_stdin offer
 expect "an offer to meet: de-escalation by the one who offers" \
