@@ -134,6 +134,14 @@ void		 actor_own_by_speaker(struct actor_mention *m, size_t n,
 		    const struct text_doc *doc);
 
 /*
+ * The named party (a mention with an actor) that begins at token t, past
+ * its articles: the object of a verb that ends before t ("vowed to
+ * destroy the Houthis").  -1 when none does, or punctuation comes first.
+ */
+long		 actor_object_at(const struct actor_mention *m, size_t n,
+		    const struct text_doc *doc, size_t t);
+
+/*
  * Who says what governs token t: the speaker of t's clause, or of the
  * nearest clause above it that has one ("Varnia would pay a heavy
  * price, the minister said": the minister).  The index of the mention

@@ -226,6 +226,19 @@ actor_object_of(const struct actor_mention *m, size_t n,
 	return q < end ? actor_starting(m, n, p + 1, q) : -1;
 }
 
+long
+actor_object_at(const struct actor_mention *m, size_t n,
+    const struct text_doc *doc, size_t t)
+{
+	long k;
+
+	if (t == 0 || t > doc->n_tokens || (t < doc->n_tokens &&
+	    (doc->tokens[t].flags & TEXT_CLAUSE)))
+		return -1;
+	return (k = actor_object_of(m, n, doc, t - 1, doc->n_tokens)) >= 0 &&
+	    m[k].actor >= 0 ? k : -1;
+}
+
 /* A passive's agent: the mention after "by" close behind the verb
  * group ("the village was attacked on Monday by rebels"), or -1. */
 static long

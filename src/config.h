@@ -133,6 +133,9 @@ struct config_rule {
 		RULE_AGENT_NONE		/* no one is named acting: every
 					   party named is a target */
 	}			 agent;
+	int			 object_party;	/* object = "party": a named
+						   party must follow the term,
+						   its object */
 	char			*language;	/* Snowball stemmer name; default "english" */
 	const char		*file;
 	int			 line;

@@ -223,6 +223,17 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 			    "(the rule names no one acting, every party "
 			    "named is a target)", text);
 	}
+	/* "Vowed to destroy Hamas", not "vowed to destroy corruption":
+	 * verbs that are force only against somebody. */
+	if ((text = config_value(s, "object", &line)) != NULL) {
+		if (strcmp(text, "party") == 0)
+			r->object_party = 1;
+		else if (strcmp(text, "any") != 0)
+			config_msg_at(s->ld, 1, line, "object \"%s\" is "
+			    "unknown; use \"party\" (a party the rules know "
+			    "must follow the term, as its object) or \"any\" "
+			    "(the default)", text);
+	}
 	config_take_list(s, "raise", &r->raise, &lines);
 	config_defer_classes(s, &r->raise, lines);
 	config_take_list(s, "opposed_by", &r->opposed_by, &lines);
@@ -362,5 +373,7 @@ config_take_rule_like(struct config_section *s, struct config_rule *r)
 		copy_list(&r->opposed_by, &t->opposed_by);
 	if (UNSET("agent"))
 		r->agent = t->agent;
+	if (UNSET("object"))
+		r->object_party = t->object_party;
 #undef UNSET
 }

@@ -309,7 +309,8 @@ rules_clause_keys(struct rules *r, size_t i, char *err, size_t errlen)
 	int not;
 
 	r->rule_clauses[i] = rule->mood.n > 0 || rule->actor_kinds.n > 0 ||
-	    rule->negated != NULL || rule->opposed_by.n > 0;
+	    rule->negated != NULL || rule->opposed_by.n > 0 ||
+	    rule->object_party;
 	for (k = 0; k < rule->mood.n; k++) {
 		/* "!demand": any group but a demand */
 		name = rule->mood.v[k];

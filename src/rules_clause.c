@@ -421,6 +421,12 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 			    "could) reported by another than the one acting");
 			continue;
 		}
+		if (rule->object_party &&
+		    actor_object_at(run->am, run->n_am, &run->doc, o->end) < 0) {
+			rules_say(run, "  not fired: no party the rules know "
+			    "follows it as its object (object = \"party\")");
+			continue;
+		}
 		if (r->clause_lang[lang] != NULL &&
 		    (against = rules_opposed(run, sn, ri, &v, o)) != NULL) {
 			rules_span(run, against->start, against->end, word,

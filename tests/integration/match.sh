@@ -187,6 +187,15 @@ printf 'North Korea said it would reduce the southern capital to ashes.\n' | mat
 expect "reduce the southern capital to ashes: a threat" \
     "$(json_get "$T/ashes.out" 'alerts[0]["category"]')" threat
 
+# A vow to destroy a named party is a threat; one to destroy a thing
+# is none (object = "party").
+printf "Israel's prime minister vowed to destroy Hamas.\n" | match_stdin destroy
+expect "a vow to destroy a party: Israel threatens Hamas" \
+    "$(json_get "$T/destroy.out" 'alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
+    "israel hamas"
+printf 'The Iranian government vowed to crush inflation.\n' | match_stdin inflation
+expect "a vow to crush inflation: no alert" "$(wc -c < "$T/inflation.out")" 0
+
 # An offer to meet is talks offered; a meeting planned is not.
 printf 'North Korea offered to meet the South Korean president.\n' | match_stdin offer
 expect "an offer to meet: de-escalation by the one who offers" \

@@ -475,6 +475,16 @@ test_like(void)
 	    "  agent = \"object\" }\n");
 	CHECK(c == NULL && said("test.conf:2: agent \"object\" is unknown; "
 	    "use \"subject\""), "an unknown agent is refused at its line");
+	c = load_text("rule one { category = \"threat\" terms = {\"x\"}\n"
+	    "  object = \"party\" }\nrule two { like = \"one\" terms = {\"y\"} }\n");
+	CHECK(c != NULL && c->n_rules == 2 && c->rules[0].object_party &&
+	    c->rules[1].object_party, "object = \"party\" loads, and like "
+	    "takes it");
+	config_free(c);
+	c = load_text("rule one { category = \"threat\" terms = {\"x\"}\n"
+	    "  object = \"thing\" }\n");
+	CHECK(c == NULL && said("test.conf:2: object \"thing\" is unknown; "
+	    "use \"party\""), "an unknown object is refused at its line");
 
 	c = load_text("rule early { like = \"late\" terms = {\"x\"} }\n"
 	    "rule late { category = \"threat\" terms = {\"y\"} }\n");
