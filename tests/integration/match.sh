@@ -196,6 +196,11 @@ expect "a vow to destroy a party: Israel threatens Hamas" \
 printf 'The Iranian government vowed to crush inflation.\n' | match_stdin inflation
 expect "a vow to crush inflation: no alert" "$(wc -c < "$T/inflation.out")" 0
 
+printf 'China said Japan was playing with fire over the islands.\n' | match_stdin fire
+expect "X is playing with fire, as China says: China threatens Japan" \
+    "$(json_get "$T/fire.out" 'alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
+    "china japan"
+
 # An offer to meet is talks offered; a meeting planned is not.
 printf 'North Korea offered to meet the South Korean president.\n' | match_stdin offer
 expect "an offer to meet: de-escalation by the one who offers" \
