@@ -198,26 +198,27 @@ text_scare_quotes(struct text_scan *sc)
 {
 	struct text_token *tok = sc->doc->tokens;
 	size_t a, b, end = sc->doc->n_tokens;
-	int quotes, others;
+	int quotes, others, inside;
 
 	for (a = sc->sent_first + 1; a < end; a++) {
 		text_gap_marks(sc, tok[a - 1].end, tok[a].start, &quotes,
 		    &others);
 		if (quotes != 1 || others != 0)
 			continue;
-		for (b = a + 1; b < end && b - a <= TEXT_SCARE_WORDS; b++) {
+		/* b: the token after the closing mark, or the end */
+		for (inside = 0, b = a + 1; b < end; b++) {
 			text_gap_marks(sc, tok[b - 1].end, tok[b].start,
 			    &quotes, &others);
-			if (quotes != 0 || others != 0)
+			if (quotes != 0)
 				break;
+			inside |= others;
 		}
-		if (b - a <= TEXT_SCARE_WORDS && (b == end || quotes != 0)) {
+		if (b - a <= TEXT_SCARE_WORDS && !inside) {
 			tok[a].flags &= ~TEXT_CLAUSE;
 			if (b < end && others == 0)
 				tok[b].flags &= ~TEXT_CLAUSE;
 		}
-		if (b < end && quotes != 0)
-			a = b;	/* b follows the closing mark */
+		a = b;	/* go on after the closing mark */
 	}
 }
 

@@ -114,6 +114,8 @@ test_tokens(void)
 	analyse("Iran said \"we will, if we must\" strike.");
 	CHECK_INT(doc.tokens[2].flags & TEXT_CLAUSE, TEXT_CLAUSE,
 	    "a quotation with a comma inside keeps its marks");
+	CHECK_INT(doc.tokens[7].flags & TEXT_CLAUSE, TEXT_CLAUSE,
+	    "and its closing mark opens no quotation of its own");
 
 	analyse("Iran\xe2\x80\x99s Israel-Hamas war");
 	CHECK_STR(folds(), "iran israel hamas war",
