@@ -133,6 +133,11 @@ void		 actor_own_by_speaker(struct actor_mention *m, size_t n,
 		    const struct clause_sentence *cs,
 		    const struct text_doc *doc);
 
+/* Clause c, or the nearest clause above it, that names a speaker; NULL
+ * when none does (c may be NULL). */
+const struct clause *actor_frame(const struct clause_sentence *cs,
+		    const struct clause *c);
+
 /*
  * The named party (a mention with an actor) that begins at token t, past
  * its articles: the object of a verb that ends before t ("vowed to

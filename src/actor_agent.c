@@ -168,9 +168,7 @@ actor_parent(const struct clause_sentence *cs, const struct clause *c)
 	    &cs->clauses[c->parent] : NULL;
 }
 
-/* Clause c, or the nearest clause above it, that names a speaker; NULL
- * when none does (c may be NULL). */
-static const struct clause *
+const struct clause *
 actor_frame(const struct clause_sentence *cs, const struct clause *c)
 {
 	int depth;

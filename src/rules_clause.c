@@ -211,7 +211,6 @@ rules_guess_of_other(const struct rules_run *run, size_t t, long agent)
 	const struct clause *c;
 	size_t k;
 	long sp;
-	int depth;
 
 	if (agent < 0)
 		return 0;
@@ -223,10 +222,7 @@ rules_guess_of_other(const struct rules_run *run, size_t t, long agent)
 		return 0;
 	/* The acting party anywhere in the words naming the speaker
 	 * ("Russia's security council deputy") is the speaker's side. */
-	c = clause_at(&run->cs, t);
-	for (depth = 0; c != NULL && depth < 8 &&
-	    c->speaker_first >= c->speaker_end; depth++)
-		c = c->parent >= 0 ? &run->cs.clauses[c->parent] : NULL;
+	c = actor_frame(&run->cs, clause_at(&run->cs, t));
 	for (k = 0; c != NULL && k < run->n_mentions; k++)
 		if (run->mentions[k].start >= c->speaker_first &&
 		    run->mentions[k].end <= c->speaker_end &&
