@@ -201,6 +201,14 @@ expect "X is playing with fire, as China says: China threatens Japan" \
     "$(json_get "$T/fire.out" 'alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
     "china japan"
 
+# An offensive paused, troops disengaged: steps down.
+printf 'Israel said it would pause its offensive for four hours a day.\n' | match_stdin pause_offensive
+expect "an offensive paused: de-escalation" \
+    "$(json_get "$T/pause_offensive.out" 'alerts[0]["category"]')" deescalation
+printf 'China and India agreed to disengage troops along the border.\n' | match_stdin disengage
+expect "troops disengaged: de-escalation" \
+    "$(json_get "$T/disengage.out" 'alerts[0]["category"]')" deescalation
+
 # An offer to meet is talks offered; a meeting planned is not.
 printf 'North Korea offered to meet the South Korean president.\n' | match_stdin offer
 expect "an offer to meet: de-escalation by the one who offers" \
