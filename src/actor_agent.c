@@ -42,6 +42,13 @@ static const char *const actor_reciprocal[] = {
 	"between"
 };
 
+/* Verbs whose object, before "of" and an -ing word, is who does that
+ * ("accused Hezbollah of planning to attack": Hezbollah plans). */
+static const char *const actor_accusations[] = {
+	"accuse", "accused", "accuses", "accusing", "blame", "blamed",
+	"blames", "blaming", "charged", "suspected", "suspects"
+};
+
 /* Participles after which "to" names an author ("a tape attributed to
  * X"), as "by" does after others. */
 static const char *const actor_attributions[] = {
@@ -573,6 +580,14 @@ actor_agent(const struct actor_mention *m, size_t n,
 	if (clause_participle(cs, t) && !(doc->tokens[t].flags & TEXT_CLAUSE))
 		for (k = 0; (size_t)k < n; k++)
 			if (m[k].end == t && m[k].head + 1 == t)
+				return k;
+	/* "accused Hezbollah of planning to attack": the accused */
+	if (t >= 3 && strcmp(doc->tokens[t - 1].fold, "of") == 0 &&
+	    !(doc->tokens[t].flags & TEXT_CLAUSE))
+		for (k = 0; (size_t)k < n; k++)
+			if (m[k].end == t - 1 && (p = actor_phrase_start(doc,
+			    m[k].first, 0)) > 0 &&
+			    ACTOR_IN(doc->tokens[p - 1].fold, actor_accusations))
 				return k;
 	/* "obtained a tape from al-Qaeda, threatening attacks": after a
 	 * comma, a participle tells of the thing whose author ends the

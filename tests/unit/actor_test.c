@@ -648,6 +648,13 @@ test_agent_analysed(void)
 	CHECK_INT(agent_analysed("Sudan shelled the town of Israel, "
 	    "threatening more attacks.", "threatening"), SUDAN, "analysed: "
 	    "..., threatening after no author: the subject");
+	/* Accused of an -ing act: the accused does it. */
+	CHECK_INT(agent_analysed("Israel accused Hezbollah of planning to "
+	    "attack.", "planning"), HEZBOLLAH, "analysed: accused X of "
+	    "planning: X plans");
+	CHECK_INT(agent_analysed("Israel warned Hezbollah of attacking.",
+	    "attacking"), ISRAEL, "analysed: only after a verb of "
+	    "accusation");
 	/* The sides of talks or a truce act in it, after "between". */
 	CHECK_INT(agent_analysed("Talks between Sudan and the militants "
 	    "will resume.", "resume"), SUDAN, "analysed: talks between two "
