@@ -266,29 +266,32 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	return 0;
 }
 
-int
-clause_participle(const struct clause_sentence *cs, size_t t)
+/* Is token t an -ing word: inside its clause, outside the verb group
+ * (opens 0), or opening a clause after the sentence's first (opens 1)? */
+static int
+participle_at(const struct clause_sentence *cs, size_t t, int opens)
 {
 	struct clause_chain ch;
 
-	if ((ch.c = clause_at(cs, t)) == NULL || cs->lang == NULL ||
-	    t == ch.c->first ||
-	    (t >= ch.c->verb.first && t < ch.c->verb.end))
+	if ((ch.c = clause_at(cs, t)) == NULL || cs->lang == NULL)
+		return 0;
+	if (opens ? t != ch.c->first || ch.c == &cs->clauses[0] :
+	    t == ch.c->first || (t >= ch.c->verb.first && t < ch.c->verb.end))
 		return 0;
 	ch.cs = cs;
 	return (ccls(&ch, t) & CW_ING) != 0;
 }
 
 int
+clause_participle(const struct clause_sentence *cs, size_t t)
+{
+	return participle_at(cs, t, 0);
+}
+
+int
 clause_participle_opens(const struct clause_sentence *cs, size_t t)
 {
-	struct clause_chain ch;
-
-	if ((ch.c = clause_at(cs, t)) == NULL || cs->lang == NULL ||
-	    t != ch.c->first || ch.c == &cs->clauses[0])
-		return 0;
-	ch.cs = cs;
-	return (ccls(&ch, t) & CW_ING) != 0;
+	return participle_at(cs, t, 1);
 }
 
 int
