@@ -1,7 +1,7 @@
 /*
  * clause_priv.h: the word classes the clause analysis reads, and a
- * language's table of them (clause_lang.c), shared by clause.c and the
- * unit test.
+ * language's table of them (clause_lang.c), shared by the clause*.c files
+ * and the unit test.
  */
 #ifndef BRINK_CLAUSE_PRIV_H
 #define BRINK_CLAUSE_PRIV_H
@@ -200,6 +200,25 @@ clause_has_verb(const struct clause *c)
 	return c->verb.first != c->verb.end;
 }
 
+/* Where a verb group may start (clause_start.c).  Could token k be a
+ * verb after "to" or an auxiliary? */
+int		 clause_verbish(const struct clause_work *, size_t k, size_t end);
+/* The next token at or after k that is not an adverb or a negation. */
+size_t		 clause_skip_adv(const struct clause_work *, size_t k,
+		    size_t end);
+/* Does the text at k, in a clause from from, look like the start of a
+ * finite verb group? */
+int		 clause_finite_start(const struct clause_work *, size_t k,
+		    size_t from);
+/* A weaker start: an unknown "-ed" word, a participle alone, the "-s"
+ * form of a verb of the news; bare allows one at the clause's start. */
+int		 clause_weak_start(const struct clause_work *, size_t k,
+		    size_t from, int bare);
+
+/* Pass 1 (clause_cut.c): the clauses; -1 when there is no room. */
+int		 clause_cut(struct clause_work *);
+/* Pass 2 (clause_group.c): each clause's verb group. */
+int		 clause_groups(struct clause_work *);
 /* Pass 3 (clause_subject.c): the subjects. */
 void		 clause_subjects(struct clause_work *);
 /* Passes 4 to 6 (clause_frame.c): roles, reported speech, conditions,

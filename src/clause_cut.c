@@ -1,0 +1,141 @@
+/*
+ * clause_cut.c: pass 1 of the clause analysis (clause.c): a sentence cut
+ * into clauses at punctuation and at the conjunctions that open one
+ * ("if", "who", "that", "but", "and vowed", "or else").
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "clause.h"
+#include "clause_priv.h"
+
+/*
+ * Returns the opener at k (and its length in *skip), or -1.
+ */
+static int
+opener_at(const struct clause_work *w, size_t k, int verb_seen,
+    int demand_seen, size_t *skip)
+{
+	uint64_t b = wcls(w, k), next = wcls(w, k + 1), prev;
+	size_t j;
+
+	*skip = 1;
+	prev = k > w->first ? wcls(w, k - 1) : 0;
+	if (k + 1 < w->end && (w->doc->tokens[k + 1].flags & TEXT_CLAUSE))
+		next = 0;	/* "according] to" is no "according to" */
+	if (b & CW_COND)
+		return OP_COND;
+	if ((b & CW_PROVIDED) && (next & CW_THAT)) {
+		*skip = 2;
+		return OP_COND;
+	}
+	if (b & CW_REL)
+		return k > w->first ? OP_REL : -1;
+	if (b & CW_THAT)
+		return k > w->first &&
+		    !(prev & (CW_PREP | CW_OF | CW_TO | CW_DET)) ? OP_THAT : -1;
+	if (b & CW_CONJ)
+		return OP_CONJ;
+	if (b & CW_OTHERWISE)
+		return OP_ORELSE;
+	if ((b & CW_ACCORDING) && (next & CW_TO)) {
+		*skip = 2;
+		return OP_ACCORDING;
+	}
+	if ((b & CW_OR) && (next & CW_ELSE)) {
+		*skip = 2;
+		return OP_ORELSE;
+	}
+	if ((b & CW_OR) && demand_seen)
+		return OP_ORELSE;
+	if ((b & CW_AND) && (next & CW_ING) && (next & (CW_REPORTING |
+	    CW_INTENT)))
+		return OP_AND;	/* "..., raising the toll and threatening" */
+	if (!(b & (CW_AND | CW_OR | CW_SUBORD)) || !verb_seen)
+		return -1;
+	/* "and vowed", "and they will", "after the flood killed": a
+	 * second clause, not a list or a prepositional phrase. */
+	for (j = k + 1; j < w->end && j < k + (b & CW_SUBORD ? 9 : 5); j++) {
+		if (j > k + 1 && (w->doc->tokens[j].flags & TEXT_CLAUSE))
+			break;
+		if (clause_finite_start(w, j, k + 1))
+			return b & CW_SUBORD ? OP_CONJ : OP_AND;
+		if (wcls(w, j) & (CW_CONJ | CW_THAT | CW_REL | CW_COND))
+			break;
+	}
+	return -1;
+}
+
+static int
+clause_push(struct clause_work *w, size_t first, enum clause_opener op,
+    size_t skip)
+{
+	struct clause_item *ci;
+
+	if (w->n == w->cap)
+		return -1;	/* cannot happen: one clause per token */
+	ci = &w->it[w->n++];
+	memset(ci, 0, sizeof(*ci));
+	ci->c.first = first;
+	ci->c.end = first;
+	ci->c.parent = -1;
+	ci->op = op;
+	ci->skip = skip;
+	return 0;
+}
+
+int
+clause_cut(struct clause_work *w)
+{
+	size_t k, skip;
+	int op, verb_seen = 0, demand_seen = 0, speech_open = 0;
+
+	op = opener_at(w, w->first, 0, 0, &skip);
+	if (clause_push(w, w->first, op < 0 ? OP_START : (enum clause_opener)op,
+	    op < 0 ? 0 : skip) == -1)
+		return -1;
+	for (k = w->first + (op < 0 ? 0 : skip - 1); k < w->end; k++) {
+		int punct = k > w->first &&
+		    (w->doc->tokens[k].flags & TEXT_CLAUSE);
+		/* after a verb of speech with no verb of its own yet, "and"
+		 * before a noun joins the reported subject ("said American
+		 * and British vessels would be"); before a verb ("denied the
+		 * report and vowed") it opens a clause */
+		int in_subject = speech_open &&
+		    (wcls(w, k) & (CW_AND | CW_OR)) && k + 1 < w->end &&
+		    !clause_finite_start(w, k + 1, k + 1);
+
+		/* ", and vowed" opens a clause even after a list */
+		op = k > w->first ? opener_at(w, k, punct || (verb_seen &&
+		    !in_subject), demand_seen, &skip) : -1;
+		if (punct || op >= 0) {
+			w->it[w->n - 1].c.end = k;
+			if (clause_push(w, k, op < 0 ? OP_PUNCT :
+			    (enum clause_opener)op, op < 0 ? 0 : skip) == -1)
+				return -1;
+			/* "must hand them over, all of them, or face": a
+			 * demand carries over plain punctuation */
+			verb_seen = speech_open = 0;
+			if (op >= 0)
+				demand_seen = 0;
+			if (op >= 0 && skip > 1)
+				k += skip - 1;
+			continue;
+		}
+		if (clause_finite_start(w, k, w->it[w->n - 1].c.first) ||
+		    clause_weak_start(w, k, w->it[w->n - 1].c.first, 0)) {
+			speech_open = !verb_seen &&
+			    (wcls(w, k) & CW_SPEECH) != 0;
+			verb_seen = 1;
+		}
+		if (wcls(w, k) & (CW_MUST | CW_DEMAND))
+			demand_seen = 1;
+	}
+	w->it[w->n - 1].c.end = w->end;
+	for (k = 0; k < w->n; k++)
+		if (w->it[k].skip > w->it[k].c.end - w->it[k].c.first)
+			w->it[k].skip = w->it[k].c.end - w->it[k].c.first;
+	return 0;
+}

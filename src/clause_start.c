@@ -1,0 +1,69 @@
+/*
+ * clause_start.c: where a verb group may start, the test that both the
+ * cut into clauses (clause_cut.c) and the search for each clause's verb
+ * group (clause_group.c) make.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "clause.h"
+#include "clause_priv.h"
+
+/* Could token k be a verb after "to" or an auxiliary? */
+int
+clause_verbish(const struct clause_work *w, size_t k, size_t end)
+{
+	return k < end && !(wcls(w, k) & (CW_NOT_VERB | CW_ADV));
+}
+
+/* The next token at or after k that is not an adverb or a negation. */
+size_t
+clause_skip_adv(const struct clause_work *w, size_t k, size_t end)
+{
+	while (k < end && (wcls(w, k) & (CW_ADV | CW_NEG)))
+		k++;
+	return k;
+}
+
+/* Does the text at k look like the start of a finite verb group? */
+int
+clause_finite_start(const struct clause_work *w, size_t k, size_t from)
+{
+	uint64_t b = wcls(w, k), prev = k > from ? wcls(w, k - 1) : 0;
+
+	if (prev & (CW_DET | CW_PREP | CW_TO | CW_POSS | CW_OF))
+		return 0;
+	if (b & CW_AUX)
+		return 1;
+	if (!(b & CW_VERB) || (b & CW_ADJ))
+		return 0;
+	if ((b & CW_RULE) && !(wcls(w, k + 1) & CW_PARTICLE))
+		return 0;	/* "the rule of law" */
+	if (b & (CW_REPORTING | CW_INTENT | CW_RULE | CW_CALL | CW_GIVE))
+		return (b & (CW_PAST | CW_PRES)) || k == from;
+	return (b & CW_PAST) && !(b & CW_NEWS && b & CW_PRES) && k > from;
+}
+
+/* A weak candidate: an unknown "-ed" word, a participle alone, or the
+ * "-s" form of a verb of the news ("Iran attacks"). */
+int
+clause_weak_start(const struct clause_work *w, size_t k, size_t from, int bare)
+{
+	const struct text_token *t = &w->doc->tokens[k];
+	uint64_t b = wcls(w, k), prev = k > from ? wcls(w, k - 1) : 0;
+
+	if ((k == from && !bare) || (prev & (CW_DET | CW_PREP | CW_TO |
+	    CW_POSS | CW_OF | CW_NUM)))
+		return 0;
+	if (b & (CW_EDSHAPE | CW_PART | CW_ADJ) && !(b & CW_NOT_VERB))
+		return 1;
+	/* "Iran attacks Israel" but not "face attacks and abuse" */
+	return (b & CW_NEWS) && (b & CW_PRES) && (w->headline ||
+	    (t->fold_len > w->lang->pres_len + 1 &&
+	    memcmp(t->fold + t->fold_len - w->lang->pres_len,
+	    w->lang->pres_suffix, w->lang->pres_len) == 0 &&
+	    k + 1 < w->end && !(wcls(w, k + 1) & (CW_AND | CW_OR |
+	    CW_PREP | CW_OF))));
+}
