@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""bbc_eval: brink's rules measured on modern real news in the form brink
+reads: 6,168 items of the BBC News RSS feeds, March to August 2022 (the
+first months of the war in Ukraine), title and description as the feeds
+gave them.  Nobody on the project wrote them.
+
+The items are not here, nor in ../shared: they are a public copy of a
+feed archive (see LABELS-bbc.md for where to get it), read from the CSV
+given with --csv (columns title, pubDate, guid, link, description).
+bbc-2022-labels.tsv beside this script labels, by guid, the items that
+could hold a threat or a step down (LABELS-bbc.md says which and how);
+an item without a label is read as neither.  Each label is in split dev
+(rules may be tuned on it) or test (only measured).
+
+It prints, for each split and for both together, as agnews_eval.py
+does:
+
+  - alarm: an alert with a hit of category threat or retaliation,
+    against the label `threat`;
+  - de-escalation: a hit of category deescalation, against `deesc`,
+
+precision, recall and F1 with their counts, and the alerts on items
+that have no label (outside the labelled sections, or an item the
+keyword screen passed over): those count as false in the figures and
+are listed, for someone to read.  -v lists the misses and the false
+alarms.  The text is read from the CSV and printed to the terminal
+only.
+
+Exit status: 0; 2 when brinkd fails or an input cannot be read; 77 when
+the CSV is absent.
+
+usage: bbc_eval.py --csv FILE [--brinkd PATH] [--config FILE]
+                   [--labels FILE] [--split dev|test] [-v]
+"""
+
+import argparse
+import csv
+import html
+import os
+import sys
+import tempfile
+
+import agnews_eval
+
+HERE = agnews_eval.HERE
+TOP = agnews_eval.TOP
+
+
+def read_items(path):
+    """{guid: (None, title, description)}: the first item of each guid
+    (the archive repeats items that stayed in a feed)."""
+    items = {}
+    with open(path, encoding="utf-8", newline="") as fp:
+        for n, rec in enumerate(csv.DictReader(fp), 2):
+            if not rec.get("guid") or "title" not in rec or \
+                    "description" not in rec:
+                raise ValueError("%s:%d: want the columns title, pubDate, "
+                                 "guid, link, description" % (path, n))
+            items.setdefault(rec["guid"], (
+                None, html.unescape(rec["title"] or ""),
+                html.unescape(rec["description"] or "")))
+    return items
+
+
+def read_labels(path):
+    """{guid: (threat, deesc, split)}."""
+    labels = {}
+    for n, f in agnews_eval.tsv_rows(path):
+        if len(f) != 4 or f[1] not in "01" or f[2] not in "01" or \
+                f[3] not in ("dev", "test"):
+            raise ValueError("%s:%d: want guid<TAB>threat<TAB>deesc<TAB>"
+                             "dev|test, got %r" % (path, n, "\t".join(f)))
+        if f[0] in labels:
+            raise ValueError("%s:%d: %s labelled twice" % (path, n, f[0]))
+        labels[f[0]] = (f[1] == "1", f[2] == "1", f[3])
+    return labels
+
+
+def main():
+    ap = argparse.ArgumentParser(
+        description="brink's rules on the BBC's 2022 RSS items "
+        "(evaluation only)")
+    ap.add_argument("--csv", required=True)
+    ap.add_argument("--brinkd", default=os.path.join(TOP, "src", "brinkd"))
+    ap.add_argument("--config")
+    ap.add_argument("--labels",
+                    default=os.path.join(HERE, "bbc-2022-labels.tsv"))
+    ap.add_argument("--split", choices=("dev", "test"))
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    if not os.path.exists(args.csv):
+        sys.stderr.write("bbc_eval: %s is absent: the BBC items are not "
+                         "kept with the project (LABELS-bbc.md says where "
+                         "to get them); nothing to measure\n" % args.csv)
+        return 77
+    try:
+        items = read_items(args.csv)
+        labels = read_labels(args.labels)
+        missing = [g for g in labels if g not in items]
+        if missing:
+            raise ValueError("%s: %s is not in %s" % (
+                args.labels, missing[0], args.csv))
+        with tempfile.TemporaryDirectory(prefix="bbc-") as tmp:
+            config = args.config or agnews_eval.default_config(tmp)
+            fired = agnews_eval.match_all(args.brinkd, config, list(items),
+                                          items)
+    except (OSError, ValueError, RuntimeError) as e:
+        sys.stderr.write("bbc_eval: %s\n" % e)
+        return 2
+    titles = {g: items[g][1] for g in items}
+    splits = [args.split] if args.split else ["dev", "test", None]
+    for split in splits:
+        rows = [g for g in items if g in labels and
+                (split is None or labels[g][2] == split)]
+        # alerts on unlabelled items count against precision in every
+        # figure; they belong to no split
+        extra = [g for g in items if g not in labels and g in fired]
+        print("%s: %d labelled items, %d threat, %d deesc" % (
+            split or "all", len(rows), sum(labels[g][0] for g in rows),
+            sum(labels[g][1] for g in rows)))
+        truth_t = {g: labels[g][0] for g in rows}
+        truth_d = {g: labels[g][1] for g in rows}
+        truth_t.update({g: False for g in extra})
+        truth_d.update({g: False for g in extra})
+        agnews_eval.score("alarm", rows + extra, truth_t, fired,
+                          agnews_eval.is_alarm, titles, args.verbose)
+        agnews_eval.score("deescalation", rows + extra, truth_d, fired,
+                          agnews_eval.is_deesc, titles, args.verbose)
+    extra = [g for g in items if g not in labels and g in fired]
+    print("alerts on unlabelled items: %d" % len(extra))
+    for g in extra:
+        print("  %-30s %s  %s" % (",".join(agnews_eval.rules_of(
+            fired[g], lambda c: True)), g, titles[g]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
