@@ -390,6 +390,11 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		if (rules_acting(run, sn, ri, t, &agent) == -1)
 			goto oom;
 		rules_explain_candidate(run, ri, o, t, &v, agent);
+		if (t >= sn->asked) {
+			rules_say(run, "  not fired: asked in a question, not "
+			    "said");
+			continue;
+		}
 		if ((r->rule_tenses[ri] | r->rule_moods[ri]) != 0 &&
 		    r->clause_lang[lang] != NULL &&
 		    !((r->rule_tenses[ri] >> v.tense) & 1) &&

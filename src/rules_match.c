@@ -59,6 +59,12 @@ rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
 		if (r->pats[o->pat].kind != PAT_TERM ||
 		    r->pats[o->pat].owner != ri)
 			continue;
+		if (o->start >= sn->asked) {
+			rules_say(run, "cancelled: rule %s: term \"%s\" is "
+			    "asked in a question, not said: %.*s", rule->name,
+			    r->pats[o->pat].text, (int)slen, stext);
+			continue;
+		}
 		if (rules_negated(run, sn, ri, o, &cue)) {
 			rules_say(run, "cancelled: rule %s: term \"%s\" is "
 			    "negated by \"%s\": %.*s", rule->name,
@@ -210,6 +216,7 @@ rules_sentence_parts(struct rules_run *run, const struct text_sentence *sn)
 		part.start = off == 0 ? sn->start : tok[part.first].start;
 		part.end = off + n == sn->n_tokens ? sn->end :
 		    tok[part.first + n - 1].end;
+		part.asked = sn->asked > part.first ? sn->asked : part.first;
 		if (rules_sentence(run, &part) == -1)
 			return -1;
 	}

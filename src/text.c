@@ -222,6 +222,50 @@ text_scare_quotes(struct text_scan *sc)
 	}
 }
 
+/* Is there a strong break (text_is_strong_break, or " - ") in the bytes
+ * [from, to) between two words? */
+static int
+text_gap_breaks(const struct text_scan *sc, size_t from, size_t to)
+{
+	size_t w, at = from;
+	int32_t cp;
+
+	for (; at < to; at += w) {
+		cp = text_cp(sc->s, sc->len, at, &w);
+		if (text_is_strong_break(cp) || (cp == '-' && at > from &&
+		    at + 1 < to && sc->s[at - 1] == ' ' && sc->s[at + 1] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The first token of the question that ends the sentence in progress at
+ * byte end, or the token after its last when its last mark before end
+ * is no question mark.  A question runs back to the sentence's start or
+ * to a strong break: what stands before a colon is a label or a
+ * statement of its own ("Iran vows revenge: what next?").
+ */
+static size_t
+text_question(const struct text_scan *sc, size_t end)
+{
+	const struct text_token *tok = sc->doc->tokens;
+	size_t k = sc->doc->n_tokens, at, w;
+	int32_t cp, last = 0;
+
+	for (at = tok[k - 1].end; at < end; at += w) {
+		cp = text_cp(sc->s, sc->len, at, &w);
+		if (text_is_terminal(cp))
+			last = cp;
+	}
+	if (!text_is_question_mark(last))
+		return k;
+	for (k--; k > sc->sent_first; k--)
+		if (text_gap_breaks(sc, tok[k - 1].end, tok[k].start))
+			break;
+	return k;
+}
+
 /* Close the sentence in progress at byte end (exclusive). */
 static int
 text_end_sentence(struct text_scan *sc, size_t end)
@@ -248,6 +292,7 @@ text_end_sentence(struct text_scan *sc, size_t end)
 		sn->end = end;
 		sn->first = sc->sent_first;
 		sn->n_tokens = doc->n_tokens - sc->sent_first;
+		sn->asked = text_question(sc, end);
 	}
 	sc->sent_first = doc->n_tokens;
 	sc->sent_start = SIZE_MAX;

@@ -40,6 +40,10 @@ struct text_sentence {
 	size_t	 start, end;	/* bytes in the text, blanks trimmed */
 	size_t	 first;		/* its first token */
 	size_t	 n_tokens;
+	size_t	 asked;		/* the first token of the question that ends
+				   it, after a colon, semicolon or dash
+				   ("Ukraine war: Could Russia ...?"); first
+				   + n_tokens when it asks nothing */
 };
 
 struct text_doc {

@@ -139,6 +139,21 @@ text_is_terminal(int32_t cp)
 	    cp == 0x06d4;
 }
 
+static inline int
+text_is_question_mark(int32_t cp)
+{
+	return cp == '?' || cp == 0xff1f || cp == 0x061f;
+}
+
+/* Marks that part a headline's label or a statement from a question
+ * after it ("Ukraine war: Could ...?"): a colon, a semicolon, a dash. */
+static inline int
+text_is_strong_break(int32_t cp)
+{
+	return cp == ':' || cp == ';' || cp == 0x2014 || cp == 0x2013 ||
+	    cp == 0x061b;
+}
+
 /* Punctuation that ends a clause inside a sentence.  Hyphens do not
  * ("Iran-backed"), nor full stops inside one (after "Mr."). */
 static inline int

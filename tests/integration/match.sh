@@ -267,6 +267,14 @@ printf 'Health\n\nPolio could be eradicated next year, the World Health Organisa
 expect "a disease that could be eradicated, a health body says: no alert" \
     "$(wc -c < "$T/eradicated.out")" 0
 
+# A question asks; it does not report a threat.  What stands before a
+# colon is said all the same.
+printf 'Will Iran strike Israel?\n' | match_stdin asked
+expect "a question raises no alert" "$(wc -c < "$T/asked.out")" 0
+printf 'Iran vows to strike Israel: what next?\n' | match_stdin asked2
+expect "a statement before a colon and a question: a threat" \
+    "$(json_get "$T/asked2.out" 'alerts[0]["category"]')" threat
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1

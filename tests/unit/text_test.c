@@ -79,6 +79,29 @@ test_sentences(void)
 	    "Sources said e.g. this one.");
 	CHECK_INT(doc.n_sentences, 3, "curly quotes close a sentence; e.g. does not");
 
+	/* A question asks from its start, or from the last colon,
+	 * semicolon or dash before it; a statement asks nothing. */
+	analyse("Will Iran strike back? Iran vows revenge: what next?\n"
+	    "Iran vows revenge - will it strike? Iran vowed revenge.\n"
+	    "\xe2\x80\x9cWho will stop us?\xe2\x80\x9d\nWho? He asked.");
+	CHECK_INT(doc.n_sentences, 7, "questions and statements");
+	CHECK_INT((long)doc.sentences[0].asked, (long)doc.sentences[0].first,
+	    "a question asks from its first word");
+	CHECK_INT((long)doc.sentences[1].asked,
+	    (long)doc.sentences[1].first + 3,
+	    "a statement before a colon is no part of the question after it");
+	CHECK_INT((long)doc.sentences[2].asked,
+	    (long)doc.sentences[2].first + 3,
+	    "nor one before a dash between spaces");
+	CHECK_INT((long)doc.sentences[3].asked,
+	    (long)(doc.sentences[3].first + doc.sentences[3].n_tokens),
+	    "a statement asks nothing");
+	CHECK_INT((long)doc.sentences[4].asked, (long)doc.sentences[4].first,
+	    "a question in quotes asks");
+	CHECK_INT((long)doc.sentences[6].asked,
+	    (long)(doc.sentences[6].first + doc.sentences[6].n_tokens),
+	    "a sentence after a question asks nothing");
+
 	analyse("   \n\n  ...  \n");
 	CHECK_INT(doc.n_sentences, 0, "blank and punctuation-only text has "
 	    "no sentence");
