@@ -267,6 +267,10 @@ printf 'Health\n\nPolio could be eradicated next year, the World Health Organisa
 expect "a disease that could be eradicated, a health body says: no alert" \
     "$(wc -c < "$T/eradicated.out")" 0
 
+# A truce that breaks down is no step, in any form of the verb.
+printf 'The ceasefire between Sudan and the rebels breaks down.\n' | match_stdin breaks
+expect "a ceasefire that breaks down: no alert" "$(wc -c < "$T/breaks.out")" 0
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
