@@ -55,6 +55,14 @@ static const char *const actor_attributions[] = {
 	"ascribed", "attributed", "credited"
 };
 
+/* Nouns that count the ones named after their "of" ("thousands of
+ * troops", "growing numbers of firms", "a group of militants"): those
+ * act as the count would. */
+static const char *const actor_counts[] = {
+	"dozens", "group", "handful", "hundreds", "majority", "millions",
+	"number", "numbers", "scores", "tens", "thousands"
+};
+
 /*
  * Do up to two lower-case modifiers and one article before token p
  * follow a preposition ("on the prime minister", "in the northern
@@ -99,6 +107,17 @@ actor_can_act(const struct actor_mention *m, size_t k,
 	if (p <= lo)
 		return 1;
 	before = doc->tokens[p - 1].fold;
+	/* "thousands of troops" acts where "thousands" would */
+	while (p >= lo + 2 && strcmp(before, "of") == 0 &&
+	    !(doc->tokens[p].flags & TEXT_CLAUSE) &&
+	    !(doc->tokens[p - 1].flags & TEXT_CLAUSE) &&
+	    actor_in(doc->tokens[p - 2].fold, actor_counts,
+	    NELEM(actor_counts))) {
+		p = actor_phrase_start(doc, p - 2, lo);
+		if (p <= lo)
+			return 1;
+		before = doc->tokens[p - 1].fold;
+	}
 	if (actor_in(before, actor_prepositions,
 	    actor_n_prepositions))
 		return 0;

@@ -271,6 +271,10 @@ expect "a disease that could be eradicated, a health body says: no alert" \
 printf 'The ceasefire between Sudan and the rebels breaks down.\n' | match_stdin breaks
 expect "a ceasefire that breaks down: no alert" "$(wc -c < "$T/breaks.out")" 0
 
+# The ones a count names act ("numbers of firms"): firms, not Russia.
+printf 'Growing numbers of firms pull back from Russia.\n' | match_stdin firms
+expect "firms pulling back from a country: no alert" "$(wc -c < "$T/firms.out")" 0
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked

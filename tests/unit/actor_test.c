@@ -611,6 +611,15 @@ test_agent_analysed(void)
 	CHECK_STR(actor_kind_name(agent_kind), "sports", "who are sports");
 	CHECK_INT(agent_analysed("Officials said Iran would retaliate.",
 	    "retaliate"), IRAN, "analysed: a reported subject");
+	/* A count before "of" is transparent: the ones counted act. */
+	CHECK_INT(agent_analysed("Hundreds of militants vowed to attack.",
+	    "vowed"), -10 - MILITANTS, "analysed: hundreds of militants act");
+	CHECK_INT(agent_analysed("Growing numbers of players threatened to "
+	    "strike.", "threatened"), -10 - PLAYERS,
+	    "analysed: numbers of players act as players");
+	CHECK_INT(agent_analysed("The killing of hundreds of militants "
+	    "enraged Iran.", "enraged"), -2,
+	    "analysed: a count after another preposition does not act");
 	/* A passive's agent acts, its subject is the target. */
 	CHECK_INT(agent_analysed("Israel was threatened by Hamas on Monday.",
 	    "threatened"), HAMAS, "analysed: a passive's agent, not its "
