@@ -393,8 +393,22 @@ text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 	} else
 		fl = strlen(fold);
 	if (fl > 3 && memcmp(fold + fl - 3, "n't", 3) == 0) {
-		/* "didn't" reads "did not": the cue the rules look for. */
-		rc = text_push_token(sc, start, core - 3, fold, fl - 3, flags);
+		/* "didn't" reads "did not": the cue the rules look for.
+		 * "won't", "can't" and "shan't" lost more of their verb. */
+		const char *verb = fold;
+		size_t vl = fl - 3;
+
+		if (vl == 2 && memcmp(fold, "wo", 2) == 0) {
+			verb = "will";
+			vl = 4;
+		} else if (vl == 2 && memcmp(fold, "ca", 2) == 0) {
+			verb = "can";
+			vl = 3;
+		} else if (vl == 3 && memcmp(fold, "sha", 3) == 0) {
+			verb = "shall";
+			vl = 5;
+		}
+		rc = text_push_token(sc, start, core - 3, verb, vl, flags);
 		if (rc == 0)
 			rc = text_push_token(sc, core - 3, core, "not", 3, flags);
 	} else

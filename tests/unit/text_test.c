@@ -149,6 +149,9 @@ test_tokens(void)
 	CHECK_INT(doc.tokens[1].flags & TEXT_CAPS, TEXT_CAPS, "U.S. is in capitals");
 	CHECK_INT(doc.tokens[3].flags & TEXT_CAPS, TEXT_CAPS, "US is in capitals");
 	CHECK_INT(doc.tokens[5].flags & TEXT_CAPS, 0, "us is not");
+	analyse("Iran won't act, can't wait and shan't go.");
+	CHECK_STR(folds(), "iran will not act can not wait and shall not go",
+	    "won't, can't and shan't read will not, can not, shall not");
 }
 
 static void
