@@ -177,8 +177,9 @@ int	 clause_is_guess(const struct clause_verb *v);
 
 /*
  * Does v guess at its event in somebody's report (CLAUSE_SAID_GUESS),
- * with no condition, demand or plan governing it?  Whether that is a
- * threat or a forecast depends on who speaks: the caller decides.
+ * with no demand or plan governing it?  Whether that is a threat or a
+ * forecast depends on who speaks, and under a condition (CLAUSE_COND)
+ * on whether the text names who speaks: the caller decides.
  */
 int	 clause_is_said_guess(const struct clause_verb *v);
 

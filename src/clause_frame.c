@@ -17,6 +17,9 @@
 /* Tokens after a verb of speech that still leave it a frame: "..., he
  * told reporters on Monday". */
 #define CLAUSE_FRAME_TAIL	4
+/* Words a headline's source after a dash runs to at most ("- US
+ * officials", "- state media"). */
+#define CLAUSE_SOURCE_WORDS	4
 
 /* Clause f reports clause j: role, speaker and the frame's mood. */
 static void
@@ -128,6 +131,27 @@ participle_speaker(struct clause_work *w, size_t i)
 	c->subj_end = a->speaker_end;
 }
 
+/* Tokens [s, e) of clause i name who says every clause no frame
+ * reports yet. */
+static void
+said_by(struct clause_work *w, size_t i, size_t s, size_t e)
+{
+	size_t j;
+
+	for (j = 0; j < w->n; j++) {
+		struct clause *c = &w->it[j].c;
+
+		if (j == i || w->it[j].covered)
+			continue;
+		if (c->role == CLAUSE_MAIN || c->role == CLAUSE_OTHER) {
+			c->role = CLAUSE_REPORTED;
+			c->parent = (long)i;
+		}
+		c->speaker_first = s;
+		c->speaker_end = e;
+	}
+}
+
 /* Pass 4: roles, reported speech. */
 void
 clause_frames(struct clause_work *w)
@@ -214,19 +238,17 @@ clause_frames(struct clause_work *w)
 			e = s + 6;
 		if (e < s)
 			e = s;
-		for (j = 0; j < w->n; j++) {
-			struct clause *c = &w->it[j].c;
-
-			if (j == i || w->it[j].covered)
-				continue;
-			if (c->role == CLAUSE_MAIN || c->role == CLAUSE_OTHER) {
-				c->role = CLAUSE_REPORTED;
-				c->parent = (long)i;
-			}
-			c->speaker_first = s;
-			c->speaker_end = e;
-		}
+		said_by(w, i, s, e);
 	}
+	/* A headline's source after a dash ("China could strike if Pelosi
+	 * visits Taiwan - US", "... -TV"): a last clause of a few words
+	 * with no verb says the ones before it. */
+	i = w->n - 1;
+	if (w->headline && w->n > 1 && w->it[i].op == OP_PUNCT &&
+	    (w->doc->tokens[w->it[i].c.first].flags & TEXT_DASH) &&
+	    !clause_has_verb(&w->it[i].c) &&
+	    w->it[i].c.end - w->it[i].c.first <= CLAUSE_SOURCE_WORDS)
+		said_by(w, i, w->it[i].c.first, w->it[i].c.end);
 }
 
 /* Pass 5: "if"/"unless" and "or else" mark their main clause. */

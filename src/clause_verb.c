@@ -309,8 +309,8 @@ clause_demand_noun(const struct clause_sentence *cs, size_t t)
 int
 clause_is_said_guess(const struct clause_verb *v)
 {
-	return (v->mood & CLAUSE_SAID_GUESS) && !(v->mood & (CLAUSE_COND |
-	    CLAUSE_DEMAND | CLAUSE_INTENT));
+	return (v->mood & CLAUSE_SAID_GUESS) && !(v->mood & (CLAUSE_DEMAND |
+	    CLAUSE_INTENT));
 }
 
 int

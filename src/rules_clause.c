@@ -204,9 +204,13 @@ rules_denied_by_other(struct rules_run *run, size_t t, long agent)
  * other than the one acting ("Ostland said Varnia could attack within
  * days"); no when the one acting says it ("Varnia warned it could
  * strike", agent = "speaker" rules) or either is a role no party owns.
+ * On a condition (cond) only a named party's report is a forecast ("US
+ * officials say China may fire missiles if ..."): unnamed "officials"
+ * saying Varnia could strike if attacked may be Varnia's own.
  */
 static int
-rules_guess_of_other(const struct rules_run *run, size_t t, long agent)
+rules_guess_of_other(const struct rules_run *run, size_t t, long agent,
+    int cond)
 {
 	const struct clause *c;
 	size_t k;
@@ -216,7 +220,7 @@ rules_guess_of_other(const struct rules_run *run, size_t t, long agent)
 		return 0;
 	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
 	if (sp < 0)
-		return 1;
+		return !cond;
 	if (sp == agent || run->am[sp].actor < 0 ||
 	    run->am[agent].actor < 0)
 		return 0;
@@ -417,7 +421,8 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 			continue;
 		}
 		if (r->clause_lang[lang] != NULL && clause_is_said_guess(&v) &&
-		    rules_guess_of_other(run, t, agent)) {
+		    rules_guess_of_other(run, t, agent,
+		    (v.mood & CLAUSE_COND) != 0)) {
 			rules_say(run, "  not fired: a guess (may, might, "
 			    "could) reported by another than the one acting");
 			continue;

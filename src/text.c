@@ -83,7 +83,8 @@ struct text_scan {
 	size_t			 tok_cap, sent_cap;
 	size_t			 sent_first;	/* first token of the sentence */
 	size_t			 sent_start;	/* its first byte, or SIZE_MAX */
-	int			 clause;	/* a clause mark since the last word */
+	int			 clause;	/* TEXT_CLAUSE, TEXT_DASH: the marks
+					   since the last word */
 };
 
 /* Room in the pool for n more bytes and a NUL after what it holds. */
@@ -144,7 +145,7 @@ text_token_add(struct text_scan *sc, size_t start, size_t end,
 	t->fold = NULL;
 	t->fold_len = fold_len;
 	t->fold_hash = fold_hash;
-	t->flags = flags | (sc->clause ? TEXT_CLAUSE : 0);
+	t->flags = flags | sc->clause;
 	sc->clause = 0;
 	sc->fold_offs[doc->n_tokens] = doc->pool_len;
 	doc->pool[doc->pool_len + fold_len] = '\0';
@@ -600,12 +601,14 @@ text_other(struct text_scan *sc, size_t i, size_t *w, size_t *next)
 			return 0;
 		}
 		if (cp != '.')
-			sc->clause = 1;
-	} else if (text_is_clause_mark(cp))
-		sc->clause = 1;
+			sc->clause |= TEXT_CLAUSE;
+	} else if (cp == 0x2014 || cp == 0x2013)
+		sc->clause |= TEXT_CLAUSE | TEXT_DASH;
+	else if (text_is_clause_mark(cp))
+		sc->clause |= TEXT_CLAUSE;
 	else if (cp == '-' && i > 0 && i + 1 < len &&
 	    (text[i - 1] == ' ' || text[i + 1] == ' '))
-		sc->clause = 1;	/* " - " as a dash */
+		sc->clause |= TEXT_CLAUSE | TEXT_DASH;	/* " - " as a dash */
 	*next = i + *w;
 	return 0;
 }

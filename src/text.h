@@ -26,6 +26,8 @@
 #define TEXT_POSS	0x8	/* a possessive 's was dropped ("Sudan's") */
 #define TEXT_HYPHEN	0x10	/* a hyphen joins it to the last token
 				   ("backed" in "Iran-backed") */
+#define TEXT_DASH	0x20	/* of that punctuation, a dash ("- US",
+				   an en or em dash) */
 
 struct text_token {
 	size_t	 start, end;	/* bytes of the word in the text */

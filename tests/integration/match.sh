@@ -275,6 +275,17 @@ expect "a ceasefire that breaks down: no alert" "$(wc -c < "$T/breaks.out")" 0
 printf 'Growing numbers of firms pull back from Russia.\n' | match_stdin firms
 expect "firms pulling back from a country: no alert" "$(wc -c < "$T/firms.out")" 0
 
+# A may or could on a condition that a named party says of another is
+# its forecast; one that unnamed officials say may be the actor's own.
+# A headline's source after a dash says the headline.
+printf 'US officials say China may fire missiles near Taiwan if a US lawmaker visits the island.\n' | match_stdin forecast
+expect "a named party's forecast on a condition: no alert" "$(wc -c < "$T/forecast.out")" 0
+printf 'Officials said Iran could strike the bases if attacked.\n' | match_stdin unnamed
+expect "unnamed officials' could on a condition: a threat" \
+    "$(json_get "$T/unnamed.out" 'alerts[0]["category"]')" threat
+printf 'China could strike Taiwan if a US lawmaker visits - US\n' | match_stdin source
+expect "a headline's source after a dash: its forecast, no alert" "$(wc -c < "$T/source.out")" 0
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
