@@ -286,6 +286,15 @@ expect "unnamed officials' could on a condition: a threat" \
 printf 'China could strike Taiwan if a US lawmaker visits - US\n' | match_stdin source
 expect "a headline's source after a dash: its forecast, no alert" "$(wc -c < "$T/source.out")" 0
 
+# A reply on the condition that force is used is retaliation; a
+# positive one is not.
+printf 'Nato will respond if Russia uses chemical weapons, warns Biden.\n' | match_stdin respondif
+expect "will respond if X uses weapons: retaliation" \
+    "$(json_get "$T/respondif.out" 'alerts[0]["category"]')" retaliation
+printf 'Israel said it would respond positively if militants ceased attacks.\n' | match_stdin positive
+expect "would respond positively if attacks cease: no alarm" \
+    "$(json_get "$T/positive.out" '[a["category"] for a in alerts if a["category"] in ("threat", "retaliation")]')" "[]"
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
