@@ -295,6 +295,11 @@ printf 'Israel said it would respond positively if militants ceased attacks.\n' 
 expect "would respond positively if attacks cease: no alarm" \
     "$(json_get "$T/positive.out" '[a["category"] for a in alerts if a["category"] in ("threat", "retaliation")]')" "[]"
 
+# A standing order to shoot is a threat of force.
+printf 'The army issued shoot-on-sight orders against curfew breakers.\n' | match_stdin sight
+expect "shoot-on-sight orders: a threat" \
+    "$(json_get "$T/sight.out" 'alerts[0]["category"]')" threat
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
