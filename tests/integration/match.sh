@@ -300,6 +300,11 @@ printf 'The army issued shoot-on-sight orders against curfew breakers.\n' | matc
 expect "shoot-on-sight orders: a threat" \
     "$(json_get "$T/sight.out" 'alerts[0]["category"]')" threat
 
+# Military activity reduced is a step down.
+printf 'Russia said it would radically reduce its military activity around Kyiv.\n' | match_stdin reduce
+expect "military activity reduced: de-escalation" \
+    "$(json_get "$T/reduce.out" 'alerts[0]["category"]')" deescalation
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
