@@ -160,6 +160,13 @@ int	 clause_participle(const struct clause_sentence *cs, size_t t);
 int	 clause_participle_opens(const struct clause_sentence *cs, size_t t);
 
 /*
+ * Is token t a "not" that sets two phrases against each other ("actions
+ * not words", "peace, not war", "Iran, not Israel, will") rather than
+ * negating a verb?  1 or 0.
+ */
+int	 clause_contrast_not(const struct clause_sentence *cs, size_t t);
+
+/*
  * Is token t a noun of demand outside its clause's verb group
  * ("Chad's ultimatum to withdraw", "the rebels' demands")?  1 or 0.
  */

@@ -294,6 +294,30 @@ clause_participle_opens(const struct clause_sentence *cs, size_t t)
 	return participle_at(cs, t, 1);
 }
 
+/* Words that make a neighbour of "not" part of a verb group or a phrase
+ * it governs ("did not", "not to", "not ready", "not behind"). */
+#define CW_NOT_CONTRAST	(CW_AUX | CW_VERB | CW_EDSHAPE | CW_ING | CW_PART | \
+	CW_PAST | CW_PRES | CW_ADV | CW_NEG | CW_INTENT | CW_ABLE | \
+	CW_NOT_VERB)
+
+int
+clause_contrast_not(const struct clause_sentence *cs, size_t t)
+{
+	uint64_t prev, here, next;
+	size_t k;
+
+	if (cs->lang == NULL || t <= cs->class_first ||
+	    (k = t - cs->class_first) + 1 >= cs->n_classes)
+		return 0;
+	prev = cs->classes[k - 1];
+	here = cs->classes[k];
+	next = cs->classes[k + 1];
+	/* the noun after it may take an article: "peace, not the war" */
+	return (here & CW_NEG) && !(here & CW_NEVER) &&
+	    !(prev & CW_NOT_CONTRAST) &&
+	    !(next & (CW_NOT_CONTRAST & ~CW_DET));
+}
+
 int
 clause_demand_noun(const struct clause_sentence *cs, size_t t)
 {

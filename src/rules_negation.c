@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clause.h"
 #include "config.h"
 #include "rules.h"
 #include "rules_priv.h"
@@ -89,6 +90,13 @@ rules_negated(const struct rules_run *run, const struct text_sentence *sn,
 				continue;
 			if (best == NULL || o->end > best->end)
 				best = o;
+		}
+		/* "calls for actions not words": a contrast, no negation */
+		if (best != NULL && best->end == best->start + 1 &&
+		    run->cs_sentence == sn &&
+		    clause_contrast_not(&run->cs, best->start)) {
+			pos = best->end;
+			continue;
 		}
 		if (best != NULL) {
 			count++;

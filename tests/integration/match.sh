@@ -305,6 +305,13 @@ printf 'Russia said it would radically reduce its military activity around Kyiv.
 expect "military activity reduced: de-escalation" \
     "$(json_get "$T/reduce.out" 'alerts[0]["category"]')" deescalation
 
+# A "not" that sets two nouns against each other negates no verb.
+printf 'Sudan wants deeds not words at the resumed talks with the rebels.\n' | match_stdin contrast
+expect "deeds not words at resumed talks: de-escalation" \
+    "$(json_get "$T/contrast.out" 'alerts[0]["category"]')" deescalation
+printf 'Sudan does not want the resumed talks with the rebels.\n' | match_stdin notwant
+expect "does not want the talks: no alert" "$(wc -c < "$T/notwant.out")" 0
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked

@@ -277,6 +277,20 @@ test_denials(void)
 	analyse("Officials did not deny that troops would move.", 0);
 	CHECK_STR(verb("move"), "tense=future mood=modal negated=no",
 	    "did not deny: not negated");
+	analyse("The West wants actions not words from Russia.", 0);
+	CHECK(clause_contrast_not(&cs, token("not")),
+	    "actions not words: a contrast");
+	analyse("Peace, not war, is the aim.", 0);
+	CHECK(clause_contrast_not(&cs, token("not")), "peace, not war: too");
+	analyse("Iran does not want war.", 0);
+	CHECK(!clause_contrast_not(&cs, token("not")),
+	    "does not want: a negation");
+	analyse("Iran not planning attack", 1);
+	CHECK(!clause_contrast_not(&cs, token("not")),
+	    "a headline's not before a verb: a negation");
+	analyse("Iran not behind the attacks", 1);
+	CHECK(!clause_contrast_not(&cs, token("not")),
+	    "nor before a preposition");
 }
 
 static void
