@@ -312,6 +312,14 @@ expect "deeds not words at resumed talks: de-escalation" \
 printf 'Sudan does not want the resumed talks with the rebels.\n' | match_stdin notwant
 expect "does not want the talks: no alert" "$(wc -c < "$T/notwant.out")" 0
 
+# Consequences warned of by a party that can use force: a veiled
+# threat; by doctors, none.
+printf 'Russia warned Lithuania of consequences over the blockade.\n' | match_stdin consequences
+expect "warned X of consequences: a threat" \
+    "$(json_get "$T/consequences.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" "threat russia"
+printf 'Doctors warned of consequences for patients.\n' | match_stdin doctors
+expect "doctors warning of consequences: no alert" "$(wc -c < "$T/doctors.out")" 0
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
