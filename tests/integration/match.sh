@@ -320,6 +320,11 @@ expect "warned X of consequences: a threat" \
 printf 'Doctors warned of consequences for patients.\n' | match_stdin doctors
 expect "doctors warning of consequences: no alert" "$(wc -c < "$T/doctors.out")" 0
 
+# Northern Ireland is the UK's, not Ireland's.
+printf "The IRA reopened disarmament talks with Northern Ireland's disarmament chief.\n" | match_stdin ni
+expect "Northern Ireland is named as the UK" \
+    "$(json_get "$T/ni.out" '"uk" in alerts[0]["actors"] + alerts[0]["targets"] and "ireland" not in alerts[0]["actors"] + alerts[0]["targets"]')" True
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
