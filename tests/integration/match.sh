@@ -325,6 +325,11 @@ printf "The IRA reopened disarmament talks with Northern Ireland's disarmament c
 expect "Northern Ireland is named as the UK" \
     "$(json_get "$T/ni.out" '"uk" in alerts[0]["actors"] + alerts[0]["targets"] and "ireland" not in alerts[0]["actors"] + alerts[0]["targets"]')" True
 
+# A party saying only talks can end the war stands for talks.
+printf 'Sudan says only talks can end the war with the rebels.\n' | match_stdin onlytalks
+expect "only talks can end the war: de-escalation" \
+    "$(json_get "$T/onlytalks.out" 'alerts[0]["category"]')" deescalation
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
