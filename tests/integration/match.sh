@@ -330,6 +330,10 @@ printf 'Sudan says only talks can end the war with the rebels.\n' | match_stdin 
 expect "only talks can end the war: de-escalation" \
     "$(json_get "$T/onlytalks.out" 'alerts[0]["category"]')" deescalation
 
+# "In response to" gives a reason; it names no force.
+printf 'The president threatened to impose a curfew in the capital in response to the unrest.\n' | match_stdin inresponse
+expect "a curfew threatened in response to unrest: no alert" "$(wc -c < "$T/inresponse.out")" 0
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
