@@ -334,6 +334,11 @@ expect "only talks can end the war: de-escalation" \
 printf 'The president threatened to impose a curfew in the capital in response to the unrest.\n' | match_stdin inresponse
 expect "a curfew threatened in response to unrest: no alert" "$(wc -c < "$T/inresponse.out")" 0
 
+# A response that a party would face is the speaker's threat.
+printf 'Any nation that meddles in the war will face a lightning-fast response, the Russian president said.\n' | match_stdin faceresp
+expect "will face a response: a threat by the speaker" \
+    "$(json_get "$T/faceresp.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" "threat russia"
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
