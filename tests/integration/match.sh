@@ -339,6 +339,10 @@ printf 'Any nation that meddles in the war will face a lightning-fast response, 
 expect "will face a response: a threat by the speaker" \
     "$(json_get "$T/faceresp.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" "threat russia"
 
+# Gas cut off on a condition is pressure, not force.
+printf 'Russia has threatened to cut off gas supplies if countries ban its oil.\n' | match_stdin gas
+expect "gas supplies threatened: no alert" "$(wc -c < "$T/gas.out")" 0
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
