@@ -1,0 +1,40 @@
+/*
+ * text_priv.h: the scan in progress, shared by text.c, which reads the
+ * words, and text_sentence.c, which decides where a sentence ends and
+ * what a finished one holds.
+ */
+#ifndef BRINK_TEXT_PRIV_H
+#define BRINK_TEXT_PRIV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text.h"
+
+struct text_scan {
+	const char		*s;
+	size_t			 len;
+	struct text_doc		*doc;
+	size_t			*fold_offs;	/* per token, into doc->pool */
+	size_t			 tok_cap, sent_cap;
+	size_t			 sent_first;	/* first token of the sentence */
+	size_t			 sent_start;	/* its first byte, or SIZE_MAX */
+	int			 clause;	/* TEXT_CLAUSE, TEXT_DASH: the marks
+					   since the last word */
+};
+
+/*
+ * At a terminal mark at byte i: if it ends the sentence, return the byte
+ * after it and its closing quotes; else return 0.
+ */
+size_t	text_sentence_end(struct text_scan *sc, size_t i, int32_t mark);
+
+/* In the sentence in progress, join short quotations to their clause
+ * (see text_sentence.c). */
+void	text_scare_quotes(struct text_scan *sc);
+
+/* The first token of the question that ends the sentence in progress at
+ * byte end, or the token after its last when it asks nothing. */
+size_t	text_question(const struct text_scan *sc, size_t end);
+
+#endif

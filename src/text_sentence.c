@@ -1,0 +1,204 @@
+/*
+ * text_sentence.c: where a sentence ends (a full stop after a title or
+ * an initial does not end one; one before lower case does not either),
+ * and what a finished sentence holds: its short quotations, read as part
+ * of their clause, and the question it may end with.  text.c asks as it
+ * scans.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "text.h"
+#include "text_char.h"
+#include "text_priv.h"
+
+/* Titles and short forms whose full stop does not end a sentence. */
+static const char *const text_titles[] = {
+	"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt",
+	"sgt", "adm", "cmdr", "gov", "sen", "rep", "pres", "prof", "st",
+	"jr", "sr", "rev", "hon", "amb", "brig", "mt", "ft", "vs", "inc",
+	"ltd", "co", "corp", "dept", "jan", "feb", "mar", "apr", "jun",
+	"jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "cf",
+	"al", "fig", "vol", "pp", "sgt", "supt", "insp", "messrs", NULL
+};
+
+#define TEXT_TITLE_MAX	6	/* bytes of the longest title above */
+#define TEXT_SCARE_WORDS 6	/* the longest quotation read as part of
+				   its clause (text_scare_quotes) */
+
+/* Count the quotation marks (*quotes) and the other marks (*others) in
+ * bytes [from, to) of the text, between two tokens. */
+static void
+text_gap_marks(const struct text_scan *sc, size_t from, size_t to,
+    int *quotes, int *others)
+{
+	size_t w;
+	int32_t cp;
+
+	*quotes = *others = 0;
+	for (; from < to; from += w) {
+		cp = text_cp(sc->s, sc->len, from, &w);
+		if (text_is_quote(cp))
+			(*quotes)++;
+		else if (!text_is_space(cp) && !text_is_break(cp))
+			(*others)++;
+	}
+}
+
+/*
+ * In the sentence in progress, a short quotation that opens right after
+ * a word ("would take "adequate measures" if", "vowed a "crushing"
+ * response") is part of the clause around it: its marks no longer cut
+ * one, so the words before and after it keep their subject and verb.
+ * A quotation that opens the sentence or follows other punctuation,
+ * one of more than TEXT_SCARE_WORDS words, and one with punctuation
+ * inside keep their marks: they are what somebody said.
+ */
+void
+text_scare_quotes(struct text_scan *sc)
+{
+	struct text_token *tok = sc->doc->tokens;
+	size_t a, b, end = sc->doc->n_tokens;
+	int quotes, others, inside;
+
+	for (a = sc->sent_first + 1; a < end; a++) {
+		text_gap_marks(sc, tok[a - 1].end, tok[a].start, &quotes,
+		    &others);
+		if (quotes != 1 || others != 0)
+			continue;
+		/* b: the token after the closing mark, or the end */
+		for (inside = 0, b = a + 1; b < end; b++) {
+			text_gap_marks(sc, tok[b - 1].end, tok[b].start,
+			    &quotes, &others);
+			if (quotes != 0)
+				break;
+			inside |= others;
+		}
+		if (b - a <= TEXT_SCARE_WORDS && !inside) {
+			tok[a].flags &= ~TEXT_CLAUSE;
+			if (b < end && others == 0)
+				tok[b].flags &= ~TEXT_CLAUSE;
+		}
+		a = b;	/* go on after the closing mark */
+	}
+}
+
+/* Is there a strong break (text_is_strong_break, or " - ") in the bytes
+ * [from, to) between two words? */
+static int
+text_gap_breaks(const struct text_scan *sc, size_t from, size_t to)
+{
+	size_t w, at = from;
+	int32_t cp;
+
+	for (; at < to; at += w) {
+		cp = text_cp(sc->s, sc->len, at, &w);
+		if (text_is_strong_break(cp) || (cp == '-' && at > from &&
+		    at + 1 < to && sc->s[at - 1] == ' ' && sc->s[at + 1] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The first token of the question that ends the sentence in progress at
+ * byte end, or the token after its last when its last mark before end
+ * is no question mark.  A question runs back to the sentence's start or
+ * to a strong break: what stands before a colon is a label or a
+ * statement of its own ("Iran vows revenge: what next?").
+ */
+size_t
+text_question(const struct text_scan *sc, size_t end)
+{
+	const struct text_token *tok = sc->doc->tokens;
+	size_t k = sc->doc->n_tokens, at, w;
+	int32_t cp, last = 0;
+
+	for (at = tok[k - 1].end; at < end; at += w) {
+		cp = text_cp(sc->s, sc->len, at, &w);
+		if (text_is_terminal(cp))
+			last = cp;
+	}
+	if (!text_is_question_mark(last))
+		return k;
+	for (k--; k > sc->sent_first; k--)
+		if (text_gap_breaks(sc, tok[k - 1].end, tok[k].start))
+			break;
+	return k;
+}
+
+/* Is the full stop at byte i a title's or an initial's, not a sentence's? */
+static int
+text_dot_is_short_form(struct text_scan *sc, size_t i, int32_t next_cp)
+{
+	struct text_doc *doc = sc->doc;
+	const struct text_token *t;
+	const char *fold;
+	size_t k;
+
+	if (doc->n_tokens == sc->sent_first)
+		return 0;
+	t = &doc->tokens[doc->n_tokens - 1];
+	if (t->end != i)
+		return 0;
+	fold = doc->pool + sc->fold_offs[doc->n_tokens - 1];
+	/* An initial: "John F. Kennedy". */
+	if (t->end - t->start == 1 && (t->flags & TEXT_CAPS))
+		return 1;
+	/* The length and the first letter first: asked at every full
+	 * stop, and most words before one are no title. */
+	if (t->fold_len > TEXT_TITLE_MAX)
+		return 0;
+	/* compared by length and bytes: no call to strcmp at each stop */
+	if ((t->fold_len == 2 && memcmp(fold, "no", 2) == 0) ||
+	    (t->fold_len == 3 && memcmp(fold, "nos", 3) == 0))
+		return text_is_digit(next_cp);
+	for (k = 0; text_titles[k] != NULL; k++)
+		if (fold[0] == text_titles[k][0] &&
+		    strcmp(fold, text_titles[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * At a terminal mark at byte i: if it ends the sentence, return the byte
+ * after it and its closing quotes; else return 0.
+ */
+size_t
+text_sentence_end(struct text_scan *sc, size_t i, int32_t mark)
+{
+	size_t j = i, w, k;
+	int32_t cp, next;
+
+	while (j < sc->len) {
+		cp = text_cp(sc->s, sc->len, j, &w);
+		if (!text_is_terminal(cp) && !text_is_closer(cp))
+			break;
+		j += w;
+	}
+	if (j >= sc->len)
+		return j;
+	cp = text_cp(sc->s, sc->len, j, &w);
+	if (!text_is_space(cp) || cp == -1) {
+		if (text_is_break(cp))
+			return j;
+		return 0;	/* "3.5", "gov.uk", "?!x" */
+	}
+	for (k = j; k < sc->len; k += w) {
+		cp = text_cp(sc->s, sc->len, k, &w);
+		if (!text_is_space(cp) || cp == -1)
+			break;
+	}
+	if (k >= sc->len)
+		return j;
+	next = text_cp(sc->s, sc->len, k, &w);
+	if (text_is_lower(next))
+		return 0;	/* "e.g. this", "“Why?” he asked" */
+	if (mark == '.' && text_dot_is_short_form(sc, i, next))
+		return 0;
+	return j;
+}
