@@ -30,6 +30,13 @@ rules_hit_severity(const struct rule_hit *h)
 {
 	int s = (int)h->rule->severity + h->raise;
 
+	/* Counted as its negated category, a threat disowned ("will not
+	 * use nuclear weapons") is a step down: no more urgent than the
+	 * steps down the pack rates low, so that a sink for high threats
+	 * is not paged by it. */
+	if (h->category != NULL && s > SEV_LOW)
+		s = SEV_LOW;
+
 	return s > SEV_CRITICAL ? SEV_CRITICAL : (enum severity)s;
 }
 

@@ -343,6 +343,11 @@ expect "will face a response: a threat by the speaker" \
 printf 'Russia has threatened to cut off gas supplies if countries ban its oil.\n' | match_stdin gas
 expect "gas supplies threatened: no alert" "$(wc -c < "$T/gas.out")" 0
 
+# A threat disowned is a step down, rated as one: low.
+printf "Russia won't use nuclear weapons in Ukraine, the ambassador said.\n" | match_stdin disowned
+expect "a nuclear threat disowned: de-escalation, low" \
+    "$(json_get "$T/disowned.out" 'alerts[0]["category"] + " " + alerts[0]["severity"]')" "deescalation low"
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
