@@ -348,6 +348,10 @@ printf "Russia won't use nuclear weapons in Ukraine, the ambassador said.\n" | m
 expect "a nuclear threat disowned: de-escalation, low" \
     "$(json_get "$T/disowned.out" 'alerts[0]["category"] + " " + alerts[0]["severity"]')" "deescalation low"
 
+# "Legal aid" names no official (an aide's stem is aid's).
+printf 'Barristers to strike over legal aid\n' | match_stdin legalaid
+expect "barristers striking over legal aid: no alert" "$(wc -c < "$T/legalaid.out")" 0
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
