@@ -352,6 +352,11 @@ expect "a nuclear threat disowned: de-escalation, low" \
 printf 'Barristers to strike over legal aid\n' | match_stdin legalaid
 expect "barristers striking over legal aid: no alert" "$(wc -c < "$T/legalaid.out")" 0
 
+# An aircraft carrier is no airline.
+printf 'x\n\nA US aircraft carrier will strike Houthi targets.\n' | match_stdin carrier
+expect "an aircraft carrier will strike: a US threat" \
+    "$(json_get "$T/carrier.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" "threat us"
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
