@@ -357,6 +357,11 @@ printf 'x\n\nA US aircraft carrier will strike Houthi targets.\n' | match_stdin 
 expect "an aircraft carrier will strike: a US threat" \
     "$(json_get "$T/carrier.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" "threat us"
 
+# What is within reach of missiles is the target; the speaker threatens.
+printf 'x\n\nThe Houthis warned that American aircraft carriers in the Red Sea were within reach of their missiles.\n' | match_stdin reach
+expect "X within reach of our missiles: the speaker threatens X" \
+    "$(json_get "$T/reach.out" 'alerts[0]["actors"][0] + " " + alerts[0]["targets"][0]')" "houthis us"
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
