@@ -216,10 +216,28 @@ struct actor_unit {
 	int		 proper;
 };
 
-/* Keep the longest of overlapping words; words come sorted by first. */
+/* Is token t in the verb group of its clause (cs may be NULL)?  An
+ * irregular past ("Nigeria sent soldiers", "Iran put troops") has no
+ * shape that tells it from a modifier; the analysis knows it. */
+static int
+actor_in_verb(const struct clause_sentence *cs, size_t t)
+{
+	const struct clause *c;
+
+	return cs != NULL && (c = clause_at(cs, t)) != NULL &&
+	    t >= c->verb.first && t < c->verb.end;
+}
+
+/*
+ * Keep the longest of overlapping words; words come sorted by first.  A
+ * role's word that the clause analysis reads as a verb names no one:
+ * names meet on their stem, and "forced", "guarded" and "staffed" share
+ * theirs with the roles "forces", "guards" and "staff".
+ */
 static size_t
 actor_pick_words(const struct actor_word *words, size_t n_words,
-    const struct text_sentence *sn, struct actor_unit *u)
+    const struct text_sentence *sn, const struct clause_sentence *cs,
+    struct actor_unit *u)
 {
 	size_t k, n = 0, send = sn->first + sn->n_tokens;
 
@@ -228,6 +246,9 @@ actor_pick_words(const struct actor_word *words, size_t n_words,
 
 		if (w->first >= w->end || w->first < sn->first ||
 		    w->end > send)
+			continue;
+		if (w->actor < 0 && w->role >= 0 && w->end == w->first + 1 &&
+		    actor_in_verb(cs, w->first))
 			continue;
 		if (n > 0 && w->first < u[n - 1].end) {
 			if (w->end - w->first <= u[n - 1].end - u[n - 1].first)
@@ -372,18 +393,6 @@ actor_backs(const struct text_doc *doc, const struct text_sentence *sn,
     const struct actor_unit *a)
 {
 	return a->end < sn->first + sn->n_tokens && actor_backing(doc, a->end);
-}
-
-/* Is token t in the verb group of its clause (cs may be NULL)?  An
- * irregular past ("Nigeria sent soldiers", "Iran put troops") has no
- * shape that tells it from a modifier; the analysis knows it. */
-static int
-actor_in_verb(const struct clause_sentence *cs, size_t t)
-{
-	const struct clause *c;
-
-	return cs != NULL && (c = clause_at(cs, t)) != NULL &&
-	    t >= c->verb.first && t < c->verb.end;
 }
 
 /* May tokens [from, to) stand between two units of one phrase? */
@@ -534,7 +543,7 @@ actor_mentions(const struct text_doc *doc, const struct text_sentence *sn,
 	    (owner_of = calloc(cap, sizeof(*owner_of))) == NULL ||
 	    (m = calloc(cap, sizeof(*m))) == NULL)
 		goto fail;
-	n_w = actor_pick_words(words, n_words, sn, w);
+	n_w = actor_pick_words(words, n_words, sn, cs, w);
 	n_u = actor_add_proper(doc, sn, headline, w, n_w, u);
 
 	for (from = 0; from < n_u; from = k) {

@@ -362,6 +362,11 @@ printf 'x\n\nThe Houthis warned that American aircraft carriers in the Red Sea w
 expect "X within reach of our missiles: the speaker threatens X" \
     "$(json_get "$T/reach.out" 'alerts[0]["actors"][0] + " " + alerts[0]["targets"][0]')" "houthis us"
 
+# A verb that shares its stem with a role ("forced", "forces") is no role.
+printf 'x\n\nIsrael forced residents to flee and vowed to attack the town.\n' | match_stdin forcedverb
+expect "X forced ... and vowed to attack: X's threat" \
+    "$(json_get "$T/forcedverb.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" "threat israel"
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked

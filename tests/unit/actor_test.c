@@ -43,6 +43,8 @@ static const struct entry {
 	{ "haniyeh", HAMAS, -1, ACTOR_ARMED_GROUP },
 	{ "army", -1, ARMY, ACTOR_MILITARY },
 	{ "troops", -1, ARMY, ACTOR_MILITARY },
+	/* as "forces" would match it: names meet on their stem */
+	{ "forced", -1, ARMY, ACTOR_MILITARY },
 	{ "officials", -1, OFFICIALS, ACTOR_OFFICIAL },
 	{ "president", -1, OFFICIALS, ACTOR_OFFICIAL },
 	{ "militants", -1, MILITANTS, ACTOR_ARMED_GROUP },
@@ -611,6 +613,10 @@ test_agent_analysed(void)
 	CHECK_STR(actor_kind_name(agent_kind), "sports", "who are sports");
 	CHECK_INT(agent_analysed("Officials said Iran would retaliate.",
 	    "retaliate"), IRAN, "analysed: a reported subject");
+	/* A role's word read as the clause's verb names no one. */
+	CHECK_INT(agent_analysed("Israel forced residents to flee and vowed "
+	    "to attack.", "vowed"), ISRAEL, "analysed: a role's word that is "
+	    "the verb is no role");
 	/* A count before "of" is transparent: the ones counted act. */
 	CHECK_INT(agent_analysed("Hundreds of militants vowed to attack.",
 	    "vowed"), -10 - MILITANTS, "analysed: hundreds of militants act");
