@@ -367,6 +367,11 @@ printf 'x\n\nIsrael forced residents to flee and vowed to attack the town.\n' | 
 expect "X forced ... and vowed to attack: X's threat" \
     "$(json_get "$T/forcedverb.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" "threat israel"
 
+# A vow to keep attacking is a vow of more force.
+printf 'x\n\nHouthi rebels vowed to keep attacking ships in the Red Sea.\n' | match_stdin keep
+expect "vowed to keep attacking: a threat" \
+    "$(json_get "$T/keep.out" 'alerts[0]["category"]')" threat
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
