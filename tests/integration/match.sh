@@ -372,6 +372,11 @@ printf 'x\n\nHouthi rebels vowed to keep attacking ships in the Red Sea.\n' | ma
 expect "vowed to keep attacking: a threat" \
     "$(json_get "$T/keep.out" 'alerts[0]["category"]')" threat
 
+# Prisoners swapped are prisoners exchanged.
+printf 'x\n\nRussia and Ukraine swapped prisoners on Friday.\n' | match_stdin swap
+expect "prisoners swapped: de-escalation" \
+    "$(json_get "$T/swap.out" 'alerts[0]["category"]')" deescalation
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
