@@ -377,6 +377,11 @@ printf 'x\n\nRussia and Ukraine swapped prisoners on Friday.\n' | match_stdin sw
 expect "prisoners swapped: de-escalation" \
     "$(json_get "$T/swap.out" 'alerts[0]["category"]')" deescalation
 
+# Shipments and convoys are what force soft verbs may hit.
+printf 'x\n\nRussia warned it would target Western weapons shipments.\n' | match_stdin shipments
+expect "would target weapons shipments: a threat" \
+    "$(json_get "$T/shipments.out" 'alerts[0]["category"]')" threat
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
