@@ -382,6 +382,15 @@ printf 'x\n\nRussia warned it would target Western weapons shipments.\n' | match
 expect "would target weapons shipments: a threat" \
     "$(json_get "$T/shipments.out" 'alerts[0]["category"]')" threat
 
+# Drills launched as a warning, and an army told to be ready for war,
+# are threats by mobilisation.
+printf "x\n\nChina's military launched drills around Taiwan as a warning.\n" | match_stdin drills
+expect "drills launched as a warning: a threat" \
+    "$(json_get "$T/drills.out" 'alerts[0]["category"] + " " + alerts[0]["rule"]')" "threat threat-mobilisation"
+printf 'x\n\nKim Jong Un ordered his army to be ready for war.\n' | match_stdin readywar
+expect "an army ordered to be ready for war: a threat" \
+    "$(json_get "$T/readywar.out" 'alerts[0]["category"]')" threat
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
