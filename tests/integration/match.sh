@@ -391,6 +391,14 @@ printf 'x\n\nKim Jong Un ordered his army to be ready for war.\n' | match_stdin 
 expect "an army ordered to be ready for war: a threat" \
     "$(json_get "$T/readywar.out" 'alerts[0]["category"]')" threat
 
+# More force promised, an offensive pressed on with, a fight fought on.
+printf 'x\n\nThe Houthis claimed responsibility and promised more attacks.\n' | match_stdin more
+expect "promised more attacks: a threat" "$(json_get "$T/more.out" 'alerts[0]["category"]')" threat
+printf 'x\n\nThe prime minister of Israel vowed to press on with the offensive.\n' | match_stdin presson
+expect "vowed to press on with the offensive: a threat" "$(json_get "$T/presson.out" 'alerts[0]["category"]')" threat
+printf "x\n\nSudan's paramilitary RSF vowed to fight on.\n" | match_stdin fighton
+expect "vowed to fight on: a threat" "$(json_get "$T/fighton.out" 'alerts[0]["category"]')" threat
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
