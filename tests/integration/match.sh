@@ -399,6 +399,10 @@ expect "vowed to press on with the offensive: a threat" "$(json_get "$T/presson.
 printf "x\n\nSudan's paramilitary RSF vowed to fight on.\n" | match_stdin fighton
 expect "vowed to fight on: a threat" "$(json_get "$T/fighton.out" 'alerts[0]["category"]')" threat
 
+# The warring sides are the parties to a truce.
+printf 'x\n\nThe warring sides in Sudan agreed to a seven-day truce.\n' | match_stdin warring
+expect "the warring sides agreed to a truce: de-escalation" "$(json_get "$T/warring.out" 'alerts[0]["category"]')" deescalation
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
