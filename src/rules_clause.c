@@ -236,6 +236,26 @@ rules_guess_of_other(const struct rules_run *run, size_t t, long agent,
 }
 
 /*
+ * Is the plan at token t ("is preparing to attack", "plans to") one that
+ * another named party reports ("Russia is preparing to attack, Ukraine
+ * said"): a plot uncovered by others, not a threat?  Not when the one
+ * acting says it, nor when a threat, demand or condition governs it; an
+ * unnamed speaker ("officials said") may be the actor's own.
+ */
+static int
+rules_plan_of_other(const struct rules_run *run, size_t t, long agent,
+    const struct clause_verb *v)
+{
+	const struct clause *c = clause_at(&run->cs, t);
+
+	if (!(v->mood & CLAUSE_INTENT) || (v->mood & (CLAUSE_THREAT |
+	    CLAUSE_DEMAND | CLAUSE_COND)) || c == NULL ||
+	    actor_frame(&run->cs, c) == NULL)
+		return 0;
+	return rules_guess_of_other(run, t, agent, 1);
+}
+
+/*
  * The named subject of token t's clause when the acting mention agent
  * is another party, named neither in the subject nor as the one who
  * says it ("Sudan rejected Chad's ultimatum": Sudan); -1 otherwise.
@@ -425,6 +445,12 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		    (v.mood & CLAUSE_COND) != 0)) {
 			rules_say(run, "  not fired: a guess (may, might, "
 			    "could) reported by another than the one acting");
+			continue;
+		}
+		if (r->clause_lang[lang] != NULL && rules_plan_of_other(run, t,
+		    agent, &v)) {
+			rules_say(run, "  not fired: a plan another named party "
+			    "reports, not one the one acting declares");
 			continue;
 		}
 		if (rule->object_party &&

@@ -403,6 +403,13 @@ expect "vowed to fight on: a threat" "$(json_get "$T/fighton.out" 'alerts[0]["ca
 printf 'x\n\nThe warring sides in Sudan agreed to a seven-day truce.\n' | match_stdin warring
 expect "the warring sides agreed to a truce: de-escalation" "$(json_get "$T/warring.out" 'alerts[0]["category"]')" deescalation
 
+# A plan another named party reports is a plot uncovered, not a threat;
+# the one acting declaring it is.
+printf 'x\n\nRussia is preparing to attack Ukraine, Zelensky said.\n' | match_stdin plot
+expect "a plan another party reports: no alert" "$(wc -c < "$T/plot.out")" 0
+printf "x\n\nRussia's military said it was ready to strike Ukraine.\n" | match_stdin ownplan
+expect "a plan its own side declares: a threat" "$(json_get "$T/ownplan.out" 'alerts[0]["category"]')" threat
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
