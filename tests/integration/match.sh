@@ -391,13 +391,14 @@ printf 'x\n\nKim Jong Un ordered his army to be ready for war.\n' | match_stdin 
 expect "an army ordered to be ready for war: a threat" \
     "$(json_get "$T/readywar.out" 'alerts[0]["category"]')" threat
 
-# More force promised, an offensive pressed on with, a fight fought on.
+# More force promised, an offensive pressed on with; a leader who vows to
+# fight on for his post threatens no one.
 printf 'x\n\nThe Houthis claimed responsibility and promised more attacks.\n' | match_stdin more
 expect "promised more attacks: a threat" "$(json_get "$T/more.out" 'alerts[0]["category"]')" threat
 printf 'x\n\nThe prime minister of Israel vowed to press on with the offensive.\n' | match_stdin presson
 expect "vowed to press on with the offensive: a threat" "$(json_get "$T/presson.out" 'alerts[0]["category"]')" threat
-printf "x\n\nSudan's paramilitary RSF vowed to fight on.\n" | match_stdin fighton
-expect "vowed to fight on: a threat" "$(json_get "$T/fighton.out" 'alerts[0]["category"]')" threat
+printf 'x\n\nThe prime minister vowed to fight on despite the resignations.\n' | match_stdin fighton
+expect "a prime minister vowing to fight on: no alert" "$(wc -c < "$T/fighton.out")" 0
 
 # The warring sides are the parties to a truce.
 printf 'x\n\nThe warring sides in Sudan agreed to a seven-day truce.\n' | match_stdin warring
