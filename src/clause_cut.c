@@ -55,12 +55,14 @@ opener_at(const struct clause_work *w, size_t k, int verb_seen,
 		return OP_AND;	/* "..., raising the toll and threatening" */
 	if (!(b & (CW_AND | CW_OR | CW_SUBORD)) || !verb_seen)
 		return -1;
-	/* "and vowed", "and they will", "after the flood killed": a
-	 * second clause, not a list or a prepositional phrase. */
+	/* "and vowed", "and agreed", "and they will", "after the flood
+	 * killed": a second clause, not a list or a prepositional phrase.
+	 * A plain past form right after the word counts: it is no
+	 * clause's first word, which could be an adjective. */
 	for (j = k + 1; j < w->end && j < k + (b & CW_SUBORD ? 9 : 5); j++) {
 		if (j > k + 1 && (w->doc->tokens[j].flags & TEXT_CLAUSE))
 			break;
-		if (clause_finite_start(w, j, k + 1))
+		if (clause_finite_start(w, j, k))
 			return b & CW_SUBORD ? OP_CONJ : OP_AND;
 		if (wcls(w, j) & (CW_CONJ | CW_THAT | CW_REL | CW_COND))
 			break;

@@ -368,6 +368,11 @@ test_reported(void)
 	CHECK_STR(subject("vowed"), "iran", "and + verb: the same subject");
 	CHECK_STR(verb("retaliate"), "tense=past mood=threat negated=no",
 	    "and the second verb's own chain");
+	analyse("The rebels rejected violence and agreed to talks.", 0);
+	CHECK_STR(subject("agreed"), "the rebels",
+	    "and + a plain past verb: the same subject, no complement");
+	CHECK_STR(verb("agreed"), "tense=past mood=none negated=no",
+	    "not denied by the verb before the and");
 	/* A relative clause set off by commas: the noun phrase before it
 	 * is the subject of the verb after it, not the infinitive's
 	 * object after the verb. */
