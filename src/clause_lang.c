@@ -292,6 +292,7 @@ static const struct clause_word english_verbs[] = {
 	{ "deny", CW_DENY | CW_SPEECH }, { "reject", CW_DENY },
 	{ "dismiss", CW_DENY }, { "refute", CW_DENY },
 	{ "disavow", CW_DENY }, { "repudiate", CW_DENY },
+	{ "renounce", CW_DENY },
 	{ "refuse", CW_DENY }, { "decline", CW_DENY },
 	{ "rule", CW_RULE },
 	/* demands */

@@ -411,6 +411,17 @@ expect "a plan another party reports: no alert" "$(wc -c < "$T/plot.out")" 0
 printf "x\n\nRussia's military said it was ready to strike Ukraine.\n" | match_stdin ownplan
 expect "a plan its own side declares: a threat" "$(json_get "$T/ownplan.out" 'alerts[0]["category"]')" threat
 
+# Force kept as an option is a threat; ruled out or renounced, a step
+# down.
+printf 'x\n\nChina did not rule out the use of force against Taiwan.\n' | match_stdin notruleout
+expect "did not rule out the use of force: a threat" "$(json_get "$T/notruleout.out" 'alerts[0]["category"]')" threat
+printf 'x\n\nChina will never renounce the use of force against Taiwan.\n' | match_stdin neverrenounce
+expect "will never renounce the use of force: a threat" "$(json_get "$T/neverrenounce.out" 'alerts[0]["category"]')" threat
+printf 'x\n\nChina ruled out the use of force against Taiwan.\n' | match_stdin ruledout
+expect "ruled out the use of force: de-escalation" "$(json_get "$T/ruledout.out" 'alerts[0]["category"]')" deescalation
+printf 'x\n\nChina has renounced the use of force.\n' | match_stdin renounced
+expect "renounced the use of force: de-escalation" "$(json_get "$T/renounced.out" 'alerts[0]["category"]')" deescalation
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
