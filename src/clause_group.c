@@ -256,6 +256,10 @@ complement_start(const struct clause_work *w, const struct clause *c)
 	if (!(hb & CW_REPORTING) || !(hb & CW_VERB) ||
 	    (wcls(w, c->verb.head) & CW_DEMAND && !(hb & CW_SPEECH)))
 		return 0;
+	/* "Iran Says Will Respond": a headline leaves the complement's
+	 * subject out, and it is the speaker's */
+	if (w->headline && from + 1 < c->end && (wcls(w, from) & CW_AUX))
+		return from;
 	for (k = from + 1; k < c->end && k < from + 12; k++) {
 		/* "told them to leave": an infinitive chain; "said the
 		 * response to the raid would": "to" before an article, a

@@ -343,6 +343,7 @@ static const struct clause_word english_verbs[] = {
 	{ "open", CW_NEWS }, { "close", CW_NEWS }, { "lift", CW_NEWS },
 	{ "back", CW_NEWS }, { "slam", CW_NEWS }, { "hail", CW_NEWS },
 	{ "welcome", CW_NEWS }, { "vote", CW_NEWS }, { "escalate", CW_NEWS | CW_LIGHT },
+	{ "expand", CW_NEWS | CW_LIGHT }, { "widen", CW_NEWS | CW_LIGHT },
 	{ "retake", CW_NEWS }, { "repel", CW_NEWS }, { "expel", CW_NEWS },
 	{ "visit", CW_NEWS }, { "join", CW_NEWS }, { "leave", CW_NEWS },
 	{ "ban", CW_NEWS }, { "boost", CW_NEWS }, { "probe", CW_NEWS },

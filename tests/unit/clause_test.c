@@ -504,6 +504,13 @@ test_headlines(void)
 	analyse("Iran to strike Israel", 1);
 	CHECK_STR(verb("strike"), "tense=future mood=headline negated=no",
 	    "a headline's to + verb: future");
+	analyse("Israel To Expand Gaza Offensive", 1);
+	CHECK_STR(verb("expand"), "tense=future mood=headline negated=no",
+	    "to + a verb that widens force: future, in title case too");
+	analyse("Iran Says Will Respond To Israeli Attack", 1);
+	CHECK_STR(verb("respond"), "tense=future mood=headline negated=no",
+	    "says + will, the subject left out: the complement's future");
+	CHECK_STR(speaker("respond"), "iran", "which the sayer speaks");
 	analyse("Rebels attack town near capital", 1);
 	CHECK_STR(verb("town"), "tense=past mood=headline negated=no",
 	    "a headline's present simple: past");
