@@ -422,6 +422,13 @@ expect "ruled out the use of force: de-escalation" "$(json_get "$T/ruledout.out"
 printf 'x\n\nChina has renounced the use of force.\n' | match_stdin renounced
 expect "renounced the use of force: de-escalation" "$(json_get "$T/renounced.out" 'alerts[0]["category"]')" deescalation
 
+# A response warned of is a retaliation threatened; drills held as a
+# warning, in a headline's words too.
+printf 'Russia Warns Of Nuclear Response If Nato Intervenes\n\n' | match_stdin warnresp
+expect "warns of a response: retaliation" "$(json_get "$T/warnresp.out" 'alerts[0]["category"]')" retaliation
+printf 'China Holds Drills Near Taiwan As Warning\n\n' | match_stdin aswarning
+expect "drills as warning: a threat" "$(json_get "$T/aswarning.out" 'alerts[0]["category"]')" threat
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
