@@ -348,10 +348,6 @@ printf "Russia won't use nuclear weapons in Ukraine, the ambassador said.\n" | m
 expect "a nuclear threat disowned: de-escalation, low" \
     "$(json_get "$T/disowned.out" 'alerts[0]["category"] + " " + alerts[0]["severity"]')" "deescalation low"
 
-# "Legal aid" names no official (an aide's stem is aid's).
-printf 'Barristers to strike over legal aid\n' | match_stdin legalaid
-expect "barristers striking over legal aid: no alert" "$(wc -c < "$T/legalaid.out")" 0
-
 # An aircraft carrier is no airline.
 printf 'x\n\nA US aircraft carrier will strike Houthi targets.\n' | match_stdin carrier
 expect "an aircraft carrier will strike: a US threat" \
