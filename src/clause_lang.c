@@ -344,6 +344,7 @@ static const struct clause_word english_verbs[] = {
 	{ "back", CW_NEWS }, { "slam", CW_NEWS }, { "hail", CW_NEWS },
 	{ "welcome", CW_NEWS }, { "vote", CW_NEWS }, { "escalate", CW_NEWS | CW_LIGHT },
 	{ "expand", CW_NEWS | CW_LIGHT }, { "widen", CW_NEWS | CW_LIGHT },
+	{ "fan", CW_NEWS },
 	{ "retake", CW_NEWS }, { "repel", CW_NEWS }, { "expel", CW_NEWS },
 	{ "visit", CW_NEWS }, { "join", CW_NEWS }, { "leave", CW_NEWS },
 	{ "ban", CW_NEWS }, { "boost", CW_NEWS }, { "probe", CW_NEWS },

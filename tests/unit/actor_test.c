@@ -51,6 +51,7 @@ static const struct entry {
 	{ "militias", -1, MILITANTS, ACTOR_ARMED_GROUP },
 	{ "kidnappers", -1, KIDNAPPERS, ACTOR_HOSTAGE_TAKERS },
 	{ "players", -1, PLAYERS, ACTOR_SPORTS },
+	{ "fans", -1, PLAYERS, ACTOR_SPORTS },
 	{ "cricketer", -1, PLAYERS, ACTOR_SPORTS },
 	{ "workers", -1, WORKERS, ACTOR_WORKERS },
 	{ "civilians", -1, CIVILIANS, ACTOR_INDIVIDUAL },
@@ -617,6 +618,10 @@ test_agent_analysed(void)
 	CHECK_INT(agent_analysed("Israel forced residents to flee and vowed "
 	    "to attack.", "vowed"), ISRAEL, "analysed: a role's word that is "
 	    "the verb is no role");
+	CHECK_INT(agent_analysed("Hamas fans the flames and vows to "
+	    "attack.", "vows"), HAMAS, "analysed: fans a verb here");
+	CHECK_STR(actor_kind_name(agent_kind), "armed-group",
+	    "so Hamas acts as itself, not as its fans");
 	/* A count before "of" is transparent: the ones counted act. */
 	CHECK_INT(agent_analysed("Hundreds of militants vowed to attack.",
 	    "vowed"), -10 - MILITANTS, "analysed: hundreds of militants act");
