@@ -425,6 +425,16 @@ expect "warns of a response: retaliation" "$(json_get "$T/warnresp.out" 'alerts[
 printf 'China Holds Drills Near Taiwan As Warning\n\n' | match_stdin aswarning
 expect "drills as warning: a threat" "$(json_get "$T/aswarning.out" 'alerts[0]["category"]')" threat
 
+# A demand that a side surrender is a threat by the one who demands,
+# against the side named; a suspect asked to give himself up is not.
+printf 'The rebel garrison must surrender by noon, the Varnian minister said.\n' | match_stdin surrender
+expect "a garrison that must surrender: the minister's threat" \
+    "$(json_get "$T/surrender.out" '[alerts[0]["category"], alerts[0]["actors"]]')" \
+    "['threat', ['official']]"
+printf 'Police urged the gunman to surrender.\n' | match_stdin gunman
+expect "police asking a gunman to surrender: no alert" \
+    "$(wc -l < "$T/gunman.out")" 0
+
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
