@@ -31,6 +31,12 @@ opener_at(const struct clause_work *w, size_t k, int verb_seen,
 		*skip = 2;
 		return OP_COND;
 	}
+	/* "any deal would depend on Russia pulling back", "contingent
+	 * upon a ceasefire": what follows is the condition.  Not after a
+	 * participle: "aid provided on Monday" states a fact. */
+	if ((prev & CW_PROVIDED) && !(prev & CW_PART) && (b & CW_CALLPREP) &&
+	    k > w->first)
+		return OP_COND;
 	if (b & CW_REL)
 		return k > w->first ? OP_REL : -1;
 	if (b & CW_THAT)

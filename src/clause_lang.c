@@ -68,6 +68,7 @@ static const struct clause_word english_words[] = {
 	{ "around", CW_PREP }, { "behind", CW_PREP }, { "beyond", CW_PREP },
 	{ "along", CW_PREP }, { "as", CW_PREP | CW_SUBORD }, { "if", CW_COND },
 	{ "unless", CW_COND }, { "provided", CW_PROVIDED | CW_PART },
+	{ "conditional", CW_PROVIDED }, { "contingent", CW_PROVIDED },
 	{ "who", CW_REL }, { "which", CW_REL }, { "whom", CW_REL },
 	{ "whose", CW_REL }, { "where", CW_REL }, { "that", CW_THAT },
 	{ "but", CW_CONJ }, { "while", CW_CONJ }, { "whereas", CW_CONJ },
@@ -295,6 +296,8 @@ static const struct clause_word english_verbs[] = {
 	{ "renounce", CW_DENY },
 	{ "refuse", CW_DENY }, { "decline", CW_DENY },
 	{ "rule", CW_RULE },
+	/* what is said of a condition: "would depend on X pulling back" */
+	{ "depend", CW_PROVIDED }, { "hinge", CW_PROVIDED },
 	/* demands */
 	{ "demand", CW_DEMAND | CW_SPEECH }, { "order", CW_DEMAND },
 	{ "urge", CW_DEMAND }, { "command", CW_DEMAND },

@@ -74,7 +74,8 @@
 #define CW_CALL		(1ULL << 54)	/* demands with "on" or "for" */
 #define CW_NUM		(1ULL << 55)	/* digits, number words */
 #define CW_POSS		(1ULL << 56)	/* a possessive ("Iran's") */
-#define CW_PROVIDED	(1ULL << 57)	/* provided (that) */
+#define CW_PROVIDED	(1ULL << 57)	/* provided (that), depends (on),
+					   contingent (on) */
 #define CW_AGENT	(1ULL << 59)	/* by: a passive's agent follows */
 #define CW_CALLPREP	(1ULL << 60)	/* on, for: "call on X to" */
 #define CW_SUBORD	(1ULL << 61)	/* after, since, as: a preposition

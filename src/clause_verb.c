@@ -254,6 +254,13 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 		c = &cs->clauses[--i];
 		t = c->end;
 	}
+	if (c->verb.first == c->verb.end && c->role == CLAUSE_CONDITION) {
+		/* "would depend on Russia pulling back": a condition without
+		 * a finite verb is still a condition */
+		out->first = out->end = out->head = c->first;
+		out->mood = c->verb.mood;
+		return 0;
+	}
 	if (c->verb.first == c->verb.end)
 		return -1;
 	ch.c = c;

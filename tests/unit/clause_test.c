@@ -426,6 +426,16 @@ test_conditions(void)
 	CHECK_STR(verb("attacks"),
 	    "tense=present mood=conditional,condition negated=no",
 	    "and the group inside it is the condition itself");
+	analyse("Any deal would depend on the rebels pulling their forces "
+	    "back.", 0);
+	CHECK_INT(role("rebels"), CLAUSE_CONDITION,
+	    "depend on opens a condition");
+	CHECK_STR(verb("pulling"),
+	    "tense=none mood=conditional,condition negated=no",
+	    "and what it depends on is the condition, with no finite verb");
+	analyse("The aid provided on Monday will feed the town.", 0);
+	CHECK_INT(role("monday"), CLAUSE_MAIN,
+	    "a participle before on opens no condition");
 	analyse("Militants threatened to kill the hostages unless their "
 	    "demands are met.", 0);
 	CHECK_STR(verb("kill"), "tense=past mood=threat,conditional negated=no",
