@@ -126,6 +126,13 @@ printf 'Varnia and Ostland rebels agreed to a four-day pause in fighting.\n' | m
 expect "a pause in fighting agreed: de-escalation" \
     "$(json_get "$T/pause.out" 'alerts[0]["category"]')" deescalation
 
+# A pull-back is a step down; told with a defeat, it is a retreat.
+printf 'The rebels pulled back from the town.\n' | match_stdin pullback
+expect "a pull-back: de-escalation" \
+    "$(json_get "$T/pullback.out" 'alerts[0]["category"]')" deescalation
+printf 'The rebels pulled back from the town, a defeat that left the army in full control.\n' | match_stdin rout
+expect "a pull-back in defeat: no alert" "$(wc -c < "$T/rout.out")" 0
+
 # A threat in scare quotes keeps its subject and its condition.
 printf 'China said it would take "forceful measures" if the Philippines sent more ships.\n' | match_stdin scare
 expect "a threat in scare quotes: China's, against the Philippines" \
