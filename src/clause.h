@@ -64,6 +64,11 @@ enum clause_tense {
 				   forecast in anyone else's (the rules
 				   decide, by who speaks); no rule's mood
 				   list names it */
+#define CLAUSE_DEMAND_OTHER 0x1000 /* a demand that the one acting makes
+				   of another named party ("the UN demanded
+				   Rwanda pull out"): set by the rules, who
+				   know the parties, not by the clause
+				   analysis */
 
 struct clause_verb {
 	size_t		 first, end;	/* tokens [first, end): auxiliaries,

@@ -237,7 +237,8 @@ const char	*config_severity_name(enum severity);
  * A name of a rule's mood list -> 0 to 3 for the tenses "none", "past",
  * "present", "future" (enum clause_tense's order), 4 + N for bit N of
  * clause_verb.mood: "modal", "ability", "intent", "threat",
- * "conditional", "demand", "denied", "headline", "reason", "condition".
+ * "conditional", "demand", "denied", "headline", "reason", "condition",
+ * "demand-of-other" (bit 12: the guesses between have no name).
  * -1 if unknown.
  */
 int		 config_mood_parse(const char *name);

@@ -20,12 +20,18 @@
 #include "config_priv.h"
 #include "log.h"
 
-/* The names of a rule's mood list, in the order config_mood_parse
- * gives them (see config.h). */
-static const char *const mood_names[] = {
-	"none", "past", "present", "future", "modal", "ability", "intent",
-	"threat", "conditional", "demand", "denied", "headline", "reason",
-	"condition", NULL
+/* The names of a rule's mood list and the bit config_mood_parse gives
+ * each (see config.h): the four tenses, then the moods in the order of
+ * clause.h's bits, which the guesses (bits 14 and 15) no list names. */
+static const struct {
+	const char	*name;
+	int		 bit;
+} mood_names[] = {
+	{ "none", 0 }, { "past", 1 }, { "present", 2 }, { "future", 3 },
+	{ "modal", 4 }, { "ability", 5 }, { "intent", 6 }, { "threat", 7 },
+	{ "conditional", 8 }, { "demand", 9 }, { "denied", 10 },
+	{ "headline", 11 }, { "reason", 12 }, { "condition", 13 },
+	{ "demand-of-other", 16 }, { NULL, 0 }
 };
 
 int
@@ -33,9 +39,9 @@ config_mood_parse(const char *name)
 {
 	int i;
 
-	for (i = 0; mood_names[i] != NULL; i++)
-		if (strcmp(mood_names[i], name) == 0)
-			return i;
+	for (i = 0; mood_names[i].name != NULL; i++)
+		if (strcmp(mood_names[i].name, name) == 0)
+			return mood_names[i].bit;
 	return -1;
 }
 

@@ -256,6 +256,46 @@ rules_plan_of_other(const struct rules_run *run, size_t t, long agent,
 }
 
 /*
+ * Is the term of occurrence o, in a group of mood demand, one that the
+ * acting party asks of another named party ("the UN demanded Rwanda
+ * pull out its forces", "Peru issued an ultimatum to Ecuador to halt
+ * attacks", "EC ministers demanded the withdrawal of Serbian forces")?
+ * A party named after the subject the one acting heads, up to the
+ * term's end, other than the one acting, or one who says it of the one
+ * acting ("Ukraine demanded that Russia withdraw"): a leader ordering
+ * "his men" to lay down arms names neither.
+ */
+static int
+rules_demand_of_other(const struct rules_run *run, const struct rules_occ *o,
+    size_t t, long agent, const struct clause_verb *v)
+{
+	const struct clause *c;
+	size_t k, from;
+	long sp;
+
+	if (!(v->mood & CLAUSE_DEMAND) || agent < 0)
+		return 0;
+	/* the one asked acts, and another named party demands it */
+	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
+	if (sp >= 0 && sp != agent && run->am[sp].actor >= 0 &&
+	    run->am[sp].actor != run->am[agent].actor)
+		return 1;
+	/* past the subject the one acting heads: "an aide to Sadr called
+	 * on ..." is Sadr's aide, not a demand of Sadr */
+	from = run->am[agent].end;
+	c = clause_at(&run->cs, run->am[agent].first);
+	if (c != NULL && run->am[agent].first >= c->subj_first &&
+	    run->am[agent].first < c->subj_end && c->subj_end > from)
+		from = c->subj_end;
+	for (k = 0; k < run->n_am; k++)
+		if (run->am[k].first >= from &&
+		    run->am[k].first < o->end && run->am[k].actor >= 0 &&
+		    run->am[k].actor != run->am[agent].actor)
+			return 1;
+	return 0;
+}
+
+/*
  * The named subject of token t's clause when the acting mention agent
  * is another party, named neither in the subject nor as the one who
  * says it ("Sudan rejected Chad's ultimatum": Sudan); -1 otherwise.
@@ -413,6 +453,8 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 			(void)clause_verb_at(&run->cs, &run->doc, t, &v);
 		if (rules_acting(run, sn, ri, t, &agent) == -1)
 			goto oom;
+		if (rules_demand_of_other(run, o, t, agent, &v))
+			v.mood |= CLAUSE_DEMAND_OTHER;
 		rules_explain_candidate(run, ri, o, t, &v, agent);
 		if (t >= sn->asked) {
 			rules_say(run, "  not fired: asked in a question, not "

@@ -133,6 +133,19 @@ expect "a pull-back: de-escalation" \
 printf 'The rebels pulled back from the town, a defeat that left the army in full control.\n' | match_stdin rout
 expect "a pull-back in defeat: no alert" "$(wc -c < "$T/rout.out")" 0
 
+# A step down one party demands of another is not taken; a leader
+# ordering his own fighters to take it steps down.
+printf 'Ukraine demanded that Russia withdraw its troops.\n' | match_stdin asked_of
+expect "a withdrawal demanded of another party: no alert" \
+    "$(wc -c < "$T/asked_of.out")" 0
+printf 'x\n\nUkraine demanded that Russia withdraw its troops.\n' |
+    "$BRINKD" -c "$T/brink.conf" --match - --explain > "$T/asked_of.explain" 2>&1
+expect "--explain names the mood demand-of-other" \
+    "$(grep -c 'demand-of-other' "$T/asked_of.explain")" 1
+printf 'The rebel leader ordered his fighters to lay down their arms.\n' | match_stdin own_side
+expect "fighters ordered by their own leader to lay down arms: de-escalation" \
+    "$(json_get "$T/own_side.out" 'alerts[0]["category"]')" deescalation
+
 # A threat in scare quotes keeps its subject and its condition.
 printf 'China said it would take "forceful measures" if the Philippines sent more ships.\n' | match_stdin scare
 expect "a threat in scare quotes: China's, against the Philippines" \
