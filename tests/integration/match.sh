@@ -133,6 +133,11 @@ expect "a pull-back: de-escalation" \
 printf 'The rebels pulled back from the town, a defeat that left the army in full control.\n' | match_stdin rout
 expect "a pull-back in defeat: no alert" "$(wc -c < "$T/rout.out")" 0
 
+# Troops ordered back from a border step down; they do not mobilise.
+printf 'Russia ordered its troops to pull back from the border.\n' | match_stdin ordered_back
+expect "troops ordered to pull back from the border: de-escalation" \
+    "$(json_get "$T/ordered_back.out" '[h["category"] for h in alerts[0]["hits"]]')" "['deescalation']"
+
 # A step down one party demands of another is not taken; a leader
 # ordering his own fighters to take it steps down.
 printf 'Ukraine demanded that Russia withdraw its troops.\n' | match_stdin asked_of
