@@ -411,9 +411,8 @@ text_other(struct text_scan *sc, size_t i, size_t *w, size_t *next)
 		sc->clause |= TEXT_CLAUSE | TEXT_DASH;
 	else if (text_is_clause_mark(cp))
 		sc->clause |= TEXT_CLAUSE;
-	else if (cp == '-' && i > 0 && i + 1 < len &&
-	    (text[i - 1] == ' ' || text[i + 1] == ' '))
-		sc->clause |= TEXT_CLAUSE | TEXT_DASH;	/* " - " as a dash */
+	else if (text_hyphen_is_dash(text, len, i))
+		sc->clause |= TEXT_CLAUSE | TEXT_DASH;
 	*next = i + *w;
 	return 0;
 }

@@ -154,6 +154,16 @@ text_is_strong_break(int32_t cp)
 	    cp == 0x061b;
 }
 
+/* Is the hyphen at byte i of s (len bytes) a dash: a space on either
+ * side, as in "clashes - US" or "... -TV", where a hyphen inside a word
+ * ("Iran-backed") joins? */
+static inline int
+text_hyphen_is_dash(const char *s, size_t len, size_t i)
+{
+	return s[i] == '-' && i > 0 && i + 1 < len &&
+	    (s[i - 1] == ' ' || s[i + 1] == ' ');
+}
+
 /* Punctuation that ends a clause inside a sentence.  Hyphens do not
  * ("Iran-backed"), nor full stops inside one (after "Mr."). */
 static inline int

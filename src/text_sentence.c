@@ -87,8 +87,8 @@ text_scare_quotes(struct text_scan *sc)
 	}
 }
 
-/* Is there a strong break (text_is_strong_break, or " - ") in the bytes
- * [from, to) between two words? */
+/* Is there a strong break (text_is_strong_break, or a hyphen used as a
+ * dash) in the bytes [from, to) between two words? */
 static int
 text_gap_breaks(const struct text_scan *sc, size_t from, size_t to)
 {
@@ -97,8 +97,8 @@ text_gap_breaks(const struct text_scan *sc, size_t from, size_t to)
 
 	for (; at < to; at += w) {
 		cp = text_cp(sc->s, sc->len, at, &w);
-		if (text_is_strong_break(cp) || (cp == '-' && at > from &&
-		    at + 1 < to && sc->s[at - 1] == ' ' && sc->s[at + 1] == ' '))
+		if (text_is_strong_break(cp) ||
+		    text_hyphen_is_dash(sc->s, sc->len, at))
 			return 1;
 	}
 	return 0;

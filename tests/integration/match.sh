@@ -467,6 +467,9 @@ expect "a question raises no alert" "$(wc -c < "$T/asked.out")" 0
 printf 'Iran vows to strike Israel: what next?\n' | match_stdin asked2
 expect "a statement before a colon and a question: a threat" \
     "$(json_get "$T/asked2.out" 'alerts[0]["category"]')" threat
+printf 'Iran says it will strike Israel -what next?\n' | match_stdin asked3
+expect "a statement before a dash and a question: a threat" \
+    "$(json_get "$T/asked3.out" 'alerts[0]["category"]')" threat
 
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
