@@ -25,6 +25,16 @@ expect() {
 	else fail "$what: got '$got', want '$want'"; fi
 }
 
+# expect_none WHAT NAME: $T/NAME.out holds no alert.
+expect_none() {
+	expect "$1" "$(wc -c < "$T/$2.out")" 0
+}
+
+# expect_category WHAT NAME CATEGORY: its first alert is of CATEGORY.
+expect_category() {
+	expect "$1" "$(json_get "$T/$2.out" 'alerts[0]["category"]')" "$3"
+}
+
 # Match standard input with the test's configuration into $T/NAME.out.
 match_stdin() {
 	"$BRINKD" -c "$T/brink.conf" --match - > "$T/$1.out"
@@ -34,8 +44,7 @@ match_stdin() {
 "$BRINKD" -c "$T/brink.conf" --match "$M/threat.txt" > "$T/text.out" 2> "$T/text.err"
 expect "plain text exits 0" $? 0
 expect "plain text: one alert line" "$(wc -l < "$T/text.out")" 1
-expect "the top category is retaliation" \
-    "$(json_get "$T/text.out" 'alerts[0]["category"]')" retaliation
+expect_category "the top category is retaliation" text retaliation
 expect "the actor is iran" "$(json_get "$T/text.out" 'alerts[0]["actors"][0]')" iran
 expect "the feed name is the file's base name" \
     "$(json_get "$T/text.out" 'alerts[0]["feed"]')" threat.txt
@@ -81,7 +90,7 @@ expect "stories: first, then an update with two articles" \
 printf 'Strike looms\nWorkers threatened to strike over pay.\n' > "$T/strike.txt"
 "$BRINKD" -c "$T/brink.conf" --match "$T/strike.txt" > "$T/strike.out"
 expect "workers threatening a strike: exit 0" $? 0
-expect "and no alert" "$(wc -c < "$T/strike.out")" 0
+expect_none "and no alert" strike
 
 # "Iran does not want a wider war in the region" is de-escalation, not a threat.
 printf 'Iran does not want a wider war in the region\n' | match_stdin stdin
@@ -93,45 +102,40 @@ expect "not wanting war is deescalation" \
 
 # A warning of force on a condition is a threat; of a price war, none.
 printf 'The minister warned of war unless the occupation ended.\n' | match_stdin warn
-expect "a warning of war on a condition is a threat" \
-    "$(json_get "$T/warn.out" 'alerts[0]["category"]')" threat
+expect_category "a warning of war on a condition is a threat" warn threat
 printf 'Economists warned of a price war if the merger goes ahead.\n' | match_stdin price
-expect "economists warning of a price war: no alert" "$(wc -c < "$T/price.out")" 0
+expect_none "economists warning of a price war: no alert" price
 
 # Captors' threats are against their captive whatever the verb; workers
 # threatening a strike stay nothing (above).
 printf 'Kidnappers threaten to sell the aid worker to a rival faction.\n' | match_stdin captors
-expect "captors threatening to sell a captive: a threat" \
-    "$(json_get "$T/captors.out" 'alerts[0]["category"]')" threat
+expect_category "captors threatening to sell a captive: a threat" captors threat
 expect "... by the kidnappers" \
     "$(json_get "$T/captors.out" 'alerts[0]["actors"][0]')" hostage-takers
 
 # A threat carried out is force used, not a threat any more; a threat
 # to carry something out still is.
 printf 'Sudan mounted its long-threatened invasion of Chad.\n' | match_stdin mounted
-expect "a threatened invasion mounted: no alert" "$(wc -c < "$T/mounted.out")" 0
+expect_none "a threatened invasion mounted: no alert" mounted
 printf 'Sudan threatened to carry out air strikes on Chad.\n' | match_stdin carry
-expect "a threat to carry out strikes: a threat" \
-    "$(json_get "$T/carry.out" 'alerts[0]["category"]')" threat
+expect_category "a threat to carry out strikes: a threat" carry threat
 
 # Force reported with its reason is no vow; a vow with one still is.
 printf 'Sudanese militants killed two soldiers in revenge for the raid.\n' | match_stdin revenge
-expect "force used in revenge: no alert" "$(wc -c < "$T/revenge.out")" 0
+expect_none "force used in revenge: no alert" revenge
 printf 'Sudan will strike Chad in retaliation for the raid.\n' | match_stdin retal
 expect "a strike to come in retaliation: retaliation among the hits" \
     "$(json_get "$T/retal.out" '"retaliation" in {h["category"] for h in alerts[0]["hits"]}')" True
 
 # A pause in fighting agreed is a step down, with or without an article.
 printf 'Varnia and Ostland rebels agreed to a four-day pause in fighting.\n' | match_stdin pause
-expect "a pause in fighting agreed: de-escalation" \
-    "$(json_get "$T/pause.out" 'alerts[0]["category"]')" deescalation
+expect_category "a pause in fighting agreed: de-escalation" pause deescalation
 
 # A pull-back is a step down; told with a defeat, it is a retreat.
 printf 'The rebels pulled back from the town.\n' | match_stdin pullback
-expect "a pull-back: de-escalation" \
-    "$(json_get "$T/pullback.out" 'alerts[0]["category"]')" deescalation
+expect_category "a pull-back: de-escalation" pullback deescalation
 printf 'The rebels pulled back from the town, a defeat that left the army in full control.\n' | match_stdin rout
-expect "a pull-back in defeat: no alert" "$(wc -c < "$T/rout.out")" 0
+expect_none "a pull-back in defeat: no alert" rout
 
 # Troops ordered back from a border step down; they do not mobilise.
 printf 'Russia ordered its troops to pull back from the border.\n' | match_stdin ordered_back
@@ -141,15 +145,13 @@ expect "troops ordered to pull back from the border: de-escalation" \
 # A step down one party demands of another is not taken; a leader
 # ordering his own fighters to take it steps down.
 printf 'Ukraine demanded that Russia withdraw its troops.\n' | match_stdin asked_of
-expect "a withdrawal demanded of another party: no alert" \
-    "$(wc -c < "$T/asked_of.out")" 0
+expect_none "a withdrawal demanded of another party: no alert" asked_of
 printf 'x\n\nUkraine demanded that Russia withdraw its troops.\n' |
     "$BRINKD" -c "$T/brink.conf" --match - --explain > "$T/asked_of.explain" 2>&1
 expect "--explain names the mood demand-of-other" \
     "$(grep -c 'demand-of-other' "$T/asked_of.explain")" 1
 printf 'The rebel leader ordered his fighters to lay down their arms.\n' | match_stdin own_side
-expect "fighters ordered by their own leader to lay down arms: de-escalation" \
-    "$(json_get "$T/own_side.out" 'alerts[0]["category"]')" deescalation
+expect_category "fighters ordered by their own leader to lay down arms: de-escalation" own_side deescalation
 
 # A threat in scare quotes keeps its subject and its condition.
 printf 'China said it would take "forceful measures" if the Philippines sent more ships.\n' | match_stdin scare
@@ -170,22 +172,20 @@ expect "a step demanded by a threat: the threat alone" \
     "$(json_get "$T/unless.out" 'sorted({h["category"] for h in alerts[0]["hits"]})')" \
     "['threat']"
 printf 'Sudan said it would halt military operations if the rebels withdrew.\n' | match_stdin offer_if
-expect "a step offered on a condition: de-escalation" \
-    "$(json_get "$T/offer_if.out" 'alerts[0]["category"]')" deescalation
+expect_category "a step offered on a condition: de-escalation" offer_if deescalation
 
 # Talks that stall are no step; resuming stalled talks is one.
 printf 'Talks between Russia and Ukraine stalled on Friday.\n' | match_stdin stalled
-expect "talks that stalled: no alert" "$(wc -c < "$T/stalled.out")" 0
+expect_none "talks that stalled: no alert" stalled
 printf 'Ukraine agreed to resume the stalled talks with Russia.\n' | match_stdin resume
-expect "stalled talks resumed: de-escalation" \
-    "$(json_get "$T/resume.out" 'alerts[0]["category"]')" deescalation
+expect_category "stalled talks resumed: de-escalation" resume deescalation
 
 # A may or might is a threat in the mouth of the one who would act,
 # a forecast in an onlooker's or another party's.
 printf 'Analysts say China might invade Taiwan within two years.\n' | match_stdin analysts
-expect "analysts' forecast: no alert" "$(wc -c < "$T/analysts.out")" 0
+expect_none "analysts' forecast: no alert" analysts
 printf 'Israel said Iran could attack within days.\n' | match_stdin forecast
-expect "a party's forecast of another's act: no alert" "$(wc -c < "$T/forecast.out")" 0
+expect_none "a party's forecast of another's act: no alert" forecast
 printf 'Iran said it could strike American bases.\n' | match_stdin could
 expect "the one who would act says it could: a threat" \
     "$(json_get "$T/could.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
@@ -209,8 +209,7 @@ expect "would face consequences: Iran threatens" \
     "$(json_get "$T/never_seen.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
     "threat iran"
 printf 'North Korea said it would reduce the southern capital to ashes.\n' | match_stdin ashes
-expect "reduce the southern capital to ashes: a threat" \
-    "$(json_get "$T/ashes.out" 'alerts[0]["category"]')" threat
+expect_category "reduce the southern capital to ashes: a threat" ashes threat
 
 # A vow to destroy a named party is a threat; one to destroy a thing
 # is none (object = "party").
@@ -219,7 +218,7 @@ expect "a vow to destroy a party: Israel threatens Hamas" \
     "$(json_get "$T/destroy.out" 'alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
     "israel hamas"
 printf 'The Iranian government vowed to crush inflation.\n' | match_stdin inflation
-expect "a vow to crush inflation: no alert" "$(wc -c < "$T/inflation.out")" 0
+expect_none "a vow to crush inflation: no alert" inflation
 
 printf 'China said Japan was playing with fire over the islands.\n' | match_stdin fire
 expect "X is playing with fire, as China says: China threatens Japan" \
@@ -228,11 +227,9 @@ expect "X is playing with fire, as China says: China threatens Japan" \
 
 # An offensive paused, troops disengaged: steps down.
 printf 'Israel said it would pause its offensive for four hours a day.\n' | match_stdin pause_offensive
-expect "an offensive paused: de-escalation" \
-    "$(json_get "$T/pause_offensive.out" 'alerts[0]["category"]')" deescalation
+expect_category "an offensive paused: de-escalation" pause_offensive deescalation
 printf 'China and India agreed to disengage troops along the border.\n' | match_stdin disengage
-expect "troops disengaged: de-escalation" \
-    "$(json_get "$T/disengage.out" 'alerts[0]["category"]')" deescalation
+expect_category "troops disengaged: de-escalation" disengage deescalation
 
 # An offer to meet is talks offered; a meeting planned is not.
 printf 'North Korea offered to meet the South Korean president.\n' | match_stdin offer
@@ -240,24 +237,22 @@ expect "an offer to meet: de-escalation by the one who offers" \
     "$(json_get "$T/offer.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
     "deescalation north-korea"
 printf 'The French president will meet the German chancellor next week.\n' | match_stdin meet
-expect "a meeting planned: no alert" "$(wc -c < "$T/meet.out")" 0
+expect_none "a meeting planned: no alert" meet
 
 # Force the subject would face is the speaker's threat against it; a
 # penalty it would face is none, nor are weapons of mass destruction.
 printf 'Ostland would face total decimation if it struck, the Varnian minister said.\n' | match_stdin face
-expect "force the subject would face: a threat" \
-    "$(json_get "$T/face.out" 'alerts[0]["category"]')" threat
+expect_category "force the subject would face: a threat" face threat
 expect "... by the speaker" \
     "$(json_get "$T/face.out" 'alerts[0]["actors"][0]')" official
 printf 'The minister warned of total destruction if the rebels attacked.\n' | match_stdin ruin
-expect "a warning of destruction on a condition: a threat" \
-    "$(json_get "$T/ruin.out" 'alerts[0]["category"]')" threat
+expect_category "a warning of destruction on a condition: a threat" ruin threat
 printf 'The ministers could face fines, and Ostland would destroy its weapons of mass destruction.\n' | match_stdin fines
-expect "fines faced and weapons destroyed: no alert" "$(wc -c < "$T/fines.out")" 0
+expect_none "fines faced and weapons destroyed: no alert" fines
 
 # A headline's "to" after an -ing word is that word's, not a future.
 printf 'Soldiers face prison for refusing to attack\n\nThe court heard the case.\n' | match_stdin refusing
-expect "refusing to attack, in a headline: no alert" "$(wc -c < "$T/refusing.out")" 0
+expect_none "refusing to attack, in a headline: no alert" refusing
 
 # A relative clause set off by commas leaves the subject before it.
 printf 'Hamas, which rules Gaza, vowed to attack Israel.\n' | match_stdin which
@@ -272,16 +267,14 @@ expect "X said its forces would: X threatens" \
     "$(json_get "$T/its.out" 'alerts[0]["actors"]')" "['iran']"
 # A phrasal verb with its object between verb and particle.
 printf 'x\n\nGunmen who seized a bus said they would blow it up unless their comrades were freed.\n' | match_stdin blowup
-expect "would blow it up: a threat" \
-    "$(json_get "$T/blowup.out" 'alerts[0]["category"]')" threat
+expect_category "would blow it up: a threat" blowup threat
 
 # A threat by the speaker (agent = "speaker") that one party says
 # another did not make is that party's account, not a step down.
 printf 'Chad said Sudan had not warned that Chad would pay a heavy price.\n' | match_stdin account
-expect "another's account of a threat not made: no alert" "$(wc -c < "$T/account.out")" 0
+expect_none "another's account of a threat not made: no alert" account
 printf 'Sudan had not warned that Chad would pay a heavy price.\n' | match_stdin own
-expect "... said by no one else: de-escalation" \
-    "$(json_get "$T/own.out" 'alerts[0]["category"]')" deescalation
+expect_category "... said by no one else: de-escalation" own deescalation
 
 # A passive threat is the speaker's, against the subject.
 printf "Sudan's army chief said Chad's border towns would be destroyed if the raids went on.\n" | match_stdin passive
@@ -289,53 +282,47 @@ expect "X said Y would be destroyed: X threatens" \
     "$(json_get "$T/passive.out" 'alerts[0]["actors"]')" "['sudan']"
 expect "... Y" "$(json_get "$T/passive.out" 'alerts[0]["targets"]')" "['chad']"
 printf 'Health\n\nPolio could be eradicated next year, the World Health Organisation said.\n' | match_stdin eradicated
-expect "a disease that could be eradicated, a health body says: no alert" \
-    "$(wc -c < "$T/eradicated.out")" 0
+expect_none "a disease that could be eradicated, a health body says: no alert" eradicated
 
 # A truce that breaks down is no step, in any form of the verb.
 printf 'The ceasefire between Sudan and the rebels breaks down.\n' | match_stdin breaks
-expect "a ceasefire that breaks down: no alert" "$(wc -c < "$T/breaks.out")" 0
+expect_none "a ceasefire that breaks down: no alert" breaks
 
 # The ones a count names act ("numbers of firms"): firms, not Russia.
 printf 'Growing numbers of firms pull back from Russia.\n' | match_stdin firms
-expect "firms pulling back from a country: no alert" "$(wc -c < "$T/firms.out")" 0
+expect_none "firms pulling back from a country: no alert" firms
 
 # A may or could on a condition that a named party says of another is
 # its forecast; one that unnamed officials say may be the actor's own.
 # A headline's source after a dash says the headline.
 printf 'US officials say China may fire missiles near Taiwan if a US lawmaker visits the island.\n' | match_stdin forecast
-expect "a named party's forecast on a condition: no alert" "$(wc -c < "$T/forecast.out")" 0
+expect_none "a named party's forecast on a condition: no alert" forecast
 printf 'Officials said Iran could strike the bases if attacked.\n' | match_stdin unnamed
-expect "unnamed officials' could on a condition: a threat" \
-    "$(json_get "$T/unnamed.out" 'alerts[0]["category"]')" threat
+expect_category "unnamed officials' could on a condition: a threat" unnamed threat
 printf 'China could strike Taiwan if a US lawmaker visits - US\n' | match_stdin source
-expect "a headline's source after a dash: its forecast, no alert" "$(wc -c < "$T/source.out")" 0
+expect_none "a headline's source after a dash: its forecast, no alert" source
 
 # A reply on the condition that force is used is retaliation; a
 # positive one is not.
 printf 'Nato will respond if Russia uses chemical weapons, warns Biden.\n' | match_stdin respondif
-expect "will respond if X uses weapons: retaliation" \
-    "$(json_get "$T/respondif.out" 'alerts[0]["category"]')" retaliation
+expect_category "will respond if X uses weapons: retaliation" respondif retaliation
 printf 'Israel said it would respond positively if militants ceased attacks.\n' | match_stdin positive
 expect "would respond positively if attacks cease: no alarm" \
     "$(json_get "$T/positive.out" '[a["category"] for a in alerts if a["category"] in ("threat", "retaliation")]')" "[]"
 
 # A standing order to shoot is a threat of force.
 printf 'The army issued shoot-on-sight orders against curfew breakers.\n' | match_stdin sight
-expect "shoot-on-sight orders: a threat" \
-    "$(json_get "$T/sight.out" 'alerts[0]["category"]')" threat
+expect_category "shoot-on-sight orders: a threat" sight threat
 
 # Military activity reduced is a step down.
 printf 'Russia said it would radically reduce its military activity around Kyiv.\n' | match_stdin reduce
-expect "military activity reduced: de-escalation" \
-    "$(json_get "$T/reduce.out" 'alerts[0]["category"]')" deescalation
+expect_category "military activity reduced: de-escalation" reduce deescalation
 
 # A "not" that sets two nouns against each other negates no verb.
 printf 'Sudan wants deeds not words at the resumed talks with the rebels.\n' | match_stdin contrast
-expect "deeds not words at resumed talks: de-escalation" \
-    "$(json_get "$T/contrast.out" 'alerts[0]["category"]')" deescalation
+expect_category "deeds not words at resumed talks: de-escalation" contrast deescalation
 printf 'Sudan does not want the resumed talks with the rebels.\n' | match_stdin notwant
-expect "does not want the talks: no alert" "$(wc -c < "$T/notwant.out")" 0
+expect_none "does not want the talks: no alert" notwant
 
 # Consequences warned of by a party that can use force: a veiled
 # threat; by doctors, none.
@@ -343,7 +330,7 @@ printf 'Russia warned Lithuania of consequences over the blockade.\n' | match_st
 expect "warned X of consequences: a threat" \
     "$(json_get "$T/consequences.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" "threat russia"
 printf 'Doctors warned of consequences for patients.\n' | match_stdin doctors
-expect "doctors warning of consequences: no alert" "$(wc -c < "$T/doctors.out")" 0
+expect_none "doctors warning of consequences: no alert" doctors
 
 # Northern Ireland is the UK's, not Ireland's.
 printf "The IRA reopened disarmament talks with Northern Ireland's disarmament chief.\n" | match_stdin ni
@@ -352,12 +339,11 @@ expect "Northern Ireland is named as the UK" \
 
 # A party saying only talks can end the war stands for talks.
 printf 'Sudan says only talks can end the war with the rebels.\n' | match_stdin onlytalks
-expect "only talks can end the war: de-escalation" \
-    "$(json_get "$T/onlytalks.out" 'alerts[0]["category"]')" deescalation
+expect_category "only talks can end the war: de-escalation" onlytalks deescalation
 
 # "In response to" gives a reason; it names no force.
 printf 'The president threatened to impose a curfew in the capital in response to the unrest.\n' | match_stdin inresponse
-expect "a curfew threatened in response to unrest: no alert" "$(wc -c < "$T/inresponse.out")" 0
+expect_none "a curfew threatened in response to unrest: no alert" inresponse
 
 # A response that a party would face is the speaker's threat.
 printf 'Any nation that meddles in the war will face a lightning-fast response, the Russian president said.\n' | match_stdin faceresp
@@ -366,7 +352,7 @@ expect "will face a response: a threat by the speaker" \
 
 # Gas cut off on a condition is pressure, not force.
 printf 'Russia has threatened to cut off gas supplies if countries ban its oil.\n' | match_stdin gas
-expect "gas supplies threatened: no alert" "$(wc -c < "$T/gas.out")" 0
+expect_none "gas supplies threatened: no alert" gas
 
 # A threat disowned is a step down, rated as one: low.
 printf "Russia won't use nuclear weapons in Ukraine, the ambassador said.\n" | match_stdin disowned
@@ -390,18 +376,15 @@ expect "X forced ... and vowed to attack: X's threat" \
 
 # A vow to keep attacking is a vow of more force.
 printf 'x\n\nHouthi rebels vowed to keep attacking ships in the Red Sea.\n' | match_stdin keep
-expect "vowed to keep attacking: a threat" \
-    "$(json_get "$T/keep.out" 'alerts[0]["category"]')" threat
+expect_category "vowed to keep attacking: a threat" keep threat
 
 # Prisoners swapped are prisoners exchanged.
 printf 'x\n\nRussia and Ukraine swapped prisoners on Friday.\n' | match_stdin swap
-expect "prisoners swapped: de-escalation" \
-    "$(json_get "$T/swap.out" 'alerts[0]["category"]')" deescalation
+expect_category "prisoners swapped: de-escalation" swap deescalation
 
 # Shipments and convoys are what force soft verbs may hit.
 printf 'x\n\nRussia warned it would target Western weapons shipments.\n' | match_stdin shipments
-expect "would target weapons shipments: a threat" \
-    "$(json_get "$T/shipments.out" 'alerts[0]["category"]')" threat
+expect_category "would target weapons shipments: a threat" shipments threat
 
 # Drills launched as a warning, and an army told to be ready for war,
 # are threats by mobilisation.
@@ -409,8 +392,7 @@ printf "x\n\nChina's military launched drills around Taiwan as a warning.\n" | m
 expect "drills launched as a warning: a threat" \
     "$(json_get "$T/drills.out" 'alerts[0]["category"] + " " + alerts[0]["rule"]')" "threat threat-mobilisation"
 printf 'x\n\nKim Jong Un ordered his army to be ready for war.\n' | match_stdin readywar
-expect "an army ordered to be ready for war: a threat" \
-    "$(json_get "$T/readywar.out" 'alerts[0]["category"]')" threat
+expect_category "an army ordered to be ready for war: a threat" readywar threat
 
 # More force promised, an offensive pressed on with; a leader who vows to
 # fight on for his post threatens no one.
@@ -419,7 +401,7 @@ expect "promised more attacks: a threat" "$(json_get "$T/more.out" 'alerts[0]["c
 printf 'x\n\nThe prime minister of Israel vowed to press on with the offensive.\n' | match_stdin presson
 expect "vowed to press on with the offensive: a threat" "$(json_get "$T/presson.out" 'alerts[0]["category"]')" threat
 printf 'x\n\nThe prime minister vowed to fight on despite the resignations.\n' | match_stdin fighton
-expect "a prime minister vowing to fight on: no alert" "$(wc -c < "$T/fighton.out")" 0
+expect_none "a prime minister vowing to fight on: no alert" fighton
 
 # The warring sides are the parties to a truce.
 printf 'x\n\nThe warring sides in Sudan agreed to a seven-day truce.\n' | match_stdin warring
@@ -428,7 +410,7 @@ expect "the warring sides agreed to a truce: de-escalation" "$(json_get "$T/warr
 # A plan another named party reports is a plot uncovered, not a threat;
 # the one acting declaring it is.
 printf 'x\n\nRussia is preparing to attack Ukraine, Zelensky said.\n' | match_stdin plot
-expect "a plan another party reports: no alert" "$(wc -c < "$T/plot.out")" 0
+expect_none "a plan another party reports: no alert" plot
 printf "x\n\nRussia's military said it was ready to strike Ukraine.\n" | match_stdin ownplan
 expect "a plan its own side declares: a threat" "$(json_get "$T/ownplan.out" 'alerts[0]["category"]')" threat
 
@@ -463,13 +445,11 @@ expect "police asking a gunman to surrender: no alert" \
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
 printf 'Will Iran strike Israel?\n' | match_stdin asked
-expect "a question raises no alert" "$(wc -c < "$T/asked.out")" 0
+expect_none "a question raises no alert" asked
 printf 'Iran vows to strike Israel: what next?\n' | match_stdin asked2
-expect "a statement before a colon and a question: a threat" \
-    "$(json_get "$T/asked2.out" 'alerts[0]["category"]')" threat
+expect_category "a statement before a colon and a question: a threat" asked2 threat
 printf 'Iran says it will strike Israel -what next?\n' | match_stdin asked3
-expect "a statement before a dash and a question: a threat" \
-    "$(json_get "$T/asked3.out" 'alerts[0]["category"]')" threat
+expect_category "a statement before a dash and a question: a threat" asked3 threat
 
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
