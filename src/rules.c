@@ -129,7 +129,7 @@ rules_member_id(struct rules *r, int lang, const char *m, char *err,
 		return -1;
 	}
 	n = rules_token_key(r, PAT_TERM, lang, &doc.tokens[0],
-	    m[len - 1] == '*', key, sizeof(key));
+	    rules_word_form(m, len), key, sizeof(key));
 	text_doc_free(&doc);
 	if (n == 0) {
 		snprintf(err, errlen, "\"%.*s\": a word is too long",

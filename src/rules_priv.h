@@ -105,6 +105,8 @@ struct rules {
 	uint64_t		  prefix_lens;	/* bit N: a prefix of N bytes
 						   (63: of 63 or more) */
 	int			  has_caps;
+	int			  has_exact;	/* a word in its exact form
+						   ("=aide") */
 
 	/* Word classes: a token whose id is a single-word member of a
 	 * class also stands for the class's id (rules_token_cands). */
@@ -216,8 +218,13 @@ long	 rules_node_new(struct rules *);
 int	 rules_lang(struct rules *, const char *name);
 int	 rules_add_phrase(struct rules *, enum rules_kind, size_t owner,
 	    int lang, const char *text, char *err, size_t errlen);
+/* How a word of a phrase meets a token: on its stem ("threaten"), as a
+ * prefix ("retaliat*") or in its exact form ("=aide", not "aid"). */
+enum rules_form { RULES_STEM, RULES_PREFIX, RULES_EXACT };
+enum rules_form rules_word_form(const char *word, size_t len);
 size_t	 rules_token_key(struct rules *, enum rules_kind, int lang,
-	    const struct text_token *, int prefix, char *key, size_t cap);
+	    const struct text_token *, enum rules_form, char *key,
+	    size_t cap);
 int	 rules_member_single(const char *member);
 long	 rules_class_index(const struct config *, const char *name,
 	    size_t n);

@@ -37,6 +37,11 @@ rules_token_cands(const struct rules *r, const struct text_token *t,
 		if (klen != 0 && (id = rules_word_find(r, key, klen)) != -1)
 			ids[n++] = (uint32_t)id;
 	}
+	if (r->has_exact) {
+		klen = rules_key(key, sizeof(key), 'X', 0, t->fold, t->fold_len);
+		if ((id = rules_word_find(r, key, klen)) != -1)
+			ids[n++] = (uint32_t)id;
+	}
 	if (r->has_caps && (t->flags & TEXT_CAPS)) {
 		klen = rules_key(key, sizeof(key), 'C', 0, t->fold, t->fold_len);
 		if ((id = rules_word_find(r, key, klen)) != -1)

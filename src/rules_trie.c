@@ -4,7 +4,8 @@
  * cue, an exclusion, a raise phrase), and the word classes in it.
  *
  * A word id stands for a Snowball stem in one language, a prefix
- * ("retaliat*"), a word in capitals ("US"), any word (a lone "*"), a gap
+ * ("retaliat*"), an exact form ("=aide"), a word in capitals ("US"),
+ * any word (a lone "*"), a gap
  * ("...") or a word class ("@force").  For each token of a text,
  * rules_match.c looks up its few possible ids in a hash table and walks
  * the trie from there: the work per token depends on the length of the
@@ -247,15 +248,30 @@ struct rules_phrase {
 	size_t		 errlen;
 };
 
-/* The key of one token of a phrase's word; 0 if it is too long. */
+/* The form of a phrase's word of len bytes: "=" before it asks for its
+ * exact form, "*" after it for a prefix (which "=" does not change). */
+enum rules_form
+rules_word_form(const char *word, size_t len)
+{
+	if (len > 0 && word[len - 1] == '*')
+		return RULES_PREFIX;
+	return len > 1 && word[0] == '=' ? RULES_EXACT : RULES_STEM;
+}
+
+/* The key of one token of a phrase's word, in form (a prefix applies to
+ * the word's last token only); 0 if it is too long. */
 size_t
 rules_token_key(struct rules *r, enum rules_kind kind, int lang,
-    const struct text_token *tk, int prefix, char *key, size_t cap)
+    const struct text_token *tk, enum rules_form form, char *key, size_t cap)
 {
 	const char *stem;
 	size_t stem_len;
 
-	if (prefix) {
+	if (form == RULES_EXACT) {
+		r->has_exact = 1;
+		return rules_key(key, cap, 'X', 0, tk->fold, tk->fold_len);
+	}
+	if (form == RULES_PREFIX) {
 		if (tk->fold_len > r->max_prefix)
 			r->max_prefix = tk->fold_len;
 		r->prefix_lens |= UINT64_C(1) << (tk->fold_len < 63 ?
@@ -424,7 +440,7 @@ rules_path(struct rules_phrase *ph, uint32_t node, const char *w,
 	char key[RULES_MAX_KEY];
 	long word, child, k;
 	size_t t, n;
-	int prefix;
+	enum rules_form form;
 
 	for (;; w = we) {
 		while (*w == ' ' || *w == '\t')
@@ -485,14 +501,15 @@ rules_path(struct rules_phrase *ph, uint32_t node, const char *w,
 			continue;
 		}
 		last_gap = 0;
-		prefix = we[-1] == '*';
+		form = rules_word_form(w, (size_t)(we - w));
 		if (text_analyse(w, (size_t)(we - w), &doc) == -1) {
 			text_doc_free(&doc);
 			goto oom;
 		}
 		for (t = 0; t < doc.n_tokens; t++) {
 			n = rules_token_key(r, ph->kind, ph->lang,
-			    &doc.tokens[t], prefix && t + 1 == doc.n_tokens,
+			    &doc.tokens[t], form == RULES_PREFIX &&
+			    t + 1 < doc.n_tokens ? RULES_STEM : form,
 			    key, sizeof(key));
 			if (n == 0) {
 				text_doc_free(&doc);

@@ -142,6 +142,10 @@ printf 'Russia ordered its troops to pull back from the border.\n' | match_stdin
 expect "troops ordered to pull back from the border: de-escalation" \
     "$(json_get "$T/ordered_back.out" '[h["category"] for h in alerts[0]["hits"]]')" "['deescalation']"
 
+# A role named in its exact form: legal aid is no aide, so no official.
+printf 'Lawyers will strike over cuts to legal aid.\n' | match_stdin legal_aid
+expect_none "lawyers striking over legal aid: no alert" legal_aid
+
 # A step down one party demands of another is not taken; a leader
 # ordering his own fighters to take it steps down.
 printf 'Ukraine demanded that Russia withdraw its troops.\n' | match_stdin asked_of

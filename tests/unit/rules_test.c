@@ -431,7 +431,7 @@ int
 main(void)
 {
 	struct rules *r;
-	struct config_rule *rv, *rt, *rd, *rw, *rg, *rx;
+	struct config_rule *rv, *rt, *rd, *rw, *rg, *rx, *re;
 	char err[256];
 
 	setup();
@@ -448,6 +448,8 @@ main(void)
 	    "deny ...3 plan* ...3 attack*"));
 	rd->has_negations = 1;
 	rd->negations = LIST("rejected");
+	re = add_rule("exact", "threat", SEV_LOW, LIST("=aides =quit*"));
+	re->actors = NONE;
 	rw = add_rule("window", "threat", SEV_MEDIUM, LIST("all options"));
 	rw->window = 3;
 	rg = add_rule("targeted", "threat", SEV_CRITICAL, LIST("wipe out"));
@@ -486,6 +488,11 @@ main(void)
 	    "but never four");
 	CHECK_INT(run("They would not smash it"), 0,
 	    "a negation cue in a gap cancels the term");
+	CHECK_INT(run("Two aides quit."), 1, "a word's exact form (=aides)");
+	CHECK_INT(run("Two aids quit."), 0, "and not another word of its stem");
+	CHECK_INT(run("Two aide quit."), 0, "nor another form of it");
+	CHECK_INT(run("Two aides quitting."), 1,
+	    "=...* is a prefix, as without the =");
 	CHECK_INT(run("the government threatened to attack the town"), 1,
 	    "actors = {} needs no actor");
 	CHECK_INT(res.n_hits ? res.hits[0].n_actors : 9, 0, "and names none");
