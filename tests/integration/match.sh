@@ -131,6 +131,12 @@ expect "a strike to come in retaliation: retaliation among the hits" \
 printf 'Varnia and Ostland rebels agreed to a four-day pause in fighting.\n' | match_stdin pause
 expect_category "a pause in fighting agreed: de-escalation" pause deescalation
 
+# Fighting paused and hostilities ceased, in the words of truces.
+printf 'The rebels agreed to pause fighting in the north for four hours a day.\n' | match_stdin pause_fighting
+expect_category "fighting paused: de-escalation" pause_fighting deescalation
+printf 'Ethiopia and the rebels agreed to a cessation of hostilities.\n' | match_stdin cessation
+expect_category "a cessation of hostilities: de-escalation" cessation deescalation
+
 # A pull-back is a step down; told with a defeat, it is a retreat.
 printf 'The rebels pulled back from the town.\n' | match_stdin pullback
 expect_category "a pull-back: de-escalation" pullback deescalation
