@@ -148,6 +148,15 @@ printf 'Russia ordered its troops to pull back from the border.\n' | match_stdin
 expect "troops ordered to pull back from the border: de-escalation" \
     "$(json_get "$T/ordered_back.out" '[h["category"] for h in alerts[0]["hits"]]')" "['deescalation']"
 
+# Leaders named by the pack act for their country; a deal struck is no
+# strike, however many words stand between.
+printf 'Soleimani vowed to avenge the killing.\n' | match_stdin soleimani
+expect "a named leader's vow: retaliation by his country" \
+    "$(json_get "$T/soleimani.out" '[alerts[0]["category"], alerts[0]["actors"]]')" \
+    "['retaliation', ['iran']]"
+printf 'Theresa May hoped to strike a lasting trade deal with Japan.\n' | match_stdin deal
+expect_none "a trade deal struck: no alert" deal
+
 # A role named in its exact form: legal aid is no aide, so no official.
 printf 'Lawyers will strike over cuts to legal aid.\n' | match_stdin legal_aid
 expect_none "lawyers striking over legal aid: no alert" legal_aid
