@@ -264,6 +264,10 @@ printf 'Ostland would face total decimation if it struck, the Varnian minister s
 expect_category "force the subject would face: a threat" face threat
 expect "... by the speaker" \
     "$(json_get "$T/face.out" 'alerts[0]["actors"][0]')" official
+printf 'Trump warned that Iran would face obliteration if it attacked American interests.\n' | match_stdin obliteration
+expect "obliteration the subject would face: the warner's threat against it" \
+    "$(json_get "$T/obliteration.out" '[alerts[0]["actors"], alerts[0]["targets"]]')" \
+    "[['us'], ['iran']]"
 printf 'The minister warned of total destruction if the rebels attacked.\n' | match_stdin ruin
 expect_category "a warning of destruction on a condition: a threat" ruin threat
 printf 'The ministers could face fines, and Ostland would destroy its weapons of mass destruction.\n' | match_stdin fines
