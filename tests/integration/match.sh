@@ -157,6 +157,13 @@ expect "a named leader's vow: retaliation by his country" \
 printf 'Theresa May hoped to strike a lasting trade deal with Japan.\n' | match_stdin deal
 expect_none "a trade deal struck: no alert" deal
 
+# Force vowed against protests or an uprising is a threat, as against
+# an enemy; the soft verb alone ("crush inflation") is none.
+printf 'The president vowed to crush the protests.\n' | match_stdin protests
+expect_category "a vow to crush the protests: a threat" protests threat
+printf 'The president vowed to crush inflation.\n' | match_stdin inflation
+expect_none "a vow to crush inflation: no alert" inflation
+
 # A role named in its exact form: legal aid is no aide, so no official.
 printf 'Lawyers will strike over cuts to legal aid.\n' | match_stdin legal_aid
 expect_none "lawyers striking over legal aid: no alert" legal_aid
