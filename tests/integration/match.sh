@@ -164,6 +164,13 @@ expect_category "a vow to crush the protests: a threat" protests threat
 printf 'The president vowed to crush inflation.\n' | match_stdin inflation
 expect_none "a vow to crush inflation: no alert" inflation
 
+# "By force" after a vow or a threat names the force; "all necessary
+# measures" is the veiled form of it.
+printf 'The Taliban vowed to take Kabul by force.\n' | match_stdin by_force
+expect_category "a vow to take a city by force: a threat" by_force threat
+printf 'China warned it would take all necessary measures to defend its sovereignty.\n' | match_stdin measures
+expect_category "all necessary measures warned of: a threat" measures threat
+
 # A role named in its exact form: legal aid is no aide, so no official.
 printf 'Lawyers will strike over cuts to legal aid.\n' | match_stdin legal_aid
 expect_none "lawyers striking over legal aid: no alert" legal_aid
