@@ -171,6 +171,12 @@ expect_category "a vow to take a city by force: a threat" by_force threat
 printf 'China warned it would take all necessary measures to defend its sovereignty.\n' | match_stdin measures
 expect_category "all necessary measures warned of: a threat" measures threat
 
+# Talks with unions are labour talks; the European Union is no union.
+printf 'The prime minister held talks with unions to avert a rail strike.\n' | match_stdin unions
+expect_none "talks with unions: no alert" unions
+printf 'European Union leaders held talks with Iran on its nuclear programme.\n' | match_stdin eu_talks
+expect_category "talks of the European Union with Iran: de-escalation" eu_talks deescalation
+
 # A role named in its exact form: legal aid is no aide, so no official.
 printf 'Lawyers will strike over cuts to legal aid.\n' | match_stdin legal_aid
 expect_none "lawyers striking over legal aid: no alert" legal_aid
