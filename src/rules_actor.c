@@ -277,6 +277,31 @@ rules_subject(const struct rules_run *run, const struct text_sentence *sn,
 	return NULL;
 }
 
+/* How many named parties of sentence sn, other than the one named at
+ * tokens [first, end), its mentions name (at most 2: enough to know). */
+static size_t
+rules_others_named(const struct rules_run *run, const struct text_sentence *sn,
+    size_t first, size_t end)
+{
+	size_t k, n = 0, own = SIZE_MAX, seen = SIZE_MAX;
+
+	for (k = 0; k < run->n_mentions; k++)
+		if (run->mentions[k].start >= first &&
+		    run->mentions[k].end <= end)
+			own = run->mentions[k].actor;
+	for (k = 0; k < run->n_mentions && n < 2; k++) {
+		const struct rules_mention *m = &run->mentions[k];
+
+		if (m->start < sn->first ||
+		    m->start >= sn->first + sn->n_tokens ||
+		    m->actor == own || m->actor == seen)
+			continue;
+		seen = m->actor;
+		n++;
+	}
+	return n;
+}
+
 /*
  * May the party named at tokens [first, end) be a target of a hit of
  * category cat whose terms end at ends?  In a threat, a country (place
@@ -289,7 +314,9 @@ rules_subject(const struct rules_run *run, const struct text_sentence *sn,
  * prisoners the threat would have freed ("unless Iraqi women detainees
  * are freed"): the demand is made for it.  A step down's place and
  * prisoners may be its other party ("arrived in China for talks",
- * "agreed to free Palestinian prisoners"): there every party stays.
+ * "agreed to free Palestinian prisoners"): there every party stays,
+ * unless two other parties are named, when the place is where they meet
+ * ("Iran and the US held talks in Oman").
  * A backer ("Hezbollah, backed by Iran, vowed") is no party to either.
  */
 int
@@ -297,18 +324,19 @@ rules_may_target(const struct rules_run *run, const struct text_sentence *sn,
     const char *cat, size_t first, size_t end, int place, const size_t *ends,
     size_t n_ends)
 {
+	int step = cat == NULL || strcmp(cat, "deescalation") == 0;
 	long p;
 	size_t k;
 
 	if (actor_names_backer(&run->doc, first, sn->first))
 		return 0;
-	if (cat == NULL || strcmp(cat, "deescalation") == 0)
-		return 1;
-	if (actor_names_freed(&run->doc, first, end, sn->first,
+	if (!step && actor_names_freed(&run->doc, first, end, sn->first,
 	    sn->first + sn->n_tokens))
 		return 0;
 	if (!place || (p = actor_place_prep(&run->doc, first, sn->first)) < 0)
 		return 1;
+	if (step)
+		return rules_others_named(run, sn, first, end) < 2;
 	for (k = 0; k < n_ends; k++)
 		if (ends[k] <= (size_t)p &&
 		    (size_t)p - ends[k] <= RULES_PLACE_REACH)

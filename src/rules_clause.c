@@ -406,7 +406,8 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 		}
 		if (m->actor < 0 || m->actor == own || m->first < after)
 			continue;
-		if (!rules_may_target(run, sn, cat, m->first, m->end,
+		if (!rules_may_target(run, sn, r->cfg->rules[ri].category,
+		    m->first, m->end,
 		    m->kind == ACTOR_STATE && m->role < 0 && !m->proper,
 		    g->ends, g->n_ends))
 			continue;

@@ -177,6 +177,17 @@ expect_none "talks with unions: no alert" unions
 printf 'European Union leaders held talks with Iran on its nuclear programme.\n' | match_stdin eu_talks
 expect_category "talks of the European Union with Iran: de-escalation" eu_talks deescalation
 
+# Where two parties meet is no party to their talks; a country one party
+# travels to for talks is the other party.
+printf 'Iran and the US held indirect talks in Oman.\n' | match_stdin venue
+expect "talks of two parties in a third country: the two" \
+    "$(json_get "$T/venue.out" '[alerts[0]["actors"], alerts[0]["targets"]]')" \
+    "[['iran'], ['us']]"
+printf 'The Pakistani leader arrived in China for talks.\n' | match_stdin visit
+expect "talks a leader travels to a country for: that country" \
+    "$(json_get "$T/visit.out" '[alerts[0]["actors"], alerts[0]["targets"]]')" \
+    "[['pakistan'], ['china']]"
+
 # A role named in its exact form: legal aid is no aide, so no official.
 printf 'Lawyers will strike over cuts to legal aid.\n' | match_stdin legal_aid
 expect_none "lawyers striking over legal aid: no alert" legal_aid
