@@ -188,6 +188,13 @@ expect "talks a leader travels to a country for: that country" \
     "$(json_get "$T/visit.out" '[alerts[0]["actors"], alerts[0]["targets"]]')" \
     "[['pakistan'], ['china']]"
 
+# A town or a region taken by force is a hostile object, as a city is;
+# a storm hitting the region is no one's threat.
+printf 'The army will retake the province within weeks, the minister said.\n' | match_stdin province
+expect_category "the army will retake the province: a threat" province threat
+printf 'The storm will hit the region on Monday.\n' | match_stdin storm
+expect_none "a storm will hit the region: no alert" storm
+
 # A role named in its exact form: legal aid is no aide, so no official.
 printf 'Lawyers will strike over cuts to legal aid.\n' | match_stdin legal_aid
 expect_none "lawyers striking over legal aid: no alert" legal_aid
