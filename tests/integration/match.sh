@@ -194,6 +194,10 @@ printf 'The army will retake the province within weeks, the minister said.\n' | 
 expect_category "the army will retake the province: a threat" province threat
 printf 'The storm will hit the region on Monday.\n' | match_stdin storm
 expect_none "a storm will hit the region: no alert" storm
+printf 'The government vowed to fight poverty in the region.\n' | match_stdin poverty
+expect_none "a vow to fight poverty in the region: no alert" poverty
+printf 'Officials will target demonstrations with new rules on assembly.\n' | match_stdin assembly
+expect_none "demonstrations targeted with rules: no alert" assembly
 
 # A role named in its exact form: legal aid is no aide, so no official.
 printf 'Lawyers will strike over cuts to legal aid.\n' | match_stdin legal_aid
