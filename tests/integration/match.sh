@@ -165,11 +165,13 @@ printf 'The president vowed to crush inflation.\n' | match_stdin inflation
 expect_none "a vow to crush inflation: no alert" inflation
 
 # "By force" after a vow or a threat names the force; "all necessary
-# measures" is the veiled form of it.
+# measures" alone does not: a government takes them against a virus.
 printf 'The Taliban vowed to take Kabul by force.\n' | match_stdin by_force
 expect_category "a vow to take a city by force: a threat" by_force threat
-printf 'China warned it would take all necessary measures to defend its sovereignty.\n' | match_stdin measures
-expect_category "all necessary measures warned of: a threat" measures threat
+printf 'The government will take all necessary measures to contain the virus.\n' | match_stdin measures
+expect_none "all necessary measures against a virus: no alert" measures
+printf 'The government will take adequate measures to contain the virus.\n' | match_stdin adequate
+expect_none "adequate measures against a virus: no alert" adequate
 
 # Talks with unions are labour talks; the European Union is no union.
 printf 'The prime minister held talks with unions to avert a rail strike.\n' | match_stdin unions
