@@ -505,6 +505,8 @@ printf 'The rebel garrison must surrender by noon, the Varnian minister said.\n'
 expect "a garrison that must surrender: the minister's threat" \
     "$(json_get "$T/surrender.out" '[alerts[0]["category"], alerts[0]["actors"]]')" \
     "['threat', ['official']]"
+printf 'The minister urged citizens to surrender unlicensed guns.\n' | match_stdin guns
+expect_none "citizens urged to surrender guns: no alert" guns
 printf 'Police urged the gunman to surrender.\n' | match_stdin gunman
 expect "police asking a gunman to surrender: no alert" \
     "$(wc -l < "$T/gunman.out")" 0
