@@ -205,6 +205,10 @@ expect_none "demonstrations targeted with rules: no alert" assembly
 printf 'Lawyers will strike over cuts to legal aid.\n' | match_stdin legal_aid
 expect_none "lawyers striking over legal aid: no alert" legal_aid
 
+# An order to halt attacks is no order to attack.
+printf 'Iran ordered Hezbollah to halt attacks on Israel.\n' | match_stdin halt_order
+expect_none "an order to halt attacks: no threat" halt_order
+
 # A step down one party demands of another is not taken; a leader
 # ordering his own fighters to take it steps down.
 printf 'Ukraine demanded that Russia withdraw its troops.\n' | match_stdin asked_of
