@@ -468,40 +468,40 @@ expect_category "an army ordered to be ready for war: a threat" readywar threat
 # More force promised, an offensive pressed on with; a leader who vows to
 # fight on for his post threatens no one.
 printf 'x\n\nThe Houthis claimed responsibility and promised more attacks.\n' | match_stdin more
-expect "promised more attacks: a threat" "$(json_get "$T/more.out" 'alerts[0]["category"]')" threat
+expect_category "promised more attacks: a threat" more threat
 printf 'x\n\nThe prime minister of Israel vowed to press on with the offensive.\n' | match_stdin presson
-expect "vowed to press on with the offensive: a threat" "$(json_get "$T/presson.out" 'alerts[0]["category"]')" threat
+expect_category "vowed to press on with the offensive: a threat" presson threat
 printf 'x\n\nThe prime minister vowed to fight on despite the resignations.\n' | match_stdin fighton
 expect_none "a prime minister vowing to fight on: no alert" fighton
 
 # The warring sides are the parties to a truce.
 printf 'x\n\nThe warring sides in Sudan agreed to a seven-day truce.\n' | match_stdin warring
-expect "the warring sides agreed to a truce: de-escalation" "$(json_get "$T/warring.out" 'alerts[0]["category"]')" deescalation
+expect_category "the warring sides agreed to a truce: de-escalation" warring deescalation
 
 # A plan another named party reports is a plot uncovered, not a threat;
 # the one acting declaring it is.
 printf 'x\n\nRussia is preparing to attack Ukraine, Zelensky said.\n' | match_stdin plot
 expect_none "a plan another party reports: no alert" plot
 printf "x\n\nRussia's military said it was ready to strike Ukraine.\n" | match_stdin ownplan
-expect "a plan its own side declares: a threat" "$(json_get "$T/ownplan.out" 'alerts[0]["category"]')" threat
+expect_category "a plan its own side declares: a threat" ownplan threat
 
 # Force kept as an option is a threat; ruled out or renounced, a step
 # down.
 printf 'x\n\nChina did not rule out the use of force against Taiwan.\n' | match_stdin notruleout
-expect "did not rule out the use of force: a threat" "$(json_get "$T/notruleout.out" 'alerts[0]["category"]')" threat
+expect_category "did not rule out the use of force: a threat" notruleout threat
 printf 'x\n\nChina will never renounce the use of force against Taiwan.\n' | match_stdin neverrenounce
-expect "will never renounce the use of force: a threat" "$(json_get "$T/neverrenounce.out" 'alerts[0]["category"]')" threat
+expect_category "will never renounce the use of force: a threat" neverrenounce threat
 printf 'x\n\nChina ruled out the use of force against Taiwan.\n' | match_stdin ruledout
-expect "ruled out the use of force: de-escalation" "$(json_get "$T/ruledout.out" 'alerts[0]["category"]')" deescalation
+expect_category "ruled out the use of force: de-escalation" ruledout deescalation
 printf 'x\n\nChina has renounced the use of force.\n' | match_stdin renounced
-expect "renounced the use of force: de-escalation" "$(json_get "$T/renounced.out" 'alerts[0]["category"]')" deescalation
+expect_category "renounced the use of force: de-escalation" renounced deescalation
 
 # A response warned of is a retaliation threatened; drills held as a
 # warning, in a headline's words too.
 printf 'Russia Warns Of Nuclear Response If Nato Intervenes\n\n' | match_stdin warnresp
-expect "warns of a response: retaliation" "$(json_get "$T/warnresp.out" 'alerts[0]["category"]')" retaliation
+expect_category "warns of a response: retaliation" warnresp retaliation
 printf 'China Holds Drills Near Taiwan As Warning\n\n' | match_stdin aswarning
-expect "drills as warning: a threat" "$(json_get "$T/aswarning.out" 'alerts[0]["category"]')" threat
+expect_category "drills as warning: a threat" aswarning threat
 
 # A demand that a side surrender is a threat by the one who demands,
 # against the side named; a suspect asked to give himself up is not.
