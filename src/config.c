@@ -70,7 +70,8 @@ static const struct key feed_keys[] = {
 	{ NULL, 0 }
 };
 static const struct key actor_keys[] = {
-	{ "names", 1 }, { "kind", 0 }, { "display", 0 }, { NULL, 0 }
+	{ "names", 1 }, { "kind", 0 }, { "display", 0 }, { "rivals", 1 },
+	{ NULL, 0 }
 };
 static const struct key role_keys[] = {
 	{ "kind", 0 }, { "names", 1 }, { NULL, 0 }
@@ -87,7 +88,7 @@ static const struct key rule_keys[] = {
 	{ "negations", 1 }, { "exclude", 1 }, { "language", 0 },
 	{ "mood", 1 }, { "actor_kinds", 1 }, { "negated", 0 }, { "raise", 1 },
 	{ "agent", 0 }, { "like", 0 }, { "opposed_by", 1 }, { "object", 0 },
-	{ NULL, 0 }
+	{ "context", 1 }, { NULL, 0 }
 };
 static const struct key sink_keys[] = {
 	{ "type", 0 }, { "min_severity", 0 }, { "categories", 1 },

@@ -83,6 +83,8 @@ struct config_actor {
 	char			*display;	/* "Iran" for chat; NULL: name */
 	struct config_list	 names;	/* aliases as phrases, "*" ends a prefix */
 	int			 kind;	/* enum actor_kind (actor.h); default state */
+	struct config_list	 rivals;	/* actors it is in conflict with:
+						   their talks are peace talks */
 	const char		*file;
 	int			 line;
 };
@@ -117,6 +119,8 @@ struct config_rule {
 	struct config_list	 negations;	/* cues that cancel a term; see has_negations */
 	int			 has_negations;	/* 0: use the global negations */
 	struct config_list	 exclude;	/* phrases that veto the sentence */
+	struct config_list	 context;	/* if not empty, the article must
+						   hold one of these phrases */
 	struct config_list	 mood;		/* tense/mood names the term's verb
 						   group must have; empty: any */
 	struct config_list	 actor_kinds;	/* kinds the acting actor must have;

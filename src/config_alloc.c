@@ -68,6 +68,7 @@ config_free(struct config *c)
 		free(c->actors[i].name);
 		free(c->actors[i].display);
 		config_list_free(&c->actors[i].names);
+		config_list_free(&c->actors[i].rivals);
 	}
 	free(c->actors);
 	for (i = 0; i < c->n_roles; i++) {
@@ -96,6 +97,7 @@ config_free(struct config *c)
 		free(r->negated);
 		config_list_free(&r->raise);
 		config_list_free(&r->opposed_by);
+		config_list_free(&r->context);
 		free(r->language);
 	}
 	free(c->rules);

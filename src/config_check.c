@@ -123,9 +123,26 @@ check_ref(struct config_load *ld, const struct config_ref *ref)
 	}
 	if (ref->what == REF_RULE_ACTOR || ref->what == REF_RULE_TARGET)
 		owner = c->rules[ref->owner].name;
+	else if (ref->what == REF_ACTOR_RIVAL)
+		owner = c->actors[ref->owner].name;
 	else
 		owner = c->sinks[ref->owner].name;
 	switch (ref->what) {
+	case REF_ACTOR_RIVAL:
+		if (strcmp(ref->name, owner) == 0) {
+			config_msg_at(ld, 1, ref->line, "actor '%s' names "
+			    "itself as a rival; name the actors it is in "
+			    "conflict with", owner);
+			return;
+		}
+		if (has_actor(c, ref->name))
+			return;
+		best = suggest_actor(c, ref->name);
+		config_msg_at(ld, 1, ref->line, "actor '%s' names rival "
+		    "\"%s\", which is not an actor%s%s%s", owner, ref->name,
+		    best ? " (did you mean \"" : "; define it with actor NAME "
+		    "{ names = {...} }", best ? best : "", best ? "\"?)" : "");
+		return;
 	case REF_RULE_ACTOR:
 	case REF_RULE_TARGET:
 	case REF_SINK_ACTOR:

@@ -82,6 +82,7 @@ enum {
 	REF_SINK_FEED,
 	REF_SINK_ACTOR,
 	REF_SINK_CATEGORY,
+	REF_ACTOR_RIVAL,
 	REF_CLASS		/* "@name" in a phrase; name runs to the end
 				   of the class name, not of the string */
 };

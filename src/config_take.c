@@ -193,6 +193,11 @@ config_take_actor(struct config_section *s)
 		    "names = {\"...\", \"...\"}", a->name);
 	a->kind = config_take_kind(s, "state");
 	a->display = config_take_string(s, "display", NULL);
+	/* Parties at war or in an armed standoff: talks between them
+	 * are peace talks in any words (the rule key context). */
+	if (config_take_list(s, "rivals", &a->rivals, &lines))
+		config_defer_refs(s, REF_ACTOR_RIVAL, &a->rivals, lines,
+		    c->n_actors - 1);
 }
 
 /*
@@ -265,6 +270,10 @@ config_take_rule(struct config_section *s)
 	config_defer_classes(s, &r->negations, lines);
 	config_take_list(s, "exclude", &r->exclude, &lines);
 	config_defer_classes(s, &r->exclude, lines);
+	/* Talks are peace talks only in an article about a war: phrases
+	 * looked for in the whole article, title and text. */
+	config_take_list(s, "context", &r->context, &lines);
+	config_defer_classes(s, &r->context, lines);
 	r->language = config_take_string(s, "language", "english");
 	config_check_language(s->ld, r->language, s->line);
 	config_take_rule_clauses(s, r);

@@ -365,6 +365,8 @@ config_take_rule_like(struct config_section *s, struct config_rule *r)
 	}
 	if (UNSET("exclude"))
 		copy_list(&r->exclude, &t->exclude);
+	if (UNSET("context"))
+		copy_list(&r->context, &t->context);
 	if (UNSET("language"))
 		copy_string(&r->language, t->language);
 	if (UNSET("mood"))

@@ -434,6 +434,10 @@ rules_compile(const struct config *cfg, char *err, size_t errlen)
 				if (rules_add_phrase(r, PAT_NEG, i, l,
 				    rule->negations.v[k], err, errlen) == -1)
 					goto fail_rule;
+		for (k = 0; k < rule->context.n; k++)
+			if (rules_add_phrase(r, PAT_CONTEXT, i, l,
+			    rule->context.v[k], err, errlen) == -1)
+				goto fail_rule;
 		for (k = 0; k < rule->raise.n; k++)
 			if (rules_add_phrase(r, PAT_RAISE, i, l,
 			    rule->raise.v[k], err, errlen) == -1)

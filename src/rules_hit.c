@@ -126,15 +126,25 @@ rules_join(char *buf, size_t len, char **v, size_t n)
 }
 
 
-/* Append hit (taken over: cleared here on failure) to the result, and
- * say why it fired. */
+/* Append hit (taken over: cleared here when it is out of its rule's
+ * context, or on failure) to the result, and say why it fired. */
 int
 rules_hit_push(struct rules_run *run, struct rule_hit *hit,
     const struct text_sentence *sn)
 {
+	const struct config_list *context = &hit->rule->context;
 	struct rule_hit *nh;
 	size_t cap;
 
+	if (!rules_context_met(run, hit)) {
+		rules_say(run, "cancelled: rule %s: out of context: the "
+		    "article holds none of its context phrases (\"%s\"%s) "
+		    "and the hit names no two rivals: %.*s", hit->rule->name,
+		    context->v[0], context->n > 1 ? ", ..." : "",
+		    (int)(sn->end - sn->start), run->text + sn->start);
+		rules_hit_clear(hit);
+		return 0;
+	}
 	hit->start = sn->start;
 	hit->end = sn->end;
 	if ((hit->sentence = strndup(run->text + sn->start,

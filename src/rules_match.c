@@ -5,7 +5,8 @@
  * the sentence; a rule with clause keys is judged on the clause
  * analysis (rules_clause.c); any other drops a term governed by a
  * negation cue (rules_negation.c) and checks its actor and target
- * conditions (rules_actor.c); one hit per category is kept
+ * conditions (rules_actor.c); a rule with context fires only in its
+ * context (rules_context.c); one hit per category is kept
  * (rules_hit.c).  Each of those files uses only the ones below it and
  * the types of rules_priv.h.
  */
@@ -52,6 +53,9 @@ rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
 			return 0;
 		}
 	}
+	/* Before any occurrence is held: the scan appends to them. */
+	if (rules_context_scan(run, ri) == -1)
+		return -1;
 	if (r->rule_clauses[ri])
 		return rules_judge_clauses(run, sn, ri);
 	for (k = 0; k < run->n_occs; k++) {
@@ -270,6 +274,7 @@ done:
 	free(run.occs);
 	free(run.mentions);
 	free(run.allowed);
+	free(run.context);
 	rules_clause_reset(&run);
 	text_doc_free(&run.doc);
 	free(text);

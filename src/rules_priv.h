@@ -40,7 +40,8 @@ enum rules_kind {
 	PAT_EXCL,
 	PAT_ROLE,		/* a role noun; owner is the role */
 	PAT_RAISE,		/* a phrase that raises a rule's severity */
-	PAT_OPPOSED		/* a verb by which a party opposes a term */
+	PAT_OPPOSED,		/* a verb by which a party opposes a term */
+	PAT_CONTEXT		/* a phrase the article must hold */
 };
 
 /* What a token may be to the phrases (bits of rules_run.starts). */
@@ -182,6 +183,10 @@ struct rules_run {
 	rules_explain_fn	*explain;
 	void			*arg;
 	size_t			 title_end;	/* bytes of the title */
+	unsigned char		*context;	/* per rule: whether the article
+						   holds its context phrases
+						   (rules_context.c); NULL
+						   until one is asked */
 
 	/* The clause analysis of the sentence being judged, made when a
 	 * rule first needs it (rules_clause.c). */
@@ -235,6 +240,14 @@ long	 rules_class_index(const struct config *, const char *name,
  * rules_scan.c: the phrases of a text */
 int	 rules_scan_cands(struct rules_run *);
 int	 rules_scan(struct rules_run *, size_t first, size_t end);
+
+/* rules_context.c: the context a rule asks for.  rules_context_scan
+ * looks once for rule ri's context phrases in the whole article (0, or
+ * -1 out of memory); rules_context_met says whether a hit stands in the
+ * context (1: the rule has none, the article holds a phrase of it, or
+ * the hit names two rivals; 0: not). */
+int	 rules_context_scan(struct rules_run *, size_t ri);
+int	 rules_context_met(const struct rules_run *, const struct rule_hit *);
 
 /* rules_filter.c: the words a sentence needs to hold a term */
 int	 rules_filter_build(struct rules *);

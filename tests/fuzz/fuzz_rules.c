@@ -5,7 +5,8 @@
  * so the phrase compiler is fuzzed too.  A third rule reads clauses
  * (mood, actor_kinds, negated, raise) with a word class and a role, so
  * the clause analysis and the actors are fuzzed with it; the extra term
- * may use the classes.
+ * may use the classes.  A fourth needs context (a phrase anywhere in the
+ * article, or two rivals), so the whole article is scanned again.
  */
 #include "autoconf.h"
 
@@ -19,10 +20,11 @@
 
 static char *iran_names[] = { "Iran", "Iranian*", "Tehran", "US", "U.S." };
 static char *israel_names[] = { "Israel*", "Netanyahu" };
+static char *israel_rivals[] = { "iran" };
 static struct config_actor actors[] = {
 	{ .name = "iran", .names = { iran_names, 5 }, .kind = ACTOR_STATE },
 	{ .name = "israel", .names = { israel_names, 2 },
-	    .kind = ACTOR_STATE },
+	    .kind = ACTOR_STATE, .rivals = { israel_rivals, 1 } },
 };
 static char *militant_names[] = { "militant*", "rebel*", "Hamas's army" };
 static struct config_role roles[] = {
@@ -44,11 +46,13 @@ static char *vow_terms[] = { "vow* to retaliat*", "respond at the right time",
 static char *excl[] = { "football", "tariff*" };
 static char *negs[] = { "rejected", "not" };
 static char *targets[] = { "israel" };
+static char *talks_terms[] = { "talks", "agree* ...4 truce" };
+static char *context_words[] = { "war", "@force", "cease ...1 fire" };
 
 static int
 fuzz_one(const char *title, const char *body, char *term)
 {
-	struct config_rule rules[3];
+	struct config_rule rules[4];
 	struct config cfg;
 	struct rules *r;
 	struct rules_result res;
@@ -81,6 +85,13 @@ fuzz_one(const char *title, const char *body, char *term)
 	rules[2].actor_kinds = (struct config_list){ kinds, 2 };
 	rules[2].negated = "deescalation";
 	rules[2].raise = (struct config_list){ raise, 2 };
+	rules[3] = rules[2];
+	rules[3].name = "context";
+	rules[3].category = "deescalation";
+	rules[3].terms = (struct config_list){ talks_terms, 2 };
+	rules[3].mood = (struct config_list){ NULL, 0 };
+	rules[3].negated = "drop";
+	rules[3].context = (struct config_list){ context_words, 3 };
 	cfg.actors = actors;
 	cfg.n_actors = 2;
 	cfg.roles = roles;
@@ -88,7 +99,7 @@ fuzz_one(const char *title, const char *body, char *term)
 	cfg.classes = classes;
 	cfg.n_classes = 2;
 	cfg.rules = rules;
-	cfg.n_rules = 3;
+	cfg.n_rules = 4;
 	if ((r = rules_compile(&cfg, err, sizeof(err))) == NULL)
 		return 0;
 	if (rules_match(r, title, body, &res) == 0)

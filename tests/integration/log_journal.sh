@@ -85,7 +85,8 @@ interval  = "1h"
 max_age   = "3650d"
 include("$top_srcdir/etc/rules/default.conf")
 feed gone-feed { url = "file://$T/no-such-feed.xml" }
-actor ostrel { names = {"Ostrel", "Ostreli", "Dovrin", "Tamar Ruslo"} }
+actor ostrel { names = {"Ostrel", "Ostreli", "Dovrin", "Tamar Ruslo"}
+	rivals = {"varnia"} }
 actor varnia { names = {"Varnia", "Varnian", "Selvek", "Anja Merrow"} }
 feed herald { url = "file://$top_srcdir/share/samples/harbour-herald.rss" }
 sink alerts { type = "file" path = "$T/log/alerts.jsonl" }
@@ -123,16 +124,17 @@ wait_for 10 sh -c "! kill -0 $pid" || fail "brinkd did not stop"
 # file and line, and exit 78.
 cp "$T/brink.conf" "$T/bad.conf"
 echo 'feed broken { url = }' >> "$T/bad.conf"
+bad_line=$(wc -l < "$T/bad.conf")	# the line just appended
 "$PYTHON3" -c "$AS_UNIT" "$BRINKD" -f -c "$T/bad.conf"
 check "unit: a bad configuration exits 78" test $? -eq 78
 check "unit: the error is at priority 3 with the file and line" \
-    has_entry 3 "$T/bad.conf:12: "
+    has_entry 3 "$T/bad.conf:$bad_line: "
 
 # 3. brinkd -t under systemctl reload (ExecReload): errors at priority 3.
 "$PYTHON3" -c "$AS_UNIT" "$BRINKD" -t -c "$T/bad.conf"
 check "reload check: a bad configuration exits 1" test $? -eq 1
 check "reload check: the error is at priority 3" \
-    has_entry 3 "$T/bad.conf:12: " _TRANSPORT=stdout
+    has_entry 3 "$T/bad.conf:$bad_line: " _TRANSPORT=stdout
 
 # 4. Detached (no -f): straight to the journal, with fields.
 rm -f "$T/brinkd.pid"

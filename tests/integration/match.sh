@@ -185,10 +185,22 @@ printf 'Iran and the US held indirect talks in Oman.\n' | match_stdin venue
 expect "talks of two parties in a third country: the two" \
     "$(json_get "$T/venue.out" '[alerts[0]["actors"], alerts[0]["targets"]]')" \
     "[['iran'], ['us']]"
-printf 'The Pakistani leader arrived in China for talks.\n' | match_stdin visit
+printf 'The Pakistani leader arrived in India for talks.\n' | match_stdin visit
 expect "talks a leader travels to a country for: that country" \
     "$(json_get "$T/visit.out" '[alerts[0]["actors"], alerts[0]["targets"]]')" \
-    "[['pakistan'], ['china']]"
+    "[['pakistan'], ['india']]"
+
+# Talks are peace talks in a story of war, wherever the article names
+# it, or between rivals; a leader meeting his country's parties, or an
+# ally, is politics.
+printf 'The French president will hold talks with the main political parties.\n' | match_stdin parties
+expect_none "talks with political parties: no alert" parties
+printf 'The French president will hold talks with the Russian leader.\n' | match_stdin ally
+expect_none "talks of two states not at war, no war named: no alert" ally
+printf 'Fighting rages in the east\nThe French president will hold talks with the Russian leader.\n' | match_stdin war_title
+expect_category "the same talks under a title of fighting: de-escalation" war_title deescalation
+printf 'India and Pakistan agreed to resume their dialogue.\n' | match_stdin rivals
+expect_category "talks between rivals, no war named: de-escalation" rivals deescalation
 
 # A town or a region taken by force is a hostile object, as a city is;
 # a storm hitting the region is no one's threat.

@@ -23,7 +23,8 @@ interval  = "1h"
 max_age   = "3650d"
 metrics_listen = "$1"
 include("$top_srcdir/etc/rules/default.conf")
-actor ostrel { names = {"Ostrel", "Ostreli", "Dovrin", "Tamar Ruslo"} }
+actor ostrel { names = {"Ostrel", "Ostreli", "Dovrin", "Tamar Ruslo"}
+	rivals = {"varnia"} }
 actor varnia { names = {"Varnia", "Varnian", "Selvek", "Anja Merrow"} }
 feed herald { url = "file://$T/feeds/harbour-herald.rss" }
 feed missing { url = "file://$T/feeds/not-there.rss" }

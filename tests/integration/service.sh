@@ -32,7 +32,8 @@ state_dir = "$T/state"
 interval  = "1s"
 max_age   = "3650d"
 include("$top_srcdir/etc/rules/default.conf")
-actor ostrel { names = {"Ostrel", "Ostreli", "Dovrin", "Tamar Ruslo"} }
+actor ostrel { names = {"Ostrel", "Ostreli", "Dovrin", "Tamar Ruslo"}
+	rivals = {"varnia"} }
 actor varnia { names = {"Varnia", "Varnian", "Selvek", "Anja Merrow"} }
 feed meridian-wire { url = "file://$T/feeds/meridian-wire.atom" }
 feed harbour-herald { url = "file://$T/feeds/harbour-herald.rss" }

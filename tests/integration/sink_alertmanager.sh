@@ -19,7 +19,8 @@ cat > "$T/brink.conf" <<CONF
 state_dir = "$T/state"
 max_age   = "3650d"
 include("$top_srcdir/etc/rules/default.conf")
-actor ostrel { names = {"Ostrel", "Ostreli", "Dovrin", "Tamar Ruslo"} }
+actor ostrel { names = {"Ostrel", "Ostreli", "Dovrin", "Tamar Ruslo"}
+	rivals = {"varnia"} }
 actor varnia { names = {"Varnia", "Varnian", "Selvek", "Anja Merrow"} }
 feed herald { url = "file://$T/feeds/harbour-herald.rss" }
 sink log { type = "file" path = "$T/log/alerts.jsonl" }

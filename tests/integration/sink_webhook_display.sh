@@ -16,6 +16,7 @@ include("$top_srcdir/etc/rules/default.conf")
 actor ostrel {
 	names = {"Ostrel", "Ostreli", "Dovrin", "Tamar Ruslo"}
 	display = "the Ostreli Republic"
+	rivals = {"varnia"}
 }
 actor varnia {
 	names = {"Varnia", "Varnian", "Selvek", "Anja Merrow"}

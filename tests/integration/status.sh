@@ -14,7 +14,8 @@ state_dir = "$T/state"
 interval  = "1h"
 max_age   = "3650d"
 include("$top_srcdir/etc/rules/default.conf")
-actor ostrel { names = {"Ostrel", "Ostreli", "Dovrin", "Tamar Ruslo"} }
+actor ostrel { names = {"Ostrel", "Ostreli", "Dovrin", "Tamar Ruslo"}
+	rivals = {"varnia"} }
 actor varnia { names = {"Varnia", "Varnian", "Selvek", "Anja Merrow"} }
 feed herald { url = "file://$T/feeds/harbour-herald.rss" }
 feed missing { url = "file://$T/feeds/not-there.rss" }

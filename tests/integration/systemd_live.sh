@@ -77,6 +77,7 @@ max_age   = "3650d"
 include("$sysconfdir/brink/rules/default.conf")
 actor ostrel {
 	names = {"Ostrel", "Ostreli", "Dovrin", "Tamar Ruslo", "Ilse Varga"}
+	rivals = {"varnia"}
 }
 actor varnia {
 	names = {"Varnia", "Varnian", "Selvek", "Anja Merrow"}

@@ -442,7 +442,8 @@ test_like(void)
 	    "rule first { category = \"threat\" severity = \"high\"\n"
 	    "  terms = {\"x\"} mood = {\"future\"} actor_kinds = {\"state\"}\n"
 	    "  negated = \"calm\" raise = {\"soon\"} exclude = {\"game\"}\n"
-	    "  targets = {\"a\"} agent = \"speaker\" opposed_by = {\"foe*\"} }\n"
+	    "  targets = {\"a\"} agent = \"speaker\" opposed_by = {\"foe*\"}\n"
+	    "  context = {\"war\"} }\n"
 	    "rule second { like = \"first\" terms = {\"y\"}\n"
 	    "  severity = \"low\" exclude = {} }\n");
 	CHECK(c != NULL, "a rule like another loads");
@@ -463,6 +464,8 @@ test_like(void)
 	CHECK_INT(r->opposed_by.n == 1 &&
 	    strcmp(r->opposed_by.v[0], "foe*") == 0, 1,
 	    "opposed_by is taken");
+	CHECK_INT(r->context.n == 1 && strcmp(r->context.v[0], "war") == 0,
+	    1, "context is taken");
 	CHECK_INT(r->exclude.n, 0, "a list set empty stays empty");
 	config_free(c);
 
@@ -485,6 +488,21 @@ test_like(void)
 	    "  object = \"thing\" }\n");
 	CHECK(c == NULL && said("test.conf:2: object \"thing\" is unknown; "
 	    "use \"party\""), "an unknown object is refused at its line");
+
+	/* rivals: actors at war with one another (the rule key context) */
+	c = load_text("actor a { names = {\"A\"} rivals = {\"b\"} }\n"
+	    "actor b { names = {\"B\"} }\n");
+	CHECK(c != NULL && c->n_actors == 2 && c->actors[0].rivals.n == 1 &&
+	    strcmp(c->actors[0].rivals.v[0], "b") == 0, "rivals load");
+	config_free(c);
+	c = load_text("actor a { names = {\"A\"}\n  rivals = {\"bee\"} }\n"
+	    "actor bee2 { names = {\"B\"} }\n");
+	CHECK(c == NULL && said("test.conf:2: actor 'a' names rival \"bee\", "
+	    "which is not an actor (did you mean \"bee2\"?)"),
+	    "an unknown rival is refused at its line, with a suggestion");
+	c = load_text("actor a { names = {\"A\"} rivals = {\"a\"} }\n");
+	CHECK(c == NULL && said("test.conf:1: actor 'a' names itself as a "
+	    "rival"), "an actor is no rival of its own");
 
 	c = load_text("rule early { like = \"late\" terms = {\"x\"} }\n"
 	    "rule late { category = \"threat\" terms = {\"y\"} }\n");
@@ -687,6 +705,14 @@ test_example(void)
 	CHECK(c != NULL && c->n_feeds > 0 && c->n_actors >= 2 &&
 	    c->n_rules >= 3 && c->n_sinks > 0,
 	    "it has feeds, actors, rules (through include) and sinks");
+	config_free(c);
+
+	/* The pack stands alone too: a configuration may include it
+	 * without countries.conf, so nothing in it (a rival, a target)
+	 * may name an actor only countries.conf makes. */
+	c = load_fixture("etc/rules/default.conf");
+	CHECK(c != NULL, "etc/rules/default.conf loads alone (warned only "
+	    "that it has no feed and no sink)");
 	config_free(c);
 }
 

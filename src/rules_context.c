@@ -1,0 +1,125 @@
+/*
+ * rules_context.c: whether a hit stands in the context its rule asks
+ * for (the rule key context).  "Talks" are peace talks only in an
+ * article about a war, or between parties at war: the article must
+ * hold one of the rule's context phrases, anywhere in it, title or
+ * text (a feed item says what the story is about in one sentence and
+ * who meets whom in another), or the hit must name two actors that are
+ * rivals (an actor's key rivals: "India and Pakistan resumed their
+ * dialogue").  The article is scanned once per rule, before any hit of
+ * the rule is judged: a scan appends to the occurrences, so it never
+ * runs while a judge holds one of them.
+ */
+#include "autoconf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "rules.h"
+#include "rules_priv.h"
+#include "text.h"
+
+/* Per rule, in run->context: not yet looked for, absent, present. */
+enum { CONTEXT_UNKNOWN, CONTEXT_ABSENT, CONTEXT_PRESENT };
+
+/* Whether occurrences [from, run->n_occs) hold a context phrase of ri. */
+static int
+rules_context_found(const struct rules_run *run, size_t from, size_t ri)
+{
+	const struct rules_pat *p;
+	size_t k;
+
+	for (k = from; k < run->n_occs; k++) {
+		p = &run->r->pats[run->occs[k].pat];
+		if (p->kind == PAT_CONTEXT && p->owner == ri)
+			return 1;
+	}
+	return 0;
+}
+
+int
+rules_context_scan(struct rules_run *run, size_t ri)
+{
+	const struct text_sentence *sn;
+	size_t keep = run->n_occs, i;
+	int found = 0;
+
+	if (run->r->cfg->rules[ri].context.n == 0)
+		return 0;
+	if (run->context == NULL &&
+	    (run->context = calloc(run->r->cfg->n_rules, 1)) == NULL)
+		return -1;
+	if (run->context[ri] != CONTEXT_UNKNOWN)
+		return 0;
+	/* The sentence being judged keeps its occurrences below keep; the
+	 * others' are appended a sentence at a time and dropped again. */
+	for (i = 0; i < run->doc.n_sentences && !found; i++) {
+		sn = &run->doc.sentences[i];
+		if (rules_scan(run, sn->first, sn->first + sn->n_tokens) == -1) {
+			run->n_occs = keep;
+			return -1;
+		}
+		found = rules_context_found(run, keep, ri);
+		run->n_occs = keep;
+	}
+	run->context[ri] = found ? CONTEXT_PRESENT : CONTEXT_ABSENT;
+	return 0;
+}
+
+static const struct config_actor *
+rules_actor_named(const struct config *cfg, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->n_actors; i++)
+		if (strcmp(cfg->actors[i].name, name) == 0)
+			return &cfg->actors[i];
+	return NULL;
+}
+
+static int
+rules_hit_names(const struct rule_hit *hit, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < hit->n_actors; k++)
+		if (strcmp(hit->actors[k], name) == 0)
+			return 1;
+	for (k = 0; k < hit->n_targets; k++)
+		if (strcmp(hit->targets[k], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a party of the hit names another as its rival. */
+static int
+rules_rivals_named(const struct config *cfg, const struct rule_hit *hit)
+{
+	const struct config_actor *a;
+	size_t k, j, n = hit->n_actors + hit->n_targets;
+
+	for (k = 0; k < n; k++) {
+		a = rules_actor_named(cfg, k < hit->n_actors ? hit->actors[k] :
+		    hit->targets[k - hit->n_actors]);
+		if (a == NULL)
+			continue;
+		for (j = 0; j < a->rivals.n; j++)
+			if (rules_hit_names(hit, a->rivals.v[j]))
+				return 1;
+	}
+	return 0;
+}
+
+int
+rules_context_met(const struct rules_run *run, const struct rule_hit *hit)
+{
+	const struct config *cfg = run->r->cfg;
+	size_t ri = (size_t)(hit->rule - cfg->rules);
+
+	if (hit->rule->context.n == 0)
+		return 1;
+	if (run->context != NULL && run->context[ri] == CONTEXT_PRESENT)
+		return 1;
+	return rules_rivals_named(cfg, hit);
+}

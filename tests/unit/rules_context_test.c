@@ -1,0 +1,100 @@
+/*
+ * rules_context_test: the rule key context and the actor key rivals
+ * (issue 10), on a configuration built here.  Sentences of our own.
+ */
+#include "autoconf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../check.h"
+#include "../../src/actor.h"
+#include "../../src/rules.h"
+
+#include "rules_fixture.h"
+
+static struct config_class classes[1];
+
+/* Talks with and without context, as a title and a body. */
+static size_t
+run_article(const char *title, const char *body)
+{
+	rules_result_free(&res);
+	if (rules_match(compiled, title, body, &res) == -1)
+		abort();
+	return res.n_hits;
+}
+
+/*
+ * Talks are peace talks only in an article about a war, wherever in it
+ * the war is named, or between rivals, whichever of them is said to
+ * have the other as its rival; a rule without context is the control.
+ */
+static void
+test_context(void)
+{
+	struct config_rule *rt, *rp;
+	struct rules *r;
+	char err[256];
+
+	classes[0].name = "conflict";
+	classes[0].words = LIST("war", "fighting", "cease ...1 fire");
+	cfg.classes = classes;
+	cfg.n_classes = 1;
+	actors[0].kind = actors[1].kind = actors[2].kind = ACTOR_STATE;
+	actors[3].kind = ACTOR_ARMED_GROUP;
+	actors[1].rivals = LIST("hamas");
+	/* actor_kinds: the subject acts, the others named are its targets */
+	rt = add_rule("talks", "deescalation", SEV_LOW, LIST("held talks"));
+	rt->actor_kinds = LIST("state", "armed-group");
+	rt->context = LIST("@conflict");
+	rp = add_rule("plain", "control", SEV_LOW, LIST("held talks"));
+	rp->actor_kinds = LIST("state", "armed-group");
+
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "a rule with context compiles");
+	if (r == NULL) {
+		printf("# %s\n", err);
+		return;
+	}
+	compiled = r;
+	CHECK_INT(run("Iran and the US held talks."), 1,
+	    "talks in an article without a word of conflict: only the rule "
+	    "without context fires");
+	CHECK_STR(hit_rule(0), "plain", "that one");
+	CHECK_INT(run("Iran and the US held talks on the war."), 2,
+	    "a word of conflict in the sentence: both fire");
+	CHECK_INT(run_article("Fighting rages on", "Iran and the US held "
+	    "talks."), 2, "a word of conflict in the title is the article's");
+	CHECK_INT(run("Iran and the US held talks.  The cease-fire holds."),
+	    2, "so is one in a later sentence, of several words");
+	CHECK_INT(run("Israel and Hamas held talks."), 2,
+	    "talks between rivals need no word of conflict");
+	CHECK_INT(run("Hamas held talks with Israel."), 2,
+	    "whichever of the two names the other as its rival");
+	CHECK_INT(run("Israel and the US held talks."), 1,
+	    "but two parties that are no rivals do");
+	rules_result_free(&res);
+	explained[0] = '\0';
+	CHECK_INT(rules_match_explain(r, "", "Iran held talks.", &res,
+	    collect, NULL), 0, "explain runs");
+	CHECK(strstr(explained, "cancelled: rule talks: out of context") !=
+	    NULL && strstr(explained, "(\"@conflict\")") != NULL,
+	    "explain says the hit is out of context, naming the phrases");
+	rules_result_free(&res);
+	rules_free(r);
+	compiled = NULL;
+
+	rt->context = LIST("@nowhere");
+	CHECK(rules_compile(&cfg, err, sizeof(err)) == NULL &&
+	    strstr(err, "@nowhere") != NULL, "an unknown class in context is "
+	    "refused");
+}
+
+int
+main(void)
+{
+	setup();
+	test_context();
+	return check_done();
+}
