@@ -233,6 +233,8 @@ typedef void config_report_fn(void *arg, int is_error, const char *msg);
  */
 struct config	*config_load(const char *path, config_report_fn *report, void *arg);
 void		 config_free(struct config *);
+/* The index of the actor called name in c->actors, or -1. */
+long		 config_actor_index(const struct config *, const char *name);
 
 /* "info".."critical" -> enum severity; -1 if unknown. */
 int		 config_severity_parse(const char *name);

@@ -67,12 +67,7 @@ suggest_actor(const struct config *c, const char *name)
 static int
 has_actor(const struct config *c, const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < c->n_actors; i++)
-		if (strcmp(c->actors[i].name, name) == 0)
-			return 1;
-	return 0;
+	return config_actor_index(c, name) != -1;
 }
 
 static int

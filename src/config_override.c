@@ -189,17 +189,6 @@ config_override_take(struct config_section *s)
 	return 1;
 }
 
-static struct config_actor *
-actor_named(const struct config *c, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < c->n_actors; i++)
-		if (strcmp(c->actors[i].name, name) == 0)
-			return &c->actors[i];
-	return NULL;
-}
-
 /* Drop rule i: config_free() knows every field a rule owns. */
 static void
 rule_remove(struct config *c, size_t i)
@@ -226,19 +215,21 @@ config_override_apply(struct config_load *ld)
 	char *off;
 	ssize_t r;
 	size_t i, k;
+	long ai;
 
 	if ((off = calloc(c->n_rules + 1, 1)) == NULL)
 		log_fatal("out of memory");
 	for (i = 0; i < ld->n_overrides; i++) {
 		o = &ld->overrides[i];
 		if (!o->is_rule) {
-			if ((a = actor_named(c, o->name)) == NULL) {
+			if ((ai = config_actor_index(c, o->name)) == -1) {
 				config_msg_at(ld, 1, o->line, "actor '%s' is "
 				    "overridden here but defined nowhere; check "
 				    "the name and that its file is included",
 				    o->name);
 				continue;
 			}
+			a = &c->actors[ai];
 			for (k = 0; k < o->names.n; k++) {
 				if (config_list_has(&a->names, o->names.v[k]))
 					continue;

@@ -240,6 +240,17 @@ config_defer_refs(struct config_section *s, int what,
 }
 
 /* The index of the first rule of that name configured so far, or -1. */
+long
+config_actor_index(const struct config *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_actors; i++)
+		if (strcmp(c->actors[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
 ssize_t
 config_rule_index(const struct config *c, const char *name)
 {

@@ -32,17 +32,6 @@ static const char *const rules_default_negations[] = {
 	"far from", "instead of", "rather than", NULL
 };
 
-static long
-rules_actor_index(const struct config *cfg, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < cfg->n_actors; i++)
-		if (strcmp(cfg->actors[i].name, name) == 0)
-			return (long)i;
-	return -1;
-}
-
 /* "FILE:LINE: rule NAME: " before a message about a rule. */
 static void
 rules_where(const struct config_rule *rule, char *err, size_t errlen,
@@ -85,7 +74,7 @@ rules_resolve_actors(const struct config *cfg, const struct config_rule *rule,
 			*any = 1;
 			continue;
 		}
-		if ((a = rules_actor_index(cfg, names->v[i])) == -1) {
+		if ((a = config_actor_index(cfg, names->v[i])) == -1) {
 			rules_where(rule, err, errlen, "no actor is named \"%s\" "
 			    "(define it with actor NAME { names = {...} })",
 			    names->v[i]);

@@ -67,17 +67,6 @@ rules_context_scan(struct rules_run *run, size_t ri)
 	return 0;
 }
 
-static const struct config_actor *
-rules_actor_named(const struct config *cfg, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < cfg->n_actors; i++)
-		if (strcmp(cfg->actors[i].name, name) == 0)
-			return &cfg->actors[i];
-	return NULL;
-}
-
 static int
 rules_hit_names(const struct rule_hit *hit, const char *name)
 {
@@ -96,16 +85,18 @@ rules_hit_names(const struct rule_hit *hit, const char *name)
 static int
 rules_rivals_named(const struct config *cfg, const struct rule_hit *hit)
 {
-	const struct config_actor *a;
+	const struct config_list *rivals;
 	size_t k, j, n = hit->n_actors + hit->n_targets;
+	long a;
 
 	for (k = 0; k < n; k++) {
-		a = rules_actor_named(cfg, k < hit->n_actors ? hit->actors[k] :
-		    hit->targets[k - hit->n_actors]);
-		if (a == NULL)
+		a = config_actor_index(cfg, k < hit->n_actors ?
+		    hit->actors[k] : hit->targets[k - hit->n_actors]);
+		if (a == -1)
 			continue;
-		for (j = 0; j < a->rivals.n; j++)
-			if (rules_hit_names(hit, a->rivals.v[j]))
+		rivals = &cfg->actors[a].rivals;
+		for (j = 0; j < rivals->n; j++)
+			if (rules_hit_names(hit, rivals->v[j]))
 				return 1;
 	}
 	return 0;
