@@ -201,6 +201,15 @@ printf 'Fighting rages in the east\nThe French president will hold talks with th
 expect_category "the same talks under a title of fighting: de-escalation" war_title deescalation
 printf 'India and Pakistan agreed to resume their dialogue.\n' | match_stdin rivals
 expect_category "talks between rivals, no war named: de-escalation" rivals deescalation
+# Ties mended likewise: between rivals, not between friends.
+printf 'The government is promising to restore ties with its neighbours.\n' | match_stdin friends
+expect_none "ties restored with friends: no alert" friends
+printf 'Iran and Saudi Arabia agreed to restore diplomatic ties.\n' | match_stdin ties
+expect_category "ties restored between rivals: de-escalation" ties deescalation
+printf 'Israel restored ties with the Palestinians.\n' | match_stdin palestinians
+expect "the Palestinians are Palestine, Israel's rival" \
+    "$(json_get "$T/palestinians.out" 'alerts[0]["category"] + " " + ",".join(alerts[0]["targets"])')" \
+    "deescalation palestine"
 
 # A town or a region taken by force is a hostile object, as a city is;
 # a storm hitting the region is no one's threat.
