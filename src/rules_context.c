@@ -23,6 +23,11 @@
 /* Per rule, in run->context: not yet looked for, absent, present. */
 enum { CONTEXT_UNKNOWN, CONTEXT_ABSENT, CONTEXT_PRESENT };
 
+/* Tokens scanned at once: a hostile "sentence" of a megabyte is scanned
+ * in parts, so that its occurrences never pile up (a phrase across the
+ * cut between two parts is not found, as in judging). */
+#define CONTEXT_PART	256
+
 /* Whether occurrences [from, run->n_occs) hold a context phrase of ri. */
 static int
 rules_context_found(const struct rules_run *run, size_t from, size_t ri)
@@ -42,7 +47,7 @@ int
 rules_context_scan(struct rules_run *run, size_t ri)
 {
 	const struct text_sentence *sn;
-	size_t keep = run->n_occs, i;
+	size_t keep = run->n_occs, i, first, end;
 	int found = 0;
 
 	if (run->r->cfg->rules[ri].context.n == 0)
@@ -56,12 +61,18 @@ rules_context_scan(struct rules_run *run, size_t ri)
 	 * others' are appended a sentence at a time and dropped again. */
 	for (i = 0; i < run->doc.n_sentences && !found; i++) {
 		sn = &run->doc.sentences[i];
-		if (rules_scan(run, sn->first, sn->first + sn->n_tokens) == -1) {
+		for (first = sn->first; first < sn->first + sn->n_tokens &&
+		    !found; first = end) {
+			end = sn->first + sn->n_tokens;
+			if (end - first > CONTEXT_PART)
+				end = first + CONTEXT_PART;
+			if (rules_scan(run, first, end) == -1) {
+				run->n_occs = keep;
+				return -1;
+			}
+			found = rules_context_found(run, keep, ri);
 			run->n_occs = keep;
-			return -1;
 		}
-		found = rules_context_found(run, keep, ri);
-		run->n_occs = keep;
 	}
 	run->context[ri] = found ? CONTEXT_PRESENT : CONTEXT_ABSENT;
 	return 0;

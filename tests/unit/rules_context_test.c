@@ -74,6 +74,21 @@ test_context(void)
 	    "whichever of the two names the other as its rival");
 	CHECK_INT(run("Israel and the US held talks."), 1,
 	    "but two parties that are no rivals do");
+	/* a word of conflict 600 words into one long sentence: the scan
+	 * goes on past its parts of 256 words */
+	{
+		static char longer[8192];
+		size_t k, used;
+
+		used = (size_t)snprintf(longer, sizeof(longer),
+		    "Iran and the US held talks.  Then");
+		for (k = 0; k < 600 && used + 8 < sizeof(longer); k++)
+			used += (size_t)snprintf(longer + used,
+			    sizeof(longer) - used, " more");
+		snprintf(longer + used, sizeof(longer) - used, " war.");
+		CHECK_INT(run(longer), 2, "a word of conflict far into a long "
+		    "sentence is found");
+	}
 	rules_result_free(&res);
 	explained[0] = '\0';
 	CHECK_INT(rules_match_explain(r, "", "Iran held talks.", &res,
