@@ -201,6 +201,8 @@ printf 'Fighting rages in the east\nThe French president will hold talks with th
 expect_category "the same talks under a title of fighting: de-escalation" war_title deescalation
 printf 'India and Pakistan agreed to resume their dialogue.\n' | match_stdin rivals
 expect_category "talks between rivals, no war named: de-escalation" rivals deescalation
+printf 'Qatar held indirect talks with its adversaries in Oman.\n' | match_stdin foes
+expect_category "talks with adversaries: de-escalation" foes deescalation
 # Ties mended likewise: between rivals, not between friends.
 printf 'The government is promising to restore ties with its neighbours.\n' | match_stdin friends
 expect_none "ties restored with friends: no alert" friends
