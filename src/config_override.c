@@ -12,6 +12,7 @@
  *	rule NAME  { override = true  severity = "critical" }
  *	rule NAME  { override = true  enabled = false }
  *	actor NAME { override = true  names = {"More", "Aliases"} }
+ *	actor NAME { override = true  rivals = {"another-actor"} }
  *
  * A rule may also be defined with enabled = false, to ship it off.
  * Overrides apply once every section is in, in the order the files are
@@ -32,7 +33,7 @@
 static const char *const rule_keys[] = { "override", "enabled", NULL };
 static const char *const actor_keys[] = { "override", NULL };
 static const char *const rule_may_set[] = { "severity", "enabled", NULL };
-static const char *const actor_may_set[] = { "names", NULL };
+static const char *const actor_may_set[] = { "names", "rivals", NULL };
 
 struct config_override {
 	int		 is_rule;	/* else an actor */
@@ -42,6 +43,8 @@ struct config_override {
 	int		 severity;	/* -1: unchanged */
 	int		 enabled;	/* -1: unchanged, 0, 1 */
 	struct config_list names;	/* added to an actor's */
+	struct config_list rivals;	/* added to an actor's */
+	int		 rivals_line;
 };
 
 const char *const *
@@ -131,9 +134,31 @@ refuse_other_keys(struct config_section *s, const char *const *may_set)
 		    s->line), "%s '%s': an override may set %s only; to "
 		    "change %s, copy the %s under a new name and disable "
 		    "this one", s->kind, s->title, strcmp(s->kind, "rule") ==
-		    0 ? "severity and enabled" : "names (which it adds)",
+		    0 ? "severity and enabled" : "names and rivals (which it "
+		    "adds)",
 		    opt->name, s->kind);
 	}
+}
+
+/* The non-empty values of list key into *to; the key's line, or the
+ * section's when it is unset. */
+static int
+take_added(struct config_section *s, const char *key,
+    struct config_list *to)
+{
+	cfg_opt_t *opt;
+	unsigned i;
+
+	if ((opt = cfg_getopt(s->cfg, key)) == NULL ||
+	    !(opt->flags & CFGF_MODIFIED))
+		return s->line;
+	for (i = 0; i < opt->nvalues; i++) {
+		if (cfg_opt_getnstr(opt, i)[0] == '\0')
+			continue;
+		to->v = config_grow(to->v, to->n, sizeof(*to->v));
+		to->v[to->n++] = config_strdup(cfg_opt_getnstr(opt, i));
+	}
+	return config_origin_line(s->ld, opt, 0, s->line);
 }
 
 int
@@ -142,8 +167,6 @@ config_override_take(struct config_section *s)
 	struct config_override *o;
 	const char *text;
 	int override, enabled, line, sev;
-	cfg_opt_t *opt;
-	unsigned i;
 
 	if (config_override_keys(s->kind) == NULL)
 		return 0;
@@ -172,21 +195,29 @@ config_override_take(struct config_section *s)
 		return 1;
 	}
 	refuse_other_keys(s, actor_may_set);
-	if ((opt = cfg_getopt(s->cfg, "names")) != NULL &&
-	    (opt->flags & CFGF_MODIFIED)) {
-		for (i = 0; i < opt->nvalues; i++) {
-			if (cfg_opt_getnstr(opt, i)[0] == '\0')
-				continue;
-			o->names.v = config_grow(o->names.v, o->names.n,
-			    sizeof(*o->names.v));
-			o->names.v[o->names.n++] =
-			    config_strdup(cfg_opt_getnstr(opt, i));
-		}
-	}
-	if (o->names.n == 0)
+	take_added(s, "names", &o->names);
+	/* A crisis desk adds the conflicts of its region ("mali" and
+	 * "jihadists") without editing the pack. */
+	o->rivals_line = take_added(s, "rivals", &o->rivals);
+	if (o->names.n == 0 && o->rivals.n == 0)
 		config_msg_at(s->ld, 1, s->line, "actor '%s': an override "
-		    "adds names; add names = {\"...\"}", s->title);
+		    "adds names or rivals; add names = {\"...\"} or rivals = "
+		    "{\"...\"}", s->title);
 	return 1;
+}
+
+/* Append the values of from that list lacks. */
+static void
+add_new(struct config_list *list, const struct config_list *from)
+{
+	size_t k;
+
+	for (k = 0; k < from->n; k++) {
+		if (config_list_has(list, from->v[k]))
+			continue;
+		list->v = config_grow(list->v, list->n, sizeof(*list->v));
+		list->v[list->n++] = config_strdup(from->v[k]);
+	}
 }
 
 /* Drop rule i: config_free() knows every field a rule owns. */
@@ -230,14 +261,21 @@ config_override_apply(struct config_load *ld)
 				continue;
 			}
 			a = &c->actors[ai];
-			for (k = 0; k < o->names.n; k++) {
-				if (config_list_has(&a->names, o->names.v[k]))
-					continue;
-				a->names.v = config_grow(a->names.v,
-				    a->names.n, sizeof(*a->names.v));
-				a->names.v[a->names.n++] =
-				    config_strdup(o->names.v[k]);
-			}
+			add_new(&a->names, &o->names);
+			/* Checked here: the references were checked before
+			 * the overrides applied. */
+			for (k = 0; k < o->rivals.n; k++)
+				if (config_actor_index(c, o->rivals.v[k]) == -1 ||
+				    strcmp(o->rivals.v[k], o->name) == 0)
+					config_msg_at(ld, 1, o->rivals_line,
+					    "actor '%s': rival \"%s\" is %s",
+					    o->name, o->rivals.v[k],
+					    strcmp(o->rivals.v[k], o->name) == 0 ?
+					    "the actor itself; name the actors "
+					    "it is in conflict with" : "not an "
+					    "actor; check the name and that its "
+					    "file is included");
+			add_new(&a->rivals, &o->rivals);
 			continue;
 		}
 		if ((r = config_rule_index(c, o->name)) == -1) {
@@ -268,6 +306,7 @@ config_override_free(struct config_load *ld)
 	for (i = 0; i < ld->n_overrides; i++) {
 		free(ld->overrides[i].name);
 		config_list_free(&ld->overrides[i].names);
+		config_list_free(&ld->overrides[i].rivals);
 	}
 	free(ld->overrides);
 	ld->overrides = NULL;

@@ -24,6 +24,11 @@ rule shipped-off {
 	enabled  = false
 	terms    = {"final ultimatum"}
 }
+rule talks {
+	category = "deescalation"
+	terms    = {"held talks"}
+	context  = {"war"}
+}
 CONF
 cat > "$T/brink.conf" <<'CONF'
 include("rules/pack.conf")
@@ -62,6 +67,22 @@ got=$(alerts)
 check "an added name makes the actor: $got" \
     test "$got" = "vow:high warn:medium"
 
+# Make two pack actors rivals: their talks need no word of war then.
+printf 'Northland and Southland held talks.\n' > "$T/talks.txt"
+talks() {
+	"$BRINKD" -c "$T/brink.conf" --match "$T/talks.txt" 2>/dev/null |
+	    grep -c '"rule":"talks"'
+}
+check "talks of two actors, no war named: no alert" test "$(talks)" = 0
+cat > "$T/conf.d/15-rivals.conf" <<'CONF'
+actor southland {
+	override = true
+	rivals   = {"northland"}
+}
+CONF
+check "the same talks once a local file makes them rivals: an alert" \
+    test "$(talks)" = 1
+
 # Change a severity, disable a rule, enable the one shipped off; a later
 # file has the last word.
 cat > "$T/conf.d/20-local.conf" <<'CONF'
@@ -97,6 +118,7 @@ rule vow {
 	terms    = {"vow revenge"}
 }
 actor westland { override = true  names = {"Westland"} }
+actor northland { override = true  rivals = {"eastland"} }
 rule warn {
 	category = "threat"
 	terms = {"warn*"}
@@ -108,7 +130,8 @@ for want in \
     "conf.d/50-bad.conf:1: rule 'vw' is overridden here but defined nowhere; check the name and that its file is included" \
     "conf.d/50-bad.conf:4: rule 'vow': an override may set severity and enabled only; to change terms, copy the rule under a new name and disable this one" \
     "conf.d/50-bad.conf:6: actor 'westland' is overridden here but defined nowhere" \
-    "conf.d/50-bad.conf:7: rule 'warn' is defined twice: here and at $T/rules/pack.conf:8"; do
+    "conf.d/50-bad.conf:7: actor 'northland': rival \"eastland\" is not an actor; check the name and that its file is included" \
+    "conf.d/50-bad.conf:8: rule 'warn' is defined twice: here and at $T/rules/pack.conf:8"; do
 	check "-t says: $want" grep -qF -- "$want" "$T/t.err"
 done
 rm "$T/conf.d/50-bad.conf"
@@ -134,8 +157,8 @@ check "the shipped brink.conf with an empty conf.d: $(cat "$T/t.out")" \
     grep -qx "configuration ok" "$T/t.out"
 sed -n '/^#\(actor\|rule\) /,/^#}/s/^#//p' \
     "$top_srcdir/etc/conf.d/local.conf.example" > "$T/shipped/conf.d/local.conf"
-check "the example holds three overrides" \
-    test "$(grep -c 'override = true' "$T/shipped/conf.d/local.conf")" -eq 3
+check "the example holds four overrides" \
+    test "$(grep -c 'override = true' "$T/shipped/conf.d/local.conf")" -eq 4
 "$BRINKD" -t -c "$T/shipped/brink.conf" > "$T/t.out" 2>&1
 check "the shipped example's overrides fit the shipped pack: $(cat "$T/t.out")" \
     grep -qx "configuration ok" "$T/t.out"
