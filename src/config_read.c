@@ -239,7 +239,7 @@ config_defer_refs(struct config_section *s, int what,
 	free(lines);
 }
 
-/* The index of the first rule of that name configured so far, or -1. */
+/* config.h: the actor of that name among those configured so far. */
 long
 config_actor_index(const struct config *c, const char *name)
 {
@@ -251,6 +251,7 @@ config_actor_index(const struct config *c, const char *name)
 	return -1;
 }
 
+/* The index of the first rule of that name configured so far, or -1. */
 ssize_t
 config_rule_index(const struct config *c, const char *name)
 {

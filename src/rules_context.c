@@ -23,11 +23,6 @@
 /* Per rule, in run->context: not yet looked for, absent, present. */
 enum { CONTEXT_UNKNOWN, CONTEXT_ABSENT, CONTEXT_PRESENT };
 
-/* Tokens scanned at once: a hostile "sentence" of a megabyte is scanned
- * in parts, so that its occurrences never pile up (a phrase across the
- * cut between two parts is not found, as in judging). */
-#define CONTEXT_PART	256
-
 /* Whether occurrences [from, run->n_occs) hold a context phrase of ri. */
 static int
 rules_context_found(const struct rules_run *run, size_t from, size_t ri)
@@ -58,14 +53,17 @@ rules_context_scan(struct rules_run *run, size_t ri)
 	if (run->context[ri] != CONTEXT_UNKNOWN)
 		return 0;
 	/* The sentence being judged keeps its occurrences below keep; the
-	 * others' are appended a sentence at a time and dropped again. */
+	 * others' are appended a part at a time and dropped again.  A
+	 * hostile "sentence" of a megabyte is scanned in the parts that
+	 * judging cuts it into, so that its occurrences never pile up (a
+	 * phrase across a cut is not found, as in judging). */
 	for (i = 0; i < run->doc.n_sentences && !found; i++) {
 		sn = &run->doc.sentences[i];
 		for (first = sn->first; first < sn->first + sn->n_tokens &&
 		    !found; first = end) {
 			end = sn->first + sn->n_tokens;
-			if (end - first > CONTEXT_PART)
-				end = first + CONTEXT_PART;
+			if (end - first > RULES_MAX_SENTENCE)
+				end = first + RULES_MAX_SENTENCE;
 			if (rules_scan(run, first, end) == -1) {
 				run->n_occs = keep;
 				return -1;

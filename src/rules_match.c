@@ -23,7 +23,6 @@
 #include "rules_priv.h"
 #include "text.h"
 
-#define RULES_MAX_SENTENCE	256	/* tokens judged at once; see below */
 #define RULES_MATCH_ENDS	16	/* terms' ends kept for the targets */
 
 /* Judge rule ri on sentence sn; append a hit if it fires. */

@@ -23,6 +23,9 @@
 #define RULES_GAP_DEFAULT 3
 #define RULES_GAP_MAX	12
 #define RULES_MAX_SPAN	64	/* tokens one occurrence may cover */
+#define RULES_MAX_SENTENCE 256	/* tokens judged or scanned at once: a
+				   longer sentence is cut in parts
+				   (rules_match.c says why) */
 #define RULES_MAX_LANGS	8
 #define RULES_NEG_REACH	8	/* tokens from a cue's end to the term */
 #define RULES_PLACE_REACH 2	/* words from a term's end to a place that

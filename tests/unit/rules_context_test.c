@@ -15,16 +15,6 @@
 
 static struct config_class classes[1];
 
-/* Talks with and without context, as a title and a body. */
-static size_t
-run_article(const char *title, const char *body)
-{
-	rules_result_free(&res);
-	if (rules_match(compiled, title, body, &res) == -1)
-		abort();
-	return res.n_hits;
-}
-
 /*
  * Talks are peace talks only in an article about a war, wherever in it
  * the war is named, or between rivals, whichever of them is said to

@@ -89,27 +89,31 @@ setup_sudan_chad(void)
 	cfg.n_actors = 2;
 }
 
-/* Match text (title "") and return the number of hits; res holds them. */
+/* Match an article and return the number of hits; res holds them. */
 static struct rules_result res;
 static const struct rules *compiled;
 
 static inline size_t
-run(const char *text)
+run_article(const char *title, const char *body)
 {
 	rules_result_free(&res);
-	if (rules_match(compiled, "", text, &res) == -1)
+	if (rules_match(compiled, title, body, &res) == -1)
 		abort();
 	return res.n_hits;
+}
+
+/* Text alone, under an empty title. */
+static inline size_t
+run(const char *text)
+{
+	return run_article("", text);
 }
 
 /* As run, with text as the title and a body that matches nothing. */
 static inline size_t
 run_title(const char *text)
 {
-	rules_result_free(&res);
-	if (rules_match(compiled, text, "Nothing else.", &res) == -1)
-		abort();
-	return res.n_hits;
+	return run_article(text, "Nothing else.");
 }
 
 static inline const char *
