@@ -310,6 +310,15 @@ expect "a vow to destroy a party: Israel threatens Hamas" \
 printf 'The Iranian government vowed to crush inflation.\n' | match_stdin inflation
 expect_none "a vow to crush inflation: no alert" inflation
 
+# A person named by nationality is a person: the head noun decides the
+# kind.  "Hamas men" are still Hamas.
+printf 'A Canadian teen threatened to attack the embassy.\n' | match_stdin teen
+expect_none "a Canadian teen's threat is no threat by Canada" teen
+printf 'Hamas men vowed to attack Israel.\n' | match_stdin hamas_men
+expect "Hamas men's vow is Hamas's threat" \
+    "$(json_get "$T/hamas_men.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
+    "threat hamas"
+
 printf 'China said Japan was playing with fire over the islands.\n' | match_stdin fire
 expect "X is playing with fire, as China says: China threatens Japan" \
     "$(json_get "$T/fire.out" 'alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
