@@ -80,6 +80,10 @@ struct clause_verb {
 					   or CLAUSE_DENIED */
 	int		 perfect;	/* has/had + participle */
 	int		 passive;	/* be + participle */
+	int		 framed;	/* the mood bits it has only from the
+					   frame that reports it ("UK warns
+					   Russia plans to ...": threat is the
+					   speaker's warning, not Russia's) */
 };
 
 enum clause_role {

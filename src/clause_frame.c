@@ -52,6 +52,8 @@ report(struct clause_work *w, size_t f, size_t j)
 	 * not what is threatened or denied */
 	if (c->verb.first == c->verb.end || c->role != CLAUSE_REPORTED)
 		return;
+	c->verb.framed |= fc->verb.mood & (CLAUSE_THREAT | CLAUSE_DEMAND) &
+	    ~c->verb.mood;
 	c->verb.mood |= fc->verb.mood & (CLAUSE_THREAT | CLAUSE_DEMAND);
 	if (fc->verb.mood & CLAUSE_DENIED)
 		clause_deny(&c->verb);

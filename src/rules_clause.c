@@ -239,8 +239,10 @@ rules_guess_of_other(const struct rules_run *run, size_t t, long agent,
  * Is the plan at token t ("is preparing to attack", "plans to") one that
  * another named party reports ("Russia is preparing to attack, Ukraine
  * said"): a plot uncovered by others, not a threat?  Not when the one
- * acting says it, nor when a threat, demand or condition governs it; an
- * unnamed speaker ("officials said") may be the actor's own.
+ * acting says it, nor when a threat, demand or condition of its own
+ * governs it; a warning that reports it is the speaker's ("Russia plans
+ * to attack, Ukraine warned").  An unnamed speaker ("officials said") may
+ * be the actor's own.
  */
 static int
 rules_plan_of_other(const struct rules_run *run, size_t t, long agent,
@@ -248,8 +250,8 @@ rules_plan_of_other(const struct rules_run *run, size_t t, long agent,
 {
 	const struct clause *c = clause_at(&run->cs, t);
 
-	if (!(v->mood & CLAUSE_INTENT) || (v->mood & (CLAUSE_THREAT |
-	    CLAUSE_DEMAND | CLAUSE_COND)) || c == NULL ||
+	if (!(v->mood & CLAUSE_INTENT) || (v->mood & ~v->framed &
+	    (CLAUSE_THREAT | CLAUSE_DEMAND | CLAUSE_COND)) || c == NULL ||
 	    actor_frame(&run->cs, c) == NULL)
 		return 0;
 	return rules_guess_of_other(run, t, agent, 1);

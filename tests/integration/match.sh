@@ -516,6 +516,12 @@ printf 'x\n\nRussia is preparing to attack Ukraine, Zelensky said.\n' | match_st
 expect_none "a plan another party reports: no alert" plot
 printf "x\n\nRussia's military said it was ready to strike Ukraine.\n" | match_stdin ownplan
 expect_category "a plan its own side declares: a threat" ownplan threat
+# The warning is the speaker's, the plan still Russia's: no threat of
+# Russia's (a headline's "Russia plans to ..., UK warns").
+printf 'x\n\nRussia plans to attack the capital, Ukraine warned.\n' | match_stdin warnedplan
+expect_none "a plan another party warns of: no alert" warnedplan
+printf 'x\n\nRussia threatened to attack the capital, Ukraine warned.\n' | match_stdin warnedthreat
+expect_category "a threat another party warns of: a threat" warnedthreat threat
 
 # Force kept as an option is a threat; ruled out or renounced, a step
 # down.

@@ -183,6 +183,29 @@ test_threats(void)
 	CHECK_INT(role("strike"), CLAUSE_REPORTED, "the warning is reported");
 }
 
+/* A reported clause takes a threat act from its frame, and remembers
+ * that it is the frame's: "Ukraine warned that Russia plans to attack"
+ * is Ukraine's warning of Russia's plan. */
+static void
+test_framed_mood(void)
+{
+	struct clause_verb v;
+
+	analyse("Ukraine warned that Russia plans to attack the capital.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("attack"), &v) == 0 &&
+	    (v.mood & CLAUSE_THREAT) && (v.framed & CLAUSE_THREAT) &&
+	    (v.mood & CLAUSE_INTENT), "the threat act is the frame's");
+	analyse("Ukraine said that Russia threatened to attack the capital.",
+	    0);
+	CHECK(clause_verb_at(&cs, &doc, token("attack"), &v) == 0 &&
+	    (v.mood & CLAUSE_THREAT) && !(v.framed & CLAUSE_THREAT),
+	    "a threat act of the reported clause's own is its own");
+	analyse("Ukraine warned that Russia threatened to attack the capital.",
+	    0);
+	CHECK(clause_verb_at(&cs, &doc, token("attack"), &v) == 0 &&
+	    !(v.framed & CLAUSE_THREAT), "even under a warning");
+}
+
 /* What the head says reaches its arguments, not the phrases inside
  * them, unless a light word carries it on. */
 static void
@@ -660,6 +683,7 @@ main(void)
 	test_tense();
 	test_modality();
 	test_threats();
+	test_framed_mood();
 	test_arguments();
 	test_negation();
 	test_denials();
