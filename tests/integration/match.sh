@@ -309,6 +309,17 @@ expect "a vow to destroy a party: Israel threatens Hamas" \
     "israel hamas"
 printf 'The Iranian government vowed to crush inflation.\n' | match_stdin inflation
 expect_none "a vow to crush inflation: no alert" inflation
+printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
+expect "a vow to fight off a party: Ukraine threatens Russia" \
+    "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
+    "threat ukraine russia"
+printf 'The minister vowed to fight off the virus.\n' | match_stdin virus
+expect_none "a vow to fight off a virus: no alert" virus
+# Starting a war is force; a party saying it will not, a step down.
+printf 'Russia said it would not start a war with Ukraine.\n' | match_stdin nostart
+expect_category "would not start a war: de-escalation" nostart deescalation
+printf 'China said it would not start a trade war.\n' | match_stdin tradewar
+expect_none "a trade war is no war" tradewar
 
 # A person named by nationality is a person: the head noun decides the
 # kind.  "Hamas men" are still Hamas.
