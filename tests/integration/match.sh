@@ -309,6 +309,11 @@ expect "a vow to destroy a party: Israel threatens Hamas" \
     "israel hamas"
 printf 'The Iranian government vowed to crush inflation.\n' | match_stdin inflation
 expect_none "a vow to crush inflation: no alert" inflation
+# An ultimatum's "or face" threatens force only when force is faced.
+printf 'The rebels were told to leave the town by Friday or face an assault.\n' | match_stdin orface
+expect_category "or face an assault: a threat" orface threat
+printf 'Moscow told the networks to open offices in Russia by January or face bans.\n' | match_stdin orbans
+expect_none "or face bans: no alert" orbans
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
