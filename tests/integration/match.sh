@@ -309,6 +309,12 @@ expect "a vow to destroy a party: Israel threatens Hamas" \
     "israel hamas"
 printf 'The Iranian government vowed to crush inflation.\n' | match_stdin inflation
 expect_none "a vow to crush inflation: no alert" inflation
+# Reacting is responding; a step that would trigger a response is a
+# warning of one.
+printf 'x\n\nThe US will react decisively if Russia invades Ukraine, Biden warned.\n' | match_stdin react
+expect_category "will react decisively: retaliation" react retaliation
+printf 'x\n\nAny move on Taiwan would trigger a response, the US said.\n' | match_stdin trigger
+expect_category "would trigger a response: a threat" trigger threat
 # An ultimatum's "or face" threatens force only when force is faced.
 printf 'The rebels were told to leave the town by Friday or face an assault.\n' | match_stdin orface
 expect_category "or face an assault: a threat" orface threat
