@@ -182,6 +182,14 @@ int	 clause_contrast_not(const struct clause_sentence *cs, size_t t);
 int	 clause_demand_noun(const struct clause_sentence *cs, size_t t);
 
 /*
+ * Is token t the "to" of a demand that its object not act: a verb of
+ * demand, an object, then "not to" or "never to" ("warned Russia not to
+ * invade", "told them never to attack")?  Whoever the object is, it is
+ * the one who would act, not the one who demands.  1 or 0.
+ */
+int	 clause_demand_not_to(const struct clause_sentence *cs, size_t t);
+
+/*
  * Does v only guess at its event?  A may/might/could that no speaker
  * says (CLAUSE_GUESS) and that no threat act, condition, demand or plan
  * governs: "there is a chance the militia could retaliate", "worried

@@ -288,7 +288,7 @@ static const struct clause_word english_verbs[] = {
 	{ "vow", CW_THREAT | CW_SPEECH }, { "pledge", CW_THREAT | CW_SPEECH },
 	{ "promise", CW_THREAT | CW_SPEECH | CW_OBJECT },
 	{ "swear", CW_THREAT | CW_SPEECH },
-	{ "warn", CW_THREAT | CW_SPEECH | CW_OBJECT },
+	{ "warn", CW_THREAT | CW_SPEECH | CW_OBJECT | CW_DEMAND },
 	/* denial and refusal */
 	{ "deny", CW_DENY | CW_SPEECH }, { "reject", CW_DENY },
 	{ "dismiss", CW_DENY }, { "refute", CW_DENY },

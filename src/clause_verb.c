@@ -338,6 +338,21 @@ clause_demand_noun(const struct clause_sentence *cs, size_t t)
 }
 
 int
+clause_demand_not_to(const struct clause_sentence *cs, size_t t)
+{
+	struct clause_chain ch;
+
+	if ((ch.c = clause_at(cs, t)) == NULL || cs->lang == NULL ||
+	    t < ch.c->verb.end + 2)
+		return 0;
+	ch.cs = cs;
+	return (ccls(&ch, t) & CW_TO) && (ccls(&ch, t - 1) & CW_NEG) &&
+	    !(ccls(&ch, t - 2) & (CW_VERB | CW_AUX | CW_NEG | CW_TO)) &&
+	    (ccls(&ch, ch.c->verb.head) & CW_DEMAND) &&
+	    (ccls(&ch, ch.c->verb.head) & CW_OBJECT);
+}
+
+int
 clause_is_said_guess(const struct clause_verb *v)
 {
 	return (v->mood & CLAUSE_SAID_GUESS) && !(v->mood & (CLAUSE_DEMAND |

@@ -258,6 +258,27 @@ rules_plan_of_other(const struct rules_run *run, size_t t, long agent,
 }
 
 /*
+ * Is token t the "to" of a demand that another named party not act
+ * ("the US warned Russia not to invade")?  The negation is the demand's,
+ * not a step down of the one demanding; an order to the agent's own
+ * ("told his men not to fire") names no other party, and stays one.
+ */
+static int
+rules_told_other_not_to(const struct rules_run *run, size_t t, long agent)
+{
+	size_t k;
+
+	if (agent < 0 || run->am[agent].actor < 0 ||
+	    !clause_demand_not_to(&run->cs, t))
+		return 0;
+	for (k = 0; k < run->n_am; k++)
+		if (run->am[k].end == t - 1 && run->am[k].actor >= 0 &&
+		    run->am[k].actor != run->am[agent].actor)
+			return 1;
+	return 0;
+}
+
+/*
  * Is the term of occurrence o, in a group of mood demand, one that the
  * acting party asks of another named party ("the UN demanded Rwanda
  * pull out its forces", "Peru issued an ultimatum to Ecuador to halt
@@ -529,6 +550,13 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		    strcmp(rule->negated, rule->category) == 0) {
 			rules_say(run, "  not fired: refused by \"%s\"",
 			    cue ? cue : "");
+			continue;
+		}
+		if (neg && ((v.mood & CLAUSE_DEMAND_OTHER) ||
+		    rules_told_other_not_to(run, t, agent))) {
+			rules_say(run, "  not fired: negated in a demand of "
+			    "another party (\"urged X not to attack\"): a "
+			    "call, no step down of the one acting");
 			continue;
 		}
 		if (neg && drop) {

@@ -309,6 +309,15 @@ expect "a vow to destroy a party: Israel threatens Hamas" \
     "israel hamas"
 printf 'The Iranian government vowed to crush inflation.\n' | match_stdin inflation
 expect_none "a vow to crush inflation: no alert" inflation
+# A demand that another party not attack is no step down of the one
+# who demands ("warned Russia not to invade"), but a party's own "would
+# not" still is.
+printf 'x\n\nThe US warned Russia not to invade Ukraine.\n' | match_stdin warnednot
+expect_none "warned another party not to invade: no alert" warnednot
+printf 'x\n\nChina urged North Korea not to attack the South.\n' | match_stdin urgednot
+expect_none "urged another party not to attack: no alert" urgednot
+printf 'x\n\nRussia told Ukraine it would not invade.\n' | match_stdin toldnot
+expect_category "told another party it would not invade: de-escalation" toldnot deescalation
 # Reacting is responding; a step that would trigger a response is a
 # warning of one.
 printf 'x\n\nThe US will react decisively if Russia invades Ukraine, Biden warned.\n' | match_stdin react

@@ -206,6 +206,25 @@ test_framed_mood(void)
 	    !(v.framed & CLAUSE_THREAT), "even under a warning");
 }
 
+/* "Warned Russia not to invade": the negation is the demand's, and the
+ * object is the one who would act. */
+static void
+test_demand_not_to(void)
+{
+	analyse("The US warned Russia not to invade Ukraine.", 0);
+	CHECK_INT(clause_demand_not_to(&cs, token("to")), 1,
+	    "warned X not to: a demand that X not act");
+	analyse("The UN told the militias never to attack again.", 0);
+	CHECK_INT(clause_demand_not_to(&cs, token("to")), 1,
+	    "told X never to: too");
+	analyse("Russia decided not to invade Ukraine.", 0);
+	CHECK_INT(clause_demand_not_to(&cs, token("to")), 0,
+	    "decided not to: the subject's own");
+	analyse("Russia said it would not invade Ukraine.", 0);
+	CHECK_INT(clause_demand_not_to(&cs, token("invade")), 0,
+	    "no to: no demand");
+}
+
 /* What the head says reaches its arguments, not the phrases inside
  * them, unless a light word carries it on. */
 static void
@@ -684,6 +703,7 @@ main(void)
 	test_modality();
 	test_threats();
 	test_framed_mood();
+	test_demand_not_to();
 	test_arguments();
 	test_negation();
 	test_denials();
