@@ -329,6 +329,11 @@ printf 'The rebels were told to leave the town by Friday or face an assault.\n' 
 expect_category "or face an assault: a threat" orface threat
 printf 'Moscow told the networks to open offices in Russia by January or face bans.\n' | match_stdin orbans
 expect_none "or face bans: no alert" orbans
+# Ground retaken: the compass and territory are ground as a region is.
+printf 'x\n\nUkraine aims to recapture the south, the defence minister said.\n' | match_stdin recapture
+expect_category "aims to recapture the south: a threat" recapture threat
+printf 'x\n\nThe company aims to recapture the lead in the south.\n' | match_stdin recapturelead
+expect_none "a company recapturing the lead: no alert" recapturelead
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
