@@ -101,6 +101,7 @@ chain_detach(const struct clause_chain *ch, size_t k, struct clause_verb *out,
 		return;
 	out->tense = CLAUSE_NO_TENSE;
 	out->mood &= CLAUSE_HEADLINE;
+	out->framed = 0;
 	out->negated = 0;
 }
 
@@ -241,6 +242,7 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 
 		bare.verb.first = bare.verb.end = bare.verb.head = c->first;
 		bare.verb.mood = cs->headline ? CLAUSE_HEADLINE : 0;
+		bare.verb.framed = 0;
 		ch.c = &bare;
 		chain_follow(&ch, t, out);
 		if (out->head != c->first)

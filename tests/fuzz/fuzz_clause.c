@@ -54,7 +54,11 @@ check_sentence(const struct text_doc *doc, const struct text_sentence *sn,
 		if (clause_verb_at(cs, doc, t, &v) == 0 &&
 		    (v.head < lo || v.head >= hi || v.first > v.end))
 			abort();
+		/* what a group has from its frame, it has */
+		if (v.framed & ~v.mood)
+			abort();
 		clause_verb_describe(&v, line, 16);
+		(void)clause_demand_not_to(cs, t);
 	}
 }
 
