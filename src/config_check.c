@@ -106,6 +106,26 @@ check_class_ref(struct config_load *ld, const struct config_ref *ref)
 	    "= {...} }", best ? best : "", best ? "?)" : "");
 }
 
+void
+config_check_rival(struct config_load *ld, int line, const char *owner,
+    const char *rival)
+{
+	const char *best;
+
+	if (strcmp(rival, owner) == 0) {
+		config_msg_at(ld, 1, line, "actor '%s' names itself as a rival; "
+		    "name the actors it is in conflict with", owner);
+		return;
+	}
+	if (has_actor(ld->config, rival))
+		return;
+	best = suggest_actor(ld->config, rival);
+	config_msg_at(ld, 1, line, "actor '%s' names rival \"%s\", which is "
+	    "not an actor%s%s%s", owner, rival, best ? " (did you mean \"" :
+	    "; define it with actor NAME { names = {...} }", best ? best : "",
+	    best ? "\"?)" : "");
+}
+
 static void
 check_ref(struct config_load *ld, const struct config_ref *ref)
 {
@@ -124,19 +144,7 @@ check_ref(struct config_load *ld, const struct config_ref *ref)
 		owner = c->sinks[ref->owner].name;
 	switch (ref->what) {
 	case REF_ACTOR_RIVAL:
-		if (strcmp(ref->name, owner) == 0) {
-			config_msg_at(ld, 1, ref->line, "actor '%s' names "
-			    "itself as a rival; name the actors it is in "
-			    "conflict with", owner);
-			return;
-		}
-		if (has_actor(c, ref->name))
-			return;
-		best = suggest_actor(c, ref->name);
-		config_msg_at(ld, 1, ref->line, "actor '%s' names rival "
-		    "\"%s\", which is not an actor%s%s%s", owner, ref->name,
-		    best ? " (did you mean \"" : "; define it with actor NAME "
-		    "{ names = {...} }", best ? best : "", best ? "\"?)" : "");
+		config_check_rival(ld, ref->line, owner, ref->name);
 		return;
 	case REF_RULE_ACTOR:
 	case REF_RULE_TARGET:

@@ -265,16 +265,8 @@ config_override_apply(struct config_load *ld)
 			/* Checked here: the references were checked before
 			 * the overrides applied. */
 			for (k = 0; k < o->rivals.n; k++)
-				if (config_actor_index(c, o->rivals.v[k]) == -1 ||
-				    strcmp(o->rivals.v[k], o->name) == 0)
-					config_msg_at(ld, 1, o->rivals_line,
-					    "actor '%s': rival \"%s\" is %s",
-					    o->name, o->rivals.v[k],
-					    strcmp(o->rivals.v[k], o->name) == 0 ?
-					    "the actor itself; name the actors "
-					    "it is in conflict with" : "not an "
-					    "actor; check the name and that its "
-					    "file is included");
+				config_check_rival(ld, o->rivals_line, o->name,
+				    o->rivals.v[k]);
 			add_new(&a->rivals, &o->rivals);
 			continue;
 		}

@@ -237,6 +237,10 @@ void	config_check_classes(struct config_load *);
 
 /* config_check.c: after every section is in, the cross-references. */
 void	config_check_all(struct config_load *);
+/* Is rival, named at line, a rival actor owner may have (an actor, not
+ * itself)?  Says why not, at the line. */
+void	config_check_rival(struct config_load *, int line, const char *owner,
+	    const char *rival);
 void	config_check_twice(struct config_load *);
 
 /* config_countries.c: country blocks are kept until the pass ends, when

@@ -130,7 +130,7 @@ for want in \
     "conf.d/50-bad.conf:1: rule 'vw' is overridden here but defined nowhere; check the name and that its file is included" \
     "conf.d/50-bad.conf:4: rule 'vow': an override may set severity and enabled only; to change terms, copy the rule under a new name and disable this one" \
     "conf.d/50-bad.conf:6: actor 'westland' is overridden here but defined nowhere" \
-    "conf.d/50-bad.conf:7: actor 'northland': rival \"eastland\" is not an actor; check the name and that its file is included" \
+    "conf.d/50-bad.conf:7: actor 'northland' names rival \"eastland\", which is not an actor" \
     "conf.d/50-bad.conf:8: rule 'warn' is defined twice: here and at $T/rules/pack.conf:8"; do
 	check "-t says: $want" grep -qF -- "$want" "$T/t.err"
 done
