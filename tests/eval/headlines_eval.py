@@ -3,7 +3,7 @@
 outlets: the posts of Reddit's r/worldnews and r/ukraine, November 2021
 to July 2022 (the months before and after Russia's invasion of
 Ukraine), each a headline as its outlet wrote it (Reuters, the
-Guardian, the BBC, AP, CNN, Al Jazeera, ... 1,500 sites).  Nobody on
+Guardian, the BBC, AP, CNN, Al Jazeera, ... 536 sites).  Nobody on
 the project wrote them, and no rule was shaped on them before they were
 labelled.
 
