@@ -62,18 +62,48 @@ def read_items(path):
     return items
 
 
-def read_labels(path):
-    """{guid: (threat, deesc, split)}."""
+def read_labels(path, key="guid"):
+    """{key: (threat, deesc, split)}: a file of key<TAB>threat<TAB>deesc
+    <TAB>dev|test lines (headlines_eval.py keys by link)."""
     labels = {}
     for n, f in agnews_eval.tsv_rows(path):
         if len(f) != 4 or f[1] not in "01" or f[2] not in "01" or \
                 f[3] not in ("dev", "test"):
-            raise ValueError("%s:%d: want guid<TAB>threat<TAB>deesc<TAB>"
-                             "dev|test, got %r" % (path, n, "\t".join(f)))
+            raise ValueError("%s:%d: want %s<TAB>threat<TAB>deesc<TAB>"
+                             "dev|test, got %r" % (path, n, key,
+                                                   "\t".join(f)))
         if f[0] in labels:
             raise ValueError("%s:%d: %s labelled twice" % (path, n, f[0]))
         labels[f[0]] = (f[1] == "1", f[2] == "1", f[3])
     return labels
+
+
+def report(items, labels, fired, split, verbose, noun="items"):
+    """Print the figures of each split (or of split alone) and of both
+    together, then the alerts on unlabelled items; items is {key:
+    (None, title, description)}."""
+    titles = {k: items[k][1] for k in items}
+    # alerts on unlabelled items count against precision in every
+    # figure; they belong to no split
+    extra = [k for k in items if k not in labels and k in fired]
+    for one in [split] if split else ["dev", "test", None]:
+        rows = [k for k in items if k in labels and
+                (one is None or labels[k][2] == one)]
+        print("%s: %d labelled %s, %d threat, %d deesc" % (
+            one or "all", len(rows), noun, sum(labels[k][0] for k in rows),
+            sum(labels[k][1] for k in rows)))
+        truth_t = {k: labels[k][0] for k in rows}
+        truth_d = {k: labels[k][1] for k in rows}
+        truth_t.update({k: False for k in extra})
+        truth_d.update({k: False for k in extra})
+        agnews_eval.score("alarm", rows + extra, truth_t, fired,
+                          agnews_eval.is_alarm, titles, verbose)
+        agnews_eval.score("deescalation", rows + extra, truth_d, fired,
+                          agnews_eval.is_deesc, titles, verbose)
+    print("alerts on unlabelled %s: %d" % (noun, len(extra)))
+    for k in extra:
+        print("  %-30s %s  %s" % (",".join(agnews_eval.rules_of(
+            fired[k], lambda c: True)), k, titles[k]))
 
 
 def main():
@@ -107,30 +137,7 @@ def main():
     except (OSError, ValueError, RuntimeError) as e:
         sys.stderr.write("bbc_eval: %s\n" % e)
         return 2
-    titles = {g: items[g][1] for g in items}
-    splits = [args.split] if args.split else ["dev", "test", None]
-    for split in splits:
-        rows = [g for g in items if g in labels and
-                (split is None or labels[g][2] == split)]
-        # alerts on unlabelled items count against precision in every
-        # figure; they belong to no split
-        extra = [g for g in items if g not in labels and g in fired]
-        print("%s: %d labelled items, %d threat, %d deesc" % (
-            split or "all", len(rows), sum(labels[g][0] for g in rows),
-            sum(labels[g][1] for g in rows)))
-        truth_t = {g: labels[g][0] for g in rows}
-        truth_d = {g: labels[g][1] for g in rows}
-        truth_t.update({g: False for g in extra})
-        truth_d.update({g: False for g in extra})
-        agnews_eval.score("alarm", rows + extra, truth_t, fired,
-                          agnews_eval.is_alarm, titles, args.verbose)
-        agnews_eval.score("deescalation", rows + extra, truth_d, fired,
-                          agnews_eval.is_deesc, titles, args.verbose)
-    extra = [g for g in items if g not in labels and g in fired]
-    print("alerts on unlabelled items: %d" % len(extra))
-    for g in extra:
-        print("  %-30s %s  %s" % (",".join(agnews_eval.rules_of(
-            fired[g], lambda c: True)), g, titles[g]))
+    report(items, labels, fired, args.split, args.verbose)
     return 0
 
 

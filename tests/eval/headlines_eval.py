@@ -18,8 +18,8 @@ may be tuned on it) or test (only measured).
 
 A headline is matched as an item with a title and no description, which
 is how a feed that gives headlines only reads.  It prints, for each
-split and for both together, as bbc_eval.py does, alarm and
-de-escalation precision, recall and F1 with their counts; alerts on
+split and for both together, as bbc_eval.py does (with its code), alarm
+and de-escalation precision, recall and F1 with their counts; alerts on
 world headlines without a label count as false and are listed.  With
 --other it counts instead the alerts on the collection's headlines of
 technology, television, sport, science, "uplifting news" and "not the
@@ -43,6 +43,7 @@ import sys
 import tempfile
 
 import agnews_eval
+import bbc_eval
 
 HERE = agnews_eval.HERE
 TOP = agnews_eval.TOP
@@ -68,20 +69,6 @@ def read_items(path, categories):
         if p.get("category") in categories:
             items.setdefault(p["link"], (None, p["title"], ""))
     return items
-
-
-def read_labels(path):
-    """{link: (threat, deesc, split)}."""
-    labels = {}
-    for n, f in agnews_eval.tsv_rows(path):
-        if len(f) != 4 or f[1] not in "01" or f[2] not in "01" or \
-                f[3] not in ("dev", "test"):
-            raise ValueError("%s:%d: want link<TAB>threat<TAB>deesc<TAB>"
-                             "dev|test, got %r" % (path, n, "\t".join(f)))
-        if f[0] in labels:
-            raise ValueError("%s:%d: %s labelled twice" % (path, n, f[0]))
-        labels[f[0]] = (f[1] == "1", f[2] == "1", f[3])
-    return labels
 
 
 def count_other(args, fired, items):
@@ -124,7 +111,8 @@ def main():
         return 77
     try:
         items = read_items(args.json, OTHER if args.other else WORLD)
-        labels = {} if args.other else read_labels(args.labels)
+        labels = {} if args.other else bbc_eval.read_labels(args.labels,
+                                                               "link")
         missing = [k for k in labels if k not in items]
         if missing:
             raise ValueError("%s: %s is not in %s" % (
@@ -138,28 +126,8 @@ def main():
         return 2
     if args.other:
         return count_other(args, fired, items)
-    titles = {k: items[k][1] for k in items}
-    extra = [k for k in items if k not in labels and k in fired]
-    for split in [args.split] if args.split else ["dev", "test", None]:
-        rows = [k for k in items if k in labels and
-                (split is None or labels[k][2] == split)]
-        print("%s: %d labelled headlines, %d threat, %d deesc" % (
-            split or "all", len(rows), sum(labels[k][0] for k in rows),
-            sum(labels[k][1] for k in rows)))
-        # alerts on unlabelled headlines count against precision in
-        # every figure; they belong to no split
-        truth_t = {k: labels[k][0] for k in rows}
-        truth_d = {k: labels[k][1] for k in rows}
-        truth_t.update({k: False for k in extra})
-        truth_d.update({k: False for k in extra})
-        agnews_eval.score("alarm", rows + extra, truth_t, fired,
-                          agnews_eval.is_alarm, titles, args.verbose)
-        agnews_eval.score("deescalation", rows + extra, truth_d, fired,
-                          agnews_eval.is_deesc, titles, args.verbose)
-    print("alerts on unlabelled headlines: %d" % len(extra))
-    for k in extra:
-        print("  %-30s %s  %s" % (",".join(agnews_eval.rules_of(
-            fired[k], lambda c: True)), k, titles[k]))
+    bbc_eval.report(items, labels, fired, args.split, args.verbose,
+                    noun="headlines")
     return 0
 
 
