@@ -258,27 +258,6 @@ rules_plan_of_other(const struct rules_run *run, size_t t, long agent,
 }
 
 /*
- * Is token t the "to" of a demand that another named party not act
- * ("the US warned Russia not to invade")?  The negation is the demand's,
- * not a step down of the one demanding; an order to the agent's own
- * ("told his men not to fire") names no other party, and stays one.
- */
-static int
-rules_told_other_not_to(const struct rules_run *run, size_t t, long agent)
-{
-	size_t k;
-
-	if (agent < 0 || run->am[agent].actor < 0 ||
-	    !clause_demand_not_to(&run->cs, t))
-		return 0;
-	for (k = 0; k < run->n_am; k++)
-		if (run->am[k].end == t - 1 && run->am[k].actor >= 0 &&
-		    run->am[k].actor != run->am[agent].actor)
-			return 1;
-	return 0;
-}
-
-/*
  * Is the term of occurrence o, in a group of mood demand, one that the
  * acting party asks of another named party ("the UN demanded Rwanda
  * pull out its forces", "Peru issued an ultimatum to Ecuador to halt
@@ -286,7 +265,9 @@ rules_told_other_not_to(const struct rules_run *run, size_t t, long agent)
  * A party named after the subject the one acting heads, up to the
  * term's end, other than the one acting, or one who says it of the one
  * acting ("Ukraine demanded that Russia withdraw"): a leader ordering
- * "his men" to lay down arms names neither.
+ * "his men" to lay down arms names neither.  A term at the "to" of "warned
+ * Russia not to invade" is in such a group too, though the group before
+ * the "to" is the warning alone.
  */
 static int
 rules_demand_of_other(const struct rules_run *run, const struct rules_occ *o,
@@ -296,7 +277,8 @@ rules_demand_of_other(const struct rules_run *run, const struct rules_occ *o,
 	size_t k, from;
 	long sp;
 
-	if (!(v->mood & CLAUSE_DEMAND) || agent < 0)
+	if (!((v->mood & CLAUSE_DEMAND) ||
+	    clause_demand_not_to(&run->cs, t)) || agent < 0)
 		return 0;
 	/* the one asked acts, and another named party demands it */
 	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
@@ -552,8 +534,7 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 			    cue ? cue : "");
 			continue;
 		}
-		if (neg && ((v.mood & CLAUSE_DEMAND_OTHER) ||
-		    rules_told_other_not_to(run, t, agent))) {
+		if (neg && (v.mood & CLAUSE_DEMAND_OTHER)) {
 			rules_say(run, "  not fired: negated in a demand of "
 			    "another party (\"urged X not to attack\"): a "
 			    "call, no step down of the one acting");
