@@ -112,9 +112,14 @@ modal:
 				}
 				if (wcls(w, j) & CW_BE)
 					continue;
+				/* "is prepared to", "is poised to": a state
+				 * of intent, whose subject is the one who
+				 * means to act, not a passive */
 				if ((wcls(w, j) & CW_PART) &&
 				    !(wcls(w, j) & CW_NOT_VERB)) {
-					v->passive = 1;
+					if (!((wcls(w, j) & CW_INTENT) &&
+					    (wcls(w, j + 1) & CW_TO)))
+						v->passive = 1;
 					continue;
 				}
 				if (wcls(w, j) & CW_ING)

@@ -160,8 +160,14 @@ test_modality(void)
 	CHECK_STR(verb("troops"), "tense=present mood=intent negated=no",
 	    "plans to: intent");
 	analyse("Troops were poised to attack the city.", 0);
-	CHECK_STR(verb("attack"), "tense=past mood=intent negated=no passive",
-	    "poised to: intent");
+	CHECK_STR(verb("attack"), "tense=past mood=intent negated=no",
+	    "poised to: intent, and no passive: the troops mean to act");
+	analyse("Russia is prepared to launch an attack.", 0);
+	CHECK_STR(verb("launch"), "tense=present mood=intent negated=no",
+	    "is prepared to: intent, not a passive");
+	analyse("The plan was prepared by the staff.", 0);
+	CHECK_STR(verb("prepared"), "tense=past mood=none negated=no passive",
+	    "was prepared by: still a passive");
 }
 
 static void

@@ -1,8 +1,8 @@
 /*
  * rules_agent_test: who acts and against whom in a hit, on a
  * configuration built here: the noun a participle modifies, rules
- * with agent = "none", places that set the scene, and fighters as
- * targets.
+ * with agent = "none", places that set the scene, fighters as
+ * targets, and the subject of a state of intent ("is poised to").
  */
 #include "autoconf.h"
 
@@ -15,7 +15,7 @@
 
 #include "rules_fixture.h"
 
-static struct config_role roles[1];
+static struct config_role roles[2];
 
 /* One state, Chad, and one role of fighters, militants. */
 static void
@@ -222,6 +222,46 @@ out:
 	rules_result_free(&res);
 }
 
+/*
+ * "Is poised to", "is prepared to": a participle of intent after "is" is
+ * the subject's state, not a passive, so the subject acts, not the one
+ * who reports it.
+ */
+static void
+test_intent_state(void)
+{
+	struct config_rule *rt;
+	struct rules *r;
+	char err[256];
+
+	setup_chad_militants();
+	roles[1].name = "official";
+	roles[1].names = LIST("official*");
+	roles[1].kind = ACTOR_OFFICIAL;
+	cfg.n_roles = 2;
+	rt = add_rule("threat", "threat", SEV_HIGH,
+	    LIST("poised to attack", "prepared to attack"));
+	rt->actor_kinds = LIST("state", "official");
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "a rule of intent compiles");
+	if (r == NULL) {
+		printf("# %s\n", err);
+		goto out;
+	}
+	compiled = r;
+	CHECK_INT(run("Officials say Chad is poised to attack the town."), 1,
+	    "a reported state of intent fires");
+	CHECK_STR(hit_actor(0), "chad", "... done by its subject, not by "
+	    "the officials who report it");
+	CHECK_INT(run("Chad is prepared to attack the town."), 1,
+	    "'is prepared to' fires");
+	CHECK_STR(hit_actor(0), "chad", "... done by its subject");
+	rules_free(r);
+	compiled = NULL;
+out:
+	rules_result_free(&res);
+}
+
 int
 main(void)
 {
@@ -233,5 +273,7 @@ main(void)
 	test_place();
 	setup();
 	test_role_target();
+	setup();
+	test_intent_state();
 	return check_done();
 }
