@@ -147,6 +147,18 @@ long		 actor_object_at(const struct actor_mention *m, size_t n,
 		    const struct text_doc *doc, size_t t);
 
 /*
+ * The owner of the noun at token t: its possessor ("Iran's threats"),
+ * the name that qualifies it wherever the phrase stands ("amid Russia
+ * threat", "the Russian nuclear threat") or the one after "by" or
+ * "from" ("threats from Belarus").  Unlike actor_agent(), no subject
+ * stands in: in "Biden sends troops amid Russia threat" the threat is
+ * not Biden's.  -1 when the noun names no owner, or t is a verb.
+ */
+long		 actor_owner_at(const struct actor_mention *m, size_t n,
+		    const struct clause_sentence *cs, const struct text_doc *doc,
+		    size_t t);
+
+/*
  * Who says what governs token t: the speaker of t's clause, or of the
  * nearest clause above it that has one ("Varnia would pay a heavy
  * price, the minister said": the minister).  The index of the mention

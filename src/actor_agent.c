@@ -579,6 +579,57 @@ actor_demand_owner(const struct actor_mention *m, size_t n,
 	return -1;
 }
 
+/* Are tokens [from, to) of clause c no verb: outside its verb group,
+ * and none a word the tables know as a verb ("forces pose threat",
+ * where the analysis found no group)? */
+static int
+actor_no_verb(const struct clause_sentence *cs, const struct clause *c,
+    size_t from, size_t to)
+{
+	size_t k;
+
+	if (c->verb.first < c->verb.end && to > c->verb.first &&
+	    from < c->verb.end)
+		return 0;
+	for (k = from; k < to; k++)
+		if (clause_may_be_verb(cs, k))
+			return 0;
+	return 1;
+}
+
+long
+actor_owner_at(const struct actor_mention *m, size_t n,
+    const struct clause_sentence *cs, const struct text_doc *doc, size_t t)
+{
+	const struct clause *c;
+	long k;
+
+	if ((c = clause_at(cs, t)) == NULL ||
+	    (c->verb.first < c->verb.end && t >= c->verb.first &&
+	    t < c->verb.end))
+		return -1;
+	/* A role no party owns ("the threat from terrorists", "the rebel
+	 * threat") names a kind of danger, not the one who made it. */
+	if ((k = actor_noun_agent(m, n, doc, c, t)) >= 0)
+		return m[k].actor >= 0 ? k : -1;
+	/* A name that qualifies the noun, past its adjectives ("new
+	 * Russian threat", "Chinese military threats"), owns it even
+	 * with no article before it, as long as no verb stands between:
+	 * "Russia sees nuclear threat" is a threat Russia sees.  A name
+	 * that backs ("Iranian-backed threats") sponsors, not owns. */
+	if (doc->tokens[t].flags & TEXT_CLAUSE)
+		return -1;
+	for (k = 0; (size_t)k < n; k++)
+		if (m[k].actor >= 0 && m[k].end <= t &&
+		    m[k].end + ACTOR_POSS_REACH >= t &&
+		    m[k].head + 1 == m[k].end &&
+		    !(m[k].end < t && actor_backing(doc, m[k].end)) &&
+		    actor_qualifies(doc, m[k].end, t) &&
+		    actor_no_verb(cs, c, m[k].end, t))
+			return k;
+	return -1;
+}
+
 long
 actor_agent(const struct actor_mention *m, size_t n,
     const struct clause_sentence *cs, const struct text_doc *doc, size_t t)

@@ -182,6 +182,13 @@ int	 clause_contrast_not(const struct clause_sentence *cs, size_t t);
 int	 clause_demand_noun(const struct clause_sentence *cs, size_t t);
 
 /*
+ * May token t be a verb, by the language's tables ("pose", "sees"),
+ * whether or not the analysis took it for its clause's verb?  An
+ * adjective in participle form ("armed", "backed") is none.  1 or 0.
+ */
+int	 clause_may_be_verb(const struct clause_sentence *cs, size_t t);
+
+/*
  * Is token t the "to" of a demand that its object not act: a verb of
  * demand, an object, then "not to" or "never to" ("warned Russia not to
  * invade", "told them never to attack")?  Whoever the object is, it is

@@ -360,6 +360,7 @@ static const struct clause_word english_verbs[] = {
 	{ "offer", CW_NEWS }, { "propose", CW_NEWS }, { "recommend", CW_NEWS },
 	{ "endorse", CW_NEWS }, { "support", CW_NEWS }, { "renew", CW_NEWS },
 	{ "reopen", CW_NEWS }, { "revive", CW_NEWS }, { "restore", CW_NEWS },
+	{ "pose", CW_NEWS },
 	{ NULL, 0 }
 };
 

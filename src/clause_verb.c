@@ -340,6 +340,17 @@ clause_demand_noun(const struct clause_sentence *cs, size_t t)
 }
 
 int
+clause_may_be_verb(const struct clause_sentence *cs, size_t t)
+{
+	struct clause_chain ch;
+
+	if ((ch.c = clause_at(cs, t)) == NULL || cs->lang == NULL)
+		return 0;
+	ch.cs = cs;
+	return (ccls(&ch, t) & CW_VERB) && !(ccls(&ch, t) & CW_ADJ);
+}
+
+int
 clause_demand_not_to(const struct clause_sentence *cs, size_t t)
 {
 	struct clause_chain ch;

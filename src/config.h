@@ -134,8 +134,11 @@ struct config_rule {
 		RULE_AGENT_SUBJECT,	/* the subject acts (the default) */
 		RULE_AGENT_SPEAKER,	/* the speaker acts, the subject is
 					   a target */
-		RULE_AGENT_NONE		/* no one is named acting: every
+		RULE_AGENT_NONE,	/* no one is named acting: every
 					   party named is a target */
+		RULE_AGENT_OWNER	/* the owner of the term's noun
+					   acts ("the Russian threat"),
+					   never the clause's subject */
 	}			 agent;
 	int			 object_party;	/* object = "party": a named
 						   party must follow the term,

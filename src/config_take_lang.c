@@ -221,13 +221,16 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 			r->agent = RULE_AGENT_SPEAKER;
 		else if (strcmp(text, "none") == 0)
 			r->agent = RULE_AGENT_NONE;
+		else if (strcmp(text, "owner") == 0)
+			r->agent = RULE_AGENT_OWNER;
 		else if (strcmp(text, "subject") != 0)
 			config_msg_at(s->ld, 1, line, "agent \"%s\" is "
 			    "unknown; use \"subject\" (who acts is the "
 			    "subject, the default), \"speaker\" (who says "
-			    "it acts, the subject is a target) or \"none\" "
-			    "(the rule names no one acting, every party "
-			    "named is a target)", text);
+			    "it acts, the subject is a target), \"owner\" "
+			    "(who owns the term's noun acts: \"the Russian "
+			    "threat\") or \"none\" (the rule names no one "
+			    "acting, every party named is a target)", text);
 	}
 	/* "Vowed to destroy Hamas", not "vowed to destroy corruption":
 	 * verbs that are force only against somebody. */

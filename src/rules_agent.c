@@ -217,9 +217,14 @@ rules_carry(struct rules_run *run, const struct text_sentence *sn, int lang)
 static long
 rules_agent_among(const struct rules_run *run, size_t ri, size_t t, size_t n)
 {
-	return run->r->cfg->rules[ri].agent == RULE_AGENT_SPEAKER ?
-	    actor_speaker_at(run->am, n, &run->cs, &run->doc, t) :
-	    actor_agent(run->am, n, &run->cs, &run->doc, t);
+	switch (run->r->cfg->rules[ri].agent) {
+	case RULE_AGENT_SPEAKER:
+		return actor_speaker_at(run->am, n, &run->cs, &run->doc, t);
+	case RULE_AGENT_OWNER:
+		return actor_owner_at(run->am, n, &run->cs, &run->doc, t);
+	default:
+		return actor_agent(run->am, n, &run->cs, &run->doc, t);
+	}
 }
 
 /*
@@ -246,6 +251,9 @@ rules_acting(struct rules_run *run, const struct text_sentence *sn,
 		return 0;
 	}
 	*agent = rules_agent_among(run, ri, t, run->n_am);
+	/* a noun's owner is named beside it, or there is none */
+	if (r->cfg->rules[ri].agent == RULE_AGENT_OWNER)
+		return 0;
 	if (*agent < 0 && sn->start < run->title_end &&
 	    r->cfg->rules[ri].agent != RULE_AGENT_SPEAKER) {
 		size_t k;

@@ -145,6 +145,10 @@ rules_agent_ok(struct rules_run *run, size_t ri, long agent, const char **why)
 	const struct actor_mention *m;
 	size_t k;
 
+	if (agent < 0 && r->cfg->rules[ri].agent == RULE_AGENT_OWNER) {
+		*why = "its noun names no owner (agent = \"owner\")";
+		return 0;
+	}
 	if (r->rule_kinds[ri] == 0) {
 		/* No kinds: the old condition, a named actor in reach. */
 		if (!r->rule_any_actor[ri] && r->rule_n_actor_ids[ri] == 0)

@@ -104,6 +104,11 @@ fuzz_sentence(const struct clause_lang *lang, const struct text_doc *doc,
 			    t);
 			if (a < -1 || a >= (long)(n + (size_t)*has_carry))
 				abort();
+			/* an owner is a named party, never a carried one */
+			a = actor_owner_at(m, n, &cs, doc, t);
+			if (a < -1 || a >= (long)n || (a >= 0 &&
+			    m[a].actor < 0))
+				abort();
 		}
 	clause_sentence_free(&cs);
 	if (n > 0) {

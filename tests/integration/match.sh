@@ -334,6 +334,15 @@ printf 'x\n\nUkraine aims to recapture the south, the defence minister said.\n' 
 expect_category "aims to recapture the south: a threat" recapture threat
 printf 'x\n\nThe company aims to recapture the lead in the south.\n' | match_stdin recapturelead
 expect_none "a company recapturing the lead: no alert" recapturelead
+# A threat told as a noun is its owner's, low, and nobody's without one.
+printf 'Latvia asked for more allied troops amid the Russian threat.\n' | match_stdin owned
+expect "an owned threat: Russia's, low" \
+    "$(json_get "$T/owned.out" 'alerts[0]["rule"] + " " + alerts[0]["severity"] + " " + alerts[0]["actors"][0]')" \
+    "threat-owned low russia"
+printf 'Russian forces pose a threat to Latvia.\n' | match_stdin posed
+expect_none "a danger posed: no alert" posed
+printf 'Lawmakers in Ankara condemned the American threat of sanctions.\n' | match_stdin ownsanction
+expect_none "a threat of sanctions: no alert" ownsanction
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \

@@ -475,9 +475,15 @@ test_like(void)
 	    c->rules[0].agent == RULE_AGENT_NONE, "agent = \"none\" loads");
 	config_free(c);
 	c = load_text("rule one { category = \"threat\" terms = {\"x\"}\n"
+	    "  agent = \"owner\" }\n");
+	CHECK(c != NULL && c->n_rules == 1 &&
+	    c->rules[0].agent == RULE_AGENT_OWNER, "agent = \"owner\" loads");
+	config_free(c);
+	c = load_text("rule one { category = \"threat\" terms = {\"x\"}\n"
 	    "  agent = \"object\" }\n");
 	CHECK(c == NULL && said("test.conf:2: agent \"object\" is unknown; "
-	    "use \"subject\""), "an unknown agent is refused at its line");
+	    "use \"subject\"") && said("\"owner\" (who owns the term's noun"),
+	    "an unknown agent is refused at its line, naming every choice");
 	c = load_text("rule one { category = \"threat\" terms = {\"x\"}\n"
 	    "  object = \"party\" }\nrule two { like = \"one\" terms = {\"y\"} }\n");
 	CHECK(c != NULL && c->n_rules == 2 && c->rules[0].object_party &&

@@ -2,7 +2,8 @@
  * rules_agent_test: who acts and against whom in a hit, on a
  * configuration built here: the noun a participle modifies, rules
  * with agent = "none", places that set the scene, fighters as
- * targets, and the subject of a state of intent ("is poised to").
+ * targets, the subject of a state of intent ("is poised to"), and
+ * the owner of a noun (agent = "owner").
  */
 #include "autoconf.h"
 
@@ -262,6 +263,57 @@ out:
 	rules_result_free(&res);
 }
 
+/*
+ * agent = "owner": a threat told as a noun is its owner's ("amid Russia
+ * threat", "threats from Chad"), and nobody's when it names no owner;
+ * the clause's subject never stands in.
+ */
+static void
+test_owner(void)
+{
+	struct config_rule *rt;
+	struct rules *r;
+	char err[256];
+
+	setup_chad_militants();
+	actors[0].names = LIST("Chad", "Chadian*");
+	actors[1].name = "sudan";
+	actors[1].names = LIST("Sudan*");
+	actors[1].kind = ACTOR_STATE;
+	cfg.n_actors = 2;
+	rt = add_rule("owned", "threat", SEV_LOW, LIST("threat"));
+	rt->agent = RULE_AGENT_OWNER;
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "a rule with agent owner compiles");
+	if (r == NULL) {
+		printf("# %s\n", err);
+		goto out;
+	}
+	compiled = r;
+	CHECK_INT(run("Sudan sends troops to the border amid Chad threat."), 1,
+	    "a threat owned by a name before it fires");
+	CHECK_STR(hit_actor(0), "chad", "... as its owner's, not the "
+	    "subject's");
+	CHECK_INT(run("Sudan fears a new Chadian military threat."), 1,
+	    "an owner past adjectives fires");
+	CHECK_STR(hit_actor(0), "chad", "... as the owner's");
+	CHECK_INT(run("Sudan bolsters defences amid threats from Chad."), 1,
+	    "an owner after 'from' fires");
+	CHECK_STR(hit_actor(0), "chad", "... as the owner's");
+	CHECK_INT(run("Sudan warned of the threat of encirclement."), 0,
+	    "a threat with no owner does not fire");
+	CHECK_INT(run("Chadian forces pose threat to Sudan."), 0,
+	    "a danger posed is no owned threat: the verb stands between");
+	CHECK_INT(run("Sudan faces a growing threat from militants."), 0,
+	    "a role no party owns names a danger, not its maker");
+	CHECK_INT(run("Sudan condemned Chad-backed threats to its officials."),
+	    0, "a name that backs the threats does not own them");
+	rules_free(r);
+	compiled = NULL;
+out:
+	rules_result_free(&res);
+}
+
 int
 main(void)
 {
@@ -275,5 +327,7 @@ main(void)
 	test_role_target();
 	setup();
 	test_intent_state();
+	setup();
+	test_owner();
 	return check_done();
 }
