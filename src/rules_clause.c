@@ -271,7 +271,8 @@ rules_plan_of_other(const struct rules_run *run, size_t t, long agent,
  * acting ("Ukraine demanded that Russia withdraw"): a leader ordering
  * "his men" to lay down arms names neither.  A term at the "to" of "warned
  * Russia not to invade" is in such a group too, though the group before
- * the "to" is the warning alone.
+ * the "to" is the warning alone; there a party named by its own name is
+ * asked even when it is on the side of the one acting.
  */
 static int
 rules_demand_of_other(const struct rules_run *run, const struct rules_occ *o,
@@ -280,9 +281,9 @@ rules_demand_of_other(const struct rules_run *run, const struct rules_occ *o,
 	const struct clause *c;
 	size_t k, from;
 	long sp;
+	int not_to = clause_demand_not_to(&run->cs, t);
 
-	if (!((v->mood & CLAUSE_DEMAND) ||
-	    clause_demand_not_to(&run->cs, t)) || agent < 0)
+	if (!((v->mood & CLAUSE_DEMAND) || not_to) || agent < 0)
 		return 0;
 	/* the one asked acts, and another named party demands it */
 	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
@@ -296,10 +297,15 @@ rules_demand_of_other(const struct rules_run *run, const struct rules_occ *o,
 	if (c != NULL && run->am[agent].first >= c->subj_first &&
 	    run->am[agent].first < c->subj_end && c->subj_end > from)
 		from = c->subj_end;
+	/* Told not to act, a party named by its own name is the one who
+	 * would act even on the demander's side ("a Russian general warned
+	 * Putin not to invade"); a role it owns is its own men ("ordered
+	 * his fighters not to attack": a step down of its own). */
 	for (k = 0; k < run->n_am; k++)
 		if (run->am[k].first >= from &&
 		    run->am[k].first < o->end && run->am[k].actor >= 0 &&
-		    run->am[k].actor != run->am[agent].actor)
+		    (run->am[k].actor != run->am[agent].actor ||
+		    (not_to && run->am[k].role < 0 && (long)k != agent)))
 			return 1;
 	return 0;
 }

@@ -316,6 +316,12 @@ printf 'x\n\nThe US warned Russia not to invade Ukraine.\n' | match_stdin warned
 expect_none "warned another party not to invade: no alert" warnednot
 printf 'x\n\nChina urged North Korea not to attack the South.\n' | match_stdin urgednot
 expect_none "urged another party not to attack: no alert" urgednot
+# ... even one of the demander's side named by its own name, while a
+# leader's order to his own men is his side's step down.
+printf 'x\n\nA retired Russian general warned Putin not to invade Ukraine.\n' | match_stdin ownsidenot
+expect_none "warned his own leader not to invade: no alert" ownsidenot
+printf 'x\n\nThe Hamas leader ordered his fighters not to attack Israel.\n' | match_stdin ownmennot
+expect_category "ordered his own fighters not to attack: de-escalation" ownmennot deescalation
 printf 'x\n\nRussia told Ukraine it would not invade.\n' | match_stdin toldnot
 expect_category "told another party it would not invade: de-escalation" toldnot deescalation
 # Reacting is responding; a step that would trigger a response is a
