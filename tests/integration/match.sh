@@ -349,6 +349,11 @@ printf 'Russian forces pose a threat to Latvia.\n' | match_stdin posed
 expect_none "a danger posed: no alert" posed
 printf 'Lawmakers in Ankara condemned the American threat of sanctions.\n' | match_stdin ownsanction
 expect_none "a threat of sanctions: no alert" ownsanction
+# A step named a cause of war is the speaker's threat.
+printf 'Any strike on Crimea could lead to World War Three, the Russian foreign minister said.\n' | match_stdin warcause
+expect "a cause of war: the speaker threatens" \
+    "$(json_get "$T/warcause.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
+    "threat russia"
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \

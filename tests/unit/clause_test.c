@@ -153,6 +153,12 @@ test_modality(void)
 	analyse("Iran is capable of striking Israel.", 0);
 	CHECK_STR(verb("striking"), "tense=present mood=ability negated=no",
 	    "capable of: a capability");
+	analyse("Russia will be able to overrun Ukraine.", 0);
+	CHECK_STR(verb("overrun"), "tense=future mood=ability negated=no",
+	    "will be able to: a capability to come, not a threat");
+	analyse("Russia is able to overrun Ukraine.", 0);
+	CHECK_STR(verb("overrun"), "tense=present mood=ability negated=no",
+	    "is able to: a capability");
 	analyse("The army is ready to invade.", 0);
 	CHECK_STR(verb("invade"), "tense=present mood=intent negated=no",
 	    "ready to: intent");
