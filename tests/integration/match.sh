@@ -354,6 +354,14 @@ printf 'Any strike on Crimea could lead to World War Three, the Russian foreign 
 expect "a cause of war: the speaker threatens" \
     "$(json_get "$T/warcause.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
     "threat russia"
+# Prisoners brought home are a step down in a war, not in a swap of
+# students between states at peace.
+printf 'Ukraine brought 144 soldiers home from Russian captivity.\n' | match_stdin captivity
+expect "prisoners home from captivity: de-escalation" \
+    "$(json_get "$T/captivity.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
+    "deescalation-exchange ukraine"
+printf 'Israel released six Egyptian students from prison in a prisoner swap.\n' | match_stdin swappeace
+expect_none "a prisoner swap with no conflict: no alert" swappeace
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
