@@ -362,6 +362,9 @@ expect "prisoners home from captivity: de-escalation" \
     "deescalation-exchange ukraine"
 printf 'Israel released six Egyptian students from prison in a prisoner swap.\n' | match_stdin swappeace
 expect_none "a prisoner swap with no conflict: no alert" swappeace
+# A step on a condition told with a noun is no step taken.
+printf 'Croatia will withdraw its troops from the mission in the event of a war.\n' | match_stdin inevent
+expect_none "a withdrawal in the event of a war: no alert" inevent
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
