@@ -365,6 +365,12 @@ expect_none "a prisoner swap with no conflict: no alert" swappeace
 # A step on a condition told with a noun is no step taken.
 printf 'Croatia will withdraw its troops from the mission in the event of a war.\n' | match_stdin inevent
 expect_none "a withdrawal in the event of a war: no alert" inevent
+# A man is a person, not the state of those he threatened; "based" is
+# no military base.
+printf 'Man who threatened to kill two US senators pleads guilty\n' | match_stdin manthreat
+expect_none "a man's threat to kill senators: no alert" manthreat
+printf 'x\n\nThe president ordered officials to seize voting machines based on a conspiracy theory.\n' | match_stdin based
+expect_none "seize machines based on a theory: no alert" based
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
