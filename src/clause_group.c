@@ -124,7 +124,11 @@ modal:
 				}
 				if (wcls(w, j) & CW_ING)
 					continue;
-				/* a copula: "is ready", "is the" */
+				/* a copula: "is ready", "is the"; "is ready
+				 * to", "is willing to" is an intent */
+				if ((wcls(w, j) & CW_INTENT) &&
+				    (wcls(w, j + 1) & CW_TO))
+					v->mood |= CLAUSE_INTENT;
 				found = 1;
 				head = i;
 				break;

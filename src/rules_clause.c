@@ -202,6 +202,28 @@ rules_denied_by_other(struct rules_run *run, size_t t, long agent)
 }
 
 /*
+ * Is m, a role no party owns, one that can speak for no party: analysts,
+ * residents, a court?  Then what it reports of a party ("analysts say
+ * Varnia is ready to invade") is another's account of that party, where
+ * unnamed officials or commanders may be its own.
+ */
+static int
+rules_observer(const struct actor_mention *m)
+{
+	switch (m->kind) {
+	case ACTOR_UNKNOWN:
+	case ACTOR_STATE:
+	case ACTOR_OFFICIAL:
+	case ACTOR_MILITARY:
+	case ACTOR_ARMED_GROUP:
+	case ACTOR_HOSTAGE_TAKERS:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/*
  * Is a may, might or could reported at token t somebody's forecast of
  * another's act, not a threat?  Yes when who says it is no party the
  * text names ("analysts say Varnia might invade") or a named party
@@ -225,9 +247,10 @@ rules_guess_of_other(const struct rules_run *run, size_t t, long agent,
 	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
 	if (sp < 0)
 		return !cond;
-	if (sp == agent || run->am[sp].actor < 0 ||
-	    run->am[agent].actor < 0)
+	if (sp == agent || run->am[agent].actor < 0)
 		return 0;
+	if (run->am[sp].actor < 0)
+		return rules_observer(&run->am[sp]);
 	/* The acting party anywhere in the words naming the speaker
 	 * ("Russia's security council deputy") is the speaker's side. */
 	c = actor_frame(&run->cs, clause_at(&run->cs, t));

@@ -371,6 +371,12 @@ printf 'Man who threatened to kill two US senators pleads guilty\n' | match_stdi
 expect_none "a man's threat to kill senators: no alert" manthreat
 printf 'x\n\nThe president ordered officials to seize voting machines based on a conspiracy theory.\n' | match_stdin based
 expect_none "seize machines based on a theory: no alert" based
+# A plan that observers report is their account; officials may speak
+# for the one acting.
+printf 'x\n\nAnalysts say Russia is ready to invade Ukraine.\n' | match_stdin analysts
+expect_none "a plan analysts report: no alert" analysts
+printf 'x\n\nOfficials say Russia is ready to invade Ukraine.\n' | match_stdin officials
+expect_category "a plan officials report: a threat" officials threat
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \

@@ -159,6 +159,9 @@ test_modality(void)
 	analyse("Russia is able to overrun Ukraine.", 0);
 	CHECK_STR(verb("overrun"), "tense=present mood=ability negated=no",
 	    "is able to: a capability");
+	analyse("Russia is willing to invade.", 0);
+	CHECK_STR(verb("willing"), "tense=present mood=intent negated=no",
+	    "is willing to: the copula's group is an intent");
 	analyse("The army is ready to invade.", 0);
 	CHECK_STR(verb("invade"), "tense=present mood=intent negated=no",
 	    "ready to: intent");

@@ -16,7 +16,7 @@
 
 #include "rules_fixture.h"
 
-static struct config_role roles[2];
+static struct config_role roles[3];
 
 /* One state, Chad, and one role of fighters, militants. */
 static void
@@ -257,6 +257,23 @@ test_intent_state(void)
 	CHECK_INT(run("Chad is prepared to attack the town."), 1,
 	    "'is prepared to' fires");
 	CHECK_STR(hit_actor(0), "chad", "... done by its subject");
+	rules_free(r);
+	/* a role that speaks for no party reports another's plan */
+	roles[2].name = "observers";
+	roles[2].names = LIST("analyst*");
+	roles[2].kind = ACTOR_INDIVIDUAL;
+	cfg.n_roles = 3;
+	r = rules_compile(&cfg, err, sizeof(err));
+	CHECK(r != NULL, "the rule compiles with observers");
+	if (r == NULL) {
+		compiled = NULL;
+		goto out;
+	}
+	compiled = r;
+	CHECK_INT(run("Analysts say Chad is poised to attack the town."), 0,
+	    "a plan that analysts report is their account, no threat");
+	CHECK_INT(run("Officials say Chad is poised to attack the town."), 1,
+	    "... while officials may speak for the one acting");
 	rules_free(r);
 	compiled = NULL;
 out:
