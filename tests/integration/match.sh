@@ -377,6 +377,12 @@ printf 'x\n\nAnalysts say Russia is ready to invade Ukraine.\n' | match_stdin an
 expect_none "a plan analysts report: no alert" analysts
 printf 'x\n\nOfficials say Russia is ready to invade Ukraine.\n' | match_stdin officials
 expect_category "a plan officials report: a threat" officials threat
+# Those who did violence are force's object: "punish those responsible",
+# not "punish corrupt officials".
+printf 'x\n\nThe Ukrainian president vowed to punish those responsible for the massacre.\n' | match_stdin punish
+expect_category "a vow to punish the perpetrators: a threat" punish threat
+printf 'x\n\nThe Ukrainian president vowed to punish corrupt officials.\n' | match_stdin punishcorrupt
+expect_none "a vow to punish corrupt officials: no alert" punishcorrupt
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
