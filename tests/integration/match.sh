@@ -383,6 +383,10 @@ printf 'x\n\nThe Ukrainian president vowed to punish those responsible for the m
 expect_category "a vow to punish the perpetrators: a threat" punish threat
 printf 'x\n\nThe Ukrainian president vowed to punish corrupt officials.\n' | match_stdin punishcorrupt
 expect_none "a vow to punish corrupt officials: no alert" punishcorrupt
+printf 'x\n\nUkrainian troops told the Russian soldiers to go home while they are still alive.\n' | match_stdin stillalive
+expect "'go home while you are still alive': Ukraine threatens Russia" \
+    "$(json_get "$T/stillalive.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
+    "threat ukraine russia"
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
