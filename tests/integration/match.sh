@@ -387,6 +387,12 @@ printf 'x\n\nUkrainian troops told the Russian soldiers to go home while they ar
 expect "'go home while you are still alive': Ukraine threatens Russia" \
     "$(json_get "$T/stillalive.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
     "threat ukraine russia"
+# Operations suspended may be a company's; military operations are a
+# step down, and operations expanded a threat.
+printf 'x\n\nA Chinese payment system suspended operations in Russia.\n' | match_stdin suspendops
+expect_none "a company's operations suspended: no alert" suspendops
+printf 'x\n\nThe Houthis agreed to suspend military operations.\n' | match_stdin suspendmil
+expect_category "military operations suspended: de-escalation" suspendmil deescalation
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
