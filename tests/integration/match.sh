@@ -393,6 +393,8 @@ printf 'x\n\nA Chinese payment system suspended operations in Russia.\n' | match
 expect_none "a company's operations suspended: no alert" suspendops
 printf 'x\n\nThe Houthis agreed to suspend military operations.\n' | match_stdin suspendmil
 expect_category "military operations suspended: de-escalation" suspendmil deescalation
+printf 'x\n\nSouth Korea pushed for a formal end to the Korean war.\n' | match_stdin endwar
+expect_category "a push for an end to a war: de-escalation" endwar deescalation
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
