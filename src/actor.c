@@ -35,7 +35,7 @@
 static const char *const actor_kind_names[ACTOR_N_KINDS] = {
 	"unknown", "state", "official", "military", "armed-group",
 	"hostage-takers", "police", "individual", "workers", "sports",
-	"company", "court", "organisation"
+	"company", "court", "organisation", "legislature"
 };
 
 /* Words that cannot be inside a noun phrase between an owner and its

@@ -32,6 +32,8 @@ enum actor_kind {
 	ACTOR_COMPANY,		/* a company, a bank, investors */
 	ACTOR_COURT,		/* a judge, a court, prosecutors */
 	ACTOR_ORGANISATION,	/* the UN, an agency, an NGO, a party */
+	ACTOR_LEGISLATURE,	/* a parliament, lawmakers, senators: they
+				   speak and vote, and command no force */
 	ACTOR_N_KINDS
 };
 

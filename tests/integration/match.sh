@@ -395,6 +395,16 @@ printf 'x\n\nThe Houthis agreed to suspend military operations.\n' | match_stdin
 expect_category "military operations suspended: de-escalation" suspendmil deescalation
 printf 'x\n\nSouth Korea pushed for a formal end to the Korean war.\n' | match_stdin endwar
 expect_category "a push for an end to a war: de-escalation" endwar deescalation
+# Lawmakers call for force but order none; a parliament's own threat
+# still counts.
+printf 'x\n\nA Russian lawmaker called for airstrikes on the US embassy in Kyiv.\n' | match_stdin lawmaker
+expect_none "a lawmaker's call for airstrikes: no alert" lawmaker
+printf 'x\n\nThe Russian defence minister called for airstrikes on the US embassy in Kyiv.\n' | match_stdin ministercall
+expect "a minister's call for airstrikes: a threat" \
+    "$(json_get "$T/ministercall.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
+    "threat-call russia"
+printf 'x\n\nThe Azerbaijani parliament threatened to attack the radar base unless Russia closed it.\n' | match_stdin parliament
+expect_category "a parliament's threat: a threat" parliament threat
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \

@@ -162,7 +162,9 @@ test_kinds(void)
 	CHECK_INT(actor_kind_parse("hostage-takers"), ACTOR_HOSTAGE_TAKERS,
 	    "hostage-takers is a kind");
 	CHECK_INT(actor_kind_parse("organisation"), ACTOR_ORGANISATION,
-	    "organisation is the last kind");
+	    "organisation is a kind");
+	CHECK_INT(actor_kind_parse("legislature"), ACTOR_LEGISLATURE,
+	    "legislature is the last kind");
 	CHECK_INT(actor_kind_parse("pirates"), -1, "an unknown kind is -1");
 	CHECK_STR(actor_kind_name(ACTOR_SPORTS), "sports",
 	    "the name of a kind");
