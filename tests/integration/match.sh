@@ -373,8 +373,8 @@ printf 'x\n\nThe president ordered officials to seize voting machines based on a
 expect_none "seize machines based on a theory: no alert" based
 # A plan that observers report is their account; officials may speak
 # for the one acting.
-printf 'x\n\nAnalysts say Russia is ready to invade Ukraine.\n' | match_stdin analysts
-expect_none "a plan analysts report: no alert" analysts
+printf 'x\n\nAnalysts say Russia is ready to invade Ukraine.\n' | match_stdin analystplan
+expect_none "a plan analysts report: no alert" analystplan
 printf 'x\n\nOfficials say Russia is ready to invade Ukraine.\n' | match_stdin officials
 expect_category "a plan officials report: a threat" officials threat
 # Those who did violence are force's object: "punish those responsible",

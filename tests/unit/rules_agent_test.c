@@ -42,19 +42,13 @@ test_participle(void)
 {
 	struct config_rule *rt;
 	struct rules *r;
-	char err[256];
 
 	setup_chad_militants();
 	rt = add_rule("threat", "threat", SEV_HIGH,
 	    LIST("threaten* to attack"));
 	rt->actor_kinds = LIST("state", "armed-group");
-	r = rules_compile(&cfg, err, sizeof(err));
-	CHECK(r != NULL, "a rule with actor kinds compiles");
-	if (r == NULL) {
-		printf("# %s\n", err);
+	if ((r = compile_checked("a rule with actor kinds compiles")) == NULL)
 		goto out;
-	}
-	compiled = r;
 	CHECK_INT(run("Chad sent a reply to militants threatening to attack "
 	    "the town."), 1, "a threat in a participle fires");
 	CHECK_STR(hit_actor(0), "militants", "... done by the noun before "
@@ -86,13 +80,8 @@ test_agent_none(void)
 	    LIST("hostage* ...12 deadline"));
 	rn->actors = NONE;
 	rn->agent = RULE_AGENT_NONE;
-	r = rules_compile(&cfg, err, sizeof(err));
-	CHECK(r != NULL, "a rule with agent none compiles");
-	if (r == NULL) {
-		printf("# %s\n", err);
+	if ((r = compile_checked("a rule with agent none compiles")) == NULL)
 		goto out;
-	}
-	compiled = r;
 	CHECK_INT(run("Iran said an Israeli hostage faces a deadline."), 2,
 	    "both rules fire");
 	CHECK_STR(hit_rule(0), "subject", "the first without agent none");
@@ -138,7 +127,6 @@ test_place(void)
 {
 	struct config_rule *rt, *rn, *rd;
 	struct rules *r;
-	char err[256];
 	size_t k;
 
 	for (k = 0; k < 4; k++)
@@ -152,13 +140,9 @@ test_place(void)
 	rn->agent = RULE_AGENT_NONE;
 	rd = add_rule("talks", "deescalation", SEV_LOW, LIST("for talks"));
 	rd->actor_kinds = LIST("state");
-	r = rules_compile(&cfg, err, sizeof(err));
-	CHECK(r != NULL, "rules with clause keys and agent none compile");
-	if (r == NULL) {
-		printf("# %s\n", err);
+	if ((r = compile_checked("rules with clause keys and agent none "
+	    "compile")) == NULL)
 		goto out;
-	}
-	compiled = r;
 	CHECK_INT(run("Hamas threatened to kill an Israeli hostage held in "
 	    "Iran unless Washington pulls its troops out of Iran."), 1,
 	    "a threat fires");
@@ -197,18 +181,12 @@ test_role_target(void)
 {
 	struct config_rule *rt;
 	struct rules *r;
-	char err[256];
 
 	setup_chad_militants();
 	rt = add_rule("threat", "threat", SEV_HIGH, LIST("vow* to crush"));
 	rt->actor_kinds = LIST("state", "armed-group");
-	r = rules_compile(&cfg, err, sizeof(err));
-	CHECK(r != NULL, "a rule with actor kinds compiles");
-	if (r == NULL) {
-		printf("# %s\n", err);
+	if ((r = compile_checked("a rule with actor kinds compiles")) == NULL)
 		goto out;
-	}
-	compiled = r;
 	CHECK_INT(run("Chad vowed to crush the militants."), 1,
 	    "a state's vow against fighters fires");
 	CHECK(targets_are(0, "militants", NULL), "... against the fighters, "
@@ -233,7 +211,6 @@ test_intent_state(void)
 {
 	struct config_rule *rt;
 	struct rules *r;
-	char err[256];
 
 	setup_chad_militants();
 	roles[1].name = "official";
@@ -243,13 +220,8 @@ test_intent_state(void)
 	rt = add_rule("threat", "threat", SEV_HIGH,
 	    LIST("poised to attack", "prepared to attack"));
 	rt->actor_kinds = LIST("state", "official");
-	r = rules_compile(&cfg, err, sizeof(err));
-	CHECK(r != NULL, "a rule of intent compiles");
-	if (r == NULL) {
-		printf("# %s\n", err);
+	if ((r = compile_checked("a rule of intent compiles")) == NULL)
 		goto out;
-	}
-	compiled = r;
 	CHECK_INT(run("Officials say Chad is poised to attack the town."), 1,
 	    "a reported state of intent fires");
 	CHECK_STR(hit_actor(0), "chad", "... done by its subject, not by "
@@ -263,13 +235,8 @@ test_intent_state(void)
 	roles[2].names = LIST("analyst*");
 	roles[2].kind = ACTOR_INDIVIDUAL;
 	cfg.n_roles = 3;
-	r = rules_compile(&cfg, err, sizeof(err));
-	CHECK(r != NULL, "the rule compiles with observers");
-	if (r == NULL) {
-		compiled = NULL;
+	if ((r = compile_checked("the rule compiles with observers")) == NULL)
 		goto out;
-	}
-	compiled = r;
 	CHECK_INT(run("Analysts say Chad is poised to attack the town."), 0,
 	    "a plan that analysts report is their account, no threat");
 	CHECK_INT(run("Officials say Chad is poised to attack the town."), 1,
@@ -290,7 +257,6 @@ test_owner(void)
 {
 	struct config_rule *rt;
 	struct rules *r;
-	char err[256];
 
 	setup_chad_militants();
 	actors[0].names = LIST("Chad", "Chadian*");
@@ -300,13 +266,8 @@ test_owner(void)
 	cfg.n_actors = 2;
 	rt = add_rule("owned", "threat", SEV_LOW, LIST("threat"));
 	rt->agent = RULE_AGENT_OWNER;
-	r = rules_compile(&cfg, err, sizeof(err));
-	CHECK(r != NULL, "a rule with agent owner compiles");
-	if (r == NULL) {
-		printf("# %s\n", err);
+	if ((r = compile_checked("a rule with agent owner compiles")) == NULL)
 		goto out;
-	}
-	compiled = r;
 	CHECK_INT(run("Sudan sends troops to the border amid Chad threat."), 1,
 	    "a threat owned by a name before it fires");
 	CHECK_STR(hit_actor(0), "chad", "... as its owner's, not the "

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../check.h"
 #include "../../src/actor.h"
 #include "../../src/config.h"
 #include "../../src/rules.h"
@@ -139,5 +140,21 @@ collect(void *arg, const char *line)
 	snprintf(explained + used, sizeof(explained) - used, "%s\n", line);
 }
 
+
+/* Compile the configuration built so far and make it the one run()
+ * matches with; what names the check.  NULL, with the reason printed,
+ * when it does not compile. */
+static inline struct rules *
+compile_checked(const char *what)
+{
+	char err[256];
+	struct rules *r = rules_compile(&cfg, err, sizeof(err));
+
+	CHECK(r != NULL, what);
+	if (r == NULL)
+		printf("# %s\n", err);
+	compiled = r;
+	return r;
+}
 
 #endif
