@@ -405,6 +405,8 @@ expect "a minister's call for airstrikes: a threat" \
     "threat-call russia"
 printf 'x\n\nThe Azerbaijani parliament threatened to attack the radar base unless Russia closed it.\n' | match_stdin parliament
 expect_category "a parliament's threat: a threat" parliament threat
+printf 'x\n\nJapan will resume space rocket launches next month.\n' | match_stdin spacerocket
+expect_none "space rockets launched: no alert" spacerocket
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
