@@ -407,6 +407,12 @@ printf 'x\n\nThe Azerbaijani parliament threatened to attack the radar base unle
 expect_category "a parliament's threat: a threat" parliament threat
 printf 'x\n\nJapan will resume space rocket launches next month.\n' | match_stdin spacerocket
 expect_none "space rockets launched: no alert" spacerocket
+# A standing order to shoot on sight is a threat even when the copy
+# names no one who gave it.
+printf 'x\n\nA shoot-on-sight curfew was imposed in Kathmandu after riots.\n' | match_stdin onsight
+expect "a shoot-on-sight curfew: a threat, no one named acting" \
+    "$(json_get "$T/onsight.out" 'alerts[0]["rule"] + " " + str(len(alerts[0]["actors"]))')" \
+    "threat-standing-order 0"
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
