@@ -53,13 +53,8 @@ test_opposed(void)
 	rs->actor_kinds = LIST("state", "armed-group");
 	rs->negated = "drop";
 
-	r = rules_compile(&cfg, err, sizeof(err));
-	CHECK(r != NULL, "rules with opposed_by compile");
-	if (r == NULL) {
-		printf("# %s\n", err);
+	if ((r = compile_checked("rules with opposed_by compile")) == NULL)
 		goto out;
-	}
-	compiled = r;
 	CHECK_INT(run("Sudan agreed to a truce with Chad."), 2,
 	    "a truce agreed fires with and without opposed_by");
 	CHECK_INT(run("Sudan opposed the mediation offered by Chad."), 1, "mediation opposed: only the rule without opposed_by fires");

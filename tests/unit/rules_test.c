@@ -52,13 +52,8 @@ test_classes(void)
 	rf->raise = LIST("@deadline", "nuclear");
 	add_rule("menace", "retaliation", SEV_LOW, LIST("vow* to @threatish"));
 
-	r = rules_compile(&cfg, err, sizeof(err));
-	CHECK(r != NULL, "classes compile");
-	if (r == NULL) {
-		printf("# %s\n", err);
+	if ((r = compile_checked("classes compile")) == NULL)
 		goto out;
-	}
-	compiled = r;
 	CHECK_INT(run("Iran would swiftly attack Israel."), 1,
 	    "@modal ...6 @force: one-word members on both sides");
 	CHECK_INT(run("Iran could be attacking Israel."), 1,
@@ -191,13 +186,8 @@ test_clauses(void)
 	ru->actor_kinds = LIST("state");
 	ru->negated = "deescalation";
 
-	r = rules_compile(&cfg, err, sizeof(err));
-	CHECK(r != NULL, "rules with clause keys compile");
-	if (r == NULL) {
-		printf("# %s\n", err);
+	if ((r = compile_checked("rules with clause keys compile")) == NULL)
 		goto out;
-	}
-	compiled = r;
 
 	/* mood */
 	CHECK_INT(run("Sudan will attack Chad."), 1, "a future attack fires");
