@@ -282,6 +282,14 @@ actor_passive_agent(const struct actor_mention *m, size_t n,
 	return -1;
 }
 
+/* Do tokens [from, to) overlap clause c's verb group? */
+static int
+actor_in_verb(const struct clause *c, size_t from, size_t to)
+{
+	return c->verb.first < c->verb.end && to > c->verb.first &&
+	    from < c->verb.end;
+}
+
 /* Words a possessive reaches over to the noun it owns. */
 #define ACTOR_POSS_REACH	2
 
@@ -313,8 +321,7 @@ actor_noun_agent(const struct actor_mention *m, size_t n,
 {
 	size_t k;
 
-	if (c->verb.first < c->verb.end && t >= c->verb.first &&
-	    t < c->verb.end)
+	if (actor_in_verb(c, t, t + 1))
 		return -1;
 	if (actor_in(doc->tokens[t].fold, actor_stop_words,
 	    actor_n_stop_words))
@@ -588,8 +595,7 @@ actor_no_verb(const struct clause_sentence *cs, const struct clause *c,
 {
 	size_t k;
 
-	if (c->verb.first < c->verb.end && to > c->verb.first &&
-	    from < c->verb.end)
+	if (actor_in_verb(c, from, to))
 		return 0;
 	for (k = from; k < to; k++)
 		if (clause_may_be_verb(cs, k))
@@ -604,9 +610,7 @@ actor_owner_at(const struct actor_mention *m, size_t n,
 	const struct clause *c;
 	long k;
 
-	if ((c = clause_at(cs, t)) == NULL ||
-	    (c->verb.first < c->verb.end && t >= c->verb.first &&
-	    t < c->verb.end))
+	if ((c = clause_at(cs, t)) == NULL || actor_in_verb(c, t, t + 1))
 		return -1;
 	/* A role no party owns ("the threat from terrorists", "the rebel
 	 * threat") names a kind of danger, not the one who made it. */

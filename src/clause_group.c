@@ -23,7 +23,7 @@ group_parse(const struct clause_work *w, size_t k, size_t end,
 {
 	size_t i = k, j, m, head = k, last_aux = k;
 	size_t lim = k + CLAUSE_GROUP_MAX;
-	int aux = 0, neg = 0, found = 0;
+	int aux = 0, neg = 0, found = 0, intent_to = 0;
 	uint64_t b;
 
 	memset(v, 0, sizeof(*v));
@@ -115,10 +115,11 @@ modal:
 				/* "is prepared to", "is poised to": a state
 				 * of intent, whose subject is the one who
 				 * means to act, not a passive */
+				intent_to = (wcls(w, j) & CW_INTENT) &&
+				    (wcls(w, j + 1) & CW_TO);
 				if ((wcls(w, j) & CW_PART) &&
 				    !(wcls(w, j) & CW_NOT_VERB)) {
-					if (!((wcls(w, j) & CW_INTENT) &&
-					    (wcls(w, j + 1) & CW_TO)))
+					if (!intent_to)
 						v->passive = 1;
 					continue;
 				}
@@ -126,8 +127,7 @@ modal:
 					continue;
 				/* a copula: "is ready", "is the"; "is ready
 				 * to", "is willing to" is an intent */
-				if ((wcls(w, j) & CW_INTENT) &&
-				    (wcls(w, j + 1) & CW_TO))
+				if (intent_to)
 					v->mood |= CLAUSE_INTENT;
 				found = 1;
 				head = i;
