@@ -362,6 +362,16 @@ expect "prisoners home from captivity: de-escalation" \
     "deescalation-exchange ukraine"
 printf 'Israel released six Egyptian students from prison in a prisoner swap.\n' | match_stdin swappeace
 expect_none "a prisoner swap with no conflict: no alert" swappeace
+# Hostages freed for prisoners, however many words between; not a
+# gunfight with hostage-takers.
+printf 'x\n\nHamas freed three hostages in exchange for hundreds of jailed Palestinian prisoners.\n' | match_stdin hostageswap
+expect "hostages freed in exchange for prisoners: de-escalation" \
+    "$(json_get "$T/hostageswap.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
+    "deescalation-exchange hamas"
+printf 'Ukrainian and Russian soldiers freed in new ceasefire swap\n' | match_stdin ceasefireswap
+expect_category "soldiers freed in a ceasefire swap: de-escalation" ceasefireswap deescalation
+printf 'x\n\nIraqi police exchanged fire with the gunmen holding hostages in the war-torn city.\n' | match_stdin exchangefire
+expect_none "fire exchanged with hostage-takers: no alert" exchangefire
 # A step on a condition told with a noun is no step taken.
 printf 'Croatia will withdraw its troops from the mission in the event of a war.\n' | match_stdin inevent
 expect_none "a withdrawal in the event of a war: no alert" inevent
