@@ -156,6 +156,8 @@ expect "a named leader's vow: retaliation by his country" \
     "['retaliation', ['iran']]"
 printf 'Theresa May hoped to strike a lasting trade deal with Japan.\n' | match_stdin deal
 expect_none "a trade deal struck: no alert" deal
+printf 'x\n\nFiji plans to strike a fisheries deal with Japan, officials said.\n' | match_stdin plandeal
+expect_none "a plan to strike a deal: no alert" plandeal
 
 # Force vowed against protests or an uprising is a threat, as against
 # an enemy; the soft verb alone ("crush inflation") is none.
