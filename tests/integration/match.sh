@@ -158,6 +158,10 @@ printf 'Theresa May hoped to strike a lasting trade deal with Japan.\n' | match_
 expect_none "a trade deal struck: no alert" deal
 printf 'x\n\nFiji plans to strike a fisheries deal with Japan, officials said.\n' | match_stdin plandeal
 expect_none "a plan to strike a deal: no alert" plandeal
+printf 'x\n\nSelling the port to foreign buyers is not in Greece'"'"'s interest, the prime minister said.\n' | match_stdin notinterest
+expect_none "a sale not in a country's interest: no alert" notinterest
+printf 'x\n\nThe Greek prime minister said a war with Turkey was not in anyone'"'"'s interest.\n' | match_stdin warinterest
+expect_category "a war in nobody's interest: de-escalation" warinterest deescalation
 
 # Force vowed against protests or an uprising is a threat, as against
 # an enemy; the soft verb alone ("crush inflation") is none.
