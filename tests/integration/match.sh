@@ -158,6 +158,14 @@ printf 'Theresa May hoped to strike a lasting trade deal with Japan.\n' | match_
 expect_none "a trade deal struck: no alert" deal
 printf 'x\n\nFiji plans to strike a fisheries deal with Japan, officials said.\n' | match_stdin plandeal
 expect_none "a plan to strike a deal: no alert" plandeal
+# A truce ended on a condition is war threatened; one that ends on its
+# date is not.
+printf 'x\n\nAzerbaijan said the truce with Armenia would end unless the prisoners were freed by Friday.\n' | match_stdin truceend
+expect "a truce ended on a condition: Azerbaijan threatens Armenia" \
+    "$(json_get "$T/truceend.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
+    "threat-truce-end azerbaijan armenia"
+printf 'x\n\nThe first phase of the truce between Azerbaijan and Armenia will end on Saturday, the mediators said.\n' | match_stdin truceenddate
+expect_category "a truce that ends on its date: no threat" truceenddate deescalation
 printf 'x\n\nSelling the port to foreign buyers is not in Greece'"'"'s interest, the prime minister said.\n' | match_stdin notinterest
 expect_none "a sale not in a country's interest: no alert" notinterest
 printf 'x\n\nThe Greek prime minister said a war with Turkey was not in anyone'"'"'s interest.\n' | match_stdin warinterest
