@@ -166,6 +166,9 @@ expect "a truce ended on a condition: Azerbaijan threatens Armenia" \
     "threat-truce-end azerbaijan armenia"
 printf 'x\n\nThe first phase of the truce between Azerbaijan and Armenia will end on Saturday, the mediators said.\n' | match_stdin truceenddate
 expect_category "a truce that ends on its date: no threat" truceenddate deescalation
+# Energy supply talks are business, even in a story of war.
+printf 'x\n\nNorway is in talks with Poland on gas supplies as the war in Ukraine drags on.\n' | match_stdin gastalks
+expect_none "talks on gas supplies: no alert" gastalks
 printf 'x\n\nSelling the port to foreign buyers is not in Greece'"'"'s interest, the prime minister said.\n' | match_stdin notinterest
 expect_none "a sale not in a country's interest: no alert" notinterest
 printf 'x\n\nThe Greek prime minister said a war with Turkey was not in anyone'"'"'s interest.\n' | match_stdin warinterest
