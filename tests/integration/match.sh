@@ -166,6 +166,16 @@ expect "a truce ended on a condition: Azerbaijan threatens Armenia" \
     "threat-truce-end azerbaijan armenia"
 printf 'x\n\nThe first phase of the truce between Azerbaijan and Armenia will end on Saturday, the mediators said.\n' | match_stdin truceenddate
 expect_category "a truce that ends on its date: no threat" truceenddate deescalation
+# Trade is no force, whichever rule reads the sentence; nor is aid
+# withheld or a release postponed.
+printf 'x\n\nBeijing said it would fight any trade war with Washington to the end.\n' | match_stdin tradewar
+expect_none "a trade war fought to the end: no alert" tradewar
+printf 'x\n\nMexican officials said that if new tariffs were imposed, the response would be targeted.\n' | match_stdin tariffreply
+expect_none "a targeted reply to tariffs: no alert" tariffreply
+printf 'x\n\nThe US threatened to withhold aid unless Egypt accepted the plan.\n' | match_stdin withhold
+expect_none "aid withheld unless a plan is accepted: no alert" withhold
+printf 'x\n\nHamas'"'"'s threat to postpone the next prisoner release angered Israel.\n' | match_stdin postpone
+expect_none "a threat to postpone a release: no alert" postpone
 # Energy supply talks are business, even in a story of war.
 printf 'x\n\nNorway is in talks with Poland on gas supplies as the war in Ukraine drags on.\n' | match_stdin gastalks
 expect_none "talks on gas supplies: no alert" gastalks
