@@ -176,6 +176,12 @@ printf 'x\n\nThe US threatened to withhold aid unless Egypt accepted the plan.\n
 expect_none "aid withheld unless a plan is accepted: no alert" withhold
 printf 'x\n\nHamas'"'"'s threat to postpone the next prisoner release angered Israel.\n' | match_stdin postpone
 expect_none "a threat to postpone a release: no alert" postpone
+# "Group" alone may be armed, but a rights group or a Facebook group is
+# none.
+printf 'x\n\nA rights group said it was determined to track down the officers who ordered the killings.\n' | match_stdin rightsgroup
+expect_none "a rights group's resolve: no alert" rightsgroup
+printf 'x\n\nThe armed group said it was determined to track down the soldiers.\n' | match_stdin armedgroup
+expect_category "an armed group's resolve: a threat" armedgroup threat
 # Energy supply talks are business, even in a story of war.
 printf 'x\n\nNorway is in talks with Poland on gas supplies as the war in Ukraine drags on.\n' | match_stdin gastalks
 expect_none "talks on gas supplies: no alert" gastalks
