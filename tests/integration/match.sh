@@ -182,6 +182,16 @@ printf 'x\n\nA rights group said it was determined to track down the officers wh
 expect_none "a rights group's resolve: no alert" rightsgroup
 printf 'x\n\nThe armed group said it was determined to track down the soldiers.\n' | match_stdin armedgroup
 expect_category "an armed group's resolve: a threat" armedgroup threat
+# Idioms of harm suffered threaten only in the irrealis, and then the
+# speaker threatens the one who would suffer.
+printf 'x\n\nThe government said that attacks on refugees have no place in our society.\n' | match_stdin noplace
+expect_none "attacks that have no place in society: no alert" noplace
+printf 'x\n\nPakistan'"'"'s crushing defeat by India on Sunday stunned its fans.\n' | match_stdin crushingdefeat
+expect_none "a crushing defeat at cricket: no alert" crushingdefeat
+printf 'x\n\nNorth Korea said South Korea would suffer a crushing defeat if it attacked.\n' | match_stdin wouldsuffer
+expect "a crushing defeat threatened: North Korea threatens South Korea" \
+    "$(json_get "$T/wouldsuffer.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
+    "threat north-korea south-korea"
 # Energy supply talks are business, even in a story of war.
 printf 'x\n\nNorway is in talks with Poland on gas supplies as the war in Ukraine drags on.\n' | match_stdin gastalks
 expect_none "talks on gas supplies: no alert" gastalks
