@@ -192,6 +192,12 @@ printf 'x\n\nNorth Korea said South Korea would suffer a crushing defeat if it a
 expect "a crushing defeat threatened: North Korea threatens South Korea" \
     "$(json_get "$T/wouldsuffer.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
     "threat north-korea south-korea"
+# Routine drills are no mobilisation; troops put on combat readiness
+# are.
+printf 'x\n\nThe South Korean air force held routine drills to maintain combat readiness against the North.\n' | match_stdin routine
+expect_none "routine drills: no alert" routine
+printf 'x\n\nNorth Korea ordered its troops to combat readiness along the border.\n' | match_stdin readiness
+expect_category "troops ordered to combat readiness: a threat" readiness threat
 # Energy supply talks are business, even in a story of war.
 printf 'x\n\nNorway is in talks with Poland on gas supplies as the war in Ukraine drags on.\n' | match_stdin gastalks
 expect_none "talks on gas supplies: no alert" gastalks
