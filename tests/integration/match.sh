@@ -198,6 +198,19 @@ printf 'x\n\nThe South Korean air force held routine drills to maintain combat r
 expect_none "routine drills: no alert" routine
 printf 'x\n\nNorth Korea ordered its troops to combat readiness along the border.\n' | match_stdin readiness
 expect_category "troops ordered to combat readiness: a threat" readiness threat
+# Standing down, scaling back and disengaging are steps down only for
+# forces: not a president who would resign, restrictions eased or a
+# country's politics.
+printf 'x\n\nThe president said he was willing to stand down if the opposition won the vote.\n' | match_stdin resign
+expect_none "a president willing to stand down: no alert" resign
+printf 'x\n\nNorth Korea will scale back its Covid restrictions next month.\n' | match_stdin scaleback
+expect_none "restrictions scaled back: no alert" scaleback
+printf 'x\n\nThe opposition party in Germany campaigned for Berlin to disengage from Kyiv.\n' | match_stdin disengage
+expect_none "politics disengaging from an ally: no alert" disengage
+printf 'x\n\nThe Indian army ordered its troops to stand down along the border with China.\n' | match_stdin standdown
+expect_category "troops stood down: de-escalation" standdown deescalation
+printf 'x\n\nIndian and Chinese troops began to disengage at two friction points.\n' | match_stdin troopsdisengage
+expect_category "troops disengaging: de-escalation" troopsdisengage deescalation
 # Energy supply talks are business, even in a story of war.
 printf 'x\n\nNorway is in talks with Poland on gas supplies as the war in Ukraine drags on.\n' | match_stdin gastalks
 expect_none "talks on gas supplies: no alert" gastalks
