@@ -149,6 +149,15 @@ long		 actor_object_at(const struct actor_mention *m, size_t n,
 		    const struct text_doc *doc, size_t t);
 
 /*
+ * The named party in the "of" phrase that begins at token end, right
+ * after a step's noun: the one who would take the step ("demanded the
+ * complete disarmament of Hamas", "the withdrawal of Israeli troops").
+ * -1 when no "of" follows, punctuation comes first, or it names none.
+ */
+long		 actor_step_party_after(const struct actor_mention *m, size_t n,
+		    const struct text_doc *doc, size_t end);
+
+/*
  * The owner of the noun at token t: its possessor ("Iran's threats"),
  * the name that qualifies it wherever the phrase stands ("amid Russia
  * threat", "the Russian nuclear threat") or the one after "by" or

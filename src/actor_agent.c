@@ -35,6 +35,11 @@ static const char *const actor_possessives[] = {
 static const char *const actor_agent_prepositions[] = {
 	"by", "from"
 };
+/* What links a step's noun to the party that would take it ("the
+ * disarmament of Hamas", "the withdrawal of Israeli troops"). */
+static const char *const actor_step_prepositions[] = {
+	"of"
+};
 
 /* After the subject's own noun, these name the sides that do what it
  * names together ("talks between Sudan and the rebels will resume"). */
@@ -248,6 +253,19 @@ actor_object_of(const struct actor_mention *m, size_t n,
 	    actor_n_determiners))
 		q++;
 	return q < end ? actor_starting(m, n, p + 1, q) : -1;
+}
+
+long
+actor_step_party_after(const struct actor_mention *m, size_t n,
+    const struct text_doc *doc, size_t end)
+{
+	long k;
+
+	if (end >= doc->n_tokens || (doc->tokens[end].flags & TEXT_CLAUSE) ||
+	    !ACTOR_IN(doc->tokens[end].fold, actor_step_prepositions))
+		return -1;
+	return (k = actor_object_of(m, n, doc, end, doc->n_tokens)) >= 0 &&
+	    m[k].actor >= 0 ? k : -1;
 }
 
 long

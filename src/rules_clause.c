@@ -330,7 +330,10 @@ rules_demand_of_other(const struct rules_run *run, const struct rules_occ *o,
 		    (run->am[k].actor != run->am[agent].actor ||
 		    (not_to && run->am[k].role < 0 && (long)k != agent)))
 			return 1;
-	return 0;
+	/* A step told as a noun names who would take it after it:
+	 * "Israel demanded the complete disarmament of Hamas". */
+	sp = actor_step_party_after(run->am, run->n_am, &run->doc, o->end);
+	return sp >= 0 && run->am[sp].actor != run->am[agent].actor;
 }
 
 /*

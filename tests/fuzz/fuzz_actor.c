@@ -109,6 +109,12 @@ fuzz_sentence(const struct clause_lang *lang, const struct text_doc *doc,
 			if (a < -1 || a >= (long)n || (a >= 0 &&
 			    m[a].actor < 0))
 				abort();
+			/* so is the party that a step's noun names after it,
+			 * wherever t stands, the sentence's end included */
+			a = actor_step_party_after(m, n, doc, t);
+			if (a < -1 || a >= (long)n || (a >= 0 &&
+			    m[a].actor < 0))
+				abort();
 		}
 	clause_sentence_free(&cs);
 	if (n > 0) {

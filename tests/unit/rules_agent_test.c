@@ -2,8 +2,9 @@
  * rules_agent_test: who acts and against whom in a hit, on a
  * configuration built here: the noun a participle modifies, rules
  * with agent = "none", places that set the scene, fighters as
- * targets, the subject of a state of intent ("is poised to"), and
- * the owner of a noun (agent = "owner").
+ * targets, the subject of a state of intent ("is poised to"), the
+ * owner of a noun (agent = "owner"), and a step demanded of the party
+ * named after its noun.
  */
 #include "autoconf.h"
 
@@ -292,6 +293,48 @@ out:
 	rules_result_free(&res);
 }
 
+/*
+ * A step told as a noun and demanded of the party named after it ("the
+ * disarmament of Chad") is a demand of another, which the rule refuses;
+ * one the demander's own side would take is not.
+ */
+static void
+test_step_demanded(void)
+{
+	struct config_rule *rt;
+	struct rules *r;
+
+	setup_chad_militants();
+	actors[0].names = LIST("Chad", "Chadian*");
+	actors[1].name = "sudan";
+	actors[1].names = LIST("Sudan*");
+	actors[1].kind = ACTOR_STATE;
+	cfg.n_actors = 2;
+	roles[1].name = "military";
+	roles[1].names = LIST("troops");
+	roles[1].kind = ACTOR_MILITARY;
+	cfg.n_roles = 2;
+	rt = add_rule("steps", "deescalation", SEV_LOW,
+	    LIST("disarmament", "withdrawal"));
+	rt->mood = LIST("!demand-of-other");
+	if ((r = compile_checked("a rule refusing demand-of-other compiles"))
+	    == NULL)
+		goto out;
+	CHECK_INT(run("Sudan demanded the complete disarmament of Chad."), 0,
+	    "a step demanded of the party named after its noun is refused");
+	CHECK_INT(run("Sudan demanded the withdrawal of Chadian troops."), 0,
+	    "... and so is one demanded of that party's troops");
+	CHECK_INT(run("Sudan agreed to the withdrawal of its troops."), 1,
+	    "a step a party agrees to for itself fires");
+	CHECK_INT(run("Sudan demanded the withdrawal of its own troops."), 1,
+	    "a step demanded of the demander's own side is no demand of "
+	    "another");
+	rules_free(r);
+	compiled = NULL;
+out:
+	rules_result_free(&res);
+}
+
 int
 main(void)
 {
@@ -307,5 +350,7 @@ main(void)
 	test_intent_state();
 	setup();
 	test_owner();
+	setup();
+	test_step_demanded();
 	return check_done();
 }
