@@ -211,6 +211,9 @@ printf 'x\n\nThe Indian army ordered its troops to stand down along the border w
 expect_category "troops stood down: de-escalation" standdown deescalation
 printf 'x\n\nIndian and Chinese troops began to disengage at two friction points.\n' | match_stdin troopsdisengage
 expect_category "troops disengaging: de-escalation" troopsdisengage deescalation
+# Truces that have failed are no step down.
+printf 'x\n\nSeveral truces between the rebels and the Congolese army have failed since 2012.\n' | match_stdin havefailed
+expect_none "truces that have failed: no alert" havefailed
 # Energy supply talks are business, even in a story of war.
 printf 'x\n\nNorway is in talks with Poland on gas supplies as the war in Ukraine drags on.\n' | match_stdin gastalks
 expect_none "talks on gas supplies: no alert" gastalks
