@@ -214,6 +214,9 @@ expect_category "troops disengaging: de-escalation" troopsdisengage deescalation
 # Truces that have failed are no step down.
 printf 'x\n\nSeveral truces between the rebels and the Congolese army have failed since 2012.\n' | match_stdin havefailed
 expect_none "truces that have failed: no alert" havefailed
+# A deal said to be far away is no step down.
+printf 'x\n\nThe Ukrainian president said a deal to end the war with Russia was still very far away.\n' | match_stdin faraway
+expect_none "a deal far away: no alert" faraway
 # Energy supply talks are business, even in a story of war.
 printf 'x\n\nNorway is in talks with Poland on gas supplies as the war in Ukraine drags on.\n' | match_stdin gastalks
 expect_none "talks on gas supplies: no alert" gastalks
