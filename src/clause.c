@@ -91,9 +91,10 @@ clause_analyse(const struct clause_lang *lang, const struct text_doc *doc,
 		 * guess */
 		if (out->clauses[i].speaker_first !=
 		    out->clauses[i].speaker_end &&
-		    (out->clauses[i].verb.mood & CLAUSE_GUESS))
-			out->clauses[i].verb.mood ^= CLAUSE_GUESS |
-			    CLAUSE_SAID_GUESS;
+		    (out->clauses[i].verb.mood & CLAUSE_GUESS)) {
+			out->clauses[i].verb.mood &= ~CLAUSE_GUESS;
+			out->clauses[i].verb.mood |= CLAUSE_SAID_GUESS;
+		}
 		if (out->clauses[i].speaker_first == out->clauses[i].speaker_end)
 			out->clauses[i].speaker_first =
 			    out->clauses[i].speaker_end = out->clauses[i].first;

@@ -69,6 +69,12 @@ enum clause_tense {
 				   Rwanda pull out"): set by the rules, who
 				   know the parties, not by the clause
 				   analysis */
+#define CLAUSE_BELIEF	0x2000	/* what a verb of belief reports ("Biden
+				   predicts Russia will invade", "fears
+				   it might"): the believer's forecast,
+				   unless the believer is the one who
+				   would act; set with CLAUSE_SAID_GUESS;
+				   no rule's mood list names it */
 
 struct clause_verb {
 	size_t		 first, end;	/* tokens [first, end): auxiliaries,

@@ -176,6 +176,7 @@ static const struct clause_word english_words[] = {
 	{ "warming", 0 }, { "landing", 0 }, { "ceasefire", 0 },
 	/* irregular verbs: speech, threats and denial first */
 	{ "said", CW_SPEECH | CW_VERB | CW_PAST | CW_PART },
+	{ "thought", CW_SPEECH | CW_VERB | CW_PAST | CW_PART },
 	{ "says", CW_SPEECH | CW_VERB | CW_PRES },
 	{ "told", CW_SPEECH | CW_OBJECT | CW_DEMAND | CW_VERB | CW_PAST |
 	    CW_PART },
@@ -283,6 +284,10 @@ static const struct clause_word english_verbs[] = {
 	{ "remind", CW_SPEECH | CW_OBJECT }, { "report", CW_SPEECH },
 	{ "signal", CW_SPEECH }, { "indicate", CW_SPEECH },
 	{ "suggest", CW_SPEECH }, { "hint", CW_SPEECH },
+	/* belief (english_belief_verbs says which forms): they report */
+	{ "think", CW_SPEECH }, { "believe", CW_SPEECH },
+	{ "fear", CW_SPEECH }, { "expect", CW_SPEECH },
+	{ "suspect", CW_SPEECH }, { "predict", CW_SPEECH },
 	/* threats: they report speech too ("vowed that ...") */
 	{ "threaten", CW_THREAT | CW_SPEECH },
 	{ "vow", CW_THREAT | CW_SPEECH }, { "pledge", CW_THREAT | CW_SPEECH },
@@ -420,6 +425,12 @@ english_inflect(const char *base, uint64_t bits,
 }
 
 static const char *const english_reason_preps[] = { "as", "in", NULL };
+static const char *const english_belief_verbs[] = {
+	"think", "thinks", "thought", "believe", "believes", "believed",
+	"fear", "fears", "feared", "expect", "expects", "expected",
+	"suspect", "suspects", "suspected", "predict", "predicts",
+	"predicted", NULL
+};
 
 static struct clause_lang clause_english = {
 	.name = "english",
@@ -431,6 +442,7 @@ static struct clause_lang clause_english = {
 	.adv_suffix = "ly",
 	.pres_suffix = "s",
 	.reason_preps = english_reason_preps,
+	.belief_verbs = english_belief_verbs,
 };
 
 static struct clause_lang *const clause_langs[] = { &clause_english };

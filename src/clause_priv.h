@@ -124,6 +124,11 @@ struct clause_lang {
 	 * give the reason for the act of the verb ("in retaliation for",
 	 * "as revenge for"); NULL ends. */
 	const char *const *reason_preps;
+	/* Every form of the verbs of belief ("thinks", "believed",
+	 * "fears", "predicts"): what their clause reports is the
+	 * believer's account, a forecast unless the believer is the one
+	 * who would act; NULL ends. */
+	const char *const *belief_verbs;
 
 	int		 built;		/* 1 built, -1 failed */
 	size_t		 past_len, ing_len, adv_len, pres_len;

@@ -232,11 +232,14 @@ rules_observer(const struct actor_mention *m)
  * strike", agent = "speaker" rules) or either is a role no party owns.
  * On a condition (cond) only a named party's report is a forecast ("US
  * officials say China may fire missiles if ..."): unnamed "officials"
- * saying Varnia could strike if attacked may be Varnia's own.
+ * saying Varnia could strike if attacked may be Varnia's own.  What a
+ * verb of belief reports (belief) is the believer's forecast whoever
+ * believes it ("the Kurds fear Trump might withdraw", "many think
+ * Varnia could strike"), unless the one acting believes it.
  */
 static int
 rules_guess_of_other(const struct rules_run *run, size_t t, long agent,
-    int cond)
+    int cond, int belief)
 {
 	const struct clause *c;
 	size_t k;
@@ -246,11 +249,11 @@ rules_guess_of_other(const struct rules_run *run, size_t t, long agent,
 		return 0;
 	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
 	if (sp < 0)
-		return !cond;
+		return belief || !cond;
 	if (sp == agent || run->am[agent].actor < 0)
 		return 0;
 	if (run->am[sp].actor < 0)
-		return rules_observer(&run->am[sp]);
+		return belief || rules_observer(&run->am[sp]);
 	/* The acting party anywhere in the words naming the speaker
 	 * ("Russia's security council deputy") is the speaker's side. */
 	c = actor_frame(&run->cs, clause_at(&run->cs, t));
@@ -281,7 +284,8 @@ rules_plan_of_other(const struct rules_run *run, size_t t, long agent,
 	    (CLAUSE_THREAT | CLAUSE_DEMAND | CLAUSE_COND)) || c == NULL ||
 	    actor_frame(&run->cs, c) == NULL)
 		return 0;
-	return rules_guess_of_other(run, t, agent, 1);
+	return rules_guess_of_other(run, t, agent, 1,
+	    (v->mood & CLAUSE_BELIEF) != 0);
 }
 
 /*
@@ -526,9 +530,11 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		}
 		if (r->clause_lang[lang] != NULL && clause_is_said_guess(&v) &&
 		    rules_guess_of_other(run, t, agent,
-		    (v.mood & CLAUSE_COND) != 0)) {
+		    (v.mood & CLAUSE_COND) != 0,
+		    (v.mood & CLAUSE_BELIEF) != 0)) {
 			rules_say(run, "  not fired: a guess (may, might, "
-			    "could) reported by another than the one acting");
+			    "could) or a belief reported by another than the "
+			    "one acting");
 			continue;
 		}
 		if (r->clause_lang[lang] != NULL && rules_plan_of_other(run, t,

@@ -217,6 +217,16 @@ expect_none "truces that have failed: no alert" havefailed
 # A deal said to be far away is no step down.
 printf 'x\n\nThe Ukrainian president said a deal to end the war with Russia was still very far away.\n' | match_stdin faraway
 expect_none "a deal far away: no alert" faraway
+# What one believes, fears or predicts another will do is a forecast;
+# what the one acting believes it will do is its own.
+printf 'x\n\nThe Canadian prime minister fears Russia will invade Ukraine.\n' | match_stdin fears
+expect_none "a fear that another will invade: no alert" fears
+printf 'x\n\nThe Kurds fear Trump might withdraw the troops from Syria.\n' | match_stdin fearwithdraw
+expect_none "a feared withdrawal: no alert" fearwithdraw
+printf 'x\n\nRussia believes it will crush the Ukrainian army.\n' | match_stdin believes
+expect "what the one acting believes it will do: a threat" \
+    "$(json_get "$T/believes.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
+    "threat russia"
 # Energy supply talks are business, even in a story of war.
 printf 'x\n\nNorway is in talks with Poland on gas supplies as the war in Ukraine drags on.\n' | match_stdin gastalks
 expect_none "talks on gas supplies: no alert" gastalks

@@ -688,7 +688,23 @@ test_guesses(void)
 	    !clause_is_guess(&v), "would is no guess");
 	analyse("Israel must retaliate against the militants.", 0);
 	CHECK(clause_verb_at(&cs, &doc, token("retaliate"), &v) == 0 &&
-	    !clause_is_guess(&v), "nor must");
+	    !clause_is_guess(&v), "nor must");	/* what one believes another will do is a forecast, even with
+	 * will; the rules weigh it by who believes it */
+	analyse("Biden predicts Russia will invade Ukraine.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("invade"), &v) == 0 &&
+	    clause_is_said_guess(&v) && (v.mood & CLAUSE_BELIEF),
+	    "a belief's will is a reported forecast");
+	CHECK_STR(speaker("invade"), "biden", "... whose speaker is the "
+	    "believer");
+	CHECK_STR(subject("invade"), "russia", "... and whose subject acts");
+	analyse("The Kurds fear Trump might withdraw the troops.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("withdraw"), &v) == 0 &&
+	    (v.mood & CLAUSE_BELIEF) && !clause_is_guess(&v),
+	    "a fear's might is the one who fears it's, no onlooker's guess");
+	analyse("Russia said it will invade Ukraine.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("invade"), &v) == 0 &&
+	    !(v.mood & (CLAUSE_BELIEF | CLAUSE_SAID_GUESS)),
+	    "what is said with will is no belief");
 }
 
 /* "X said A, adding that B": X adds, and speaks B. */
