@@ -72,6 +72,11 @@ static const char *const actor_backer_preps[] = {
 	"by", "to", "with"
 };
 
+/* "will fight alongside Russia": an ally, no party acted against. */
+static const char *const actor_ally_preps[] = {
+	"alongside"
+};
+
 /* "Iran-backed Hezbollah": the first name only qualifies the second.
  * These do so with a hyphen or without ("Iranian backed militias"). */
 static const char *const actor_backing_words[] = {
@@ -652,6 +657,8 @@ actor_names_backer(const struct text_doc *doc, size_t first, size_t lo)
 	const struct text_token *tok = doc->tokens;
 	size_t p = actor_phrase_start(doc, first, lo);
 
+	if (p >= lo + 1 && ACTOR_IN(tok[p - 1].fold, actor_ally_preps))
+		return 1;
 	return p >= lo + 2 && ACTOR_IN(tok[p - 1].fold, actor_backer_preps) &&
 	    ACTOR_IN(tok[p - 2].fold, actor_backing_words);
 }

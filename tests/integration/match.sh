@@ -568,6 +568,12 @@ expect "... Y" "$(json_get "$T/which.out" 'alerts[0]["targets"]')" "['israel']"
 printf 'Hezbollah, backed by Iran, vowed to attack Israel.\n' | match_stdin backer
 expect "a backer is no target" \
     "$(json_get "$T/backer.out" 'alerts[0]["targets"]')" "['israel']"
+# To fight alongside a party is to go to war beside it: a threat, and
+# the ally is no target.
+printf 'Belarus will fight alongside Russia, Lukashenko said.\n' | match_stdin alongside
+expect "fighting alongside an ally: a threat with no target" \
+    "$(json_get "$T/alongside.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + str(alerts[0]["targets"])')" \
+    "threat belarus []"
 printf 'Iran said its forces would strike any ship in the strait.\n' | match_stdin its
 expect "X said its forces would: X threatens" \
     "$(json_get "$T/its.out" 'alerts[0]["actors"]')" "['iran']"
