@@ -227,6 +227,16 @@ printf 'x\n\nRussia believes it will crush the Ukrainian army.\n' | match_stdin 
 expect "what the one acting believes it will do: a threat" \
     "$(json_get "$T/believes.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
     "threat russia"
+# Exact forms where a stem would join other words: talks, not "talked
+# about"; operations, not cameras "operated" from a room.
+printf 'x\n\nDespite the war, an Iranian leaflet talked about plans to hold a festival in Tehran.\n' | match_stdin talked
+expect_none "a leaflet that talked about plans: no alert" talked
+printf 'x\n\nHamas said there was nothing to talk about and it would hold on to the hostages.\n' | match_stdin talkabout
+expect_none "nothing to talk about: no alert" talkabout
+printf 'x\n\nIsrael and Hamas are talking through mediators about the next phase of the truce.\n' | match_stdin talking
+expect_category "parties talking through mediators: de-escalation" talking deescalation
+printf 'x\n\nThe ministry insisted its street cameras pose no threat to privacy because staff operate them in a locked room.\n' | match_stdin operated
+expect_none "cameras operated from a room: no alert" operated
 # Energy supply talks are business, even in a story of war.
 printf 'x\n\nNorway is in talks with Poland on gas supplies as the war in Ukraine drags on.\n' | match_stdin gastalks
 expect_none "talks on gas supplies: no alert" gastalks
