@@ -237,6 +237,10 @@ printf 'x\n\nIsrael and Hamas are talking through mediators about the next phase
 expect_category "parties talking through mediators: de-escalation" talking deescalation
 printf 'x\n\nThe ministry insisted its street cameras pose no threat to privacy because staff operate them in a locked room.\n' | match_stdin operated
 expect_none "cameras operated from a room: no alert" operated
+# Nurses, doctors and teachers named by nationality are people, not
+# their state.
+printf 'x\n\nTwo Canadian doctors were suspended after a video showed them threatening to kill patients.\n' | match_stdin doctors
+expect_none "doctors named by nationality: no alert" doctors
 # Energy supply talks are business, even in a story of war.
 printf 'x\n\nNorway is in talks with Poland on gas supplies as the war in Ukraine drags on.\n' | match_stdin gastalks
 expect_none "talks on gas supplies: no alert" gastalks
