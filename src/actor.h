@@ -120,8 +120,8 @@ int		 actor_names_freed(const struct text_doc *doc, size_t first,
  * Does the phrase that starts at token first name a backer ("Hezbollah,
  * backed by Iran, vowed", "militias allied with Iran") or an ally ("will
  * fight alongside Russia")?  The backer takes no part in what the
- * sentence says the backed one does, nor is the ally acted against.  Tokens before
- * lo are not looked at.
+ * sentence says the backed one does, nor is the ally acted against.
+ * Tokens before lo are not looked at.
  */
 int		 actor_names_backer(const struct text_doc *doc, size_t first,
 		    size_t lo);

@@ -21,20 +21,6 @@
  * officials", "- state media"). */
 #define CLAUSE_SOURCE_WORDS	4
 
-/* Is the verb at token k one of belief ("thinks", "predicted")? */
-static int
-belief_verb(const struct clause_work *w, size_t k)
-{
-	const char *const *b;
-
-	if (w->lang->belief_verbs == NULL)
-		return 0;
-	for (b = w->lang->belief_verbs; *b != NULL; b++)
-		if (strcmp(*b, w->doc->tokens[k].fold) == 0)
-			return 1;
-	return 0;
-}
-
 /* Clause f reports clause j: role, speaker and the frame's mood. */
 static void
 report(struct clause_work *w, size_t f, size_t j)
@@ -68,7 +54,9 @@ report(struct clause_work *w, size_t f, size_t j)
 		return;
 	/* "Biden predicts Russia will invade": what one believes of
 	 * another is a forecast, as a reported "could" is */
-	if (fc->verb.first != fc->verb.end && belief_verb(w, fc->verb.head))
+	if (fc->verb.first != fc->verb.end &&
+	    clause_word_in(w->lang->belief_verbs,
+	    w->doc->tokens[fc->verb.head].fold))
 		c->verb.mood |= CLAUSE_SAID_GUESS | CLAUSE_BELIEF;
 	c->verb.framed |= fc->verb.mood & (CLAUSE_THREAT | CLAUSE_DEMAND) &
 	    ~c->verb.mood;

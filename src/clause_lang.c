@@ -536,6 +536,17 @@ clause_lang_find(const char *language)
 	return NULL;
 }
 
+int
+clause_word_in(const char *const *list, const char *fold)
+{
+	if (list == NULL)
+		return 0;
+	for (; *list != NULL; list++)
+		if (strcmp(*list, fold) == 0)
+			return 1;
+	return 0;
+}
+
 uint64_t
 clause_word_class(const struct clause_lang *l, const char *fold, size_t len)
 {

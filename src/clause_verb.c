@@ -192,7 +192,6 @@ static int
 chain_reason(const struct clause_chain *ch, const struct text_doc *doc,
     size_t t)
 {
-	const char *const *p;
 	uint64_t next;
 	size_t before;
 
@@ -213,10 +212,8 @@ chain_reason(const struct clause_chain *ch, const struct text_doc *doc,
 		if (before > ch->c->first && (ccls(ch, before) & CW_DET))
 			before--;
 	}
-	for (p = ch->cs->lang->reason_preps; *p != NULL; p++)
-		if (strcmp(doc->tokens[before].fold, *p) == 0)
-			return 1;
-	return 0;
+	return clause_word_in(ch->cs->lang->reason_preps,
+	    doc->tokens[before].fold);
 }
 
 int

@@ -307,7 +307,7 @@ rules_demand_of_other(const struct rules_run *run, const struct rules_occ *o,
 {
 	const struct clause *c;
 	size_t k, from;
-	long sp;
+	long sp, party;
 	int not_to = clause_demand_not_to(&run->cs, t);
 
 	if (!((v->mood & CLAUSE_DEMAND) || not_to) || agent < 0)
@@ -336,8 +336,8 @@ rules_demand_of_other(const struct rules_run *run, const struct rules_occ *o,
 			return 1;
 	/* A step told as a noun names who would take it after it:
 	 * "Israel demanded the complete disarmament of Hamas". */
-	sp = actor_step_party_after(run->am, run->n_am, &run->doc, o->end);
-	return sp >= 0 && run->am[sp].actor != run->am[agent].actor;
+	party = actor_step_party_after(run->am, run->n_am, &run->doc, o->end);
+	return party >= 0 && run->am[party].actor != run->am[agent].actor;
 }
 
 /*

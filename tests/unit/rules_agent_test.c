@@ -34,6 +34,18 @@ setup_chad_militants(void)
 	cfg.n_roles = 1;
 }
 
+/* Chad, named also by its demonym, and Sudan, beside the militants. */
+static void
+setup_chad_sudan(void)
+{
+	setup_chad_militants();
+	actors[0].names = LIST("Chad", "Chadian*");
+	actors[1].name = "sudan";
+	actors[1].names = LIST("Sudan*");
+	actors[1].kind = ACTOR_STATE;
+	cfg.n_actors = 2;
+}
+
 /*
  * A participle outside the verb group is done by the noun before it,
  * even after a preposition: the militants threaten, not the subject.
@@ -259,12 +271,7 @@ test_owner(void)
 	struct config_rule *rt;
 	struct rules *r;
 
-	setup_chad_militants();
-	actors[0].names = LIST("Chad", "Chadian*");
-	actors[1].name = "sudan";
-	actors[1].names = LIST("Sudan*");
-	actors[1].kind = ACTOR_STATE;
-	cfg.n_actors = 2;
+	setup_chad_sudan();
 	rt = add_rule("owned", "threat", SEV_LOW, LIST("threat"));
 	rt->agent = RULE_AGENT_OWNER;
 	if ((r = compile_checked("a rule with agent owner compiles")) == NULL)
@@ -304,12 +311,7 @@ test_step_demanded(void)
 	struct config_rule *rt;
 	struct rules *r;
 
-	setup_chad_militants();
-	actors[0].names = LIST("Chad", "Chadian*");
-	actors[1].name = "sudan";
-	actors[1].names = LIST("Sudan*");
-	actors[1].kind = ACTOR_STATE;
-	cfg.n_actors = 2;
+	setup_chad_sudan();
 	roles[1].name = "military";
 	roles[1].names = LIST("troops");
 	roles[1].kind = ACTOR_MILITARY;
