@@ -662,6 +662,13 @@ actor_agent(const struct actor_mention *m, size_t n,
 
 	if ((c = clause_at(cs, t)) == NULL)
 		return -1;
+	/* "a British hostage freed by the rebels", "threats made by the
+	 * army": what the participle tells, the name after its "by" did,
+	 * whoever the noun's modifier names. */
+	if (!actor_in_verb(c, t, t + 1) && t + 1 < c->end &&
+	    (p = clause_participle_by(cs, t + 1)) > 0 &&
+	    (k = actor_object_of(m, n, doc, p, c->end)) >= 0)
+		return k;
 	if ((k = actor_noun_agent(m, n, doc, c, t)) >= 0)
 		return k;
 	if ((k = actor_demand_owner(m, n, cs, doc, c)) >= 0)

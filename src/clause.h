@@ -175,6 +175,15 @@ int	 clause_participle(const struct clause_sentence *cs, size_t t);
 int	 clause_participle_opens(const struct clause_sentence *cs, size_t t);
 
 /*
+ * Is token t, or the one after an adverb there, a past participle with
+ * "by" right after it ("the hostages [just] freed by the rebels",
+ * "threats made by the army")?  The token of "by", or 0.  A headline
+ * may have taken the participle for its verb: the caller knows that no
+ * auxiliary stands before t.
+ */
+size_t	 clause_participle_by(const struct clause_sentence *cs, size_t t);
+
+/*
  * Is token t a "not" that sets two phrases against each other ("actions
  * not words", "peace, not war", "Iran, not Israel, will") rather than
  * negating a verb?  1 or 0.

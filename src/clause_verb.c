@@ -300,6 +300,22 @@ clause_participle_opens(const struct clause_sentence *cs, size_t t)
 	return participle_at(cs, t, 1);
 }
 
+size_t
+clause_participle_by(const struct clause_sentence *cs, size_t t)
+{
+	struct clause_chain ch;
+
+	if ((ch.c = clause_at(cs, t)) == NULL || cs->lang == NULL)
+		return 0;
+	ch.cs = cs;
+	if (ccls(&ch, t) & CW_ADV)	/* "the hostages just freed by" */
+		t++;
+	if (!(ccls(&ch, t) & (CW_PART | CW_EDSHAPE)) ||
+	    !(ccls(&ch, t + 1) & CW_AGENT))
+		return 0;
+	return t + 1;
+}
+
 /* Words that make a neighbour of "not" part of a verb group or a phrase
  * it governs ("did not", "not to", "not ready", "not behind"). */
 #define CW_NOT_CONTRAST	(CW_AUX | CW_VERB | CW_EDSHAPE | CW_ING | CW_PART | \

@@ -412,9 +412,12 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 		own = a->actor;
 		acting = a->kind;
 		/* The speaker's threat is against its subject, wherever
-		 * the speaker stands ("X would pay, Y said"). */
-		after = r->cfg->rules[ri].agent == RULE_AGENT_SPEAKER ? 0 :
-		    a->end;
+		 * the speaker stands ("X would pay, Y said"); so is an
+		 * agent's named after the term ("Israeli hostages freed by
+		 * Hamas", "threats from Chad to Sudan's towns"): the party
+		 * before it undergoes the act. */
+		after = r->cfg->rules[ri].agent == RULE_AGENT_SPEAKER ||
+		    a->first > g->first->start ? 0 : a->end;
 		if (rules_add_string(&g->hit.actors, &g->hit.n_actors,
 		    rules_mention_name(run, a, buf, sizeof(buf))) == -1)
 			return -1;

@@ -462,6 +462,12 @@ expect "hostages freed in exchange for prisoners: de-escalation" \
     "deescalation-exchange hamas"
 printf 'Ukrainian and Russian soldiers freed in new ceasefire swap\n' | match_stdin ceasefireswap
 expect_category "soldiers freed in a ceasefire swap: de-escalation" ceasefireswap deescalation
+# Freed by a party at war: the party named after "by" frees them,
+# not the captives' own state.
+printf 'x\n\nThree Israeli hostages released by Hamas on Saturday were reunited with their families.\n' | match_stdin freedby
+expect "a captive freed by a party at war: its step down" \
+    "$(json_get "$T/freedby.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
+    "deescalation-exchange hamas"
 printf 'x\n\nIraqi police exchanged fire with the gunmen holding hostages in the war-torn city.\n' | match_stdin exchangefire
 expect_none "fire exchanged with hostage-takers: no alert" exchangefire
 # A step on a condition told with a noun is no step taken.

@@ -3,8 +3,8 @@
  * configuration built here: the noun a participle modifies, rules
  * with agent = "none", places that set the scene, fighters as
  * targets, the subject of a state of intent ("is poised to"), the
- * owner of a noun (agent = "owner"), and a step demanded of the party
- * named after its noun.
+ * owner of a noun (agent = "owner"), a step demanded of the party
+ * named after its noun, and the agent after a participle's "by".
  */
 #include "autoconf.h"
 
@@ -337,6 +337,40 @@ out:
 	rules_result_free(&res);
 }
 
+/*
+ * A participle with "by" passes its act to the party after "by", before
+ * any modifier of the noun: the hostages' own state, named before, is
+ * the one the act is done to.
+ */
+static void
+test_participle_by(void)
+{
+	struct config_rule *rt;
+	struct rules *r;
+
+	setup_chad_sudan();
+	rt = add_rule("freed", "deescalation", SEV_LOW,
+	    LIST("hostages ...3 freed by"));
+	rt->actor_kinds = LIST("state", "armed-group");
+	if ((r = compile_checked("a rule with a participle compiles")) == NULL)
+		goto out;
+	CHECK_INT(run("Two Chadian hostages freed by Sudan returned home."), 1,
+	    "captives freed by a party fire");
+	CHECK_STR(hit_actor(0), "sudan", "... as the act of the party after "
+	    "'by', not of the captives' state");
+	CHECK_INT((int)res.hits[0].n_targets, 1, "... with one target");
+	CHECK_STR(res.hits[0].n_targets > 0 ? res.hits[0].targets[0] :
+	    "(none)", "chad", "... the captives' state, named before");
+	CHECK_INT(run("Two Chadian hostages just freed by militants spoke."),
+	    1, "an adverb before the participle fires too");
+	CHECK_STR(hit_actor(0), "militants", "... as the act of the party "
+	    "after 'by'");
+	rules_free(r);
+	compiled = NULL;
+out:
+	rules_result_free(&res);
+}
+
 int
 main(void)
 {
@@ -354,5 +388,7 @@ main(void)
 	test_owner();
 	setup();
 	test_step_demanded();
+	setup();
+	test_participle_by();
 	return check_done();
 }
