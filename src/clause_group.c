@@ -261,6 +261,7 @@ complement_start(const struct clause_work *w, const struct clause *c)
 {
 	size_t k, p, from = c->verb.end;
 	uint64_t hb = wcls(w, c->verb.head);
+	int named;
 
 	if (!(hb & CW_REPORTING) || !(hb & CW_VERB) ||
 	    (wcls(w, c->verb.head) & CW_DEMAND && !(hb & CW_SPEECH)))
@@ -276,11 +277,19 @@ complement_start(const struct clause_work *w, const struct clause *c)
 		if ((wcls(w, k) & CW_TO) && !(k + 1 < c->end &&
 		    (wcls(w, k + 1) & (CW_DET | CW_POSS | CW_NUM))))
 			return 0;
-		if (!clause_finite_start(w, k, from) || (wcls(w, k) & CW_NEG))
+		/* "says Russia amassed troops": an unknown "-ed" word right
+		 * after a name or a pronoun, its subject, is the
+		 * complement's verb too, whatever follows it */
+		named = k > from && (wcls(w, k) & CW_EDSHAPE) &&
+		    clause_weak_start(w, k, from, 0) &&
+		    ((w->doc->tokens[k - 1].flags & TEXT_UPPER) ||
+		    (wcls(w, k - 1) & CW_PRON));
+		if ((!clause_finite_start(w, k, from) && !named) ||
+		    (wcls(w, k) & CW_NEG))
 			continue;
 		/* "warned the rebel-held city": a past form that takes
 		 * no object here is an adjective */
-		if (!(wcls(w, k) & CW_AUX) && k + 1 < c->end &&
+		if (!named && !(wcls(w, k) & CW_AUX) && k + 1 < c->end &&
 		    !(wcls(w, k + 1) & (CW_TO | CW_DET | CW_NUM | CW_PRON |
 		    CW_POSS | CW_PARTICLE | CW_PREP | CW_OF | CW_THAT)))
 			continue;

@@ -578,6 +578,13 @@ test_headlines(void)
 	CHECK_STR(verb("respond"), "tense=future mood=headline negated=no",
 	    "says + will, the subject left out: the complement's future");
 	CHECK_STR(speaker("respond"), "iran", "which the sayer speaks");
+	analyse("Chad says Sudan amassed troops near the border", 1);
+	CHECK_STR(subject("amassed"), "sudan", "says + a name + an unknown "
+	    "past form: the complement has its own subject");
+	CHECK_STR(speaker("amassed"), "chad", "which the sayer speaks");
+	analyse("Chad warned the rebel-held towns", 1);
+	CHECK_STR(subject("towns"), "chad", "a past form after an article "
+	    "is an adjective, no complement");
 	analyse("Rebels attack town near capital", 1);
 	CHECK_STR(verb("town"), "tense=past mood=headline negated=no",
 	    "a headline's present simple: past");
