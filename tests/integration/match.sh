@@ -143,6 +143,9 @@ expect_category "a pull-back: de-escalation" pullback deescalation
 printf 'The rebels pulled back from the town, a defeat that left the army in full control.\n' | match_stdin rout
 expect_none "a pull-back in defeat: no alert" rout
 
+# Troops massed at a border are capability, no threat said.
+printf 'x\n\nThe Ostlander army massed tanks and troops along its border with Varnia.\n' | match_stdin massed
+expect_none "troops massed at a border: no alert" massed
 # Troops ordered back from a border step down; they do not mobilise.
 printf 'Russia ordered its troops to pull back from the border.\n' | match_stdin ordered_back
 expect "troops ordered to pull back from the border: de-escalation" \
