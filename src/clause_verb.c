@@ -65,7 +65,9 @@ pending_add(const struct clause_chain *ch, size_t k, uint64_t b,
 		p->neg ^= 1;
 	if (b & CW_THREAT)
 		p->mood |= CLAUSE_THREAT;
-	if (b & CW_DEMAND)
+	/* "in order to": a purpose, no demand */
+	if ((b & CW_DEMAND) && !((ccls(ch, k - 1) & CW_PREP) &&
+	    (next & CW_TO)))
 		p->mood |= CLAUSE_DEMAND;
 	if (b & CW_INTENT)
 		p->mood |= CLAUSE_INTENT;
@@ -178,6 +180,16 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 		memset(&p, 0, sizeof(p));
 		second = (ccls(ch, h) & CW_OBJECT) != 0;
 		k = out->end - 1;
+	}
+	/* A term that opens with its "to" ("will be able to overrun",
+	 * "not ready to attack") takes the mood words before that "to",
+	 * as the verb after it would. */
+	if (k == t && t < c->end && (ccls(ch, t) & CW_TO)) {
+		out->mood |= p.mood;
+		if (p.neg)
+			out->negated ^= 1;
+		if (p.deny)
+			clause_deny(out);
 	}
 }
 

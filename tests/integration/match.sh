@@ -143,6 +143,9 @@ expect_category "a pull-back: de-escalation" pullback deescalation
 printf 'The rebels pulled back from the town, a defeat that left the army in full control.\n' | match_stdin rout
 expect_none "a pull-back in defeat: no alert" rout
 
+# What a party will be able to do is capability, no threat.
+printf 'x\n\nThe Ostlander army will be able to overrun Varnia within two days.\n' | match_stdin able
+expect_none "will be able to overrun: no alert" able
 # Troops massed at a border are capability, no threat said.
 printf 'x\n\nThe Ostlander army massed tanks and troops along its border with Varnia.\n' | match_stdin massed
 expect_none "troops massed at a border: no alert" massed

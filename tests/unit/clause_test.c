@@ -578,6 +578,12 @@ test_headlines(void)
 	CHECK_STR(verb("respond"), "tense=future mood=headline negated=no",
 	    "says + will, the subject left out: the complement's future");
 	CHECK_STR(speaker("respond"), "iran", "which the sayer speaks");
+	analyse("Chad will be able to shell the town.", 0);
+	CHECK_STR(verb("to"), "tense=future mood=ability negated=no",
+	    "a term that opens with its to: the mood words before it");
+	analyse("Chad shelled the town in order to punish the rebels.", 0);
+	CHECK_STR(verb("punish"), "tense=none mood=none negated=no",
+	    "in order to: a purpose, no demand");
 	analyse("Chad says Sudan amassed troops near the border", 1);
 	CHECK_STR(subject("amassed"), "sudan", "says + a name + an unknown "
 	    "past form: the complement has its own subject");
