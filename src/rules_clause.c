@@ -91,6 +91,31 @@ rules_explain_candidate(struct rules_run *run, size_t ri,
 	    agent >= 0 ? ")" : "");
 }
 
+/* Are tokens [from, end) inside occurrence o, none of them one of its
+ * own words? */
+static int
+rules_in_gap(const struct rules_occ *o, size_t from, size_t end)
+{
+	size_t k;
+
+	for (k = from; k < end; k++)
+		if (k - o->start >= 64 || ((o->literal >> (k - o->start)) & 1))
+			return 0;
+	return 1;
+}
+
+/* Is token t a verb: its clause's, or after "to" ("to withdraw from")?
+ * Not a participle before a noun ("resume stalled talks"). */
+static int
+rules_gap_verb(const struct rules_run *run, size_t t)
+{
+	const struct clause *c = clause_at(&run->cs, t);
+
+	if (t > 0 && strcmp(run->doc.tokens[t - 1].fold, "to") == 0)
+		return 1;
+	return c != NULL && t >= c->verb.first && t < c->verb.end;
+}
+
 /*
  * The occurrence of a verb of opposition of rule ri in verb group v, the
  * group that governs the term ("opposed the mediation", "accused X of
@@ -98,7 +123,8 @@ rules_explain_candidate(struct rules_run *run, size_t ri,
  * is none.  The verb must stand in the term's stretch of words as a
  * negation cue must (rules_negation.c): a verb after "and" shares its
  * subject, and so the clause analysis its group ("condemned the attack
- * and agreed to talks"), but the talks are agreed, not condemned.
+ * and agreed to talks"), but the talks are agreed, not condemned.  Or
+ * one in the gap of a term, whatever group it is in (rules_in_gap).
  */
 static const struct rules_occ *
 rules_opposed(const struct rules_run *run, const struct text_sentence *sn,
@@ -114,8 +140,16 @@ rules_opposed(const struct rules_run *run, const struct text_sentence *sn,
 	for (k = 0; k < run->n_occs; k++) {
 		o = &run->occs[k];
 		if (r->pats[o->pat].kind != PAT_OPPOSED ||
-		    r->pats[o->pat].owner != ri || o->start < from ||
-		    o->end <= v->first || o->start >= v->end)
+		    r->pats[o->pat].owner != ri || o->start < from)
+			continue;
+		/* A verb in the term's gap, none of its own words: "began
+		 * preparing to withdraw from the peacekeeping mission"
+		 * withdraws from what the term names. */
+		if (o->start > term->start && o->end < term->end &&
+		    rules_in_gap(term, o->start, o->end) &&
+		    rules_gap_verb(run, o->start))
+			return o;
+		if (o->end <= v->first || o->start >= v->end)
 			continue;
 		if (o->start < term->end && o->end > term->start)
 			continue;

@@ -36,7 +36,7 @@ test_opposed(void)
 	classes[1].words = LIST("agree*", "resum*", "offer*", "monitor*");
 	classes[2].name = "against";
 	classes[2].words = LIST("oppos*", "accus*", "condemn*",
-	    "vot* against");
+	    "vot* against", "withdr* from", "stall*");
 	classes[3].name = "assail";
 	classes[3].words = LIST("shot down", "ambush*");
 	cfg.classes = classes;
@@ -74,6 +74,11 @@ test_opposed(void)
 	CHECK_INT(run("Chad opposed the plan, but Sudan resumed talks with "
 	    "the rebels."), 2, "opposition in another clause leaves the "
 	    "step alone");
+	CHECK_INT(run("Sudan agreed to withdraw from the truce with Chad."),
+	    1, "a verb of opposition in the term's gap opposes it");
+	CHECK_STR(hit_rule(0), "plain", "only without the key");
+	CHECK_INT(run("Sudan agreed to resume stalled talks with Chad."), 2,
+	    "... but a participle before the noun does not");
 	rules_result_free(&res);
 	explained[0] = '\0';
 	CHECK_INT(rules_match_explain(r, "", "Sudan condemned the truce "
