@@ -75,6 +75,9 @@ enum clause_tense {
 				   unless the believer is the one who
 				   would act; set with CLAUSE_SAID_GUESS;
 				   no rule's mood list names it */
+#define CLAUSE_WISH	0x4000	/* a verb of wish governs ("hopes to end
+				   the war", "wants to withdraw"): what
+				   one wishes, no step taken */
 
 struct clause_verb {
 	size_t		 first, end;	/* tokens [first, end): auxiliaries,

@@ -161,6 +161,10 @@ modal:
 	v->negated = neg;
 	clause_cue_mood(wcls(w, head), head + 1 < end ? wcls(w, head + 1) : 0,
 	    v);
+	/* "hopes to end the war": the infinitive is wished */
+	if (head + 1 < end && (wcls(w, head + 1) & CW_TO) &&
+	    clause_word_in(w->lang->wish_verbs, w->doc->tokens[head].fold))
+		v->mood |= CLAUSE_WISH;
 	if (wcls(w, head) & CW_GIVE)
 		for (j = head + 1; j < end && j < head + 5; j++)
 			if (wcls(w, j) & CW_SPAN)

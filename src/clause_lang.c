@@ -431,6 +431,10 @@ static const char *const english_belief_verbs[] = {
 	"suspect", "suspects", "suspected", "predict", "predicts",
 	"predicted", NULL
 };
+static const char *const english_wish_verbs[] = {
+	"hope", "hopes", "hoped", "hoping", "want", "wants", "wanted",
+	"wanting", "wish", "wishes", "wished", "wishing", NULL
+};
 
 static struct clause_lang clause_english = {
 	.name = "english",
@@ -443,6 +447,7 @@ static struct clause_lang clause_english = {
 	.pres_suffix = "s",
 	.reason_preps = english_reason_preps,
 	.belief_verbs = english_belief_verbs,
+	.wish_verbs = english_wish_verbs,
 };
 
 static struct clause_lang *const clause_langs[] = { &clause_english };

@@ -129,6 +129,9 @@ struct clause_lang {
 	 * believer's account, a forecast unless the believer is the one
 	 * who would act; NULL ends. */
 	const char *const *belief_verbs;
+	/* Every form of the verbs of wish ("hopes", "wanted"): the
+	 * infinitive after one is wished, not done; NULL ends. */
+	const char *const *wish_verbs;
 
 	int		 built;		/* 1 built, -1 failed */
 	size_t		 past_len, ing_len, adv_len, pres_len;

@@ -31,7 +31,7 @@ static const struct {
 	{ "modal", 4 }, { "ability", 5 }, { "intent", 6 }, { "threat", 7 },
 	{ "conditional", 8 }, { "demand", 9 }, { "denied", 10 },
 	{ "headline", 11 }, { "reason", 12 }, { "condition", 13 },
-	{ "demand-of-other", 16 }, { NULL, 0 }
+	{ "demand-of-other", 16 }, { "wish", 18 }, { NULL, 0 }
 };
 
 int
@@ -189,9 +189,9 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 			config_msg_at(s->ld, 1, lines[i], "mood \"%s\" is "
 			    "unknown; use the tenses past, present, future, "
 			    "none or the moods modal, ability, intent, "
-			    "threat, conditional, demand, denied, headline, "
-			    "reason, each alone or after a \"!\" that "
-			    "refuses it",
+			    "threat, conditional, demand, demand-of-other, "
+			    "denied, headline, reason, condition, wish, "
+			    "each alone or after a \"!\" that refuses it",
 			    r->mood.v[i]);
 	}
 	free(lines);

@@ -146,6 +146,9 @@ expect_none "a pull-back in defeat: no alert" rout
 # What a party will be able to do is capability, no threat.
 printf 'x\n\nThe Ostlander army will be able to overrun Varnia within two days.\n' | match_stdin able
 expect_none "will be able to overrun: no alert" able
+# A step only wished is none taken; an exchange wanted is offered.
+printf 'x\n\nThe Ostlander army chief said his troops hope to end the war by the summer.\n' | match_stdin wish
+expect_none "hope to end the war: no alert" wish
 # Troops massed at a border are capability, no threat said.
 printf 'x\n\nThe Ostlander army massed tanks and troops along its border with Varnia.\n' | match_stdin massed
 expect_none "troops massed at a border: no alert" massed

@@ -584,6 +584,12 @@ test_headlines(void)
 	analyse("Chad shelled the town in order to punish the rebels.", 0);
 	CHECK_STR(verb("punish"), "tense=none mood=none negated=no",
 	    "in order to: a purpose, no demand");
+	analyse("Chad hopes to end the war.", 0);
+	CHECK_STR(verb("end"), "tense=present mood=intent,wish negated=no",
+	    "hopes to: intent, and only wished");
+	analyse("Chad wants the war to end.", 0);
+	CHECK_STR(verb("end"), "tense=present mood=none negated=no",
+	    "wants + object + to: no wish of the subject's own act");
 	analyse("Chad says Sudan amassed troops near the border", 1);
 	CHECK_STR(subject("amassed"), "sudan", "says + a name + an unknown "
 	    "past form: the complement has its own subject");

@@ -537,15 +537,15 @@ test_mood_refused(void)
 		    "as written");
 	config_free(c);
 	c = load_text("rule calm { category = \"deescalation\"\n"
-	    "  terms = {\"x\"} mood = {\"!wish\"}\n"
+	    "  terms = {\"x\"} mood = {\"!hope\"}\n"
 	    "  }\n"
 	    "rule other { category = \"deescalation\" terms = {\"y\"}\n"
 	    "  mood = {\"!\"} }\n");
 	CHECK(c == NULL, "an unknown mood after \"!\" is refused");
-	CHECK(said("test.conf:2: mood \"!wish\" is unknown"),
+	CHECK(said("test.conf:2: mood \"!hope\" is unknown"),
 	    "at its line, naming it");
-	CHECK(said("denied, headline, reason, each alone"),
-	    "and every mood it could be, reason among them");
+	CHECK(said("denied, headline, reason, condition, wish, each alone"),
+	    "and every mood it could be, reason and wish among them");
 	CHECK(said("test.conf:5: mood \"!\" is unknown"),
 	    "and a \"!\" alone");
 	config_free(c);
