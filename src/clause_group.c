@@ -263,7 +263,7 @@ group_find(const struct clause_work *w, size_t from, size_t end, int bare,
 static size_t
 complement_start(const struct clause_work *w, const struct clause *c)
 {
-	size_t k, p, from = c->verb.end;
+	size_t j, k, p, from = c->verb.end;
 	uint64_t hb = wcls(w, c->verb.head);
 	int named;
 
@@ -281,13 +281,16 @@ complement_start(const struct clause_work *w, const struct clause *c)
 		if ((wcls(w, k) & CW_TO) && !(k + 1 < c->end &&
 		    (wcls(w, k + 1) & (CW_DET | CW_POSS | CW_NUM))))
 			return 0;
-		/* "says Russia amassed troops": an unknown "-ed" word right
-		 * after a name or a pronoun, its subject, is the
-		 * complement's verb too, whatever follows it */
+		/* "says Russia amassed troops", "said they also opposed":
+		 * an unknown "-ed" word right after a name or a pronoun
+		 * (and its adverbs), its subject, is the complement's verb
+		 * too, whatever follows it */
+		for (j = k - 1; j > from && (wcls(w, j) & CW_ADV); j--)
+			;
 		named = k > from && (wcls(w, k) & CW_EDSHAPE) &&
 		    clause_weak_start(w, k, from, 0) &&
-		    ((w->doc->tokens[k - 1].flags & TEXT_UPPER) ||
-		    (wcls(w, k - 1) & CW_PRON));
+		    ((w->doc->tokens[j].flags & TEXT_UPPER) ||
+		    (wcls(w, j) & CW_PRON));
 		if ((!clause_finite_start(w, k, from) && !named) ||
 		    (wcls(w, k) & CW_NEG))
 			continue;
@@ -299,8 +302,6 @@ complement_start(const struct clause_work *w, const struct clause *c)
 			continue;
 		p = from;
 		if (hb & CW_OBJECT) {
-			size_t j;
-
 			for (j = k - 1; j > from; j--)
 				if (wcls(w, j) & (CW_PRON | CW_DET))
 					break;

@@ -594,6 +594,9 @@ test_headlines(void)
 	CHECK_STR(subject("amassed"), "sudan", "says + a name + an unknown "
 	    "past form: the complement has its own subject");
 	CHECK_STR(speaker("amassed"), "chad", "which the sayer speaks");
+	analyse("Chad said it also opposed the deployment.", 0);
+	CHECK_STR(subject("opposed"), "it", "... and past the subject's "
+	    "adverbs");
 	analyse("Chad warned the rebel-held towns", 1);
 	CHECK_STR(subject("towns"), "chad", "a past form after an article "
 	    "is an adjective, no complement");
