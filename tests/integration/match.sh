@@ -146,6 +146,12 @@ expect_none "a pull-back in defeat: no alert" rout
 # What a party will be able to do is capability, no threat.
 printf 'x\n\nThe Ostlander army will be able to overrun Varnia within two days.\n' | match_stdin able
 expect_none "will be able to overrun: no alert" able
+# Peacekeepers sent to a war are a step down; opposed, none.
+printf 'x\n\nTwo hundred soldiers left for the war-torn province on Monday to join an African Union peacekeeping force.\n' | match_stdin peacekeepers
+expect "peacekeepers sent: de-escalation" \
+    "$(json_get "$T/peacekeepers.out" 'alerts[0]["rule"]')" deescalation-peacekeeping
+printf 'x\n\nThe rebels said they opposed the deployment of a peacekeeping force in the war-torn province.\n' | match_stdin peaceopposed
+expect_none "peacekeepers opposed: no alert" peaceopposed
 # A step only wished is none taken; an exchange wanted is offered.
 printf 'x\n\nThe Ostlander army chief said his troops hope to end the war by the summer.\n' | match_stdin wish
 expect_none "hope to end the war: no alert" wish
