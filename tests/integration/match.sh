@@ -146,6 +146,10 @@ expect_none "a pull-back in defeat: no alert" rout
 # What a party will be able to do is capability, no threat.
 printf 'x\n\nThe Ostlander army will be able to overrun Varnia within two days.\n' | match_stdin able
 expect_none "will be able to overrun: no alert" able
+# An act called a grave mistake to come is the warner's veiled threat.
+printf 'x\n\nThe Indian army chief warned Pakistan that any incursion would be a grave mistake.\n' | match_stdin mistake
+expect "would be a grave mistake: the warner's threat" \
+    "$(json_get "$T/mistake.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + alerts[0]["targets"][0]')" "threat india pakistan"
 # Peacekeepers sent to a war are a step down; opposed, none.
 printf 'x\n\nTwo hundred soldiers left for the war-torn province on Monday to join an African Union peacekeeping force.\n' | match_stdin peacekeepers
 expect "peacekeepers sent: de-escalation" \
