@@ -146,6 +146,9 @@ expect_none "a pull-back in defeat: no alert" rout
 # What a party will be able to do is capability, no threat.
 printf 'x\n\nThe Ostlander army will be able to overrun Varnia within two days.\n' | match_stdin able
 expect_none "will be able to overrun: no alert" able
+# Retaliation in a lawsuit is no force.
+printf 'x\n\nA lawsuit accuses the US Army of retaliation against a whistleblower.\n' | match_stdin lawsuit
+expect_none "retaliation in a lawsuit: no alert" lawsuit
 # An act called a grave mistake to come is the warner's veiled threat.
 printf 'x\n\nThe Indian army chief warned Pakistan that any incursion would be a grave mistake.\n' | match_stdin mistake
 expect "would be a grave mistake: the warner's threat" \
