@@ -284,6 +284,17 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	return 0;
 }
 
+/* The chain of token t's clause, for its word classes: 0 when t has no
+ * clause or the sentence no language tables. */
+static int
+chain_at(const struct clause_sentence *cs, size_t t, struct clause_chain *ch)
+{
+	if ((ch->c = clause_at(cs, t)) == NULL || cs->lang == NULL)
+		return 0;
+	ch->cs = cs;
+	return 1;
+}
+
 /* Is token t an -ing word: inside its clause, outside the verb group
  * (opens 0), or opening a clause after the sentence's first (opens 1)? */
 static int
@@ -291,12 +302,11 @@ participle_at(const struct clause_sentence *cs, size_t t, int opens)
 {
 	struct clause_chain ch;
 
-	if ((ch.c = clause_at(cs, t)) == NULL || cs->lang == NULL)
+	if (!chain_at(cs, t, &ch))
 		return 0;
 	if (opens ? t != ch.c->first || ch.c == &cs->clauses[0] :
 	    t == ch.c->first || (t >= ch.c->verb.first && t < ch.c->verb.end))
 		return 0;
-	ch.cs = cs;
 	return (ccls(&ch, t) & CW_ING) != 0;
 }
 
@@ -317,9 +327,8 @@ clause_participle_by(const struct clause_sentence *cs, size_t t)
 {
 	struct clause_chain ch;
 
-	if ((ch.c = clause_at(cs, t)) == NULL || cs->lang == NULL)
+	if (!chain_at(cs, t, &ch))
 		return 0;
-	ch.cs = cs;
 	if (ccls(&ch, t) & CW_ADV)	/* "the hostages just freed by" */
 		t++;
 	if (!(ccls(&ch, t) & (CW_PART | CW_EDSHAPE)) ||
@@ -357,10 +366,9 @@ clause_demand_noun(const struct clause_sentence *cs, size_t t)
 {
 	struct clause_chain ch;
 
-	if ((ch.c = clause_at(cs, t)) == NULL || cs->lang == NULL ||
+	if (!chain_at(cs, t, &ch) ||
 	    (t >= ch.c->verb.first && t < ch.c->verb.end))
 		return 0;
-	ch.cs = cs;
 	return (ccls(&ch, t) & CW_DEMAND) && !(ccls(&ch, t) & CW_VERB);
 }
 
@@ -369,9 +377,8 @@ clause_may_be_verb(const struct clause_sentence *cs, size_t t)
 {
 	struct clause_chain ch;
 
-	if ((ch.c = clause_at(cs, t)) == NULL || cs->lang == NULL)
+	if (!chain_at(cs, t, &ch))
 		return 0;
-	ch.cs = cs;
 	return (ccls(&ch, t) & CW_VERB) && !(ccls(&ch, t) & CW_ADJ);
 }
 
@@ -380,10 +387,8 @@ clause_demand_not_to(const struct clause_sentence *cs, size_t t)
 {
 	struct clause_chain ch;
 
-	if ((ch.c = clause_at(cs, t)) == NULL || cs->lang == NULL ||
-	    t < ch.c->verb.end + 2)
+	if (!chain_at(cs, t, &ch) || t < ch.c->verb.end + 2)
 		return 0;
-	ch.cs = cs;
 	return (ccls(&ch, t) & CW_TO) && (ccls(&ch, t - 1) & CW_NEG) &&
 	    !(ccls(&ch, t - 2) & (CW_VERB | CW_AUX | CW_NEG | CW_TO)) &&
 	    (ccls(&ch, ch.c->verb.head) & CW_DEMAND) &&
