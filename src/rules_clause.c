@@ -116,6 +116,18 @@ rules_gap_verb(const struct rules_run *run, size_t t)
 	return c != NULL && t >= c->verb.first && t < c->verb.end;
 }
 
+/* Are tokens [from, to) none of them a verb? */
+static int
+rules_not_verbs(const struct rules_run *run, size_t from, size_t to)
+{
+	size_t k;
+
+	for (k = from; k < to; k++)
+		if (clause_may_be_verb(&run->cs, k))
+			return 0;
+	return 1;
+}
+
 /*
  * The occurrence of a verb of opposition of rule ri in verb group v, the
  * group that governs the term ("opposed the mediation", "accused X of
@@ -124,7 +136,8 @@ rules_gap_verb(const struct rules_run *run, size_t t)
  * negation cue must (rules_negation.c): a verb after "and" shares its
  * subject, and so the clause analysis its group ("condemned the attack
  * and agreed to talks"), but the talks are agreed, not condemned.  Or
- * one in the gap of a term, whatever group it is in (rules_in_gap).
+ * one in the gap of a term, whatever group it is in (rules_in_gap), or
+ * one right before it that takes it for its object.
  */
 static const struct rules_occ *
 rules_opposed(const struct rules_run *run, const struct text_sentence *sn,
@@ -134,8 +147,6 @@ rules_opposed(const struct rules_run *run, const struct text_sentence *sn,
 	const struct rules_occ *o;
 	size_t k, from;
 
-	if (v->first == v->end)
-		return NULL;
 	from = rules_clause_start(run, sn, term->start);
 	for (k = 0; k < run->n_occs; k++) {
 		o = &run->occs[k];
@@ -149,7 +160,16 @@ rules_opposed(const struct rules_run *run, const struct text_sentence *sn,
 		    rules_in_gap(term, o->start, o->end) &&
 		    rules_gap_verb(run, o->start))
 			return o;
-		if (o->end <= v->first || o->start >= v->end)
+		/* A verb whose object the term is, with at most an article
+		 * or a possessive between: "trying to disrupt the ceasefire
+		 * agreement", whatever group the clause analysis gave the
+		 * term. */
+		if (o->end <= term->start && term->start - o->end <= 1 &&
+		    rules_gap_verb(run, o->start) &&
+		    rules_not_verbs(run, o->end, term->start))
+			return o;
+		if (v->first == v->end || o->end <= v->first ||
+		    o->start >= v->end)
 			continue;
 		if (o->start < term->end && o->end > term->start)
 			continue;

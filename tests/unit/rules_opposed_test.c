@@ -36,7 +36,7 @@ test_opposed(void)
 	classes[1].words = LIST("agree*", "resum*", "offer*", "monitor*");
 	classes[2].name = "against";
 	classes[2].words = LIST("oppos*", "accus*", "condemn*",
-	    "vot* against", "withdr* from", "stall*");
+	    "vot* against", "withdr* from", "stall*", "disrupt*");
 	classes[3].name = "assail";
 	classes[3].words = LIST("shot down", "ambush*");
 	cfg.classes = classes;
@@ -79,6 +79,10 @@ test_opposed(void)
 	CHECK_STR(hit_rule(0), "plain", "only without the key");
 	CHECK_INT(run("Sudan agreed to resume stalled talks with Chad."), 2,
 	    "... but a participle before the noun does not");
+	CHECK_INT(run("Sudan has in turn accused Chad of deliberately "
+	    "trying to disrupt the truce agreement."), 1, "a verb that takes the term for its "
+	    "object opposes it, wherever the analysis put the term");
+	CHECK_STR(hit_rule(0), "plain", "only without the key");
 	rules_result_free(&res);
 	explained[0] = '\0';
 	CHECK_INT(rules_match_explain(r, "", "Sudan condemned the truce "
