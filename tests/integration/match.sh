@@ -146,6 +146,9 @@ expect_none "a pull-back in defeat: no alert" rout
 # What a party will be able to do is capability, no threat.
 printf 'x\n\nThe Ostlander army will be able to overrun Varnia within two days.\n' | match_stdin able
 expect_none "will be able to overrun: no alert" able
+# Peace sought, negated, is none; war disowned, negated, is the point.
+printf 'x\n\nNegotiations between the army and the rebels on an end to the war have not yet begun.\n' | match_stdin notbegun
+expect_none "an end to the war not yet begun: no alert" notbegun
 # Retaliation in a lawsuit is no force.
 printf 'x\n\nA lawsuit accuses the US Army of retaliation against a whistleblower.\n' | match_stdin lawsuit
 expect_none "retaliation in a lawsuit: no alert" lawsuit
