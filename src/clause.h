@@ -78,6 +78,11 @@ enum clause_tense {
 #define CLAUSE_WISH	0x4000	/* a verb of wish governs ("hopes to end
 				   the war", "wants to withdraw"): what
 				   one wishes, no step taken */
+#define CLAUSE_OBLIGED	0x8000	/* "must" or "has to" laid on a subject
+				   that names a party ("Hamas has to lay
+				   down its arms"): set with
+				   CLAUSE_DEMAND; an obligation, no step
+				   taken */
 
 struct clause_verb {
 	size_t		 first, end;	/* tokens [first, end): auxiliaries,

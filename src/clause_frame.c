@@ -298,9 +298,10 @@ clause_conditions(struct clause_work *w)
 }
 
 /*
- * Pass 6: a "must" whose subject names a party ("Varnia must withdraw",
- * "the envoy said the rebels must disarm") lays an obligation on it: a
- * demand, whoever says it, not a step the party takes.  A pronoun
+ * Pass 6: a "must" or a "has to" whose subject names a party ("Varnia
+ * must withdraw", "the envoy said the rebels have to disarm") lays an
+ * obligation on it: a demand, whoever says it, not a step the party
+ * takes.  A pronoun
  * ("we must", "it must") is most often the speaker's own resolve, and
  * stays a plain modal.
  */
@@ -317,7 +318,9 @@ clause_obligations(struct clause_work *w)
 		    (wcls(w, c->subj_first) & CW_PRON)))
 			continue;
 		for (k = c->verb.first; k < c->verb.end; k++)
-			if (wcls(w, k) & CW_MUST)
-				c->verb.mood |= CLAUSE_DEMAND;
+			if ((wcls(w, k) & CW_MUST) || ((wcls(w, k) &
+			    (CW_HAVE | CW_HAVE_PAST)) && k + 1 < c->verb.end &&
+			    (wcls(w, k + 1) & CW_TO)))
+				c->verb.mood |= CLAUSE_DEMAND | CLAUSE_OBLIGED;
 	}
 }

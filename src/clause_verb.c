@@ -425,7 +425,7 @@ clause_verb_describe(const struct clause_verb *v, char *buf, size_t len)
 		{ CLAUSE_REASON, "reason" }, { CLAUSE_ASKED, "condition" },
 		{ CLAUSE_GUESS, "guess" }, { CLAUSE_SAID_GUESS, "said-guess" },
 		{ CLAUSE_DEMAND_OTHER, "demand-of-other" },
-		{ CLAUSE_WISH, "wish" },
+		{ CLAUSE_WISH, "wish" }, { CLAUSE_OBLIGED, "obligation" },
 		{ CLAUSE_BELIEF, "belief" },
 	};
 	char mood[128];

@@ -31,7 +31,8 @@ static const struct {
 	{ "modal", 4 }, { "ability", 5 }, { "intent", 6 }, { "threat", 7 },
 	{ "conditional", 8 }, { "demand", 9 }, { "denied", 10 },
 	{ "headline", 11 }, { "reason", 12 }, { "condition", 13 },
-	{ "demand-of-other", 16 }, { "wish", 18 }, { NULL, 0 }
+	{ "demand-of-other", 16 }, { "wish", 18 }, { "obligation", 19 },
+	{ NULL, 0 }
 };
 
 int
@@ -191,7 +192,8 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 			    "none or the moods modal, ability, intent, "
 			    "threat, conditional, demand, demand-of-other, "
 			    "denied, headline, reason, condition, wish, "
-			    "each alone or after a \"!\" that refuses it",
+			    "obligation, each alone or after a \"!\" that "
+			    "refuses it",
 			    r->mood.v[i]);
 	}
 	free(lines);

@@ -146,6 +146,9 @@ expect_none "a pull-back in defeat: no alert" rout
 # What a party will be able to do is capability, no threat.
 printf 'x\n\nThe Ostlander army will be able to overrun Varnia within two days.\n' | match_stdin able
 expect_none "will be able to overrun: no alert" able
+# A step laid on a party as an obligation is not taken.
+printf 'x\n\nThe envoy said the rebels have to lay down their arms by Friday.\n' | match_stdin obliged
+expect_none "the rebels have to lay down their arms: no alert" obliged
 # Peace sought, negated, is none; war disowned, negated, is the point.
 printf 'x\n\nNegotiations between the army and the rebels on an end to the war have not yet begun.\n' | match_stdin notbegun
 expect_none "an end to the war not yet begun: no alert" notbegun

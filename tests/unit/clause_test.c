@@ -499,8 +499,8 @@ test_conditions(void)
 	    "threatened to kill ... unless: threat and condition");
 	analyse("Israel must withdraw or face the consequences.", 0);
 	CHECK_STR(verb("withdraw"),
-	    "tense=present mood=modal,conditional,demand negated=no",
-	    "must ... or: a demand");
+	    "tense=present mood=modal,conditional,demand,obligation "
+	    "negated=no", "must ... or: a demand, an obligation");
 	CHECK_STR(verb("face"), "tense=future mood=conditional negated=no",
 	    "or + bare verb: the conditional consequence");
 	analyse("Leave the area now, otherwise we will attack.", 0);
@@ -558,8 +558,9 @@ test_appeals(void)
 	CHECK_STR(verb("truce"), "tense=none mood=demand negated=no",
 	    "what a call is for is demanded, even a noun's call");
 	analyse("The envoy said Varnia must rein in the militias.", 0);
-	CHECK_STR(verb("rein"), "tense=present mood=modal,demand "
-	    "negated=no", "must laid on a named party: a demand");
+	CHECK_STR(verb("rein"), "tense=present mood=modal,demand,obligation "
+	    "negated=no", "must laid on a named party: a demand, an "
+	    "obligation");
 	analyse("The envoy said we must rein in the militias.", 0);
 	CHECK_STR(verb("rein"), "tense=present mood=modal negated=no",
 	    "must of a pronoun: the speaker's own resolve");
@@ -584,6 +585,13 @@ test_headlines(void)
 	analyse("Chad shelled the town in order to punish the rebels.", 0);
 	CHECK_STR(verb("punish"), "tense=none mood=none negated=no",
 	    "in order to: a purpose, no demand");
+	analyse("Chad has to withdraw its troops.", 0);
+	CHECK_STR(verb("withdraw"),
+	    "tense=present mood=modal,demand,obligation negated=no",
+	    "has to laid on a party: an obligation, a demand");
+	analyse("We have to withdraw our troops.", 0);
+	CHECK_STR(verb("withdraw"), "tense=present mood=modal negated=no",
+	    "has to of a pronoun: the speaker's own resolve");
 	analyse("Chad hopes to end the war.", 0);
 	CHECK_STR(verb("end"), "tense=present mood=intent,wish negated=no",
 	    "hopes to: intent, and only wished");

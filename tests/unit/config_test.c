@@ -544,8 +544,9 @@ test_mood_refused(void)
 	CHECK(c == NULL, "an unknown mood after \"!\" is refused");
 	CHECK(said("test.conf:2: mood \"!hope\" is unknown"),
 	    "at its line, naming it");
-	CHECK(said("denied, headline, reason, condition, wish, each alone"),
-	    "and every mood it could be, reason and wish among them");
+	CHECK(said("denied, headline, reason, condition, wish, obligation, "
+	    "each alone"), "and every mood it could be, reason, wish and "
+	    "obligation among them");
 	CHECK(said("test.conf:5: mood \"!\" is unknown"),
 	    "and a \"!\" alone");
 	config_free(c);
