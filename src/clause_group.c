@@ -240,8 +240,12 @@ group_find(const struct clause_work *w, size_t from, size_t end, int bare,
 		if (clause_weak_start(w, k, from, bare)) {
 			uint64_t next = wcls(w, k + 1);
 
+			/* not a participle with its agent ("talks brokered
+			 * by Angola hit a deadlock"): a phrase of the
+			 * subject, when a verb comes after it */
 			if (weak_good == SIZE_MAX && (k + 1 == end ||
-			    (next & (CW_NOT_VERB | CW_PARTICLE))))
+			    (next & (CW_NOT_VERB | CW_PARTICLE))) &&
+			    !(next & CW_AGENT))
 				weak_good = k;
 			if (weak_best == SIZE_MAX && !(b & CW_ADJ) &&
 			    (b & CW_PAST) && (next & (CW_TO | CW_DET |

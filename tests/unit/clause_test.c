@@ -585,6 +585,10 @@ test_headlines(void)
 	analyse("Chad shelled the town in order to punish the rebels.", 0);
 	CHECK_STR(verb("punish"), "tense=none mood=none negated=no",
 	    "in order to: a purpose, no demand");
+	analyse("Peace talks brokered by Sudan hit a deadlock.", 0);
+	CHECK_STR(subject("deadlock"), "peace talks brokered by sudan",
+	    "a participle with its agent is a phrase of the subject when "
+	    "a verb follows");
 	analyse("Chad has to withdraw its troops.", 0);
 	CHECK_STR(verb("withdraw"),
 	    "tense=present mood=modal,demand,obligation negated=no",
