@@ -146,6 +146,9 @@ expect_none "a pull-back in defeat: no alert" rout
 # What a party will be able to do is capability, no threat.
 printf 'x\n\nThe Ostlander army will be able to overrun Varnia within two days.\n' | match_stdin able
 expect_none "will be able to overrun: no alert" able
+# Talks that hit a deadlock are no step.
+printf 'x\n\nPeace talks between the army and the rebels hit a deadlock on Monday.\n' | match_stdin deadlock
+expect_none "talks that hit a deadlock: no alert" deadlock
 # A step laid on a party as an obligation is not taken.
 printf 'x\n\nThe envoy said the rebels have to lay down their arms by Friday.\n' | match_stdin obliged
 expect_none "the rebels have to lay down their arms: no alert" obliged
