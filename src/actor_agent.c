@@ -32,9 +32,7 @@ static const char *const actor_possessives[] = {
 
 /* After a noun of threat or demand, these name who makes it ("an
  * ultimatum from Baghdad", "warnings by the army"). */
-static const char *const actor_agent_prepositions[] = {
-	"by", "from"
-};
+static const char *const actor_agent_prepositions[] = { "by", "from" };
 /* What links a step's noun to the party that would take it ("the
  * disarmament of Hamas", "the withdrawal of Israeli troops"). */
 static const char *const actor_step_prepositions[] = {
@@ -662,9 +660,8 @@ actor_agent(const struct actor_mention *m, size_t n,
 
 	if ((c = clause_at(cs, t)) == NULL)
 		return -1;
-	/* "a British hostage freed by the rebels", "threats made by the
-	 * army": what the participle tells, the name after its "by" did,
-	 * whoever the noun's modifier names. */
+	/* "a British hostage freed by the rebels": the name after the
+	 * participle's "by" did it, whoever the noun's modifier names. */
 	if (!actor_in_verb(c, t, t + 1) && t + 1 < c->end &&
 	    (p = clause_participle_by(cs, t + 1)) > 0 &&
 	    (k = actor_object_of(m, n, doc, p, c->end)) >= 0)
