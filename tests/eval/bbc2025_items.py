@@ -9,9 +9,11 @@ and as description the lead, the article's first sentences up to 200
 characters or more (at most 500).  The scrape runs paragraphs together
 ("century.The decision"); a space is put back after a sentence's end
 before a capital.  The guid is the article's address; an address seen
-twice is read once.
+twice is read once.  With --full the description is the whole text (so
+spaced), as a feed with full content gives it: what
+fulltext_judged.py reads.
 
-usage: bbc2025_items.py SCRAPE.csv > items.csv
+usage: bbc2025_items.py [--full] SCRAPE.csv > items.csv
 """
 
 import csv
@@ -51,15 +53,25 @@ def rfc822(day):
         when.replace(tzinfo=datetime.timezone.utc))
 
 
+def full(content):
+    """The whole text of an article, its run-on sentences spaced."""
+    return END_RUN_ON.sub(r"\1 ", content).strip()
+
+
 def main():
-    if len(sys.argv) != 2:
-        sys.stderr.write("usage: bbc2025_items.py SCRAPE.csv > items.csv\n")
+    args = sys.argv[1:]
+    whole = args[:1] == ["--full"]
+    if whole:
+        args = args[1:]
+    if len(args) != 1:
+        sys.stderr.write("usage: bbc2025_items.py [--full] SCRAPE.csv "
+                         "> items.csv\n")
         return 2
     seen = set()
     out = csv.DictWriter(sys.stdout, lineterminator="\r\n", fieldnames=[
         "title", "pubDate", "guid", "link", "description"])
     out.writeheader()
-    with open(sys.argv[1], encoding="utf-8", errors="replace",
+    with open(args[0], encoding="utf-8", errors="replace",
               newline="") as fp:
         for rec in csv.DictReader(fp):
             url = rec["url"].strip()
@@ -69,7 +81,8 @@ def main():
             out.writerow({"title": rec["headline"].strip(),
                           "pubDate": rfc822(rec["publish_date"]),
                           "guid": url, "link": url,
-                          "description": lead(rec["content"])})
+                          "description": (full if whole else lead)(
+                              rec["content"])})
     return 0
 
 
