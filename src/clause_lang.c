@@ -74,6 +74,7 @@ static const struct clause_word english_words[] = {
 	{ "but", CW_CONJ }, { "while", CW_CONJ }, { "whereas", CW_CONJ },
 	{ "although", CW_CONJ }, { "though", CW_CONJ },
 	{ "because", CW_CONJ }, { "when", CW_CONJ }, { "whenever", CW_CONJ },
+	{ "whether", CW_CONJ }, { "how", CW_CONJ },
 	{ "otherwise", CW_OTHERWISE }, { "else", CW_ELSE },
 	{ "and", CW_AND }, { "or", CW_OR }, { "according", CW_ACCORDING },
 	{ "going", CW_GOING },

@@ -253,6 +253,11 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 		bare.verb.mood = cs->headline ? CLAUSE_HEADLINE : 0;
 		bare.verb.framed = 0;
 		ch.c = &bare;
+		/* "decide when to pull out", "debate whether to strike":
+		 * a question asked, as "if" asks it, no act */
+		if ((ccls(&ch, c->first) & CW_CONJ) &&
+		    (ccls(&ch, c->first + 1) & CW_TO))
+			bare.verb.mood |= CLAUSE_ASKED;
 		chain_follow(&ch, t, out);
 		if (out->head != c->first)
 			return 0;

@@ -146,6 +146,11 @@ expect_none "a pull-back in defeat: no alert" rout
 # What a party will be able to do is capability, no threat.
 printf 'x\n\nThe Ostlander army will be able to overrun Varnia within two days.\n' | match_stdin able
 expect_none "will be able to overrun: no alert" able
+# A step asked about ("when to", "how to") is no step taken.
+printf 'x\n\nThe army chief said the government must decide soon when to withdraw its troops from the border.\n' | match_stdin whento
+expect_none "decide when to withdraw: no alert" whento
+printf 'x\n\nNATO allies are split over how to avoid a war with Russia.\n' | match_stdin howto
+expect_none "split over how to avoid a war: no alert" howto
 # Talks that hit a deadlock are no step.
 printf 'x\n\nPeace talks between the army and the rebels hit a deadlock on Monday.\n' | match_stdin deadlock
 expect_none "talks that hit a deadlock: no alert" deadlock

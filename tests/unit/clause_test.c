@@ -589,6 +589,12 @@ test_headlines(void)
 	CHECK_STR(subject("deadlock"), "peace talks brokered by sudan",
 	    "a participle with its agent is a phrase of the subject when "
 	    "a verb follows");
+	analyse("Chad must decide when to withdraw its troops.", 0);
+	CHECK_STR(verb("withdraw"), "tense=none mood=condition negated=no",
+	    "when to: a question asked, as if asks it");
+	analyse("Chad is debating whether to strike the town.", 0);
+	CHECK_STR(verb("strike"), "tense=none mood=condition negated=no",
+	    "whether to: likewise");
 	analyse("Chad has to withdraw its troops.", 0);
 	CHECK_STR(verb("withdraw"),
 	    "tense=present mood=modal,demand,obligation negated=no",
