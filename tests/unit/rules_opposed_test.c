@@ -80,8 +80,9 @@ test_opposed(void)
 	CHECK_INT(run("Sudan agreed to resume stalled talks with Chad."), 2,
 	    "... but a participle before the noun does not");
 	CHECK_INT(run("Sudan has in turn accused Chad of deliberately "
-	    "trying to disrupt the truce agreement."), 1, "a verb that takes the term for its "
-	    "object opposes it, wherever the analysis put the term");
+	    "trying to disrupt the truce agreement."), 1, "a verb that "
+	    "takes the term for its object opposes it, wherever the "
+	    "analysis put the term");
 	CHECK_STR(hit_rule(0), "plain", "only without the key");
 	rules_result_free(&res);
 	explained[0] = '\0';
