@@ -343,6 +343,15 @@ def csv_absent(tool, path):
     return 77
 
 
+def text_absent(tool, path, what, doc):
+    """Say that what (the text of a yardstick, at path) is not kept with
+    the project and that doc says where to get it; 77."""
+    sys.stderr.write("%s: %s is absent: %s not kept with the project "
+                     "(%s says where to get them); nothing to measure\n" %
+                     (tool, path, what, doc))
+    return 77
+
+
 def default_config(directory, settings=()):
     """A brink.conf in directory with the pack as etc/brink.conf has it
     (the rules and the countries) and the given top-level settings."""

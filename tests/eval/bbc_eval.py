@@ -119,10 +119,8 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     if not os.path.exists(args.csv):
-        sys.stderr.write("bbc_eval: %s is absent: the BBC items are not "
-                         "kept with the project (LABELS-bbc.md says where "
-                         "to get them); nothing to measure\n" % args.csv)
-        return 77
+        return agnews_eval.text_absent("bbc_eval", args.csv,
+                                       "the BBC items are", "LABELS-bbc.md")
     try:
         items = read_items(args.csv)
         labels = read_labels(args.labels)

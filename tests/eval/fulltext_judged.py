@@ -93,11 +93,9 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     if not os.path.exists(args.csv):
-        sys.stderr.write("fulltext_judged: %s is absent: the articles are "
-                         "not kept with the project (LABELS-bbc2025.md "
-                         "says where to get them); nothing to measure\n" %
-                         args.csv)
-        return 77
+        return agnews_eval.text_absent("fulltext_judged", args.csv,
+                                       "the articles are",
+                                       "LABELS-bbc2025.md")
     try:
         items = bbc_eval.read_items(args.csv)
         judged = read_judged(args.judged)

@@ -116,11 +116,9 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     if not os.path.exists(args.json):
-        sys.stderr.write("headlines_eval: %s is absent: the headlines are "
-                         "not kept with the project (LABELS-headlines.md "
-                         "says where to get them); nothing to measure\n" %
-                         args.json)
-        return 77
+        return agnews_eval.text_absent("headlines_eval", args.json,
+                                       "the headlines are",
+                                       "LABELS-headlines.md")
     try:
         items = read_items(args.json, OTHER if args.other else
                            tuple(args.categories.split(",")))
