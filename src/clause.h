@@ -212,6 +212,12 @@ int	 clause_demand_noun(const struct clause_sentence *cs, size_t t);
 int	 clause_may_be_verb(const struct clause_sentence *cs, size_t t);
 
 /*
+ * Does the language's infinitive marker stand right before token t ("to
+ * disrupt")?  1 or 0.
+ */
+int	 clause_after_to(const struct clause_sentence *cs, size_t t);
+
+/*
  * Is token t the "to" of a demand that its object not act: a verb of
  * demand, an object, then "not to" or "never to" ("warned Russia not to
  * invade", "told them never to attack")?  Whoever the object is, it is

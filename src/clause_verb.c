@@ -388,6 +388,16 @@ clause_may_be_verb(const struct clause_sentence *cs, size_t t)
 }
 
 int
+clause_after_to(const struct clause_sentence *cs, size_t t)
+{
+	struct clause_chain ch;
+
+	if (t == 0 || !chain_at(cs, t - 1, &ch))
+		return 0;
+	return (ccls(&ch, t - 1) & CW_TO) != 0;
+}
+
+int
 clause_demand_not_to(const struct clause_sentence *cs, size_t t)
 {
 	struct clause_chain ch;

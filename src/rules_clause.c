@@ -111,7 +111,7 @@ rules_gap_verb(const struct rules_run *run, size_t t)
 {
 	const struct clause *c = clause_at(&run->cs, t);
 
-	if (t > 0 && strcmp(run->doc.tokens[t - 1].fold, "to") == 0)
+	if (clause_after_to(&run->cs, t))
 		return 1;
 	return c != NULL && t >= c->verb.first && t < c->verb.end;
 }
