@@ -161,8 +161,8 @@ modal:
 	v->negated = neg;
 	clause_cue_mood(wcls(w, head), head + 1 < end ? wcls(w, head + 1) : 0,
 	    v);
-	/* "hopes to end the war": the infinitive is wished */
-	if (head + 1 < end && (wcls(w, head + 1) & CW_TO) &&
+	/* "hopes to end the war", "hopes for a truce": wished */
+	if (head + 1 < end && (wcls(w, head + 1) & (CW_TO | CW_CALLPREP)) &&
 	    clause_word_in(w->lang->wish_verbs, w->doc->tokens[head].fold))
 		v->mood |= CLAUSE_WISH;
 	if (wcls(w, head) & CW_GIVE)

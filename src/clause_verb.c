@@ -191,6 +191,11 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 		if (p.deny)
 			clause_deny(out);
 	}
+	/* So does one that opens with what a call is for: "reiterated
+	 * the call for a ceasefire" */
+	if (k == t && t > c->first && (ccls(ch, t) & CW_CALLPREP) &&
+	    (ccls(ch, t - 1) & CW_CALL))
+		out->mood |= CLAUSE_DEMAND;
 }
 
 /*

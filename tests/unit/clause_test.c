@@ -608,6 +608,12 @@ test_headlines(void)
 	analyse("Chad wants the war to end.", 0);
 	CHECK_STR(verb("end"), "tense=present mood=none negated=no",
 	    "wants + object + to: no wish of the subject's own act");
+	analyse("Chad hopes for a truce.", 0);
+	CHECK_STR(verb("truce"), "tense=present mood=wish negated=no",
+	    "hopes for: what is hoped for is only wished");
+	analyse("The envoy repeated the call for talks.", 0);
+	CHECK_STR(verb("for"), "tense=past mood=demand negated=no",
+	    "a term that opens with what a call is for: demanded");
 	analyse("Chad says Sudan amassed troops near the border", 1);
 	CHECK_STR(subject("amassed"), "sudan", "says + a name + an unknown "
 	    "past form: the complement has its own subject");
