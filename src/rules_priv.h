@@ -295,6 +295,14 @@ int	 rules_clause_prepare(struct rules_run *,
 int	 rules_acting(struct rules_run *, const struct text_sentence *,
 	    size_t ri, size_t t, long *agent);
 
+/* rules_opposed.c: the occurrence of a verb of opposition of rule ri
+ * that takes the term for its object, in verb group v or in the term's
+ * gap (opposed_by); NULL when there is none */
+const struct rules_occ *
+	 rules_opposed(const struct rules_run *, const struct text_sentence *,
+	    size_t ri, const struct clause_verb *v,
+	    const struct rules_occ *term);
+
 /* rules_clause.c: rules with clause keys */
 int	 rules_judge_clauses(struct rules_run *, const struct text_sentence *,
 	    size_t ri);
