@@ -143,6 +143,9 @@ struct config_rule {
 	int			 object_party;	/* object = "party": a named
 						   party must follow the term,
 						   its object */
+	int			 callers_parties; /* callers = "parties": a
+						   bystander's call for the
+						   term is none */
 	char			*language;	/* Snowball stemmer name; default "english" */
 	const char		*file;
 	int			 line;

@@ -245,6 +245,17 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 			    "must follow the term, as its object) or \"any\" "
 			    "(the default)", text);
 	}
+	/* "Biden calls for a ceasefire": a hope, not a step of a party. */
+	if ((text = config_value(s, "callers", &line)) != NULL) {
+		if (strcmp(text, "parties") == 0)
+			r->callers_parties = 1;
+		else if (strcmp(text, "any") != 0)
+			config_msg_at(s->ld, 1, line, "callers \"%s\" is "
+			    "unknown; use \"parties\" (a call for the term "
+			    "counts only from an armed side or from one whose "
+			    "rival the sentence names) or \"any\" (the "
+			    "default)", text);
+	}
 	config_take_list(s, "raise", &r->raise, &lines);
 	config_defer_classes(s, &r->raise, lines);
 	config_take_list(s, "opposed_by", &r->opposed_by, &lines);
@@ -388,5 +399,7 @@ config_take_rule_like(struct config_section *s, struct config_rule *r)
 		r->agent = t->agent;
 	if (UNSET("object"))
 		r->object_party = t->object_party;
+	if (UNSET("callers"))
+		r->callers_parties = t->callers_parties;
 #undef UNSET
 }

@@ -299,7 +299,8 @@ rules_clause_keys(struct rules *r, size_t i, char *err, size_t errlen)
 
 	r->rule_clauses[i] = rule->mood.n > 0 || rule->actor_kinds.n > 0 ||
 	    rule->negated != NULL || rule->opposed_by.n > 0 ||
-	    rule->object_party || rule->agent == RULE_AGENT_OWNER;
+	    rule->object_party || rule->callers_parties ||
+	    rule->agent == RULE_AGENT_OWNER;
 	for (k = 0; k < rule->mood.n; k++) {
 		/* "!demand": any group but a demand */
 		name = rule->mood.v[k];

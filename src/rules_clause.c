@@ -513,6 +513,12 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 			    "reports, not one the one acting declares");
 			continue;
 		}
+		if (rule->callers_parties && r->clause_lang[lang] != NULL &&
+		    rules_bystander_call(run, agent, v.mood)) {
+			rules_say(run, "  not fired: a call by one not party "
+			    "to the conflict (callers = \"parties\")");
+			continue;
+		}
 		if (rule->object_party &&
 		    actor_object_at(run->am, run->n_am, &run->doc, o->end) < 0) {
 			rules_say(run, "  not fired: no party the rules know "

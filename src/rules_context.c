@@ -8,7 +8,9 @@
  * rivals (an actor's key rivals: "India and Pakistan resumed their
  * dialogue").  The article is scanned once per rule, before any hit of
  * the rule is judged: a scan appends to the occurrences, so it never
- * runs while a judge holds one of them.
+ * runs while a judge holds one of them.  And whether a call for a step
+ * is a bystander's (the rule key callers): a party to the conflict is
+ * known by its kind, its forces or its rivals named beside it.
  */
 #include "autoconf.h"
 
@@ -109,6 +111,58 @@ rules_rivals_named(const struct config *cfg, const struct rule_hit *hit)
 				return 1;
 	}
 	return 0;
+}
+
+/* Whether actors a and b are rivals, said on either side. */
+static int
+rules_rivals(const struct config *cfg, long a, long b)
+{
+	size_t j;
+
+	for (j = 0; j < cfg->actors[a].rivals.n; j++)
+		if (strcmp(cfg->actors[a].rivals.v[j], cfg->actors[b].name) == 0)
+			return 1;
+	for (j = 0; j < cfg->actors[b].rivals.n; j++)
+		if (strcmp(cfg->actors[b].rivals.v[j], cfg->actors[a].name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+rules_armed(enum actor_kind kind)
+{
+	return kind == ACTOR_MILITARY || kind == ACTOR_ARMED_GROUP ||
+	    kind == ACTOR_HOSTAGE_TAKERS;
+}
+
+int
+rules_bystander_call(const struct rules_run *run, long agent, int mood)
+{
+	const struct actor_mention *m;
+	size_t k;
+
+	if (!(mood & (CLAUSE_DEMAND | CLAUSE_WISH)) ||
+	    (mood & CLAUSE_DEMAND_OTHER) || agent < 0)
+		return 0;
+	m = &run->am[agent];
+	if (rules_armed(m->kind))
+		return 0;
+	/* "an aide to Sadr" calls for his militia */
+	if (m->actor >= 0 &&
+	    rules_armed((enum actor_kind)run->r->cfg->actors[m->actor].kind))
+		return 0;
+	for (k = 0; k < run->n_am; k++) {
+		/* an order to its own forces, or to fighters ("ordered its
+		 * troops to pull back") is a side's step */
+		if (rules_armed(run->am[k].kind) && (run->am[k].actor < 0 ||
+		    run->am[k].actor == m->actor))
+			return 0;
+		if (m->actor >= 0 && run->am[k].actor >= 0 &&
+		    run->am[k].actor != m->actor &&
+		    rules_rivals(run->r->cfg, m->actor, run->am[k].actor))
+			return 0;
+	}
+	return 1;
 }
 
 int

@@ -251,6 +251,14 @@ int	 rules_scan(struct rules_run *, size_t first, size_t end);
  * the hit names two rivals; 0: not). */
 int	 rules_context_scan(struct rules_run *, size_t ri);
 int	 rules_context_met(const struct rules_run *, const struct rule_hit *);
+/* Is a call in a verb group of mood (urged, called for, hoped for: demand
+ * or wish, not asked of a named party) a bystander's: the one acting
+ * (mention agent) is no armed side (an army, an armed group, captors),
+ * the sentence names no forces of its own or of no one's, and none of
+ * its rivals?  "Biden calls for an
+ * immediate ceasefire" is a bystander's hope; "Hamas calls for a truce",
+ * "Russia calls for talks with Ukraine" are a party's.  1 or 0. */
+int	 rules_bystander_call(const struct rules_run *, long agent, int mood);
 
 /* rules_filter.c: the words a sentence needs to hold a term */
 int	 rules_filter_build(struct rules *);

@@ -919,7 +919,10 @@ has_actors 000 uk iran israel hamas hezbollah
 has_actors 001 iran us israel hamas
 # 002 names Hezbollah only in a guess ("there's a chance Hezbollah
 # could retaliate"), which is no one's threat and raises no hit.
-has_actors 002 iran uk israel hamas
+# 002 named the UK only in its prime minister's call for a ceasefire
+# in Gaza, a war it does not fight, asked of no one: a bystander's hope
+# (LABELS.md; seeds_eval labels it none), no step down since callers.
+has_actors 002 iran israel hamas
 has_actors 003 uk iran israel hamas
 has_actors 004 iran us israel hamas
 expect "seed 002: Iran's vow to respond at the right time is Iran's" \

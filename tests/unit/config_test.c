@@ -494,6 +494,18 @@ test_like(void)
 	    "  object = \"thing\" }\n");
 	CHECK(c == NULL && said("test.conf:2: object \"thing\" is unknown; "
 	    "use \"party\""), "an unknown object is refused at its line");
+	c = load_text("rule one { category = \"deescalation\" terms = "
+	    "{\"x\"}\n  callers = \"parties\" }\n"
+	    "rule two { like = \"one\" terms = {\"y\"} }\n");
+	CHECK(c != NULL && c->n_rules == 2 && c->rules[0].callers_parties &&
+	    c->rules[1].callers_parties, "callers = \"parties\" loads, and "
+	    "like takes it");
+	config_free(c);
+	c = load_text("rule one { category = \"deescalation\" terms = "
+	    "{\"x\"}\n  callers = \"bystanders\" }\n");
+	CHECK(c == NULL && said("test.conf:2: callers \"bystanders\" is "
+	    "unknown; use \"parties\""), "an unknown callers is refused at "
+	    "its line");
 
 	/* rivals: actors at war with one another (the rule key context) */
 	c = load_text("actor a { names = {\"A\"} rivals = {\"b\"} }\n"

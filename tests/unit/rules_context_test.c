@@ -96,10 +96,62 @@ test_context(void)
 	    "refused");
 }
 
+/*
+ * callers = "parties": a call for a step (urged, called for, hoped for)
+ * counts only from a party to the conflict: an armed side, or one whose
+ * rival the sentence names, or when it is asked of a named party; a
+ * rule without the key is the control.
+ */
+static void
+test_callers(void)
+{
+	struct config_rule *rt, *rp;
+	struct rules *r;
+
+	classes[0].name = "talks";
+	classes[0].words = LIST("ceasefire", "truce");
+	cfg.classes = classes;
+	cfg.n_classes = 1;
+	cfg.n_rules = 0;
+	actors[0].kind = actors[1].kind = actors[2].kind = ACTOR_STATE;
+	actors[3].kind = ACTOR_ARMED_GROUP;
+	actors[1].rivals = LIST("hamas");
+	rt = add_rule("calls", "deescalation", SEV_LOW, LIST("@talks"));
+	rt->actor_kinds = LIST("state", "armed-group");
+	rt->callers_parties = 1;
+	rp = add_rule("plain", "control", SEV_LOW, LIST("@talks"));
+	rp->actor_kinds = LIST("state", "armed-group");
+	if ((r = compile_checked("a rule with callers compiles")) == NULL)
+		return;
+	CHECK_INT(run("The US called for a ceasefire."), 1,
+	    "an outsider's call for a ceasefire: only the control fires");
+	CHECK_STR(hit_rule(0), "plain", "that one");
+	CHECK_INT(run("The US hopes for a truce."), 1,
+	    "so does an outsider's hope");
+	CHECK_INT(run("Hamas called for a ceasefire."), 2,
+	    "an armed group's call is a party's");
+	CHECK_INT(run("Israel called for a ceasefire with Hamas."), 2,
+	    "so is one whose rival the sentence names");
+	CHECK_INT(run("The US urged Israel to agree to a ceasefire."), 2,
+	    "a call asked of a named party counts");
+	CHECK_INT(run("The US agreed to a ceasefire."), 2,
+	    "a step taken is no call");
+	rules_result_free(&res);
+	explained[0] = '\0';
+	CHECK_INT(rules_match_explain(r, "", "The US called for a truce.",
+	    &res, collect, NULL), 0, "explain runs");
+	CHECK(strstr(explained, "not fired: a call by one not party to the "
+	    "conflict") != NULL, "explain says why");
+	rules_result_free(&res);
+	rules_free(r);
+	compiled = NULL;
+}
+
 int
 main(void)
 {
 	setup();
 	test_context();
+	test_callers();
 	return check_done();
 }
