@@ -176,6 +176,14 @@ expect_none "peacekeepers opposed: no alert" peaceopposed
 # A step only wished is none taken; an exchange wanted is offered.
 printf 'x\n\nThe Ostlander army chief said his troops hope to end the war by the summer.\n' | match_stdin wish
 expect_none "hope to end the war: no alert" wish
+# A truce approved or sealed, talks closer to one, are steps; two sides
+# still far apart on it have not stepped down, whatever they resumed.
+printf 'x\n\nThe Varnian cabinet approved the truce with the rebels after a week of fighting.\n' | match_stdin approved
+expect_category "a truce approved: de-escalation" approved deescalation
+printf 'x\n\nThe Varnian minister said the government was closer to a truce with the rebels after a year of war.\n' | match_stdin closer
+expect_category "closer to a truce: de-escalation" closer deescalation
+printf 'x\n\nThe Varnian government resumed talks with the rebels last week, but the two sides remain far apart on a truce to end the war.\n' | match_stdin far_apart
+expect_none "still far apart on a truce: no alert" far_apart
 # Troops massed at a border are capability, no threat said.
 printf 'x\n\nThe Ostlander army massed tanks and troops along its border with Varnia.\n' | match_stdin massed
 expect_none "troops massed at a border: no alert" massed
