@@ -176,6 +176,12 @@ expect_none "peacekeepers opposed: no alert" peaceopposed
 # A step only wished is none taken; an exchange wanted is offered.
 printf 'x\n\nThe Ostlander army chief said his troops hope to end the war by the summer.\n' | match_stdin wish
 expect_none "hope to end the war: no alert" wish
+# A strike of workers is no force, nor a threat to quit a government
+# over the war.
+printf 'x\n\nThe Varnian government called for general strikes across the country on Monday.\n' | match_stdin general_strike
+expect_none "a call for general strikes: no alert" general_strike
+printf 'x\n\nThe Varnian defence minister threatened to resign over the war strategy.\n' | match_stdin resign_over
+expect_none "a threat to resign over the war: no alert" resign_over
 # A truce approved or sealed, talks closer to one, are steps; two sides
 # still far apart on it have not stepped down, whatever they resumed.
 printf 'x\n\nThe Varnian cabinet approved the truce with the rebels after a week of fighting.\n' | match_stdin approved
