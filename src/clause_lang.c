@@ -301,6 +301,8 @@ static const struct clause_word english_verbs[] = {
 	{ "disavow", CW_DENY }, { "repudiate", CW_DENY },
 	{ "renounce", CW_DENY },
 	{ "refuse", CW_DENY }, { "decline", CW_DENY },
+	/* "will not hesitate to strike": a denial denied, a resolve */
+	{ "hesitate", CW_DENY },
 	{ "rule", CW_RULE },
 	/* what is said of a condition: "would depend on X pulling back" */
 	{ "depend", CW_PROVIDED }, { "hinge", CW_PROVIDED },

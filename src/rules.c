@@ -27,6 +27,7 @@ static const char *const rules_default_negations[] = {
 	"not", "no", "never", "nor", "neither", "without", "no longer",
 	"ruled out", "rule out", "rules out", "ruling out", "denied",
 	"denies", "deny", "denying", "refused to", "refuses to",
+	"hesitate", "hesitates", "hesitated", "hesitating",
 	"unlikely to", "has no intention", "have no intention",
 	"had no intention", "no plans to", "rejected", "dismissed",
 	"far from", "instead of", "rather than", NULL

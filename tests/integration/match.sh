@@ -182,6 +182,10 @@ printf 'x\n\nThe Varnian government called for general strikes across the countr
 expect_none "a call for general strikes: no alert" general_strike
 printf 'x\n\nThe Varnian defence minister threatened to resign over the war strategy.\n' | match_stdin resign_over
 expect_none "a threat to resign over the war: no alert" resign_over
+# A threat not hesitated over is a threat, no denial.
+printf 'x\n\nThe Varnian army said it would not hesitate to strike the rebels.\n' | match_stdin hesitate
+expect "would not hesitate to strike: a threat, no de-escalation" \
+    "$(json_get "$T/hesitate.out" 'sorted(set(h["category"] for h in alerts[0]["hits"]))')" "['threat']"
 # A truce approved or sealed, talks closer to one, are steps; two sides
 # still far apart on it have not stepped down, whatever they resumed.
 printf 'x\n\nThe Varnian cabinet approved the truce with the rebels after a week of fighting.\n' | match_stdin approved
