@@ -186,6 +186,15 @@ expect_none "a threat to resign over the war: no alert" resign_over
 printf 'x\n\nThe Varnian army said it would not hesitate to strike the rebels.\n' | match_stdin hesitate
 expect "would not hesitate to strike: a threat, no de-escalation" \
     "$(json_get "$T/hesitate.out" 'sorted(set(h["category"] for h in alerts[0]["hits"]))')" "['threat']"
+# An order to evacuate an area in a story of armed conflict announces
+# the attack on it; one for a flood does not, nor orders denied.
+printf 'x\n\nChad ordered the evacuation of the border town as its troops massed nearby.\n' | match_stdin evacuation
+expect "an evacuation ordered as troops mass: threat-evacuation" \
+    "$(json_get "$T/evacuation.out" 'alerts[0]["rule"]')" threat-evacuation
+printf 'x\n\nChad ordered the evacuation of the town as the river flooded it.\n' | match_stdin flood
+expect_none "an evacuation for a flood: no alert" flood
+printf 'x\n\nThe Chadian army said there were no orders to evacuate the town during the fighting.\n' | match_stdin no_orders
+expect_none "no orders to evacuate: no alert, no step down" no_orders
 # A truce approved or sealed, talks closer to one, are steps; two sides
 # still far apart on it have not stepped down, whatever they resumed.
 printf 'x\n\nThe Varnian cabinet approved the truce with the rebels after a week of fighting.\n' | match_stdin approved
