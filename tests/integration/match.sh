@@ -195,6 +195,19 @@ printf 'x\n\nChad ordered the evacuation of the town as the river flooded it.\n'
 expect_none "an evacuation for a flood: no alert" flood
 printf 'x\n\nThe Chadian army said there were no orders to evacuate the town during the fighting.\n' | match_stdin no_orders
 expect_none "no orders to evacuate: no alert, no step down" no_orders
+# War vowed to go on until the enemy is beaten, a date set for an
+# offensive, a ground war begun are threats; a blockade is a word of
+# armed conflict, as a siege is.
+printf 'x\n\nThe Chadian president said there would be no truce until the rebels were defeated.\n' | match_stdin no_truce_until
+expect_category "no truce until the rebels are defeated: threat" no_truce_until threat
+printf 'x\n\nThe Chadian president said the war would go on until victory.\n' | match_stdin until_victory
+expect_category "the war goes on until victory: threat" until_victory threat
+printf 'x\n\nChad set a date for its offensive on the rebel stronghold, the minister said.\n' | match_stdin date_set
+expect_category "a date set for an offensive: threat" date_set threat
+printf 'Chad to begin long ground war against rebels soon\n' | match_stdin ground_war
+expect_category "to begin a ground war: threat" ground_war threat
+printf 'x\n\nChad asked residents of the border town to move south amid the blockade.\n' | match_stdin blockade
+expect_category "an evacuation amid a blockade: threat" blockade threat
 # A truce approved or sealed, talks closer to one, are steps; two sides
 # still far apart on it have not stepped down, whatever they resumed.
 printf 'x\n\nThe Varnian cabinet approved the truce with the rebels after a week of fighting.\n' | match_stdin approved
