@@ -418,10 +418,3 @@ story_similarity(const struct story_sketch *a, const struct story_sketch *b)
 	return (double)both / (double)taken;
 }
 
-int
-story_targets_agree(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL || *a == '\0' || *b == '\0')
-		return 1;
-	return strcmp(a, b) == 0;
-}

@@ -21,7 +21,7 @@
  * called on the militia to stop fighting"), so a second, looser test
  * joins them too: an actor in common (or one of the two naming no actor,
  * only roles: "the cleric", "militants" do not say who, so they are not
- * another actor), the targets agreeing, most of
+ * another actor), most of
  * the shorter statement's content stems found in the other (the overlap
  * coefficient of the two sets of stems, story_overlap; four or more
  * besides the shared actors' own names), and a name in common among
@@ -114,10 +114,5 @@ size_t		 story_dateline(const char *text, size_t len);
 double		 story_similarity(const struct story_sketch *,
 		    const struct story_sketch *);
 
-/*
- * Do two comma-joined, sorted name lists agree as targets: equal, or
- * one of them empty (the target is not known)?
- */
-int		 story_targets_agree(const char *a, const char *b);
 
 #endif
