@@ -208,6 +208,14 @@ printf 'Chad to begin long ground war against rebels soon\n' | match_stdin groun
 expect_category "to begin a ground war: threat" ground_war threat
 printf 'x\n\nChad asked residents of the border town to move south amid the blockade.\n' | match_stdin blockade
 expect_category "an evacuation amid a blockade: threat" blockade threat
+# Force said to go on is a threat in the future, not when it went on,
+# nor as the condition of something else.
+printf 'x\n\nThe Chadian army chief warned that the war would continue for months.\n' | match_stdin war_continues
+expect_category "the war would continue for months: threat" war_continues threat
+printf 'x\n\nThe fighting between Chad and the rebels continued for a third day.\n' | match_stdin went_on
+expect_none "fighting that continued: no alert" went_on
+printf 'x\n\nIf the fighting continues, the Chadian minister said, aid will stop.\n' | match_stdin if_continues
+expect_none "if the fighting continues: no alert" if_continues
 # A truce approved or sealed, talks closer to one, are steps; two sides
 # still far apart on it have not stepped down, whatever they resumed.
 printf 'x\n\nThe Varnian cabinet approved the truce with the rebels after a week of fighting.\n' | match_stdin approved
