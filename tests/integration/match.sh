@@ -216,6 +216,14 @@ printf 'x\n\nThe fighting between Chad and the rebels continued for a third day.
 expect_none "fighting that continued: no alert" went_on
 printf 'x\n\nIf the fighting continues, the Chadian minister said, aid will stop.\n' | match_stdin if_continues
 expect_none "if the fighting continues: no alert" if_continues
+# An offensive pressed ahead with or insisted on, a party vowed to be
+# demolished, are threats.
+printf 'x\n\nThe Chadian president vowed to press ahead with the offensive on the rebel town.\n' | match_stdin press_ahead
+expect_category "vowed to press ahead with the offensive: threat" press_ahead threat
+printf 'x\n\nChad vowed to demolish Boko Haram.\n' | match_stdin demolish
+expect_category "vowed to demolish a party: threat" demolish threat
+printf 'x\n\nThe Chadian president insisted on an offensive against the rebels.\n' | match_stdin insist
+expect_category "insisted on an offensive: threat" insist threat
 # A truce approved or sealed, talks closer to one, are steps; two sides
 # still far apart on it have not stepped down, whatever they resumed.
 printf 'x\n\nThe Varnian cabinet approved the truce with the rebels after a week of fighting.\n' | match_stdin approved
