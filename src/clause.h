@@ -212,6 +212,13 @@ int	 clause_demand_noun(const struct clause_sentence *cs, size_t t);
 int	 clause_may_be_verb(const struct clause_sentence *cs, size_t t);
 
 /*
+ * Is token t in a clause that a subordinator opens after the sentence's
+ * first ("What is happening in Rafah as Israel threatens to attack?"):
+ * a question asks its main clause, and such a clause is stated?  1 or 0.
+ */
+int	 clause_presupposed(const struct clause_sentence *cs, size_t t);
+
+/*
  * Does the language's infinitive marker stand right before token t ("to
  * disrupt")?  1 or 0.
  */

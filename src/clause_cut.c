@@ -59,7 +59,8 @@ opener_at(const struct clause_work *w, size_t k, int verb_seen,
 	if ((b & CW_AND) && (next & CW_ING) && (next & (CW_REPORTING |
 	    CW_INTENT)))
 		return OP_AND;	/* "..., raising the toll and threatening" */
-	if (!(b & (CW_AND | CW_OR | CW_SUBORD)) || !verb_seen)
+	if (!(b & (CW_AND | CW_OR | CW_SUBORD)) ||
+	    (!verb_seen && !(b & CW_SUBORD)))
 		return -1;
 	/* "and vowed", "and agreed", "and they will", "after the flood
 	 * killed": a second clause, not a list or a prepositional phrase.

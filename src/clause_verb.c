@@ -393,6 +393,16 @@ clause_may_be_verb(const struct clause_sentence *cs, size_t t)
 }
 
 int
+clause_presupposed(const struct clause_sentence *cs, size_t t)
+{
+	struct clause_chain ch;
+
+	if (!chain_at(cs, t, &ch) || ch.c == &cs->clauses[0])
+		return 0;
+	return (ccls(&ch, ch.c->first) & CW_SUBORD) != 0;
+}
+
+int
 clause_after_to(const struct clause_sentence *cs, size_t t)
 {
 	struct clause_chain ch;

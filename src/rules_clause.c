@@ -472,7 +472,7 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		if (rules_demand_of_other(run, o, t, agent, &v))
 			v.mood |= CLAUSE_DEMAND_OTHER;
 		rules_explain_candidate(run, ri, o, t, &v, agent);
-		if (t >= sn->asked) {
+		if (t >= sn->asked && !clause_presupposed(&run->cs, t)) {
 			rules_say(run, "  not fired: asked in a question, not "
 			    "said");
 			continue;

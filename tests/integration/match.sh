@@ -224,6 +224,9 @@ printf 'x\n\nChad vowed to demolish Boko Haram.\n' | match_stdin demolish
 expect_category "vowed to demolish a party: threat" demolish threat
 printf 'x\n\nThe Chadian president insisted on an offensive against the rebels.\n' | match_stdin insist
 expect_category "insisted on an offensive: threat" insist threat
+# A question asks its main clause; an as-clause after it is stated.
+printf 'x\n\nWhat is happening in the border town as Chad threatens to attack it?\n' | match_stdin asked_as
+expect_category "a threat in a question's as-clause: threat" asked_as threat
 # A truce approved or sealed, talks closer to one, are steps; two sides
 # still far apart on it have not stepped down, whatever they resumed.
 printf 'x\n\nThe Varnian cabinet approved the truce with the rebels after a week of fighting.\n' | match_stdin approved

@@ -608,6 +608,15 @@ test_headlines(void)
 	analyse("Chad wants the war to end.", 0);
 	CHECK_STR(verb("end"), "tense=present mood=none negated=no",
 	    "wants + object + to: no wish of the subject's own act");
+	analyse("Thousands in panic as Chad plans to bomb the town", 1);
+	CHECK_STR(subject("plans"), "chad", "a headline's as-clause after "
+	    "a verbless phrase is a clause of its own");
+	analyse("What is happening in the town as Chad threatens to "
+	    "attack?", 1);
+	CHECK_INT(clause_presupposed(&cs, token("threatens")), 1,
+	    "a question's as-clause is stated, not asked");
+	CHECK_INT(clause_presupposed(&cs, token("happening")), 0,
+	    "its main clause is asked");
 	analyse("Chad hopes for a truce.", 0);
 	CHECK_STR(verb("truce"), "tense=present mood=wish negated=no",
 	    "hopes for: what is hoped for is only wished");
