@@ -29,7 +29,12 @@ group_parse(const struct clause_work *w, size_t k, size_t end,
 	memset(v, 0, sizeof(*v));
 	v->first = k;
 	if (wcls(w, k) & CW_TO) {
-		v->tense = CLAUSE_FUTURE;
+		/* "Iran to strike": a headline's future; not "continues to
+		 * strike", the infinitive of a verb the tables found no
+		 * group in */
+		if (k == 0 || !(wcls(w, k - 1) & CW_LIGHT) ||
+		    (wcls(w, k - 1) & CW_INTENT))
+			v->tense = CLAUSE_FUTURE;
 		i = k + 1;
 	}
 	for (; i < end && i < lim && !found; i++) {

@@ -617,6 +617,9 @@ test_headlines(void)
 	    "a question's as-clause is stated, not asked");
 	CHECK_INT(clause_presupposed(&cs, token("happening")), 0,
 	    "its main clause is asked");
+	analyse("Panic in the town as Chad continues to bomb it", 1);
+	CHECK(strstr(verb("bomb"), "tense=future") == NULL,
+	    "a headline's to after continues: no future");
 	analyse("Chad hopes for a truce.", 0);
 	CHECK_STR(verb("truce"), "tense=present mood=wish negated=no",
 	    "hopes for: what is hoped for is only wished");
