@@ -224,6 +224,9 @@ printf 'x\n\nChad vowed to demolish Boko Haram.\n' | match_stdin demolish
 expect_category "vowed to demolish a party: threat" demolish threat
 printf 'x\n\nThe Chadian president insisted on an offensive against the rebels.\n' | match_stdin insist
 expect_category "insisted on an offensive: threat" insist threat
+# Retaliation told by its verb in the past is force used, no talk.
+printf 'x\n\nThe Chadian army retaliated against the rebels on Monday.\n' | match_stdin retaliated
+expect_none "retaliated: no alert" retaliated
 # A question asks its main clause; an as-clause after it is stated.
 printf 'x\n\nWhat is happening in the border town as Chad threatens to attack it?\n' | match_stdin asked_as
 expect_category "a threat in a question's as-clause: threat" asked_as threat
