@@ -224,6 +224,14 @@ printf 'x\n\nChad vowed to demolish Boko Haram.\n' | match_stdin demolish
 expect_category "vowed to demolish a party: threat" demolish threat
 printf 'x\n\nThe Chadian president insisted on an offensive against the rebels.\n' | match_stdin insist
 expect_category "insisted on an offensive: threat" insist threat
+# A truce whose fighting resumed, a proposal called unworkable, a truce
+# destabilised: no step down.
+printf 'x\n\nChad and the rebels agreed a truce last week, but the fighting resumed on Monday.\n' | match_stdin resumed_fighting
+expect_none "the fighting resumed after a truce: no alert" resumed_fighting
+printf 'x\n\nThe rebels said the truce proposal from Chad was unworkable.\n' | match_stdin unworkable
+expect_none "a proposal called unworkable: no alert" unworkable
+printf 'x\n\nThe Chadian raid destabilised the truce agreed with the rebels.\n' | match_stdin destabilised
+expect_none "a truce destabilised: no alert" destabilised
 # Retaliation told by its verb in the past is force used, no talk.
 printf 'x\n\nThe Chadian army retaliated against the rebels on Monday.\n' | match_stdin retaliated
 expect_none "retaliated: no alert" retaliated
