@@ -232,6 +232,12 @@ printf 'x\n\nThe rebels said the truce proposal from Chad was unworkable.\n' | m
 expect_none "a proposal called unworkable: no alert" unworkable
 printf 'x\n\nThe Chadian raid destabilised the truce agreed with the rebels.\n' | match_stdin destabilised
 expect_none "a truce destabilised: no alert" destabilised
+# A resolution calls for a truce and takes no step; a peaceful
+# resolution sought by the parties is one.
+printf 'x\n\nThe UN Security Council approved a draft resolution for a truce between Chad and the rebels.\n' | match_stdin resolution
+expect_none "a draft resolution for a truce: no alert" resolution
+printf 'x\n\nThe Chadian government and the rebels agreed to seek a peaceful resolution to the conflict.\n' | match_stdin peaceful_resolution
+expect_category "a peaceful resolution sought: de-escalation" peaceful_resolution deescalation
 # Retaliation told by its verb in the past is force used, no talk.
 printf 'x\n\nThe Chadian army retaliated against the rebels on Monday.\n' | match_stdin retaliated
 expect_none "retaliated: no alert" retaliated
