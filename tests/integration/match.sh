@@ -238,6 +238,14 @@ printf 'x\n\nThe UN Security Council approved a draft resolution for a truce bet
 expect_none "a draft resolution for a truce: no alert" resolution
 printf 'x\n\nThe Chadian government and the rebels agreed to seek a peaceful resolution to the conflict.\n' | match_stdin peaceful_resolution
 expect_category "a peaceful resolution sought: de-escalation" peaceful_resolution deescalation
+# Captives released by their holders are a step down; efforts to secure
+# their release, or a video of them released, are none.
+printf 'x\n\nThe rebels released two Chadian hostages after a week of fighting.\n' | match_stdin released
+expect_category "hostages released: de-escalation" released deescalation
+printf 'x\n\nElders are trying to secure the release of two Chadian hostages held by the rebels after the fighting.\n' | match_stdin secure_release
+expect_none "efforts to secure a release: no alert" secure_release
+printf 'x\n\nThe rebels released a video of the hostages after a week of fighting.\n' | match_stdin video
+expect_none "a video of hostages released: no alert" video
 # Retaliation told by its verb in the past is force used, no talk.
 printf 'x\n\nThe Chadian army retaliated against the rebels on Monday.\n' | match_stdin retaliated
 expect_none "retaliated: no alert" retaliated
