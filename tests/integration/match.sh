@@ -246,6 +246,9 @@ printf 'x\n\nElders are trying to secure the release of two Chadian hostages hel
 expect_none "efforts to secure a release: no alert" secure_release
 printf 'x\n\nThe rebels released a video of the hostages after a week of fighting.\n' | match_stdin video
 expect_none "a video of hostages released: no alert" video
+# Troops withdrawn are no step down by themselves.
+printf 'x\n\nChad is withdrawing some of its troops from the rebel town after a week of fighting.\n' | match_stdin withdrew
+expect_none "troops withdrawn: no alert" withdrew
 # Retaliation told by its verb in the past is force used, no talk.
 printf 'x\n\nThe Chadian army retaliated against the rebels on Monday.\n' | match_stdin retaliated
 expect_none "retaliated: no alert" retaliated
@@ -448,7 +451,7 @@ expect_none "an order to halt attacks: no threat" halt_order
 # ordering his own fighters to take it steps down.
 printf 'Ukraine demanded that Russia withdraw its troops.\n' | match_stdin asked_of
 expect_none "a withdrawal demanded of another party: no alert" asked_of
-printf 'x\n\nUkraine demanded that Russia withdraw its troops.\n' |
+printf 'x\n\nUkraine demanded that Russia pull back its troops.\n' |
     "$BRINKD" -c "$T/brink.conf" --match - --explain > "$T/asked_of.explain" 2>&1
 expect "--explain names the mood demand-of-other" \
     "$(grep -c 'demand-of-other' "$T/asked_of.explain")" 1
