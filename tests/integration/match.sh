@@ -216,6 +216,8 @@ printf 'x\n\nThe fighting between Chad and the rebels continued for a third day.
 expect_none "fighting that continued: no alert" went_on
 printf 'x\n\nIf the fighting continues, the Chadian minister said, aid will stop.\n' | match_stdin if_continues
 expect_none "if the fighting continues: no alert" if_continues
+printf 'The war in Chad could last for years, say western leaders\n' | match_stdin could_last
+expect_none "a forecast that a war could last: no alert" could_last
 # An offensive pressed ahead with or insisted on, a party vowed to be
 # demolished, are threats.
 printf 'x\n\nThe Chadian president vowed to press ahead with the offensive on the rebel town.\n' | match_stdin press_ahead
