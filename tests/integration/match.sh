@@ -257,6 +257,21 @@ expect_none "retaliated: no alert" retaliated
 # A question asks its main clause; an as-clause after it is stated.
 printf 'x\n\nWhat is happening in the border town as Chad threatens to attack it?\n' | match_stdin asked_as
 expect_category "a threat in a question's as-clause: threat" asked_as threat
+# A date set for an offensive (either word order), no truce until the
+# enemy is beaten, plans for an operation approved, hostages
+# threatened, people ordered out by an army, an offensive announced.
+printf 'x\n\nThe Chadian president said a date was set for the offensive on the rebel town.\n' | match_stdin date_was_set
+expect_category "a date was set for an offensive: threat" date_was_set threat
+printf 'x\n\nThe Chadian president said there would be no lasting truce until the rebels were defeated.\n' | match_stdin no_lasting_truce
+expect_category "no lasting truce until the rebels are defeated: threat" no_lasting_truce threat
+printf 'x\n\nChad approved plans for a military operation against the rebels.\n' | match_stdin plans_approved
+expect_category "plans for an operation approved: threat" plans_approved threat
+printf 'x\n\nThe rebels threatened the hostages held in the forest, Chadian officials said.\n' | match_stdin threatened_hostages
+expect_category "hostages threatened: threat" threatened_hostages threat
+printf 'x\n\nThe Chadian army ordered villagers to leave the border area.\n' | match_stdin ordered_out
+expect_category "villagers ordered out by an army: threat" ordered_out threat
+printf 'x\n\nChad announced a large offensive against the rebels.\n' | match_stdin announced
+expect_category "an offensive announced: threat" announced threat
 # A truce approved or sealed, talks closer to one, are steps; two sides
 # still far apart on it have not stepped down, whatever they resumed.
 printf 'x\n\nThe Varnian cabinet approved the truce with the rebels after a week of fighting.\n' | match_stdin approved
