@@ -353,7 +353,7 @@ static const struct clause_word english_verbs[] = {
 	{ "mass", CW_NEWS }, { "down", CW_NEWS }, { "push", CW_NEWS },
 	{ "open", CW_NEWS }, { "close", CW_NEWS }, { "lift", CW_NEWS },
 	{ "back", CW_NEWS }, { "slam", CW_NEWS }, { "hail", CW_NEWS },
-	{ "welcome", CW_NEWS }, { "vote", CW_NEWS }, { "escalate", CW_NEWS | CW_LIGHT },
+	{ "welcome", CW_NEWS }, { "vote", CW_NEWS | CW_INTENT }, { "escalate", CW_NEWS | CW_LIGHT },
 	{ "expand", CW_NEWS | CW_LIGHT }, { "widen", CW_NEWS | CW_LIGHT },
 	{ "fan", CW_NEWS },
 	{ "retake", CW_NEWS }, { "repel", CW_NEWS }, { "expel", CW_NEWS },

@@ -272,6 +272,9 @@ printf 'x\n\nThe Chadian army ordered villagers to leave the border area.\n' | m
 expect_category "villagers ordered out by an army: threat" ordered_out threat
 printf 'x\n\nChad announced a large offensive against the rebels.\n' | match_stdin announced
 expect_category "an offensive announced: threat" announced threat
+# A vote to widen an offensive is a decision to use force.
+printf 'x\n\nThe Chadian cabinet voted to expand the offensive against the rebels.\n' | match_stdin voted
+expect_category "a vote to expand an offensive: threat" voted threat
 # A truce approved or sealed, talks closer to one, are steps; two sides
 # still far apart on it have not stepped down, whatever they resumed.
 printf 'x\n\nThe Varnian cabinet approved the truce with the rebels after a week of fighting.\n' | match_stdin approved

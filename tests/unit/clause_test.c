@@ -620,6 +620,9 @@ test_headlines(void)
 	analyse("Panic in the town as Chad continues to bomb it", 1);
 	CHECK(strstr(verb("bomb"), "tense=future") == NULL,
 	    "a headline's to after continues: no future");
+	analyse("The Chadian cabinet voted to expand the offensive.", 0);
+	CHECK(strstr(verb("expand"), "intent") != NULL, "voted to: a "
+	    "decision, intent");
 	analyse("Chad hopes for a truce.", 0);
 	CHECK_STR(verb("truce"), "tense=present mood=wish negated=no",
 	    "hopes for: what is hoped for is only wished");
