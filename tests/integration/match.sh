@@ -248,6 +248,10 @@ printf 'x\n\nElders are trying to secure the release of two Chadian hostages hel
 expect_none "efforts to secure a release: no alert" secure_release
 printf 'x\n\nThe rebels released a video of the hostages after a week of fighting.\n' | match_stdin video
 expect_none "a video of hostages released: no alert" video
+# A prison is no prisoner: its stem is theirs, so the class names them
+# exactly.
+printf 'Convicted killer accidentally released from Chad prison after fighting\n' | match_stdin prison
+expect_none "a convict released from a prison: no alert" prison
 # Troops withdrawn are no step down by themselves.
 printf 'x\n\nChad is withdrawing some of its troops from the rebel town after a week of fighting.\n' | match_stdin withdrew
 expect_none "troops withdrawn: no alert" withdrew
