@@ -166,6 +166,10 @@ modal:
 	v->negated = neg;
 	clause_cue_mood(wcls(w, head), head + 1 < end ? wcls(w, head + 1) : 0,
 	    v);
+	/* "will not hesitate to strike" will strike, in the group's own
+	 * tense: no denial, no possibility */
+	if (clause_word_in(w->lang->hesitate_verbs, w->doc->tokens[head].fold))
+		v->negated ^= 1;
 	/* "hopes to end the war", "hopes for a truce": wished */
 	if (head + 1 < end && (wcls(w, head + 1) & (CW_TO | CW_CALLPREP)) &&
 	    clause_word_in(w->lang->wish_verbs, w->doc->tokens[head].fold))

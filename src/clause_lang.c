@@ -301,8 +301,7 @@ static const struct clause_word english_verbs[] = {
 	{ "disavow", CW_DENY }, { "repudiate", CW_DENY },
 	{ "renounce", CW_DENY },
 	{ "refuse", CW_DENY }, { "decline", CW_DENY },
-	/* "will not hesitate to strike": a denial denied, a resolve */
-	{ "hesitate", CW_DENY },
+	{ "hesitate", 0 },
 	{ "rule", CW_RULE },
 	/* what is said of a condition: "would depend on X pulling back" */
 	{ "depend", CW_PROVIDED }, { "hinge", CW_PROVIDED },
@@ -439,6 +438,10 @@ static const char *const english_wish_verbs[] = {
 	"wanting", "wish", "wishes", "wished", "wishing", NULL
 };
 
+static const char *const english_hesitate_verbs[] = {
+	"hesitate", "hesitates", "hesitated", "hesitating", NULL
+};
+
 static struct clause_lang clause_english = {
 	.name = "english",
 	.words = english_words,
@@ -451,6 +454,7 @@ static struct clause_lang clause_english = {
 	.reason_preps = english_reason_preps,
 	.belief_verbs = english_belief_verbs,
 	.wish_verbs = english_wish_verbs,
+	.hesitate_verbs = english_hesitate_verbs,
 };
 
 static struct clause_lang *const clause_langs[] = { &clause_english };

@@ -132,6 +132,10 @@ struct clause_lang {
 	/* Every form of the verbs of wish ("hopes", "wanted"): the
 	 * infinitive after one is wished, not done; NULL ends. */
 	const char *const *wish_verbs;
+	/* Every form of the verbs whose negation asserts the act ("will
+	 * not hesitate to strike": it will strike; "did not hesitate to":
+	 * it did); NULL ends. */
+	const char *const *hesitate_verbs;
 
 	int		 built;		/* 1 built, -1 failed */
 	size_t		 past_len, ing_len, adv_len, pres_len;

@@ -623,6 +623,12 @@ test_headlines(void)
 	analyse("The Chadian cabinet voted to expand the offensive.", 0);
 	CHECK(strstr(verb("expand"), "intent") != NULL, "voted to: a "
 	    "decision, intent");
+	analyse("Chad did not hesitate to attack the town.", 0);
+	CHECK_STR(verb("attack"), "tense=past mood=none negated=no",
+	    "did not hesitate to: the act told, in the past");
+	analyse("Chad will not hesitate to attack the town.", 0);
+	CHECK_STR(verb("attack"), "tense=future mood=none negated=no",
+	    "will not hesitate to: the act to come, not denied");
 	analyse("Chad hopes for a truce.", 0);
 	CHECK_STR(verb("truce"), "tense=present mood=wish negated=no",
 	    "hopes for: what is hoped for is only wished");
