@@ -173,6 +173,24 @@ config_take_role(struct config_section *s)
 	r->kind = config_take_kind(s, NULL);
 }
 
+/* A key that is "any" (the default) or on; *flag is 1 when on. */
+static void
+take_switch(struct config_section *s, const char *key, const char *on,
+    const char *what, int *flag)
+{
+	const char *text;
+	int line;
+
+	if ((text = config_value(s, key, &line)) == NULL)
+		return;
+	if (strcmp(text, on) == 0)
+		*flag = 1;
+	else if (strcmp(text, "any") != 0)
+		config_msg_at(s->ld, 1, line, "%s \"%s\" is unknown; use "
+		    "\"%s\" (%s) or \"any\" (the default)", key, text, on,
+		    what);
+}
+
 void
 config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 {
@@ -236,26 +254,12 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 	}
 	/* "Vowed to destroy Hamas", not "vowed to destroy corruption":
 	 * verbs that are force only against somebody. */
-	if ((text = config_value(s, "object", &line)) != NULL) {
-		if (strcmp(text, "party") == 0)
-			r->object_party = 1;
-		else if (strcmp(text, "any") != 0)
-			config_msg_at(s->ld, 1, line, "object \"%s\" is "
-			    "unknown; use \"party\" (a party the rules know "
-			    "must follow the term, as its object) or \"any\" "
-			    "(the default)", text);
-	}
+	take_switch(s, "object", "party", "a party the rules know must "
+	    "follow the term, as its object", &r->object_party);
 	/* "Biden calls for a ceasefire": a hope, not a step of a party. */
-	if ((text = config_value(s, "callers", &line)) != NULL) {
-		if (strcmp(text, "parties") == 0)
-			r->callers_parties = 1;
-		else if (strcmp(text, "any") != 0)
-			config_msg_at(s->ld, 1, line, "callers \"%s\" is "
-			    "unknown; use \"parties\" (a call for the term "
-			    "counts only from an armed side or from one whose "
-			    "rival the sentence names) or \"any\" (the "
-			    "default)", text);
-	}
+	take_switch(s, "callers", "parties", "a call for the term counts "
+	    "only from an armed side or from one whose rival the sentence "
+	    "names", &r->callers_parties);
 	config_take_list(s, "raise", &r->raise, &lines);
 	config_defer_classes(s, &r->raise, lines);
 	config_take_list(s, "opposed_by", &r->opposed_by, &lines);
