@@ -4,9 +4,9 @@
  * the sinks.
  *
  * Two alerts are one story when they share the category family (threat
- * and retaliation are one family, de-escalation another), the actors,
- * the targets where both name some, and a near-duplicate statement,
- * within a window.  The statement is compared as a bottom-k MinHash
+ * and retaliation are one family, de-escalation another), the actors
+ * (not the targets: outlets name different ones), and a near-duplicate
+ * statement, within a window.  The statement is compared as a bottom-k MinHash
  * sketch of word shingles (each content word's stem, and each pair of
  * neighbouring stems) of the quoted sentences, folded and stemmed with
  * text.h, British spellings written the American way first
@@ -113,6 +113,5 @@ size_t		 story_dateline(const char *text, size_t len);
  * either is empty. */
 double		 story_similarity(const struct story_sketch *,
 		    const struct story_sketch *);
-
 
 #endif

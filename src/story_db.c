@@ -75,16 +75,16 @@ enum {
 static const char *const story_sql[SQ_COUNT] = {
 	[SQ_ARTICLE] = "SELECT story, alert_id FROM story_article"
 	    " WHERE article = ?1 OR article = ?2 LIMIT 1",
-	[SQ_CANDIDATES] = "SELECT id, actors, targets, sketch, words, names"
+	[SQ_CANDIDATES] = "SELECT id, actors, sketch, words, names"
 	    " FROM story"
 	    " WHERE family = ?1 AND actors = ?2 AND first_seen >= ?3"
 	    " AND first_seen <= ?4",
-	[SQ_ACTOR_CANDIDATES] = "SELECT s.id, s.actors, s.targets, s.sketch,"
-	    " s.words, s.names FROM story_actor a JOIN story s ON s.id = a.story"
+	[SQ_ACTOR_CANDIDATES] = "SELECT s.id, s.actors, s.sketch, s.words,"
+	    " s.names FROM story_actor a JOIN story s ON s.id = a.story"
 	    " WHERE a.actor = ?1 AND a.family = ?2 AND a.first_seen >= ?3"
 	    " AND a.first_seen <= ?4 AND a.actors <> ?5",
-	[SQ_NAME_CANDIDATES] = "SELECT s.id, s.actors, s.targets, s.sketch,"
-	    " s.words, s.names FROM story_name n JOIN story s ON s.id = n.story"
+	[SQ_NAME_CANDIDATES] = "SELECT s.id, s.actors, s.sketch, s.words,"
+	    " s.names FROM story_name n JOIN story s ON s.id = n.story"
 	    " WHERE n.name = ?1 AND n.family = ?2 AND n.first_seen >= ?3"
 	    " AND n.first_seen <= ?4 AND s.actors <> ?5",
 	[SQ_ADD_NAME] = "INSERT OR IGNORE INTO story_name"
@@ -224,8 +224,8 @@ story_db_article(struct story_db *sd, const char *link_key,
 }
 
 /*
- * How well the candidate story in st's row (id, actors, targets,
- * sketch, words, names) fits key: above 1 for a near-duplicate statement by
+ * How well the candidate story in st's row (id, actors, sketch, words,
+ * names) fits key: above 1 for a near-duplicate statement by
  * the same actors, the overlap (0..1] for a looser match with an actor
  * in common, or with one of the two naming no actor (story.h), 0 when
  * it is not the story.
@@ -239,14 +239,15 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 	double sim, overlap;
 	size_t shared, i;
 
-	/* Targets do not gate: one outlet names the mediators of a truce
-	 * and another the adversary ("Hamas accepts Egyptian-Qatari
-	 * proposal", "Hamas accepts truce proposal, Israel urges ..."). */
+	/* Targets do not gate (they are kept, not compared): one outlet
+	 * names the mediators of a truce and another the adversary
+	 * ("Hamas accepts Egyptian-Qatari proposal", "Hamas accepts truce
+	 * proposal, Israel urges ..."). */
 	if (actors == NULL)
 		return 0;
 	if (strcmp(actors, key->actors) == 0) {
-		story_record_unpack(sqlite3_column_blob(st, 3),
-		    (size_t)sqlite3_column_bytes(st, 3), &other);
+		story_record_unpack(sqlite3_column_blob(st, 2),
+		    (size_t)sqlite3_column_bytes(st, 2), &other);
 		if ((sim = story_similarity(&key->sketch, &other)) >=
 		    sd->cfg->story_similarity)
 			return 1 + sim;
@@ -256,8 +257,8 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 	    !story_record_unnamed(sd->cfg, key->actors) &&
 	    !story_record_unnamed(sd->cfg, actors)))
 		return 0;
-	story_record_unpack(sqlite3_column_blob(st, 4),
-	    (size_t)sqlite3_column_bytes(st, 4), &other);
+	story_record_unpack(sqlite3_column_blob(st, 3),
+	    (size_t)sqlite3_column_bytes(st, 3), &other);
 	overlap = story_overlap(&key->words, &other, &shared);
 	/* The actors' own names are the key, not the statement: "Sudan
 	 * peace talks resume" is three words of a Sudan story. */
@@ -267,8 +268,8 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 			shared--;
 	if (overlap < sd->cfg->story_overlap || shared < STORY_OVERLAP_WORDS)
 		return 0;
-	story_record_unpack(sqlite3_column_blob(st, 5),
-	    (size_t)sqlite3_column_bytes(st, 5), &other);
+	story_record_unpack(sqlite3_column_blob(st, 4),
+	    (size_t)sqlite3_column_bytes(st, 4), &other);
 	(void)story_overlap(&key->names, &other, &shared);
 	if (shared == 0)
 		return 0;
