@@ -78,36 +78,38 @@ rules_context_scan(struct rules_run *run, size_t ri)
 	return 0;
 }
 
+/* Whether actor a names name among its rivals. */
 static int
-rules_hit_names(const struct rule_hit *hit, const char *name)
+rules_names_rival(const struct config *cfg, long a, const char *name)
 {
-	size_t k;
+	size_t j;
 
-	for (k = 0; k < hit->n_actors; k++)
-		if (strcmp(hit->actors[k], name) == 0)
-			return 1;
-	for (k = 0; k < hit->n_targets; k++)
-		if (strcmp(hit->targets[k], name) == 0)
+	for (j = 0; j < cfg->actors[a].rivals.n; j++)
+		if (strcmp(cfg->actors[a].rivals.v[j], name) == 0)
 			return 1;
 	return 0;
+}
+
+/* The name of the hit's k-th party, its actors first. */
+static const char *
+rules_party(const struct rule_hit *hit, size_t k)
+{
+	return k < hit->n_actors ? hit->actors[k] :
+	    hit->targets[k - hit->n_actors];
 }
 
 /* Whether a party of the hit names another as its rival. */
 static int
 rules_rivals_named(const struct config *cfg, const struct rule_hit *hit)
 {
-	const struct config_list *rivals;
 	size_t k, j, n = hit->n_actors + hit->n_targets;
 	long a;
 
 	for (k = 0; k < n; k++) {
-		a = config_actor_index(cfg, k < hit->n_actors ?
-		    hit->actors[k] : hit->targets[k - hit->n_actors]);
-		if (a == -1)
+		if ((a = config_actor_index(cfg, rules_party(hit, k))) == -1)
 			continue;
-		rivals = &cfg->actors[a].rivals;
-		for (j = 0; j < rivals->n; j++)
-			if (rules_hit_names(hit, rivals->v[j]))
+		for (j = 0; j < n; j++)
+			if (rules_names_rival(cfg, a, rules_party(hit, j)))
 				return 1;
 	}
 	return 0;
@@ -117,15 +119,8 @@ rules_rivals_named(const struct config *cfg, const struct rule_hit *hit)
 static int
 rules_rivals(const struct config *cfg, long a, long b)
 {
-	size_t j;
-
-	for (j = 0; j < cfg->actors[a].rivals.n; j++)
-		if (strcmp(cfg->actors[a].rivals.v[j], cfg->actors[b].name) == 0)
-			return 1;
-	for (j = 0; j < cfg->actors[b].rivals.n; j++)
-		if (strcmp(cfg->actors[b].rivals.v[j], cfg->actors[a].name) == 0)
-			return 1;
-	return 0;
+	return rules_names_rival(cfg, a, cfg->actors[b].name) ||
+	    rules_names_rival(cfg, b, cfg->actors[a].name);
 }
 
 static int
