@@ -40,9 +40,7 @@ usage: gaza_eval.py --txt FILE [--brinkd PATH] [--config FILE]
 import argparse
 import datetime
 import email.utils
-import json
 import os
-import subprocess
 import sys
 import tempfile
 
@@ -86,7 +84,7 @@ def detection(args, items, config):
                     noun="headlines")
 
 
-def stories(args, items, config, tmp):
+def stories(args, items, config):
     labels = story_eval.read_labels(args.labels or os.path.join(
         HERE, "gaza-2024-stories.tsv"))
     missing = [k for k in labels if k not in items]
@@ -105,16 +103,7 @@ def stories(args, items, config, tmp):
     dates = {k: email.utils.format_datetime(datetime.datetime.combine(
         datetime.date.fromisoformat(items[k][0]), datetime.time(12),
         datetime.timezone.utc)) for k in rows}
-    feed = os.path.join(tmp, "gaza.xml")
-    agnews_eval.write_feed(feed, rows, chosen, dates)
-    proc = subprocess.run([args.brinkd, "-c", config, "--match", feed],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          timeout=3600)
-    if proc.returncode != 0:
-        raise RuntimeError("brinkd exited %d: %s" % (
-            proc.returncode, proc.stderr.decode("utf-8", "replace")))
-    alerts = [(a["item"]["id"], a) for a in map(
-        json.loads, proc.stdout.decode("utf-8").splitlines())]
+    alerts = story_eval.run(args.brinkd, config, chosen, dates)
     print("%d headlines of %d labelled read (the same outlet's same "
           "headline once)" % (len(rows), len(labels)))
     story_eval.score(alerts, {k: labels[k] for k in rows}, chosen,
@@ -144,7 +133,7 @@ def main():
         with tempfile.TemporaryDirectory(prefix="gaza-") as tmp:
             config = args.config or agnews_eval.default_config(tmp)
             if args.stories:
-                stories(args, items, config, tmp)
+                stories(args, items, config)
             else:
                 detection(args, items, config)
     except (OSError, ValueError, RuntimeError) as e:

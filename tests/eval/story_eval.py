@@ -84,9 +84,9 @@ def estimated_date(row):
         DATED_EPOCH + datetime.timedelta(days=days))
 
 
-def run(brinkd, config, items, dated=False):
-    """[(row, alert)] in feed order."""
-    dates = {row: estimated_date(row) for row in items} if dated else None
+def run(brinkd, config, items, dates=None):
+    """[(row, alert)] in feed order (items' order); dates, if given,
+    {row: RFC 822 pubDate}."""
     with tempfile.TemporaryDirectory(prefix="stories-") as tmp:
         feed = os.path.join(tmp, "agnews.xml")
         agnews_eval.write_feed(feed, list(items), items, dates)
@@ -219,7 +219,9 @@ def main():
         config = args.config or agnews_eval.default_config(tmp, settings)
         try:
             items = agnews_eval.read_items(args.csv, False)
-            alerts = run(args.brinkd, config, items, args.dated)
+            alerts = run(args.brinkd, config, items,
+                         {row: estimated_date(row) for row in items}
+                         if args.dated else None)
             if args.dump:
                 dump(alerts, items)
                 return 0
