@@ -255,9 +255,9 @@ int	 rules_context_met(const struct rules_run *, const struct rule_hit *);
  * or wish, not asked of a named party) a bystander's: the one acting
  * (mention agent) is no armed side (an army, an armed group, captors),
  * the sentence names no forces of its own or of no one's, and none of
- * its rivals?  "Biden calls for an
- * immediate ceasefire" is a bystander's hope; "Hamas calls for a truce",
- * "Russia calls for talks with Ukraine" are a party's.  1 or 0. */
+ * its rivals?  "Biden calls for an immediate ceasefire" is a
+ * bystander's hope; "Hamas calls for a truce", "Russia calls for talks
+ * with Ukraine" are a party's.  1 or 0. */
 int	 rules_bystander_call(const struct rules_run *, long agent, int mood);
 
 /* rules_filter.c: the words a sentence needs to hold a term */
