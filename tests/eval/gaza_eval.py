@@ -16,7 +16,9 @@ Without --stories, gaza-2024-labels.tsv (line<TAB>threat<TAB>deesc<TAB>
 dev|test) labels a random sample of the headlines, and the labelled
 ones are matched as items with a title only; it prints, per split and
 for both, alarm and de-escalation precision, recall and F1 as
-bbc_eval.py does (with its code).
+bbc_eval.py does (with its code).  --labels gaza-2024-labels-3.tsv
+measures on the third sample instead, labelled after the rules of stop
+31 were shaped on the first two.
 
 With --stories, gaza-2024-stories.tsv (line<TAB>story) says, for every
 headline of three five-day stretches, which story it reports
@@ -26,6 +28,8 @@ headline of three five-day stretches, which story it reports
 same headline from the same outlet listed twice is read once, as one
 article.  Over every pair of alerted headlines it prints pairwise
 precision and recall as story_eval.py does (with its code).
+--labels gaza-2024-stories-4.tsv measures on a fourth stretch instead,
+held out.
 
 -v lists the misses and the false alarms, or the wrong pairs.  The text
 is printed to the terminal only.
