@@ -186,13 +186,21 @@ expect_none "a threat to resign over the war: no alert" resign_over
 printf 'x\n\nThe Varnian army said it would not hesitate to strike the rebels.\n' | match_stdin hesitate
 expect "would not hesitate to strike: a threat, no de-escalation" \
     "$(json_get "$T/hesitate.out" 'sorted(set(h["category"] for h in alerts[0]["hits"]))')" "['threat']"
-# An order to evacuate an area in a story of armed conflict announces
-# the attack on it; one for a flood does not, nor orders denied.
+# An order to evacuate an area announces the attack on it, even where
+# the copy says no word of war; one for a flood or a hurricane does
+# not, nor a state's order to its own citizens, nor orders denied.
 printf 'x\n\nChad ordered the evacuation of the border town as its troops massed nearby.\n' | match_stdin evacuation
 expect "an evacuation ordered as troops mass: threat-evacuation" \
     "$(json_get "$T/evacuation.out" 'alerts[0]["rule"]')" threat-evacuation
 printf 'x\n\nChad ordered the evacuation of the town as the river flooded it.\n' | match_stdin flood
 expect_none "an evacuation for a flood: no alert" flood
+printf 'x\n\nChad told the people of the valley to move south before dawn.\n' | match_stdin move_south
+expect "told to move south, no word of war: threat-evacuation" \
+    "$(json_get "$T/move_south.out" 'alerts[0]["rule"]')" threat-evacuation
+printf 'x\n\nChad ordered an evacuation of the coast as the hurricane neared.\n' | match_stdin hurricane
+expect_none "an evacuation for a hurricane: no alert" hurricane
+printf 'x\n\nChad told its citizens to evacuate the Libyan capital.\n' | match_stdin own_citizens
+expect_none "a state's own citizens told to leave: no alert" own_citizens
 printf 'x\n\nThe Chadian army said there were no orders to evacuate the town during the fighting.\n' | match_stdin no_orders
 expect_none "no orders to evacuate: no alert, no step down" no_orders
 # War vowed to go on until the enemy is beaten, a date set for an
