@@ -271,6 +271,30 @@ group_find(const struct clause_work *w, size_t from, size_t end, int bare,
 	return 1;
 }
 
+/*
+ * In a headline, is the "to" at k after clause c's verb of speech the
+ * headline future of what is said ("Netanyahu says war to last six
+ * months", "US says Israel to begin daily pauses")?  Only after a verb
+ * that takes no object of its own: "told them to leave", "warns Hamas
+ * to free", "urged Iran to halt" are a demand's infinitive.  Nor after
+ * a noun that takes "to" itself ("says plan to attack", "threat to"),
+ * nor after a group of more than its verb ("is signaling extremists to
+ * attack": a headline's reporting verb stands alone).
+ */
+static int
+headline_reported_future(const struct clause_work *w, const struct clause *c,
+    size_t k)
+{
+	uint64_t hb = wcls(w, c->verb.head);
+
+	return w->headline && k > c->verb.end && k + 1 < c->end &&
+	    c->verb.first == c->verb.head && (hb & CW_SPEECH) &&
+	    !(hb & (CW_OBJECT | CW_DEMAND | CW_THREAT | CW_DENY)) &&
+	    !(wcls(w, k - 1) & (CW_INTENT | CW_DEMAND | CW_THREAT |
+	    CW_DENY | CW_ABLE | CW_CALL | CW_ING | CW_FUNC | CW_PREP)) &&
+	    clause_verbish(w, clause_skip_adv(w, k + 1, c->end), c->end);
+}
+
 /* After a verb of speech, denial or threat, a second finite group
  * without "that" is its complement: where does that clause start? */
 static size_t
@@ -293,7 +317,7 @@ complement_start(const struct clause_work *w, const struct clause *c)
 		 * possessive or a number is a preposition */
 		if ((wcls(w, k) & CW_TO) && !(k + 1 < c->end &&
 		    (wcls(w, k + 1) & (CW_DET | CW_POSS | CW_NUM))))
-			return 0;
+			return headline_reported_future(w, c, k) ? from : 0;
 		/* "says Russia amassed troops", "said they also opposed":
 		 * an unknown "-ed" word right after a name or a pronoun
 		 * (and its adverbs), its subject, is the complement's verb

@@ -95,7 +95,7 @@ static const struct clause_word english_words[] = {
 	{ "strongly", CW_ADV }, { "firmly", CW_ADV }, { "directly", CW_ADV },
 	{ "eventually", CW_ADV }, { "finally", CW_ADV }, { "instead", CW_ADV },
 	{ "indeed", CW_ADV }, { "once", CW_ADV | CW_SUBORD }, { "fully", CW_ADV },
-	{ "openly", CW_ADV }, { "last", CW_TIMEPREP }, { "next", CW_TIMEPREP },
+	{ "openly", CW_ADV }, { "last", CW_TIMEPREP | CW_VERB | CW_PRES }, { "next", CW_TIMEPREP },
 	{ "early", CW_TIMEPREP }, { "late", CW_TIMEPREP },
 	/* time words */
 	{ "monday", CW_TIME }, { "tuesday", CW_TIME }, { "wednesday", CW_TIME },
@@ -362,6 +362,7 @@ static const struct clause_word english_verbs[] = {
 	{ "sell", CW_NEWS }, { "buy", CW_NEWS }, { "hand", CW_NEWS },
 	{ "pull", CW_NEWS }, { "bar", CW_NEWS }, { "avoid", CW_NEWS },
 	{ "allow", CW_NEWS }, { "stop", CW_NEWS }, { "stay", CW_NEWS },
+	{ "go", CW_NEWS }, { "last", CW_NEWS },
 	{ "talk", CW_NEWS }, { "surrender", CW_NEWS },
 	{ "negotiate", CW_NEWS }, { "invest", CW_NEWS },
 	{ "offer", CW_NEWS }, { "propose", CW_NEWS }, { "recommend", CW_NEWS },

@@ -287,6 +287,10 @@ expect_category "an offensive announced: threat" announced threat
 # A vote to widen an offensive is a decision to use force.
 printf 'x\n\nThe Chadian cabinet voted to expand the offensive against the rebels.\n' | match_stdin voted
 expect_category "a vote to expand an offensive: threat" voted threat
+# A headline's "says X to V" reports X's future: the war said to go on.
+printf 'Chad says war with rebels to last months\n' | match_stdin war_to_last
+expect "says war to last months: threat-war-continues" \
+    "$(json_get "$T/war_to_last.out" 'alerts[0]["rule"]')" threat-war-continues
 # A truce approved or sealed, talks closer to one, are steps; two sides
 # still far apart on it have not stepped down, whatever they resumed.
 printf 'x\n\nThe Varnian cabinet approved the truce with the rebels after a week of fighting.\n' | match_stdin approved

@@ -670,6 +670,24 @@ test_headlines(void)
 	analyse("Hamas fighters to attack town", 1);
 	CHECK_STR(verb("attack"), "tense=future mood=headline negated=no",
 	    "a plural noun before to is still the subject");
+	analyse("Chad says war with rebels to last months", 1);
+	CHECK_STR(verb("war"), "tense=future mood=headline negated=no",
+	    "says + a noun + to: what is said, in the headline future");
+	CHECK_STR(subject("war"), "war with rebels", "with a subject of "
+	    "its own");
+	CHECK_STR(speaker("war"), "chad", "which the sayer speaks");
+	analyse("Chad says fighting to go on", 1);
+	CHECK_STR(verb("fighting"), "tense=future mood=headline negated=no",
+	    "go and last are verbs after to");
+	analyse("Chad tells rebels to leave town", 1);
+	CHECK_STR(subject("rebels"), "chad", "tells + an object + to: the "
+	    "demand's infinitive, no complement");
+	analyse("Chad says plan to bomb town approved", 1);
+	CHECK(strstr(verb("bomb"), "tense=future") == NULL,
+	    "says + a noun that takes to itself: no headline future");
+	analyse("Chad is signaling rebels to attack town", 1);
+	CHECK_STR(subject("rebels"), "chad", "a reporting verb with an "
+	    "auxiliary is no headline's: no complement");
 }
 
 static void
