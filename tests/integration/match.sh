@@ -287,6 +287,10 @@ expect_category "an offensive announced: threat" announced threat
 # A vote to widen an offensive is a decision to use force.
 printf 'x\n\nThe Chadian cabinet voted to expand the offensive against the rebels.\n' | match_stdin voted
 expect_category "a vote to expand an offensive: threat" voted threat
+# Vengeance vowed is retaliation, as revenge is.
+printf 'x\n\nChad vowed mighty vengeance for the raid on its border post.\n' | match_stdin vengeance
+expect "vowed vengeance: retaliation-vow" \
+    "$(json_get "$T/vengeance.out" 'alerts[0]["rule"]')" retaliation-vow
 # A headline's "says X to V" reports X's future: the war said to go on.
 printf 'Chad says war with rebels to last months\n' | match_stdin war_to_last
 expect "says war to last months: threat-war-continues" \
