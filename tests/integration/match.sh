@@ -287,6 +287,19 @@ expect_category "an offensive announced: threat" announced threat
 # A vote to widen an offensive is a decision to use force.
 printf 'x\n\nThe Chadian cabinet voted to expand the offensive against the rebels.\n' | match_stdin voted
 expect_category "a vote to expand an offensive: threat" voted threat
+# Force that will not stop is a threat; a halt denied in the past is
+# news, and a war that will not end, said by no one, threatens nothing.
+printf 'x\n\nChad will not halt its attacks on the rebels.\n' | match_stdin no_halt
+expect "will not halt its attacks: threat-no-let-up" \
+    "$(json_get "$T/no_halt.out" 'alerts[0]["rule"]')" threat-no-let-up
+printf 'x\n\nThe Chadian defence minister said operations against the rebels would not stop soon.\n' | match_stdin no_stop_said
+expect "operations would not stop, the minister said: Chad threatens" \
+    "$(json_get "$T/no_stop_said.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
+    "threat-no-let-up-said chad"
+printf 'x\n\nChad did not stop shelling the town.\n' | match_stdin no_stop_past
+expect_none "did not stop shelling: no alert" no_stop_past
+printf 'x\n\nThe war will not end until the rebels answer three questions.\n' | match_stdin no_end_unsaid
+expect_none "the war will not end until, said by no one: no alert" no_end_unsaid
 # Vengeance vowed is retaliation, as revenge is.
 printf 'x\n\nChad vowed mighty vengeance for the raid on its border post.\n' | match_stdin vengeance
 expect "vowed vengeance: retaliation-vow" \
