@@ -222,12 +222,29 @@ rules_path_held(const struct rules *r, uint32_t p, uint32_t serial)
 	return 1;
 }
 
+/* Is id the last word of a path whose words the sentence stamped with
+ * serial all holds?  Most paths fail at their second word: asked first,
+ * without the walk of the path's words. */
+static int
+rules_anchor_held(const struct rules *r, uint32_t id, uint32_t serial)
+{
+	uint32_t a;
+
+	if (id >= r->n_anchor || !r->anchor[id])
+		return 0;
+	for (a = r->anchor_off[id]; a < r->anchor_off[id + 1]; a++)
+		if (r->stamp[r->anchor_next[a]] == serial &&
+		    rules_path_held(r, r->by_anchor[a], serial))
+			return 1;
+	return 0;
+}
+
 /* May tokens [first, end) of run's text hold a rule's term? */
 int
 rules_filter_pass(const struct rules_run *run, size_t first, size_t end)
 {
 	const struct rules *r = run->r;
-	uint32_t serial, id, a;
+	uint32_t serial, id;
 	size_t k, c;
 
 	if (r->anchor_all)
@@ -241,25 +258,23 @@ rules_filter_pass(const struct rules_run *run, size_t first, size_t end)
 		memset(r->stamp, 0, r->n_anchor * sizeof(*r->stamp));
 		serial = r->stamp[r->n_anchor] = 1;
 	}
-	for (k = first; k < end; k++)
+	for (k = first; k < end; k++) {
 		for (c = run->cand_off[k]; c < run->cand_off[k + 1]; c++)
 			if ((id = run->cands[c]) < r->n_anchor)
 				r->stamp[id] = serial;
+		for (c = run->join_off[k]; c < run->join_off[k + 1]; c++)
+			if ((id = run->join_cands[c]) < r->n_anchor)
+				r->stamp[id] = serial;
+	}
 	for (k = first; k < end; k++) {
 		if (!(run->starts[k] & RULES_ANCHOR))
 			continue;
-		for (c = run->cand_off[k]; c < run->cand_off[k + 1]; c++) {
-			id = run->cands[c];
-			if (id >= r->n_anchor || !r->anchor[id])
-				continue;
-			/* Most paths fail at their second word: asked
-			 * here, without the walk of the path's words. */
-			for (a = r->anchor_off[id]; a < r->anchor_off[id + 1];
-			    a++)
-				if (r->stamp[r->anchor_next[a]] == serial &&
-				    rules_path_held(r, r->by_anchor[a], serial))
-					return 1;
-		}
+		for (c = run->cand_off[k]; c < run->cand_off[k + 1]; c++)
+			if (rules_anchor_held(r, run->cands[c], serial))
+				return 1;
+		for (c = run->join_off[k]; c < run->join_off[k + 1]; c++)
+			if (rules_anchor_held(r, run->join_cands[c], serial))
+				return 1;
 	}
 	return 0;
 }

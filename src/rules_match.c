@@ -269,6 +269,8 @@ done:
 		rules_result_free(out);
 	free(run.cands);
 	free(run.cand_off);
+	free(run.join_cands);
+	free(run.join_off);
 	free(run.starts);
 	free(run.occs);
 	free(run.mentions);

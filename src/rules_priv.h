@@ -176,6 +176,9 @@ struct rules_run {
 	size_t			*cand_off;	/* token i: cands[off[i]..off[i+1]) */
 	unsigned char		*starts;	/* per token: RULES_START,
 						   RULES_ANCHOR */
+	uint32_t		*join_cands;	/* word ids of hyphened pairs */
+	size_t			*join_off;	/* pair i (tokens i, i + 1):
+						   join_cands[off[i]..off[i+1]) */
 	struct rules_occ	*occs;
 	size_t			 n_occs, cap_occs;
 	struct rules_mention	*mentions;

@@ -3,6 +3,12 @@
  * gets the word ids it may stand for (its stem, its capitals, its
  * prefixes, the word classes of those), then the trie is walked from
  * each token of a sentence; every phrase found is an occurrence.
+ *
+ * Two tokens joined by a hyphen also stand, together, for the ids of
+ * the word they spell closed up: a compound is written closed, with a
+ * hyphen or open ("ceasefire", "cease-fire", "cease fire"), and a rule
+ * that names the closed word ("@truce" holds "ceasefire") finds the
+ * hyphened one.  The open spelling is the rule's to name, as a phrase.
  */
 #include "autoconf.h"
 
@@ -13,6 +19,7 @@
 
 #include "cand_cache.h"
 #include "config.h"
+#include "memo.h"
 #include "rules.h"
 #include "rules_priv.h"
 #include "text.h"
@@ -79,6 +86,13 @@ rules_token_cands(const struct rules *r, const struct text_token *t,
 	return n;
 }
 
+/* Is pattern pat the name of an actor or a role? */
+static int
+rules_is_name(const struct rules *r, uint32_t pat)
+{
+	return r->pats[pat].kind == PAT_ACTOR || r->pats[pat].kind == PAT_ROLE;
+}
+
 static int
 rules_push_occ(struct rules_run *run, uint32_t pat, size_t start, size_t end,
     uint64_t literal)
@@ -105,10 +119,13 @@ rules_push_occ(struct rules_run *run, uint32_t pat, size_t start, size_t end,
  * Follow the trie from node with token j onwards; phrases begin at i.
  * literal marks the tokens matched by words of the phrase so far (a
  * wildcard's or a gap's are not: a negation cue there still counts).
+ * joined: a hyphened pair was read as one word on the way, which makes
+ * words of rules, not names: an actor's or a role's name is matched as
+ * written ("Israeli-Palestinian" names two parties, not one).
  */
 static int
 rules_walk(struct rules_run *run, uint32_t node, size_t i, size_t j,
-    size_t end, uint64_t literal)
+    size_t end, uint64_t literal, int joined)
 {
 	const struct rules *r = run->r;
 	uint64_t lit;
@@ -125,7 +142,7 @@ rules_walk(struct rules_run *run, uint32_t node, size_t i, size_t j,
 			continue;
 		for (skip = 0; skip <= gap && j + skip < end; skip++)
 			if (rules_walk(run, (uint32_t)child, i, j + skip, end,
-			    literal) == -1)
+			    literal, joined) == -1)
 				return -1;
 	}
 	for (c = run->cand_off[j]; c < run->cand_off[j + 1]; c++) {
@@ -135,11 +152,28 @@ rules_walk(struct rules_run *run, uint32_t node, size_t i, size_t j,
 		if (run->cands[c] != RULES_WILDCARD)
 			lit |= UINT64_C(1) << (j - i);
 		for (o = r->nodes[child].out; o != -1; o = r->outs[o].next)
-			if (rules_push_occ(run, r->outs[o].pat, i, j + 1, lit)
+			if (!(joined && rules_is_name(r, r->outs[o].pat)) &&
+			    rules_push_occ(run, r->outs[o].pat, i, j + 1, lit)
 			    == -1)
 				return -1;
 		if (j + 1 < end && rules_walk(run, (uint32_t)child, i, j + 1,
-		    end, lit) == -1)
+		    end, lit, joined) == -1)
+			return -1;
+	}
+	/* tokens j and j + 1 read as one closed-up word */
+	for (c = run->join_off[j]; c < run->join_off[j + 1] && j + 1 < end;
+	    c++) {
+		if (j + 1 - i >= RULES_MAX_SPAN || (child = rules_edge_find(r,
+		    node, run->join_cands[c])) == -1)
+			continue;
+		lit = literal | (UINT64_C(3) << (j - i));
+		for (o = r->nodes[child].out; o != -1; o = r->outs[o].next)
+			if (!rules_is_name(r, r->outs[o].pat) &&
+			    rules_push_occ(run, r->outs[o].pat, i, j + 2, lit)
+			    == -1)
+				return -1;
+		if (j + 2 < end && rules_walk(run, (uint32_t)child, i, j + 2,
+		    end, lit, 1) == -1)
 			return -1;
 	}
 	return 0;
@@ -164,6 +198,68 @@ rules_token_marks(const struct rules *r, const uint32_t *ids, size_t n)
 			marks |= RULES_ANCHOR;
 	}
 	return marks;
+}
+
+/*
+ * The ids of each pair of tokens joined by a hyphen, read as the word
+ * they spell closed up (run->join_cands, join_off: pair i is tokens i
+ * and i + 1), and what they may be to the phrases, added to token i's
+ * marks.  Not the wildcard: a "*" is one token, whatever joins it.
+ */
+static int
+rules_scan_joins(struct rules_run *run)
+{
+	uint32_t ids[RULES_MAX_CANDS], *nc;
+	const struct text_token *tok = run->doc.tokens;
+	struct text_token joined;
+	char word[RULES_MAX_KEY];
+	const uint32_t *src;
+	size_t i, k, n, total = 0, cap = 0;
+	int caps, marks;
+
+	if ((run->join_off = malloc((run->doc.n_tokens + 1) *
+	    sizeof(*run->join_off))) == NULL)
+		return -1;
+	run->join_off[0] = 0;
+	for (i = 0; i < run->doc.n_tokens; i++) {
+		run->join_off[i + 1] = total;
+		if (i + 1 == run->doc.n_tokens ||
+		    !(tok[i + 1].flags & TEXT_HYPHEN) ||
+		    tok[i].fold_len + tok[i + 1].fold_len >= sizeof(word))
+			continue;
+		memcpy(word, tok[i].fold, tok[i].fold_len);
+		memcpy(word + tok[i].fold_len, tok[i + 1].fold,
+		    tok[i + 1].fold_len);
+		memset(&joined, 0, sizeof(joined));
+		joined.fold = word;
+		joined.fold_len = tok[i].fold_len + tok[i + 1].fold_len;
+		joined.flags = tok[i].flags & tok[i + 1].flags & TEXT_CAPS;
+		caps = (joined.flags & TEXT_CAPS) != 0;
+		src = cand_cache_get(run->r->cand_cache, word,
+		    joined.fold_len, memo_key_hash(word, joined.fold_len),
+		    caps, &n, &marks);
+		if (src == NULL) {
+			n = rules_token_cands(run->r, &joined, ids);
+			marks = rules_token_marks(run->r, ids, n);
+			cand_cache_put(run->r->cand_cache, word,
+			    joined.fold_len, caps, ids, n, marks);
+			src = ids;
+		}
+		if (n <= 1)	/* the wildcard alone */
+			continue;
+		if (total + n - 1 > cap) {
+			cap = cap * 2 > total + n ? cap * 2 : total + n + 16;
+			if ((nc = realloc(run->join_cands, cap *
+			    sizeof(*nc))) == NULL)
+				return -1;
+			run->join_cands = nc;
+		}
+		for (k = 1; k < n; k++)	/* [0] is the wildcard */
+			run->join_cands[total++] = src[k];
+		run->join_off[i + 1] = total;
+		run->starts[i] |= (unsigned char)marks;
+	}
+	return 0;
 }
 
 /*
@@ -220,7 +316,7 @@ rules_scan_cands(struct rules_run *run)
 		run->cand_off[i + 1] = total;
 		run->starts[i] = (unsigned char)starts;
 	}
-	return 0;
+	return rules_scan_joins(run);
 }
 
 /* Append the phrases that begin in tokens [first, end) to run->occs;
@@ -232,7 +328,7 @@ rules_scan(struct rules_run *run, size_t first, size_t end)
 
 	for (i = first; i < end; i++)
 		if ((run->starts[i] & RULES_START) &&
-		    rules_walk(run, 0, i, i, end, 0) == -1)
+		    rules_walk(run, 0, i, i, end, 0, 0) == -1)
 			return -1;
 	return 0;
 }

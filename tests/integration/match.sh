@@ -300,6 +300,10 @@ printf 'x\n\nChad did not stop shelling the town.\n' | match_stdin no_stop_past
 expect_none "did not stop shelling: no alert" no_stop_past
 printf 'x\n\nThe war will not end until the rebels answer three questions.\n' | match_stdin no_end_unsaid
 expect_none "the war will not end until, said by no one: no alert" no_end_unsaid
+# A closed word of the pack ("ceasefire") meets its hyphened spelling.
+printf 'x\n\nThe Chadian army said there would be no cease-fire until the rebels were destroyed.\n' | match_stdin cease_fire
+expect "no cease-fire until the rebels are destroyed: threat-war-goes-on" \
+    "$(json_get "$T/cease_fire.out" 'alerts[0]["rule"]')" threat-war-goes-on
 # Vengeance vowed is retaliation, as revenge is.
 printf 'x\n\nChad vowed mighty vengeance for the raid on its border post.\n' | match_stdin vengeance
 expect "vowed vengeance: retaliation-vow" \

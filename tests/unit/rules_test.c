@@ -37,7 +37,8 @@ test_classes(void)
 	memset(rules, 0, sizeof(rules));
 	cfg.n_rules = 0;
 	classes[0].name = "force";
-	classes[0].words = LIST("attack*", "strike", "bomb*", "go to war");
+	classes[0].words = LIST("attack*", "strike", "bomb*", "go to war",
+	    "warplane*", "ceasefire");
 	classes[1].name = "modal";
 	classes[1].words = LIST("will", "would", "could", "is going to");
 	classes[2].name = "threatish";
@@ -63,6 +64,12 @@ test_classes(void)
 	CHECK_INT(run("Iran will go to war with Israel."), 1,
 	    "a multiword member of the second");
 	CHECK_INT(run("Iran attacked Israel."), 0, "no modal, no hit");
+	CHECK_INT(run("Iran would send war-planes over Israel."), 1,
+	    "a hyphened word meets the closed word of a class (a prefix)");
+	CHECK_INT(run("Iran would break the cease-fires with Israel."), 1,
+	    "and a stem");
+	CHECK_INT(run("Iran would send war planes over Israel."), 0,
+	    "the open spelling is the rule's to name");
 	CHECK_INT(run("Iran vowed to strike Israel."), 1,
 	    "a class of a class (@threatish holds @force)");
 	CHECK_STR(hit_rule(0), "menace", "the rule of the nested class");
