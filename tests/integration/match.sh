@@ -300,6 +300,10 @@ printf 'x\n\nChad did not stop shelling the town.\n' | match_stdin no_stop_past
 expect_none "did not stop shelling: no alert" no_stop_past
 printf 'x\n\nThe war will not end until the rebels answer three questions.\n' | match_stdin no_end_unsaid
 expect_none "the war will not end until, said by no one: no alert" no_end_unsaid
+# A truce that takes effect is a step, as one agreed or begun is.
+printf 'x\n\nCalm returned to the towns as the truce took effect at dawn, Chad said.\n' | match_stdin took_effect
+expect "a truce took effect: deescalation-talks" \
+    "$(json_get "$T/took_effect.out" 'alerts[0]["rule"]')" deescalation-talks
 # A closed word of the pack ("ceasefire") meets its hyphened spelling.
 printf 'x\n\nThe Chadian army said there would be no cease-fire until the rebels were destroyed.\n' | match_stdin cease_fire
 expect "no cease-fire until the rebels are destroyed: threat-war-goes-on" \
