@@ -212,9 +212,12 @@ int	 clause_demand_noun(const struct clause_sentence *cs, size_t t);
 int	 clause_may_be_verb(const struct clause_sentence *cs, size_t t);
 
 /*
- * Is token t in a clause that a subordinator opens after the sentence's
- * first ("What is happening in Rafah as Israel threatens to attack?"):
- * a question asks its main clause, and such a clause is stated?  1 or 0.
+ * Is token t in a clause that a question does not ask: one that a
+ * subordinator opens after the sentence's first ("What is happening in
+ * Rafah as Israel threatens to attack?": a question asks its main
+ * clause), or one before a clause that a conjunction opens with an
+ * auxiliary, the question's own inverted order ("Israel asks Gazans to
+ * leave, but is any place safe?")?  1 or 0.
  */
 int	 clause_presupposed(const struct clause_sentence *cs, size_t t);
 

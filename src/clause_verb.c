@@ -395,11 +395,25 @@ clause_may_be_verb(const struct clause_sentence *cs, size_t t)
 int
 clause_presupposed(const struct clause_sentence *cs, size_t t)
 {
-	struct clause_chain ch;
+	struct clause_chain ch, later;
 
-	if (!chain_at(cs, t, &ch) || ch.c == &cs->clauses[0])
+	if (!chain_at(cs, t, &ch))
 		return 0;
-	return (ccls(&ch, ch.c->first) & CW_SUBORD) != 0;
+	if (ch.c != &cs->clauses[0] && (ccls(&ch, ch.c->first) & CW_SUBORD))
+		return 1;
+	/* not when the clause asks itself: an auxiliary opens it ("Will
+	 * Chad attack, and is the town safe?") or follows its question
+	 * word ("Why does Chad attack, and will it stop?") */
+	if ((ccls(&ch, ch.c->first) & CW_AUX) ||
+	    (ccls(&ch, ch.c->first + 1) & CW_AUX))
+		return 0;
+	later.cs = cs;
+	for (later.c = ch.c + 1; later.c < cs->clauses + cs->n_clauses;
+	    later.c++)
+		if ((ccls(&later, later.c->first) & (CW_CONJ | CW_AND |
+		    CW_OR)) && (ccls(&later, later.c->first + 1) & CW_AUX))
+			return 1;
+	return 0;
 }
 
 int

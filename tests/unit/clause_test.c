@@ -617,6 +617,15 @@ test_headlines(void)
 	    "a question's as-clause is stated, not asked");
 	CHECK_INT(clause_presupposed(&cs, token("happening")), 0,
 	    "its main clause is asked");
+	analyse("Chad tells villagers to leave, but is any place safe?", 1);
+	CHECK_INT(clause_presupposed(&cs, token("tells")), 1,
+	    "before but and an auxiliary, the question's own order: stated");
+	analyse("Will Chad attack, and is the town safe?", 1);
+	CHECK_INT(clause_presupposed(&cs, token("attack")), 0,
+	    "a clause that opens with its auxiliary asks itself");
+	analyse("Why does Chad attack, and will it stop?", 1);
+	CHECK_INT(clause_presupposed(&cs, token("attack")), 0,
+	    "or whose question word comes before it");
 	analyse("Panic in the town as Chad continues to bomb it", 1);
 	CHECK(strstr(verb("bomb"), "tense=future") == NULL,
 	    "a headline's to after continues: no future");
