@@ -28,8 +28,8 @@ headline of three five-day stretches, which story it reports
 same headline from the same outlet listed twice is read once, as one
 article.  Over every pair of alerted headlines it prints pairwise
 precision and recall as story_eval.py does (with its code).
---labels gaza-2024-stories-4.tsv measures on a fourth stretch instead,
-held out.
+--labels gaza-2024-stories-4.tsv or gaza-2024-stories-5.tsv measures
+on a fourth or a fifth stretch instead, labelled later.
 
 -v lists the misses and the false alarms, or the wrong pairs.  The text
 is printed to the terminal only.
