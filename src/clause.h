@@ -228,6 +228,12 @@ int	 clause_presupposed(const struct clause_sentence *cs, size_t t);
 int	 clause_after_to(const struct clause_sentence *cs, size_t t);
 
 /*
+ * Is the subject of token t's clause a pronoun alone ("it", "we"), which
+ * stands for a party named elsewhere?  1 or 0.
+ */
+int	 clause_subject_pronoun(const struct clause_sentence *cs, size_t t);
+
+/*
  * Is token t the "to" of a demand that its object not act: a verb of
  * demand, an object, then "not to" or "never to" ("warned Russia not to
  * invade", "told them never to attack")?  Whoever the object is, it is

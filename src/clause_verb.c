@@ -427,6 +427,16 @@ clause_after_to(const struct clause_sentence *cs, size_t t)
 }
 
 int
+clause_subject_pronoun(const struct clause_sentence *cs, size_t t)
+{
+	struct clause_chain ch;
+
+	if (!chain_at(cs, t, &ch) || ch.c->subj_end != ch.c->subj_first + 1)
+		return 0;
+	return (ccls(&ch, ch.c->subj_first) & CW_PRON) != 0;
+}
+
+int
 clause_demand_not_to(const struct clause_sentence *cs, size_t t)
 {
 	struct clause_chain ch;

@@ -334,6 +334,29 @@ rules_subject_other(const struct rules_run *run, size_t t, long agent)
 }
 
 /*
+ * Is token t's clause about a thing, not a party: a subject that names
+ * no party nor role and is no pronoun ("collective punishment won't
+ * defeat Hamas")?  Then a negation there judges a means, and no party
+ * disowns force by it.  1 then.
+ */
+static int
+rules_thing_subject(const struct rules_run *run, size_t t)
+{
+	const struct clause *c;
+	size_t k;
+
+	if ((c = clause_at(&run->cs, t)) == NULL ||
+	    c->subj_first >= c->subj_end ||
+	    clause_subject_pronoun(&run->cs, t))
+		return 0;
+	for (k = 0; k < run->n_am; k++)
+		if (run->am[k].first < c->subj_end &&
+		    run->am[k].end > c->subj_first)
+			return 0;
+	return 1;
+}
+
+/*
  * Is the negation of a term that names its own actor ("Chad's
  * ultimatum", "an Australian ultimatum") that of the clause's subject,
  * another named party ("Sudan rejected Chad's ultimatum")?  Then that
@@ -550,6 +573,14 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		    strcmp(rule->negated, rule->category) == 0) {
 			rules_say(run, "  not fired: refused by \"%s\"",
 			    cue ? cue : "");
+			continue;
+		}
+		if (neg && !drop && strcmp(rule->negated, rule->category) != 0 &&
+		    r->clause_lang[lang] != NULL && v.negated &&
+		    rules_thing_subject(run, t)) {
+			rules_say(run, "  not fired: negated of a thing, not "
+			    "a party (\"the siege will not defeat them\"): "
+			    "no party disowns force");
 			continue;
 		}
 		if (neg && (v.mood & CLAUSE_DEMAND_OTHER)) {

@@ -300,6 +300,10 @@ printf 'x\n\nChad did not stop shelling the town.\n' | match_stdin no_stop_past
 expect_none "did not stop shelling: no alert" no_stop_past
 printf 'x\n\nThe war will not end until the rebels answer three questions.\n' | match_stdin no_end_unsaid
 expect_none "the war will not end until, said by no one: no alert" no_end_unsaid
+# A negated threat is a step down when a party disowns force, not when
+# a thing fails ("hunger will not defeat them": a means judged).
+printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
+expect_none "a thing that will not defeat the rebels: no de-escalation" thing_negated
 # A truce that takes effect is a step, as one agreed or begun is.
 printf 'x\n\nCalm returned to the towns as the truce took effect at dawn, Chad said.\n' | match_stdin took_effect
 expect "a truce took effect: deescalation-talks" \
