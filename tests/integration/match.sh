@@ -300,6 +300,11 @@ printf 'x\n\nChad did not stop shelling the town.\n' | match_stdin no_stop_past
 expect_none "did not stop shelling: no alert" no_stop_past
 printf 'x\n\nThe war will not end until the rebels answer three questions.\n' | match_stdin no_end_unsaid
 expect_none "the war will not end until, said by no one: no alert" no_end_unsaid
+# A party vowed to be defeated is threatened with force, as one vowed
+# to be crushed is.
+printf 'x\n\nChad pledged to defeat Sudan.\n' | match_stdin defeat
+expect "pledged to defeat Sudan: threat-force-party" \
+    "$(json_get "$T/defeat.out" 'alerts[0]["rule"]')" threat-force-party
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
