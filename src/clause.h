@@ -145,6 +145,14 @@ struct clause_lang;
 const struct clause_lang *clause_lang_find(const char *language);
 
 /*
+ * Is fold (a folded word) a verb whose negation asserts the act in the
+ * language ("hesitate": "will not hesitate to strike" will strike)?
+ * The clause analysis undoes a group's negation at it; word cues count
+ * it as a cue of its own, so that "not" and it cancel.  1 or 0.
+ */
+int	 clause_lang_hesitates(const struct clause_lang *, const char *fold);
+
+/*
  * Analyse sentence sn of doc (its tokens as text_analyse made them).
  * headline is 1 when the sentence is an article's title.  Fills out
  * (free with clause_sentence_free, also after an error); returns 0, or

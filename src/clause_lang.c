@@ -440,7 +440,8 @@ static const char *const english_wish_verbs[] = {
 };
 
 static const char *const english_hesitate_verbs[] = {
-	"hesitate", "hesitates", "hesitated", "hesitating", NULL
+	"hesitate", "hesitates", "hesitated", "hesitating", "hesitation",
+	NULL
 };
 
 static struct clause_lang clause_english = {
@@ -528,6 +529,12 @@ clause_lang_build(struct clause_lang *l)
 		clause_lang_put(l, w->word, strlen(w->word), 0, 1);
 	for (w = l->words; w->word != NULL; w++)
 		clause_lang_put(l, w->word, strlen(w->word), w->bits, 0);
+}
+
+int
+clause_lang_hesitates(const struct clause_lang *l, const char *fold)
+{
+	return l != NULL && clause_word_in(l->hesitate_verbs, fold);
 }
 
 const struct clause_lang *

@@ -22,12 +22,12 @@
 
 /* Negation cues for rules that set none, when the configuration has no
  * global `negations` either.  Two cues cancel each other ("did not rule
- * out strikes" is a threat). */
+ * out strikes" is a threat); a verb whose negation asserts the act
+ * ("hesitate") is the clause tables' (rules_negation.c counts it). */
 static const char *const rules_default_negations[] = {
 	"not", "no", "never", "nor", "neither", "without", "no longer",
 	"ruled out", "rule out", "rules out", "ruling out", "denied",
 	"denies", "deny", "denying", "refused to", "refuses to",
-	"hesitate", "hesitates", "hesitated", "hesitating",
 	"unlikely to", "has no intention", "have no intention",
 	"had no intention", "no plans to", "rejected", "dismissed",
 	"far from", "instead of", "rather than", NULL

@@ -64,6 +64,12 @@ test_classes(void)
 	CHECK_INT(run("Iran will go to war with Israel."), 1,
 	    "a multiword member of the second");
 	CHECK_INT(run("Iran attacked Israel."), 0, "no modal, no hit");
+	CHECK_INT(run("Iran would not attack Israel."), 0,
+	    "a rule without clause keys: a cue negates");
+	CHECK_INT(run("Iran would not hesitate to attack Israel."), 1,
+	    "and hesitate cancels it (the language's clause tables)");
+	CHECK_INT(run("Iran would attack Israel without hesitation."), 1,
+	    "as hesitation does without");
 	CHECK_INT(run("Iran would send war-planes over Israel."), 1,
 	    "a hyphened word meets the closed word of a class (a prefix)");
 	CHECK_INT(run("Iran would break the cease-fires with Israel."), 1,
