@@ -186,9 +186,10 @@ expect_none "a threat to resign over the war: no alert" resign_over
 printf 'x\n\nThe Varnian army said it would not hesitate to strike the rebels.\n' | match_stdin hesitate
 expect "would not hesitate to strike: a threat, no de-escalation" \
     "$(json_get "$T/hesitate.out" 'sorted(set(h["category"] for h in alerts[0]["hits"]))')" "['threat']"
-# An order to evacuate an area announces the attack on it, even where
-# the copy says no word of war; one for a flood or a hurricane does
-# not, nor a state's order to its own citizens, nor orders denied.
+# An order to evacuate or leave an area announces the attack on it, even
+# where the copy says no word of war; one for a flood or a hurricane
+# does not, nor a state's order to its own citizens or to an envoy,
+# nor orders denied.
 printf 'x\n\nChad ordered the evacuation of the border town as its troops massed nearby.\n' | match_stdin evacuation
 expect "an evacuation ordered as troops mass: threat-evacuation" \
     "$(json_get "$T/evacuation.out" 'alerts[0]["rule"]')" threat-evacuation
@@ -201,6 +202,11 @@ printf 'x\n\nChad ordered an evacuation of the coast as the hurricane neared.\n'
 expect_none "an evacuation for a hurricane: no alert" hurricane
 printf 'x\n\nChad told its citizens to evacuate the Libyan capital.\n' | match_stdin own_citizens
 expect_none "a state's own citizens told to leave: no alert" own_citizens
+printf 'x\n\nChad told the villagers to leave the border region.\n' | match_stdin told_to_leave
+expect "villagers told to leave: threat-evacuation" \
+    "$(json_get "$T/told_to_leave.out" 'alerts[0]["rule"]')" threat-evacuation
+printf 'x\n\nChad told the Libyan ambassador to leave the country.\n' | match_stdin envoy_leave
+expect_none "an ambassador told to leave: no alert" envoy_leave
 printf 'x\n\nThe Chadian army said there were no orders to evacuate the town during the fighting.\n' | match_stdin no_orders
 expect_none "no orders to evacuate: no alert, no step down" no_orders
 # War vowed to go on until the enemy is beaten, a date set for an
