@@ -145,12 +145,12 @@ struct clause_lang;
 const struct clause_lang *clause_lang_find(const char *language);
 
 /*
- * Is fold (a folded word) a verb whose negation asserts the act in the
- * language ("hesitate": "will not hesitate to strike" will strike)?
- * The clause analysis undoes a group's negation at it; word cues count
- * it as a cue of its own, so that "not" and it cancel.  1 or 0.
+ * The language's verbs whose negation asserts the act ("hesitate": "will
+ * not hesitate to strike" will strike), NULL-terminated.  The clause
+ * analysis undoes a group's negation at one; the rules' built-in word
+ * cues count one as a cue of its own, so that "not" and it cancel.
  */
-int	 clause_lang_hesitates(const struct clause_lang *, const char *fold);
+const char *const *clause_lang_hesitate_verbs(const struct clause_lang *);
 
 /*
  * Analyse sentence sn of doc (its tokens as text_analyse made them).

@@ -531,10 +531,10 @@ clause_lang_build(struct clause_lang *l)
 		clause_lang_put(l, w->word, strlen(w->word), w->bits, 0);
 }
 
-int
-clause_lang_hesitates(const struct clause_lang *l, const char *fold)
+const char *const *
+clause_lang_hesitate_verbs(const struct clause_lang *l)
 {
-	return l != NULL && clause_word_in(l->hesitate_verbs, fold);
+	return l->hesitate_verbs;
 }
 
 const struct clause_lang *

@@ -22,8 +22,8 @@
 
 /* Negation cues for rules that set none, when the configuration has no
  * global `negations` either.  Two cues cancel each other ("did not rule
- * out strikes" is a threat); a verb whose negation asserts the act
- * ("hesitate") is the clause tables' (rules_negation.c counts it). */
+ * out strikes" is a threat); the verbs whose negation asserts the act
+ * ("hesitate") come from the language's clause tables, as cues too. */
 static const char *const rules_default_negations[] = {
 	"not", "no", "never", "nor", "neither", "without", "no longer",
 	"ruled out", "rule out", "rules out", "ruling out", "denied",
@@ -32,6 +32,20 @@ static const char *const rules_default_negations[] = {
 	"had no intention", "no plans to", "rejected", "dismissed",
 	"far from", "instead of", "rather than", NULL
 };
+
+/* Each phrase of a NULL-terminated list, as rules_add_phrase. */
+static int
+rules_add_words(struct rules *r, enum rules_kind kind, size_t owner, int lang,
+    const char *const *words, char *err, size_t errlen)
+{
+	size_t k;
+
+	for (k = 0; words[k] != NULL; k++)
+		if (rules_add_phrase(r, kind, owner, lang, words[k], err,
+		    errlen) == -1)
+			return -1;
+	return 0;
+}
 
 /* "FILE:LINE: rule NAME: " before a message about a rule. */
 static void
@@ -457,6 +471,11 @@ rules_compile(const struct config *cfg, char *err, size_t errlen)
 				    rules_default_negations[k], err, errlen)
 				    == -1)
 					goto fail;
+			if (r->clause_lang[l] != NULL &&
+			    rules_add_words(r, PAT_NEG, RULES_SHARED, l,
+			    clause_lang_hesitate_verbs(r->clause_lang[l]), err,
+			    errlen) == -1)
+				goto fail;
 		}
 		for (i = 0; i < cfg->n_actors; i++)
 			for (k = 0; k < cfg->actors[i].names.n; k++)

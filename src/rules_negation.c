@@ -49,29 +49,6 @@ rules_clause_start(const struct rules_run *run, const struct text_sentence *sn,
 }
 
 /*
- * Is token k, in the clause of term occurrence t of rule ri, a verb
- * whose negation asserts the act ("will not hesitate to strike", "without
- * hesitation")?  It counts as a cue, so that the negation before it
- * cancels, where the rule reads the built-in cues; inside the term only
- * in its gaps, as a cue.
- */
-static int
-rules_hesitation(const struct rules_run *run, size_t ri,
-    const struct rules_occ *t, size_t k)
-{
-	const struct rules *r = run->r;
-
-	if (r->cfg->rules[ri].has_negations || r->cfg->negations.n > 0)
-		return 0;
-	if (k < t->start && t->start - (k + 1) > RULES_NEG_REACH)
-		return 0;
-	if (k >= t->start && (t->literal >> (k - t->start)) & 1)
-		return 0;
-	return clause_lang_hesitates(r->clause_lang[r->rule_lang[ri]],
-	    run->doc.tokens[k].fold);
-}
-
-/*
  * Is the term occurrence t of rule ri negated?  The cues that stand in
  * its clause, before it and close to it, are counted without overlaps;
  * an odd count negates ("did not rule out strikes" has two).  *cue gets
@@ -125,13 +102,8 @@ rules_negated(const struct rules_run *run, const struct text_sentence *sn,
 			count++;
 			*cue = r->pats[best->pat].text;
 			pos = best->end;
-			continue;
-		}
-		if (rules_hesitation(run, ri, t, pos)) {
-			count++;
-			*cue = run->doc.tokens[pos].fold;
-		}
-		pos++;
+		} else
+			pos++;
 	}
 	return count % 2 == 1;
 }
