@@ -81,7 +81,7 @@ rules_find_mentions(struct rules_run *run)
 		return -1;
 	for (k = 0; k < run->n_occs; k++) {
 		o = &run->occs[k];
-		if (r->pats[o->pat].kind != PAT_ACTOR)
+		if (!RULES_OCC_NAME(r, o, PAT_ACTOR))
 			continue;
 		overlap = 0;
 		for (j = 0; j < n; j++) {

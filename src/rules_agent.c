@@ -61,7 +61,8 @@ rules_actor_mentions(struct rules_run *run, const struct text_sentence *sn,
 		return -1;
 	for (k = 0; k < run->n_occs; k++) {
 		p = &r->pats[run->occs[k].pat];
-		if (p->kind != PAT_ACTOR && p->kind != PAT_ROLE)
+		if (!RULES_OCC_NAME(r, &run->occs[k], PAT_ACTOR) &&
+		    !RULES_OCC_NAME(r, &run->occs[k], PAT_ROLE))
 			continue;
 		words[n].first = run->occs[k].start;
 		words[n].end = run->occs[k].end;

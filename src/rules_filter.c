@@ -225,7 +225,7 @@ rules_path_held(const struct rules *r, uint32_t p, uint32_t serial)
 /* Is id the last word of a path whose words the sentence stamped with
  * serial all holds?  Most paths fail at their second word: asked first,
  * without the walk of the path's words. */
-static int
+static inline int
 rules_anchor_held(const struct rules *r, uint32_t id, uint32_t serial)
 {
 	uint32_t a;

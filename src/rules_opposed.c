@@ -24,7 +24,8 @@ rules_in_gap(const struct rules_occ *o, size_t from, size_t end)
 	size_t k;
 
 	for (k = from; k < end; k++)
-		if (k - o->start >= 64 || ((o->literal >> (k - o->start)) & 1))
+		if (k - o->start >= RULES_MAX_SPAN ||
+		    ((o->literal >> (k - o->start)) & 1))
 			return 0;
 	return 1;
 }

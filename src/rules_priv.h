@@ -22,7 +22,11 @@
 #define RULES_GAP	UINT32_MAX
 #define RULES_GAP_DEFAULT 3
 #define RULES_GAP_MAX	12
-#define RULES_MAX_SPAN	64	/* tokens one occurrence may cover */
+#define RULES_MAX_SPAN	63	/* tokens one occurrence may cover */
+/* In an occurrence's literal bits, past the span: a hyphened pair was
+ * read as one word on the way (rules_scan.c), which makes a word of a
+ * rule, never a name (RULES_OCC_NAME). */
+#define RULES_LIT_JOINED (UINT64_C(1) << 63)
 #define RULES_MAX_SENTENCE 256	/* tokens judged or scanned at once: a
 				   longer sentence is cut in parts
 				   (rules_match.c says why) */
@@ -50,6 +54,8 @@ enum rules_kind {
 /* What a token may be to the phrases (bits of rules_run.starts). */
 #define RULES_START	0x1	/* the first word of a phrase */
 #define RULES_ANCHOR	0x2	/* the anchor of a term (rules_filter.c) */
+#define RULES_JOINED	0x4	/* it and the next token, hyphened, stand
+				   for word ids of their own (rules_scan.c) */
 
 #define RULES_SHARED	SIZE_MAX	/* owner of the shared negation cues */
 
@@ -162,6 +168,13 @@ struct rules_occ {
 					   phrase's own words, not a gap's */
 };
 
+/* Is occurrence o a name of the kind given (PAT_ACTOR or PAT_ROLE), as
+ * written: not one read through a hyphened pair closed up
+ * ("Israeli-Palestinian" names two parties, not "israeli*" once)? */
+#define RULES_OCC_NAME(r, o, k) \
+	((r)->pats[(o)->pat].kind == (k) && \
+	!((o)->literal & RULES_LIT_JOINED))
+
 struct rules_mention {
 	size_t		 actor;
 	size_t		 start, end;
@@ -175,7 +188,7 @@ struct rules_run {
 	uint32_t		*cands;		/* word ids, per token */
 	size_t			*cand_off;	/* token i: cands[off[i]..off[i+1]) */
 	unsigned char		*starts;	/* per token: RULES_START,
-						   RULES_ANCHOR */
+						   RULES_ANCHOR, RULES_JOINED */
 	uint32_t		*join_cands;	/* word ids of hyphened pairs */
 	size_t			*join_off;	/* pair i (tokens i, i + 1):
 						   join_cands[off[i]..off[i+1]) */

@@ -86,13 +86,6 @@ rules_token_cands(const struct rules *r, const struct text_token *t,
 	return n;
 }
 
-/* Is pattern pat the name of an actor or a role? */
-static int
-rules_is_name(const struct rules *r, uint32_t pat)
-{
-	return r->pats[pat].kind == PAT_ACTOR || r->pats[pat].kind == PAT_ROLE;
-}
-
 static int
 rules_push_occ(struct rules_run *run, uint32_t pat, size_t start, size_t end,
     uint64_t literal)
@@ -115,17 +108,17 @@ rules_push_occ(struct rules_run *run, uint32_t pat, size_t start, size_t end,
 	return 0;
 }
 
+static int rules_walk_joined(struct rules_run *, uint32_t node, size_t i,
+    size_t j, size_t end, uint64_t literal);
+
 /*
  * Follow the trie from node with token j onwards; phrases begin at i.
  * literal marks the tokens matched by words of the phrase so far (a
  * wildcard's or a gap's are not: a negation cue there still counts).
- * joined: a hyphened pair was read as one word on the way, which makes
- * words of rules, not names: an actor's or a role's name is matched as
- * written ("Israeli-Palestinian" names two parties, not one).
  */
 static int
 rules_walk(struct rules_run *run, uint32_t node, size_t i, size_t j,
-    size_t end, uint64_t literal, int joined)
+    size_t end, uint64_t literal)
 {
 	const struct rules *r = run->r;
 	uint64_t lit;
@@ -142,7 +135,7 @@ rules_walk(struct rules_run *run, uint32_t node, size_t i, size_t j,
 			continue;
 		for (skip = 0; skip <= gap && j + skip < end; skip++)
 			if (rules_walk(run, (uint32_t)child, i, j + skip, end,
-			    literal, joined) == -1)
+			    literal) == -1)
 				return -1;
 	}
 	for (c = run->cand_off[j]; c < run->cand_off[j + 1]; c++) {
@@ -152,28 +145,44 @@ rules_walk(struct rules_run *run, uint32_t node, size_t i, size_t j,
 		if (run->cands[c] != RULES_WILDCARD)
 			lit |= UINT64_C(1) << (j - i);
 		for (o = r->nodes[child].out; o != -1; o = r->outs[o].next)
-			if (!(joined && rules_is_name(r, r->outs[o].pat)) &&
-			    rules_push_occ(run, r->outs[o].pat, i, j + 1, lit)
+			if (rules_push_occ(run, r->outs[o].pat, i, j + 1, lit)
 			    == -1)
 				return -1;
 		if (j + 1 < end && rules_walk(run, (uint32_t)child, i, j + 1,
-		    end, lit, joined) == -1)
+		    end, lit) == -1)
 			return -1;
 	}
-	/* tokens j and j + 1 read as one closed-up word */
-	for (c = run->join_off[j]; c < run->join_off[j + 1] && j + 1 < end;
-	    c++) {
-		if (j + 1 - i >= RULES_MAX_SPAN || (child = rules_edge_find(r,
-		    node, run->join_cands[c])) == -1)
+	/* tokens j and j + 1 read as one closed-up word (rare: a flag
+	 * first, since this runs at every step of every walk) */
+	if ((run->starts[j] & RULES_JOINED) && j + 1 < end)
+		return rules_walk_joined(run, node, i, j, end, literal);
+	return 0;
+}
+
+/* rules_walk's step over the hyphened pair at j and j + 1, read as one
+ * word: apart, so that the common walk stays small. */
+static int
+rules_walk_joined(struct rules_run *run, uint32_t node, size_t i, size_t j,
+    size_t end, uint64_t literal)
+{
+	const struct rules *r = run->r;
+	uint64_t lit;
+	size_t c;
+	long child;
+	int32_t o;
+
+	if (j + 1 - i >= RULES_MAX_SPAN)
+		return 0;
+	for (c = run->join_off[j]; c < run->join_off[j + 1]; c++) {
+		if ((child = rules_edge_find(r, node, run->join_cands[c])) == -1)
 			continue;
-		lit = literal | (UINT64_C(3) << (j - i));
+		lit = literal | (UINT64_C(3) << (j - i)) | RULES_LIT_JOINED;
 		for (o = r->nodes[child].out; o != -1; o = r->outs[o].next)
-			if (!rules_is_name(r, r->outs[o].pat) &&
-			    rules_push_occ(run, r->outs[o].pat, i, j + 2, lit)
+			if (rules_push_occ(run, r->outs[o].pat, i, j + 2, lit)
 			    == -1)
 				return -1;
 		if (j + 2 < end && rules_walk(run, (uint32_t)child, i, j + 2,
-		    end, lit, 1) == -1)
+		    end, lit) == -1)
 			return -1;
 	}
 	return 0;
@@ -257,7 +266,7 @@ rules_scan_joins(struct rules_run *run)
 		for (k = 1; k < n; k++)	/* [0] is the wildcard */
 			run->join_cands[total++] = src[k];
 		run->join_off[i + 1] = total;
-		run->starts[i] |= (unsigned char)marks;
+		run->starts[i] |= (unsigned char)(marks | RULES_JOINED);
 	}
 	return 0;
 }
@@ -328,7 +337,7 @@ rules_scan(struct rules_run *run, size_t first, size_t end)
 
 	for (i = first; i < end; i++)
 		if ((run->starts[i] & RULES_START) &&
-		    rules_walk(run, 0, i, i, end, 0, 0) == -1)
+		    rules_walk(run, 0, i, i, end, 0) == -1)
 			return -1;
 	return 0;
 }

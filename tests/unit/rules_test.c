@@ -76,6 +76,11 @@ test_classes(void)
 	    "and a stem");
 	CHECK_INT(run("Iran would send war planes over Israel."), 0,
 	    "the open spelling is the rule's to name");
+	CHECK_INT(run("Hamas would attack the Israeli-Iranian border."), 1,
+	    "a hyphened pair of names");
+	CHECK_INT(res.n_hits ? (int)res.hits[0].n_targets : 0, 2,
+	    "names two parties: a name is not read closed up "
+	    "(\"israeliiranian\" would meet Israel*)");
 	CHECK_INT(run("Iran vowed to strike Israel."), 1,
 	    "a class of a class (@threatish holds @force)");
 	CHECK_STR(hit_rule(0), "menace", "the rule of the nested class");
