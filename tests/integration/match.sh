@@ -315,6 +315,10 @@ expect "pledged to defeat Sudan: threat-force-party" \
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
 expect_none "a thing that will not defeat the rebels: no de-escalation" thing_negated
+# A truce plan unveiled, outlined or set out is a step, as one offered is.
+printf 'x\n\nChad unveiled a ceasefire plan for the border war.\n' | match_stdin unveiled
+expect "a ceasefire plan unveiled: deescalation-talks" \
+    "$(json_get "$T/unveiled.out" 'alerts[0]["rule"]')" deescalation-talks
 # A truce that takes effect is a step, as one agreed or begun is.
 printf 'x\n\nCalm returned to the towns as the truce took effect at dawn, Chad said.\n' | match_stdin took_effect
 expect "a truce took effect: deescalation-talks" \
