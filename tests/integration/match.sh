@@ -327,6 +327,14 @@ expect "a truce took effect: deescalation-talks" \
 printf 'x\n\nThe Chadian army said there would be no cease-fire until the rebels were destroyed.\n' | match_stdin cease_fire
 expect "no cease-fire until the rebels are destroyed: threat-war-goes-on" \
     "$(json_get "$T/cease_fire.out" 'alerts[0]["rule"]')" threat-war-goes-on
+# Force to be increased is more of it ("will increase its attacks"),
+# and military pressure is force.
+printf 'x\n\nChad said it would increase its attacks on the rebels.\n' | match_stdin increase
+expect "would increase its attacks: threat-force-future" \
+    "$(json_get "$T/increase.out" 'alerts[0]["rule"]')" threat-force-future
+printf 'x\n\nChad vowed to increase military pressure on the rebels.\n' | match_stdin pressure
+expect "vowed to increase military pressure: threat-of-force" \
+    "$(json_get "$T/pressure.out" 'alerts[0]["rule"]')" threat-of-force
 # Vengeance vowed is retaliation, as revenge is.
 printf 'x\n\nChad vowed mighty vengeance for the raid on its border post.\n' | match_stdin vengeance
 expect "vowed vengeance: retaliation-vow" \
