@@ -95,7 +95,9 @@ static const struct clause_word english_words[] = {
 	{ "strongly", CW_ADV }, { "firmly", CW_ADV }, { "directly", CW_ADV },
 	{ "eventually", CW_ADV }, { "finally", CW_ADV }, { "instead", CW_ADV },
 	{ "indeed", CW_ADV }, { "once", CW_ADV | CW_SUBORD }, { "fully", CW_ADV },
-	{ "openly", CW_ADV }, { "last", CW_TIMEPREP | CW_VERB | CW_PRES }, { "next", CW_TIMEPREP },
+	{ "openly", CW_ADV }, { "next", CW_TIMEPREP },
+	/* "last week", and the verb after "to" ("war to last months") */
+	{ "last", CW_TIMEPREP | CW_VERB | CW_PRES },
 	{ "early", CW_TIMEPREP }, { "late", CW_TIMEPREP },
 	/* time words */
 	{ "monday", CW_TIME }, { "tuesday", CW_TIME }, { "wednesday", CW_TIME },

@@ -575,8 +575,9 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 			    cue ? cue : "");
 			continue;
 		}
-		if (neg && !drop && strcmp(rule->negated, rule->category) != 0 &&
-		    r->clause_lang[lang] != NULL && v.negated &&
+		if (neg && !drop && v.negated &&
+		    strcmp(rule->negated, rule->category) != 0 &&
+		    r->clause_lang[lang] != NULL &&
 		    rules_thing_subject(run, t)) {
 			rules_say(run, "  not fired: negated of a thing, not "
 			    "a party (\"the siege will not defeat them\"): "

@@ -191,7 +191,8 @@ struct rules_run {
 						   RULES_ANCHOR, RULES_JOINED */
 	uint32_t		*join_cands;	/* word ids of hyphened pairs */
 	size_t			*join_off;	/* pair i (tokens i, i + 1):
-						   join_cands[off[i]..off[i+1]) */
+						   join_cands[off[i]..
+						   off[i+1]) */
 	struct rules_occ	*occs;
 	size_t			 n_occs, cap_occs;
 	struct rules_mention	*mentions;

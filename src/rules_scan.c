@@ -174,7 +174,8 @@ rules_walk_joined(struct rules_run *run, uint32_t node, size_t i, size_t j,
 	if (j + 1 - i >= RULES_MAX_SPAN)
 		return 0;
 	for (c = run->join_off[j]; c < run->join_off[j + 1]; c++) {
-		if ((child = rules_edge_find(r, node, run->join_cands[c])) == -1)
+		if ((child = rules_edge_find(r, node,
+		    run->join_cands[c])) == -1)
 			continue;
 		lit = literal | (UINT64_C(3) << (j - i)) | RULES_LIT_JOINED;
 		for (o = r->nodes[child].out; o != -1; o = r->outs[o].next)
