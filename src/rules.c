@@ -466,11 +466,9 @@ rules_compile(const struct config *cfg, char *err, size_t errlen)
 				    negs->v[k], err, errlen) == -1)
 					goto fail_neg;
 		} else {
-			for (k = 0; rules_default_negations[k] != NULL; k++)
-				if (rules_add_phrase(r, PAT_NEG, RULES_SHARED, l,
-				    rules_default_negations[k], err, errlen)
-				    == -1)
-					goto fail;
+			if (rules_add_words(r, PAT_NEG, RULES_SHARED, l,
+			    rules_default_negations, err, errlen) == -1)
+				goto fail;
 			if (r->clause_lang[l] != NULL &&
 			    rules_add_words(r, PAT_NEG, RULES_SHARED, l,
 			    clause_lang_hesitate_verbs(r->clause_lang[l]), err,

@@ -211,6 +211,29 @@ rules_token_marks(const struct rules *r, const uint32_t *ids, size_t n)
 }
 
 /*
+ * The ids token t may stand for (fold_hash: memo_key_hash of its fold)
+ * and what they may be to the phrases (*marks): from the cache when the
+ * token was met before, in this article or an earlier one, else found
+ * (into ids) and kept there.  *n gets their number.
+ */
+static inline const uint32_t *
+rules_token_ids(const struct rules *r, const struct text_token *t,
+    uint64_t fold_hash, uint32_t *ids, size_t *n, int *marks)
+{
+	const uint32_t *src;
+	int caps = (t->flags & TEXT_CAPS) != 0;
+
+	if ((src = cand_cache_get(r->cand_cache, t->fold, t->fold_len,
+	    fold_hash, caps, n, marks)) != NULL)
+		return src;
+	*n = rules_token_cands(r, t, ids);
+	*marks = rules_token_marks(r, ids, *n);
+	cand_cache_put(r->cand_cache, t->fold, t->fold_len, caps, ids, *n,
+	    *marks);
+	return ids;
+}
+
+/*
  * The ids of each pair of tokens joined by a hyphen, read as the word
  * they spell closed up (run->join_cands, join_off: pair i is tokens i
  * and i + 1), and what they may be to the phrases, added to token i's
@@ -225,7 +248,7 @@ rules_scan_joins(struct rules_run *run)
 	char word[RULES_MAX_KEY];
 	const uint32_t *src;
 	size_t i, k, n, total = 0, cap = 0;
-	int caps, marks;
+	int marks;
 
 	if ((run->join_off = malloc((run->doc.n_tokens + 1) *
 	    sizeof(*run->join_off))) == NULL)
@@ -244,17 +267,8 @@ rules_scan_joins(struct rules_run *run)
 		joined.fold = word;
 		joined.fold_len = tok[i].fold_len + tok[i + 1].fold_len;
 		joined.flags = tok[i].flags & tok[i + 1].flags & TEXT_CAPS;
-		caps = (joined.flags & TEXT_CAPS) != 0;
-		src = cand_cache_get(run->r->cand_cache, word,
-		    joined.fold_len, memo_key_hash(word, joined.fold_len),
-		    caps, &n, &marks);
-		if (src == NULL) {
-			n = rules_token_cands(run->r, &joined, ids);
-			marks = rules_token_marks(run->r, ids, n);
-			cand_cache_put(run->r->cand_cache, word,
-			    joined.fold_len, caps, ids, n, marks);
-			src = ids;
-		}
+		src = rules_token_ids(run->r, &joined,
+		    memo_key_hash(word, joined.fold_len), ids, &n, &marks);
 		if (n <= 1)	/* the wildcard alone */
 			continue;
 		if (total + n - 1 > cap) {
@@ -286,7 +300,7 @@ rules_scan_cands(struct rules_run *run)
 	const struct text_token *tok = run->doc.tokens;
 	const uint32_t *src;
 	size_t i, k, n, total = 0, cap = 0;
-	int caps, starts;
+	int starts;
 
 	/* Every offset is written below; the ids are reserved at a few a
 	 * token (most tokens have two to four), grown by doubling past. */
@@ -300,16 +314,8 @@ rules_scan_cands(struct rules_run *run)
 	for (i = 0; i < run->doc.n_tokens; i++) {
 		uint32_t *nc;
 
-		caps = (tok[i].flags & TEXT_CAPS) != 0;
-		src = cand_cache_get(run->r->cand_cache, tok[i].fold,
-		    tok[i].fold_len, tok[i].fold_hash, caps, &n, &starts);
-		if (src == NULL) {
-			n = rules_token_cands(run->r, &tok[i], ids);
-			starts = rules_token_marks(run->r, ids, n);
-			cand_cache_put(run->r->cand_cache, tok[i].fold,
-			    tok[i].fold_len, caps, ids, n, starts);
-			src = ids;
-		}
+		src = rules_token_ids(run->r, &tok[i], tok[i].fold_hash, ids,
+		    &n, &starts);
 		/* Grown by doubling: one realloc per token made a long
 		 * text quadratic (10 minutes for a 1 MB title under ASan). */
 		if (total + n > cap) {
