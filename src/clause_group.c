@@ -295,6 +295,19 @@ headline_reported_future(const struct clause_work *w, const struct clause *c,
 	    clause_verbish(w, clause_skip_adv(w, k + 1, c->end), c->end);
 }
 
+/* Is the word at k a verb's present "-s" form ("plans", "wants") and
+ * the word at j before it (past its adverbs) a name? */
+static int
+present_after_name(const struct clause_work *w, size_t k, size_t j)
+{
+	const struct text_token *t = &w->doc->tokens[k];
+
+	return (wcls(w, k) & CW_PRES) && (wcls(w, k) & CW_VERB) &&
+	    !(wcls(w, k) & (CW_PAST | CW_PART)) && t->fold_len > 1 &&
+	    t->fold[t->fold_len - 1] == 's' &&
+	    (w->doc->tokens[j].flags & TEXT_UPPER);
+}
+
 /* After a verb of speech, denial or threat, a second finite group
  * without "that" is its complement: where does that clause start? */
 static size_t
@@ -332,8 +345,11 @@ complement_start(const struct clause_work *w, const struct clause *c)
 		    (wcls(w, k) & CW_NEG))
 			continue;
 		/* "warned the rebel-held city": a past form that takes
-		 * no object here is an adjective */
-		if (!named && !(wcls(w, k) & CW_AUX) && k + 1 < c->end &&
+		 * no object here is an adjective; a present "-s" form right
+		 * after a name is its verb, whatever noun follows ("says
+		 * Sudan plans ground offensive") */
+		if (!named && !present_after_name(w, k, j) &&
+		    !(wcls(w, k) & CW_AUX) && k + 1 < c->end &&
 		    !(wcls(w, k + 1) & (CW_TO | CW_DET | CW_NUM | CW_PRON |
 		    CW_POSS | CW_PARTICLE | CW_PREP | CW_OF | CW_THAT)))
 			continue;

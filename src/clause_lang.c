@@ -659,6 +659,14 @@ clause_cue_mood(uint64_t b, uint64_t next, struct clause_verb *v)
 		v->mood |= CLAUSE_DEMAND;
 	if ((b & CW_INTENT) && (next & CW_TO))
 		v->mood |= CLAUSE_INTENT;	/* "plans to", not "planned" */
+	/* "plans an attack", "is planning an offensive": a plan of one's
+	 * own, told in the present, is intent as "plans to" is; not a
+	 * plan made ("planned the raid"), a wish ("seeks a role"), nor
+	 * the noun before a participle ("plan needed to ...") */
+	if ((b & CW_INTENT) && (b & CW_LIGHT) && (b & (CW_PRES | CW_ING)) &&
+	    !(b & (CW_PAST | CW_PART)) &&
+	    !(next & (CW_PAST | CW_PART | CW_EDSHAPE)))
+		v->mood |= CLAUSE_INTENT;
 	if (b & CW_ABLE)
 		v->mood |= CLAUSE_ABILITY;
 	if (((b & CW_DENY) && (b & CW_VERB)) ||

@@ -311,6 +311,17 @@ expect_none "the war will not end until, said by no one: no alert" no_end_unsaid
 printf 'x\n\nChad pledged to defeat Sudan.\n' | match_stdin defeat
 expect "pledged to defeat Sudan: threat-force-party" \
     "$(json_get "$T/defeat.out" 'alerts[0]["rule"]')" threat-force-party
+# A party that plans an act of force announces it ("plans ground
+# attack"); a plan another party reports is that party's account, and a
+# weapon planned is an arsenal, not an act.
+printf 'x\n\nSudan plans ground offensive on the border towns.\n' | match_stdin plans_act
+expect "Sudan plans ground offensive: threat-of-force by sudan" \
+    "$(json_get "$T/plans_act.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
+    "threat-of-force sudan"
+printf 'x\n\nChad says Sudan plans ground offensive on the border towns.\n' | match_stdin plans_reported
+expect_none "a plan Chad reports: no alert" plans_reported
+printf 'x\n\nSudan plans nuclear bomb, Chad fears.\n' | match_stdin plans_weapon
+expect_none "a weapon planned: no alert" plans_weapon
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
