@@ -322,6 +322,16 @@ printf 'x\n\nChad says Sudan plans ground offensive on the border towns.\n' | ma
 expect_none "a plan Chad reports: no alert" plans_reported
 printf 'x\n\nSudan plans nuclear bomb, Chad fears.\n' | match_stdin plans_weapon
 expect_none "a weapon planned: no alert" plans_weapon
+# Captives freed by the armed group that holds them are released; a
+# state's "frees" may be its rescuers', and the dead handed back are no
+# release.
+printf 'x\n\nThe rebels freed 12 hostages in Abeche on Monday.\n' | match_stdin freed
+expect "the rebels freed 12 hostages: deescalation-freed" \
+    "$(json_get "$T/freed.out" 'alerts[0]["rule"]')" deescalation-freed
+printf 'x\n\nChad frees 12 hostages held by the rebels.\n' | match_stdin state_frees
+expect_none "a state frees hostages: no alert" state_frees
+printf 'x\n\nThe rebels handed over the bodies of two dead hostages.\n' | match_stdin dead_over
+expect_none "the dead handed over: no alert" dead_over
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
