@@ -332,6 +332,13 @@ printf 'x\n\nChad frees 12 hostages held by the rebels.\n' | match_stdin state_f
 expect_none "a state frees hostages: no alert" state_frees
 printf 'x\n\nThe rebels handed over the bodies of two dead hostages.\n' | match_stdin dead_over
 expect_none "the dead handed over: no alert" dead_over
+# Force said to go ahead or to happen is force said to go on; the oil
+# firm Shell is no shelling.
+printf 'x\n\nThe Chadian army said its offensive on Abeche would go ahead.\n' | match_stdin go_ahead
+expect "the offensive would go ahead: threat-war-continues" \
+    "$(json_get "$T/go_ahead.out" 'alerts[0]["rule"]')" threat-war-continues
+printf 'x\n\nShell will go ahead with its seismic tests off Chad, the minister said.\n' | match_stdin shell_firm
+expect_none "Shell will go ahead with tests: no alert" shell_firm
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
