@@ -339,6 +339,10 @@ expect "the offensive would go ahead: threat-war-continues" \
     "$(json_get "$T/go_ahead.out" 'alerts[0]["rule"]')" threat-war-continues
 printf 'x\n\nShell will go ahead with its seismic tests off Chad, the minister said.\n' | match_stdin shell_firm
 expect_none "Shell will go ahead with tests: no alert" shell_firm
+# To push on with force is to press on with it.
+printf 'x\n\nChad will push on with its offensive, the minister said.\n' | match_stdin push_on
+expect "will push on with its offensive: threat-force-future" \
+    "$(json_get "$T/push_on.out" 'alerts[0]["rule"]')" threat-force-future
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
