@@ -49,7 +49,10 @@ enum clause_tense {
 				   reports the past ("Rebels Attack Town") */
 #define CLAUSE_REASON	0x100	/* a noun that names why the group's own
 				   act is done ("struck in retaliation for
-				   the raid"): it takes the group's tense */
+				   the raid"), or the act done as the
+				   subject of a past verb no one is said
+				   to report ("the retaliation killed
+				   nine"): it takes the group's tense */
 #define CLAUSE_ASKED	0x200	/* inside an if/unless clause: the condition
 				   a threat or an offer sets ("unless Varnia
 				   pulls back"), not an act of its own */

@@ -233,6 +233,26 @@ chain_reason(const struct clause_chain *ch, const struct text_doc *doc,
 	    doc->tokens[before].fold);
 }
 
+/*
+ * Is token t in the subject of clause ch->c, a clause no one is
+ * reported to say, whose verb tells a past act ("Israel's retaliation
+ * killed hundreds", a headline's "retaliatory attack flips script")?
+ * Then the noun names an act done, as a reason does.  Not under a
+ * speaker ("Iran said retaliation came"), nor with a copula or
+ * auxiliary for its verb ("retaliation was certain" judges).
+ */
+static int
+subject_act_done(const struct clause_chain *ch, size_t t)
+{
+	const struct clause *c = ch->c;
+
+	return t >= c->subj_first && t < c->subj_end &&
+	    c->role != CLAUSE_REPORTED && c->verb.first < c->verb.end &&
+	    c->verb.tense == CLAUSE_PAST && !c->verb.negated &&
+	    !(c->verb.mood & ~CLAUSE_HEADLINE) &&
+	    !(ccls(ch, c->verb.head) & CW_AUX);
+}
+
 int
 clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
     size_t t, struct clause_verb *out)
@@ -285,7 +305,7 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	if (c->verb.first == c->verb.end)
 		return -1;
 	ch.c = c;
-	if (reason) {
+	if (reason || subject_act_done(&ch, t)) {
 		*out = c->verb;
 		out->mood |= CLAUSE_REASON;
 		return 0;

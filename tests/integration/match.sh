@@ -343,6 +343,13 @@ expect_none "Shell will go ahead with tests: no alert" shell_firm
 printf 'x\n\nChad will push on with its offensive, the minister said.\n' | match_stdin push_on
 expect "will push on with its offensive: threat-force-future" \
     "$(json_get "$T/push_on.out" 'alerts[0]["rule"]')" threat-force-future
+# A retaliation that is the subject of a past verb is an act done, not
+# talk of one; one a party judges certain still is.
+printf 'x\n\nRetaliation by the rebels killed nine soldiers in Abeche on Monday.\n' | match_stdin retaliation_done
+expect_none "retaliation killed nine: no alert" retaliation_done
+printf 'x\n\nThe rebels said that retaliation was certain.\n' | match_stdin retaliation_certain
+expect "retaliation was certain, the rebels said: retaliation-talk" \
+    "$(json_get "$T/retaliation_certain.out" 'alerts[0]["rule"]')" retaliation-talk
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
