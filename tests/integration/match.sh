@@ -350,6 +350,13 @@ expect_none "retaliation killed nine: no alert" retaliation_done
 printf 'x\n\nThe rebels said that retaliation was certain.\n' | match_stdin retaliation_certain
 expect "retaliation was certain, the rebels said: retaliation-talk" \
     "$(json_get "$T/retaliation_certain.out" 'alerts[0]["rule"]')" retaliation-talk
+# A state's plan or promise to move people out of an area announces the
+# attack as its order does; its own citizens brought home do not.
+printf 'x\n\nChad plans to evacuate civilians from the border towns.\n' | match_stdin plan_evacuate
+expect "Chad plans to evacuate civilians: threat-evacuation" \
+    "$(json_get "$T/plan_evacuate.out" 'alerts[0]["rule"]')" threat-evacuation
+printf 'x\n\nChad plans to evacuate its citizens from Sudan.\n' | match_stdin plan_citizens
+expect_none "Chad plans to evacuate its citizens: no alert" plan_citizens
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
