@@ -357,6 +357,13 @@ expect "Chad plans to evacuate civilians: threat-evacuation" \
     "$(json_get "$T/plan_evacuate.out" 'alerts[0]["rule"]')" threat-evacuation
 printf 'x\n\nChad plans to evacuate its citizens from Sudan.\n' | match_stdin plan_citizens
 expect_none "Chad plans to evacuate its citizens: no alert" plan_citizens
+# An army telling people not to return to an area keeps it cleared; a
+# government advising its refugees to wait does not threaten.
+printf 'x\n\nThe Chadian army told villagers not to return to the border towns.\n' | match_stdin no_return
+expect "the army told villagers not to return: threat-no-return" \
+    "$(json_get "$T/no_return.out" 'alerts[0]["rule"]')" threat-no-return
+printf 'x\n\nChad told the refugees not to return before the spring.\n' | match_stdin no_return_state
+expect_none "a government tells refugees not to return yet: no alert" no_return_state
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
