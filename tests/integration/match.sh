@@ -364,6 +364,10 @@ expect "the army told villagers not to return: threat-no-return" \
     "$(json_get "$T/no_return.out" 'alerts[0]["rule"]')" threat-no-return
 printf 'x\n\nChad told the refugees not to return before the spring.\n' | match_stdin no_return_state
 expect_none "a government tells refugees not to return yet: no alert" no_return_state
+# An order with the area named between it and its participle.
+printf 'x\n\nChad ordered the town of Abeche evacuated.\n' | match_stdin ordered_evacuated
+expect "Chad ordered the town evacuated: threat-evacuation" \
+    "$(json_get "$T/ordered_evacuated.out" 'alerts[0]["rule"]')" threat-evacuation
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
