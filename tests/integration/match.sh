@@ -368,6 +368,10 @@ expect_none "a government tells refugees not to return yet: no alert" no_return_
 printf 'x\n\nChad ordered the town of Abeche evacuated.\n' | match_stdin ordered_evacuated
 expect "Chad ordered the town evacuated: threat-evacuation" \
     "$(json_get "$T/ordered_evacuated.out" 'alerts[0]["rule"]')" threat-evacuation
+# A party's envoys come for truce talks, a place named before them.
+printf 'x\n\nA rebel delegation arrived in Doha for Darfur truce talks with Sudan.\n' | match_stdin for_truce_talks
+expect "a delegation arrived for Darfur truce talks: deescalation-talks" \
+    "$(json_get "$T/for_truce_talks.out" 'alerts[0]["rule"]')" deescalation-talks
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
