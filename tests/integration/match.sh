@@ -372,6 +372,14 @@ expect "Chad ordered the town evacuated: threat-evacuation" \
 printf 'x\n\nA rebel delegation arrived in Doha for Darfur truce talks with Sudan.\n' | match_stdin for_truce_talks
 expect "a delegation arrived for Darfur truce talks: deescalation-talks" \
     "$(json_get "$T/for_truce_talks.out" 'alerts[0]["rule"]')" deescalation-talks
+# A party that says it widens its operation announces more force; a
+# reporter's account of the widening names no one who says so.
+printf 'x\n\nThe Chadian army said its offensive on Abeche is expanding.\n' | match_stdin widening_said
+expect "the army said its offensive is expanding: threat-widening-said by chad" \
+    "$(json_get "$T/widening_said.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
+    "threat-widening-said chad"
+printf 'x\n\nChad is expanding its offensive on Abeche.\n' | match_stdin widening_told
+expect_none "Chad is expanding its offensive, no one saying so: no alert" widening_told
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
