@@ -626,6 +626,10 @@ test_headlines(void)
 	analyse("Why does Chad attack, and will it stop?", 1);
 	CHECK_INT(clause_presupposed(&cs, token("attack")), 0,
 	    "or whose question word comes before it");
+	analyse("Chad closes the border after rebel attack and vows "
+	    "an offensive", 1);
+	CHECK_STR(subject("vows"), "chad", "a verbless phrase after "
+	    "'after', then 'and' and a verb: the main clause's verb");
 	analyse("Panic in the town as Chad continues to bomb it", 1);
 	CHECK(strstr(verb("bomb"), "tense=future") == NULL,
 	    "a headline's to after continues: no future");
