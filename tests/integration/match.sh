@@ -380,6 +380,13 @@ expect "the army said its offensive is expanding: threat-widening-said by chad" 
     "threat-widening-said chad"
 printf 'x\n\nChad is expanding its offensive on Abeche.\n' | match_stdin widening_told
 expect_none "Chad is expanding its offensive, no one saying so: no alert" widening_told
+# Force vowed as a noun is a threat as force vowed as a verb is; a vow
+# of an inquiry into an attack is none.
+printf 'x\n\nChad vowed a military operation against the rebels.\n' | match_stdin vow_noun
+expect "Chad vowed a military operation: threat-of-force" \
+    "$(json_get "$T/vow_noun.out" 'alerts[0]["rule"]')" threat-of-force
+printf 'x\n\nChad vowed an inquiry into the attack on the town.\n' | match_stdin vow_inquiry
+expect_none "Chad vowed an inquiry into the attack: no alert" vow_inquiry
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
