@@ -387,6 +387,10 @@ expect "Chad vowed a military operation: threat-of-force" \
     "$(json_get "$T/vow_noun.out" 'alerts[0]["rule"]')" threat-of-force
 printf 'x\n\nChad vowed an inquiry into the attack on the town.\n' | match_stdin vow_inquiry
 expect_none "Chad vowed an inquiry into the attack: no alert" vow_inquiry
+# To flatten a town is to raze it.
+printf 'x\n\nA Chadian commander vowed to flatten the rebel town.\n' | match_stdin flatten
+expect "vowed to flatten the town: threat-of-force" \
+    "$(json_get "$T/flatten.out" 'alerts[0]["rule"]')" threat-of-force
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
