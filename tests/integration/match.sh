@@ -391,6 +391,10 @@ expect_none "Chad vowed an inquiry into the attack: no alert" vow_inquiry
 printf 'x\n\nA Chadian commander vowed to flatten the rebel town.\n' | match_stdin flatten
 expect "vowed to flatten the town: threat-of-force" \
     "$(json_get "$T/flatten.out" 'alerts[0]["rule"]')" threat-of-force
+# A deadline named for an offensive is a date set for it.
+printf 'x\n\nChad announced an April deadline for its offensive on Abeche.\n' | match_stdin deadline_for
+expect "a deadline for its offensive: threat-of-force" \
+    "$(json_get "$T/deadline_for.out" 'alerts[0]["rule"]')" threat-of-force
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
