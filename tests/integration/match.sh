@@ -395,6 +395,11 @@ expect "vowed to flatten the town: threat-of-force" \
 printf 'x\n\nChad announced an April deadline for its offensive on Abeche.\n' | match_stdin deadline_for
 expect "a deadline for its offensive: threat-of-force" \
     "$(json_get "$T/deadline_for.out" 'alerts[0]["rule"]')" threat-of-force
+# An act done as part of a truce, or on a day of one, says the truce
+# holds.
+printf 'x\n\nChad freed twelve prisoners as part of its truce with the rebels.\n' | match_stdin part_of_truce
+expect "freed as part of its truce: deescalation-talks" \
+    "$(json_get "$T/part_of_truce.out" 'alerts[0]["rule"]')" deescalation-talks
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
