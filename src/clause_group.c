@@ -219,6 +219,7 @@ group_find(const struct clause_work *w, size_t from, size_t end, int bare,
     struct clause_verb *v)
 {
 	size_t k, weak = SIZE_MAX, weak_good = SIZE_MAX, weak_best = SIZE_MAX;
+	size_t light = SIZE_MAX;
 
 	for (k = from; k < end; k++) {
 		uint64_t b = wcls(w, k);
@@ -260,11 +261,18 @@ group_find(const struct clause_work *w, size_t from, size_t end, int bare,
 			    (b & CW_PAST) && (next & (CW_TO | CW_DET |
 			    CW_NUM | CW_PRON | CW_POSS)) && !(next & CW_AGENT))
 				weak_best = k;
+			if (light == SIZE_MAX && (b & CW_LIGHT) &&
+			    !(next & (CW_NOT_VERB | CW_PARTICLE)))
+				light = k;
 			weak = k;
 		}
 	}
 	if (weak_good != SIZE_MAX)
 		weak = weak_good;
+	/* "US launches retaliatory strikes": a light verb with its object
+	 * before a noun of force that ends the clause is the verb */
+	if (light != SIZE_MAX && weak > light && weak + 1 == end)
+		weak = light;
 	if (weak == SIZE_MAX)
 		return 0;
 	group_parse(w, weak, end, v);

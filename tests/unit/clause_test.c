@@ -630,6 +630,9 @@ test_headlines(void)
 	    "an offensive", 1);
 	CHECK_STR(subject("vows"), "chad", "a verbless phrase after "
 	    "'after', then 'and' and a verb: the main clause's verb");
+	analyse("Chad launches retaliatory strikes", 1);
+	CHECK_STR(subject("launches"), "chad", "a light verb before a "
+	    "noun of force that ends the headline is its verb");
 	analyse("Panic in the town as Chad continues to bomb it", 1);
 	CHECK(strstr(verb("bomb"), "tense=future") == NULL,
 	    "a headline's to after continues: no future");
