@@ -400,6 +400,10 @@ expect "a deadline for its offensive: threat-of-force" \
 printf 'x\n\nChad freed twelve prisoners as part of its truce with the rebels.\n' | match_stdin part_of_truce
 expect "freed as part of its truce: deescalation-talks" \
     "$(json_get "$T/part_of_truce.out" 'alerts[0]["rule"]')" deescalation-talks
+# A truce edging closer is one said to be closer.
+printf 'x\n\nChad and the rebels said a truce was edging closer.\n' | match_stdin edging_closer
+expect "a truce edging closer: deescalation-talks" \
+    "$(json_get "$T/edging_closer.out" 'alerts[0]["rule"]')" deescalation-talks
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
