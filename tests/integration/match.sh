@@ -404,6 +404,10 @@ expect "freed as part of its truce: deescalation-talks" \
 printf 'x\n\nChad and the rebels said a truce was edging closer.\n' | match_stdin edging_closer
 expect "a truce edging closer: deescalation-talks" \
     "$(json_get "$T/edging_closer.out" 'alerts[0]["rule"]')" deescalation-talks
+# A party that rejoins talks, or returns to them, resumes them.
+printf 'x\n\nThe rebels said they would rejoin the truce talks with Chad.\n' | match_stdin rejoin
+expect "the rebels would rejoin the truce talks: deescalation-talks" \
+    "$(json_get "$T/rejoin.out" 'alerts[0]["rule"]')" deescalation-talks
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
