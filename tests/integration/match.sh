@@ -408,6 +408,10 @@ expect "a truce edging closer: deescalation-talks" \
 printf 'x\n\nThe rebels said they would rejoin the truce talks with Chad.\n' | match_stdin rejoin
 expect "the rebels would rejoin the truce talks: deescalation-talks" \
     "$(json_get "$T/rejoin.out" 'alerts[0]["rule"]')" deescalation-talks
+# A warning of escalation on a condition is a threat, as one of force is.
+printf 'x\n\nChad warned the rebels of a wider escalation if they moved on Abeche.\n' | match_stdin warn_escalation
+expect "warned of escalation if: threat-of-force" \
+    "$(json_get "$T/warn_escalation.out" 'alerts[0]["rule"]')" threat-of-force
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
