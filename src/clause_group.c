@@ -303,16 +303,19 @@ headline_reported_future(const struct clause_work *w, const struct clause *c,
 	    clause_verbish(w, clause_skip_adv(w, k + 1, c->end), c->end);
 }
 
-/* Is the word at k a verb's present "-s" form ("plans", "wants") and
- * the word at j before it (past its adverbs) a name? */
+/* Is the word at k a verb's present form with the language's ending
+ * ("plans", "wants") and the word at j before it (past its adverbs) a
+ * name? */
 static int
 present_after_name(const struct clause_work *w, size_t k, size_t j)
 {
 	const struct text_token *t = &w->doc->tokens[k];
 
 	return (wcls(w, k) & CW_PRES) && (wcls(w, k) & CW_VERB) &&
-	    !(wcls(w, k) & (CW_PAST | CW_PART)) && t->fold_len > 1 &&
-	    t->fold[t->fold_len - 1] == 's' &&
+	    !(wcls(w, k) & (CW_PAST | CW_PART)) &&
+	    t->fold_len > w->lang->pres_len + 1 &&
+	    memcmp(t->fold + t->fold_len - w->lang->pres_len,
+	    w->lang->pres_suffix, w->lang->pres_len) == 0 &&
 	    (w->doc->tokens[j].flags & TEXT_UPPER);
 }
 
