@@ -137,9 +137,10 @@ rules_hit_push(struct rules_run *run, struct rule_hit *hit,
 	size_t cap;
 
 	if (!rules_context_met(run, hit)) {
-		rules_say(run, "cancelled: rule %s: out of context: the "
-		    "article holds none of its context phrases (\"%s\"%s) "
-		    "and the hit names no two rivals: %.*s", hit->rule->name,
+		rules_say(run, "cancelled: rule %s: out of context: none of "
+		    "its context phrases (\"%s\"%s) in the title, the "
+		    "sentence or the ones beside it, and the hit names no two "
+		    "rivals: %.*s", hit->rule->name,
 		    context->v[0], context->n > 1 ? ", ..." : "",
 		    (int)(sn->end - sn->start), run->text + sn->start);
 		rules_hit_clear(hit);

@@ -260,9 +260,11 @@ rules_match_explain(const struct rules *r, const char *title,
 		goto done;
 	if (rules_scan_cands(&run) == -1)
 		goto done;
-	for (i = 0; i < run.doc.n_sentences; i++)
+	for (i = 0; i < run.doc.n_sentences; i++) {
+		run.judged = i;
 		if (rules_sentence_parts(&run, &run.doc.sentences[i]) == -1)
 			goto done;
+	}
 	rc = 0;
 done:
 	if (rc == -1)
@@ -276,6 +278,10 @@ done:
 	free(run.mentions);
 	free(run.allowed);
 	free(run.context);
+	if (run.context_at != NULL)
+		for (i = 0; i < r->cfg->n_rules; i++)
+			free(run.context_at[i]);
+	free(run.context_at);
 	rules_clause_reset(&run);
 	text_doc_free(&run.doc);
 	free(text);

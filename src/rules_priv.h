@@ -203,10 +203,15 @@ struct rules_run {
 	rules_explain_fn	*explain;
 	void			*arg;
 	size_t			 title_end;	/* bytes of the title */
-	unsigned char		*context;	/* per rule: whether the article
-						   holds its context phrases
+	size_t			 judged;	/* the sentence being judged */
+	unsigned char		*context;	/* per rule: whether its context
+						   phrases stand near the
+						   sentence being judged
 						   (rules_context.c); NULL
 						   until one is asked */
+	unsigned char		**context_at;	/* per rule, per sentence:
+						   whether that sentence holds
+						   one; NULL until asked */
 
 	/* The clause analysis of the sentence being judged, made when a
 	 * rule first needs it (rules_clause.c). */
@@ -262,10 +267,11 @@ int	 rules_scan_cands(struct rules_run *);
 int	 rules_scan(struct rules_run *, size_t first, size_t end);
 
 /* rules_context.c: the context a rule asks for.  rules_context_scan
- * looks once for rule ri's context phrases in the whole article (0, or
- * -1 out of memory); rules_context_met says whether a hit stands in the
- * context (1: the rule has none, the article holds a phrase of it, or
- * the hit names two rivals; 0: not). */
+ * looks for rule ri's context phrases near the sentence being judged
+ * (run->judged): in the title, that sentence or the one before or after
+ * it (0, or -1 out of memory); rules_context_met says whether a hit
+ * stands in the context (1: the rule has none, a phrase of it stands
+ * there, or the hit names two rivals; 0: not). */
 int	 rules_context_scan(struct rules_run *, size_t ri);
 int	 rules_context_met(const struct rules_run *, const struct rule_hit *);
 /* Is a call in a verb group of mood (urged, called for, hoped for: demand

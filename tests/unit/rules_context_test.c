@@ -58,6 +58,15 @@ test_context(void)
 	    "talks."), 2, "a word of conflict in the title is the article's");
 	CHECK_INT(run("Iran and the US held talks.  The cease-fire holds."),
 	    2, "so is one in a later sentence, of several words");
+	CHECK_INT(run("Iran and the US held talks.  Trade grew.  Prices "
+	    "fell.  The war goes on."), 1, "a word of conflict three "
+	    "sentences after the talks is another part of the story");
+	CHECK_INT(run_article("Iran and the US held talks", "Trade grew.  "
+	    "Prices fell.  The war goes on."), 2, "but talks in the title "
+	    "stand in the whole article's context");
+	CHECK_INT(run("Trade grew.  Iran and the US held talks.  Fighting "
+	    "goes on."), 2, "and a word of conflict in the next sentence is "
+	    "near");
 	CHECK_INT(run("Israel and Hamas held talks."), 2,
 	    "talks between rivals need no word of conflict");
 	CHECK_INT(run("Hamas held talks with Israel."), 2,
