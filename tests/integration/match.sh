@@ -412,6 +412,13 @@ expect "the rebels would rejoin the truce talks: deescalation-talks" \
 printf 'x\n\nChad warned the rebels of a wider escalation if they moved on Abeche.\n' | match_stdin warn_escalation
 expect "warned of escalation if: threat-of-force" \
     "$(json_get "$T/warn_escalation.out" 'alerts[0]["rule"]')" threat-of-force
+# "Cease fire" as a verb is a step down; "cease-fire" is the noun
+# "ceasefire", which needs a step taken as that spelling does.
+printf 'x\n\nThe rebels agreed to cease fire at midnight.\n' | match_stdin cease_fire_verb
+expect "agreed to cease fire: deescalation-steps" \
+    "$(json_get "$T/cease_fire_verb.out" 'alerts[0]["rule"]')" deescalation-steps
+printf 'x\n\nThe US is hopeful for a cease-fire in Sudan.\n' | match_stdin cease_fire_noun
+expect_none "hopeful for a cease-fire: no alert" cease_fire_noun
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
