@@ -419,6 +419,10 @@ expect "agreed to cease fire: deescalation-steps" \
     "$(json_get "$T/cease_fire_verb.out" 'alerts[0]["rule"]')" deescalation-steps
 printf 'x\n\nThe US is hopeful for a cease-fire in Sudan.\n' | match_stdin cease_fire_noun
 expect_none "hopeful for a cease-fire: no alert" cease_fire_noun
+# Flexibility shown or a stance softened in talks moves them on.
+printf 'x\n\nThe rebels showed flexibility on the truce plan, Chad said.\n' | match_stdin flexibility
+expect "flexibility on the truce plan: deescalation-talks" \
+    "$(json_get "$T/flexibility.out" 'alerts[0]["rule"]')" deescalation-talks
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
