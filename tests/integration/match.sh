@@ -40,6 +40,19 @@ match_stdin() {
 	"$BRINKD" -c "$T/brink.conf" --match - > "$T/$1.out"
 }
 
+# body_rule NAME SENTENCE RULE: SENTENCE as the body of an article
+# titled "x" raises its first alert by RULE.
+body_rule() {
+	printf 'x\n\n%s\n' "$2" | match_stdin "$1"
+	expect "$2: $3" "$(json_get "$T/$1.out" 'alerts[0]["rule"]')" "$3"
+}
+
+# body_none NAME SENTENCE: SENTENCE as such a body raises no alert.
+body_none() {
+	printf 'x\n\n%s\n' "$2" | match_stdin "$1"
+	expect_none "$2: no alert" "$1"
+}
+
 # Plain text: the first line is the title.
 "$BRINKD" -c "$T/brink.conf" --match "$M/threat.txt" > "$T/text.out" 2> "$T/text.err"
 expect "plain text exits 0" $? 0
@@ -318,111 +331,66 @@ printf 'x\n\nSudan plans ground offensive on the border towns.\n' | match_stdin 
 expect "Sudan plans ground offensive: threat-of-force by sudan" \
     "$(json_get "$T/plans_act.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
     "threat-of-force sudan"
-printf 'x\n\nChad says Sudan plans ground offensive on the border towns.\n' | match_stdin plans_reported
-expect_none "a plan Chad reports: no alert" plans_reported
-printf 'x\n\nSudan plans nuclear bomb, Chad fears.\n' | match_stdin plans_weapon
-expect_none "a weapon planned: no alert" plans_weapon
+body_none plans_reported 'Chad says Sudan plans ground offensive on the border towns.'
+body_none plans_weapon 'Sudan plans nuclear bomb, Chad fears.'
 # Captives freed by the armed group that holds them are released; a
 # state's "frees" may be its rescuers', and the dead handed back are no
 # release.
-printf 'x\n\nThe rebels freed 12 hostages in Abeche on Monday.\n' | match_stdin freed
-expect "the rebels freed 12 hostages: deescalation-freed" \
-    "$(json_get "$T/freed.out" 'alerts[0]["rule"]')" deescalation-freed
-printf 'x\n\nChad frees 12 hostages held by the rebels.\n' | match_stdin state_frees
-expect_none "a state frees hostages: no alert" state_frees
-printf 'x\n\nThe rebels handed over the bodies of two dead hostages.\n' | match_stdin dead_over
-expect_none "the dead handed over: no alert" dead_over
+body_rule freed 'The rebels freed 12 hostages in Abeche on Monday.' deescalation-freed
+body_none state_frees 'Chad frees 12 hostages held by the rebels.'
+body_none dead_over 'The rebels handed over the bodies of two dead hostages.'
 # Force said to go ahead or to happen is force said to go on; the oil
 # firm Shell is no shelling.
-printf 'x\n\nThe Chadian army said its offensive on Abeche would go ahead.\n' | match_stdin go_ahead
-expect "the offensive would go ahead: threat-war-continues" \
-    "$(json_get "$T/go_ahead.out" 'alerts[0]["rule"]')" threat-war-continues
-printf 'x\n\nShell will go ahead with its seismic tests off Chad, the minister said.\n' | match_stdin shell_firm
-expect_none "Shell will go ahead with tests: no alert" shell_firm
+body_rule go_ahead 'The Chadian army said its offensive on Abeche would go ahead.' threat-war-continues
+body_none shell_firm 'Shell will go ahead with its seismic tests off Chad, the minister said.'
 # To push on with force is to press on with it.
-printf 'x\n\nChad will push on with its offensive, the minister said.\n' | match_stdin push_on
-expect "will push on with its offensive: threat-force-future" \
-    "$(json_get "$T/push_on.out" 'alerts[0]["rule"]')" threat-force-future
+body_rule push_on 'Chad will push on with its offensive, the minister said.' threat-force-future
 # A retaliation that is the subject of a past verb is an act done, not
 # talk of one; one a party judges certain still is.
-printf 'x\n\nRetaliation by the rebels killed nine soldiers in Abeche on Monday.\n' | match_stdin retaliation_done
-expect_none "retaliation killed nine: no alert" retaliation_done
-printf 'x\n\nThe rebels said that retaliation was certain.\n' | match_stdin retaliation_certain
-expect "retaliation was certain, the rebels said: retaliation-talk" \
-    "$(json_get "$T/retaliation_certain.out" 'alerts[0]["rule"]')" retaliation-talk
+body_none retaliation_done 'Retaliation by the rebels killed nine soldiers in Abeche on Monday.'
+body_rule retaliation_certain 'The rebels said that retaliation was certain.' retaliation-talk
 # A state's plan or promise to move people out of an area announces the
 # attack as its order does; its own citizens brought home do not.
-printf 'x\n\nChad plans to evacuate civilians from the border towns.\n' | match_stdin plan_evacuate
-expect "Chad plans to evacuate civilians: threat-evacuation" \
-    "$(json_get "$T/plan_evacuate.out" 'alerts[0]["rule"]')" threat-evacuation
-printf 'x\n\nChad plans to evacuate its citizens from Sudan.\n' | match_stdin plan_citizens
-expect_none "Chad plans to evacuate its citizens: no alert" plan_citizens
+body_rule plan_evacuate 'Chad plans to evacuate civilians from the border towns.' threat-evacuation
+body_none plan_citizens 'Chad plans to evacuate its citizens from Sudan.'
 # An army telling people not to return to an area keeps it cleared; a
 # government advising its refugees to wait does not threaten.
-printf 'x\n\nThe Chadian army told villagers not to return to the border towns.\n' | match_stdin no_return
-expect "the army told villagers not to return: threat-no-return" \
-    "$(json_get "$T/no_return.out" 'alerts[0]["rule"]')" threat-no-return
-printf 'x\n\nChad told the refugees not to return before the spring.\n' | match_stdin no_return_state
-expect_none "a government tells refugees not to return yet: no alert" no_return_state
+body_rule no_return 'The Chadian army told villagers not to return to the border towns.' threat-no-return
+body_none no_return_state 'Chad told the refugees not to return before the spring.'
 # An order with the area named between it and its participle.
-printf 'x\n\nChad ordered the town of Abeche evacuated.\n' | match_stdin ordered_evacuated
-expect "Chad ordered the town evacuated: threat-evacuation" \
-    "$(json_get "$T/ordered_evacuated.out" 'alerts[0]["rule"]')" threat-evacuation
+body_rule ordered_evacuated 'Chad ordered the town of Abeche evacuated.' threat-evacuation
 # A party's envoys come for truce talks, a place named before them.
-printf 'x\n\nA rebel delegation arrived in Doha for Darfur truce talks with Sudan.\n' | match_stdin for_truce_talks
-expect "a delegation arrived for Darfur truce talks: deescalation-talks" \
-    "$(json_get "$T/for_truce_talks.out" 'alerts[0]["rule"]')" deescalation-talks
+body_rule for_truce_talks 'A rebel delegation arrived in Doha for Darfur truce talks with Sudan.' deescalation-talks
 # A party that says it widens its operation announces more force; a
 # reporter's account of the widening names no one who says so.
 printf 'x\n\nThe Chadian army said its offensive on Abeche is expanding.\n' | match_stdin widening_said
 expect "the army said its offensive is expanding: threat-widening-said by chad" \
     "$(json_get "$T/widening_said.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
     "threat-widening-said chad"
-printf 'x\n\nChad is expanding its offensive on Abeche.\n' | match_stdin widening_told
-expect_none "Chad is expanding its offensive, no one saying so: no alert" widening_told
+body_none widening_told 'Chad is expanding its offensive on Abeche.'
 # Force vowed as a noun is a threat as force vowed as a verb is; a vow
 # of an inquiry into an attack is none.
-printf 'x\n\nChad vowed a military operation against the rebels.\n' | match_stdin vow_noun
-expect "Chad vowed a military operation: threat-of-force" \
-    "$(json_get "$T/vow_noun.out" 'alerts[0]["rule"]')" threat-of-force
-printf 'x\n\nChad vowed an inquiry into the attack on the town.\n' | match_stdin vow_inquiry
-expect_none "Chad vowed an inquiry into the attack: no alert" vow_inquiry
+body_rule vow_noun 'Chad vowed a military operation against the rebels.' threat-of-force
+body_none vow_inquiry 'Chad vowed an inquiry into the attack on the town.'
 # To flatten a town is to raze it.
-printf 'x\n\nA Chadian commander vowed to flatten the rebel town.\n' | match_stdin flatten
-expect "vowed to flatten the town: threat-of-force" \
-    "$(json_get "$T/flatten.out" 'alerts[0]["rule"]')" threat-of-force
+body_rule flatten 'A Chadian commander vowed to flatten the rebel town.' threat-of-force
 # A deadline named for an offensive is a date set for it.
-printf 'x\n\nChad announced an April deadline for its offensive on Abeche.\n' | match_stdin deadline_for
-expect "a deadline for its offensive: threat-of-force" \
-    "$(json_get "$T/deadline_for.out" 'alerts[0]["rule"]')" threat-of-force
+body_rule deadline_for 'Chad announced an April deadline for its offensive on Abeche.' threat-of-force
 # An act done as part of a truce, or on a day of one, says the truce
 # holds.
-printf 'x\n\nChad freed twelve prisoners as part of its truce with the rebels.\n' | match_stdin part_of_truce
-expect "freed as part of its truce: deescalation-talks" \
-    "$(json_get "$T/part_of_truce.out" 'alerts[0]["rule"]')" deescalation-talks
+body_rule part_of_truce 'Chad freed twelve prisoners as part of its truce with the rebels.' deescalation-talks
 # A truce edging closer is one said to be closer.
-printf 'x\n\nChad and the rebels said a truce was edging closer.\n' | match_stdin edging_closer
-expect "a truce edging closer: deescalation-talks" \
-    "$(json_get "$T/edging_closer.out" 'alerts[0]["rule"]')" deescalation-talks
+body_rule edging_closer 'Chad and the rebels said a truce was edging closer.' deescalation-talks
 # A party that rejoins talks, or returns to them, resumes them.
-printf 'x\n\nThe rebels said they would rejoin the truce talks with Chad.\n' | match_stdin rejoin
-expect "the rebels would rejoin the truce talks: deescalation-talks" \
-    "$(json_get "$T/rejoin.out" 'alerts[0]["rule"]')" deescalation-talks
+body_rule rejoin 'The rebels said they would rejoin the truce talks with Chad.' deescalation-talks
 # A warning of escalation on a condition is a threat, as one of force is.
-printf 'x\n\nChad warned the rebels of a wider escalation if they moved on Abeche.\n' | match_stdin warn_escalation
-expect "warned of escalation if: threat-of-force" \
-    "$(json_get "$T/warn_escalation.out" 'alerts[0]["rule"]')" threat-of-force
+body_rule warn_escalation 'Chad warned the rebels of a wider escalation if they moved on Abeche.' threat-of-force
 # "Cease fire" as a verb is a step down; "cease-fire" is the noun
 # "ceasefire", which needs a step taken as that spelling does.
-printf 'x\n\nThe rebels agreed to cease fire at midnight.\n' | match_stdin cease_fire_verb
-expect "agreed to cease fire: deescalation-steps" \
-    "$(json_get "$T/cease_fire_verb.out" 'alerts[0]["rule"]')" deescalation-steps
-printf 'x\n\nThe US is hopeful for a cease-fire in Sudan.\n' | match_stdin cease_fire_noun
-expect_none "hopeful for a cease-fire: no alert" cease_fire_noun
+body_rule cease_fire_verb 'The rebels agreed to cease fire at midnight.' deescalation-steps
+body_none cease_fire_noun 'The US is hopeful for a cease-fire in Sudan.'
 # Flexibility shown or a stance softened in talks moves them on.
-printf 'x\n\nThe rebels showed flexibility on the truce plan, Chad said.\n' | match_stdin flexibility
-expect "flexibility on the truce plan: deescalation-talks" \
-    "$(json_get "$T/flexibility.out" 'alerts[0]["rule"]')" deescalation-talks
+body_rule flexibility 'The rebels showed flexibility on the truce plan, Chad said.' deescalation-talks
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
