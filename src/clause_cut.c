@@ -69,7 +69,7 @@ opener_at(const struct clause_work *w, size_t k, int verb_seen,
 	for (j = k + 1; j < w->end && j < k + (b & CW_SUBORD ? 9 : 5); j++) {
 		if (j > k + 1 && (w->doc->tokens[j].flags & TEXT_CLAUSE))
 			break;
-		/* "closes the crossing after Hamas attack and vows": a
+		/* "closes the border after rebel attack and vows": a
 		 * phrase without a verb before "and" and a verb; that verb
 		 * is the main clause's, not the phrase's */
 		if ((b & CW_SUBORD) && (wcls(w, j) & CW_AND) &&

@@ -269,7 +269,7 @@ group_find(const struct clause_work *w, size_t from, size_t end, int bare,
 	}
 	if (weak_good != SIZE_MAX)
 		weak = weak_good;
-	/* "US launches retaliatory strikes": a light verb with its object
+	/* "Chad launches retaliatory strikes": a light verb with its object
 	 * before a noun of force that ends the clause is the verb */
 	if (light != SIZE_MAX && weak > light && weak + 1 == end)
 		weak = light;

@@ -235,8 +235,8 @@ chain_reason(const struct clause_chain *ch, const struct text_doc *doc,
 
 /*
  * Is token t in the subject of clause ch->c, a clause no one is
- * reported to say, whose verb tells a past act ("Israel's retaliation
- * killed hundreds", a headline's "retaliatory attack flips script")?
+ * reported to say, whose verb tells a past act ("the army's retaliation
+ * killed hundreds", a headline's "rebel retaliatory raid shocks town")?
  * Then the noun names an act done, as a reason does.  Not under a
  * speaker ("Iran said retaliation came"), nor with a copula or
  * auxiliary for its verb ("retaliation was certain" judges).
