@@ -309,13 +309,8 @@ headline_reported_future(const struct clause_work *w, const struct clause *c,
 static int
 present_after_name(const struct clause_work *w, size_t k, size_t j)
 {
-	const struct text_token *t = &w->doc->tokens[k];
-
 	return (wcls(w, k) & CW_PRES) && (wcls(w, k) & CW_VERB) &&
-	    !(wcls(w, k) & (CW_PAST | CW_PART)) &&
-	    t->fold_len > w->lang->pres_len + 1 &&
-	    memcmp(t->fold + t->fold_len - w->lang->pres_len,
-	    w->lang->pres_suffix, w->lang->pres_len) == 0 &&
+	    !(wcls(w, k) & (CW_PAST | CW_PART)) && clause_pres_form(w, k) &&
 	    (w->doc->tokens[j].flags & TEXT_UPPER);
 }
 

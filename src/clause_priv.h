@@ -226,6 +226,9 @@ size_t		 clause_skip_adv(const struct clause_work *, size_t k,
  * finite verb group? */
 int		 clause_finite_start(const struct clause_work *, size_t k,
 		    size_t from);
+/* Does token k end in the language's present ending ("-s"), with more
+ * than one letter before it? */
+int		 clause_pres_form(const struct clause_work *, size_t k);
 /* A weaker start: an unknown "-ed" word, a participle alone, the "-s"
  * form of a verb of the news; bare allows one at the clause's start. */
 int		 clause_weak_start(const struct clause_work *, size_t k,

@@ -46,12 +46,21 @@ clause_finite_start(const struct clause_work *w, size_t k, size_t from)
 	return (b & CW_PAST) && !(b & CW_NEWS && b & CW_PRES) && k > from;
 }
 
+int
+clause_pres_form(const struct clause_work *w, size_t k)
+{
+	const struct text_token *t = &w->doc->tokens[k];
+
+	return t->fold_len > w->lang->pres_len + 1 &&
+	    memcmp(t->fold + t->fold_len - w->lang->pres_len,
+	    w->lang->pres_suffix, w->lang->pres_len) == 0;
+}
+
 /* A weak candidate: an unknown "-ed" word, a participle alone, or the
  * "-s" form of a verb of the news ("Iran attacks"). */
 int
 clause_weak_start(const struct clause_work *w, size_t k, size_t from, int bare)
 {
-	const struct text_token *t = &w->doc->tokens[k];
 	uint64_t b = wcls(w, k), prev = k > from ? wcls(w, k - 1) : 0;
 
 	if ((k == from && !bare) || (prev & (CW_DET | CW_PREP | CW_TO |
@@ -61,9 +70,6 @@ clause_weak_start(const struct clause_work *w, size_t k, size_t from, int bare)
 		return 1;
 	/* "Iran attacks Israel" but not "face attacks and abuse" */
 	return (b & CW_NEWS) && (b & CW_PRES) && (w->headline ||
-	    (t->fold_len > w->lang->pres_len + 1 &&
-	    memcmp(t->fold + t->fold_len - w->lang->pres_len,
-	    w->lang->pres_suffix, w->lang->pres_len) == 0 &&
-	    k + 1 < w->end && !(wcls(w, k + 1) & (CW_AND | CW_OR |
-	    CW_PREP | CW_OF))));
+	    (clause_pres_form(w, k) && k + 1 < w->end &&
+	    !(wcls(w, k + 1) & (CW_AND | CW_OR | CW_PREP | CW_OF))));
 }

@@ -8,12 +8,12 @@
  * the war to a coalition's talks at home), anywhere in the article for
  * a hit in the title (which names the whole story), or the hit must
  * name two actors that are rivals (an actor's key rivals: "India and
- * Pakistan resumed their dialogue").  Each sentence is scanned at most once per
- * rule, before a hit of the rule is judged near it: a scan appends to
- * the occurrences, so it never runs while a judge holds one of them.
- * And whether a call for a step is a bystander's (the rule key
- * callers): a party to the conflict is known by its kind, its forces
- * or its rivals named beside it.
+ * Pakistan resumed their dialogue").  Each sentence is scanned at most
+ * once per rule, before a hit of the rule is judged near it: a scan
+ * appends to the occurrences, so it never runs while a judge holds one
+ * of them.  And whether a call for a step is a bystander's (the rule
+ * key callers): a party to the conflict is known by its kind, its
+ * forces or its rivals named beside it.
  */
 #include "autoconf.h"
 
