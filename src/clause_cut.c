@@ -56,6 +56,16 @@ opener_at(const struct clause_work *w, size_t k, int verb_seen,
 	}
 	if ((b & CW_OR) && demand_seen)
 		return OP_ORELSE;
+	/* "knew he planned to", "a report they would": a pronoun that is
+	 * only ever a subject, after a verb and before a finite verb,
+	 * opens a clause as "that" would have */
+	if ((b & CW_PRON) && !(b & CW_FUNC) && verb_seen &&
+	    !(prev & (CW_AND | CW_OR | CW_CONJ | CW_THAT | CW_REL |
+	    CW_COND | CW_SUBORD | CW_PRON)) &&
+	    clause_finite_start(w, k + 1, k)) {
+		*skip = 0;	/* the pronoun is the new clause's subject */
+		return OP_THAT;
+	}
 	if ((b & CW_AND) && (next & CW_ING) && (next & (CW_REPORTING |
 	    CW_INTENT)))
 		return OP_AND;	/* "..., raising the toll and threatening" */

@@ -160,6 +160,22 @@ said_by(struct clause_work *w, size_t i, size_t s, size_t e)
 	}
 }
 
+/*
+ * "said in a video statement on Thursday they would": a clause opened by
+ * its subject pronoun with no "that" (clause_cut.c) after a verb and a
+ * phrase of time or place is what the verb reports, however long the
+ * phrase; a "that" so far away may open a relative clause instead.
+ */
+static int
+zero_that_after_adjunct(const struct clause_work *w, size_t i)
+{
+	const struct clause *p = &w->it[i - 1].c;
+
+	return w->it[i].op == OP_THAT && w->it[i].skip == 0 &&
+	    p->verb.end < p->end &&
+	    (wcls(w, p->verb.end) & (CW_PREP | CW_TIMEPREP | CW_TIME));
+}
+
 /* Pass 4: roles, reported speech. */
 void
 clause_frames(struct clause_work *w)
@@ -220,7 +236,8 @@ clause_frames(struct clause_work *w)
 		    ((op == OP_PUNCT || op == OP_COND) && short_frame(w, p) &&
 		    p->verb.end == p->end)) && p->verb.first != p->verb.end &&
 		    (wcls(w, p->verb.head) & CW_REPORTING) && (op == OP_SPLIT ||
-		    p->end - p->verb.end <= CLAUSE_FRAME_TAIL + 1))
+		    p->end - p->verb.end <= CLAUSE_FRAME_TAIL + 1 ||
+		    zero_that_after_adjunct(w, i)))
 			report_from(w, i - 1, i);
 	}
 	/* "..., the minister said": the clauses before are what he said */

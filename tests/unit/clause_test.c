@@ -378,6 +378,21 @@ test_reported(void)
 	    "ship", "said X to the Y would: X to the Y is the subject");
 	CHECK_STR(verb("response"), "tense=future mood=modal negated=no",
 	    "and the reported group is its verb");
+	/* Without "that": a pronoun that is only ever a subject opens
+	 * the clause it is the subject of, however far from the verb. */
+	analyse("The agency knew he planned to attack the school.", 0);
+	CHECK_STR(subject("planned"), "he", "knew he planned: he plans, "
+	    "not the agency");
+	analyse("The rebels said in a radio message on Friday they would "
+	    "free the captives, state television reported.", 0);
+	CHECK_STR(subject("free"), "they", "said ... they would: they "
+	    "are the subject");
+	CHECK_STR(speaker("free"), "the rebels", "and the rebels speak, "
+	    "past a phrase of time and place, not the television");
+	analyse("Chad says it will attack the rebels.", 0);
+	CHECK_STR(subject("attack"), "it", "says it will: it is the "
+	    "subject");
+	CHECK_STR(speaker("attack"), "chad", "and Chad speaks");
 	analyse("The minister told the army to attack the town.", 0);
 	CHECK_INT(role("attack"), CLAUSE_MAIN, "told X to attack: one "
 	    "clause still");
