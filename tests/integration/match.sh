@@ -391,6 +391,12 @@ body_rule cease_fire_verb 'The rebels agreed to cease fire at midnight.' deescal
 body_none cease_fire_noun 'The US is hopeful for a cease-fire in Sudan.'
 # Flexibility shown or a stance softened in talks moves them on.
 body_rule flexibility 'The rebels showed flexibility on the truce plan, Chad said.' deescalation-talks
+# To wipe out is force against a party or a foe, not against debt or
+# losses; a call for a party to be destroyed or wiped out is a call to
+# force.
+body_none wipe_debt 'The finance minister of Chad vowed to wipe out the debt of its farmers.'
+body_rule wipe_rebels 'Chad vowed to wipe out the rebels.' threat-of-force
+body_rule call_wiped 'A Chadian minister called for Abeche to be wiped out if the captives were not freed.' threat-call
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
