@@ -86,6 +86,10 @@ enum clause_tense {
 				   down its arms"): set with
 				   CLAUSE_DEMAND; an obligation, no step
 				   taken */
+#define CLAUSE_BACKGROUND 0x10000 /* in a relative clause ("Qatar, which
+				   mediated the truce, condemned ...", "the
+				   deal that ended the war"): what is said
+				   of a noun, not the sentence's news */
 
 struct clause_verb {
 	size_t		 first, end;	/* tokens [first, end): auxiliaries,

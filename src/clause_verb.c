@@ -253,8 +253,26 @@ subject_act_done(const struct clause_chain *ch, size_t t)
 	    !(ccls(ch, c->verb.head) & CW_AUX);
 }
 
+static int	verb_of_token(const struct clause_sentence *,
+		    const struct text_doc *, size_t, struct clause_verb *);
+
 int
 clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
+    size_t t, struct clause_verb *out)
+{
+	const struct clause *c;
+	int rc;
+
+	rc = verb_of_token(cs, doc, t, out);
+	/* told of a noun in a relative clause, whatever group it hangs on */
+	if (rc == 0 && (c = clause_at(cs, t)) != NULL &&
+	    c->role == CLAUSE_RELATIVE)
+		out->mood |= CLAUSE_BACKGROUND;
+	return rc;
+}
+
+static int
+verb_of_token(const struct clause_sentence *cs, const struct text_doc *doc,
     size_t t, struct clause_verb *out)
 {
 	struct clause_chain ch;
@@ -501,6 +519,7 @@ clause_verb_describe(const struct clause_verb *v, char *buf, size_t len)
 		{ CLAUSE_DEMAND_OTHER, "demand-of-other" },
 		{ CLAUSE_WISH, "wish" }, { CLAUSE_OBLIGED, "obligation" },
 		{ CLAUSE_BELIEF, "belief" },
+		{ CLAUSE_BACKGROUND, "background" },
 	};
 	char mood[128];
 	size_t i, used = 0;

@@ -32,6 +32,7 @@ static const struct {
 	{ "conditional", 8 }, { "demand", 9 }, { "denied", 10 },
 	{ "headline", 11 }, { "reason", 12 }, { "condition", 13 },
 	{ "demand-of-other", 16 }, { "wish", 18 }, { "obligation", 19 },
+	{ "background", 20 },
 	{ NULL, 0 }
 };
 
@@ -210,8 +211,8 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 			    "none or the moods modal, ability, intent, "
 			    "threat, conditional, demand, demand-of-other, "
 			    "denied, headline, reason, condition, wish, "
-			    "obligation, each alone or after a \"!\" that "
-			    "refuses it",
+			    "obligation, background, each alone or after a "
+			    "\"!\" that refuses it",
 			    r->mood.v[i]);
 	}
 	free(lines);

@@ -397,6 +397,10 @@ body_rule flexibility 'The rebels showed flexibility on the truce plan, Chad sai
 body_none wipe_debt 'The finance minister of Chad vowed to wipe out the debt of its farmers.'
 body_rule wipe_rebels 'Chad vowed to wipe out the rebels.' threat-of-force
 body_rule call_wiped 'A Chadian minister called for Abeche to be wiped out if the captives were not freed.' threat-call
+# A step told in a relative clause says what a party did before, not
+# the news of the sentence.
+body_none relative_step 'Chad, which mediated the truce talks between the rebels and Sudan, condemned the raid on Abeche.'
+body_rule main_step 'Chad mediated the truce talks between the rebels and Sudan.' deescalation-talks
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated

@@ -482,6 +482,10 @@ test_reported(void)
 	CHECK_STR(speaker("blow"), "the gunmen",
 	    "X who seized a bus said: X speaks, not the relative clause");
 	CHECK_INT(role("seized"), CLAUSE_RELATIVE, "who seized: relative");
+	CHECK_STR(verb("seized"), "tense=past mood=background negated=no",
+	    "and told of the noun: background");
+	CHECK_STR(verb("blow"), "tense=future mood=modal negated=no",
+	    "the main clause's reported group is none");
 	analyse("Police arrested the militants who attacked the bus.", 0);
 	CHECK_INT(role("bus"), CLAUSE_RELATIVE,
 	    "a relative clause at the end keeps its object");
@@ -763,8 +767,8 @@ test_frames_more(void)
 	    "guards and are threatening to attack the port.", 0);
 	CHECK_INT(role("threatening"), CLAUSE_RELATIVE,
 	    "a relative's second verb after and is relative too");
-	CHECK_STR(verb("attack"), "tense=present mood=threat negated=no",
-	    "so the denial around it does not reach it");
+	CHECK_STR(verb("attack"), "tense=present mood=threat,background "
+	    "negated=no", "so the denial around it does not reach it");
 }
 
 /* A may/might/could that no one is reported to say is a guess; said by

@@ -557,8 +557,8 @@ test_mood_refused(void)
 	CHECK(said("test.conf:2: mood \"!hope\" is unknown"),
 	    "at its line, naming it");
 	CHECK(said("denied, headline, reason, condition, wish, obligation, "
-	    "each alone"), "and every mood it could be, reason, wish and "
-	    "obligation among them");
+	    "background, each alone"), "and every mood it could be, reason, "
+	    "wish, obligation and background among them");
 	CHECK(said("test.conf:5: mood \"!\" is unknown"),
 	    "and a \"!\" alone");
 	config_free(c);
