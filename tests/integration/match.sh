@@ -401,6 +401,15 @@ body_rule call_wiped 'A Chadian minister called for Abeche to be wiped out if th
 # the news of the sentence.
 body_none relative_step 'Chad, which mediated the truce talks between the rebels and Sudan, condemned the raid on Abeche.'
 body_rule main_step 'Chad mediated the truce talks between the rebels and Sudan.' deescalation-talks
+# A truce that begins or holds is a step down with no one named acting,
+# as news (a headline, the present, the future); one that collapsed
+# after it began, or the time since it began, is none.
+printf 'Cease-fire begins in the north after a week of fighting\n' | match_stdin truce_begins
+expect "a headline's truce that begins: deescalation-truce-holds" \
+    "$(json_get "$T/truce_begins.out" 'alerts[0]["rule"]')" deescalation-truce-holds
+body_rule truce_holding 'The ceasefire is holding in the north after a week of fighting.' deescalation-truce-holds
+body_none truce_since 'Twelve captives have been freed since the ceasefire took effect in January.'
+body_none truce_collapsed 'The truce in the north collapsed after it had begun on Monday.'
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
