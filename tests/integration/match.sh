@@ -409,6 +409,9 @@ expect "a headline's truce that begins: deescalation-truce-holds" \
     "$(json_get "$T/truce_begins.out" 'alerts[0]["rule"]')" deescalation-truce-holds
 body_rule truce_holding 'The ceasefire is holding in the north after a week of fighting.' deescalation-truce-holds
 body_none truce_since 'Twelve captives have been freed since the ceasefire took effect in January.'
+# A war to prevent is averted; a preventative war is a war.
+body_rule prevent_war 'Chad said it wanted to prevent a war with the rebels.' deescalation-restraint
+body_none preventative_war 'For Chad, the campaign in the north is a preventative war.'
 body_none truce_collapsed 'The truce in the north collapsed after it had begun on Monday.'
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
