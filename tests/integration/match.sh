@@ -412,6 +412,10 @@ body_none truce_since 'Twelve captives have been freed since the ceasefire took 
 # A war to prevent is averted; a preventative war is a war.
 body_rule prevent_war 'Chad said it wanted to prevent a war with the rebels.' deescalation-restraint
 body_none preventative_war 'For Chad, the campaign in the north is a preventative war.'
+# Forces reported on alert are capability; forces a party puts on alert
+# are its move.
+body_none on_alert 'Chadian troops were on high alert near the border with Sudan.'
+body_rule put_on_alert 'Chad put its army on high alert near the border with Sudan.' threat-mobilisation
 body_none truce_collapsed 'The truce in the north collapsed after it had begun on Monday.'
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
