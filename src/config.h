@@ -250,8 +250,8 @@ const char	*config_severity_name(enum severity);
  * "present", "future" (enum clause_tense's order), 4 + N for bit N of
  * clause_verb.mood: "modal", "ability", "intent", "threat",
  * "conditional", "demand", "denied", "headline", "reason", "condition",
- * "demand-of-other" (bit 12: the guesses between have no name).
- * -1 if unknown.
+ * "demand-of-other", "wish", "obligation", "background" (bits 10 and 11,
+ * the guesses, and 13, a belief, have no name).  -1 if unknown.
  */
 int		 config_mood_parse(const char *name);
 /* "90s", "5m", "1.5h", "2d", "300" (seconds) -> 0, or -1 if malformed. */
