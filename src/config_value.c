@@ -332,11 +332,21 @@ const char *
 config_suggest(const char *word, const char *const *choices, size_t n)
 {
 	const char *best = NULL;
-	size_t i, d, best_d = (size_t)-1, limit;
+	size_t i, d, best_d = (size_t)-1, limit, len, clen;
 
-	limit = strlen(word) <= 4 ? 1 : 2;
+	len = strlen(word);
+	limit = len <= 4 ? 1 : 2;
 	for (i = 0; i < n; i++) {
 		if (choices[i] == NULL)
+			continue;
+		/*
+		 * An edit distance is at least the difference of the lengths,
+		 * so a choice longer or shorter than word by more than the
+		 * limit could never be suggested: not worth the distance
+		 * table, which a file of many unknown keys pays per choice.
+		 */
+		clen = strlen(choices[i]);
+		if ((clen > len ? clen - len : len - clen) > limit)
 			continue;
 		d = distance(word, choices[i]);
 		if (d < best_d) {

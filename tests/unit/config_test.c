@@ -354,6 +354,38 @@ test_unknown_keys(void)
 	config_free(c);
 }
 
+/*
+ * A near miss is within two edits (one for a word of four letters or
+ * fewer), and no nearer: the words at either side of the limit, longer
+ * and shorter than the key they miss.
+ */
+static void
+test_suggest_limit(void)
+{
+	struct config *c;
+
+	c = load_text("actor a {\n"
+	    "  names = {\"A\"}\n"
+	    "  kindxx = \"state\"\n"
+	    "  kindxxx = \"state\"\n"
+	    "  kin = \"state\"\n"
+	    "  ki = \"state\"\n"
+	    "  rivalsrivals = {\"b\"}\n"
+	    "}\n");
+	CHECK(c == NULL, "refused");
+	CHECK(said("test.conf:3: unknown key 'kindxx' in actor 'a' (did you "
+	    "mean 'kind'?)"), "two letters too many is a near miss");
+	CHECK(said("test.conf:4: unknown key 'kindxxx' in actor 'a'; "),
+	    "three letters too many is not");
+	CHECK(said("test.conf:5: unknown key 'kin' in actor 'a' (did you "
+	    "mean 'kind'?)"), "a short word one letter short is a near miss");
+	CHECK(said("test.conf:6: unknown key 'ki' in actor 'a'; "),
+	    "a short word two letters short is not");
+	CHECK(said("test.conf:7: unknown key 'rivalsrivals' in actor 'a'; "),
+	    "a long word is no near miss of a short key it starts with");
+	config_free(c);
+}
+
 static void
 test_nesting(void)
 {
@@ -754,6 +786,7 @@ main(void)
 	test_five_mistakes();
 	test_include();
 	test_unknown_keys();
+	test_suggest_limit();
 	test_nesting();
 	test_references();
 	test_like();
