@@ -49,6 +49,50 @@ rules_clause_start(const struct rules_run *run, const struct text_sentence *sn,
 }
 
 /*
+ * Can occurrence o be a negation cue of the term occurrence t of rule
+ * ri: a cue of the rule's (or of the shared ones in its language) that
+ * ends within the term, close enough before it, and not in its own
+ * words.  Cues inside the term count only in its gaps ("would not ...
+ * attack"), never in its own words ("will not hesitate").
+ */
+static int
+rules_cue_of(const struct rules *r, size_t ri, const struct rules_occ *t,
+    const struct rules_occ *o)
+{
+	size_t j;
+
+	if (r->pats[o->pat].kind != PAT_NEG || o->end > t->end)
+		return 0;
+	if (o->end <= t->start && t->start - o->end > RULES_NEG_REACH)
+		return 0;
+	if (r->cfg->rules[ri].has_negations ? r->pats[o->pat].owner != ri :
+	    (r->pats[o->pat].owner != RULES_SHARED ||
+	    r->pats[o->pat].lang != r->rule_lang[ri]))
+		return 0;
+	for (j = o->start; j < o->end; j++)
+		if (j >= t->start && (t->literal >> (j - t->start)) & 1)
+			return 0;
+	return 1;
+}
+
+/* The longest cue of t at pos, the first of equals; NULL if none. */
+static const struct rules_occ *
+rules_cue_at(const struct rules_run *run, size_t ri,
+    const struct rules_occ *t, size_t pos)
+{
+	const struct rules_occ *o, *best = NULL;
+	size_t k;
+
+	for (k = 0; k < run->n_occs; k++) {
+		o = &run->occs[k];
+		if (o->start == pos && rules_cue_of(run->r, ri, t, o) &&
+		    (best == NULL || o->end > best->end))
+			best = o;
+	}
+	return best;
+}
+
+/*
  * Is the term occurrence t of rule ri negated?  The cues that stand in
  * its clause, before it and close to it, are counted without overlaps;
  * an odd count negates ("did not rule out strikes" has two).  *cue gets
@@ -59,38 +103,36 @@ rules_negated(const struct rules_run *run, const struct text_sentence *sn,
     size_t ri, const struct rules_occ *t, const char **cue)
 {
 	const struct rules *r = run->r;
-	const struct config_rule *rule = &r->cfg->rules[ri];
-	const struct rules_occ *o, *best;
-	size_t cs, pos, count = 0, k, j;
+	const struct rules_occ *o, *best, *at[RULES_MAX_SENTENCE];
+	size_t cs, pos, count = 0, k, span;
 
 	cs = rules_clause_start(run, sn, t->start);
 	*cue = NULL;
-	/* Greedy left to right: at each position the longest cue wins.
-	 * Cues inside the term count only in its gaps ("would not ...
-	 * attack"), never in its own words ("will not hesitate"). */
-	for (pos = cs; pos < t->end; ) {
-		best = NULL;
+	/*
+	 * The longest cue at each position of the clause, found in one
+	 * pass over the occurrences: looked for among all of them at
+	 * every position, a part of RULES_MAX_SENTENCE tokens dense with
+	 * phrases cost tens of milliseconds a term.  A span longer than
+	 * a part (which judging never gives) is searched position by
+	 * position.
+	 */
+	span = t->end > cs ? t->end - cs : 0;
+	if (span <= RULES_MAX_SENTENCE) {
+		memset(at, 0, span * sizeof(at[0]));
 		for (k = 0; k < run->n_occs; k++) {
 			o = &run->occs[k];
-			if (r->pats[o->pat].kind != PAT_NEG || o->start != pos ||
-			    o->end > t->end)
+			if (o->start < cs || o->start >= t->end ||
+			    !rules_cue_of(r, ri, t, o))
 				continue;
-			if (o->end <= t->start &&
-			    t->start - o->end > RULES_NEG_REACH)
-				continue;
-			if (rule->has_negations ? r->pats[o->pat].owner != ri :
-			    (r->pats[o->pat].owner != RULES_SHARED ||
-			    r->pats[o->pat].lang != r->rule_lang[ri]))
-				continue;
-			for (j = o->start; j < o->end; j++)
-				if (j >= t->start &&
-				    (t->literal >> (j - t->start)) & 1)
-					break;
-			if (j < o->end)
-				continue;
-			if (best == NULL || o->end > best->end)
-				best = o;
+			if (at[o->start - cs] == NULL ||
+			    o->end > at[o->start - cs]->end)
+				at[o->start - cs] = o;
 		}
+	}
+	/* Greedy left to right: at each position the longest cue wins. */
+	for (pos = cs; pos < t->end; ) {
+		best = span <= RULES_MAX_SENTENCE ? at[pos - cs] :
+		    rules_cue_at(run, ri, t, pos);
 		/* "calls for actions not words": a contrast, no negation */
 		if (best != NULL && best->end == best->start + 1 &&
 		    run->cs_sentence == sn &&
