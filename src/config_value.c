@@ -296,12 +296,16 @@ config_formats_for(enum sink_type type)
 	return "none (syslog sinks write one line per alert)";
 }
 
-/* Edit distance, for "did you mean": short words only. */
+/*
+ * Edit distance, for "did you mean": short words only.  Past max it
+ * stops: once every entry of a row is above max, so is the distance
+ * (no later row has a smaller least entry), and it returns max + 1.
+ */
 static size_t
-distance(const char *a, const char *b)
+distance(const char *a, const char *b, size_t max)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t row[33], prev, tmp;
+	size_t row[33], prev, tmp, least;
 
 	if (la > 32 || lb > 32)
 		return (size_t)-1;
@@ -309,7 +313,7 @@ distance(const char *a, const char *b)
 		row[j] = j;
 	for (i = 1; i <= la; i++) {
 		prev = row[0];
-		row[0] = i;
+		row[0] = least = i;
 		for (j = 1; j <= lb; j++) {
 			tmp = row[j];
 			row[j] = prev + (tolower((unsigned char)a[i - 1]) !=
@@ -318,8 +322,12 @@ distance(const char *a, const char *b)
 				row[j] = row[j - 1] + 1;
 			if (tmp + 1 < row[j])
 				row[j] = tmp + 1;
+			if (row[j] < least)
+				least = row[j];
 			prev = tmp;
 		}
+		if (least > max)
+			return max + 1;
 	}
 	return row[lb];
 }
@@ -348,7 +356,8 @@ config_suggest(const char *word, const char *const *choices, size_t n)
 		clen = strlen(choices[i]);
 		if ((clen > len ? clen - len : len - clen) > limit)
 			continue;
-		d = distance(word, choices[i]);
+		/* Only a distance within the limit can be suggested. */
+		d = distance(word, choices[i], limit);
 		if (d < best_d) {
 			best_d = d;
 			best = choices[i];
