@@ -7,6 +7,15 @@
  * find.  Everything is in a scratch directory made at start; a path out
  * of it reaches only what config_load refuses or reads as text (a FIFO
  * or a device is refused, never waited on).
+ *
+ * The files are in etc/ of a directory of the target's own, so that a
+ * "../" the fuzzer writes (or ".?/", which globs to "..") finds nothing
+ * but etc/: beside /tmp's other files it read whatever another program
+ * had left there (a b.conf including a whole rules pack took a second a
+ * run, on that machine only).  That directory is on /dev/shm where there
+ * is one: each run writes two files, which a tmpfs never writes back to
+ * a disk (ext4 starts to at the close of a file truncated and written
+ * again).
  */
 #include "autoconf.h"
 
@@ -23,8 +32,8 @@
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
-static char dir[] = "/tmp/fuzz_include.XXXXXX";
-static char main_path[64], child_path[64];
+static char top[64], dir[80];
+static char main_path[96], child_path[96];
 
 static void
 put_file(const char *path, const void *text, size_t len)
@@ -41,7 +50,7 @@ cleanup(void)
 {
 	static const char *const files[] = { "main.conf", "rules.conf",
 	    "conf.d/a.conf", "conf.d/b.conf", "conf.d/c.conf", "conf.d" };
-	char path[96];
+	char path[128];
 	size_t i;
 
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
@@ -49,6 +58,7 @@ cleanup(void)
 		(void)remove(path);
 	}
 	(void)rmdir(dir);
+	(void)rmdir(top);
 }
 
 int
@@ -61,10 +71,17 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	    "include(\"../rules.conf\")\n";
 	static const char feed[] = "feed f {\n\turl = "
 	    "\"https://news.example.org/f.rss\"\n}\n";
-	char path[96];
+	char path[128];
 
-	if (mkdtemp(dir) == NULL)
+	snprintf(top, sizeof(top), "%s/fuzz_include.XXXXXX",
+	    access("/dev/shm", W_OK | X_OK) == 0 ? "/dev/shm" : "/tmp");
+	if (mkdtemp(top) == NULL)
 		abort();
+	snprintf(dir, sizeof(dir), "%s/etc", top);
+	if (mkdir(dir, 0700) == -1) {
+		(void)rmdir(top);
+		abort();
+	}
 	atexit(cleanup);
 	snprintf(path, sizeof(path), "%s/conf.d", dir);
 	if (mkdir(path, 0700) == -1)
