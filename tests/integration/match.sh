@@ -416,6 +416,8 @@ body_none preventative_war 'For Chad, the campaign in the north is a preventativ
 # are its move.
 body_none on_alert 'Chadian troops were on high alert near the border with Sudan.'
 body_rule put_on_alert 'Chad put its army on high alert near the border with Sudan.' threat-mobilisation
+# Civilians named by their nationality are people, not the state.
+body_none settlers 'Chadian settlers vowed to attack the village.'
 body_none truce_collapsed 'The truce in the north collapsed after it had begun on Monday.'
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
