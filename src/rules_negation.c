@@ -75,23 +75,6 @@ rules_cue_of(const struct rules *r, size_t ri, const struct rules_occ *t,
 	return 1;
 }
 
-/* The longest cue of t at pos, the first of equals; NULL if none. */
-static const struct rules_occ *
-rules_cue_at(const struct rules_run *run, size_t ri,
-    const struct rules_occ *t, size_t pos)
-{
-	const struct rules_occ *o, *best = NULL;
-	size_t k;
-
-	for (k = 0; k < run->n_occs; k++) {
-		o = &run->occs[k];
-		if (o->start == pos && rules_cue_of(run->r, ri, t, o) &&
-		    (best == NULL || o->end > best->end))
-			best = o;
-	}
-	return best;
-}
-
 /*
  * Is the term occurrence t of rule ri negated?  The cues that stand in
  * its clause, before it and close to it, are counted without overlaps;
@@ -112,27 +95,26 @@ rules_negated(const struct rules_run *run, const struct text_sentence *sn,
 	 * The longest cue at each position of the clause, found in one
 	 * pass over the occurrences: looked for among all of them at
 	 * every position, a part of RULES_MAX_SENTENCE tokens dense with
-	 * phrases cost tens of milliseconds a term.  A span longer than
-	 * a part (which judging never gives) is searched position by
-	 * position.
+	 * phrases cost tens of milliseconds a term.  Judging sees one part
+	 * at a time (rules_match.c), so the clause and the term lie within
+	 * RULES_MAX_SENTENCE tokens; the bound only keeps at[] in range.
 	 */
+	if (t->end > cs + RULES_MAX_SENTENCE)
+		cs = t->end - RULES_MAX_SENTENCE;
 	span = t->end > cs ? t->end - cs : 0;
-	if (span <= RULES_MAX_SENTENCE) {
-		memset(at, 0, span * sizeof(at[0]));
-		for (k = 0; k < run->n_occs; k++) {
-			o = &run->occs[k];
-			if (o->start < cs || o->start >= t->end ||
-			    !rules_cue_of(r, ri, t, o))
-				continue;
-			if (at[o->start - cs] == NULL ||
-			    o->end > at[o->start - cs]->end)
-				at[o->start - cs] = o;
-		}
+	memset(at, 0, span * sizeof(at[0]));
+	for (k = 0; k < run->n_occs; k++) {
+		o = &run->occs[k];
+		if (o->start < cs || o->start >= t->end ||
+		    !rules_cue_of(r, ri, t, o))
+			continue;
+		if (at[o->start - cs] == NULL ||
+		    o->end > at[o->start - cs]->end)
+			at[o->start - cs] = o;
 	}
 	/* Greedy left to right: at each position the longest cue wins. */
 	for (pos = cs; pos < t->end; ) {
-		best = span <= RULES_MAX_SENTENCE ? at[pos - cs] :
-		    rules_cue_at(run, ri, t, pos);
+		best = at[pos - cs];
 		/* "calls for actions not words": a contrast, no negation */
 		if (best != NULL && best->end == best->start + 1 &&
 		    run->cs_sentence == sn &&
