@@ -10,9 +10,9 @@
  *
  * The files are in etc/ of a directory of the target's own, so that a
  * "../" the fuzzer writes (or ".?/", which globs to "..") finds nothing
- * but etc/: beside /tmp's other files it read whatever another program
- * had left there (a b.conf including a whole rules pack took a second a
- * run, on that machine only).  That directory is on /dev/shm where there
+ * but etc/: beside /tmp's other files it read whatever was left there
+ * (our own evaluation scripts' b.conf, including a whole rules pack,
+ * took a second a run, on that machine only).  That directory is on /dev/shm where there
  * is one: each run writes two files, which a tmpfs never writes back to
  * a disk (ext4 starts to at the close of a file truncated and written
  * again).
