@@ -419,6 +419,11 @@ body_rule put_on_alert 'Chad put its army on high alert near the border with Sud
 # Civilians named by their nationality are people, not the state.
 body_none settlers 'Chadian settlers vowed to attack the village.'
 body_none truce_collapsed 'The truce in the north collapsed after it had begun on Monday.'
+# An adverb is written as it stands where its stem is a noun's: the
+# "forces" of an army's name are not "forcefully".
+printf "Chad Defence Forces' response to claims about the border camps\n" |
+    match_stdin forces_response
+expect_none "an army's response to claims: no retaliation" forces_response
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
