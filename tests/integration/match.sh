@@ -424,6 +424,11 @@ body_none truce_collapsed 'The truce in the north collapsed after it had begun o
 printf "Chad Defence Forces' response to claims about the border camps\n" |
     match_stdin forces_response
 expect_none "an army's response to claims: no retaliation" forces_response
+# Nor do the words of a class's exceptions: "accession" (business) is
+# not "access", "nationals" (whom an evacuation only brings home) not
+# "nations".
+body_rule truce_access 'Chad and the rebels agreed to a truce that gives aid agencies access to the border camps.' deescalation-talks
+body_rule evacuate_nations 'The Chadian army told residents of Abeche to evacuate, the United Nations said.' threat-evacuation
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
