@@ -429,6 +429,9 @@ expect_none "an army's response to claims: no retaliation" forces_response
 # "nations".
 body_rule truce_access 'Chad and the rebels agreed to a truce that gives aid agencies access to the border camps.' deescalation-talks
 body_rule evacuate_nations 'The Chadian army told residents of Abeche to evacuate, the United Nations said.' threat-evacuation
+# A prefix reaches only words of its meaning: trade's imports are not
+# "important".
+body_rule important_bases "The Chadian army said it would attack the rebels' most important bases." threat-force-future
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
