@@ -432,6 +432,10 @@ body_rule evacuate_nations 'The Chadian army told residents of Abeche to evacuat
 # A prefix reaches only words of its meaning: trade's imports are not
 # "important".
 body_rule important_bases "The Chadian army said it would attack the rebels' most important bases." threat-force-future
+# A denial disowns a threat or a plan, not an act: "denied the strike"
+# says it did not strike.
+body_rule denied_threat 'Chad denied threatening Sudan.' deescalation-disown
+body_none denied_strike 'Chad denied the strike on the camp near Abeche.'
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
