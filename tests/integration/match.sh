@@ -432,6 +432,8 @@ body_rule evacuate_nations 'The Chadian army told residents of Abeche to evacuat
 # A prefix reaches only words of its meaning: trade's imports are not
 # "important".
 body_rule important_bases "The Chadian army said it would attack the rebels' most important bases." threat-force-future
+body_rule on_duty 'The rebels said they would attack the soldiers on duty at the border.' threat-force-future
+body_rule good_sign 'Chad said it would attack the rebels, a good sign for its allies.' threat-force-future
 # A denial disowns a threat or a plan, not an act: "denied the strike"
 # says it did not strike.
 body_rule denied_threat 'Chad denied threatening Sudan.' deescalation-disown
