@@ -438,6 +438,8 @@ body_rule good_sign 'Chad said it would attack the rebels, a good sign for its a
 # says it did not strike.
 body_rule denied_threat 'Chad denied threatening Sudan.' deescalation-disown
 body_none denied_strike 'Chad denied the strike on the camp near Abeche.'
+# "PM", as headlines write a prime minister, is an official.
+body_rule pm_vows 'The PM vowed to crush the rebels in the north.' threat-of-force
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
