@@ -440,6 +440,9 @@ body_rule denied_threat 'Chad denied threatening Sudan.' deescalation-disown
 body_none denied_strike 'Chad denied the strike on the camp near Abeche.'
 # "PM", as headlines write a prime minister, is an official.
 body_rule pm_vows 'The PM vowed to crush the rebels in the north.' threat-of-force
+# A role's name is written as it stands where its stem is another
+# word's: regional "groupings" are no armed group.
+body_none groupings 'The regional groupings will hold a summit to end the fighting in Chad.'
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
