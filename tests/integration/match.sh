@@ -443,6 +443,13 @@ body_rule pm_vows 'The PM vowed to crush the rebels in the north.' threat-of-for
 # A role's name is written as it stands where its stem is another
 # word's: regional "groupings" are no armed group.
 body_none groupings 'The regional groupings will hold a summit to end the fighting in Chad.'
+# Talks that resume are a step whoever is named; talks that must
+# resume are a call.
+printf 'Fighting goes on in the north as peace talks resume in the capital\n' |
+    match_stdin talks_resume
+expect "a headline's talks that resume: deescalation-talks-go-on" \
+    "$(json_get "$T/talks_resume.out" 'alerts[0]["rule"]')" deescalation-talks-go-on
+body_none talks_must_resume 'Peace talks must resume in the capital, the envoy said.'
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
