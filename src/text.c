@@ -286,9 +286,17 @@ text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 			verb = "shall";
 			vl = 5;
 		}
-		rc = text_push_token(sc, start, core - 3, verb, vl, flags);
+		/* "n't" is five bytes in the text when its apostrophe is
+		 * the typographic one (U+2019), three otherwise: the split
+		 * falls between characters, not inside one */
+		size_t cut = core - 3;
+
+		if (core - start > 5 &&
+		    memcmp(sc->s + core - 4, "\xe2\x80\x99", 3) == 0)
+			cut = core - 5;
+		rc = text_push_token(sc, start, cut, verb, vl, flags);
 		if (rc == 0)
-			rc = text_push_token(sc, core - 3, core, "not", 3, flags);
+			rc = text_push_token(sc, cut, core, "not", 3, flags);
 	} else
 		rc = text_push_token(sc, start, end, fold, fl, flags);
 	free(fold_mem);

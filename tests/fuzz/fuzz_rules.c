@@ -7,6 +7,8 @@
  * the clause analysis and the actors are fuzzed with it; the extra term
  * may use the classes.  A fourth needs context (a phrase anywhere in the
  * article, or two rivals), so the whole article is scanned again.
+ * Every token's bytes must lie within the input and begin and end
+ * between characters.
  */
 #include "autoconf.h"
 
@@ -108,6 +110,29 @@ fuzz_one(const char *title, const char *body, char *term)
 	return 0;
 }
 
+/* Does byte at of s[0..n) fall inside a well-formed UTF-8 character
+ * that begins before it?  A token must not: its bytes are quoted. */
+static int
+inside_char(const char *s, size_t n, size_t at)
+{
+	size_t p, len, k;
+	unsigned char c;
+
+	for (p = at; p > 0 && at - p < 3; ) {
+		c = (unsigned char)s[--p];
+		if ((c & 0xc0) == 0x80)
+			continue;
+		len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+		if (p + len <= at || p + len > n)
+			return 0;
+		for (k = p + 1; k < p + len; k++)
+			if (((unsigned char)s[k] & 0xc0) != 0x80)
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
@@ -128,7 +153,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* the offsets a caller relies on */
 		for (i = 0; i < doc.n_tokens; i++)
 			if (doc.tokens[i].start > doc.tokens[i].end ||
-			    doc.tokens[i].end > size)
+			    doc.tokens[i].end > size ||
+			    inside_char(buf, size, doc.tokens[i].start) ||
+			    inside_char(buf, size, doc.tokens[i].end))
 				abort();
 		for (i = 0; i < doc.n_sentences; i++)
 			if (doc.sentences[i].start > doc.sentences[i].end ||

@@ -152,6 +152,16 @@ test_tokens(void)
 	analyse("Iran won't act, can't wait and shan't go.");
 	CHECK_STR(folds(), "iran will not act can not wait and shall not go",
 	    "won't, can't and shan't read will not, can not, shall not");
+	/* With the typographic apostrophe (three bytes), both tokens
+	 * still hold whole characters: "wo" and "n't" as written. */
+	analyse("Iran won\xe2\x80\x99t act.");
+	CHECK_STR(folds(), "iran will not act",
+	    "won't with a curly apostrophe reads will not");
+	CHECK_INT(doc.tokens[1].start, 5, "curly won't: will starts at wo");
+	CHECK_INT(doc.tokens[1].end, 7, "curly won't: will ends before n't");
+	CHECK_INT(doc.tokens[2].start, 7,
+	    "curly won't: not starts at n, not inside the apostrophe");
+	CHECK_INT(doc.tokens[2].end, 12, "curly won't: not ends after t");
 }
 
 static void
