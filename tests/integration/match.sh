@@ -450,6 +450,8 @@ printf 'Fighting goes on in the north as peace talks resume in the capital\n' |
 expect "a headline's talks that resume: deescalation-talks-go-on" \
     "$(json_get "$T/talks_resume.out" 'alerts[0]["rule"]')" deescalation-talks-go-on
 body_none talks_must_resume 'Peace talks must resume in the capital, the envoy said.'
+# A party's favourable stance toward a truce is a step toward it.
+body_rule truce_positively 'The rebels said they would deal positively with any truce.' deescalation-talks
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
