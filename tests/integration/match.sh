@@ -452,6 +452,10 @@ expect "a headline's talks that resume: deescalation-talks-go-on" \
 body_none talks_must_resume 'Peace talks must resume in the capital, the envoy said.'
 # A party's favourable stance toward a truce is a step toward it.
 body_rule truce_positively 'The rebels said they would deal positively with any truce.' deescalation-talks
+# A threat to computers is no threat of force.
+printf "Chad: Don't underestimate the Sudanese cyber-threat, warns its army chief\n" |
+    match_stdin cyber_threat
+expect_none "a cyber-threat: no threat" cyber_threat
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
