@@ -456,6 +456,8 @@ body_rule truce_positively 'The rebels said they would deal positively with any 
 printf "Chad: Don't underestimate the Sudanese cyber-threat, warns its army chief\n" |
     match_stdin cyber_threat
 expect_none "a cyber-threat: no threat" cyber_threat
+# To raid is force, as to storm is.
+body_rule will_raid 'The Chadian army said it would raid the rebel camp near Abeche.' threat-force-future
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
