@@ -274,7 +274,7 @@ text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 		/* "didn't" reads "did not": the cue the rules look for.
 		 * "won't", "can't" and "shan't" lost more of their verb. */
 		const char *verb = fold;
-		size_t vl = fl - 3;
+		size_t vl = fl - 3, cut = core, k;
 
 		if (vl == 2 && memcmp(fold, "wo", 2) == 0) {
 			verb = "will";
@@ -286,14 +286,14 @@ text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 			verb = "shall";
 			vl = 5;
 		}
-		/* "n't" is five bytes in the text when its apostrophe is
-		 * the typographic one (U+2019), three otherwise: the split
-		 * falls between characters, not inside one */
-		size_t cut = core - 3;
-
-		if (core - start > 5 &&
-		    memcmp(sc->s + core - 4, "\xe2\x80\x99", 3) == 0)
-			cut = core - 5;
+		/* The split falls three characters from the end, before the
+		 * "n", whatever bytes its apostrophe takes (three for
+		 * U+2019): between characters, never inside one. */
+		for (k = 0; k < 3 && cut > start; k++)
+			do
+				cut--;
+			while (cut > start &&
+			    ((unsigned char)sc->s[cut] & 0xc0) == 0x80);
 		rc = text_push_token(sc, start, cut, verb, vl, flags);
 		if (rc == 0)
 			rc = text_push_token(sc, cut, core, "not", 3, flags);
