@@ -19,6 +19,7 @@
 #include "actor.h"
 #include "rules.h"
 #include "text.h"
+#include "text_char.h"
 
 static char *iran_names[] = { "Iran", "Iranian*", "Tehran", "US", "U.S." };
 static char *israel_names[] = { "Israel*", "Netanyahu" };
@@ -111,25 +112,16 @@ fuzz_one(const char *title, const char *body, char *term)
 }
 
 /* Does byte at of s[0..n) fall inside a well-formed UTF-8 character
- * that begins before it?  A token must not: its bytes are quoted. */
+ * that begins before it (decoded as the text module decodes)?  A token
+ * must not: its bytes are quoted. */
 static int
 inside_char(const char *s, size_t n, size_t at)
 {
-	size_t p, len, k;
-	unsigned char c;
+	size_t p = at, w;
 
-	for (p = at; p > 0 && at - p < 3; ) {
-		c = (unsigned char)s[--p];
-		if ((c & 0xc0) == 0x80)
-			continue;
-		len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-		if (p + len <= at || p + len > n)
-			return 0;
-		for (k = p + 1; k < p + len; k++)
-			if (((unsigned char)s[k] & 0xc0) != 0x80)
-				return 0;
-		return 1;
-	}
+	while (p > 0 && at - p < 3)
+		if (((unsigned char)s[--p] & 0xc0) != 0x80)
+			return text_cp(s, n, p, &w) >= 0 && p + w > at;
 	return 0;
 }
 
