@@ -12,10 +12,10 @@
  * "../" the fuzzer writes (or ".?/", which globs to "..") finds nothing
  * but etc/: beside /tmp's other files it read whatever was left there
  * (our own evaluation scripts' b.conf, including a whole rules pack,
- * took a second a run, on that machine only).  That directory is on /dev/shm where there
- * is one: each run writes two files, which a tmpfs never writes back to
- * a disk (ext4 starts to at the close of a file truncated and written
- * again).
+ * took a second a run, on that machine only).  That directory is on
+ * /dev/shm where there is one: each run writes two files, which a tmpfs
+ * never writes back to a disk (ext4 starts to at the close of a file
+ * truncated and written again).
  */
 #include "autoconf.h"
 
