@@ -432,6 +432,9 @@ body_rule evacuate_nations 'The Chadian army told residents of Abeche to evacuat
 # A prefix reaches only words of its meaning: trade's imports are not
 # "important".
 body_rule important_bases "The Chadian army said it would attack the rebels' most important bases." threat-force-future
+# Nor does a word of conflict that the talks need: "invasive" weeds
+# are no invasion.
+body_none invasive_talks 'Chad and Niger agreed to hold talks on the invasive weeds in Lake Chad.'
 body_rule on_duty 'The rebels said they would attack the soldiers on duty at the border.' threat-force-future
 body_rule good_sign 'Chad said it would attack the rebels, a good sign for its allies.' threat-force-future
 # A denial disowns a threat or a plan, not an act: "denied the strike"
