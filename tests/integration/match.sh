@@ -461,6 +461,12 @@ printf "Chad: Don't underestimate the Sudanese cyber-threat, warns its army chie
 expect_none "a cyber-threat: no threat" cyber_threat
 # To raid is force, as to storm is.
 body_rule will_raid 'The Chadian army said it would raid the rebel camp near Abeche.' threat-force-future
+# A vow to go on with a war left unnamed is a threat in a story of war,
+# by one that commands force; a policy pressed ahead with is none.
+body_rule vow_press_on "Chad's army vowed to press on in the north despite the fighting." threat-vow-go-on
+body_rule vow_no_halt 'Sudan vowed not to stop, whatever the cost of the long war.' threat-vow-no-halt
+body_none vow_policy 'The government vowed to press ahead with the tax reform.'
+body_none vow_protest 'The students vowed to press on with their protests against the war.'
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
