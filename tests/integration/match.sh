@@ -467,6 +467,8 @@ body_rule vow_press_on "Chad's army vowed to press on in the north despite the f
 body_rule vow_no_halt 'Sudan vowed not to stop, whatever the cost of the long war.' threat-vow-no-halt
 body_none vow_policy 'The government vowed to press ahead with the tax reform.'
 body_none vow_protest 'The students vowed to press on with their protests against the war.'
+# Resigning over a step is a stance against it.
+body_none resign_over "Chad's ministers threaten to resign over the ceasefire proposal"
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
