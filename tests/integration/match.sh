@@ -469,6 +469,9 @@ body_none vow_policy 'The government vowed to press ahead with the tax reform.'
 body_none vow_protest 'The students vowed to press on with their protests against the war.'
 # Resigning over a step is a stance against it.
 body_none resign_over "Chad's ministers threaten to resign over the ceasefire proposal"
+# To mediate talks is a step; a mediator's role is none.
+body_rule mediated 'Niger mediated the ceasefire talks between Chad and the rebels' deescalation-talks
+body_none mediator_role 'Niger is reassessing its role as mediator in the Chad ceasefire talks'
 # A negated threat is a step down when a party disowns force, not when
 # a thing fails ("hunger will not defeat them": a means judged).
 printf "Chad's failed siege: hunger will not defeat the rebels\n" | match_stdin thing_negated
