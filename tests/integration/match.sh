@@ -469,6 +469,11 @@ body_none vow_policy 'The government vowed to press ahead with the tax reform.'
 body_none vow_protest 'The students vowed to press on with their protests against the war.'
 # Resigning over a step is a stance against it.
 body_none resign_over "Chad's ministers threaten to resign over the ceasefire proposal"
+# Verbs that block or damage a step are a stance against it.
+body_none blocked_talks 'Chad blocked the resumption of ceasefire talks with the rebels'
+body_none resisted_talks 'Sudan resisted the offer of truce talks with the rebels'
+body_none thwarted_talks 'Sudan thwarted the renewed peace talks with the rebels'
+body_none obstructed_talks 'Sudan obstructed the resumed ceasefire talks with the rebels'
 # To mediate talks is a step; a mediator's role is none.
 body_rule mediated 'Niger mediated the ceasefire talks between Chad and the rebels' deescalation-talks
 body_none mediator_role 'Niger is reassessing its role as mediator in the Chad ceasefire talks'
