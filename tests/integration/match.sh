@@ -461,6 +461,12 @@ printf "Chad: Don't underestimate the Sudanese cyber-threat, warns its army chie
 expect_none "a cyber-threat: no threat" cyber_threat
 # To raid is force, as to storm is.
 body_rule will_raid 'The Chadian army said it would raid the rebel camp near Abeche.' threat-force-future
+# The fighting's place and a word of likelihood may stand between it and
+# its going on.
+printf "Fighting in Darfur likely to go on for months, Chad's army chief says\n" |
+    match_stdin war_likely
+expect "fighting likely to go on: threat-war-continues" \
+    "$(json_get "$T/war_likely.out" 'alerts[0]["rule"]')" threat-war-continues
 # A vow to go on with a war left unnamed is a threat in a story of war,
 # by one that commands force; a policy pressed ahead with is none.
 body_rule vow_press_on "Chad's army vowed to press on in the north despite the fighting." threat-vow-go-on
