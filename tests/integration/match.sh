@@ -475,6 +475,8 @@ body_none vow_policy 'The government vowed to press ahead with the tax reform.'
 body_none vow_protest 'The students vowed to press on with their protests against the war.'
 # Resigning over a step is a stance against it.
 body_none resign_over "Chad's ministers threaten to resign over the ceasefire proposal"
+# The public named by nationality is people, not the state.
+body_none public_backs 'The Chadian public backs an immediate ceasefire with the rebels, a poll shows'
 # Verbs that block or damage a step are a stance against it.
 body_none blocked_talks 'Chad blocked the resumption of ceasefire talks with the rebels'
 body_none resisted_talks 'Sudan resisted the offer of truce talks with the rebels'
