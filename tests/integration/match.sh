@@ -475,6 +475,10 @@ body_none vow_policy 'The government vowed to press ahead with the tax reform.'
 body_none vow_protest 'The students vowed to press on with their protests against the war.'
 # Resigning over a step is a stance against it.
 body_none resign_over "Chad's ministers threaten to resign over the ceasefire proposal"
+# A world court's order is no step by the party it orders.
+printf 'ICJ orders Sudan to halt its offensive on the rebels\n' |
+    match_stdin court_orders
+expect_none "a world court's order: no alert" court_orders
 # The public named by nationality is people, not the state.
 body_none public_backs 'The Chadian public backs an immediate ceasefire with the rebels, a poll shows'
 # Verbs that block or damage a step are a stance against it.
