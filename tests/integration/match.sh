@@ -467,6 +467,15 @@ printf "Fighting in Darfur likely to go on for months, Chad's army chief says\n"
     match_stdin war_likely
 expect "fighting likely to go on: threat-war-continues" \
     "$(json_get "$T/war_likely.out" 'alerts[0]["rule"]')" threat-war-continues
+# A leader set on an offensive, or approving the plans of one, threatens it.
+printf "Chad's president set on an offensive against the rebels in the north\n" |
+    match_stdin set_on
+expect "set on an offensive: threat-of-force" \
+    "$(json_get "$T/set_on.out" 'alerts[0]["rule"]')" threat-of-force
+printf "Sudan's army chief approves assault plans for the rebel-held town\n" |
+    match_stdin assault_plans
+expect "approves assault plans: threat-of-force" \
+    "$(json_get "$T/assault_plans.out" 'alerts[0]["rule"]')" threat-of-force
 # A vow to go on with a war left unnamed is a threat in a story of war,
 # by one that commands force; a policy pressed ahead with is none.
 body_rule vow_press_on "Chad's army vowed to press on in the north despite the fighting." threat-vow-go-on
