@@ -467,6 +467,11 @@ printf "Fighting in Darfur likely to go on for months, Chad's army chief says\n"
     match_stdin war_likely
 expect "fighting likely to go on: threat-war-continues" \
     "$(json_get "$T/war_likely.out" 'alerts[0]["rule"]')" threat-war-continues
+# An order to evacuate reaches past the place its people are in.
+printf "Sudan's army orders civilians in the crowded northern town evacuated\n" |
+    match_stdin evac_far
+expect "orders civilians in the town evacuated: threat-evacuation" \
+    "$(json_get "$T/evac_far.out" 'alerts[0]["rule"]')" threat-evacuation
 # A leader set on an offensive, or approving the plans of one, threatens it.
 printf "Chad's president set on an offensive against the rebels in the north\n" |
     match_stdin set_on
