@@ -467,6 +467,10 @@ printf "Fighting in Darfur likely to go on for months, Chad's army chief says\n"
     match_stdin war_likely
 expect "fighting likely to go on: threat-war-continues" \
     "$(json_get "$T/war_likely.out" 'alerts[0]["rule"]')" threat-war-continues
+# A party that says it wants to destroy a party declares its aim.
+printf 'Chad says it wants to eliminate Boko Haram\n' | match_stdin wants_to
+expect "wants to eliminate a party: threat-force-party" \
+    "$(json_get "$T/wants_to.out" 'alerts[0]["rule"]')" threat-force-party
 # An order to evacuate reaches past the place its people are in.
 printf "Sudan's army orders civilians in the crowded northern town evacuated\n" |
     match_stdin evac_far
