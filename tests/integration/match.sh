@@ -493,6 +493,11 @@ body_none vow_policy 'The government vowed to press ahead with the tax reform.'
 body_none vow_protest 'The students vowed to press on with their protests against the war.'
 # Resigning over a step is a stance against it.
 body_none resign_over "Chad's ministers threaten to resign over the ceasefire proposal"
+# A role's name is no word of its stem: "governing" names no official.
+printf 'The governing party of Chad threatened to attack the rebels\n' |
+    match_stdin governing
+expect "the governing party of Chad: actor chad" \
+    "$(json_get "$T/governing.out" 'alerts[0]["actors"][0]')" chad
 # A world court's order is no step by the party it orders.
 printf 'ICJ orders Sudan to halt its offensive on the rebels\n' |
     match_stdin court_orders
