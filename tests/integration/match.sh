@@ -337,6 +337,9 @@ body_none plans_weapon 'Sudan plans nuclear bomb, Chad fears.'
 # state's "frees" may be its rescuers', and the dead handed back are no
 # release.
 body_rule freed 'The rebels freed 12 hostages in Abeche on Monday.' deescalation-freed
+body_rule released_hostages 'The rebels released 12 hostages in Abeche on Monday.' deescalation-freed
+body_rule released_prisoners 'Sudan released 39 prisoners after the truce with the rebels.' deescalation-release
+body_none release_effort 'Sudan pledged to focus on releasing the hostages in Darfur.'
 body_none state_frees 'Chad frees 12 hostages held by the rebels.'
 body_none dead_over 'The rebels handed over the bodies of two dead hostages.'
 # Force said to go ahead or to happen is force said to go on; the oil
