@@ -507,6 +507,11 @@ printf 'ICJ orders Sudan to halt its offensive on the rebels\n' |
 expect_none "a world court's order: no alert" court_orders
 # The public named by nationality is people, not the state.
 body_none public_backs 'The Chadian public backs an immediate ceasefire with the rebels, a poll shows'
+# A verb of a step is no word that only begins like it.
+body_none openly 'Sudan openly mocked the ceasefire talks with the rebels'
+printf "Asylum seekers fled Darfur as Sudan's truce talks with the rebels faltered\n" |
+    match_stdin seekers
+expect_none "asylum seekers near talks: no alert" seekers
 # Verbs that block or damage a step are a stance against it.
 body_none blocked_talks 'Chad blocked the resumption of ceasefire talks with the rebels'
 body_none resisted_talks 'Sudan resisted the offer of truce talks with the rebels'
