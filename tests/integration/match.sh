@@ -507,6 +507,8 @@ printf 'ICJ orders Sudan to halt its offensive on the rebels\n' |
 expect_none "a world court's order: no alert" court_orders
 # The public named by nationality is people, not the state.
 body_none public_backs 'The Chadian public backs an immediate ceasefire with the rebels, a poll shows'
+# "Destroyers" are warships; "destroyed" is no armed force to strike at.
+body_none destroyed 'Sudan vowed to rebuild and board up what was destroyed'
 # A verb of a step is no word that only begins like it.
 body_none openly 'Sudan openly mocked the ceasefire talks with the rebels'
 printf "Asylum seekers fled Darfur as Sudan's truce talks with the rebels faltered\n" |
