@@ -479,6 +479,15 @@ printf "Sudan's army orders civilians in the crowded northern town evacuated\n" 
     match_stdin evac_far
 expect "orders civilians in the town evacuated: threat-evacuation" \
     "$(json_get "$T/evac_far.out" 'alerts[0]["rule"]')" threat-evacuation
+# A party that calls for an evacuation orders it; an aid agency's call
+# is none.
+printf "Villagers fear the worst as Sudan's army calls for evacuation of the north\n" |
+    match_stdin evac_call
+expect "an army calls for evacuation: threat-evacuation" \
+    "$(json_get "$T/evac_call.out" 'alerts[0]["rule"]')" threat-evacuation
+printf 'The WHO calls for evacuation of the hospital in Darfur\n' |
+    match_stdin evac_call_agency
+expect_none "an agency calls for evacuation: no alert" evac_call_agency
 # A leader set on an offensive, or approving the plans of one, threatens it.
 printf "Chad's president set on an offensive against the rebels in the north\n" |
     match_stdin set_on
