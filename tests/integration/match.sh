@@ -488,6 +488,11 @@ expect "an army calls for evacuation: threat-evacuation" \
 printf 'The WHO calls for evacuation of the hospital in Darfur\n' |
     match_stdin evac_call_agency
 expect_none "an agency calls for evacuation: no alert" evac_call_agency
+# Troops that will advance, or move south, are force on the move.
+printf "Sudan's army says its troops will advance on the rebel town\n" |
+    match_stdin advance
+expect "troops will advance: threat-military-move" \
+    "$(json_get "$T/advance.out" 'alerts[0]["rule"]')" threat-military-move
 # A leader set on an offensive, or approving the plans of one, threatens it.
 printf "Chad's president set on an offensive against the rebels in the north\n" |
     match_stdin set_on
