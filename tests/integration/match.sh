@@ -340,6 +340,13 @@ body_rule freed 'The rebels freed 12 hostages in Abeche on Monday.' deescalation
 body_rule released_hostages 'The rebels released 12 hostages in Abeche on Monday.' deescalation-freed
 body_rule released_prisoners 'Sudan released 39 prisoners after the truce with the rebels.' deescalation-release
 body_none release_effort 'Sudan pledged to focus on releasing the hostages in Darfur.'
+printf 'Darfur war: ten more hostages released in the north\n' |
+    match_stdin hostages_released
+expect "hostages released: deescalation-captives-released" \
+    "$(json_get "$T/hostages_released.out" 'alerts[0]["rule"]')" deescalation-captives-released
+printf 'Darfur war: four hostages freed in an army raid\n' |
+    match_stdin hostages_rescued
+expect_none "hostages freed in a raid: no alert" hostages_rescued
 body_none state_frees 'Chad frees 12 hostages held by the rebels.'
 body_none dead_over 'The rebels handed over the bodies of two dead hostages.'
 # Force said to go ahead or to happen is force said to go on; the oil
