@@ -500,6 +500,16 @@ printf "Sudan's army says its troops will advance on the rebel town\n" |
     match_stdin advance
 expect "troops will advance: threat-military-move" \
     "$(json_get "$T/advance.out" 'alerts[0]["rule"]')" threat-military-move
+# People told to leave an area, no one named telling them, in a story of
+# force; not for a wildfire, nor one man told to leave a meeting.
+printf 'Darfur town shelled and residents told to evacuate\n' |
+    match_stdin evac_told
+expect "residents told to evacuate: threat-evacuation-told" \
+    "$(json_get "$T/evac_told.out" 'alerts[0]["rule"]')" threat-evacuation-told
+printf 'Residents told to evacuate as wildfire nears the shelled town\n' |
+    match_stdin evac_wildfire
+expect_none "told to evacuate from a wildfire: no alert" evac_wildfire
+body_none evac_meeting 'After the war talks broke down the envoy was told to leave the meeting.'
 # A leader set on an offensive, or approving the plans of one, threatens it.
 printf "Chad's president set on an offensive against the rebels in the north\n" |
     match_stdin set_on
