@@ -532,6 +532,10 @@ printf 'The governing party of Chad threatened to attack the rebels\n' |
     match_stdin governing
 expect "the governing party of Chad: actor chad" \
     "$(json_get "$T/governing.out" 'alerts[0]["actors"][0]')" chad
+# Families and relatives are people, whatever they push for.
+printf 'Relatives of hostages held by the rebels push for a ceasefire in Darfur\n' |
+    match_stdin relatives
+expect_none "relatives push for a ceasefire: no alert" relatives
 # A world court's order is no step by the party it orders.
 printf 'ICJ orders Sudan to halt its offensive on the rebels\n' |
     match_stdin court_orders
