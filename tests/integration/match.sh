@@ -53,6 +53,19 @@ body_none() {
 	expect_none "$2: no alert" "$1"
 }
 
+# title_rule NAME TITLE RULE: TITLE as an article's title, with no body,
+# raises its first alert by RULE (a headline reads its verbs as news).
+title_rule() {
+	printf '%s\n' "$2" | match_stdin "$1"
+	expect "$2: $3" "$(json_get "$T/$1.out" 'alerts[0]["rule"]')" "$3"
+}
+
+# title_none NAME TITLE: TITLE as such a title raises no alert.
+title_none() {
+	printf '%s\n' "$2" | match_stdin "$1"
+	expect_none "$2: no alert" "$1"
+}
+
 # Plain text: the first line is the title.
 "$BRINKD" -c "$T/brink.conf" --match "$M/threat.txt" > "$T/text.out" 2> "$T/text.err"
 expect "plain text exits 0" $? 0
@@ -340,13 +353,8 @@ body_rule freed 'The rebels freed 12 hostages in Abeche on Monday.' deescalation
 body_rule released_hostages 'The rebels released 12 hostages in Abeche on Monday.' deescalation-freed
 body_rule released_prisoners 'Sudan released 39 prisoners after the truce with the rebels.' deescalation-release
 body_none release_effort 'Sudan pledged to focus on releasing the hostages in Darfur.'
-printf 'Darfur war: ten more hostages released in the north\n' |
-    match_stdin hostages_released
-expect "hostages released: deescalation-captives-released" \
-    "$(json_get "$T/hostages_released.out" 'alerts[0]["rule"]')" deescalation-captives-released
-printf 'Darfur war: four hostages freed in an army raid\n' |
-    match_stdin hostages_rescued
-expect_none "hostages freed in a raid: no alert" hostages_rescued
+title_rule hostages_released 'Darfur war: ten more hostages released in the north' deescalation-captives-released
+title_none hostages_rescued 'Darfur war: four hostages freed in an army raid'
 body_none state_frees 'Chad frees 12 hostages held by the rebels.'
 body_none dead_over 'The rebels handed over the bodies of two dead hostages.'
 # Force said to go ahead or to happen is force said to go on; the oil
@@ -473,52 +481,25 @@ expect_none "a cyber-threat: no threat" cyber_threat
 body_rule will_raid 'The Chadian army said it would raid the rebel camp near Abeche.' threat-force-future
 # The fighting's place and a word of likelihood may stand between it and
 # its going on.
-printf "Fighting in Darfur likely to go on for months, Chad's army chief says\n" |
-    match_stdin war_likely
-expect "fighting likely to go on: threat-war-continues" \
-    "$(json_get "$T/war_likely.out" 'alerts[0]["rule"]')" threat-war-continues
+title_rule war_likely "Fighting in Darfur likely to go on for months, Chad's army chief says" threat-war-continues
 # A party that says it wants to destroy a party declares its aim.
-printf 'Chad says it wants to eliminate Boko Haram\n' | match_stdin wants_to
-expect "wants to eliminate a party: threat-force-party" \
-    "$(json_get "$T/wants_to.out" 'alerts[0]["rule"]')" threat-force-party
+title_rule wants_to 'Chad says it wants to eliminate Boko Haram' threat-force-party
 # An order to evacuate reaches past the place its people are in.
-printf "Sudan's army orders civilians in the crowded northern town evacuated\n" |
-    match_stdin evac_far
-expect "orders civilians in the town evacuated: threat-evacuation" \
-    "$(json_get "$T/evac_far.out" 'alerts[0]["rule"]')" threat-evacuation
+title_rule evac_far "Sudan's army orders civilians in the crowded northern town evacuated" threat-evacuation
 # A party that calls for an evacuation orders it; an aid agency's call
 # is none.
-printf "Villagers fear the worst as Sudan's army calls for evacuation of the north\n" |
-    match_stdin evac_call
-expect "an army calls for evacuation: threat-evacuation" \
-    "$(json_get "$T/evac_call.out" 'alerts[0]["rule"]')" threat-evacuation
-printf 'The WHO calls for evacuation of the hospital in Darfur\n' |
-    match_stdin evac_call_agency
-expect_none "an agency calls for evacuation: no alert" evac_call_agency
+title_rule evac_call "Villagers fear the worst as Sudan's army calls for evacuation of the north" threat-evacuation
+title_none evac_call_agency 'The WHO calls for evacuation of the hospital in Darfur'
 # Troops that will advance, or move south, are force on the move.
-printf "Sudan's army says its troops will advance on the rebel town\n" |
-    match_stdin advance
-expect "troops will advance: threat-military-move" \
-    "$(json_get "$T/advance.out" 'alerts[0]["rule"]')" threat-military-move
+title_rule advance "Sudan's army says its troops will advance on the rebel town" threat-military-move
 # People told to leave an area, no one named telling them, in a story of
 # force; not for a wildfire, nor one man told to leave a meeting.
-printf 'Darfur town shelled and residents told to evacuate\n' |
-    match_stdin evac_told
-expect "residents told to evacuate: threat-evacuation-told" \
-    "$(json_get "$T/evac_told.out" 'alerts[0]["rule"]')" threat-evacuation-told
-printf 'Residents told to evacuate as wildfire nears the shelled town\n' |
-    match_stdin evac_wildfire
-expect_none "told to evacuate from a wildfire: no alert" evac_wildfire
+title_rule evac_told 'Darfur town shelled and residents told to evacuate' threat-evacuation-told
+title_none evac_wildfire 'Residents told to evacuate as wildfire nears the shelled town'
 body_none evac_meeting 'After the war talks broke down the envoy was told to leave the meeting.'
 # A leader set on an offensive, or approving the plans of one, threatens it.
-printf "Chad's president set on an offensive against the rebels in the north\n" |
-    match_stdin set_on
-expect "set on an offensive: threat-of-force" \
-    "$(json_get "$T/set_on.out" 'alerts[0]["rule"]')" threat-of-force
-printf "Sudan's army chief approves assault plans for the rebel-held town\n" |
-    match_stdin assault_plans
-expect "approves assault plans: threat-of-force" \
-    "$(json_get "$T/assault_plans.out" 'alerts[0]["rule"]')" threat-of-force
+title_rule set_on "Chad's president set on an offensive against the rebels in the north" threat-of-force
+title_rule assault_plans "Sudan's army chief approves assault plans for the rebel-held town" threat-of-force
 # A vow to go on with a war left unnamed is a threat in a story of war,
 # by one that commands force; a policy pressed ahead with is none.
 body_rule vow_press_on "Chad's army vowed to press on in the north despite the fighting." threat-vow-go-on
@@ -533,22 +514,16 @@ printf 'The governing party of Chad threatened to attack the rebels\n' |
 expect "the governing party of Chad: actor chad" \
     "$(json_get "$T/governing.out" 'alerts[0]["actors"][0]')" chad
 # Families and relatives are people, whatever they push for.
-printf 'Relatives of hostages held by the rebels push for a ceasefire in Darfur\n' |
-    match_stdin relatives
-expect_none "relatives push for a ceasefire: no alert" relatives
+title_none relatives 'Relatives of hostages held by the rebels push for a ceasefire in Darfur'
 # A world court's order is no step by the party it orders.
-printf 'ICJ orders Sudan to halt its offensive on the rebels\n' |
-    match_stdin court_orders
-expect_none "a world court's order: no alert" court_orders
+title_none court_orders 'ICJ orders Sudan to halt its offensive on the rebels'
 # The public named by nationality is people, not the state.
 body_none public_backs 'The Chadian public backs an immediate ceasefire with the rebels, a poll shows'
 # "Destroyers" are warships; "destroyed" is no armed force to strike at.
 body_none destroyed 'Sudan vowed to rebuild and board up what was destroyed'
 # A verb of a step is no word that only begins like it.
 body_none openly 'Sudan openly mocked the ceasefire talks with the rebels'
-printf "Asylum seekers fled Darfur as Sudan's truce talks with the rebels faltered\n" |
-    match_stdin seekers
-expect_none "asylum seekers near talks: no alert" seekers
+title_none seekers "Asylum seekers fled Darfur as Sudan's truce talks with the rebels faltered"
 # Verbs that block or damage a step are a stance against it.
 body_none blocked_talks 'Chad blocked the resumption of ceasefire talks with the rebels'
 body_none resisted_talks 'Sudan resisted the offer of truce talks with the rebels'
