@@ -430,6 +430,10 @@ body_none truce_since 'Twelve captives have been freed since the ceasefire took 
 # A war to prevent is averted; a preventative war is a war.
 body_rule prevent_war 'Chad said it wanted to prevent a war with the rebels.' deescalation-restraint
 body_none preventative_war 'For Chad, the campaign in the north is a preventative war.'
+# Restraint pledged is a step; restraint urged on another named party
+# is a step that party has not taken, and none of the one who urges it.
+body_rule restraint_pledged 'Chad and Sudan pledged restraint on the border.' deescalation-restraint
+body_none restraint_urged 'Chad urged Sudan to show restraint on the border.'
 # Forces reported on alert are capability; forces a party puts on alert
 # are its move.
 body_none on_alert 'Chadian troops were on high alert near the border with Sudan.'
@@ -1290,7 +1294,11 @@ for n in 001 002 004; do
 	expect "seed $n: threat or retaliation fires" \
 	    "$(json_get "$T/seed$n.out" 'any(h["category"] in ("threat", "retaliation") for h in alerts[0]["hits"])')" True
 done
-for n in 000 001 002 003 004; do
+# Steps down are labelled in 001 and 004 only (tests/eval/
+# seeds-sentences.tsv); 000 and 003 tell the UK's call on Iran to use
+# its influence against escalation, a call on another party by one not
+# fighting, which is no step (LABELS.md).
+for n in 001 004; do
 	expect "seed $n: deescalation fires" \
 	    "$(json_get "$T/seed$n.out" 'any(h["category"] == "deescalation" for h in alerts[0]["hits"])')" True
 done
@@ -1308,7 +1316,7 @@ has_actors() {
 	done
 	pass "seed $n names $*"
 }
-has_actors 000 uk iran israel hamas hezbollah
+has_actors 000 us iran israel hezbollah
 # 001 names Hezbollah in no hit: its one sentence with a hit on
 # Hezbollah was Iran's account that the US had not threatened it, which
 # no one acting has disowned (seeds_eval labels it none).
@@ -1319,7 +1327,10 @@ has_actors 001 iran us israel hamas
 # in Gaza, a war it does not fight, asked of no one: a bystander's hope
 # (LABELS.md; seeds_eval labels it none), no step down since callers.
 has_actors 002 iran israel hamas
-has_actors 003 uk iran israel hamas
+for n in 000 003; do
+	expect "seed $n: the UK's call on Iran is no step of the UK's" \
+	    "$(json_get "$T/seed$n.out" '"uk" in [a for h in alerts[0]["hits"] if h["category"] == "deescalation" for a in h["actors"]]')" False
+done
 has_actors 004 iran us israel hamas
 expect "seed 002: Iran's vow to respond at the right time is Iran's" \
     "$(json_get "$T/seed002.out" '[h["actors"] for h in alerts[0]["hits"] if "at the right time" in h["terms"]][0]')" \
