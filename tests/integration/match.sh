@@ -66,6 +66,17 @@ title_none() {
 	expect_none "$2: no alert" "$1"
 }
 
+# title_category NAME TITLE CATEGORY, body_category NAME SENTENCE
+# CATEGORY: the first alert's category, whichever rule raised it.
+title_category() {
+	printf '%s\n' "$2" | match_stdin "$1"
+	expect_category "$2: $3" "$1" "$3"
+}
+body_category() {
+	printf 'x\n\n%s\n' "$2" | match_stdin "$1"
+	expect_category "$2: $3" "$1" "$3"
+}
+
 # Plain text: the first line is the title.
 "$BRINKD" -c "$T/brink.conf" --match "$M/threat.txt" > "$T/text.out" 2> "$T/text.err"
 expect "plain text exits 0" $? 0
@@ -127,68 +138,50 @@ expect "not wanting war is deescalation" \
     "['deescalation']"
 
 # A warning of force on a condition is a threat; of a price war, none.
-printf 'The minister warned of war unless the occupation ended.\n' | match_stdin warn
-expect_category "a warning of war on a condition is a threat" warn threat
-printf 'Economists warned of a price war if the merger goes ahead.\n' | match_stdin price
-expect_none "economists warning of a price war: no alert" price
+title_category warn 'The minister warned of war unless the occupation ended.' threat
+title_none price 'Economists warned of a price war if the merger goes ahead.'
 
 # Captors' threats are against their captive whatever the verb; workers
 # threatening a strike stay nothing (above).
-printf 'Kidnappers threaten to sell the aid worker to a rival faction.\n' | match_stdin captors
-expect_category "captors threatening to sell a captive: a threat" captors threat
+title_category captors 'Kidnappers threaten to sell the aid worker to a rival faction.' threat
 expect "... by the kidnappers" \
     "$(json_get "$T/captors.out" 'alerts[0]["actors"][0]')" hostage-takers
 
 # A threat carried out is force used, not a threat any more; a threat
 # to carry something out still is.
-printf 'Sudan mounted its long-threatened invasion of Chad.\n' | match_stdin mounted
-expect_none "a threatened invasion mounted: no alert" mounted
-printf 'Sudan threatened to carry out air strikes on Chad.\n' | match_stdin carry
-expect_category "a threat to carry out strikes: a threat" carry threat
+title_none mounted 'Sudan mounted its long-threatened invasion of Chad.'
+title_category carry 'Sudan threatened to carry out air strikes on Chad.' threat
 
 # Force reported with its reason is no vow; a vow with one still is.
-printf 'Sudanese militants killed two soldiers in revenge for the raid.\n' | match_stdin revenge
-expect_none "force used in revenge: no alert" revenge
+title_none revenge 'Sudanese militants killed two soldiers in revenge for the raid.'
 printf 'Sudan will strike Chad in retaliation for the raid.\n' | match_stdin retal
 expect "a strike to come in retaliation: retaliation among the hits" \
     "$(json_get "$T/retal.out" '"retaliation" in {h["category"] for h in alerts[0]["hits"]}')" True
 
 # A pause in fighting agreed is a step down, with or without an article.
-printf 'Varnia and Ostland rebels agreed to a four-day pause in fighting.\n' | match_stdin pause
-expect_category "a pause in fighting agreed: de-escalation" pause deescalation
+title_category pause 'Varnia and Ostland rebels agreed to a four-day pause in fighting.' deescalation
 
 # Fighting paused and hostilities ceased, in the words of truces.
-printf 'The rebels agreed to pause fighting in the north for four hours a day.\n' | match_stdin pause_fighting
-expect_category "fighting paused: de-escalation" pause_fighting deescalation
-printf 'Ethiopia and the rebels agreed to a cessation of hostilities.\n' | match_stdin cessation
-expect_category "a cessation of hostilities: de-escalation" cessation deescalation
+title_category pause_fighting 'The rebels agreed to pause fighting in the north for four hours a day.' deescalation
+title_category cessation 'Ethiopia and the rebels agreed to a cessation of hostilities.' deescalation
 
 # A pull-back is a step down; told with a defeat, it is a retreat.
-printf 'The rebels pulled back from the town.\n' | match_stdin pullback
-expect_category "a pull-back: de-escalation" pullback deescalation
-printf 'The rebels pulled back from the town, a defeat that left the army in full control.\n' | match_stdin rout
-expect_none "a pull-back in defeat: no alert" rout
+title_category pullback 'The rebels pulled back from the town.' deescalation
+title_none rout 'The rebels pulled back from the town, a defeat that left the army in full control.'
 
 # What a party will be able to do is capability, no threat.
-printf 'x\n\nThe Ostlander army will be able to overrun Varnia within two days.\n' | match_stdin able
-expect_none "will be able to overrun: no alert" able
+body_none able 'The Ostlander army will be able to overrun Varnia within two days.'
 # A step asked about ("when to", "how to") is no step taken.
-printf 'x\n\nThe army chief said the government must decide soon when to withdraw its troops from the border.\n' | match_stdin whento
-expect_none "decide when to withdraw: no alert" whento
-printf 'x\n\nNATO allies are split over how to avoid a war with Russia.\n' | match_stdin howto
-expect_none "split over how to avoid a war: no alert" howto
+body_none whento 'The army chief said the government must decide soon when to withdraw its troops from the border.'
+body_none howto 'NATO allies are split over how to avoid a war with Russia.'
 # Talks that hit a deadlock are no step.
-printf 'x\n\nPeace talks between the army and the rebels hit a deadlock on Monday.\n' | match_stdin deadlock
-expect_none "talks that hit a deadlock: no alert" deadlock
+body_none deadlock 'Peace talks between the army and the rebels hit a deadlock on Monday.'
 # A step laid on a party as an obligation is not taken.
-printf 'x\n\nThe envoy said the rebels have to lay down their arms by Friday.\n' | match_stdin obliged
-expect_none "the rebels have to lay down their arms: no alert" obliged
+body_none obliged 'The envoy said the rebels have to lay down their arms by Friday.'
 # Peace sought, negated, is none; war disowned, negated, is the point.
-printf 'x\n\nNegotiations between the army and the rebels on an end to the war have not yet begun.\n' | match_stdin notbegun
-expect_none "an end to the war not yet begun: no alert" notbegun
+body_none notbegun 'Negotiations between the army and the rebels on an end to the war have not yet begun.'
 # Retaliation in a lawsuit is no force.
-printf 'x\n\nA lawsuit accuses the US Army of retaliation against a whistleblower.\n' | match_stdin lawsuit
-expect_none "retaliation in a lawsuit: no alert" lawsuit
+body_none lawsuit 'A lawsuit accuses the US Army of retaliation against a whistleblower.'
 # An act called a grave mistake to come is the warner's veiled threat.
 printf 'x\n\nThe Indian army chief warned Pakistan that any incursion would be a grave mistake.\n' | match_stdin mistake
 expect "would be a grave mistake: the warner's threat" \
@@ -197,17 +190,13 @@ expect "would be a grave mistake: the warner's threat" \
 printf 'x\n\nTwo hundred soldiers left for the war-torn province on Monday to join an African Union peacekeeping force.\n' | match_stdin peacekeepers
 expect "peacekeepers sent: de-escalation" \
     "$(json_get "$T/peacekeepers.out" 'alerts[0]["rule"]')" deescalation-peacekeeping
-printf 'x\n\nThe rebels said they opposed the deployment of a peacekeeping force in the war-torn province.\n' | match_stdin peaceopposed
-expect_none "peacekeepers opposed: no alert" peaceopposed
+body_none peaceopposed 'The rebels said they opposed the deployment of a peacekeeping force in the war-torn province.'
 # A step only wished is none taken; an exchange wanted is offered.
-printf 'x\n\nThe Ostlander army chief said his troops hope to end the war by the summer.\n' | match_stdin wish
-expect_none "hope to end the war: no alert" wish
+body_none wish 'The Ostlander army chief said his troops hope to end the war by the summer.'
 # A strike of workers is no force, nor a threat to quit a government
 # over the war.
-printf 'x\n\nThe Varnian government called for general strikes across the country on Monday.\n' | match_stdin general_strike
-expect_none "a call for general strikes: no alert" general_strike
-printf 'x\n\nThe Varnian defence minister threatened to resign over the war strategy.\n' | match_stdin resign_over
-expect_none "a threat to resign over the war: no alert" resign_over
+body_none general_strike 'The Varnian government called for general strikes across the country on Monday.'
+body_none resign_over 'The Varnian defence minister threatened to resign over the war strategy.'
 # A threat not hesitated over is a threat, no denial.
 printf 'x\n\nThe Varnian army said it would not hesitate to strike the rebels.\n' | match_stdin hesitate
 expect "would not hesitate to strike: a threat, no de-escalation" \
@@ -219,106 +208,70 @@ expect "would not hesitate to strike: a threat, no de-escalation" \
 printf 'x\n\nChad ordered the evacuation of the border town as its troops massed nearby.\n' | match_stdin evacuation
 expect "an evacuation ordered as troops mass: threat-evacuation" \
     "$(json_get "$T/evacuation.out" 'alerts[0]["rule"]')" threat-evacuation
-printf 'x\n\nChad ordered the evacuation of the town as the river flooded it.\n' | match_stdin flood
-expect_none "an evacuation for a flood: no alert" flood
+body_none flood 'Chad ordered the evacuation of the town as the river flooded it.'
 printf 'x\n\nChad told the people of the valley to move south before dawn.\n' | match_stdin move_south
 expect "told to move south, no word of war: threat-evacuation" \
     "$(json_get "$T/move_south.out" 'alerts[0]["rule"]')" threat-evacuation
-printf 'x\n\nChad ordered an evacuation of the coast as the hurricane neared.\n' | match_stdin hurricane
-expect_none "an evacuation for a hurricane: no alert" hurricane
-printf 'x\n\nChad told its citizens to evacuate the Libyan capital.\n' | match_stdin own_citizens
-expect_none "a state's own citizens told to leave: no alert" own_citizens
+body_none hurricane 'Chad ordered an evacuation of the coast as the hurricane neared.'
+body_none own_citizens 'Chad told its citizens to evacuate the Libyan capital.'
 printf 'x\n\nChad told the villagers to leave the border region.\n' | match_stdin told_to_leave
 expect "villagers told to leave: threat-evacuation" \
     "$(json_get "$T/told_to_leave.out" 'alerts[0]["rule"]')" threat-evacuation
-printf 'x\n\nChad told the Libyan ambassador to leave the country.\n' | match_stdin envoy_leave
-expect_none "an ambassador told to leave: no alert" envoy_leave
-printf 'x\n\nThe Chadian army said there were no orders to evacuate the town during the fighting.\n' | match_stdin no_orders
-expect_none "no orders to evacuate: no alert, no step down" no_orders
+body_none envoy_leave 'Chad told the Libyan ambassador to leave the country.'
+body_none no_orders 'The Chadian army said there were no orders to evacuate the town during the fighting.'
 # War vowed to go on until the enemy is beaten, a date set for an
 # offensive, a ground war begun are threats; a blockade is a word of
 # armed conflict, as a siege is.
-printf 'x\n\nThe Chadian president said there would be no truce until the rebels were defeated.\n' | match_stdin no_truce_until
-expect_category "no truce until the rebels are defeated: threat" no_truce_until threat
-printf 'x\n\nThe Chadian president said the war would go on until victory.\n' | match_stdin until_victory
-expect_category "the war goes on until victory: threat" until_victory threat
-printf 'x\n\nChad set a date for its offensive on the rebel stronghold, the minister said.\n' | match_stdin date_set
-expect_category "a date set for an offensive: threat" date_set threat
-printf 'Chad to begin long ground war against rebels soon\n' | match_stdin ground_war
-expect_category "to begin a ground war: threat" ground_war threat
-printf 'x\n\nChad asked residents of the border town to move south amid the blockade.\n' | match_stdin blockade
-expect_category "an evacuation amid a blockade: threat" blockade threat
+body_category no_truce_until 'The Chadian president said there would be no truce until the rebels were defeated.' threat
+body_category until_victory 'The Chadian president said the war would go on until victory.' threat
+body_category date_set 'Chad set a date for its offensive on the rebel stronghold, the minister said.' threat
+title_category ground_war 'Chad to begin long ground war against rebels soon' threat
+body_category blockade 'Chad asked residents of the border town to move south amid the blockade.' threat
 # Force said to go on is a threat in the future, not when it went on,
 # nor as the condition of something else.
-printf 'x\n\nThe Chadian army chief warned that the war would continue for months.\n' | match_stdin war_continues
-expect_category "the war would continue for months: threat" war_continues threat
-printf 'x\n\nThe fighting between Chad and the rebels continued for a third day.\n' | match_stdin went_on
-expect_none "fighting that continued: no alert" went_on
-printf 'x\n\nIf the fighting continues, the Chadian minister said, aid will stop.\n' | match_stdin if_continues
-expect_none "if the fighting continues: no alert" if_continues
-printf 'The war in Chad could last for years, say western leaders\n' | match_stdin could_last
-expect_none "a forecast that a war could last: no alert" could_last
+body_category war_continues 'The Chadian army chief warned that the war would continue for months.' threat
+body_none went_on 'The fighting between Chad and the rebels continued for a third day.'
+body_none if_continues 'If the fighting continues, the Chadian minister said, aid will stop.'
+title_none could_last 'The war in Chad could last for years, say western leaders'
 # An offensive pressed ahead with or insisted on, a party vowed to be
 # demolished, are threats.
-printf 'x\n\nThe Chadian president vowed to press ahead with the offensive on the rebel town.\n' | match_stdin press_ahead
-expect_category "vowed to press ahead with the offensive: threat" press_ahead threat
-printf 'x\n\nChad vowed to demolish Boko Haram.\n' | match_stdin demolish
-expect_category "vowed to demolish a party: threat" demolish threat
-printf 'x\n\nThe Chadian president insisted on an offensive against the rebels.\n' | match_stdin insist
-expect_category "insisted on an offensive: threat" insist threat
+body_category press_ahead 'The Chadian president vowed to press ahead with the offensive on the rebel town.' threat
+body_category demolish 'Chad vowed to demolish Boko Haram.' threat
+body_category insist 'The Chadian president insisted on an offensive against the rebels.' threat
 # A truce whose fighting resumed, a proposal called unworkable, a truce
 # destabilised: no step down.
-printf 'x\n\nChad and the rebels agreed a truce last week, but the fighting resumed on Monday.\n' | match_stdin resumed_fighting
-expect_none "the fighting resumed after a truce: no alert" resumed_fighting
-printf 'x\n\nThe rebels said the truce proposal from Chad was unworkable.\n' | match_stdin unworkable
-expect_none "a proposal called unworkable: no alert" unworkable
-printf 'x\n\nThe Chadian raid destabilised the truce agreed with the rebels.\n' | match_stdin destabilised
-expect_none "a truce destabilised: no alert" destabilised
+body_none resumed_fighting 'Chad and the rebels agreed a truce last week, but the fighting resumed on Monday.'
+body_none unworkable 'The rebels said the truce proposal from Chad was unworkable.'
+body_none destabilised 'The Chadian raid destabilised the truce agreed with the rebels.'
 # A resolution calls for a truce and takes no step; a peaceful
 # resolution sought by the parties is one.
-printf 'x\n\nThe UN Security Council approved a draft resolution for a truce between Chad and the rebels.\n' | match_stdin resolution
-expect_none "a draft resolution for a truce: no alert" resolution
-printf 'x\n\nThe Chadian government and the rebels agreed to seek a peaceful resolution to the conflict.\n' | match_stdin peaceful_resolution
-expect_category "a peaceful resolution sought: de-escalation" peaceful_resolution deescalation
+body_none resolution 'The UN Security Council approved a draft resolution for a truce between Chad and the rebels.'
+body_category peaceful_resolution 'The Chadian government and the rebels agreed to seek a peaceful resolution to the conflict.' deescalation
 # Captives released by their holders are a step down; efforts to secure
 # their release, or a video of them released, are none.
-printf 'x\n\nThe rebels released two Chadian hostages after a week of fighting.\n' | match_stdin released
-expect_category "hostages released: de-escalation" released deescalation
-printf 'x\n\nElders are trying to secure the release of two Chadian hostages held by the rebels after the fighting.\n' | match_stdin secure_release
-expect_none "efforts to secure a release: no alert" secure_release
-printf 'x\n\nThe rebels released a video of the hostages after a week of fighting.\n' | match_stdin video
-expect_none "a video of hostages released: no alert" video
+body_category released 'The rebels released two Chadian hostages after a week of fighting.' deescalation
+body_none secure_release 'Elders are trying to secure the release of two Chadian hostages held by the rebels after the fighting.'
+body_none video 'The rebels released a video of the hostages after a week of fighting.'
 # A prison is no prisoner: its stem is theirs, so the class names them
 # exactly.
-printf 'Convicted killer accidentally released from Chad prison after fighting\n' | match_stdin prison
-expect_none "a convict released from a prison: no alert" prison
+title_none prison 'Convicted killer accidentally released from Chad prison after fighting'
 # Troops withdrawn are no step down by themselves.
-printf 'x\n\nChad is withdrawing some of its troops from the rebel town after a week of fighting.\n' | match_stdin withdrew
-expect_none "troops withdrawn: no alert" withdrew
+body_none withdrew 'Chad is withdrawing some of its troops from the rebel town after a week of fighting.'
 # Retaliation told by its verb in the past is force used, no talk.
-printf 'x\n\nThe Chadian army retaliated against the rebels on Monday.\n' | match_stdin retaliated
-expect_none "retaliated: no alert" retaliated
+body_none retaliated 'The Chadian army retaliated against the rebels on Monday.'
 # A question asks its main clause; an as-clause after it is stated.
-printf 'x\n\nWhat is happening in the border town as Chad threatens to attack it?\n' | match_stdin asked_as
-expect_category "a threat in a question's as-clause: threat" asked_as threat
+body_category asked_as 'What is happening in the border town as Chad threatens to attack it?' threat
 # A date set for an offensive (either word order), no truce until the
 # enemy is beaten, plans for an operation approved, hostages
 # threatened, people ordered out by an army, an offensive announced.
-printf 'x\n\nThe Chadian president said a date was set for the offensive on the rebel town.\n' | match_stdin date_was_set
-expect_category "a date was set for an offensive: threat" date_was_set threat
-printf 'x\n\nThe Chadian president said there would be no lasting truce until the rebels were defeated.\n' | match_stdin no_lasting_truce
-expect_category "no lasting truce until the rebels are defeated: threat" no_lasting_truce threat
-printf 'x\n\nChad approved plans for a military operation against the rebels.\n' | match_stdin plans_approved
-expect_category "plans for an operation approved: threat" plans_approved threat
-printf 'x\n\nThe rebels threatened the hostages held in the forest, Chadian officials said.\n' | match_stdin threatened_hostages
-expect_category "hostages threatened: threat" threatened_hostages threat
-printf 'x\n\nThe Chadian army ordered villagers to leave the border area.\n' | match_stdin ordered_out
-expect_category "villagers ordered out by an army: threat" ordered_out threat
-printf 'x\n\nChad announced a large offensive against the rebels.\n' | match_stdin announced
-expect_category "an offensive announced: threat" announced threat
+body_category date_was_set 'The Chadian president said a date was set for the offensive on the rebel town.' threat
+body_category no_lasting_truce 'The Chadian president said there would be no lasting truce until the rebels were defeated.' threat
+body_category plans_approved 'Chad approved plans for a military operation against the rebels.' threat
+body_category threatened_hostages 'The rebels threatened the hostages held in the forest, Chadian officials said.' threat
+body_category ordered_out 'The Chadian army ordered villagers to leave the border area.' threat
+body_category announced 'Chad announced a large offensive against the rebels.' threat
 # A vote to widen an offensive is a decision to use force.
-printf 'x\n\nThe Chadian cabinet voted to expand the offensive against the rebels.\n' | match_stdin voted
-expect_category "a vote to expand an offensive: threat" voted threat
+body_category voted 'The Chadian cabinet voted to expand the offensive against the rebels.' threat
 # Force that will not stop is a threat; a halt denied in the past is
 # news, and a war that will not end, said by no one, threatens nothing.
 printf 'x\n\nChad will not halt its attacks on the rebels.\n' | match_stdin no_halt
@@ -328,10 +281,8 @@ printf 'x\n\nThe Chadian defence minister said operations against the rebels wou
 expect "operations would not stop, the minister said: Chad threatens" \
     "$(json_get "$T/no_stop_said.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
     "threat-no-let-up-said chad"
-printf 'x\n\nChad did not stop shelling the town.\n' | match_stdin no_stop_past
-expect_none "did not stop shelling: no alert" no_stop_past
-printf 'x\n\nThe war will not end until the rebels answer three questions.\n' | match_stdin no_end_unsaid
-expect_none "the war will not end until, said by no one: no alert" no_end_unsaid
+body_none no_stop_past 'Chad did not stop shelling the town.'
+body_none no_end_unsaid 'The war will not end until the rebels answer three questions.'
 # A party vowed to be defeated is threatened with force, as one vowed
 # to be crushed is.
 printf 'x\n\nChad pledged to defeat Sudan.\n' | match_stdin defeat
@@ -570,15 +521,11 @@ expect "says war to last months: threat-war-continues" \
     "$(json_get "$T/war_to_last.out" 'alerts[0]["rule"]')" threat-war-continues
 # A truce approved or sealed, talks closer to one, are steps; two sides
 # still far apart on it have not stepped down, whatever they resumed.
-printf 'x\n\nThe Varnian cabinet approved the truce with the rebels after a week of fighting.\n' | match_stdin approved
-expect_category "a truce approved: de-escalation" approved deescalation
-printf 'x\n\nThe Varnian minister said the government was closer to a truce with the rebels after a year of war.\n' | match_stdin closer
-expect_category "closer to a truce: de-escalation" closer deescalation
-printf 'x\n\nThe Varnian government resumed talks with the rebels last week, but the two sides remain far apart on a truce to end the war.\n' | match_stdin far_apart
-expect_none "still far apart on a truce: no alert" far_apart
+body_category approved 'The Varnian cabinet approved the truce with the rebels after a week of fighting.' deescalation
+body_category closer 'The Varnian minister said the government was closer to a truce with the rebels after a year of war.' deescalation
+body_none far_apart 'The Varnian government resumed talks with the rebels last week, but the two sides remain far apart on a truce to end the war.'
 # Troops massed at a border are capability, no threat said.
-printf 'x\n\nThe Ostlander army massed tanks and troops along its border with Varnia.\n' | match_stdin massed
-expect_none "troops massed at a border: no alert" massed
+body_none massed 'The Ostlander army massed tanks and troops along its border with Varnia.'
 # Troops ordered back from a border step down; they do not mobilise.
 printf 'Russia ordered its troops to pull back from the border.\n' | match_stdin ordered_back
 expect "troops ordered to pull back from the border: de-escalation" \
@@ -590,38 +537,29 @@ printf 'Soleimani vowed to avenge the killing.\n' | match_stdin soleimani
 expect "a named leader's vow: retaliation by his country" \
     "$(json_get "$T/soleimani.out" '[alerts[0]["category"], alerts[0]["actors"]]')" \
     "['retaliation', ['iran']]"
-printf 'Theresa May hoped to strike a lasting trade deal with Japan.\n' | match_stdin deal
-expect_none "a trade deal struck: no alert" deal
-printf 'x\n\nFiji plans to strike a fisheries deal with Japan, officials said.\n' | match_stdin plandeal
-expect_none "a plan to strike a deal: no alert" plandeal
+title_none deal 'Theresa May hoped to strike a lasting trade deal with Japan.'
+body_none plandeal 'Fiji plans to strike a fisheries deal with Japan, officials said.'
 # A truce ended on a condition is war threatened; one that ends on its
 # date is not.
 printf 'x\n\nAzerbaijan said the truce with Armenia would end unless the prisoners were freed by Friday.\n' | match_stdin truceend
 expect "a truce ended on a condition: Azerbaijan threatens Armenia" \
     "$(json_get "$T/truceend.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
     "threat-truce-end azerbaijan armenia"
-printf 'x\n\nThe first phase of the truce between Azerbaijan and Armenia will end on Saturday, the mediators said.\n' | match_stdin truceenddate
-expect_category "a truce that ends on its date: no threat" truceenddate deescalation
+body_category truceenddate 'The first phase of the truce between Azerbaijan and Armenia will end on Saturday, the mediators said.' deescalation
 # Trade is no force, whichever rule reads the sentence; nor is aid
 # withheld or a release postponed.
-printf 'x\n\nBeijing said it would fight any trade war with Washington to the end.\n' | match_stdin tradewar
-expect_none "a trade war fought to the end: no alert" tradewar
-printf 'x\n\nMexican officials said that if new tariffs were imposed, the response would be targeted.\n' | match_stdin tariffreply
-expect_none "a targeted reply to tariffs: no alert" tariffreply
-printf 'x\n\nThe US threatened to withhold aid unless Egypt accepted the plan.\n' | match_stdin withhold
-expect_none "aid withheld unless a plan is accepted: no alert" withhold
+body_none tradewar 'Beijing said it would fight any trade war with Washington to the end.'
+body_none tariffreply 'Mexican officials said that if new tariffs were imposed, the response would be targeted.'
+body_none withhold 'The US threatened to withhold aid unless Egypt accepted the plan.'
 printf 'x\n\nHamas'"'"'s threat to postpone the next prisoner release angered Israel.\n' | match_stdin postpone
 expect_none "a threat to postpone a release: no alert" postpone
 # "Group" alone may be armed, but a rights group or a Facebook group is
 # none.
-printf 'x\n\nA rights group said it was determined to track down the officers who ordered the killings.\n' | match_stdin rightsgroup
-expect_none "a rights group's resolve: no alert" rightsgroup
-printf 'x\n\nThe armed group said it was determined to track down the soldiers.\n' | match_stdin armedgroup
-expect_category "an armed group's resolve: a threat" armedgroup threat
+body_none rightsgroup 'A rights group said it was determined to track down the officers who ordered the killings.'
+body_category armedgroup 'The armed group said it was determined to track down the soldiers.' threat
 # Idioms of harm suffered threaten only in the irrealis, and then the
 # speaker threatens the one who would suffer.
-printf 'x\n\nThe government said that attacks on refugees have no place in our society.\n' | match_stdin noplace
-expect_none "attacks that have no place in society: no alert" noplace
+body_none noplace 'The government said that attacks on refugees have no place in our society.'
 printf 'x\n\nPakistan'"'"'s crushing defeat by India on Sunday stunned its fans.\n' | match_stdin crushingdefeat
 expect_none "a crushing defeat at cricket: no alert" crushingdefeat
 printf 'x\n\nNorth Korea said South Korea would suffer a crushing defeat if it attacked.\n' | match_stdin wouldsuffer
@@ -630,56 +568,39 @@ expect "a crushing defeat threatened: North Korea threatens South Korea" \
     "threat north-korea south-korea"
 # Routine drills are no mobilisation; troops put on combat readiness
 # are.
-printf 'x\n\nThe South Korean air force held routine drills to maintain combat readiness against the North.\n' | match_stdin routine
-expect_none "routine drills: no alert" routine
-printf 'x\n\nNorth Korea ordered its troops to combat readiness along the border.\n' | match_stdin readiness
-expect_category "troops ordered to combat readiness: a threat" readiness threat
+body_none routine 'The South Korean air force held routine drills to maintain combat readiness against the North.'
+body_category readiness 'North Korea ordered its troops to combat readiness along the border.' threat
 # Standing down, scaling back and disengaging are steps down only for
 # forces: not a president who would resign, restrictions eased or a
 # country's politics.
-printf 'x\n\nThe president said he was willing to stand down if the opposition won the vote.\n' | match_stdin resign
-expect_none "a president willing to stand down: no alert" resign
-printf 'x\n\nNorth Korea will scale back its Covid restrictions next month.\n' | match_stdin scaleback
-expect_none "restrictions scaled back: no alert" scaleback
-printf 'x\n\nThe opposition party in Germany campaigned for Berlin to disengage from Kyiv.\n' | match_stdin disengage
-expect_none "politics disengaging from an ally: no alert" disengage
-printf 'x\n\nThe Indian army ordered its troops to stand down along the border with China.\n' | match_stdin standdown
-expect_category "troops stood down: de-escalation" standdown deescalation
-printf 'x\n\nIndian and Chinese troops began to disengage at two friction points.\n' | match_stdin troopsdisengage
-expect_category "troops disengaging: de-escalation" troopsdisengage deescalation
+body_none resign 'The president said he was willing to stand down if the opposition won the vote.'
+body_none scaleback 'North Korea will scale back its Covid restrictions next month.'
+body_none disengage 'The opposition party in Germany campaigned for Berlin to disengage from Kyiv.'
+body_category standdown 'The Indian army ordered its troops to stand down along the border with China.' deescalation
+body_category troopsdisengage 'Indian and Chinese troops began to disengage at two friction points.' deescalation
 # Truces that have failed are no step down.
-printf 'x\n\nSeveral truces between the rebels and the Congolese army have failed since 2012.\n' | match_stdin havefailed
-expect_none "truces that have failed: no alert" havefailed
+body_none havefailed 'Several truces between the rebels and the Congolese army have failed since 2012.'
 # A deal said to be far away is no step down.
-printf 'x\n\nThe Ukrainian president said a deal to end the war with Russia was still very far away.\n' | match_stdin faraway
-expect_none "a deal far away: no alert" faraway
+body_none faraway 'The Ukrainian president said a deal to end the war with Russia was still very far away.'
 # What one believes, fears or predicts another will do is a forecast;
 # what the one acting believes it will do is its own.
-printf 'x\n\nThe Canadian prime minister fears Russia will invade Ukraine.\n' | match_stdin fears
-expect_none "a fear that another will invade: no alert" fears
-printf 'x\n\nThe Kurds fear Trump might withdraw the troops from Syria.\n' | match_stdin fearwithdraw
-expect_none "a feared withdrawal: no alert" fearwithdraw
+body_none fears 'The Canadian prime minister fears Russia will invade Ukraine.'
+body_none fearwithdraw 'The Kurds fear Trump might withdraw the troops from Syria.'
 printf 'x\n\nRussia believes it will crush the Ukrainian army.\n' | match_stdin believes
 expect "what the one acting believes it will do: a threat" \
     "$(json_get "$T/believes.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
     "threat russia"
 # Exact forms where a stem would join other words: talks, not "talked
 # about"; operations, not cameras "operated" from a room.
-printf 'x\n\nDespite the war, an Iranian leaflet talked about plans to hold a festival in Tehran.\n' | match_stdin talked
-expect_none "a leaflet that talked about plans: no alert" talked
-printf 'x\n\nHamas said there was nothing to talk about and it would hold on to the hostages.\n' | match_stdin talkabout
-expect_none "nothing to talk about: no alert" talkabout
-printf 'x\n\nIsrael and Hamas are talking through mediators about the next phase of the truce.\n' | match_stdin talking
-expect_category "parties talking through mediators: de-escalation" talking deescalation
-printf 'x\n\nThe ministry insisted its street cameras pose no threat to privacy because staff operate them in a locked room.\n' | match_stdin operated
-expect_none "cameras operated from a room: no alert" operated
+body_none talked 'Despite the war, an Iranian leaflet talked about plans to hold a festival in Tehran.'
+body_none talkabout 'Hamas said there was nothing to talk about and it would hold on to the hostages.'
+body_category talking 'Israel and Hamas are talking through mediators about the next phase of the truce.' deescalation
+body_none operated 'The ministry insisted its street cameras pose no threat to privacy because staff operate them in a locked room.'
 # Nurses, doctors and teachers named by nationality are people, not
 # their state.
-printf 'x\n\nTwo Canadian doctors were suspended after a video showed them threatening to kill patients.\n' | match_stdin doctors
-expect_none "doctors named by nationality: no alert" doctors
+body_none doctors 'Two Canadian doctors were suspended after a video showed them threatening to kill patients.'
 # Energy supply talks are business, even in a story of war.
-printf 'x\n\nNorway is in talks with Poland on gas supplies as the war in Ukraine drags on.\n' | match_stdin gastalks
-expect_none "talks on gas supplies: no alert" gastalks
+body_none gastalks 'Norway is in talks with Poland on gas supplies as the war in Ukraine drags on.'
 printf 'x\n\nSelling the port to foreign buyers is not in Greece'"'"'s interest, the prime minister said.\n' | match_stdin notinterest
 expect_none "a sale not in a country's interest: no alert" notinterest
 printf 'x\n\nThe Greek prime minister said a war with Turkey was not in anyone'"'"'s interest.\n' | match_stdin warinterest
@@ -687,25 +608,18 @@ expect_category "a war in nobody's interest: de-escalation" warinterest deescala
 
 # Force vowed against protests or an uprising is a threat, as against
 # an enemy; the soft verb alone ("crush inflation") is none.
-printf 'The president vowed to crush the protests.\n' | match_stdin protests
-expect_category "a vow to crush the protests: a threat" protests threat
-printf 'The president vowed to crush inflation.\n' | match_stdin inflation
-expect_none "a vow to crush inflation: no alert" inflation
+title_category protests 'The president vowed to crush the protests.' threat
+title_none inflation 'The president vowed to crush inflation.'
 
 # "By force" after a vow or a threat names the force; "all necessary
 # measures" alone does not: a government takes them against a virus.
-printf 'The Taliban vowed to take Kabul by force.\n' | match_stdin by_force
-expect_category "a vow to take a city by force: a threat" by_force threat
-printf 'The government will take all necessary measures to contain the virus.\n' | match_stdin measures
-expect_none "all necessary measures against a virus: no alert" measures
-printf 'The government will take adequate measures to contain the virus.\n' | match_stdin adequate
-expect_none "adequate measures against a virus: no alert" adequate
+title_category by_force 'The Taliban vowed to take Kabul by force.' threat
+title_none measures 'The government will take all necessary measures to contain the virus.'
+title_none adequate 'The government will take adequate measures to contain the virus.'
 
 # Talks with unions are labour talks; the European Union is no union.
-printf 'The prime minister held talks with unions to avert a rail strike.\n' | match_stdin unions
-expect_none "talks with unions: no alert" unions
-printf 'European Union leaders held talks with Iran on its nuclear programme.\n' | match_stdin eu_talks
-expect_category "talks of the European Union with Iran: de-escalation" eu_talks deescalation
+title_none unions 'The prime minister held talks with unions to avert a rail strike.'
+title_category eu_talks 'European Union leaders held talks with Iran on its nuclear programme.' deescalation
 
 # Where two parties meet is no party to their talks; a country one party
 # travels to for talks is the other party.
@@ -721,21 +635,15 @@ expect "talks a leader travels to a country for: that country" \
 # Talks are peace talks in a story of war, wherever the article names
 # it, or between rivals; a leader meeting his country's parties, or an
 # ally, is politics.
-printf 'The French president will hold talks with the main political parties.\n' | match_stdin parties
-expect_none "talks with political parties: no alert" parties
-printf 'The French president will hold talks with the Russian leader.\n' | match_stdin ally
-expect_none "talks of two states not at war, no war named: no alert" ally
+title_none parties 'The French president will hold talks with the main political parties.'
+title_none ally 'The French president will hold talks with the Russian leader.'
 printf 'Fighting rages in the east\nThe French president will hold talks with the Russian leader.\n' | match_stdin war_title
 expect_category "the same talks under a title of fighting: de-escalation" war_title deescalation
-printf 'India and Pakistan agreed to resume their dialogue.\n' | match_stdin rivals
-expect_category "talks between rivals, no war named: de-escalation" rivals deescalation
-printf 'Qatar held indirect talks with its adversaries in Oman.\n' | match_stdin foes
-expect_category "talks with adversaries: de-escalation" foes deescalation
+title_category rivals 'India and Pakistan agreed to resume their dialogue.' deescalation
+title_category foes 'Qatar held indirect talks with its adversaries in Oman.' deescalation
 # Ties mended likewise: between rivals, not between friends.
-printf 'The government is promising to restore ties with its neighbours.\n' | match_stdin friends
-expect_none "ties restored with friends: no alert" friends
-printf 'Iran and Saudi Arabia agreed to restore diplomatic ties.\n' | match_stdin ties
-expect_category "ties restored between rivals: de-escalation" ties deescalation
+title_none friends 'The government is promising to restore ties with its neighbours.'
+title_category ties 'Iran and Saudi Arabia agreed to restore diplomatic ties.' deescalation
 printf 'Israel restored ties with the Palestinians.\n' | match_stdin palestinians
 expect "the Palestinians are Palestine, Israel's rival" \
     "$(json_get "$T/palestinians.out" 'alerts[0]["category"] + " " + ",".join(alerts[0]["targets"])')" \
@@ -743,33 +651,25 @@ expect "the Palestinians are Palestine, Israel's rival" \
 
 # A town or a region taken by force is a hostile object, as a city is;
 # a storm hitting the region is no one's threat.
-printf 'The army will retake the province within weeks, the minister said.\n' | match_stdin province
-expect_category "the army will retake the province: a threat" province threat
-printf 'The storm will hit the region on Monday.\n' | match_stdin storm
-expect_none "a storm will hit the region: no alert" storm
-printf 'The government vowed to fight poverty in the region.\n' | match_stdin poverty
-expect_none "a vow to fight poverty in the region: no alert" poverty
-printf 'Officials will target demonstrations with new rules on assembly.\n' | match_stdin assembly
-expect_none "demonstrations targeted with rules: no alert" assembly
+title_category province 'The army will retake the province within weeks, the minister said.' threat
+title_none storm 'The storm will hit the region on Monday.'
+title_none poverty 'The government vowed to fight poverty in the region.'
+title_none assembly 'Officials will target demonstrations with new rules on assembly.'
 
 # A role named in its exact form: legal aid is no aide, so no official.
-printf 'Lawyers will strike over cuts to legal aid.\n' | match_stdin legal_aid
-expect_none "lawyers striking over legal aid: no alert" legal_aid
+title_none legal_aid 'Lawyers will strike over cuts to legal aid.'
 
 # An order to halt attacks is no order to attack.
-printf 'Iran ordered Hezbollah to halt attacks on Israel.\n' | match_stdin halt_order
-expect_none "an order to halt attacks: no threat" halt_order
+title_none halt_order 'Iran ordered Hezbollah to halt attacks on Israel.'
 
 # A step down one party demands of another is not taken; a leader
 # ordering his own fighters to take it steps down.
-printf 'Ukraine demanded that Russia withdraw its troops.\n' | match_stdin asked_of
-expect_none "a withdrawal demanded of another party: no alert" asked_of
+title_none asked_of 'Ukraine demanded that Russia withdraw its troops.'
 printf 'x\n\nUkraine demanded that Russia pull back its troops.\n' |
     "$BRINKD" -c "$T/brink.conf" --match - --explain > "$T/asked_of.explain" 2>&1
 expect "--explain names the mood demand-of-other" \
     "$(grep -c 'demand-of-other' "$T/asked_of.explain")" 1
-printf 'The rebel leader ordered his fighters to lay down their arms.\n' | match_stdin own_side
-expect_category "fighters ordered by their own leader to lay down arms: de-escalation" own_side deescalation
+title_category own_side 'The rebel leader ordered his fighters to lay down their arms.' deescalation
 
 # A threat in scare quotes keeps its subject and its condition.
 printf 'China said it would take "forceful measures" if the Philippines sent more ships.\n' | match_stdin scare
@@ -789,21 +689,16 @@ printf 'Israel said Gaza would be destroyed unless Hamas laid down its weapons.\
 expect "a step demanded by a threat: the threat alone" \
     "$(json_get "$T/unless.out" 'sorted({h["category"] for h in alerts[0]["hits"]})')" \
     "['threat']"
-printf 'Sudan said it would halt military operations if the rebels withdrew.\n' | match_stdin offer_if
-expect_category "a step offered on a condition: de-escalation" offer_if deescalation
+title_category offer_if 'Sudan said it would halt military operations if the rebels withdrew.' deescalation
 
 # Talks that stall are no step; resuming stalled talks is one.
-printf 'Talks between Russia and Ukraine stalled on Friday.\n' | match_stdin stalled
-expect_none "talks that stalled: no alert" stalled
-printf 'Ukraine agreed to resume the stalled talks with Russia.\n' | match_stdin resume
-expect_category "stalled talks resumed: de-escalation" resume deescalation
+title_none stalled 'Talks between Russia and Ukraine stalled on Friday.'
+title_category resume 'Ukraine agreed to resume the stalled talks with Russia.' deescalation
 
 # A may or might is a threat in the mouth of the one who would act,
 # a forecast in an onlooker's or another party's.
-printf 'Analysts say China might invade Taiwan within two years.\n' | match_stdin analysts
-expect_none "analysts' forecast: no alert" analysts
-printf 'Israel said Iran could attack within days.\n' | match_stdin forecast
-expect_none "a party's forecast of another's act: no alert" forecast
+title_none analysts 'Analysts say China might invade Taiwan within two years.'
+title_none forecast 'Israel said Iran could attack within days.'
 printf 'Iran said it could strike American bases.\n' | match_stdin could
 expect "the one who would act says it could: a threat" \
     "$(json_get "$T/could.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
@@ -826,8 +721,7 @@ printf 'Iran warned that anyone who interfered would face consequences never see
 expect "would face consequences: Iran threatens" \
     "$(json_get "$T/never_seen.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
     "threat iran"
-printf 'North Korea said it would reduce the southern capital to ashes.\n' | match_stdin ashes
-expect_category "reduce the southern capital to ashes: a threat" ashes threat
+title_category ashes 'North Korea said it would reduce the southern capital to ashes.' threat
 
 # A vow to destroy a named party is a threat; one to destroy a thing
 # is none (object = "party").
@@ -835,48 +729,34 @@ printf "Israel's prime minister vowed to destroy Hamas.\n" | match_stdin destroy
 expect "a vow to destroy a party: Israel threatens Hamas" \
     "$(json_get "$T/destroy.out" 'alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
     "israel hamas"
-printf 'The Iranian government vowed to crush inflation.\n' | match_stdin inflation
-expect_none "a vow to crush inflation: no alert" inflation
+title_none inflation 'The Iranian government vowed to crush inflation.'
 # A demand that another party not attack is no step down of the one
 # who demands ("warned Russia not to invade"), but a party's own "would
 # not" still is.
-printf 'x\n\nThe US warned Russia not to invade Ukraine.\n' | match_stdin warnednot
-expect_none "warned another party not to invade: no alert" warnednot
-printf 'x\n\nChina urged North Korea not to attack the South.\n' | match_stdin urgednot
-expect_none "urged another party not to attack: no alert" urgednot
+body_none warnednot 'The US warned Russia not to invade Ukraine.'
+body_none urgednot 'China urged North Korea not to attack the South.'
 # ... even one of the demander's side named by its own name, while a
 # leader's order to his own men is his side's step down.
-printf 'x\n\nA retired Russian general warned Putin not to invade Ukraine.\n' | match_stdin ownsidenot
-expect_none "warned his own leader not to invade: no alert" ownsidenot
-printf 'x\n\nThe Hamas leader ordered his fighters not to attack Israel.\n' | match_stdin ownmennot
-expect_category "ordered his own fighters not to attack: de-escalation" ownmennot deescalation
-printf 'x\n\nRussia told Ukraine it would not invade.\n' | match_stdin toldnot
-expect_category "told another party it would not invade: de-escalation" toldnot deescalation
+body_none ownsidenot 'A retired Russian general warned Putin not to invade Ukraine.'
+body_category ownmennot 'The Hamas leader ordered his fighters not to attack Israel.' deescalation
+body_category toldnot 'Russia told Ukraine it would not invade.' deescalation
 # Reacting is responding; a step that would trigger a response is a
 # warning of one.
-printf 'x\n\nThe US will react decisively if Russia invades Ukraine, Biden warned.\n' | match_stdin react
-expect_category "will react decisively: retaliation" react retaliation
-printf 'x\n\nAny move on Taiwan would trigger a response, the US said.\n' | match_stdin trigger
-expect_category "would trigger a response: a threat" trigger threat
+body_category react 'The US will react decisively if Russia invades Ukraine, Biden warned.' retaliation
+body_category trigger 'Any move on Taiwan would trigger a response, the US said.' threat
 # An ultimatum's "or face" threatens force only when force is faced.
-printf 'The rebels were told to leave the town by Friday or face an assault.\n' | match_stdin orface
-expect_category "or face an assault: a threat" orface threat
-printf 'Moscow told the networks to open offices in Russia by January or face bans.\n' | match_stdin orbans
-expect_none "or face bans: no alert" orbans
+title_category orface 'The rebels were told to leave the town by Friday or face an assault.' threat
+title_none orbans 'Moscow told the networks to open offices in Russia by January or face bans.'
 # Ground retaken: the compass and territory are ground as a region is.
-printf 'x\n\nUkraine aims to recapture the south, the defence minister said.\n' | match_stdin recapture
-expect_category "aims to recapture the south: a threat" recapture threat
-printf 'x\n\nThe company aims to recapture the lead in the south.\n' | match_stdin recapturelead
-expect_none "a company recapturing the lead: no alert" recapturelead
+body_category recapture 'Ukraine aims to recapture the south, the defence minister said.' threat
+body_none recapturelead 'The company aims to recapture the lead in the south.'
 # A threat told as a noun is its owner's, low, and nobody's without one.
 printf 'Latvia asked for more allied troops amid the Russian threat.\n' | match_stdin owned
 expect "an owned threat: Russia's, low" \
     "$(json_get "$T/owned.out" 'alerts[0]["rule"] + " " + alerts[0]["severity"] + " " + alerts[0]["actors"][0]')" \
     "threat-owned low russia"
-printf 'Russian forces pose a threat to Latvia.\n' | match_stdin posed
-expect_none "a danger posed: no alert" posed
-printf 'Lawmakers in Ankara condemned the American threat of sanctions.\n' | match_stdin ownsanction
-expect_none "a threat of sanctions: no alert" ownsanction
+title_none posed 'Russian forces pose a threat to Latvia.'
+title_none ownsanction 'Lawmakers in Ankara condemned the American threat of sanctions.'
 # A step named a cause of war is the speaker's threat.
 printf 'Any strike on Crimea could lead to World War Three, the Russian foreign minister said.\n' | match_stdin warcause
 expect "a cause of war: the speaker threatens" \
@@ -888,69 +768,53 @@ printf 'Ukraine brought 144 soldiers home from Russian captivity.\n' | match_std
 expect "prisoners home from captivity: de-escalation" \
     "$(json_get "$T/captivity.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
     "deescalation-exchange ukraine"
-printf 'Israel released six Egyptian students from prison in a prisoner swap.\n' | match_stdin swappeace
-expect_none "a prisoner swap with no conflict: no alert" swappeace
+title_none swappeace 'Israel released six Egyptian students from prison in a prisoner swap.'
 # Hostages freed for prisoners, however many words between; not a
 # gunfight with hostage-takers.
 printf 'x\n\nHamas freed three hostages in exchange for hundreds of jailed Palestinian prisoners.\n' | match_stdin hostageswap
 expect "hostages freed in exchange for prisoners: de-escalation" \
     "$(json_get "$T/hostageswap.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
     "deescalation-exchange hamas"
-printf 'Ukrainian and Russian soldiers freed in new ceasefire swap\n' | match_stdin ceasefireswap
-expect_category "soldiers freed in a ceasefire swap: de-escalation" ceasefireswap deescalation
+title_category ceasefireswap 'Ukrainian and Russian soldiers freed in new ceasefire swap' deescalation
 # Freed by a party at war: the party named after "by" frees them,
 # not the captives' own state.
 printf 'x\n\nThree Israeli hostages released by Hamas on Saturday were reunited with their families.\n' | match_stdin freedby
 expect "a captive freed by a party at war: its step down" \
     "$(json_get "$T/freedby.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
     "deescalation-exchange hamas"
-printf 'x\n\nIraqi police exchanged fire with the gunmen holding hostages in the war-torn city.\n' | match_stdin exchangefire
-expect_none "fire exchanged with hostage-takers: no alert" exchangefire
+body_none exchangefire 'Iraqi police exchanged fire with the gunmen holding hostages in the war-torn city.'
 # A step on a condition told with a noun is no step taken.
-printf 'Croatia will withdraw its troops from the mission in the event of a war.\n' | match_stdin inevent
-expect_none "a withdrawal in the event of a war: no alert" inevent
+title_none inevent 'Croatia will withdraw its troops from the mission in the event of a war.'
 # A man is a person, not the state of those he threatened; "based" is
 # no military base.
-printf 'Man who threatened to kill two US senators pleads guilty\n' | match_stdin manthreat
-expect_none "a man's threat to kill senators: no alert" manthreat
-printf 'x\n\nThe president ordered officials to seize voting machines based on a conspiracy theory.\n' | match_stdin based
-expect_none "seize machines based on a theory: no alert" based
+title_none manthreat 'Man who threatened to kill two US senators pleads guilty'
+body_none based 'The president ordered officials to seize voting machines based on a conspiracy theory.'
 # A plan that observers report is their account; officials may speak
 # for the one acting.
-printf 'x\n\nAnalysts say Russia is ready to invade Ukraine.\n' | match_stdin analystplan
-expect_none "a plan analysts report: no alert" analystplan
-printf 'x\n\nOfficials say Russia is ready to invade Ukraine.\n' | match_stdin officials
-expect_category "a plan officials report: a threat" officials threat
+body_none analystplan 'Analysts say Russia is ready to invade Ukraine.'
+body_category officials 'Officials say Russia is ready to invade Ukraine.' threat
 # Those who did violence are force's object: "punish those responsible",
 # not "punish corrupt officials".
-printf 'x\n\nThe Ukrainian president vowed to punish those responsible for the massacre.\n' | match_stdin punish
-expect_category "a vow to punish the perpetrators: a threat" punish threat
-printf 'x\n\nThe Ukrainian president vowed to punish corrupt officials.\n' | match_stdin punishcorrupt
-expect_none "a vow to punish corrupt officials: no alert" punishcorrupt
+body_category punish 'The Ukrainian president vowed to punish those responsible for the massacre.' threat
+body_none punishcorrupt 'The Ukrainian president vowed to punish corrupt officials.'
 printf 'x\n\nUkrainian troops told the Russian soldiers to go home while they are still alive.\n' | match_stdin stillalive
 expect "'go home while you are still alive': Ukraine threatens Russia" \
     "$(json_get "$T/stillalive.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
     "threat ukraine russia"
 # Operations suspended may be a company's; military operations are a
 # step down, and operations expanded a threat.
-printf 'x\n\nA Chinese payment system suspended operations in Russia.\n' | match_stdin suspendops
-expect_none "a company's operations suspended: no alert" suspendops
-printf 'x\n\nThe Houthis agreed to suspend military operations.\n' | match_stdin suspendmil
-expect_category "military operations suspended: de-escalation" suspendmil deescalation
-printf 'x\n\nSouth Korea pushed for a formal end to the Korean war.\n' | match_stdin endwar
-expect_category "a push for an end to a war: de-escalation" endwar deescalation
+body_none suspendops 'A Chinese payment system suspended operations in Russia.'
+body_category suspendmil 'The Houthis agreed to suspend military operations.' deescalation
+body_category endwar 'South Korea pushed for a formal end to the Korean war.' deescalation
 # Lawmakers call for force but order none; a parliament's own threat
 # still counts.
-printf 'x\n\nA Russian lawmaker called for airstrikes on the US embassy in Kyiv.\n' | match_stdin lawmaker
-expect_none "a lawmaker's call for airstrikes: no alert" lawmaker
+body_none lawmaker 'A Russian lawmaker called for airstrikes on the US embassy in Kyiv.'
 printf 'x\n\nThe Russian defence minister called for airstrikes on the US embassy in Kyiv.\n' | match_stdin ministercall
 expect "a minister's call for airstrikes: a threat" \
     "$(json_get "$T/ministercall.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
     "threat-call russia"
-printf 'x\n\nThe Azerbaijani parliament threatened to attack the radar base unless Russia closed it.\n' | match_stdin parliament
-expect_category "a parliament's threat: a threat" parliament threat
-printf 'x\n\nJapan will resume space rocket launches next month.\n' | match_stdin spacerocket
-expect_none "space rockets launched: no alert" spacerocket
+body_category parliament 'The Azerbaijani parliament threatened to attack the radar base unless Russia closed it.' threat
+body_none spacerocket 'Japan will resume space rocket launches next month.'
 # A standing order to shoot on sight is a threat even when the copy
 # names no one who gave it.
 printf 'x\n\nA shoot-on-sight curfew was imposed in Kathmandu after riots.\n' | match_stdin onsight
@@ -961,18 +825,14 @@ printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
     "threat ukraine russia"
-printf 'The minister vowed to fight off the virus.\n' | match_stdin virus
-expect_none "a vow to fight off a virus: no alert" virus
+title_none virus 'The minister vowed to fight off the virus.'
 # Starting a war is force; a party saying it will not, a step down.
-printf 'Russia said it would not start a war with Ukraine.\n' | match_stdin nostart
-expect_category "would not start a war: de-escalation" nostart deescalation
-printf 'China said it would not start a trade war.\n' | match_stdin tradewar
-expect_none "a trade war is no war" tradewar
+title_category nostart 'Russia said it would not start a war with Ukraine.' deescalation
+title_none tradewar 'China said it would not start a trade war.'
 
 # A person named by nationality is a person: the head noun decides the
 # kind.  "Hamas men" are still Hamas.
-printf 'A Canadian teen threatened to attack the embassy.\n' | match_stdin teen
-expect_none "a Canadian teen's threat is no threat by Canada" teen
+title_none teen 'A Canadian teen threatened to attack the embassy.'
 printf 'Hamas men vowed to attack Israel.\n' | match_stdin hamas_men
 expect "Hamas men's vow is Hamas's threat" \
     "$(json_get "$T/hamas_men.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
@@ -984,33 +844,27 @@ expect "X is playing with fire, as China says: China threatens Japan" \
     "china japan"
 
 # An offensive paused, troops disengaged: steps down.
-printf 'Israel said it would pause its offensive for four hours a day.\n' | match_stdin pause_offensive
-expect_category "an offensive paused: de-escalation" pause_offensive deescalation
-printf 'China and India agreed to disengage troops along the border.\n' | match_stdin disengage
-expect_category "troops disengaged: de-escalation" disengage deescalation
+title_category pause_offensive 'Israel said it would pause its offensive for four hours a day.' deescalation
+title_category disengage 'China and India agreed to disengage troops along the border.' deescalation
 
 # An offer to meet is talks offered; a meeting planned is not.
 printf 'North Korea offered to meet the South Korean president.\n' | match_stdin offer
 expect "an offer to meet: de-escalation by the one who offers" \
     "$(json_get "$T/offer.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
     "deescalation north-korea"
-printf 'The French president will meet the German chancellor next week.\n' | match_stdin meet
-expect_none "a meeting planned: no alert" meet
+title_none meet 'The French president will meet the German chancellor next week.'
 
 # Force the subject would face is the speaker's threat against it; a
 # penalty it would face is none, nor are weapons of mass destruction.
-printf 'Ostland would face total decimation if it struck, the Varnian minister said.\n' | match_stdin face
-expect_category "force the subject would face: a threat" face threat
+title_category face 'Ostland would face total decimation if it struck, the Varnian minister said.' threat
 expect "... by the speaker" \
     "$(json_get "$T/face.out" 'alerts[0]["actors"][0]')" official
 printf 'Trump warned that Iran would face obliteration if it attacked American interests.\n' | match_stdin obliteration
 expect "obliteration the subject would face: the warner's threat against it" \
     "$(json_get "$T/obliteration.out" '[alerts[0]["actors"], alerts[0]["targets"]]')" \
     "[['us'], ['iran']]"
-printf 'The minister warned of total destruction if the rebels attacked.\n' | match_stdin ruin
-expect_category "a warning of destruction on a condition: a threat" ruin threat
-printf 'The ministers could face fines, and Ostland would destroy its weapons of mass destruction.\n' | match_stdin fines
-expect_none "fines faced and weapons destroyed: no alert" fines
+title_category ruin 'The minister warned of total destruction if the rebels attacked.' threat
+title_none fines 'The ministers could face fines, and Ostland would destroy its weapons of mass destruction.'
 
 # A headline's "to" after an -ing word is that word's, not a future.
 printf 'Soldiers face prison for refusing to attack\n\nThe court heard the case.\n' | match_stdin refusing
@@ -1034,15 +888,12 @@ printf 'Iran said its forces would strike any ship in the strait.\n' | match_std
 expect "X said its forces would: X threatens" \
     "$(json_get "$T/its.out" 'alerts[0]["actors"]')" "['iran']"
 # A phrasal verb with its object between verb and particle.
-printf 'x\n\nGunmen who seized a bus said they would blow it up unless their comrades were freed.\n' | match_stdin blowup
-expect_category "would blow it up: a threat" blowup threat
+body_category blowup 'Gunmen who seized a bus said they would blow it up unless their comrades were freed.' threat
 
 # A threat by the speaker (agent = "speaker") that one party says
 # another did not make is that party's account, not a step down.
-printf 'Chad said Sudan had not warned that Chad would pay a heavy price.\n' | match_stdin account
-expect_none "another's account of a threat not made: no alert" account
-printf 'Sudan had not warned that Chad would pay a heavy price.\n' | match_stdin own
-expect_category "... said by no one else: de-escalation" own deescalation
+title_none account 'Chad said Sudan had not warned that Chad would pay a heavy price.'
+title_category own 'Sudan had not warned that Chad would pay a heavy price.' deescalation
 
 # A passive threat is the speaker's, against the subject.
 printf "Sudan's army chief said Chad's border towns would be destroyed if the raids went on.\n" | match_stdin passive
@@ -1053,52 +904,41 @@ printf 'Health\n\nPolio could be eradicated next year, the World Health Organisa
 expect_none "a disease that could be eradicated, a health body says: no alert" eradicated
 
 # A truce that breaks down is no step, in any form of the verb.
-printf 'The ceasefire between Sudan and the rebels breaks down.\n' | match_stdin breaks
-expect_none "a ceasefire that breaks down: no alert" breaks
+title_none breaks 'The ceasefire between Sudan and the rebels breaks down.'
 
 # The ones a count names act ("numbers of firms"): firms, not Russia.
-printf 'Growing numbers of firms pull back from Russia.\n' | match_stdin firms
-expect_none "firms pulling back from a country: no alert" firms
+title_none firms 'Growing numbers of firms pull back from Russia.'
 
 # A may or could on a condition that a named party says of another is
 # its forecast; one that unnamed officials say may be the actor's own.
 # A headline's source after a dash says the headline.
-printf 'US officials say China may fire missiles near Taiwan if a US lawmaker visits the island.\n' | match_stdin forecast
-expect_none "a named party's forecast on a condition: no alert" forecast
-printf 'Officials said Iran could strike the bases if attacked.\n' | match_stdin unnamed
-expect_category "unnamed officials' could on a condition: a threat" unnamed threat
-printf 'China could strike Taiwan if a US lawmaker visits - US\n' | match_stdin source
-expect_none "a headline's source after a dash: its forecast, no alert" source
+title_none forecast 'US officials say China may fire missiles near Taiwan if a US lawmaker visits the island.'
+title_category unnamed 'Officials said Iran could strike the bases if attacked.' threat
+title_none source 'China could strike Taiwan if a US lawmaker visits - US'
 
 # A reply on the condition that force is used is retaliation; a
 # positive one is not.
-printf 'Nato will respond if Russia uses chemical weapons, warns Biden.\n' | match_stdin respondif
-expect_category "will respond if X uses weapons: retaliation" respondif retaliation
+title_category respondif 'Nato will respond if Russia uses chemical weapons, warns Biden.' retaliation
 printf 'Israel said it would respond positively if militants ceased attacks.\n' | match_stdin positive
 expect "would respond positively if attacks cease: no alarm" \
     "$(json_get "$T/positive.out" '[a["category"] for a in alerts if a["category"] in ("threat", "retaliation")]')" "[]"
 
 # A standing order to shoot is a threat of force.
-printf 'The army issued shoot-on-sight orders against curfew breakers.\n' | match_stdin sight
-expect_category "shoot-on-sight orders: a threat" sight threat
+title_category sight 'The army issued shoot-on-sight orders against curfew breakers.' threat
 
 # Military activity reduced is a step down.
-printf 'Russia said it would radically reduce its military activity around Kyiv.\n' | match_stdin reduce
-expect_category "military activity reduced: de-escalation" reduce deescalation
+title_category reduce 'Russia said it would radically reduce its military activity around Kyiv.' deescalation
 
 # A "not" that sets two nouns against each other negates no verb.
-printf 'Sudan wants deeds not words at the resumed talks with the rebels.\n' | match_stdin contrast
-expect_category "deeds not words at resumed talks: de-escalation" contrast deescalation
-printf 'Sudan does not want the resumed talks with the rebels.\n' | match_stdin notwant
-expect_none "does not want the talks: no alert" notwant
+title_category contrast 'Sudan wants deeds not words at the resumed talks with the rebels.' deescalation
+title_none notwant 'Sudan does not want the resumed talks with the rebels.'
 
 # Consequences warned of by a party that can use force: a veiled
 # threat; by doctors, none.
 printf 'Russia warned Lithuania of consequences over the blockade.\n' | match_stdin consequences
 expect "warned X of consequences: a threat" \
     "$(json_get "$T/consequences.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" "threat russia"
-printf 'Doctors warned of consequences for patients.\n' | match_stdin doctors
-expect_none "doctors warning of consequences: no alert" doctors
+title_none doctors 'Doctors warned of consequences for patients.'
 
 # Northern Ireland is the UK's, not Ireland's.
 printf "The IRA reopened disarmament talks with Northern Ireland's disarmament chief.\n" | match_stdin ni
@@ -1106,12 +946,10 @@ expect "Northern Ireland is named as the UK" \
     "$(json_get "$T/ni.out" '"uk" in alerts[0]["actors"] + alerts[0]["targets"] and "ireland" not in alerts[0]["actors"] + alerts[0]["targets"]')" True
 
 # A party saying only talks can end the war stands for talks.
-printf 'Sudan says only talks can end the war with the rebels.\n' | match_stdin onlytalks
-expect_category "only talks can end the war: de-escalation" onlytalks deescalation
+title_category onlytalks 'Sudan says only talks can end the war with the rebels.' deescalation
 
 # "In response to" gives a reason; it names no force.
-printf 'The president threatened to impose a curfew in the capital in response to the unrest.\n' | match_stdin inresponse
-expect_none "a curfew threatened in response to unrest: no alert" inresponse
+title_none inresponse 'The president threatened to impose a curfew in the capital in response to the unrest.'
 
 # A response that a party would face is the speaker's threat.
 printf 'Any nation that meddles in the war will face a lightning-fast response, the Russian president said.\n' | match_stdin faceresp
@@ -1119,8 +957,7 @@ expect "will face a response: a threat by the speaker" \
     "$(json_get "$T/faceresp.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" "threat russia"
 
 # Gas cut off on a condition is pressure, not force.
-printf 'Russia has threatened to cut off gas supplies if countries ban its oil.\n' | match_stdin gas
-expect_none "gas supplies threatened: no alert" gas
+title_none gas 'Russia has threatened to cut off gas supplies if countries ban its oil.'
 
 # A threat disowned is a step down, rated as one: low.
 printf "Russia won't use nuclear weapons in Ukraine, the ambassador said.\n" | match_stdin disowned
@@ -1143,61 +980,46 @@ expect "X forced ... and vowed to attack: X's threat" \
     "$(json_get "$T/forcedverb.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" "threat israel"
 
 # A vow to keep attacking is a vow of more force.
-printf 'x\n\nHouthi rebels vowed to keep attacking ships in the Red Sea.\n' | match_stdin keep
-expect_category "vowed to keep attacking: a threat" keep threat
+body_category keep 'Houthi rebels vowed to keep attacking ships in the Red Sea.' threat
 
 # Prisoners swapped are prisoners exchanged.
-printf 'x\n\nRussia and Ukraine swapped prisoners on Friday.\n' | match_stdin swap
-expect_category "prisoners swapped: de-escalation" swap deescalation
+body_category swap 'Russia and Ukraine swapped prisoners on Friday.' deescalation
 
 # Shipments and convoys are what force soft verbs may hit.
-printf 'x\n\nRussia warned it would target Western weapons shipments.\n' | match_stdin shipments
-expect_category "would target weapons shipments: a threat" shipments threat
+body_category shipments 'Russia warned it would target Western weapons shipments.' threat
 
 # Drills launched as a warning, and an army told to be ready for war,
 # are threats by mobilisation.
 printf "x\n\nChina's military launched drills around Taiwan as a warning.\n" | match_stdin drills
 expect "drills launched as a warning: a threat" \
     "$(json_get "$T/drills.out" 'alerts[0]["category"] + " " + alerts[0]["rule"]')" "threat threat-mobilisation"
-printf 'x\n\nKim Jong Un ordered his army to be ready for war.\n' | match_stdin readywar
-expect_category "an army ordered to be ready for war: a threat" readywar threat
+body_category readywar 'Kim Jong Un ordered his army to be ready for war.' threat
 
 # More force promised, an offensive pressed on with; a leader who vows to
 # fight on for his post threatens no one.
-printf 'x\n\nThe Houthis claimed responsibility and promised more attacks.\n' | match_stdin more
-expect_category "promised more attacks: a threat" more threat
-printf 'x\n\nThe prime minister of Israel vowed to press on with the offensive.\n' | match_stdin presson
-expect_category "vowed to press on with the offensive: a threat" presson threat
-printf 'x\n\nThe prime minister vowed to fight on despite the resignations.\n' | match_stdin fighton
-expect_none "a prime minister vowing to fight on: no alert" fighton
+body_category more 'The Houthis claimed responsibility and promised more attacks.' threat
+body_category presson 'The prime minister of Israel vowed to press on with the offensive.' threat
+body_none fighton 'The prime minister vowed to fight on despite the resignations.'
 
 # The warring sides are the parties to a truce.
-printf 'x\n\nThe warring sides in Sudan agreed to a seven-day truce.\n' | match_stdin warring
-expect_category "the warring sides agreed to a truce: de-escalation" warring deescalation
+body_category warring 'The warring sides in Sudan agreed to a seven-day truce.' deescalation
 
 # A plan another named party reports is a plot uncovered, not a threat;
 # the one acting declaring it is.
-printf 'x\n\nRussia is preparing to attack Ukraine, Zelensky said.\n' | match_stdin plot
-expect_none "a plan another party reports: no alert" plot
+body_none plot 'Russia is preparing to attack Ukraine, Zelensky said.'
 printf "x\n\nRussia's military said it was ready to strike Ukraine.\n" | match_stdin ownplan
 expect_category "a plan its own side declares: a threat" ownplan threat
 # The warning is the speaker's, the plan still Russia's: no threat of
 # Russia's (a headline's "Russia plans to ..., UK warns").
-printf 'x\n\nRussia plans to attack the capital, Ukraine warned.\n' | match_stdin warnedplan
-expect_none "a plan another party warns of: no alert" warnedplan
-printf 'x\n\nRussia threatened to attack the capital, Ukraine warned.\n' | match_stdin warnedthreat
-expect_category "a threat another party warns of: a threat" warnedthreat threat
+body_none warnedplan 'Russia plans to attack the capital, Ukraine warned.'
+body_category warnedthreat 'Russia threatened to attack the capital, Ukraine warned.' threat
 
 # Force kept as an option is a threat; ruled out or renounced, a step
 # down.
-printf 'x\n\nChina did not rule out the use of force against Taiwan.\n' | match_stdin notruleout
-expect_category "did not rule out the use of force: a threat" notruleout threat
-printf 'x\n\nChina will never renounce the use of force against Taiwan.\n' | match_stdin neverrenounce
-expect_category "will never renounce the use of force: a threat" neverrenounce threat
-printf 'x\n\nChina ruled out the use of force against Taiwan.\n' | match_stdin ruledout
-expect_category "ruled out the use of force: de-escalation" ruledout deescalation
-printf 'x\n\nChina has renounced the use of force.\n' | match_stdin renounced
-expect_category "renounced the use of force: de-escalation" renounced deescalation
+body_category notruleout 'China did not rule out the use of force against Taiwan.' threat
+body_category neverrenounce 'China will never renounce the use of force against Taiwan.' threat
+body_category ruledout 'China ruled out the use of force against Taiwan.' deescalation
+body_category renounced 'China has renounced the use of force.' deescalation
 
 # A response warned of is a retaliation threatened; drills held as a
 # warning, in a headline's words too.
@@ -1212,20 +1034,16 @@ printf 'The rebel garrison must surrender by noon, the Varnian minister said.\n'
 expect "a garrison that must surrender: the minister's threat" \
     "$(json_get "$T/surrender.out" '[alerts[0]["category"], alerts[0]["actors"]]')" \
     "['threat', ['official']]"
-printf 'The minister urged citizens to surrender unlicensed guns.\n' | match_stdin guns
-expect_none "citizens urged to surrender guns: no alert" guns
+title_none guns 'The minister urged citizens to surrender unlicensed guns.'
 printf 'Police urged the gunman to surrender.\n' | match_stdin gunman
 expect "police asking a gunman to surrender: no alert" \
     "$(wc -l < "$T/gunman.out")" 0
 
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
-printf 'Will Iran strike Israel?\n' | match_stdin asked
-expect_none "a question raises no alert" asked
-printf 'Iran vows to strike Israel: what next?\n' | match_stdin asked2
-expect_category "a statement before a colon and a question: a threat" asked2 threat
-printf 'Iran says it will strike Israel -what next?\n' | match_stdin asked3
-expect_category "a statement before a dash and a question: a threat" asked3 threat
+title_none asked 'Will Iran strike Israel?'
+title_category asked2 'Iran vows to strike Israel: what next?' threat
+title_category asked3 'Iran says it will strike Israel -what next?' threat
 
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
