@@ -1112,11 +1112,12 @@ for n in 001 002 004; do
 	expect "seed $n: threat or retaliation fires" \
 	    "$(json_get "$T/seed$n.out" 'any(h["category"] in ("threat", "retaliation") for h in alerts[0]["hits"])')" True
 done
-# Steps down are labelled in 001 and 004 only (tests/eval/
-# seeds-sentences.tsv); 000 and 003 tell the UK's call on Iran to use
-# its influence against escalation, a call on another party by one not
-# fighting, which is no step (LABELS.md).
-for n in 001 004; do
+# De-escalation on all five seeds, as issue 10 asks.  Steps down are
+# labelled in 001 and 004 only (tests/eval/seeds-sentences.tsv): 000
+# and 003 tell the UK's call on Iran to use its influence against
+# escalation, which raises Iran, the party asked, not the UK, a caller
+# not fighting (LABELS.md).
+for n in 000 001 002 003 004; do
 	expect "seed $n: deescalation fires" \
 	    "$(json_get "$T/seed$n.out" 'any(h["category"] == "deescalation" for h in alerts[0]["hits"])')" True
 done
@@ -1145,10 +1146,7 @@ has_actors 001 iran us israel hamas
 # in Gaza, a war it does not fight, asked of no one: a bystander's hope
 # (LABELS.md; seeds_eval labels it none), no step down since callers.
 has_actors 002 iran israel hamas
-for n in 000 003; do
-	expect "seed $n: the UK's call on Iran is no step of the UK's" \
-	    "$(json_get "$T/seed$n.out" '"uk" in [a for h in alerts[0]["hits"] if h["category"] == "deescalation" for a in h["actors"]]')" False
-done
+has_actors 003 iran
 has_actors 004 iran us israel hamas
 expect "seed 002: Iran's vow to respond at the right time is Iran's" \
     "$(json_get "$T/seed002.out" '[h["actors"] for h in alerts[0]["hits"] if "at the right time" in h["terms"]][0]')" \
