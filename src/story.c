@@ -38,6 +38,14 @@ static const char *const story_calendar[] = {
 	NULL
 };
 
+/* A number before these measures a time ("48 hours", "a 4-day truce"),
+ * which the steps of one crisis repeat (a deadline given, then passed),
+ * not a count of what one event did.  Folded forms. */
+static const char *const story_time_units[] = {
+	"minute", "minutes", "hour", "hours", "hr", "hrs", "day", "days",
+	"week", "weeks", "month", "months", "year", "years", NULL
+};
+
 const char *
 story_family(const char *category)
 {
@@ -259,10 +267,35 @@ story_dateline(const char *text, size_t len)
 	return i + 1;
 }
 
+/*
+ * Is token i of doc a count: a number of two or more in digits ("24
+ * hostages", "39 prisoners"), not a year (1900 to 2099) nor a time
+ * ("48 hours")?
+ */
+static int
+story_is_count(const struct text_doc *doc, size_t i)
+{
+	const struct text_token *tok = &doc->tokens[i];
+	size_t k;
+
+	if (tok->fold_len == 0 || tok->fold_len > 9)
+		return 0;
+	for (k = 0; k < tok->fold_len; k++)
+		if (tok->fold[k] < '0' || tok->fold[k] > '9')
+			return 0;
+	if (tok->fold_len == 1 && tok->fold[0] < '2')
+		return 0;
+	if (tok->fold_len == 4 && (memcmp(tok->fold, "19", 2) == 0 ||
+	    memcmp(tok->fold, "20", 2) == 0))
+		return 0;
+	return i + 1 >= doc->n_tokens ||
+	    !story_listed(story_time_units, doc->tokens[i + 1].fold);
+}
+
 int
 story_statement_add(struct story_sketch *sk, struct story_sketch *words,
-    struct story_sketch *names, struct text_stemmer *stem, const char *text,
-    size_t len)
+    struct story_sketch *names, struct story_sketch *counts,
+    struct text_stemmer *stem, const char *text, size_t len)
 {
 	struct text_doc doc;
 	const struct text_token *tok;
@@ -301,6 +334,13 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 			slen = fold_len;
 		}
 		word = story_fnv(FNV_OFFSET, s, slen);
+		/* A count is hashed apart from the same digits that are
+		 * no count ("24 hostages", "within 24 hours"). */
+		if (story_is_count(&doc, i)) {
+			word = story_fnv(story_fnv(FNV_OFFSET, "#", 1), s, slen);
+			if (counts != NULL)
+				story_sketch_insert(counts, story_mix(word));
+		}
 		if (sk != NULL)
 			story_sketch_insert(sk, story_mix(word));
 		if (words != NULL)
@@ -338,14 +378,14 @@ int
 story_sketch_add(struct story_sketch *sk, struct text_stemmer *stem,
     const char *text, size_t len)
 {
-	return story_statement_add(sk, NULL, NULL, stem, text, len);
+	return story_statement_add(sk, NULL, NULL, NULL, stem, text, len);
 }
 
 int
 story_words_add(struct story_sketch *sk, struct story_sketch *names,
     struct text_stemmer *stem, const char *text, size_t len)
 {
-	return story_statement_add(NULL, sk, names, stem, text, len);
+	return story_statement_add(NULL, sk, names, NULL, stem, text, len);
 }
 
 double
@@ -369,6 +409,18 @@ story_overlap(const struct story_sketch *a, const struct story_sketch *b,
 	if (a->n == 0 || b->n == 0)
 		return 0;
 	return (double)both / (double)(a->n < b->n ? a->n : b->n);
+}
+
+int
+story_counts_share(const struct story_sketch *counts,
+    const struct story_sketch *words)
+{
+	size_t i;
+
+	for (i = 0; i < counts->n; i++)
+		if (story_sketch_has(words, counts->h[i]))
+			return 1;
+	return 0;
 }
 
 int

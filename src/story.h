@@ -28,7 +28,11 @@
  * them (a capitalised word: a person, a place, a group; or a named
  * actor, which "Iran says" puts where a capital is no name),
  * so that two short statements of stock words ("officials said talks
- * would resume next week") from two conflicts stay apart.  Stems, not
+ * would resume next week") from two conflicts stay apart.  A count in
+ * common with an actor in common joins them too, whatever the other
+ * words: "Hamas frees 24 hostages" and "Hamas releases 24 captives" tell
+ * one release, where a fold of synonyms would also join the next day's
+ * release of 17.  Stems, not
  * pairs: a rewording keeps the names and the key nouns and changes the
  * phrasing.  The share of the shorter one, not Jaccard: a headline's
  * few words against a lead's many are one statement.
@@ -98,11 +102,19 @@ int		 story_names_share(const char *a, const char *b);
 
 /*
  * story_sketch_add into sk and story_words_add into words and names at
- * once (one reading of the text); any of the three may be NULL.
+ * once (one reading of the text), and the text's counts into counts
+ * (numbers of two or more written in digits, "24 hostages", not a year
+ * nor a time, "48 hours"), which words holds too, hashed apart from the
+ * same digits that are no count; any of the four may be NULL.
  */
 int		 story_statement_add(struct story_sketch *sk,
 		    struct story_sketch *words, struct story_sketch *names,
-		    struct text_stemmer *stem, const char *text, size_t len);
+		    struct story_sketch *counts, struct text_stemmer *stem,
+		    const char *text, size_t len);
+
+/* Is one of the counts (story_statement_add) among words? */
+int		 story_counts_share(const struct story_sketch *counts,
+		    const struct story_sketch *words);
 
 /* The bytes of a wire dateline at the start of text ("WASHINGTON --",
  * "KABUL (Reuters) -"), which says where the copy was filed, not what

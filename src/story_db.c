@@ -137,6 +137,7 @@ struct story_key {
 						   the named actors */
 	struct story_sketch	 named;		/* the named actors and
 						   targets alone */
+	struct story_sketch	 counts;	/* its counts ("24 hostages") */
 	int			 severity;
 };
 
@@ -266,6 +267,10 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 		if (story_sketch_has(&key->words, key->named.h[i]) &&
 		    story_sketch_has(&other, key->named.h[i]))
 			shared--;
+	/* A count in common tells one event in other words ("Hamas frees
+	 * 24 hostages", "Hamas releases 24 captives"). */
+	if (story_counts_share(&key->counts, &other))
+		return overlap;
 	if (overlap < sd->cfg->story_overlap || shared < STORY_OVERLAP_WORDS)
 		return 0;
 	story_record_unpack(sqlite3_column_blob(st, 4),
@@ -577,7 +582,7 @@ story_db_join(struct story_db *sd, json_t *alert, time_t now)
 	key.targets = story_record_names(json_object_get(alert, "targets"));
 	key.severity = alert_severity(alert);
 	if (story_record_statement(alert, sd->cfg, sd->stem, &key.sketch,
-	    &key.words, &key.names, &key.named) == -1) {
+	    &key.words, &key.names, &key.counts, &key.named) == -1) {
 		log_error("stories: out of memory");
 		goto out;
 	}

@@ -148,7 +148,7 @@ int
 story_record_statement(const json_t *alert, const struct config *cfg,
     struct text_stemmer *stem, struct story_sketch *sketch,
     struct story_sketch *words, struct story_sketch *names,
-    struct story_sketch *actors)
+    struct story_sketch *counts, struct story_sketch *actors)
 {
 	const json_t *hit;
 	const char *s;
@@ -157,19 +157,20 @@ story_record_statement(const json_t *alert, const struct config *cfg,
 	memset(sketch, 0, sizeof(*sketch));
 	memset(words, 0, sizeof(*words));
 	memset(names, 0, sizeof(*names));
+	memset(counts, 0, sizeof(*counts));
 	memset(actors, 0, sizeof(*actors));
 	json_array_foreach(json_object_get(alert, "hits"), i, hit) {
 		if ((s = json_string_value(json_object_get(hit,
 		    "sentence"))) == NULL)
 			continue;
 		skip = story_dateline(s, strlen(s));
-		if (story_statement_add(sketch, words, names, stem, s + skip,
-		    strlen(s) - skip) == -1)
+		if (story_statement_add(sketch, words, names, counts, stem,
+		    s + skip, strlen(s) - skip) == -1)
 			return -1;
 	}
 	if (sketch->n == 0 && (s = json_string_value(json_object_get(
 	    json_object_get(alert, "item"), "title"))) != NULL &&
-	    story_statement_add(sketch, words, names, stem, s,
+	    story_statement_add(sketch, words, names, counts, stem, s,
 	    strlen(s)) == -1)
 		return -1;
 	story_record_named(cfg, json_object_get(alert, "actors"), names,

@@ -27,15 +27,16 @@ size_t	 story_record_next_name(const char **p, const char **name);
 int	 story_record_unnamed(const struct config *cfg, const char *actors);
 /*
  * An alert's statement: its quoted sentences (less a wire dateline), or
- * its title when none is, as a sketch, a set of content stems and a set
- * of names (story.h), stemmed with stem (may be NULL); its named actors
- * and targets (cfg's actors, not roles) are names too, and in actors.
- * 0, or -1 when out of memory.
+ * its title when none is, as a sketch, a set of content stems, a set of
+ * names and a set of counts (story.h), stemmed with stem (may be NULL);
+ * its named actors and targets (cfg's actors, not roles) are names too,
+ * and in actors.  0, or -1 when out of memory.
  */
 int	 story_record_statement(const json_t *alert,
 	    const struct config *cfg, struct text_stemmer *stem,
 	    struct story_sketch *sketch, struct story_sketch *words,
-	    struct story_sketch *names, struct story_sketch *actors);
+	    struct story_sketch *names, struct story_sketch *counts,
+	    struct story_sketch *actors);
 /* "TAG:" + the item's field (link, id) of alert; NULL where it has
  * none.  Caller frees. */
 char	*story_record_article_key(const json_t *alert, const char *field,

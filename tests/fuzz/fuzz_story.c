@@ -2,8 +2,9 @@
  * fuzz_story: a story's statement read from hostile text, as a hit's
  * sentence reaches story_record_statement: the wire dateline skipped,
  * then the words stemmed (British endings rewritten) into the sketch,
- * the stems and the names.  Aborts when the dateline runs past the
- * text or a sketch is not ascending and distinct within its bound.
+ * the stems, the names and the counts.  Aborts when the dateline runs
+ * past the text, a sketch is not ascending and distinct within its
+ * bound, or a count is missing from the stems that were not cut.
  */
 #include "autoconf.h"
 
@@ -31,22 +32,28 @@ check_sketch(const struct story_sketch *sk)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct story_sketch sk, words, names;
+	struct story_sketch sk, words, names, counts;
 	const char *text = (const char *)data;
-	size_t skip;
+	size_t skip, k;
 
 	if (stem == NULL && (stem = text_stemmer_new("english")) == NULL)
 		abort();
 	memset(&sk, 0, sizeof(sk));
 	memset(&words, 0, sizeof(words));
 	memset(&names, 0, sizeof(names));
+	memset(&counts, 0, sizeof(counts));
 	if ((skip = story_dateline(text, size)) > size)
 		abort();
-	if (story_statement_add(&sk, &words, &names, stem, text + skip,
-	    size - skip) == 0) {
+	if (story_statement_add(&sk, &words, &names, &counts, stem,
+	    text + skip, size - skip) == 0) {
 		check_sketch(&sk);
 		check_sketch(&words);
 		check_sketch(&names);
+		check_sketch(&counts);
+		/* every count is a word too, unless the words were cut */
+		for (k = 0; words.n < STORY_SKETCH_MAX && k < counts.n; k++)
+			if (!story_sketch_has(&words, counts.h[k]))
+				abort();
 		if (words.n > 0 && story_overlap(&words, &words, &skip) != 1)
 			abort();
 	}

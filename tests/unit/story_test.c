@@ -169,6 +169,45 @@ test_overlap(void)
 	CHECK(!story_names_share("", ""), "no names, nothing in common");
 }
 
+/* The counts of a text (numbers of two or more in digits, no year, no
+ * time); -1 when out of memory. */
+static long
+counts_of(const char *text, struct story_sketch *counts,
+    struct story_sketch *words)
+{
+	memset(counts, 0, sizeof(*counts));
+	memset(words, 0, sizeof(*words));
+	if (story_statement_add(NULL, words, NULL, counts, stem, text,
+	    strlen(text)) == -1)
+		return -1;
+	return (long)counts->n;
+}
+
+/* A count is a number of things an event did, in digits. */
+static void
+test_counts(void)
+{
+	struct story_sketch c[2], w[2];
+
+	CHECK_INT(counts_of("Selm militia frees 24 hostages and 39 prisoners",
+	    &c[0], &w[0]), 2, "two counts");
+	CHECK_INT(counts_of("Varnia gave the militia 48 hours, a 4-day truce",
+	    &c[0], &w[0]), 0, "a time is no count");
+	CHECK_INT(counts_of("Varnia said in 2024 that 1 hostage and 0 "
+	    "prisoners", &c[0], &w[0]), 0, "nor a year, nor 1 or 0");
+	CHECK_INT(counts_of("Ostland's 2 envoys", &c[0], &w[0]), 1,
+	    "2 is a count");
+	(void)counts_of("The militia freed 24 hostages", &c[0], &w[0]);
+	(void)counts_of("24 captives released", &c[1], &w[1]);
+	CHECK(story_counts_share(&c[0], &w[1]) &&
+	    story_counts_share(&c[1], &w[0]), "a count in common");
+	(void)counts_of("The militia was given 24 hours", &c[1], &w[1]);
+	CHECK(!story_counts_share(&c[0], &w[1]), "24 hours is not the count "
+	    "24");
+	(void)counts_of("The militia freed 17 hostages", &c[1], &w[1]);
+	CHECK(!story_counts_share(&c[0], &w[1]), "another count");
+}
+
 static json_t *alert(const char *, const char *, const char *,
     const char *, const char *, const char *, const char *, const char *);
 
@@ -176,7 +215,7 @@ static json_t *alert(const char *, const char *, const char *,
 static void
 test_statement(void)
 {
-	struct story_sketch sk[2], words[2], names[2], named[2];
+	struct story_sketch sk[2], words[2], names[2], counts[2], named[2];
 	struct config cfg;
 	json_t *a, *b;
 
@@ -188,8 +227,9 @@ test_statement(void)
 	    "https://d.example/2", "Varnia vowed to shell the Ostland border "
 	    "posts.");
 	CHECK(story_record_statement(a, &cfg, stem, &sk[0], &words[0],
-	    &names[0], &named[0]) == 0 && story_record_statement(b, &cfg,
-	    stem, &sk[1], &words[1], &names[1], &named[1]) == 0,
+	    &names[0], &counts[0], &named[0]) == 0 &&
+	    story_record_statement(b, &cfg, stem, &sk[1], &words[1],
+	    &names[1], &counts[1], &named[1]) == 0,
 	    "two statements read");
 	CHECK(words[0].n == words[1].n && memcmp(words[0].h, words[1].h,
 	    words[0].n * sizeof(words[0].h[0])) == 0, "a dateline adds no "
@@ -443,7 +483,7 @@ test_db_overlap(void)
 	struct store *st;
 	struct story_db *sd;
 	json_t *aide, *cleric, *disarm, *other_actor, *other_target, *off;
-	json_t *stock[2], *spelt[2], *unnamed[4], *opening[4];
+	json_t *stock[2], *spelt[2], *unnamed[4], *opening[4], *counted[3];
 	struct config_role roles[2];
 	struct config_actor actors[1];
 	int rows = 0;
@@ -607,6 +647,26 @@ test_db_overlap(void)
 	    "a headline of the actor and three words of a story is another "
 	    "story");
 
+	/* A count in common joins two reports of one release, though
+	 * they share under story_overlap of their stems (4 of 8); the
+	 * same digits as a time do not. */
+	counted[0] = alert("o19", "wire", "deescalation", "low",
+	    "selm-militia", NULL, "https://q.example/o19", "The Selm militia "
+	    "freed 24 hostages in Kessel on the first day of the truce.");
+	counted[1] = alert("o20", "daily", "deescalation", "low",
+	    "selm-militia", NULL, "https://r.example/o20", "Selm militia "
+	    "releases 24 captives as Varnia truce holds.");
+	counted[2] = alert("o21", "agency", "deescalation", "low",
+	    "selm-militia", NULL, "https://s.example/o21", "Ostland gave the "
+	    "Selm militia 24 hours to leave Kessel under the truce.");
+	story_db_join(sd, counted[0], t0 + 2390);
+	story_db_join(sd, counted[1], t0 + 2391);
+	story_db_join(sd, counted[2], t0 + 2392);
+	CHECK_STR(story_id(counted[1]), story_id(counted[0]), "a count in "
+	    "common is one story");
+	CHECK(strcmp(story_id(counted[2]), story_id(counted[0])) != 0, "the "
+	    "same digits as a time are another story");
+
 	cfg.story_overlap = 0;
 	story_db_configure(sd, &cfg);
 	off = alert("o6", "agency", "deescalation", "medium", "selm-militia",
@@ -669,6 +729,8 @@ test_db_overlap(void)
 		json_decref(unnamed[rows]);
 	for (rows = 0; rows < 4; rows++)
 		json_decref(opening[rows]);
+	for (rows = 0; rows < 3; rows++)
+		json_decref(counted[rows]);
 }
 
 int
@@ -677,6 +739,7 @@ main(void)
 	stem = text_stemmer_new("english");
 	test_sketch();
 	test_overlap();
+	test_counts();
 	test_statement();
 	test_db();
 	test_db_overlap();
