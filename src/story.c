@@ -267,29 +267,53 @@ story_dateline(const char *text, size_t len)
 	return i + 1;
 }
 
+/* Words that scale a number ("1.1 million people"). */
+static const char *const story_magnitudes[] = {
+	"thousand", "million", "billion", NULL
+};
+
 /*
- * Is token i of doc a count: a number of two or more in digits ("24
- * hostages", "39 prisoners"), not a year (1900 to 2099) nor a time
- * ("48 hours")?
+ * The count that token i of doc is, as a key in buf (cap bytes), and
+ * its length; 0 when it is none.  A count is a number of things an
+ * event did, in digits: two or more ("24 hostages", "1,200 troops"), or
+ * any number before a magnitude ("1.1 million people", key "1.1million");
+ * not a year (1900 to 2099), a fraction alone ("7.8 magnitude"), nor a
+ * time ("48 hours").
  */
-static int
-story_is_count(const struct text_doc *doc, size_t i)
+static size_t
+story_count(const struct text_doc *doc, size_t i, char *buf, size_t cap)
 {
 	const struct text_token *tok = &doc->tokens[i];
-	size_t k;
+	const char *next = i + 1 < doc->n_tokens ? doc->tokens[i + 1].fold :
+	    "";
+	size_t k, digits = 0, len;
+	int point = 0, scaled;
 
-	if (tok->fold_len == 0 || tok->fold_len > 9)
+	if (tok->fold_len == 0 || tok->fold_len + 16 > cap)
 		return 0;
-	for (k = 0; k < tok->fold_len; k++)
-		if (tok->fold[k] < '0' || tok->fold[k] > '9')
+	for (k = 0; k < tok->fold_len; k++) {
+		if (tok->fold[k] >= '0' && tok->fold[k] <= '9')
+			digits++;
+		else if ((tok->fold[k] == ',' || tok->fold[k] == '.') &&
+		    k > 0 && k + 1 < tok->fold_len)
+			point |= tok->fold[k] == '.';
+		else
 			return 0;
-	if (tok->fold_len == 1 && tok->fold[0] < '2')
+	}
+	scaled = story_listed(story_magnitudes, next);
+	if (story_listed(story_time_units, next) || (point && !scaled))
 		return 0;
-	if (tok->fold_len == 4 && (memcmp(tok->fold, "19", 2) == 0 ||
-	    memcmp(tok->fold, "20", 2) == 0))
+	if (!scaled && ((digits == 1 && tok->fold[0] < '2') ||
+	    (tok->fold_len == 4 && (memcmp(tok->fold, "19", 2) == 0 ||
+	    memcmp(tok->fold, "20", 2) == 0))))
 		return 0;
-	return i + 1 >= doc->n_tokens ||
-	    !story_listed(story_time_units, doc->tokens[i + 1].fold);
+	memcpy(buf, tok->fold, tok->fold_len);
+	len = tok->fold_len;
+	if (scaled) {
+		memcpy(buf + len, next, strlen(next));
+		len += strlen(next);
+	}
+	return len;
 }
 
 int
@@ -300,9 +324,9 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 	struct text_doc doc;
 	const struct text_token *tok;
 	const char *s, *word_fold;
-	char american[64];
+	char american[64], count[64];
 	uint64_t word, prev = 0;
-	size_t i, slen, fold_len, sentence = 0;
+	size_t i, slen, fold_len, count_len, sentence = 0;
 	int have_prev = 0, opens;
 
 	memset(&doc, 0, sizeof(doc));
@@ -336,8 +360,10 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 		word = story_fnv(FNV_OFFSET, s, slen);
 		/* A count is hashed apart from the same digits that are
 		 * no count ("24 hostages", "within 24 hours"). */
-		if (story_is_count(&doc, i)) {
-			word = story_fnv(story_fnv(FNV_OFFSET, "#", 1), s, slen);
+		if ((count_len = story_count(&doc, i, count,
+		    sizeof(count))) > 0) {
+			word = story_fnv(story_fnv(FNV_OFFSET, "#", 1), count,
+			    count_len);
 			if (counts != NULL)
 				story_sketch_insert(counts, story_mix(word));
 		}

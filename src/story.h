@@ -103,9 +103,10 @@ int		 story_names_share(const char *a, const char *b);
 /*
  * story_sketch_add into sk and story_words_add into words and names at
  * once (one reading of the text), and the text's counts into counts
- * (numbers of two or more written in digits, "24 hostages", not a year
- * nor a time, "48 hours"), which words holds too, hashed apart from the
- * same digits that are no count; any of the four may be NULL.
+ * (numbers of two or more written in digits, "24 hostages", "1,200
+ * troops", or any before a magnitude, "1.1 million people"; not a
+ * year nor a time, "48 hours"), which words holds too, hashed apart
+ * from the same digits that are no count; any of the four may be NULL.
  */
 int		 story_statement_add(struct story_sketch *sk,
 		    struct story_sketch *words, struct story_sketch *names,

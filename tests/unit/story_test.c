@@ -197,6 +197,17 @@ test_counts(void)
 	    "prisoners", &c[0], &w[0]), 0, "nor a year, nor 1 or 0");
 	CHECK_INT(counts_of("Ostland's 2 envoys", &c[0], &w[0]), 1,
 	    "2 is a count");
+	CHECK_INT(counts_of("1,200 troops and 1.1 million people, 1 million "
+	    "more", &c[0], &w[0]), 3, "so are 1,200 and numbers before a "
+	    "magnitude");
+	CHECK_INT(counts_of("a 7.8 magnitude quake", &c[0], &w[0]), 0,
+	    "a fraction alone is none");
+	(void)counts_of("Varnia told 1.1 million people to leave", &c[0],
+	    &w[0]);
+	(void)counts_of("1.1 million told to go south", &c[1], &w[1]);
+	CHECK(story_counts_share(&c[0], &w[1]), "1.1 million is one count");
+	(void)counts_of("1.1 billion in aid", &c[1], &w[1]);
+	CHECK(!story_counts_share(&c[0], &w[1]), "1.1 billion another");
 	(void)counts_of("The militia freed 24 hostages", &c[0], &w[0]);
 	(void)counts_of("24 captives released", &c[1], &w[1]);
 	CHECK(story_counts_share(&c[0], &w[1]) &&
