@@ -63,6 +63,18 @@ struct match_count {
 	size_t		 hits;		/* sentences it fired on */
 };
 
+/* A story of the document for --summary: how many of its articles
+ * alerted, and the title of the first. */
+struct match_story {
+	char		*id;
+	char		*title;
+	size_t		 articles;
+	size_t		 order;		/* the first article's place */
+};
+
+/* At most this many stories of more than one article are listed. */
+#define MATCH_STORIES_LISTED	10
+
 struct match {
 	const struct config	*cfg;
 	const struct rules	*rules;
@@ -75,6 +87,8 @@ struct match {
 	struct match_count	*rule_counts;	/* per rule of cfg */
 	struct match_count	*cat_counts;	/* per category seen */
 	size_t			 n_cats;
+	struct match_story	*stories_seen;	/* per story of an alert */
+	size_t			 n_stories;
 };
 
 /* Errors always; warnings (no feed, no sink: normal for a rules file
@@ -208,6 +222,50 @@ match_category(struct match *m, const char *name)
 	return c;
 }
 
+/* Count alert under its story for --summary. */
+static void
+match_count_story(struct match *m, const json_t *alert)
+{
+	const json_t *item = json_object_get(alert, "item");
+	const char *id, *title;
+	struct match_story *st;
+	size_t k;
+
+	id = json_string_value(json_object_get(json_object_get(alert,
+	    "story"), "id"));
+	if (id == NULL)
+		return;
+	for (k = 0; k < m->n_stories; k++)
+		if (strcmp(m->stories_seen[k].id, id) == 0) {
+			m->stories_seen[k].articles++;
+			return;
+		}
+	if ((title = json_string_value(json_object_get(item, "title"))) ==
+	    NULL || *title == '\0')
+		title = "(no title)";
+	if ((st = reallocarray(m->stories_seen, m->n_stories + 1,
+	    sizeof(*st))) == NULL)
+		log_fatal("out of memory");
+	m->stories_seen = st;
+	st = &st[m->n_stories];
+	if ((st->id = strdup(id)) == NULL || (st->title = strdup(title)) ==
+	    NULL)
+		log_fatal("out of memory");
+	st->articles = 1;
+	st->order = m->n_stories++;
+}
+
+/* The most articles first, then the first seen. */
+static int
+match_story_cmp(const void *a, const void *b)
+{
+	const struct match_story *x = a, *y = b;
+
+	if (x->articles != y->articles)
+		return x->articles > y->articles ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
 /* Count an article's hits and its alert for --summary. */
 static void
 match_count(struct match *m, const struct rules_result *res,
@@ -227,6 +285,7 @@ match_count(struct match *m, const struct rules_result *res,
 	if (alert == NULL)
 		return;
 	m->alerted++;
+	match_count_story(m, alert);
 	rule = json_string_value(json_object_get(alert, "rule"));
 	cat = json_string_value(json_object_get(alert, "category"));
 	for (k = 0; rule != NULL && k < m->cfg->n_rules; k++)
@@ -238,7 +297,7 @@ match_count(struct match *m, const struct rules_result *res,
 }
 
 static void
-match_print_summary(const struct match *m)
+match_print_summary(struct match *m)
 {
 	size_t k;
 
@@ -265,6 +324,16 @@ match_print_summary(const struct match *m)
 		if (m->rule_counts[k].hits > 0)
 			printf("  %s: %zu\n", m->rule_counts[k].name,
 			    m->rule_counts[k].hits);
+	printf("stories: %zu (alerts that joined an earlier story: %zu)\n",
+	    m->n_stories, m->alerted - m->n_stories);
+	qsort(m->stories_seen, m->n_stories, sizeof(*m->stories_seen),
+	    match_story_cmp);
+	printf("stories told by more than one article (the most first, at "
+	    "most %d):\n", MATCH_STORIES_LISTED);
+	for (k = 0; k < m->n_stories && k < MATCH_STORIES_LISTED &&
+	    m->stories_seen[k].articles > 1; k++)
+		printf("  %zu articles: %s\n", m->stories_seen[k].articles,
+		    m->stories_seen[k].title);
 }
 
 /* Match one article and print its alert, if any. */
@@ -524,6 +593,11 @@ cmd_match(const char *config_path, const char *path, int explain, int summary)
 	fflush(stdout);
 	free(m.rule_counts);
 	free(m.cat_counts);
+	for (i = 0; i < m.n_stories; i++) {
+		free(m.stories_seen[i].id);
+		free(m.stories_seen[i].title);
+	}
+	free(m.stories_seen);
 	status = rc == 0 && !m.failed ? EXIT_OK : EXIT_BAD_INPUT;
 done:
 	story_db_close(m.stories);

@@ -67,6 +67,13 @@ check "alerts per category: threat" grep -qx '  threat: 300' "$T/sum.out"
 check "alerts per category: deescalation" grep -qx '  deescalation: 300' "$T/sum.out"
 check "alerts per rule" grep -qx '  force-threat: 600' "$T/sum.out"
 check "--summary prints no alert lines" sh -c "! grep -q '^{' '$T/sum.out'"
+# Each text is one statement told 300 times: two stories (the players'
+# and the past attack raise none), listed with their first titles.
+check "--summary counts the stories" \
+    grep -qx 'stories: 2 (alerts that joined an earlier story: 598)' "$T/sum.out"
+check "and lists those of more than one article, the first first" \
+    sh -c "grep -A2 '^stories told by more than one article' '$T/sum.out' |
+        tail -n 2 | tr '\n' '|' | grep -qx '  300 articles: Item 0|  300 articles: Item 1|'"
 
 printf 'Test\nThe players will strike. Sudan attacked Chad. Rebels vowed to attack Chad.\n' \
     > "$T/explain.txt"
