@@ -381,6 +381,10 @@ body_none truce_since 'Twelve captives have been freed since the ceasefire took 
 # A war to prevent is averted; a preventative war is a war.
 body_rule prevent_war 'Chad said it wanted to prevent a war with the rebels.' deescalation-restraint
 body_none preventative_war 'For Chad, the campaign in the north is a preventative war.'
+# In a headline, "as" or "after" and a subject before a verb of the
+# news open a clause of its own: the step is the rebels', not Sudan's.
+title_rule as_clause 'Sudan shells Abeche as the rebels agree to a truce' deescalation-talks
+expect "... by the rebels" "$(json_get "$T/as_clause.out" 'alerts[0]["actors"]')" "['armed-group']"
 # Restraint pledged is a step; restraint urged on another named party
 # is a step that party has not taken, and none of the one who urges it.
 body_rule restraint_pledged 'Chad and Sudan pledged restraint on the border.' deescalation-restraint

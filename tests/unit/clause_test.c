@@ -649,6 +649,11 @@ test_headlines(void)
 	    "an offensive", 1);
 	CHECK_STR(subject("vows"), "chad", "a verbless phrase after "
 	    "'after', then 'and' and a verb: the main clause's verb");
+	analyse("Chad shells Abeche as rebels accept truce", 1);
+	CHECK_STR(subject("accept"), "rebels", "a headline's present "
+	    "after 'as' and its subject opens a clause of its own");
+	analyse("Chad hits Abeche after the rebels agree to talks", 1);
+	CHECK_STR(subject("agree"), "the rebels", "after 'after' too");
 	analyse("Chad launches retaliatory strikes", 1);
 	CHECK_STR(subject("launches"), "chad", "a light verb before a "
 	    "noun of force that ends the headline is its verb");
