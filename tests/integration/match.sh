@@ -194,9 +194,11 @@ body_none peaceopposed 'The rebels said they opposed the deployment of a peaceke
 # A step only wished is none taken; an exchange wanted is offered.
 body_none wish 'The Ostlander army chief said his troops hope to end the war by the summer.'
 # A strike of workers is no force, nor a threat to quit a government
-# over the war.
+# over the war or on a condition that speaks of the war (the "no" in
+# the condition negates no threat either).
 body_none general_strike 'The Varnian government called for general strikes across the country on Monday.'
 body_none resign_over 'The Varnian defence minister threatened to resign over the war strategy.'
+title_none resign_if 'Varnian minister threatens to resign if no post-war plan for Ostland'
 # A threat not hesitated over is a threat, no denial.
 printf 'x\n\nThe Varnian army said it would not hesitate to strike the rebels.\n' | match_stdin hesitate
 expect "would not hesitate to strike: a threat, no de-escalation" \
