@@ -147,6 +147,14 @@ title_category captors 'Kidnappers threaten to sell the aid worker to a rival fa
 expect "... by the kidnappers" \
     "$(json_get "$T/captors.out" 'alerts[0]["actors"][0]')" hostage-takers
 
+# A state's intelligence services act for it, as its ministries do: the
+# CIA's envoy is the US, not the country he visits; the FSB is Russia.
+title_category cia 'CIA director travels to Cairo to revive ceasefire talks' deescalation
+expect "... by the US, in Egypt" \
+    "$(json_get "$T/cia.out" 'alerts[0]["actors"][0] + " " + alerts[0]["targets"][0]')" "us egypt"
+title_category fsb 'The FSB warned it would strike the saboteurs' threat
+expect "... by Russia" "$(json_get "$T/fsb.out" 'alerts[0]["actors"][0]')" russia
+
 # A threat carried out is force used, not a threat any more; a threat
 # to carry something out still is.
 title_none mounted 'Sudan mounted its long-threatened invasion of Chad.'
