@@ -440,6 +440,8 @@ printf 'Fighting goes on in the north as peace talks resume in the capital\n' |
 expect "a headline's talks that resume: deescalation-talks-go-on" \
     "$(json_get "$T/talks_resume.out" 'alerts[0]["rule"]')" deescalation-talks-go-on
 body_none talks_must_resume 'Peace talks must resume in the capital, the envoy said.'
+# Talks that other news happens amid are under way.
+title_rule amid_talks 'Rebels shell Darfur town amid ceasefire talks in Doha' deescalation-talks-go-on
 # A party's favourable stance toward a truce is a step toward it.
 body_rule truce_positively 'The rebels said they would deal positively with any truce.' deescalation-talks
 # A threat to computers is no threat of force.
