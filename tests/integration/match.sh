@@ -563,10 +563,11 @@ expect "a truce ended on a condition: Azerbaijan threatens Armenia" \
     "threat-truce-end azerbaijan armenia"
 body_category truceenddate 'The first phase of the truce between Azerbaijan and Armenia will end on Saturday, the mediators said.' deescalation
 # Trade is no force, whichever rule reads the sentence; nor is aid
-# withheld or a release postponed.
+# withheld, a vote banned or a release postponed.
 body_none tradewar 'Beijing said it would fight any trade war with Washington to the end.'
 body_none tariffreply 'Mexican officials said that if new tariffs were imposed, the response would be targeted.'
 body_none withhold 'The US threatened to withhold aid unless Egypt accepted the plan.'
+body_none ban_vote 'Chad threatened to ban voting in the border province if the rebels ran in the election.'
 printf 'x\n\nHamas'"'"'s threat to postpone the next prisoner release angered Israel.\n' | match_stdin postpone
 expect_none "a threat to postpone a release: no alert" postpone
 # "Group" alone may be armed, but a rights group or a Facebook group is
