@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""huffpost_judged: brink's alerts on the WORLD NEWS items of one US
+outlet, 2018 to 2022 (HuffPost, through the News Category Dataset;
+LABELS-huffpost.md says where the text is), scored against one
+reader's judgement of each alert (huffpost-2018-2022-judged.tsv beside
+this script).
+
+The judgements were made with brink's output in view, alert by alert:
+they measure precision only (how many alerts are right), not recall.
+An item is its headline and short description, as agnews_eval.py
+reads a wire item; its alert is an alarm when a hit is a threat or a
+retaliation, a de-escalation when a hit is one (both can hold).  An
+item is in split dev (rules may be shaped on it) when the SHA-1 of its
+link is even, else in test (never read while shaping).
+
+It prints, per split and for both, how many alarms and de-escalation
+alerts were judged right, wrong or not judged (an alert a later pack
+raises), and the judged precision; -v lists the wrong and unjudged
+ones (rule, reason, headline) on the terminal only.
+
+Exit status: 0; 2 when brinkd fails or an input cannot be read; 77
+when the dataset is absent.
+
+usage: huffpost_judged.py --json FILE [--brinkd PATH] [--config FILE]
+                          [--judged FILE] [--split dev|test] [-v]
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import tempfile
+
+import agnews_eval
+
+HERE = agnews_eval.HERE
+TOP = agnews_eval.TOP
+FAMILIES = (("alarm", agnews_eval.is_alarm),
+            ("deesc", agnews_eval.is_deesc))
+
+
+def read_items(path):
+    """{link: (None, headline, short description)} of the WORLD NEWS
+    items of the dataset's JSON lines."""
+    items = {}
+    with open(path, encoding="utf-8") as fp:
+        for n, line in enumerate(fp, 1):
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                # The copy kept on GitHub ends inside a record.
+                continue
+            if rec.get("category") == "WORLD NEWS":
+                items[rec["link"]] = (None, rec["headline"],
+                                      rec.get("short_description", ""))
+    return items
+
+
+def read_judged(path):
+    """{(link, family): (right, reason)}."""
+    judged = {}
+    for n, f in agnews_eval.tsv_rows(path):
+        if len(f) != 4 or f[1] not in ("alarm", "deesc") or f[2] not in "01":
+            raise ValueError("%s:%d: want link<TAB>alarm|deesc<TAB>0|1"
+                             "<TAB>reason, got %r" % (path, n, "\t".join(f)))
+        judged[(f[0], f[1])] = (f[2] == "1", f[3])
+    return judged
+
+
+def split_of(link):
+    """dev when the SHA-1 of the link is even, else test."""
+    digest = hashlib.sha1(link.encode("utf-8")).digest()
+    return "test" if digest[-1] & 1 else "dev"
+
+
+def report(items, fired, judged, split, verbose):
+    for family, want in FAMILIES:
+        right = wrong = unjudged = 0
+        for link in sorted(fired):
+            if split and split_of(link) != split:
+                continue
+            rules = agnews_eval.rules_of(fired[link], want)
+            if not rules:
+                continue
+            j = judged.get((link, family))
+            if j is None:
+                unjudged += 1
+            elif j[0]:
+                right += 1
+            else:
+                wrong += 1
+            if verbose and not (j and j[0]):
+                print("  %-9s %-26s %-16s %s" % (
+                    "unjudged" if j is None else "wrong", rules[0],
+                    "" if j is None else j[1], items[link][1][:90]))
+        n = right + wrong
+        print("%-6s %d judged right, %d judged wrong, %d not judged; "
+              "judged precision %.2f (%d/%d)" % (
+                  family + ":", right, wrong, unjudged,
+                  right / n if n else 0.0, right, n))
+
+
+def main():
+    ap = argparse.ArgumentParser(
+        description="brink's alerts on HuffPost world news of 2018-2022, "
+        "against judged alerts (evaluation only)")
+    ap.add_argument("--json", required=True,
+                    help="News_Category_Dataset_v3.json (JSON lines)")
+    ap.add_argument("--brinkd", default=os.path.join(TOP, "src", "brinkd"))
+    ap.add_argument("--config")
+    ap.add_argument("--judged", default=os.path.join(
+        HERE, "huffpost-2018-2022-judged.tsv"))
+    ap.add_argument("--split", choices=("dev", "test"))
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    if not os.path.exists(args.json):
+        return agnews_eval.text_absent("huffpost_judged", args.json,
+                                       "the items are",
+                                       "LABELS-huffpost.md")
+    try:
+        items = read_items(args.json)
+        judged = read_judged(args.judged)
+        with tempfile.TemporaryDirectory(prefix="huffpost-conf-") as tmp:
+            config = args.config or agnews_eval.default_config(tmp)
+            fired = agnews_eval.match_all(args.brinkd, config,
+                                          sorted(items), items)
+    except (OSError, ValueError, KeyError, RuntimeError) as e:
+        sys.stderr.write("huffpost_judged: %s\n" % e)
+        return 2
+    print("%d WORLD NEWS items, %d with an alert" % (len(items), len(fired)))
+    report(items, fired, judged, args.split, args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
