@@ -199,6 +199,8 @@ printf 'x\n\nTwo hundred soldiers left for the war-torn province on Monday to jo
 expect "peacekeepers sent: de-escalation" \
     "$(json_get "$T/peacekeepers.out" 'alerts[0]["rule"]')" deescalation-peacekeeping
 body_none peaceopposed 'The rebels said they opposed the deployment of a peacekeeping force in the war-torn province.'
+# Talks not yet held are no step.
+body_none yet_to 'Chad and the rebels have yet to resume talks, the mediators said.'
 # A step only wished is none taken; an exchange wanted is offered.
 body_none wish 'The Ostlander army chief said his troops hope to end the war by the summer.'
 # A strike of workers is no force, nor a threat to quit a government
