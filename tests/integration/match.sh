@@ -201,6 +201,9 @@ expect "peacekeepers sent: de-escalation" \
 body_none peaceopposed 'The rebels said they opposed the deployment of a peacekeeping force in the war-torn province.'
 # Talks not yet held are no step.
 body_none yet_to 'Chad and the rebels have yet to resume talks, the mediators said.'
+# A response that comes is one made, and responsibility is none.
+body_none response_comes "The Chadian president's response comes two days after the rebel raid on the capital."
+body_none responsibility 'A Chadian minister'"'"'s remark about responsibility for the border is coming back to haunt him.'
 # A step only wished is none taken; an exchange wanted is offered.
 body_none wish 'The Ostlander army chief said his troops hope to end the war by the summer.'
 # A strike of workers is no force, nor a threat to quit a government
