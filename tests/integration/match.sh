@@ -204,6 +204,8 @@ body_none yet_to 'Chad and the rebels have yet to resume talks, the mediators sa
 # A response that comes is one made, and responsibility is none.
 body_none response_comes "The Chadian president's response comes two days after the rebel raid on the capital."
 body_none responsibility 'A Chadian minister'"'"'s remark about responsibility for the border is coming back to haunt him.'
+# Immigrants told to leave a country are no people cleared for an attack.
+title_none deport 'Chad tells 20,000 Sudanese immigrants to leave or face deportation'
 # A step only wished is none taken; an exchange wanted is offered.
 body_none wish 'The Ostlander army chief said his troops hope to end the war by the summer.'
 # A strike of workers is no force, nor a threat to quit a government
