@@ -206,6 +206,8 @@ body_none response_comes "The Chadian president's response comes two days after 
 body_none responsibility 'A Chadian minister'"'"'s remark about responsibility for the border is coming back to haunt him.'
 # Immigrants told to leave a country are no people cleared for an attack.
 title_none deport 'Chad tells 20,000 Sudanese immigrants to leave or face deportation'
+# A carmaker named by its country's adjective is a company, not the state.
+body_none carmaker 'About 7,000 jobs will be eliminated by the end of August, the Chadian carmaker announced.'
 # A step only wished is none taken; an exchange wanted is offered.
 body_none wish 'The Ostlander army chief said his troops hope to end the war by the summer.'
 # A strike of workers is no force, nor a threat to quit a government
