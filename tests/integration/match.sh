@@ -208,6 +208,9 @@ body_none responsibility 'A Chadian minister'"'"'s remark about responsibility f
 title_none deport 'Chad tells 20,000 Sudanese immigrants to leave or face deportation'
 # A carmaker named by its country's adjective is a company, not the state.
 body_none carmaker 'About 7,000 jobs will be eliminated by the end of August, the Chadian carmaker announced.'
+# A lone gunman is a person: his threat is no threat of a party, nor
+# the threat of the official who tells of it.
+title_none gunman 'Capital gunman had threatened school shooting, Chadian official says'
 # A step only wished is none taken; an exchange wanted is offered.
 body_none wish 'The Ostlander army chief said his troops hope to end the war by the summer.'
 # A strike of workers is no force, nor a threat to quit a government
