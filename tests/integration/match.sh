@@ -211,6 +211,8 @@ body_none carmaker 'About 7,000 jobs will be eliminated by the end of August, th
 # A lone gunman is a person: his threat is no threat of a party, nor
 # the threat of the official who tells of it.
 title_none gunman 'Capital gunman had threatened school shooting, Chadian official says'
+# A party's supporters are people, not the party.
+title_none supporter 'Rebel supporter who threatened to shoot Chadian minister sentenced to prison'
 # A step only wished is none taken; an exchange wanted is offered.
 body_none wish 'The Ostlander army chief said his troops hope to end the war by the summer.'
 # A strike of workers is no force, nor a threat to quit a government
