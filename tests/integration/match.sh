@@ -583,9 +583,10 @@ body_none tariffreply 'Mexican officials said that if new tariffs were imposed, 
 body_none withhold 'The US threatened to withhold aid unless Egypt accepted the plan.'
 body_none ban_vote 'Chad threatened to ban voting in the border province if the rebels ran in the election.'
 # Nor is a threat to leave a summit or a treaty, by the threat's verb
-# or its noun.
+# or its noun, nor one of a subpoena.
 body_none pullout_noun "Sudan's repeated threats to pull out of the summit angered Chad."
 body_none withdraw_if 'The Chadian minister threatened to withdraw from the treaty if the rebels were armed.'
+body_none subpoena 'Chad threatened to subpoena the Sudanese envoy if his lawyers refused an interview.'
 printf 'x\n\nHamas'"'"'s threat to postpone the next prisoner release angered Israel.\n' | match_stdin postpone
 expect_none "a threat to postpone a release: no alert" postpone
 # "Group" alone may be armed, but a rights group or a Facebook group is
