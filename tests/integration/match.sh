@@ -200,6 +200,9 @@ expect "peacekeepers sent: de-escalation" \
     "$(json_get "$T/peacekeepers.out" 'alerts[0]["rule"]')" deescalation-peacekeeping
 body_none peaceopposed 'The rebels said they opposed the deployment of a peacekeeping force in the war-torn province.'
 # Talks not yet held are no step.
+# A party that wants or is ready to talk offers talks.
+title_category want_talk 'Chad says it wants to talk to the rebels again' deescalation
+body_category ready_talk 'The Darfur rebels said they were ready to talk to Chad.' deescalation
 body_none yet_to 'Chad and the rebels have yet to resume talks, the mediators said.'
 # A response that comes is one made, and responsibility is none.
 body_none response_comes "The Chadian president's response comes two days after the rebel raid on the capital."
