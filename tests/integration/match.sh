@@ -201,21 +201,21 @@ expect "peacekeepers sent: de-escalation" \
 body_none peaceopposed 'The rebels said they opposed the deployment of a peacekeeping force in the war-torn province.'
 # Talks not yet held are no step.
 # A party that wants or is ready to talk offers talks.
-title_category want_talk 'Chad says it wants to talk to the rebels again' deescalation
+body_category want_talk 'The rebels want to talk to Chad again, their leader says.' deescalation
 body_category ready_talk 'The Darfur rebels said they were ready to talk to Chad.' deescalation
 body_none yet_to 'Chad and the rebels have yet to resume talks, the mediators said.'
 # A response that comes is one made, and responsibility is none.
-body_none response_comes "The Chadian president's response comes two days after the rebel raid on the capital."
-body_none responsibility 'A Chadian minister'"'"'s remark about responsibility for the border is coming back to haunt him.'
+body_none response_comes "The Chadian government's response to the raid comes as the rebels regroup."
+body_none responsibility 'Chad took responsibility for the border incident, coming under pressure from Sudan.'
 # Immigrants told to leave a country are no people cleared for an attack.
-title_none deport 'Chad tells 20,000 Sudanese immigrants to leave or face deportation'
+body_none deport 'Chad orders Sudanese immigrants to leave within a month or face deportation.'
 # A carmaker named by its country's adjective is a company, not the state.
-body_none carmaker 'About 7,000 jobs will be eliminated by the end of August, the Chadian carmaker announced.'
+body_none carmaker 'Some 900 jobs will be eliminated next year, the Chadian carmaker said.'
 # A lone gunman is a person: his threat is no threat of a party, nor
 # the threat of the official who tells of it.
-title_none gunman 'Capital gunman had threatened school shooting, Chadian official says'
+body_none gunman 'A Chadian official says the gunman had threatened to shoot pupils at a school.'
 # A party's supporters are people, not the party.
-title_none supporter 'Rebel supporter who threatened to shoot Chadian minister sentenced to prison'
+body_none supporter 'A rebel supporter threatened to shoot the Chadian minister, police said.'
 # A step only wished is none taken; an exchange wanted is offered.
 body_none wish 'The Ostlander army chief said his troops hope to end the war by the summer.'
 # A strike of workers is no force, nor a threat to quit a government
@@ -587,9 +587,9 @@ body_none withhold 'The US threatened to withhold aid unless Egypt accepted the 
 body_none ban_vote 'Chad threatened to ban voting in the border province if the rebels ran in the election.'
 # Nor is a threat to leave a summit or a treaty, by the threat's verb
 # or its noun, nor one of a subpoena.
-body_none pullout_noun "Sudan's repeated threats to pull out of the summit angered Chad."
+body_none pullout_noun "Chad said Sudan's threat to pull out of the summit was a bluff."
 body_none withdraw_if 'The Chadian minister threatened to withdraw from the treaty if the rebels were armed.'
-body_none subpoena 'Chad threatened to subpoena the Sudanese envoy if his lawyers refused an interview.'
+body_none subpoena "Chad threatened to subpoena Sudan's envoy unless he testified before the inquiry."
 printf 'x\n\nHamas'"'"'s threat to postpone the next prisoner release angered Israel.\n' | match_stdin postpone
 expect_none "a threat to postpone a release: no alert" postpone
 # "Group" alone may be armed, but a rights group or a Facebook group is
