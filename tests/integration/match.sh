@@ -199,11 +199,13 @@ printf 'x\n\nTwo hundred soldiers left for the war-torn province on Monday to jo
 expect "peacekeepers sent: de-escalation" \
     "$(json_get "$T/peacekeepers.out" 'alerts[0]["rule"]')" deescalation-peacekeeping
 body_none peaceopposed 'The rebels said they opposed the deployment of a peacekeeping force in the war-torn province.'
-# Talks not yet held are no step.
 # A party that wants or is ready to talk offers talks.
 body_category want_talk 'The rebels want to talk to Chad again, their leader says.' deescalation
 body_category ready_talk 'The Darfur rebels said they were ready to talk to Chad.' deescalation
+# Talks not yet held are no step, nor one a party was to take.
 body_none yet_to 'Chad and the rebels have yet to resume talks, the mediators said.'
+body_none supposed_to 'Chad was supposed to free 40 rebel prisoners in exchange for the captured soldiers.'
+body_none scheduled_to 'The rebels were scheduled to hand over their weapons to the Chadian army.'
 # A response that comes is one made, and responsibility is none.
 body_none response_comes "The Chadian government's response to the raid comes as the rebels regroup."
 body_none responsibility 'Chad took responsibility for the border incident, coming under pressure from Sudan.'
