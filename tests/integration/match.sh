@@ -268,6 +268,10 @@ body_category press_ahead 'The Chadian president vowed to press ahead with the o
 body_category demolish 'Chad vowed to demolish Boko Haram.' threat
 body_category insist 'The Chadian president insisted on an offensive against the rebels.' threat
 body_category insist_ruin "The Chadian president insisted on the rebels' elimination." threat
+# An operation a party is set to finish goes on: a threat, where a
+# bridge to finish is none.
+body_category finish_op 'Chad is determined to finish its operation against the rebels.' threat
+body_none finish_bridge 'Chad plans to finish the bridge by March.'
 # A truce whose fighting resumed, a proposal called unworkable, a truce
 # destabilised: no step down.
 body_none resumed_fighting 'Chad and the rebels agreed a truce last week, but the fighting resumed on Monday.'
