@@ -202,6 +202,8 @@ body_none peaceopposed 'The rebels said they opposed the deployment of a peaceke
 # A party that wants or is ready to talk offers talks.
 body_category want_talk 'The rebels want to talk to Chad again, their leader says.' deescalation
 body_category ready_talk 'The Darfur rebels said they were ready to talk to Chad.' deescalation
+# A truce a party announces is a step, as one it unveils is.
+body_category announce_truce 'Chad announced a three-day truce with the rebels for the harvest.' deescalation
 # Talks not yet held are no step, nor one a party was to take.
 body_none yet_to 'Chad and the rebels have yet to resume talks, the mediators said.'
 body_none supposed_to 'Chad was supposed to free 40 rebel prisoners in exchange for the captured soldiers.'
