@@ -202,6 +202,8 @@ body_none peaceopposed 'The rebels said they opposed the deployment of a peaceke
 # A party that wants or is ready to talk offers talks.
 body_category want_talk 'The rebels want to talk to Chad again, their leader says.' deescalation
 body_category ready_talk 'The Darfur rebels said they were ready to talk to Chad.' deescalation
+# A party that drops its demands in a story of war moves toward a deal.
+body_category drop_demands 'The Darfur rebels dropped their key demands, raising hopes of a truce with Chad.' deescalation
 # A truce a party announces is a step, as one it unveils is.
 body_category announce_truce 'Chad announced a three-day truce with the rebels for the harvest.' deescalation
 # Talks not yet held are no step, nor one a party was to take.
