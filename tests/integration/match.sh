@@ -266,8 +266,8 @@ body_category war_continues 'The Chadian army chief warned that the war would co
 body_none went_on 'The fighting between Chad and the rebels continued for a third day.'
 body_none if_continues 'If the fighting continues, the Chadian minister said, aid will stop.'
 title_none could_last 'The war in Chad could last for years, say western leaders'
-# An offensive pressed ahead with or insisted on, or a party's ruin
-# insisted on, a party vowed to be demolished, are threats.
+# An offensive pressed ahead with or insisted on, a party's ruin
+# insisted on, and a party vowed to be demolished are threats.
 body_category press_ahead 'The Chadian president vowed to press ahead with the offensive on the rebel town.' threat
 body_category demolish 'Chad vowed to demolish Boko Haram.' threat
 body_category insist 'The Chadian president insisted on an offensive against the rebels.' threat
