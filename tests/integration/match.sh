@@ -204,6 +204,7 @@ body_category want_talk 'The rebels want to talk to Chad again, their leader say
 body_category ready_talk 'The Darfur rebels said they were ready to talk to Chad.' deescalation
 # A party that drops its demands in a story of war moves toward a deal.
 body_category drop_demands 'The Darfur rebels dropped their key demands, raising hopes of a truce with Chad.' deescalation
+body_none easiest_demands 'The Darfur rebels said the easiest demands would be met in the truce talks with Chad.'
 # A truce a party announces is a step, as one it unveils is.
 body_category announce_truce 'Chad announced a three-day truce with the rebels for the harvest.' deescalation
 # Talks not yet held are no step, nor one a party was to take.
