@@ -52,7 +52,7 @@ def read_items(path, other=False):
     category's."""
     items = {}
     with open(path, encoding="utf-8") as fp:
-        for n, line in enumerate(fp, 1):
+        for line in fp:
             try:
                 rec = json.loads(line)
             except ValueError:
