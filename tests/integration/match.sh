@@ -205,6 +205,10 @@ body_category ready_talk 'The Darfur rebels said they were ready to talk to Chad
 # A party that drops its demands in a story of war moves toward a deal.
 body_category drop_demands 'The Darfur rebels dropped their key demands, raising hopes of a truce with Chad.' deescalation
 body_none easiest_demands 'The Darfur rebels said the easiest demands would be met in the truce talks with Chad.'
+# An ultimatum is a threat to a rival or when it demands a surrender;
+# one inside a government over a policy is none.
+body_rule ultimatum_surrender 'The Chadian army gave the Darfur rebels an ultimatum to surrender the town by Friday.' threat-ultimatum-set
+body_none ultimatum_cabinet "Chad's defence minister gave the prime minister an ultimatum over the war budget on Monday."
 # A truce a party announces is a step, as one it unveils is.
 body_category announce_truce 'Chad announced a three-day truce with the rebels for the harvest.' deescalation
 # Talks not yet held are no step, nor one a party was to take.
