@@ -749,6 +749,12 @@ title_category offer_if 'Sudan said it would halt military operations if the reb
 # Talks that stall are no step; resuming stalled talks is one.
 title_none stalled 'Talks between Russia and Ukraine stalled on Friday.'
 title_category resume 'Ukraine agreed to resume the stalled talks with Russia.' deescalation
+# Talks in trouble are no step, whatever the trouble is called; talks
+# resumed after a setback are one.
+title_none complicates 'Shelling complicates renewed truce talks between Chad and Darfur rebels'
+title_none snag 'Renewed peace talks between Chad and rebels hit a snag over prisoners'
+title_none fail_at 'Chad-Darfur truce talks fail at breakthrough'
+title_category after_setback 'Chad and Darfur rebels resume talks after a setback' deescalation
 
 # A may or might is a threat in the mouth of the one who would act,
 # a forecast in an onlooker's or another party's.
