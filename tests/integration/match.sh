@@ -682,6 +682,10 @@ printf 'Iran and the US held indirect talks in Oman.\n' | match_stdin venue
 expect "talks of two parties in a third country: the two" \
     "$(json_get "$T/venue.out" '[alerts[0]["actors"], alerts[0]["targets"]]')" \
     "[['iran'], ['us']]"
+# A truce someone is only for is wanted, not taken; talks a party
+# travels to are a step.
+title_none support_truce "The Ostland president expresses support for truce in Chad's war with rebels"
+body_category flew_for_talks 'The Chadian envoy flew to Darfur for talks with the rebels.' deescalation
 printf 'The Pakistani leader arrived in India for talks.\n' | match_stdin visit
 expect "talks a leader travels to a country for: that country" \
     "$(json_get "$T/visit.out" '[alerts[0]["actors"], alerts[0]["targets"]]')" \
