@@ -684,7 +684,7 @@ expect "talks of two parties in a third country: the two" \
     "[['iran'], ['us']]"
 # A truce someone is only for is wanted, not taken; talks a party
 # travels to are a step.
-title_none support_truce "The Ostland president expresses support for truce in Chad's war with rebels"
+title_none support_truce "Ostland marchers rally for truce in Chad's war with rebels"
 body_category flew_for_talks 'The Chadian envoy flew to Darfur for talks with the rebels.' deescalation
 printf 'The Pakistani leader arrived in India for talks.\n' | match_stdin visit
 expect "talks a leader travels to a country for: that country" \
@@ -755,9 +755,9 @@ title_none stalled 'Talks between Russia and Ukraine stalled on Friday.'
 title_category resume 'Ukraine agreed to resume the stalled talks with Russia.' deescalation
 # Talks in trouble are no step, whatever the trouble is called; talks
 # resumed after a setback are one.
-title_none complicates 'Shelling complicates renewed truce talks between Chad and Darfur rebels'
+title_none complicates 'Rebel raids complicate the renewed talks between Chad and the Darfur rebels'
 title_none snag 'Renewed peace talks between Chad and rebels hit a snag over prisoners'
-title_none fail_at 'Chad-Darfur truce talks fail at breakthrough'
+body_none fail_at 'The talks between Chad and the Darfur rebels failed at the last hurdle on Monday.'
 title_category after_setback 'Chad and Darfur rebels resume talks after a setback' deescalation
 
 # A may or might is a threat in the mouth of the one who would act,
