@@ -35,6 +35,14 @@ expect_category() {
 	expect "$1" "$(json_get "$T/$2.out" 'alerts[0]["category"]')" "$3"
 }
 
+# The shipped packs are read top to bottom by users, in a terminal: no
+# line wider than 80 columns (tabs at 8).
+for pack in "$top_srcdir"/etc/rules/*.conf; do
+	wide=$(expand -t 8 "$pack" | LC_ALL=C.UTF-8 awk \
+	    'length($0) > 80 { printf "%s%d", sep, NR; sep = ", " }')
+	expect "$(basename "$pack"): lines over 80 columns" "$wide" ""
+done
+
 # Match standard input with the test's configuration into $T/NAME.out.
 match_stdin() {
 	"$BRINKD" -c "$T/brink.conf" --match - > "$T/$1.out"
