@@ -18,6 +18,16 @@ alerts were judged right, wrong or not judged (an alert a later pack
 raises), and the judged precision; -v lists the wrong and unjudged
 ones (rule, reason, headline) on the terminal only.
 
+--labels FILE (by default huffpost-2018-2022-labels.tsv beside this
+script, when it is there; --labels "" for none) adds precision and
+recall against labels of every item, made blind to brink's output
+(link, threat 0/1, deesc 0/1): an alarm is right on an item labelled
+threat, a de-escalation on one labelled deesc, over the labelled items
+of the split; -v lists the misses and false positives (link, rules,
+headline) on the terminal only.  --disagree lists, instead, the judged
+alerts whose judgement the labels contradict (link, family, judged,
+labelled).
+
 --other runs over the items of every other category instead (U.S.
 news, politics, entertainment, sports, business, ...: 8,804 in the
 copy used), a false-alarm corpus of modern copy as other-classes.csv
@@ -28,7 +38,8 @@ Exit status: 0; 2 when brinkd fails or an input cannot be read; 77
 when the dataset is absent.
 
 usage: huffpost_judged.py --json FILE [--brinkd PATH] [--config FILE]
-                          [--judged FILE] [--split dev|test] [--other] [-v]
+                          [--judged FILE] [--labels FILE] [--split dev|test]
+                          [--other | --disagree] [-v]
 """
 
 import argparse
@@ -75,6 +86,19 @@ def read_judged(path):
     return judged
 
 
+def read_labels(path):
+    """{link: (threat, deesc)} of a label file, one row per item."""
+    labels = {}
+    for n, f in agnews_eval.tsv_rows(path):
+        if len(f) != 3 or f[1] not in ("0", "1") or f[2] not in ("0", "1"):
+            raise ValueError("%s:%d: want link<TAB>0|1<TAB>0|1, got %r"
+                             % (path, n, "\t".join(f)))
+        if f[0] in labels:
+            raise ValueError("%s:%d: %s labelled twice" % (path, n, f[0]))
+        labels[f[0]] = (f[1] == "1", f[2] == "1")
+    return labels
+
+
 def split_of(link):
     """dev when the SHA-1 of the link is even, else test."""
     digest = hashlib.sha1(link.encode("utf-8")).digest()
@@ -108,6 +132,58 @@ def report(items, fired, judged, split, verbose):
                   right / n if n else 0.0, right, n))
 
 
+def report_labelled(items, fired, labels, split, verbose):
+    """Precision and recall of each family against the labels, over the
+    labelled items of split (both halves when split is None)."""
+    links = [link for link in sorted(labels)
+             if not split or split_of(link) == split]
+    print("%d labelled items: %d threat, %d deesc" % (
+        len(links), sum(1 for k in links if labels[k][0]),
+        sum(1 for k in links if labels[k][1])))
+    for (family, want), col in zip(FAMILIES, (0, 1)):
+        tp = fp = fn = 0
+        wrong = []
+        for link in links:
+            rules = agnews_eval.rules_of(fired.get(link, []), want)
+            if rules and labels[link][col]:
+                tp += 1
+            elif rules:
+                fp += 1
+                wrong.append(("false positive", link, rules))
+            elif labels[link][col]:
+                fn += 1
+                wrong.append(("miss", link, agnews_eval.rules_of(
+                    fired.get(link, []), lambda c: True)))
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        print("%-6s labelled: precision %.2f (%d/%d), recall %.2f (%d/%d)"
+              % (family + ":", p, tp, tp + fp, r, tp, tp + fn))
+        if verbose:
+            for kind, link, rules in wrong:
+                print("  %-14s %s  %s\n  %14s %s" % (
+                    kind, link, ",".join(rules) or "-", "",
+                    items[link][1][:90]))
+
+
+def report_disagree(fired, judged, labels, split):
+    """The judged alerts that the labels contradict."""
+    n = 0
+    for (link, family), (right, reason) in sorted(judged.items()):
+        if split and split_of(link) != split:
+            continue
+        if link not in labels:
+            continue
+        label = labels[link][0 if family == "alarm" else 1]
+        if label != right:
+            n += 1
+            want = dict(FAMILIES)[family]
+            fires = bool(agnews_eval.rules_of(fired.get(link, []), want))
+            print("%-6s judged %d labelled %d%s  %s" % (
+                family, right, label, "" if fires else " (no alert now)",
+                link))
+    print("%d judged alerts disagree with the labels" % n)
+
+
 def report_other(items, fired, verbose):
     for family, want in FAMILIES:
         by_category = {}
@@ -137,6 +213,13 @@ def main():
     ap.add_argument("--config")
     ap.add_argument("--judged", default=os.path.join(
         HERE, "huffpost-2018-2022-judged.tsv"))
+    default_labels = os.path.join(HERE, "huffpost-2018-2022-labels.tsv")
+    ap.add_argument("--labels", default=default_labels
+                    if os.path.exists(default_labels) else "",
+                    help="labels of every item (link, threat, deesc); "
+                    "'' for none")
+    ap.add_argument("--disagree", action="store_true",
+                    help="list judged alerts the labels contradict")
     ap.add_argument("--split", choices=("dev", "test"))
     ap.add_argument("--other", action="store_true",
                     help="count alerts on the other categories' items")
@@ -149,6 +232,15 @@ def main():
     try:
         items = read_items(args.json, args.other)
         judged = read_judged(args.judged)
+        labels = read_labels(args.labels) if args.labels else {}
+        if args.disagree and not labels:
+            raise ValueError("--disagree wants --labels")
+        stray = [k for k in labels if k not in items] if not args.other \
+            else []
+        if stray:
+            raise ValueError("%s: %d links are not WORLD NEWS items of %s, "
+                             "e.g. %s" % (args.labels, len(stray), args.json,
+                                          stray[0]))
         with tempfile.TemporaryDirectory(prefix="huffpost-conf-") as tmp:
             config = args.config or agnews_eval.default_config(tmp)
             fired = agnews_eval.match_all(args.brinkd, config,
@@ -159,8 +251,13 @@ def main():
     if args.other:
         report_other(items, fired, args.verbose)
         return 0
+    if args.disagree:
+        report_disagree(fired, judged, labels, args.split)
+        return 0
     print("%d WORLD NEWS items, %d with an alert" % (len(items), len(fired)))
     report(items, fired, judged, args.split, args.verbose)
+    if labels:
+        report_labelled(items, fired, labels, args.split, args.verbose)
     return 0
 
 
