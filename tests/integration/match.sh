@@ -761,6 +761,11 @@ title_category offer_if 'Sudan said it would halt military operations if the reb
 # Talks that stall are no step; resuming stalled talks is one.
 title_none stalled 'Talks between Russia and Ukraine stalled on Friday.'
 title_category resume 'Ukraine agreed to resume the stalled talks with Russia.' deescalation
+# A deal or a truce reached is a step; one urged or wanted as a goal is
+# not reached.
+body_rule truce_reached 'Chad and the Darfur rebels reached a ceasefire deal on Sunday after a week of fighting.' deescalation-reached
+title_none reach_urged 'Ostland urges Chad and the rebels to reach a truce'
+body_none reach_goal 'Ostland said Chad would have to make concessions to reach a truce with the rebels.'
 # Talks in trouble are no step, whatever the trouble is called; talks
 # resumed after a setback are one.
 title_none complicates 'Rebel raids complicate the renewed talks between Chad and the Darfur rebels'
