@@ -764,6 +764,7 @@ title_category resume 'Ukraine agreed to resume the stalled talks with Russia.' 
 # A deal or a truce reached is a step; one urged or wanted as a goal is
 # not reached.
 body_rule truce_reached 'Chad and the Darfur rebels reached a ceasefire deal on Sunday after a week of fighting.' deescalation-reached
+title_category truce_declared 'Darfur rebels declare a unilateral ceasefire in their war with Chad' deescalation
 title_none reach_urged 'Ostland urges Chad and the rebels to reach a truce'
 body_none reach_goal 'Ostland said Chad would have to make concessions to reach a truce with the rebels.'
 # Talks in trouble are no step, whatever the trouble is called; talks
