@@ -217,6 +217,8 @@ body_none easiest_demands 'The Darfur rebels said the easiest demands would be m
 # one inside a government over a policy is none.
 body_rule ultimatum_surrender 'The Chadian army gave the Darfur rebels an ultimatum to surrender the town by Friday.' threat-ultimatum-set
 body_none ultimatum_cabinet "Chad's defence minister gave the prime minister an ultimatum over the war budget on Monday."
+body_none ultimatum_leave_cabinet "Chad's coalition partner gave the prime minister an ultimatum to leave the government by Friday."
+body_rule ultimatum_leave_town 'Chad gave the Darfur rebels an ultimatum to leave the town by Friday.' threat-ultimatum-set
 # A truce a party announces is a step, as one it unveils is.
 body_category announce_truce 'Chad announced a three-day truce with the rebels for the harvest.' deescalation
 # Talks not yet held are no step, nor one a party was to take.
