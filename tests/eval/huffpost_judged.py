@@ -19,11 +19,11 @@ raises), and the judged precision; -v lists the wrong and unjudged
 ones (rule, reason, headline) on the terminal only.
 
 --labels FILE (by default huffpost-2018-2022-labels.tsv beside this
-script, when it is there; --labels "" for none) adds precision and
-recall against labels of every item, made blind to brink's output
-(link, threat 0/1, deesc 0/1): an alarm is right on an item labelled
-threat, a de-escalation on one labelled deesc, over the labelled items
-of the split; -v lists the misses and false positives (link, rules,
+script, when it is there; --labels "" for none) adds precision,
+recall and F1 against labels of every item, made blind to brink's
+output (link, threat 0/1, deesc 0/1): an alarm is right on an item
+labelled threat, a de-escalation on one labelled deesc, over the
+labelled items of the split; -v lists the misses and false positives (link, rules,
 headline) on the terminal only.  --disagree lists, instead, the judged
 alerts whose judgement the labels contradict (link, family, judged,
 labelled).
@@ -140,29 +140,11 @@ def report_labelled(items, fired, labels, split, verbose):
     print("%d labelled items: %d threat, %d deesc" % (
         len(links), sum(1 for k in links if labels[k][0]),
         sum(1 for k in links if labels[k][1])))
+    titles = {k: items[k][1][:90] for k in links}
     for (family, want), col in zip(FAMILIES, (0, 1)):
-        tp = fp = fn = 0
-        wrong = []
-        for link in links:
-            rules = agnews_eval.rules_of(fired.get(link, []), want)
-            if rules and labels[link][col]:
-                tp += 1
-            elif rules:
-                fp += 1
-                wrong.append(("false positive", link, rules))
-            elif labels[link][col]:
-                fn += 1
-                wrong.append(("miss", link, agnews_eval.rules_of(
-                    fired.get(link, []), lambda c: True)))
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        print("%-6s labelled: precision %.2f (%d/%d), recall %.2f (%d/%d)"
-              % (family + ":", p, tp, tp + fp, r, tp, tp + fn))
-        if verbose:
-            for kind, link, rules in wrong:
-                print("  %-14s %s  %s\n  %14s %s" % (
-                    kind, link, ",".join(rules) or "-", "",
-                    items[link][1][:90]))
+        agnews_eval.score(family, links,
+                          {k: labels[k][col] for k in links}, fired, want,
+                          titles, verbose)
 
 
 def report_disagree(fired, judged, labels, split):
