@@ -88,7 +88,8 @@ static const struct key rule_keys[] = {
 	{ "negations", 1 }, { "exclude", 1 }, { "language", 0 },
 	{ "mood", 1 }, { "actor_kinds", 1 }, { "negated", 0 }, { "raise", 1 },
 	{ "agent", 0 }, { "like", 0 }, { "opposed_by", 1 }, { "object", 0 },
-	{ "context", 1 }, { "callers", 0 }, { NULL, 0 }
+	{ "context", 1 }, { "callers", 0 }, { "between", 0 },
+	{ NULL, 0 }
 };
 static const struct key sink_keys[] = {
 	{ "type", 0 }, { "min_severity", 0 }, { "categories", 1 },

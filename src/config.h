@@ -146,6 +146,10 @@ struct config_rule {
 	int			 callers_parties; /* callers = "parties": a
 						   bystander's call for the
 						   term is none */
+	int			 between_rivals; /* between = "rivals": the
+						   one acting and another
+						   party the hit names must
+						   be rivals */
 	char			*language;	/* Snowball stemmer name; default "english" */
 	const char		*file;
 	int			 line;

@@ -261,6 +261,11 @@ config_take_rule_clauses(struct config_section *s, struct config_rule *r)
 	take_switch(s, "callers", "parties", "a call for the term counts "
 	    "only from an armed side or from one whose rival the sentence "
 	    "names", &r->callers_parties);
+	/* "Varnia's leader met Ostland's": a meeting is a step down
+	 * between rivals, and none between friends. */
+	take_switch(s, "between", "rivals", "the hit counts only when the "
+	    "one acting and another party it names are rivals",
+	    &r->between_rivals);
 	config_take_list(s, "raise", &r->raise, &lines);
 	config_defer_classes(s, &r->raise, lines);
 	config_take_list(s, "opposed_by", &r->opposed_by, &lines);
@@ -406,5 +411,7 @@ config_take_rule_like(struct config_section *s, struct config_rule *r)
 		r->object_party = t->object_party;
 	if (UNSET("callers"))
 		r->callers_parties = t->callers_parties;
+	if (UNSET("between"))
+		r->between_rivals = t->between_rivals;
 #undef UNSET
 }

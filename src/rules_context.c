@@ -13,7 +13,10 @@
  * appends to the occurrences, so it never runs while a judge holds one
  * of them.  And whether a call for a step is a bystander's (the rule
  * key callers): a party to the conflict is known by its kind, its
- * forces or its rivals named beside it.
+ * forces or its rivals named beside it.  And whether a hit is between
+ * rivals (the rule key between): the one acting and another party the
+ * hit names, not two parties it only names ("the G7 met on the war
+ * between Varnia and Ostland").
  */
 #include "autoconf.h"
 
@@ -198,6 +201,35 @@ rules_bystander_call(const struct rules_run *run, long agent, int mood)
 			return 0;
 	}
 	return 1;
+}
+
+/* Whether parties j and k of the hit are rivals, said on either side. */
+static int
+rules_parties_rivals(const struct config *cfg, const struct rule_hit *hit,
+    size_t j, size_t k)
+{
+	long a;
+
+	return ((a = config_actor_index(cfg, rules_party(hit, j))) != -1 &&
+	    rules_names_rival(cfg, a, rules_party(hit, k))) ||
+	    ((a = config_actor_index(cfg, rules_party(hit, k))) != -1 &&
+	    rules_names_rival(cfg, a, rules_party(hit, j)));
+}
+
+int
+rules_between_met(const struct config *cfg, const struct rule_hit *hit)
+{
+	size_t j, k, n = hit->n_actors + hit->n_targets;
+	/* with no one acting (agent "none"), any party may be one side */
+	size_t sides = hit->n_actors > 0 ? hit->n_actors : n;
+
+	if (!hit->rule->between_rivals)
+		return 1;
+	for (j = 0; j < sides; j++)
+		for (k = j + 1; k < n; k++)
+			if (rules_parties_rivals(cfg, hit, j, k))
+				return 1;
+	return 0;
 }
 
 int

@@ -127,7 +127,8 @@ rules_join(char *buf, size_t len, char **v, size_t n)
 
 
 /* Append hit (taken over: cleared here when it is out of its rule's
- * context, or on failure) to the result, and say why it fired. */
+ * context or not between rivals as its rule asks, or on failure) to the
+ * result, and say why it fired. */
 int
 rules_hit_push(struct rules_run *run, struct rule_hit *hit,
     const struct text_sentence *sn)
@@ -142,6 +143,15 @@ rules_hit_push(struct rules_run *run, struct rule_hit *hit,
 		    "sentence or the ones beside it, and the hit names no two "
 		    "rivals: %.*s", hit->rule->name,
 		    context->v[0], context->n > 1 ? ", ..." : "",
+		    (int)(sn->end - sn->start), run->text + sn->start);
+		rules_hit_clear(hit);
+		return 0;
+	}
+	if (!rules_between_met(run->r->cfg, hit)) {
+		rules_say(run, "cancelled: rule %s: not between rivals "
+		    "(between = \"rivals\"): none of the parties acting "
+		    "names another party of the hit as its rival, nor is named "
+		    "by one: %.*s", hit->rule->name,
 		    (int)(sn->end - sn->start), run->text + sn->start);
 		rules_hit_clear(hit);
 		return 0;

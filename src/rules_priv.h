@@ -282,6 +282,13 @@ int	 rules_context_met(const struct rules_run *, const struct rule_hit *);
  * bystander's hope; "Hamas calls for a truce", "Russia calls for talks
  * with Ukraine" are a party's.  1 or 0. */
 int	 rules_bystander_call(const struct rules_run *, long agent, int mood);
+/* Does a hit of a rule with between = "rivals" stand between rivals:
+ * one acting (any party, when no one is named acting) and another party
+ * of the hit, one of which names the other among its rivals?  1 (also
+ * for a rule without the key) or 0.  "Varnia's leader met Ostland's" is
+ * between rivals when they are; "the G7 met on the war between Varnia
+ * and Ostland" is not: the G7 is the one acting. */
+int	 rules_between_met(const struct config *, const struct rule_hit *);
 
 /* rules_filter.c: the words a sentence needs to hold a term */
 int	 rules_filter_build(struct rules *);

@@ -718,6 +718,43 @@ expect "the Palestinians are Palestine, Israel's rival" \
     "$(json_get "$T/palestinians.out" 'alerts[0]["category"] + " " + ",".join(alerts[0]["targets"])')" \
     "deescalation palestine"
 
+# Leaders of rivals meeting are a step down in their standoff; allies
+# meeting, two rivals met by a third, or "meets" of a thing are not.
+# Two invented rivals and a neighbour at peace with both.
+cat > "$T/rivals.conf" <<CONF
+state_dir = "$T/state"
+include("$top_srcdir/etc/rules/default.conf")
+include("$top_srcdir/etc/rules/countries.conf")
+actor varnia { names = {"Varnia", "Varnian"} rivals = {"ostland"} }
+actor ostland { names = {"Ostland", "Ostlander"} }
+actor norland { names = {"Norland", "Norlander"} }
+CONF
+# between_rivals NAME TITLE: the rule of TITLE's first alert, or none.
+between_rivals() {
+	printf '%s\n' "$2" |
+	    "$BRINKD" -c "$T/rivals.conf" --match - > "$T/$1.out"
+	if [ -s "$T/$1.out" ]; then
+		json_get "$T/$1.out" 'alerts[0]["rule"]'
+	else
+		echo none
+	fi
+}
+expect "rivals' leaders to meet: a step down" \
+    "$(between_rivals meet_rival 'Varnian president to meet Ostland leader in the capital next week')" \
+    deescalation-summit
+expect "a summit of rivals: a step down" \
+    "$(between_rivals summit_rival 'Ostland agrees to a summit with Varnia')" \
+    deescalation-summit
+expect "allies' leaders to meet: none" \
+    "$(between_rivals meet_ally 'Varnian president to meet Norland leader in the capital next week')" \
+    none
+expect "two rivals met by a third: none" \
+    "$(between_rivals meet_third 'Norland president meets Varnian and Ostlander envoys')" \
+    none
+expect "a plan that meets criticism: none" \
+    "$(between_rivals meet_thing 'Varnian plan for Ostland border meets criticism')" \
+    none
+
 # A town or a region taken by force is a hostile object, as a city is;
 # a storm hitting the region is no one's threat.
 title_category province 'The army will retake the province within weeks, the minister said.' threat

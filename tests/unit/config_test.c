@@ -538,6 +538,20 @@ test_like(void)
 	CHECK(c == NULL && said("test.conf:2: callers \"bystanders\" is "
 	    "unknown; use \"parties\""), "an unknown callers is refused at "
 	    "its line");
+	c = load_text("rule one { category = \"deescalation\" terms = "
+	    "{\"x\"}\n  between = \"rivals\" }\n"
+	    "rule two { like = \"one\" terms = {\"y\"} }\n"
+	    "rule three { like = \"one\" terms = {\"z\"} between = "
+	    "\"any\" }\n");
+	CHECK(c != NULL && c->n_rules == 3 && c->rules[0].between_rivals &&
+	    c->rules[1].between_rivals && !c->rules[2].between_rivals,
+	    "between = \"rivals\" loads, like takes it, \"any\" undoes it");
+	config_free(c);
+	c = load_text("rule one { category = \"deescalation\" terms = "
+	    "{\"x\"}\n  between = \"allies\" }\n");
+	CHECK(c == NULL && said("test.conf:2: between \"allies\" is "
+	    "unknown; use \"rivals\""), "an unknown between is refused at "
+	    "its line");
 
 	/* rivals: actors at war with one another (the rule key context) */
 	c = load_text("actor a { names = {\"A\"} rivals = {\"b\"} }\n"

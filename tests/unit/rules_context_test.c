@@ -1,6 +1,6 @@
 /*
- * rules_context_test: the rule key context and the actor key rivals
- * (issue 10), on a configuration built here.  Sentences of our own.
+ * rules_context_test: the rule keys context, callers and between and
+ * the actor key rivals (issue 10), on a configuration built here.  Sentences of our own.
  */
 #include "autoconf.h"
 
@@ -156,11 +156,69 @@ test_callers(void)
 	compiled = NULL;
 }
 
+/*
+ * between = "rivals": a hit counts only when the one acting and another
+ * party it names are rivals, whichever of the two says so; two rivals
+ * named beside a third who acts are not enough.  With no one named
+ * acting (agent "none"), any two parties named may be the rivals.  A
+ * rule without the key is the control.
+ */
+static void
+test_between(void)
+{
+	struct config_rule *rb, *rn;
+	struct rules *r;
+
+	cfg.n_classes = 0;
+	cfg.n_rules = 0;
+	actors[0].kind = actors[1].kind = actors[2].kind = ACTOR_STATE;
+	actors[3].kind = ACTOR_ARMED_GROUP;
+	actors[1].rivals = LIST("hamas");
+	actors[0].rivals = NONE;
+	actors[2].rivals = NONE;
+	actors[3].rivals = NONE;
+	rb = add_rule("meets", "deescalation", SEV_LOW, LIST("met"));
+	rb->actor_kinds = LIST("state", "armed-group");
+	rb->between_rivals = 1;
+	(void)add_rule("plain", "control", SEV_LOW, LIST("met"));
+	rn = add_rule("held", "situation", SEV_LOW, LIST("truce held"));
+	rn->agent = RULE_AGENT_NONE;
+	rn->actors = NONE;
+	rn->between_rivals = 1;
+	if ((r = compile_checked("a rule with between compiles")) == NULL)
+		return;
+	CHECK_INT(run("Israel met Hamas."), 2,
+	    "the one acting meets its rival: both fire");
+	CHECK_INT(run("Hamas met Israel."), 2,
+	    "whichever of the two names the other as its rival");
+	CHECK_INT(run("Israel met the US."), 1,
+	    "allies meet: only the control fires");
+	CHECK_STR(hit_rule(0), "plain", "that one");
+	CHECK_INT(run("Iran met Israel and Hamas."), 1,
+	    "two rivals met by a third: only the control");
+	CHECK_INT(run("Israel met."), 1, "no other party: only the control");
+	CHECK_INT(run("A truce held between Israel and Hamas."), 1,
+	    "no one acting: two rivals named are the sides");
+	CHECK_STR(hit_rule(0), "held", "that one");
+	CHECK_INT(run("A truce held between Israel and the US."), 0,
+	    "but not two allies");
+	rules_result_free(&res);
+	explained[0] = '\0';
+	CHECK_INT(rules_match_explain(r, "", "Israel met the US.", &res,
+	    collect, NULL), 0, "explain runs");
+	CHECK(strstr(explained, "cancelled: rule meets: not between rivals") !=
+	    NULL, "explain says the hit is not between rivals");
+	rules_result_free(&res);
+	rules_free(r);
+	compiled = NULL;
+}
+
 int
 main(void)
 {
 	setup();
 	test_context();
 	test_callers();
+	test_between();
 	return check_done();
 }
