@@ -361,6 +361,12 @@ title_rule hostages_released 'Darfur war: ten more hostages released in the nort
 title_none hostages_rescued 'Darfur war: four hostages freed in an army raid'
 body_none state_frees 'Chad frees 12 hostages held by the rebels.'
 body_none dead_over 'The rebels handed over the bodies of two dead hostages.'
+# A release greeted or announced has happened; one demanded has not,
+# and a report released is no captive.
+title_rule release_hailed 'Sudan hails release of its border guards held by Darfur rebels' deescalation-release-hailed
+title_rule release_announced 'Darfur rebels announce release of nine captured Chadian soldiers' deescalation-release-hailed
+title_none release_demanded 'Sudan demands release of its border guards held by Darfur rebels'
+title_none release_report 'Chad welcomes release of report on the Darfur war'
 # Force said to go ahead or to happen is force said to go on; the oil
 # firm Shell is no shelling.
 body_rule go_ahead 'The Chadian army said its offensive on Abeche would go ahead.' threat-war-continues
