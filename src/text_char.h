@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <utf8proc.h>
 
@@ -186,6 +187,32 @@ text_is_quote(int32_t cp)
 {
 	return cp == '"' || cp == 0x201c || cp == 0x201d || cp == 0x201e ||
 	    cp == 0xab || cp == 0xbb;
+}
+
+/*
+ * Whether bytes [from, to) of s hold a mark of text_is_quote (in UTF-8:
+ * '"', E2 80 9C-9E, C2 AB, C2 BB), looked for with memchr: most
+ * sentences hold none, and then none of their gaps need be decoded.
+ * Kept beside text_is_quote, whose marks it must name.
+ */
+static inline int
+text_span_has_quote(const char *s, size_t from, size_t to)
+{
+	const unsigned char *p = (const unsigned char *)s + from;
+	const unsigned char *end = (const unsigned char *)s + to, *q;
+
+	if (from >= to)
+		return 0;
+	if (memchr(p, '"', (size_t)(end - p)) != NULL)
+		return 1;
+	for (q = p; (q = memchr(q, 0xe2, (size_t)(end - q))) != NULL; q++)
+		if (end - q >= 3 && q[1] == 0x80 && q[2] >= 0x9c &&
+		    q[2] <= 0x9e)
+			return 1;
+	for (q = p; (q = memchr(q, 0xc2, (size_t)(end - q))) != NULL; q++)
+		if (end - q >= 2 && (q[1] == 0xab || q[1] == 0xbb))
+			return 1;
+	return 0;
 }
 
 /* The class of each byte of an ASCII word, for the scan that reads such

@@ -65,6 +65,9 @@ text_scare_quotes(struct text_scan *sc)
 	size_t a, b, end = sc->doc->n_tokens;
 	int quotes, others, inside;
 
+	if (end < sc->sent_first + 2 || !text_span_has_quote(sc->s,
+	    tok[sc->sent_first].end, tok[end - 1].start))
+		return;
 	for (a = sc->sent_first + 1; a < end; a++) {
 		text_gap_marks(sc, tok[a - 1].end, tok[a].start, &quotes,
 		    &others);

@@ -128,6 +128,17 @@ test_tokens(void)
 	analyse("It vowed a \xe2\x80\x9c" "crushing\xe2\x80\x9d response.");
 	CHECK_INT((doc.tokens[3].flags | doc.tokens[4].flags) & TEXT_CLAUSE,
 	    0, "curly scare quotes mark no clause");
+	/* Each mark of text_is_quote, found by text_span_has_quote. */
+	analyse("It vowed a \xc2\xab" "crushing\xc2\xbb response.");
+	CHECK_INT((doc.tokens[3].flags | doc.tokens[4].flags) & TEXT_CLAUSE,
+	    0, "scare guillemets mark no clause");
+	analyse("It vowed a \xe2\x80\x9e" "crushing\xe2\x80\x9c response.");
+	CHECK_INT((doc.tokens[3].flags | doc.tokens[4].flags) & TEXT_CLAUSE,
+	    0, "low-high scare quotes mark no clause");
+	analyse("Iran\xe2\x80\x99s army would \xe2\x80\x9c" "pay dearly"
+	    "\xe2\x80\x9d for it.");
+	CHECK_INT((doc.tokens[3].flags | doc.tokens[5].flags) & TEXT_CLAUSE,
+	    0, "a curly apostrophe first hides no scare quotes after it");
 	analyse("Iran said \"we will strike every base in the region\" today.");
 	CHECK_INT(doc.tokens[2].flags & TEXT_CLAUSE, TEXT_CLAUSE,
 	    "a quotation of eight words marks a clause");
