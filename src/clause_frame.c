@@ -286,6 +286,18 @@ clause_conditions(struct clause_work *w)
 		struct clause_item *ci = &w->it[i];
 		struct clause *target = NULL;
 
+		/* "how Varnia will respond", "whether Ostland will
+		 * strike": a question asked of another's act, nobody's
+		 * act; a guess, or, reported, the asker's (clause.c).
+		 * With a pronoun for its subject ("will decide how it
+		 * will respond", "warned how it would strike") the
+		 * asker weighs its own act: the rules judge it. */
+		if (clause_has_verb(&ci->c) &&
+		    clause_word_in(w->lang->question_words,
+		    w->doc->tokens[ci->c.first].fold) &&
+		    !(ci->c.subj_end == ci->c.subj_first + 1 &&
+		    (wcls(w, ci->c.subj_first) & CW_PRON)))
+			ci->c.verb.mood |= CLAUSE_GUESS;
 		if (ci->op == OP_ORELSE) {
 			ci->c.verb.mood |= CLAUSE_COND;
 			if (i > 0 && clause_has_verb(&w->it[i - 1].c))

@@ -448,6 +448,10 @@ static const char *const english_hesitate_verbs[] = {
 	NULL
 };
 
+static const char *const english_question_words[] = {
+	"whether", "how", NULL
+};
+
 static struct clause_lang clause_english = {
 	.name = "english",
 	.words = english_words,
@@ -461,6 +465,7 @@ static struct clause_lang clause_english = {
 	.belief_verbs = english_belief_verbs,
 	.wish_verbs = english_wish_verbs,
 	.hesitate_verbs = english_hesitate_verbs,
+	.question_words = english_question_words,
 };
 
 static struct clause_lang *const clause_langs[] = { &clause_english };

@@ -136,6 +136,11 @@ struct clause_lang {
 	 * not hesitate to strike": it will strike; "did not hesitate to":
 	 * it did); NULL ends. */
 	const char *const *hesitate_verbs;
+	/* The words that open an indirect question with a finite verb
+	 * ("waits to see how Varnia will respond", "unclear whether
+	 * Ostland will strike"): what it asks is nobody's act; NULL
+	 * ends. */
+	const char *const *question_words;
 
 	int		 built;		/* 1 built, -1 failed */
 	size_t		 past_len, ing_len, adv_len, pres_len;

@@ -657,6 +657,13 @@ body_none faraway 'The Ukrainian president said a deal to end the war with Russi
 # what the one acting believes it will do is its own.
 body_none fears 'The Canadian prime minister fears Russia will invade Ukraine.'
 body_none fearwithdraw 'The Kurds fear Trump might withdraw the troops from Syria.'
+# A question asked with "whether" or "how" and a finite verb is no one's
+# act: the writer asks what a party will do.
+body_none whether 'It is still unclear whether Sudan will attack the Darfur rebels this week.'
+title_none howwill 'Traders watch to see how Chad will retaliate'
+title_none howtruce 'Nobody in Ostland knows how the truce between Varnia and the rebels will hold'
+# With a pronoun for its subject the asker weighs its own act.
+body_rule howown 'Sudan will decide how it will retaliate against the rebels.' retaliation-future
 printf 'x\n\nRussia believes it will crush the Ukrainian army.\n' | match_stdin believes
 expect "what the one acting believes it will do: a threat" \
     "$(json_get "$T/believes.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \

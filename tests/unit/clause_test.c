@@ -830,6 +830,16 @@ test_guesses(void)
 	CHECK(clause_verb_at(&cs, &doc, token("invade"), &v) == 0 &&
 	    !(v.mood & (CLAUSE_BELIEF | CLAUSE_SAID_GUESS)),
 	    "what is said with will is no belief");
+	/* a question asked with whether or how is nobody's act */
+	analyse("It is unclear whether Varnia will strike the port.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("strike"), &v) == 0 &&
+	    clause_is_guess(&v), "whether + will: a question, a guess");
+	analyse("Markets wait to see how Ostland will respond.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("respond"), &v) == 0 &&
+	    clause_is_guess(&v), "how + will: likewise");
+	analyse("Chad warned how it would respond to any raid.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("respond"), &v) == 0 &&
+	    !clause_is_guess(&v), "but not under a warning");
 }
 
 /* "X said A, adding that B": X adds, and speaks B. */
