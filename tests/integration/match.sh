@@ -1169,6 +1169,12 @@ title_none guns 'The minister urged citizens to surrender unlicensed guns.'
 printf 'Police urged the gunman to surrender.\n' | match_stdin gunman
 expect "police asking a gunman to surrender: no alert" \
     "$(wc -l < "$T/gunman.out")" 0
+# A demand, a deadline or an ultimatum for a surrender is a threat
+# whoever the copy names making it, refused or defied; in no story of
+# force it is none.
+title_category surrenderdemand 'Darfur rebels reject Sudan army demand for surrender of the besieged town' threat
+title_category surrenderdeadline 'Varnia army gives Darfur rebels a deadline to surrender the town' threat
+title_none surrenderpolitics 'Ostland opposition must not surrender to the ruling party'
 
 # A question asks; it does not report a threat.  What stands before a
 # colon is said all the same.
