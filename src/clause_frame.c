@@ -276,6 +276,25 @@ clause_frames(struct clause_work *w)
 		said_by(w, i, w->it[i].c.first, w->it[i].c.end);
 }
 
+/* Is the subject of clause c a lone pronoun ("it", "they")? */
+static int
+clause_pronoun_subject(const struct clause_work *w, const struct clause *c)
+{
+	return c->subj_end == c->subj_first + 1 &&
+	    (wcls(w, c->subj_first) & CW_PRON);
+}
+
+/* Does a noun of belief govern clause c, right before its "that"
+ * ("fears that Varnia will ...")?  Without the "that" the analysis
+ * may take the noun's whole phrase for a subject, and is not asked. */
+static int
+belief_noun_before(const struct clause_work *w, const struct clause *c)
+{
+	return c->first > 0 && (wcls(w, c->first) & CW_THAT) &&
+	    clause_word_in(w->lang->belief_nouns,
+	    w->doc->tokens[c->first - 1].fold);
+}
+
 /* Pass 5: "if"/"unless" and "or else" mark their main clause. */
 void
 clause_conditions(struct clause_work *w)
@@ -295,9 +314,16 @@ clause_conditions(struct clause_work *w)
 		if (clause_has_verb(&ci->c) &&
 		    clause_word_in(w->lang->question_words,
 		    w->doc->tokens[ci->c.first].fold) &&
-		    !(ci->c.subj_end == ci->c.subj_first + 1 &&
-		    (wcls(w, ci->c.subj_first) & CW_PRON)))
+		    !clause_pronoun_subject(w, &ci->c))
 			ci->c.verb.mood |= CLAUSE_GUESS;
+		/* "amid fears that Varnia will invade", "concerns
+		 * that Ostland will strike": what a noun of belief holds
+		 * is a forecast, as a verb of belief's is; "dismissed
+		 * fears that it would attack" is the subject's own, for
+		 * the rules */
+		if (clause_has_verb(&ci->c) && belief_noun_before(w, &ci->c) &&
+		    !clause_pronoun_subject(w, &ci->c))
+			ci->c.verb.mood |= CLAUSE_GUESS | CLAUSE_BELIEF;
 		if (ci->op == OP_ORELSE) {
 			ci->c.verb.mood |= CLAUSE_COND;
 			if (i > 0 && clause_has_verb(&w->it[i - 1].c))

@@ -452,6 +452,12 @@ static const char *const english_question_words[] = {
 	"whether", "how", NULL
 };
 
+static const char *const english_belief_nouns[] = {
+	"fear", "fears", "concern", "concerns", "worry", "worries",
+	"speculation", "expectation", "expectations", "suspicion",
+	"suspicions", "prediction", "predictions", NULL
+};
+
 static struct clause_lang clause_english = {
 	.name = "english",
 	.words = english_words,
@@ -466,6 +472,7 @@ static struct clause_lang clause_english = {
 	.wish_verbs = english_wish_verbs,
 	.hesitate_verbs = english_hesitate_verbs,
 	.question_words = english_question_words,
+	.belief_nouns = english_belief_nouns,
 };
 
 static struct clause_lang *const clause_langs[] = { &clause_english };

@@ -141,6 +141,11 @@ struct clause_lang {
 	 * Ostland will strike"): what it asks is nobody's act; NULL
 	 * ends. */
 	const char *const *question_words;
+	/* The nouns of belief ("fears", "concerns", "speculation"): the
+	 * clause after one and "that" ("amid fears that Varnia will
+	 * invade") is somebody's forecast, as what a verb of belief
+	 * reports is; NULL ends. */
+	const char *const *belief_nouns;
 
 	int		 built;		/* 1 built, -1 failed */
 	size_t		 past_len, ing_len, adv_len, pres_len;

@@ -497,8 +497,11 @@ clause_is_said_guess(const struct clause_verb *v)
 int
 clause_is_guess(const struct clause_verb *v)
 {
+	/* a plan that a noun of belief holds ("fears that Varnia plans
+	 * to invade") is guessed at as much as an act */
 	return (v->mood & CLAUSE_GUESS) && !(v->mood & (CLAUSE_THREAT |
-	    CLAUSE_COND | CLAUSE_DEMAND | CLAUSE_INTENT));
+	    CLAUSE_COND | CLAUSE_DEMAND |
+	    ((v->mood & CLAUSE_BELIEF) ? 0 : CLAUSE_INTENT)));
 }
 
 void

@@ -657,6 +657,11 @@ body_none faraway 'The Ukrainian president said a deal to end the war with Russi
 # what the one acting believes it will do is its own.
 body_none fears 'The Canadian prime minister fears Russia will invade Ukraine.'
 body_none fearwithdraw 'The Kurds fear Trump might withdraw the troops from Syria.'
+# So is what a noun of belief holds ("fears that", "concerns that"),
+# unless the one who would act is its own subject (a pronoun).
+title_none fearsnoun 'Oil climbs on concerns that Chad will attack Sudan'"'"'s border posts'
+title_none fearsplan 'Stocks fall on fears that Chad plans to attack Sudan'
+title_category fearsown 'Sudan dismissed fears that it would attack Chad' deescalation
 # A question asked with "whether" or "how" and a finite verb is no one's
 # act: the writer asks what a party will do.
 body_none whether 'It is still unclear whether Sudan will attack the Darfur rebels this week.'

@@ -830,6 +830,18 @@ test_guesses(void)
 	CHECK(clause_verb_at(&cs, &doc, token("invade"), &v) == 0 &&
 	    !(v.mood & (CLAUSE_BELIEF | CLAUSE_SAID_GUESS)),
 	    "what is said with will is no belief");
+	/* so is what a noun of belief holds, unless the one who would
+	 * act is its subject */
+	analyse("Oil climbs on fears that Chad will attack Sudan.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("attack"), &v) == 0 &&
+	    clause_is_guess(&v) && (v.mood & CLAUSE_BELIEF),
+	    "fears that + will: a forecast");
+	analyse("Stocks fell on concerns that Chad plans to attack Sudan.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("attack"), &v) == 0 &&
+	    clause_is_guess(&v), "concerns that + plans to: likewise");
+	analyse("Sudan dismissed fears that it would attack Chad.", 0);
+	CHECK(clause_verb_at(&cs, &doc, token("attack"), &v) == 0 &&
+	    !clause_is_guess(&v), "but not the subject's own act");
 	/* a question asked with whether or how is nobody's act */
 	analyse("It is unclear whether Varnia will strike the port.", 0);
 	CHECK(clause_verb_at(&cs, &doc, token("strike"), &v) == 0 &&
