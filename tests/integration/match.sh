@@ -886,6 +886,9 @@ title_none orbans 'Moscow told the networks to open offices in Russia by January
 # Ground retaken: the compass and territory are ground as a region is.
 body_category recapture 'Ukraine aims to recapture the south, the defence minister said.' threat
 body_none recapturelead 'The company aims to recapture the lead in the south.'
+# Annexed or reclaimed, ground is taken as it is seized.
+title_rule annex 'Chad threatens to annex Sudan'"'"'s border region' threat-of-force
+title_category reclaim 'Sudan will reclaim the eastern province from Chad, its army chief says' threat
 # A threat told as a noun is its owner's, low, and nobody's without one.
 printf 'Latvia asked for more allied troops amid the Russian threat.\n' | match_stdin owned
 expect "an owned threat: Russia's, low" \
