@@ -141,20 +141,32 @@ rules_party(const struct rule_hit *hit, size_t k)
 	    hit->targets[k - hit->n_actors];
 }
 
-/* Whether a party of the hit names another as its rival. */
+/* Whether parties j and k of the hit are rivals, said on either side. */
 static int
-rules_rivals_named(const struct config *cfg, const struct rule_hit *hit)
+rules_parties_rivals(const struct config *cfg, const struct rule_hit *hit,
+    size_t j, size_t k)
 {
-	size_t k, j, n = hit->n_actors + hit->n_targets;
 	long a;
 
-	for (k = 0; k < n; k++) {
-		if ((a = config_actor_index(cfg, rules_party(hit, k))) == -1)
-			continue;
-		for (j = 0; j < n; j++)
-			if (rules_names_rival(cfg, a, rules_party(hit, j)))
+	return ((a = config_actor_index(cfg, rules_party(hit, j))) != -1 &&
+	    rules_names_rival(cfg, a, rules_party(hit, k))) ||
+	    ((a = config_actor_index(cfg, rules_party(hit, k))) != -1 &&
+	    rules_names_rival(cfg, a, rules_party(hit, j)));
+}
+
+/* Whether one of the hit's first sides parties (its actors come first)
+ * and another of its parties are rivals: for the context waiver any
+ * two (sides: all of them), for between the one acting and another. */
+static int
+rules_rivals_among(const struct config *cfg, const struct rule_hit *hit,
+    size_t sides)
+{
+	size_t j, k, n = hit->n_actors + hit->n_targets;
+
+	for (j = 0; j < sides; j++)
+		for (k = j + 1; k < n; k++)
+			if (rules_parties_rivals(cfg, hit, j, k))
 				return 1;
-	}
 	return 0;
 }
 
@@ -203,33 +215,14 @@ rules_bystander_call(const struct rules_run *run, long agent, int mood)
 	return 1;
 }
 
-/* Whether parties j and k of the hit are rivals, said on either side. */
-static int
-rules_parties_rivals(const struct config *cfg, const struct rule_hit *hit,
-    size_t j, size_t k)
-{
-	long a;
-
-	return ((a = config_actor_index(cfg, rules_party(hit, j))) != -1 &&
-	    rules_names_rival(cfg, a, rules_party(hit, k))) ||
-	    ((a = config_actor_index(cfg, rules_party(hit, k))) != -1 &&
-	    rules_names_rival(cfg, a, rules_party(hit, j)));
-}
-
 int
 rules_between_met(const struct config *cfg, const struct rule_hit *hit)
 {
-	size_t j, k, n = hit->n_actors + hit->n_targets;
-	/* with no one acting (agent "none"), any party may be one side */
-	size_t sides = hit->n_actors > 0 ? hit->n_actors : n;
-
 	if (!hit->rule->between_rivals)
 		return 1;
-	for (j = 0; j < sides; j++)
-		for (k = j + 1; k < n; k++)
-			if (rules_parties_rivals(cfg, hit, j, k))
-				return 1;
-	return 0;
+	/* with no one acting (agent "none"), any party may be one side */
+	return rules_rivals_among(cfg, hit, hit->n_actors > 0 ?
+	    hit->n_actors : hit->n_actors + hit->n_targets);
 }
 
 int
@@ -242,5 +235,5 @@ rules_context_met(const struct rules_run *run, const struct rule_hit *hit)
 		return 1;
 	if (run->context != NULL && run->context[ri] == CONTEXT_PRESENT)
 		return 1;
-	return rules_rivals_named(cfg, hit);
+	return rules_rivals_among(cfg, hit, hit->n_actors + hit->n_targets);
 }
