@@ -295,7 +295,9 @@ belief_noun_before(const struct clause_work *w, const struct clause *c)
 	    w->doc->tokens[c->first - 1].fold);
 }
 
-/* Pass 5: "if"/"unless" and "or else" mark their main clause. */
+/* Pass 5: "if"/"unless" and "or else" mark their main clause; a
+ * question asked with "whether"/"how", and what a noun of belief holds,
+ * are guesses. */
 void
 clause_conditions(struct clause_work *w)
 {
@@ -308,22 +310,20 @@ clause_conditions(struct clause_work *w)
 		/* "how Varnia will respond", "whether Ostland will
 		 * strike": a question asked of another's act, nobody's
 		 * act; a guess, or, reported, the asker's (clause.c).
+		 * "amid fears that Varnia will invade": what a noun of
+		 * belief holds is a forecast, as a verb of belief's is.
 		 * With a pronoun for its subject ("will decide how it
-		 * will respond", "warned how it would strike") the
-		 * asker weighs its own act: the rules judge it. */
+		 * will respond", "dismissed fears that it would attack")
+		 * it is the subject's own act: the rules judge it. */
 		if (clause_has_verb(&ci->c) &&
-		    clause_word_in(w->lang->question_words,
-		    w->doc->tokens[ci->c.first].fold) &&
-		    !clause_pronoun_subject(w, &ci->c))
-			ci->c.verb.mood |= CLAUSE_GUESS;
-		/* "amid fears that Varnia will invade", "concerns
-		 * that Ostland will strike": what a noun of belief holds
-		 * is a forecast, as a verb of belief's is; "dismissed
-		 * fears that it would attack" is the subject's own, for
-		 * the rules */
-		if (clause_has_verb(&ci->c) && belief_noun_before(w, &ci->c) &&
-		    !clause_pronoun_subject(w, &ci->c))
-			ci->c.verb.mood |= CLAUSE_GUESS | CLAUSE_BELIEF;
+		    !clause_pronoun_subject(w, &ci->c)) {
+			if (clause_word_in(w->lang->question_words,
+			    w->doc->tokens[ci->c.first].fold))
+				ci->c.verb.mood |= CLAUSE_GUESS;
+			if (belief_noun_before(w, &ci->c))
+				ci->c.verb.mood |= CLAUSE_GUESS |
+				    CLAUSE_BELIEF;
+		}
 		if (ci->op == OP_ORELSE) {
 			ci->c.verb.mood |= CLAUSE_COND;
 			if (i > 0 && clause_has_verb(&w->it[i - 1].c))
