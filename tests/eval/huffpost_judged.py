@@ -23,8 +23,8 @@ script, when it is there; --labels "" for none) adds precision,
 recall and F1 against labels of every item, made blind to brink's
 output (link, threat 0/1, deesc 0/1): an alarm is right on an item
 labelled threat, a de-escalation on one labelled deesc, over the
-labelled items of the split; -v lists the misses and false positives (link, rules,
-headline) on the terminal only.  --disagree lists, instead, the judged
+labelled items of the split; -v lists the misses and false positives
+(link, rules, headline) on the terminal only.  --disagree lists, instead, the judged
 alerts whose judgement the labels contradict (link, family, judged,
 labelled).
 

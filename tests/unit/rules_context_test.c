@@ -1,6 +1,7 @@
 /*
  * rules_context_test: the rule keys context, callers and between and
- * the actor key rivals (issue 10), on a configuration built here.  Sentences of our own.
+ * the actor key rivals (issue 10), on a configuration built here.
+ * Sentences of our own.
  */
 #include "autoconf.h"
 
