@@ -144,6 +144,26 @@ story_american(const char *fold, size_t len, char *buf, size_t cap,
 	return fold;
 }
 
+/*
+ * The stem of fold (len bytes) that a statement's word is hashed as:
+ * its American spelling (in buf, cap bytes), stemmed with stem (which
+ * may be NULL); *out_len its length.
+ */
+static const char *
+story_stem(struct text_stemmer *stem, const char *fold, size_t len,
+    char *buf, size_t cap, size_t *out_len)
+{
+	const char *word;
+	size_t word_len;
+
+	word = story_american(fold, len, buf, cap, &word_len);
+	if (stem == NULL) {
+		*out_len = word_len;
+		return word;
+	}
+	return text_stem(stem, word, word_len, out_len);
+}
+
 static uint64_t
 story_fnv(uint64_t h, const char *s, size_t len)
 {
@@ -323,10 +343,10 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 {
 	struct text_doc doc;
 	const struct text_token *tok;
-	const char *s, *word_fold;
+	const char *s;
 	char american[64], count[64];
 	uint64_t word, prev = 0;
-	size_t i, slen, fold_len, count_len, sentence = 0;
+	size_t i, slen, count_len, sentence = 0;
 	int have_prev = 0, opens;
 
 	memset(&doc, 0, sizeof(doc));
@@ -349,14 +369,8 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 		 * retaliation" share one. */
 		if (story_is_stopword(tok->fold))
 			continue;
-		word_fold = story_american(tok->fold, tok->fold_len, american,
-		    sizeof(american), &fold_len);
-		if (stem != NULL)
-			s = text_stem(stem, word_fold, fold_len, &slen);
-		else {
-			s = word_fold;
-			slen = fold_len;
-		}
+		s = story_stem(stem, tok->fold, tok->fold_len, american,
+		    sizeof(american), &slen);
 		word = story_fnv(FNV_OFFSET, s, slen);
 		/* A count is hashed apart from the same digits that are
 		 * no count ("24 hostages", "within 24 hours"). */
@@ -386,10 +400,45 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 }
 
 void
-story_name_add(struct story_sketch *names, const char *name, size_t len)
+story_name_add(struct story_sketch *names, struct text_stemmer *stem,
+    const char *name, size_t len)
 {
-	story_sketch_insert(names, story_mix(story_fnv(FNV_OFFSET, name,
-	    len)));
+	const char *s;
+	char *fold, american[64];
+	size_t at = 0, end, slen;
+
+	/* Each word of the name as the statement's words are hashed
+	 * ("hamas" is the stem "hama" there, "saudi-arabia" the two
+	 * words "saudi" and "arabia"), so that the name is found among
+	 * them. */
+	while (at < len) {
+		for (end = at; end < len && name[end] != '-' &&
+		    name[end] != ' '; end++)
+			;
+		if (end > at && (fold = text_fold(name + at, end - at)) !=
+		    NULL) {
+			if (!story_is_stopword(fold)) {
+				s = story_stem(stem, fold, strlen(fold),
+				    american, sizeof(american), &slen);
+				story_sketch_insert(names, story_mix(
+				    story_fnv(FNV_OFFSET, s, slen)));
+			}
+			free(fold);
+		}
+		at = end + 1;
+	}
+}
+
+void
+story_sketch_without(struct story_sketch *out, const struct story_sketch *sk,
+    const struct story_sketch *drop)
+{
+	size_t i;
+
+	out->n = 0;
+	for (i = 0; i < sk->n; i++)
+		if (!story_sketch_has(drop, sk->h[i]))
+			out->h[out->n++] = sk->h[i];
 }
 
 int

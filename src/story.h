@@ -23,10 +23,12 @@
  * only roles: "the cleric", "militants" do not say who, so they are not
  * another actor), most of
  * the shorter statement's content stems found in the other (the overlap
- * coefficient of the two sets of stems, story_overlap; four or more
- * besides the shared actors' own names), and a name in common among
- * them (a capitalised word: a person, a place, a group; or a named
- * actor, which "Iran says" puts where a capital is no name),
+ * coefficient of the two sets of stems, story_overlap; four or more),
+ * both counted without the actors' own names (each word of the
+ * configuration name stemmed as the text's words are: "hamas" is
+ * "hama" there), though a target's name counts, and a name in common
+ * among them (a capitalised word: a person, a place, a group; or a
+ * named actor, which "Iran says" puts where a capital is no name),
  * so that two short statements of stock words ("officials said talks
  * would resume next week") from two conflicts stay apart.  A count in
  * common with an actor in common joins them too, whatever the other
@@ -80,10 +82,17 @@ int		 story_words_add(struct story_sketch *sk,
 /*
  * Add a named actor (its configuration name, len bytes) to names: a
  * name wherever the text puts it ("Iran says" opens a sentence, where a
- * capital is no name), hashed as the stem of the word it is spelled as.
+ * capital is no name), each of its words (split at '-') hashed as a
+ * statement's word is, stemmed with stem (which may be NULL).
  */
 void		 story_name_add(struct story_sketch *names,
-		    const char *name, size_t len);
+		    struct text_stemmer *stem, const char *name, size_t len);
+
+/* The hashes of sk that drop does not hold, in out (which may not be
+ * sk). */
+void		 story_sketch_without(struct story_sketch *out,
+		    const struct story_sketch *sk,
+		    const struct story_sketch *drop);
 
 /* Is h among the hashes of sk? */
 int		 story_sketch_has(const struct story_sketch *sk, uint64_t h);

@@ -235,10 +235,10 @@ static double
 story_db_fit(struct story_db *sd, const struct story_key *key,
     sqlite3_stmt *st)
 {
-	struct story_sketch other;
+	struct story_sketch other, mine, theirs;
 	const char *actors = (const char *)sqlite3_column_text(st, 1);
 	double sim, overlap;
-	size_t shared, i;
+	size_t shared;
 
 	/* Targets do not gate (they are kept, not compared): one outlet
 	 * names the mediators of a truce and another the adversary
@@ -260,13 +260,13 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 		return 0;
 	story_record_unpack(sqlite3_column_blob(st, 3),
 	    (size_t)sqlite3_column_bytes(st, 3), &other);
-	overlap = story_overlap(&key->words, &other, &shared);
-	/* The actors' own names are the key, not the statement: "Sudan
-	 * peace talks resume" is three words of a Sudan story. */
-	for (i = 0; i < key->named.n; i++)
-		if (story_sketch_has(&key->words, key->named.h[i]) &&
-		    story_sketch_has(&other, key->named.h[i]))
-			shared--;
+	/* The actors' own names are the key, not the statement, in the
+	 * count and in the share alike: "Sudan peace talks resume" is
+	 * three words of a Sudan story, and two short reports of one
+	 * actor share its name before they say anything alike. */
+	story_sketch_without(&mine, &key->words, &key->named);
+	story_sketch_without(&theirs, &other, &key->named);
+	overlap = story_overlap(&mine, &theirs, &shared);
 	/* A count in common tells one event in other words ("Hamas frees
 	 * 24 hostages", "Hamas releases 24 captives"). */
 	if (story_counts_share(&key->counts, &other))

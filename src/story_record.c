@@ -123,10 +123,11 @@ story_record_unnamed(const struct config *cfg, const char *actors)
 }
 
 /* Add the named actors (cfg's actors, not roles) among the strings of
- * list to names and to actors. */
+ * list to names and to actors (which may be NULL). */
 static void
-story_record_named(const struct config *cfg, const json_t *list,
-    struct story_sketch *names, struct story_sketch *actors)
+story_record_named(const struct config *cfg, struct text_stemmer *stem,
+    const json_t *list, struct story_sketch *names,
+    struct story_sketch *actors)
 {
 	const json_t *v;
 	const char *s;
@@ -137,8 +138,10 @@ story_record_named(const struct config *cfg, const json_t *list,
 			continue;
 		for (k = 0; k < cfg->n_actors; k++)
 			if (strcmp(cfg->actors[k].name, s) == 0) {
-				story_name_add(names, s, strlen(s));
-				story_name_add(actors, s, strlen(s));
+				story_name_add(names, stem, s, strlen(s));
+				if (actors != NULL)
+					story_name_add(actors, stem, s,
+					    strlen(s));
 				break;
 			}
 	}
@@ -173,9 +176,9 @@ story_record_statement(const json_t *alert, const struct config *cfg,
 	    story_statement_add(sketch, words, names, counts, stem, s,
 	    strlen(s)) == -1)
 		return -1;
-	story_record_named(cfg, json_object_get(alert, "actors"), names,
-	    actors);
-	story_record_named(cfg, json_object_get(alert, "targets"), names,
-	    actors);
+	story_record_named(cfg, stem, json_object_get(alert, "actors"),
+	    names, actors);
+	story_record_named(cfg, stem, json_object_get(alert, "targets"),
+	    names, NULL);
 	return 0;
 }

@@ -30,7 +30,9 @@ int	 story_record_unnamed(const struct config *cfg, const char *actors);
  * its title when none is, as a sketch, a set of content stems, a set of
  * names and a set of counts (story.h), stemmed with stem (may be NULL);
  * its named actors and targets (cfg's actors, not roles) are names too,
- * and in actors.  0, or -1 when out of memory.
+ * hashed as its words are; the actors alone are in actors (a target is
+ * a word of what was said: targets do not gate a story, so nothing else
+ * compares them).  0, or -1 when out of memory.
  */
 int	 story_record_statement(const json_t *alert,
 	    const struct config *cfg, struct text_stemmer *stem,
