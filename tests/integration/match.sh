@@ -889,6 +889,14 @@ body_none recapturelead 'The company aims to recapture the lead in the south.'
 # Annexed or reclaimed, ground is taken as it is seized.
 title_rule annex 'Chad threatens to annex Sudan'"'"'s border region' threat-of-force
 title_category reclaim 'Sudan will reclaim the eastern province from Chad, its army chief says' threat
+# A step only aimed at, by an effort or a party that works for it, is
+# none; the step itself still is.
+title_none aimbid 'Niger renews its bid to end the war between Chad and Sudan'
+title_none aimworks 'Niger works to keep the war between Chad and Sudan from spreading'
+title_none aimrole 'Niger plays a bigger role in ending the war between Chad and Sudan'
+title_none aimease 'Niger seeks to ease tensions between Chad and Sudan'
+title_category aimtaken 'Chad agrees to end the war with Sudan' deescalation
+title_category aimeased 'Chad and Sudan ease tensions' deescalation
 # A threat told as a noun is its owner's, low, and nobody's without one.
 printf 'Latvia asked for more allied troops amid the Russian threat.\n' | match_stdin owned
 expect "an owned threat: Russia's, low" \
