@@ -895,6 +895,8 @@ title_none aimbid 'Niger renews its bid to end the war between Chad and Sudan'
 title_none aimworks 'Niger works to keep the war between Chad and Sudan from spreading'
 title_none aimrole 'Niger plays a bigger role in ending the war between Chad and Sudan'
 title_none aimease 'Niger seeks to ease tensions between Chad and Sudan'
+title_none aimpushfor 'Sudan shells Chad amid a push for a new halt in fighting'
+title_none aimworkon 'Niger working with Chad on a quick end to the Sudan war'
 title_category aimtaken 'Chad agrees to end the war with Sudan' deescalation
 title_category aimeased 'Chad and Sudan ease tensions' deescalation
 # A threat told as a noun is its owner's, low, and nobody's without one.
