@@ -488,7 +488,7 @@ rules_compile(const struct config *cfg, char *err, size_t errlen)
 				    == -1)
 					goto fail_role;
 	}
-	if (rules_filter_build(r) == -1)
+	if (rules_filter_build(r) == -1 || rules_between_build(r) == -1)
 		goto oom;
 	return r;
 
@@ -592,6 +592,7 @@ rules_free(struct rules *r)
 	free(r->outs);
 	free(r->pats);
 	rules_filter_free(r);
+	free(r->rival_linked);
 	cand_cache_free(r->cand_cache);
 	free(r);
 }

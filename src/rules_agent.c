@@ -3,7 +3,8 @@
  * it judges a term, done once per sentence and language: the clauses
  * (clause.h), the actor mentions (actor.h), and who acts for a term,
  * with a pronoun's antecedent carried from the sentence before when the
- * sentence names no one it could stand for.
+ * sentence names no one it could stand for.  And, before all that,
+ * whether a rule asking for rivals can fire there at all.
  */
 #include "autoconf.h"
 
@@ -98,6 +99,18 @@ rules_main_agent(const struct rules_run *run, const struct clause_sentence *cs,
 	return k;
 }
 
+/* Keep the agent of sentence sn (NULL: it has none) in run->seen. */
+static void
+rules_seen_push(struct rules_run *run, const struct text_sentence *sn,
+    const struct actor_mention *agent)
+{
+	run->seen[1] = run->seen[0];
+	run->seen[0].first = sn->first;
+	run->seen[0].state = agent != NULL ? 2 : 1;
+	if (agent != NULL)
+		run->seen[0].agent = *agent;
+}
+
 /* The clauses and the actor mentions of sentence sn, in language lang. */
 int
 rules_clause_prepare(struct rules_run *run, const struct text_sentence *sn,
@@ -118,14 +131,14 @@ rules_clause_prepare(struct rules_run *run, const struct text_sentence *sn,
 		return -1;
 	run->cs_sentence = sn;
 	run->cs_lang = lang;
-	if (r->clause_lang[lang] != NULL && run->seen[0].first != sn->first) {
+	/* a part of an overlong sentence is a copy, outside the array: its
+	 * agent is not the whole sentence's, which rules_carried reads */
+	if (r->clause_lang[lang] != NULL && run->seen[0].first != sn->first &&
+	    sn >= run->doc.sentences &&
+	    sn < run->doc.sentences + run->doc.n_sentences) {
 		long k = rules_main_agent(run, &run->cs, run->am, run->n_am);
 
-		run->seen[1] = run->seen[0];
-		run->seen[0].first = sn->first;
-		run->seen[0].state = k >= 0 ? 2 : 1;
-		if (k >= 0)
-			run->seen[0].agent = run->am[k];
+		rules_seen_push(run, sn, k >= 0 ? &run->am[k] : NULL);
 	}
 	return 0;
 }
@@ -167,18 +180,16 @@ done:
 	return rc;
 }
 
-/* Look for the carried agent of sentence sn once (rules_run); the
- * parts of an overlong sentence carry nothing. */
+/* The agent a pronoun of sentence sn may stand for, that of the
+ * sentence before (written into *out): 1 when there is one, 0 when not,
+ * -1 out of memory.  The parts of an overlong sentence carry nothing. */
 static int
-rules_carry(struct rules_run *run, const struct text_sentence *sn, int lang)
+rules_carried(struct rules_run *run, const struct text_sentence *sn,
+    int lang, struct actor_mention *out)
 {
-	struct actor_mention carried, *am;
 	size_t si, back, k;
 	int rc = 0;
 
-	if (run->carry_state != 0)
-		return 0;
-	run->carry_state = 1;
 	if (run->r->clause_lang[lang] == NULL)
 		return 0;
 	/* a part of an overlong sentence is a copy, outside the array */
@@ -198,14 +209,30 @@ rules_carry(struct rules_run *run, const struct text_sentence *sn, int lang)
 			/* analysed already, its agent kept */
 			rc = run->seen[k].state == 2;
 			if (rc)
-				carried = run->seen[k].agent;
+				*out = run->seen[k].agent;
 			continue;
 		}
-		if ((rc = rules_agent_of(run, ps, lang, &carried)) == -1)
+		if ((rc = rules_agent_of(run, ps, lang, out)) == -1)
 			return -1;
+		/* kept: asked before the analysis (rules_between_possible),
+		 * it is asked again after it */
+		rules_seen_push(run, ps, rc ? out : NULL);
 	}
-	if (rc == 0)
+	return rc;
+}
+
+/* Look for the carried agent of sentence sn once (rules_run). */
+static int
+rules_carry(struct rules_run *run, const struct text_sentence *sn, int lang)
+{
+	struct actor_mention carried, *am;
+	int rc;
+
+	if (run->carry_state != 0)
 		return 0;
+	run->carry_state = 1;
+	if ((rc = rules_carried(run, sn, lang, &carried)) <= 0)
+		return rc;
 	if ((am = realloc(run->am, (run->n_am + 1) * sizeof(*am))) == NULL)
 		return -1;
 	run->am = am;
@@ -284,4 +311,61 @@ rules_acting(struct rules_run *run, const struct text_sentence *sn,
 	if (run->carry_state == 2)
 		*agent = rules_agent_among(run, ri, t, run->n_am + 1);
 	return 0;
+}
+
+/* Whether an actor of run->occs is a rival of actor a (none is its
+ * own: config_check_rival). */
+static int
+rules_rival_named(const struct rules_run *run, long a)
+{
+	const struct rules *r = run->r;
+	const struct rules_pat *p;
+	size_t k;
+
+	for (k = 0; k < run->n_occs; k++) {
+		p = &r->pats[run->occs[k].pat];
+		if (p->kind == PAT_ACTOR &&
+		    rules_rivals(r->cfg, a, (long)p->owner))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The clause analysis costs more than this answer, and common words
+ * ("meet", "met") send many sentences naming no rivals to it.  A hit's
+ * parties are mentions of the actors among the sentence's phrases, and
+ * the one acting may be the agent carried from the sentence before
+ * (rules_acting), so two of those must be rivals (rivals_by_index says
+ * when nothing else can be).  The carried agent is looked for only when
+ * an actor named has rivals at all, and only where rules_acting would.
+ */
+int
+rules_between_possible(struct rules_run *run, const struct text_sentence *sn,
+    size_t ri)
+{
+	const struct rules *r = run->r;
+	const struct config_rule *rule = &r->cfg->rules[ri];
+	const struct rules_pat *p;
+	struct actor_mention carried;
+	size_t k;
+	int linked = 0, rc;
+
+	if (!rule->between_rivals || !r->rivals_by_index)
+		return 1;
+	for (k = 0; k < run->n_occs; k++) {
+		p = &r->pats[run->occs[k].pat];
+		if (p->kind != PAT_ACTOR || !r->rival_linked[p->owner])
+			continue;
+		linked = 1;
+		if (rules_rival_named(run, (long)p->owner))
+			return 1;
+	}
+	if (!linked || rule->agent == RULE_AGENT_NONE ||
+	    rule->agent == RULE_AGENT_OWNER || r->rule_kinds[ri] == 0 ||
+	    sn->first == 0)
+		return 0;
+	if ((rc = rules_carried(run, sn, r->rule_lang[ri], &carried)) <= 0)
+		return rc;
+	return carried.actor >= 0 && rules_rival_named(run, carried.actor);
 }

@@ -476,6 +476,15 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 	int lang = r->rule_lang[ri], neg, drop, i, rc;
 
 	memset(g, 0, sizeof(g));
+	if ((rc = rules_between_possible(run, sn, ri)) != 1) {
+		if (rc == 0)
+			rules_say(run, "cancelled: rule %s: not between rivals "
+			    "(between = \"rivals\"): no actor the sentence "
+			    "names, nor one carried from the sentence before, "
+			    "is a rival of another it names: %.*s", rule->name,
+			    (int)(sn->end - sn->start), run->text + sn->start);
+		return rc;
+	}
 	if (rules_clause_prepare(run, sn, lang) == -1)
 		return -1;
 	drop = rule->negated == NULL || strcmp(rule->negated, "drop") == 0;

@@ -170,8 +170,7 @@ rules_rivals_among(const struct config *cfg, const struct rule_hit *hit,
 	return 0;
 }
 
-/* Whether actors a and b are rivals, said on either side. */
-static int
+int
 rules_rivals(const struct config *cfg, long a, long b)
 {
 	return rules_names_rival(cfg, a, cfg->actors[b].name) ||
@@ -213,6 +212,37 @@ rules_bystander_call(const struct rules_run *run, long agent, int mood)
 			return 0;
 	}
 	return 1;
+}
+
+int
+rules_between_build(struct rules *r)
+{
+	const struct config *cfg = r->cfg;
+	const char *p;
+	size_t i, j;
+	long a;
+
+	if ((r->rival_linked = calloc(cfg->n_actors + 1, 1)) == NULL)
+		return -1;
+	r->rivals_by_index = 1;
+	for (i = 0; i < cfg->n_actors; i++) {
+		for (j = 0; j < cfg->actors[i].rivals.n; j++) {
+			r->rival_linked[i] = 1;
+			a = config_actor_index(cfg, cfg->actors[i].rivals.v[j]);
+			if (a == -1)
+				r->rivals_by_index = 0;
+			else
+				r->rival_linked[a] = 1;
+		}
+		for (p = cfg->actors[i].name; *p != '\0'; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				r->rivals_by_index = 0;
+		for (j = 0; j < cfg->n_roles; j++)
+			if (strcmp(cfg->roles[j].name,
+			    cfg->actors[i].name) == 0)
+				r->rivals_by_index = 0;
+	}
+	return 0;
 }
 
 int

@@ -155,6 +155,15 @@ struct rules {
 	uint32_t		 *anchor_off, *by_anchor, *anchor_next;
 	uint32_t		 *stamp;
 
+	/* Rivals by actor (rules_context.c).  rival_linked[a]: actor a
+	 * names rivals or is named one.  rivals_by_index: every rival
+	 * named is an actor, and only a mention of an actor bears its
+	 * name (no role shares it, and none has the capital that an
+	 * unknown proper name, reported as written, would), so two of a
+	 * hit's parties are rivals only if two actors it names are. */
+	unsigned char		 *rival_linked;
+	int			  rivals_by_index;
+
 	/* The word ids of tokens met before (rules_scan.c): filled while
 	 * matching, the one part of the rules that a match changes. */
 	struct cand_cache	 *cand_cache;
@@ -274,6 +283,11 @@ int	 rules_scan(struct rules_run *, size_t first, size_t end);
  * there, or the hit names two rivals; 0: not). */
 int	 rules_context_scan(struct rules_run *, size_t ri);
 int	 rules_context_met(const struct rules_run *, const struct rule_hit *);
+/* rival_linked and rivals_by_index of the compiled rules: 0, or -1 out
+ * of memory.  rules_free frees them. */
+int	 rules_between_build(struct rules *);
+/* Whether actors a and b are rivals, said on either side: 1 or 0. */
+int	 rules_rivals(const struct config *, long a, long b);
 /* Is a call in a verb group of mood (urged, called for, hoped for: demand
  * or wish, not asked of a named party) a bystander's: the one acting
  * (mention agent) is no armed side (an army, an armed group, captors),
@@ -332,6 +346,13 @@ int	 rules_clause_prepare(struct rules_run *,
 	    const struct text_sentence *, int lang);
 int	 rules_acting(struct rules_run *, const struct text_sentence *,
 	    size_t ri, size_t t, long *agent);
+/* May a hit of rule ri on sentence sn stand between rivals, as its key
+ * between asks?  Asked before the clause analysis, on the actors of the
+ * sentence's phrases and the one acting carried from the sentence
+ * before: 1 (also for a rule without the key), 0, or -1 out of
+ * memory. */
+int	 rules_between_possible(struct rules_run *,
+	    const struct text_sentence *, size_t ri);
 
 /* rules_opposed.c: the occurrence of a verb of opposition of rule ri
  * that takes the term for its object, in verb group v or in the term's

@@ -15,6 +15,7 @@
 #include "rules_fixture.h"
 
 static struct config_class classes[1];
+static struct config_role roles[1];
 
 /*
  * Talks are peace talks only in an article about a war, wherever in it
@@ -209,9 +210,36 @@ test_between(void)
 	    collect, NULL), 0, "explain runs");
 	CHECK(strstr(explained, "cancelled: rule meets: not between rivals") !=
 	    NULL, "explain says the hit is not between rivals");
+	/* Asked before the clause analysis (rules_between_possible), the
+	 * one acting carried from the sentence before still counts. */
+	CHECK_INT(run("Israel sent an envoy to Doha.  He met Hamas."), 2,
+	    "the one acting carried for a pronoun meets its rival: both "
+	    "fire");
+	CHECK_INT(run("Iran sent an envoy to Doha.  He met Hamas."), 1,
+	    "one carried who is no rival of the other: only the control");
+	CHECK_STR(hit_rule(0), "plain", "that one");
+	rules_free(r);
+	compiled = NULL;
+
+	/* A rival that is no actor (the configuration check refuses it)
+	 * but a role of that name: the parties are asked by name, after
+	 * the clause analysis, as before. */
+	roles[0].name = "militants";
+	roles[0].names = LIST("militant*");
+	roles[0].kind = ACTOR_ARMED_GROUP;
+	cfg.roles = roles;
+	cfg.n_roles = 1;
+	actors[1].rivals = LIST("militants");
+	if ((r = compile_checked("a rival named by a role's name compiles")) ==
+	    NULL)
+		return;
+	CHECK_INT(run("Israel met the militants."), 2,
+	    "the one acting meets the role its rivals name: both fire");
 	rules_result_free(&res);
 	rules_free(r);
 	compiled = NULL;
+	cfg.n_roles = 0;
+	actors[1].rivals = NONE;
 }
 
 int
