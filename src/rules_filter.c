@@ -104,6 +104,74 @@ rules_filter_minimal(struct rules *r)
 	r->anchor_off[r->n_anchor] = out;
 }
 
+/* The second word of path p, or its anchor if it has one word. */
+static uint32_t
+rules_path_next(const struct rules *r, uint32_t p)
+{
+	return r->req_words[r->req_start[p] +
+	    (r->req_start[p + 1] - r->req_start[p] > 1 ? 1 : 0)];
+}
+
+/*
+ * The paths of each anchor by their second word, so that one look at
+ * the stamp of a word the sentence lacks passes over every path that
+ * needs it next (the classes make many): anchor_off then indexes the
+ * distinct second words (anchor_next), and next_off the paths
+ * (by_anchor) of each.  0, or -1 out of memory.
+ */
+static int
+rules_filter_by_next(struct rules *r)
+{
+	uint32_t w, a, j, start, t, n = r->anchor_off[r->n_anchor], out = 0;
+
+	if ((r->anchor_next = calloc(n + 1, sizeof(uint32_t))) == NULL ||
+	    (r->next_off = calloc(n + 1, sizeof(uint32_t))) == NULL)
+		return -1;
+	for (w = 0; w < r->n_anchor; w++) {
+		start = r->anchor_off[w];
+		r->anchor_off[w] = out;
+		for (a = start + 1; a < r->anchor_off[w + 1]; a++)
+			for (j = a; j > start && rules_path_next(r,
+			    r->by_anchor[j - 1]) > rules_path_next(r,
+			    r->by_anchor[j]); j--) {
+				t = r->by_anchor[j];
+				r->by_anchor[j] = r->by_anchor[j - 1];
+				r->by_anchor[j - 1] = t;
+			}
+		for (a = start; a < r->anchor_off[w + 1]; a++) {
+			t = rules_path_next(r, r->by_anchor[a]);
+			if (a > start && t == r->anchor_next[out - 1])
+				continue;
+			r->anchor_next[out] = t;
+			r->next_off[out++] = a;
+		}
+	}
+	r->anchor_off[r->n_anchor] = out;
+	r->next_off[out] = n;
+	return 0;
+}
+
+/* Each class's count (of the paths that need it) times its members:
+ * a class stands for each of them in text, and one of many met often
+ * made a poor anchor, asked of most sentences.  Out of memory, the
+ * counts stay as they are: the filter is only slower. */
+static void
+rules_filter_weigh(const struct rules *r, uint32_t *count)
+{
+	uint32_t *members, w, c;
+
+	if ((members = calloc(r->n_anchor + 1, sizeof(*members))) == NULL)
+		return;
+	for (w = 0; w + 1 < r->n_class_map && w < r->n_anchor; w++)
+		for (c = r->class_off[w]; c < r->class_off[w + 1]; c++)
+			if (r->class_of[c] < r->n_anchor)
+				members[r->class_of[c]]++;
+	for (w = 0; w < r->n_anchor; w++)
+		if (members[w] > 0)
+			count[w] *= members[w];
+	free(members);
+}
+
 /*
  * Each node but the root has one parent (rules_child makes a node per
  * edge), found from the edges with the word of the edge into it; a
@@ -158,9 +226,11 @@ rules_filter_build(struct rules *r)
 		n_paths++;
 	}
 	r->req_start[n_paths] = (uint32_t)n_req;
-	/* Each path's words, the rarest among the rules first: it is the
-	 * anchor, and a word in few terms is likely rare in text too, so a
-	 * path that is not held fails at its first words. */
+	rules_filter_weigh(r, fill);
+	/* Each path's words, the rarest among the rules first (a class
+	 * weighed by its members): it is the anchor, and a word in few
+	 * terms is likely rare in text too, so a path that is not held
+	 * fails at its first words. */
 	for (p = 0; p < n_paths; p++) {
 		rules_path_sort(r, p, fill);
 		if (r->req_start[p] == r->req_start[p + 1])
@@ -175,20 +245,23 @@ rules_filter_build(struct rules *r)
 		fill[w] = (uint32_t)n;
 		n += w < r->n_anchor ? p : 0;
 		if (w < r->n_anchor && p > 0)
-			r->anchor[w] = 1;
+			r->anchor[w] = RULES_ANCHOR;
 	}
 	for (p = 0; p < n_paths; p++)
 		if (r->req_start[p] < r->req_start[p + 1])
 			r->by_anchor[fill[r->req_words[r->req_start[p]]]++] =
 			    p;
 	rules_filter_minimal(r);
-	if ((r->anchor_next = calloc(r->anchor_off[r->n_anchor] + 1,
-	    sizeof(uint32_t))) == NULL)
+	if (rules_filter_by_next(r) == -1)
 		goto done;
-	for (i = 0; i < r->anchor_off[r->n_anchor]; i++) {
+	/* A sentence's tokens stamp only the words that the paths kept
+	 * ask for, and rules_scan marks the tokens that stand for one. */
+	for (i = 0; i < r->anchor_off[r->n_anchor]; i++)
+		r->anchor[r->anchor_next[i]] |= RULES_NEEDED;
+	for (i = 0; i < r->next_off[r->anchor_off[r->n_anchor]]; i++) {
 		p = r->by_anchor[i];
-		r->anchor_next[i] = r->req_words[r->req_start[p] +
-		    (r->req_start[p + 1] - r->req_start[p] > 1 ? 1 : 0)];
+		for (n = r->req_start[p] + 1; n < r->req_start[p + 1]; n++)
+			r->anchor[r->req_words[n]] |= RULES_NEEDED;
 	}
 	rc = 0;
 done:
@@ -208,6 +281,7 @@ rules_filter_free(struct rules *r)
 	free(r->req_words);
 	free(r->by_anchor);
 	free(r->anchor_next);
+	free(r->next_off);
 }
 
 /* Does every word of path p stand among the sentence's stamped ids? */
@@ -222,20 +296,23 @@ rules_path_held(const struct rules *r, uint32_t p, uint32_t serial)
 	return 1;
 }
 
-/* Is id the last word of a path whose words the sentence stamped with
+/* Is id the anchor of a path whose words the sentence stamped with
  * serial all holds?  Most paths fail at their second word: asked first,
- * without the walk of the path's words. */
+ * once for all the paths that need it next. */
 static inline int
 rules_anchor_held(const struct rules *r, uint32_t id, uint32_t serial)
 {
-	uint32_t a;
+	uint32_t j, a;
 
-	if (id >= r->n_anchor || !r->anchor[id])
+	if (id >= r->n_anchor || !(r->anchor[id] & RULES_ANCHOR))
 		return 0;
-	for (a = r->anchor_off[id]; a < r->anchor_off[id + 1]; a++)
-		if (r->stamp[r->anchor_next[a]] == serial &&
-		    rules_path_held(r, r->by_anchor[a], serial))
-			return 1;
+	for (j = r->anchor_off[id]; j < r->anchor_off[id + 1]; j++) {
+		if (r->stamp[r->anchor_next[j]] != serial)
+			continue;
+		for (a = r->next_off[j]; a < r->next_off[j + 1]; a++)
+			if (rules_path_held(r, r->by_anchor[a], serial))
+				return 1;
+	}
 	return 0;
 }
 
@@ -253,12 +330,15 @@ rules_filter_pass(const struct rules_run *run, size_t first, size_t end)
 		;
 	if (k == end)
 		return 0;
-	/* Stamp the ids of the sentence with its number. */
+	/* Stamp the ids of the sentence with its number: those of the
+	 * tokens that stand for a needed word (most stand for none). */
 	if ((serial = ++r->stamp[r->n_anchor]) == 0) {
 		memset(r->stamp, 0, r->n_anchor * sizeof(*r->stamp));
 		serial = r->stamp[r->n_anchor] = 1;
 	}
 	for (k = first; k < end; k++) {
+		if (!(run->starts[k] & RULES_NEEDED))
+			continue;
 		for (c = run->cand_off[k]; c < run->cand_off[k + 1]; c++)
 			if ((id = run->cands[c]) < r->n_anchor)
 				r->stamp[id] = serial;

@@ -56,6 +56,8 @@ enum rules_kind {
 #define RULES_ANCHOR	0x2	/* the anchor of a term (rules_filter.c) */
 #define RULES_JOINED	0x4	/* it and the next token, hyphened, stand
 				   for word ids of their own (rules_scan.c) */
+#define RULES_NEEDED	0x8	/* a word a term needs beside its anchor
+				   (rules_filter.c) */
 
 #define RULES_SHARED	SIZE_MAX	/* owner of the shared negation cues */
 
@@ -140,19 +142,23 @@ struct rules {
 	/* What a sentence must hold to hold a rule's term (rules_filter.c).
 	 * Each path of a term through the trie needs its literal words (not
 	 * wildcards, not gaps): path p the word ids req_words[req_start[p]
-	 * .. req_start[p + 1]), the first of them its anchor.  anchor[w]: w
-	 * anchors a path; the paths it anchors are by_anchor[anchor_off[w]
-	 * .. anchor_off[w + 1]), and anchor_next[a] is the second word of
-	 * path by_anchor[a] (its anchor again if it has one word), asked
-	 * before the path is walked.  anchor_all: a term is all wildcards, so
-	 * every sentence may hold one.  stamp[w] is the last sentence seen
-	 * holding w, stamp[n_anchor] the count of sentences: scratch, as
+	 * .. req_start[p + 1]), the first of them its anchor.  anchor[w]:
+	 * RULES_ANCHOR if w anchors a path, RULES_NEEDED if a path needs it
+	 * past its anchor (a path of one word, its anchor).  The paths w
+	 * anchors, by their second word (their anchor again if they have
+	 * one word), which is asked before a path is walked: the words
+	 * anchor_next[anchor_off[w] .. anchor_off[w + 1]), and for the j-th
+	 * of those the paths by_anchor[next_off[j] .. next_off[j + 1]).
+	 * anchor_all: a term is all wildcards, so every sentence may hold
+	 * one.  stamp[w] is the last sentence seen holding w, a needed
+	 * word, stamp[n_anchor] the count of sentences: scratch, as
 	 * cand_cache is. */
 	unsigned char		 *anchor;
 	size_t			  n_anchor;
 	int			  anchor_all;
 	uint32_t		 *req_start, *req_words;
-	uint32_t		 *anchor_off, *by_anchor, *anchor_next;
+	uint32_t		 *anchor_off, *anchor_next, *next_off;
+	uint32_t		 *by_anchor;
 	uint32_t		 *stamp;
 
 	/* Rivals by actor (rules_context.c).  rival_linked[a]: actor a
@@ -197,7 +203,8 @@ struct rules_run {
 	uint32_t		*cands;		/* word ids, per token */
 	size_t			*cand_off;	/* token i: cands[off[i]..off[i+1]) */
 	unsigned char		*starts;	/* per token: RULES_START,
-						   RULES_ANCHOR, RULES_JOINED */
+						   RULES_ANCHOR, RULES_JOINED,
+						   RULES_NEEDED */
 	uint32_t		*join_cands;	/* word ids of hyphened pairs */
 	size_t			*join_off;	/* pair i (tokens i, i + 1):
 						   join_cands[off[i]..

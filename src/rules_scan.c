@@ -192,7 +192,8 @@ rules_walk_joined(struct rules_run *run, uint32_t node, size_t i, size_t j,
 /* What a token with these ids may be to the phrases: RULES_START if
  * the root of the trie has an edge for one of them (or has gaps, which
  * rules_add_phrase refuses at a phrase's start today), RULES_ANCHOR if
- * one is the last word of a term. */
+ * one anchors a term, RULES_NEEDED if a term needs one beside its
+ * anchor (rules_filter.c). */
 static int
 rules_token_marks(const struct rules *r, const uint32_t *ids, size_t n)
 {
@@ -204,8 +205,8 @@ rules_token_marks(const struct rules *r, const uint32_t *ids, size_t n)
 	for (k = 0; k < n; k++) {
 		if (rules_edge_find(r, 0, ids[k]) != -1)
 			marks |= RULES_START;
-		if (ids[k] < r->n_anchor && r->anchor[ids[k]])
-			marks |= RULES_ANCHOR;
+		if (ids[k] < r->n_anchor)
+			marks |= r->anchor[ids[k]];
 	}
 	return marks;
 }

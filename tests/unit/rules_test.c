@@ -146,6 +146,54 @@ out:
 }
 
 /*
+ * The word filter (rules_filter.c): only a sentence that holds every
+ * word of a term is scanned, whichever of them anchors the term.  A
+ * class is weighed by its members: one in one term is commoner than a
+ * word in two, which anchors their term instead.
+ */
+static void
+test_filter(void)
+{
+	static struct config_rule save[8];
+	struct config_rule *rs;
+	struct rules *r;
+
+	memcpy(save, rules, sizeof(save));
+	memset(rules, 0, sizeof(rules));
+	cfg.n_rules = 0;
+	classes[0].name = "meet";
+	classes[0].words = LIST("meet*", "met", "summit", "talks");
+	cfg.classes = classes;
+	cfg.n_classes = 1;
+	rs = add_rule("rivals", "deescalation", SEV_LOW,
+	    LIST("@meet ...3 rivals", "rivals ...2 truce",
+	    "sides agree to peace", "sides agree to calm"));
+	rs->actors = NONE;
+	if ((r = compile_checked("a class in a term compiles")) == NULL)
+		goto out;
+	CHECK(!(r->anchor[r->class_id[0]] & RULES_ANCHOR),
+	    "a class of several members anchors no term");
+	CHECK_INT(run("Leaders met the rivals in Oslo."), 1,
+	    "a member of the class, then the word: a hit");
+	CHECK_INT(run("Leaders met in Oslo."), 0, "the class alone: none");
+	CHECK_INT(run("The rivals met in Oslo."), 0,
+	    "both, in the wrong order: the filter passes, the trie does not");
+	CHECK_INT(run("The rivals signed a truce."), 1, "another term");
+	CHECK_INT(run("The sides agree to peace."), 1,
+	    "terms that share their first two words: the one held");
+	CHECK_INT(run("The sides agree to calm."), 1, "and the other");
+	CHECK_INT(run("The sides agree to war."), 0, "but not a third");
+	rules_free(r);
+	compiled = NULL;
+out:
+	rules_result_free(&res);
+	memcpy(rules, save, sizeof(save));
+	cfg.n_rules = 0;
+	cfg.classes = NULL;
+	cfg.n_classes = 0;
+}
+
+/*
  * The clause keys (mood, actor_kinds, negated, raise) over sentences
  * of our own, with the clause analysis and the actors of clause.c and
  * actor.c.
@@ -637,6 +685,8 @@ main(void)
 
 	setup();
 	test_classes();
+	setup();
+	test_filter();
 	setup();
 	test_clauses();
 	return check_done();
