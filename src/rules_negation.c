@@ -17,10 +17,13 @@
 #include "text.h"
 
 /* Words that open a new clause, so that a cue before them governs
- * nothing after them ("does not want war, but if ..."). */
+ * nothing after them ("does not want war, but if ...").  A concession
+ * ("has not withdrawn despite a deadline to surrender") tells what is
+ * so all the same: the cue before it does not reach into it. */
 static const char *const rules_clause_words[] = {
 	"but", "however", "although", "though", "while", "whereas", "yet",
-	"if", "unless", "because", "otherwise", "whether", "and", NULL
+	"if", "unless", "because", "otherwise", "whether", "and",
+	"despite", "notwithstanding", NULL
 };
 
 static int

@@ -66,6 +66,9 @@ test_classes(void)
 	CHECK_INT(run("Iran attacked Israel."), 0, "no modal, no hit");
 	CHECK_INT(run("Iran would not attack Israel."), 0,
 	    "a rule without clause keys: a cue negates");
+	CHECK_INT(run("Iran did not back down despite warnings that Israel "
+	    "would attack."), 1, "but not past despite: what its phrase "
+	    "tells happened all the same");
 	CHECK_INT(run("Iran would not hesitate to attack Israel."), 1,
 	    "and hesitate cancels it (the language's clause tables)");
 	CHECK_INT(run("Iran would attack Israel without hesitation."), 1,
