@@ -30,6 +30,17 @@ static const char *const actor_possessives[] = {
 	"her", "his", "its", "their"
 };
 
+/* Nouns of an act of force: as a subject ("an invasion would kill
+ * thousands", "a strike would hit the port, the envoy said") they name
+ * the act, not who reports it; a war or an escalation that goes on is
+ * the speaker's own ("the war would go on, the minister said").
+ * Sorted. */
+static const char *const actor_force_nouns[] = {
+	"assault", "attack", "attacks", "bombardment", "bombing",
+	"bombings", "incursion", "invasion", "offensive", "raid", "raids",
+	"strike", "strikes"
+};
+
 /* After a noun of threat or demand, these name who makes it ("an
  * ultimatum from Baghdad", "warnings by the army"). */
 static const char *const actor_agent_prepositions[] = { "by", "from" };
@@ -500,6 +511,13 @@ actor_of_clause(const struct actor_mention *m, size_t n,
 	 * reported speech is its speaker's, or when the analysis found
 	 * none for this clause ("said X would not dare attack since it
 	 * could strike back"), the nearest speaker above it. */
+	/* ... but a noun of force as the subject, no possessive before
+	 * it ("an invasion would kill", not "its offensive will go on"),
+	 * names an act, not the one who reports it: no one named acts */
+	if (c->subj_first < c->subj_end && ACTOR_IN(doc->tokens[
+	    c->subj_end - 1].fold, actor_force_nouns) &&
+	    !ACTOR_IN(doc->tokens[c->subj_first].fold, actor_possessives))
+		return -1;
 	if (c->role == CLAUSE_REPORTED)
 		return actor_speaker(m, n, cs, doc, c);
 	if (c->subj_first < c->subj_end)

@@ -1193,6 +1193,9 @@ expect "police asking a gunman to surrender: no alert" \
 title_category surrenderdemand 'Darfur rebels reject Sudan army demand for surrender of the besieged town' threat
 title_category surrenderdeadline 'Varnia army gives Darfur rebels a deadline to surrender the town' threat
 title_none surrenderpolitics 'Ostland opposition must not surrender to the ruling party'
+# A noun of force as the subject of what is reported names an act, not
+# the one who reports it: a forecast of an invasion, no threat of his.
+body_none invasionsaid 'An invasion would kill thousands of civilians in Varnia, Ostland'"'"'s envoy warned.'
 # A cue before "despite" does not reach into its phrase: what it tells
 # happened all the same.
 title_rule despite 'Darfur rebels have not left Abeche despite Chad'"'"'s deadline to surrender' threat-surrender-demanded

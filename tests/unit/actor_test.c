@@ -511,6 +511,16 @@ test_agent(void)
 	c[1] = clause_of(2, 6, CLAUSE_REPORTED, 0, 2, 4, 0, 1);
 	CHECK_INT(agent("Iran said its missiles would fly.", c, 2, "fly"),
 	    IRAN, "a reported subject that is no actor: the speaker");
+	/* Iran said | an invasion would kill thousands */
+	c[0] = clause_of(0, 2, CLAUSE_MAIN, -1, 0, 1, 0, 0);
+	c[1] = clause_of(2, 7, CLAUSE_REPORTED, 0, 2, 4, 0, 1);
+	CHECK_INT(agent("Iran said an invasion would kill thousands.", c, 2,
+	    "kill"), -2, "a noun of force as a reported subject names an "
+	    "act, not the speaker's");
+	/* Iran said | its offensive would go on */
+	c[1] = clause_of(2, 7, CLAUSE_REPORTED, 0, 2, 4, 0, 1);
+	CHECK_INT(agent("Iran said its offensive would go on.", c, 2, "go"),
+	    IRAN, "its own, after a possessive: the speaker's");
 	/* The killing of Haniyeh will be avenged */
 	c[0] = clause_of(0, 7, CLAUSE_MAIN, -1, 0, 4, 0, 0);
 	CHECK_INT(agent("The killing of Haniyeh will be avenged.", c, 1,
