@@ -1,7 +1,8 @@
 /*
  * clause_cut.c: pass 1 of the clause analysis (clause.c): a sentence cut
  * into clauses at punctuation and at the conjunctions that open one
- * ("if", "who", "that", "but", "and vowed", "or else").
+ * ("if", "who", "that", "but", "and vowed", "or else"), after a
+ * headline's present the tables lack is guessed ("as Varnia plots").
  */
 #include "autoconf.h"
 
@@ -119,12 +120,99 @@ clause_push(struct clause_work *w, size_t first, enum clause_opener op,
 	return 0;
 }
 
+/* Does fold end in one of the endings of list (NULL-ended), with more
+ * than one letter before it?  0 for a NULL list. */
+static int
+ends_in(const char *const *list, const char *fold, size_t len)
+{
+	size_t n;
+
+	for (; list != NULL && *list != NULL; list++) {
+		n = strlen(*list);
+		if (len > n + 1 && memcmp(fold + len - n, *list, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A headline's present the tables lack: "after Chad cancels the talks",
+ * "as Sudan blocks aid", "Chad cancels the talks".  After a subject of
+ * one to three names and nouns that opens a clause (at a word that may
+ * open one, or at the headline's or a punctuation's start), an unknown
+ * word with the present's ending before its object is the clause's
+ * verb: marked a verb of the news, so that the clause is cut there and
+ * the verb found.  Not one right after an article, nor a noun before a
+ * verb, "and" or a preposition ("as Sudan troops attack", "Chad
+ * protests over"), nor a word ending as "-ss", "-us" or "-is" does;
+ * before a bare word, not an agent or abstract noun's ending ("as
+ * Sudan soldiers rest"): the language's no_present_endings and
+ * noun_endings.  Where no word opens the clause, only before
+ * an object that cannot be a verb (an article, a possessive, a
+ * particle, a number): in "Darfur towns brace for war" the verb may
+ * be the next word.
+ */
+static void
+guess_present(struct clause_work *w, size_t from, int opened)
+{
+	const struct text_token *t;
+	uint64_t after;
+	size_t j, len;
+
+	for (j = from; j < from + 4 && j + 1 < w->end; j++) {
+		t = &w->doc->tokens[j];
+		if (j > from && (t->flags & TEXT_CLAUSE))
+			return;
+		/* at a clause's start a name in capitals is one ("US
+		 * cancels the talks"), whatever word it folds to */
+		if ((wcls(w, j) & ~(CW_DET | CW_POSS | CW_NUM | CW_PRON)) &&
+		    (opened || j != from || !(t->flags & TEXT_CAPS)))
+			return;
+		len = t->fold_len;
+		if (j == from || wcls(w, j) != 0 || (t->flags & TEXT_CAPS) ||
+		    !clause_pres_form(w, j) || len < 4 ||
+		    ends_in(w->lang->no_present_endings, t->fold, len) ||
+		    (wcls(w, j - 1) & (CW_DET | CW_POSS | CW_NUM)))
+			continue;
+		after = wcls(w, j + 1);
+		if ((w->doc->tokens[j + 1].flags & TEXT_CLAUSE) ||
+		    (after & (CW_AND | CW_OR | CW_PREP | CW_OF | CW_TO |
+		    CW_AUX | CW_VERB | CW_EDSHAPE | CW_ING | CW_NEG)))
+			return;
+		if (!opened && !(after & (CW_DET | CW_POSS | CW_PARTICLE |
+		    CW_NUM | CW_FUNC)))
+			return;
+		if (!(after & (CW_DET | CW_POSS | CW_NUM | CW_FUNC)) &&
+		    ends_in(w->lang->noun_endings, t->fold, len))
+			continue;
+		w->cls[j - w->first] |= CW_VERB | CW_PRES | CW_NEWS;
+		return;
+	}
+}
+
+static void
+guess_presents(struct clause_work *w)
+{
+	size_t k;
+
+	if (!w->headline)
+		return;
+	for (k = w->first; k + 2 < w->end; k++) {
+		if (wcls(w, k) & (CW_SUBORD | CW_CONJ | CW_COND))
+			guess_present(w, k + 1, 1);
+		else if (k == w->first ||
+		    (w->doc->tokens[k].flags & TEXT_CLAUSE))
+			guess_present(w, k, 0);
+	}
+}
+
 int
 clause_cut(struct clause_work *w)
 {
 	size_t k, skip;
 	int op, verb_seen = 0, demand_seen = 0, speech_open = 0;
 
+	guess_presents(w);
 	op = opener_at(w, w->first, 0, 0, &skip);
 	if (clause_push(w, w->first, op < 0 ? OP_START : (enum clause_opener)op,
 	    op < 0 ? 0 : skip) == -1)

@@ -458,6 +458,15 @@ static const char *const english_belief_nouns[] = {
 	"suspicions", "prediction", "predictions", NULL
 };
 
+static const char *const english_no_present_endings[] = {
+	"ss", "us", "is", NULL
+};
+
+static const char *const english_noun_endings[] = {
+	"ers", "ors", "ions", "ists", "ants", "ents", "ians", "ties", "ries",
+	NULL
+};
+
 static struct clause_lang clause_english = {
 	.name = "english",
 	.words = english_words,
@@ -473,6 +482,8 @@ static struct clause_lang clause_english = {
 	.hesitate_verbs = english_hesitate_verbs,
 	.question_words = english_question_words,
 	.belief_nouns = english_belief_nouns,
+	.no_present_endings = english_no_present_endings,
+	.noun_endings = english_noun_endings,
 };
 
 static struct clause_lang *const clause_langs[] = { &clause_english };

@@ -146,6 +146,14 @@ struct clause_lang {
 	 * invade") is somebody's forecast, as what a verb of belief
 	 * reports is; NULL ends. */
 	const char *const *belief_nouns;
+	/* Endings of words that are no present form though they end as
+	 * one ("-ss", "-us", "-is": "Hamas", "status"), and the endings
+	 * of agent and abstract nouns ("-ers", "-ions") that before a
+	 * bare word are a plural subject ("as Varnian soldiers rest"),
+	 * for the present a headline's clause cut guesses
+	 * (clause_cut.c); NULL ends. */
+	const char *const *no_present_endings;
+	const char *const *noun_endings;
 
 	int		 built;		/* 1 built, -1 failed */
 	size_t		 past_len, ing_len, adv_len, pres_len;

@@ -1196,6 +1196,12 @@ title_none surrenderpolitics 'Ostland opposition must not surrender to the rulin
 # A noun of force as the subject of what is reported names an act, not
 # the one who reports it: a forecast of an invasion, no threat of his.
 body_none invasionsaid 'An invasion would kill thousands of civilians in Varnia, Ostland'"'"'s envoy warned.'
+# A headline's "as" and a name before a present the tables lack opens a
+# clause of its own: the revenge plotted is Chad's, not the caller's.
+printf '%s\n' 'Sudan urges restraint as Chad plots revenge' | match_stdin plots
+expect "a present the tables lack after as: its own subject acts" \
+    "$(json_get "$T/plots.out" '[(h["rule"], h["actors"]) for h in alerts[0]["hits"] if h["category"] == "retaliation"]')" \
+    "[('retaliation-talk', ['chad'])]"
 # A cue before "despite" does not reach into its phrase: what it tells
 # happened all the same.
 title_rule despite 'Darfur rebels have not left Abeche despite Chad'"'"'s deadline to surrender' threat-surrender-demanded

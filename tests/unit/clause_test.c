@@ -654,6 +654,26 @@ test_headlines(void)
 	    "after 'as' and its subject opens a clause of its own");
 	analyse("Chad hits Abeche after the rebels agree to talks", 1);
 	CHECK_STR(subject("agree"), "the rebels", "after 'after' too");
+	analyse("Panic in Abeche as Sudan cancels the talks", 1);
+	CHECK_STR(subject("talks"), "sudan", "an -s word the tables lack "
+	    "after 'as' and a name, before its object: the clause's verb");
+	CHECK_STR(verb("talks"), "tense=past mood=headline negated=no",
+	    "a headline's present: past");
+	analyse("Chad will not withdraw as Sudan scraps the truce", 1);
+	CHECK_STR(verb("truce"), "tense=past mood=headline negated=no",
+	    "the main clause's negation stays in it");
+	analyse("Chad cancels the talks", 1);
+	CHECK_STR(subject("talks"), "chad", "and at the headline's start, "
+	    "before an article");
+	analyse("Panic in Abeche as Sudan soldiers rest", 1);
+	CHECK_STR(subject("rest"), "", "a plural noun's ending before a bare "
+	    "word: no verb guessed");
+	analyse("Chad towns brace for war", 1);
+	CHECK_STR(subject("war"), "", "nor at the start before a bare word");
+	analyse("US plays down the raid, says it will talk", 1);
+	CHECK_STR(subject("says"), "us", "a name in capitals opens a title "
+	    "whatever word it folds to: a verb after the comma takes its "
+	    "subject, not the clause before");
 	analyse("Chad launches retaliatory strikes", 1);
 	CHECK_STR(subject("launches"), "chad", "a light verb before a "
 	    "noun of force that ends the headline is its verb");
