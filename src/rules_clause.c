@@ -190,6 +190,38 @@ rules_observer(const struct actor_mention *m)
 	}
 }
 
+static int	rules_thing_subject(const struct rules_run *, size_t);
+
+/*
+ * Is the speaker at am[sp] none of the parties to a thing it guesses at
+ * ("the war could last years, Norland's alliance chief warned", the
+ * war Varnia's and Ostland's): the sentence names another party that
+ * the rules know in a war or a standoff (it has rivals or is one), and
+ * the speaker is a rival of no other party it names?  A party
+ * forecasting its own war ("the war with Varnia could last months,
+ * Ostland warns") is a rival of one named, or the only party named;
+ * one naming only parties the rules know at no war may be warning them
+ * ("shipments could be targets, Varnia warns Norland"), as before.
+ * 1 then.
+ */
+static int
+rules_thing_of_others(const struct rules_run *run, long sp)
+{
+	long own = run->am[sp].actor, other;
+	size_t k;
+	int warring = 0;
+
+	for (k = 0; k < run->n_am; k++) {
+		if ((other = run->am[k].actor) < 0 || other == own)
+			continue;
+		if (rules_rivals(run->r->cfg, own, other))
+			return 0;
+		if (run->r->rival_linked[other])
+			warring = 1;
+	}
+	return warring;
+}
+
 /*
  * Is a may, might or could reported at token t somebody's forecast of
  * another's act, not a threat?  Yes when who says it is no party the
@@ -217,6 +249,11 @@ rules_guess_of_other(const struct rules_run *run, size_t t, long agent,
 	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
 	if (sp < 0)
 		return belief || !cond;
+	/* the speaker stands for a subject that names no party: its guess
+	 * is a forecast unless the thing is its own */
+	if (sp == agent && run->am[sp].actor >= 0 &&
+	    rules_thing_subject(run, t))
+		return rules_thing_of_others(run, sp);
 	if (sp == agent || run->am[agent].actor < 0)
 		return 0;
 	if (run->am[sp].actor < 0)

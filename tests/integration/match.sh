@@ -281,6 +281,10 @@ body_category war_continues 'The Chadian army chief warned that the war would co
 body_none went_on 'The fighting between Chad and the rebels continued for a third day.'
 body_none if_continues 'If the fighting continues, the Chadian minister said, aid will stop.'
 title_none could_last 'The war in Chad could last for years, say western leaders'
+# A war's length guessed at by a party that is in none of it is a
+# forecast; by a rival of a party it names, a threat of its own war.
+title_none could_last_other "Chad's army chief warns Sudan war could last for years"
+title_rule could_last_own 'The fighting could go on for years, Sudan warns the RSF' threat-war-continues
 # An offensive pressed ahead with or insisted on, a party's ruin
 # insisted on, and a party vowed to be demolished are threats.
 body_category press_ahead 'The Chadian president vowed to press ahead with the offensive on the rebel town.' threat

@@ -242,6 +242,54 @@ test_between(void)
 	actors[1].rivals = NONE;
 }
 
+/*
+ * A guess about a thing, not a party ("the war could last for years"):
+ * the speaker stands for the one acting, and it is that speaker's
+ * forecast, which fires nothing, when the speaker is in none of it: the
+ * sentence names another party known at war (one with rivals) and
+ * none that is the speaker's rival.  A party guessing at its own war,
+ * with its rival or alone, still fires, and so does one naming only
+ * parties known at no war.
+ */
+static void
+test_thing_forecast(void)
+{
+	struct config_rule *rw;
+	struct rules *r;
+
+	cfg.n_classes = 0;
+	cfg.n_rules = 0;
+	actors[0].kind = actors[1].kind = actors[2].kind = ACTOR_STATE;
+	actors[3].kind = ACTOR_ARMED_GROUP;
+	actors[0].rivals = actors[2].rivals = actors[3].rivals = NONE;
+	actors[1].rivals = LIST("hamas");
+	rw = add_rule("lasts", "threat", SEV_MEDIUM, LIST("war ...4 last"));
+	rw->mood = LIST("modal", "future", "threat");
+	if ((r = compile_checked("a rule on a war's length compiles")) == NULL)
+		return;
+	CHECK_INT(run("The war with Hamas could last for months, Israel "
+	    "warned."), 1, "a party's guess at its war with its rival fires");
+	CHECK_INT(run("The war could last for months, Israel warned."), 1,
+	    "so does one naming no other party");
+	CHECK_INT(run("The war could last for months, the US warned "
+	    "Hamas."), 0, "an outsider's guess at a war is a forecast");
+	CHECK_INT(run("The war will last for months, the US warned "
+	    "Hamas."), 1, "but a will is no guess");
+	CHECK_INT(run("The war could last for months, Israel warned "
+	    "Iran."), 1, "naming only a party known at no war, the guess "
+	    "may be a warning to it");
+	rules_result_free(&res);
+	explained[0] = '\0';
+	CHECK_INT(rules_match_explain(r, "", "The war could last for months, "
+	    "the US warned Hamas.", &res, collect, NULL), 0, "explain runs");
+	CHECK(strstr(explained, "a guess (may, might, could) or a belief "
+	    "reported by another") != NULL, "explain says it is a forecast");
+	rules_result_free(&res);
+	rules_free(r);
+	compiled = NULL;
+	actors[1].rivals = NONE;
+}
+
 int
 main(void)
 {
@@ -249,5 +297,6 @@ main(void)
 	test_context();
 	test_callers();
 	test_between();
+	test_thing_forecast();
 	return check_done();
 }
