@@ -166,7 +166,8 @@ rules_compile_classes(struct rules *r, long *failed, char *err,
 	*failed = -1;
 	if ((r->class_id = calloc(cfg->n_classes + 1, sizeof(uint32_t))) ==
 	    NULL || (r->class_single = calloc(cfg->n_classes + 1,
-	    sizeof(int))) == NULL)
+	    sizeof(int))) == NULL || (r->member_single = calloc(
+	    cfg->n_classes + 1, sizeof(*r->member_single))) == NULL)
 		goto oom;
 	for (k = 0; k < cfg->n_classes; k++) {
 		len = rules_key(key, sizeof(key), 'K', 0,
@@ -174,9 +175,16 @@ rules_compile_classes(struct rules *r, long *failed, char *err,
 		if (len == 0 || (id = rules_word_add(r, key, len)) == -1)
 			goto oom;
 		r->class_id[k] = (uint32_t)id;
+		/* Asked again for every phrase that uses the class: each
+		 * answer costs an analysis of the member. */
+		if ((r->member_single[k] = calloc(cfg->classes[k].words.n + 1,
+		    1)) == NULL)
+			goto oom;
 		for (i = 0; i < cfg->classes[k].words.n; i++)
-			if (rules_member_single(cfg->classes[k].words.v[i]))
+			if (rules_member_single(cfg->classes[k].words.v[i])) {
+				r->member_single[k][i] = 1;
 				r->class_single[k] = 1;
+			}
 	}
 	/* A class that uses one with single-word members has them too. */
 	for (round = 0; round < cfg->n_classes; round++)
@@ -214,7 +222,7 @@ rules_compile_classes(struct rules *r, long *failed, char *err,
 				}
 				if (r->class_single[d])
 					id = r->class_id[d];
-			} else if (rules_member_single(m) &&
+			} else if (r->member_single[k][i] &&
 			    (id = rules_member_id(r, lang, m, err, errlen)) ==
 			    -1)
 				goto fail;
@@ -581,6 +589,10 @@ rules_free(struct rules *r)
 	free(r->rule_kinds);
 	free(r->class_id);
 	free(r->class_single);
+	if (r->member_single != NULL)
+		for (i = 0; i < r->cfg->n_classes; i++)
+			free(r->member_single[i]);
+	free(r->member_single);
 	free(r->class_off);
 	free(r->class_of);
 	if (r->words != NULL)

@@ -124,6 +124,9 @@ struct rules {
 	 * class also stands for the class's id (rules_token_cands). */
 	uint32_t		 *class_id;	/* per class */
 	int			 *class_single;	/* has single-word members */
+	unsigned char		**member_single; /* per class, per member:
+						   one word of one token
+						   (rules_member_single) */
 	uint32_t		 *class_off;	/* word id w: class_of[off[w]..
 						   off[w + 1]) */
 	uint32_t		 *class_of;

@@ -376,7 +376,7 @@ rules_class_paths(struct rules_phrase *ph, uint32_t node, size_t k,
 				return -1;
 			continue;
 		}
-		if (rules_member_single(m))
+		if (ph->r->member_single[k][i])
 			continue;
 		if (asprintf(&joined, "%s %s", m, rest) == -1) {
 			snprintf(ph->err, ph->errlen, "out of memory");
