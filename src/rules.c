@@ -588,6 +588,8 @@ rules_free(struct rules *r)
 	free(r->rule_not_moods);
 	free(r->rule_kinds);
 	free(r->class_id);
+	memo_free(r->phrase_words);
+	free(r->word_ids);
 	free(r->class_single);
 	if (r->member_single != NULL)
 		for (i = 0; i < r->cfg->n_classes; i++)

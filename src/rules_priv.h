@@ -120,6 +120,12 @@ struct rules {
 	int			  has_exact;	/* a word in its exact form
 						   ("=aide") */
 
+	/* While the phrases are added: the word ids of each word of a
+	 * phrase as written (rules_word_ids), and room for them. */
+	struct memo		 *phrase_words;
+	uint32_t		 *word_ids;
+	size_t			  word_ids_cap;
+
 	/* Word classes: a token whose id is a single-word member of a
 	 * class also stands for the class's id (rules_token_cands). */
 	uint32_t		 *class_id;	/* per class */

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "memo.h"
 #include "rules.h"
 #include "rules_priv.h"
 #include "text.h"
@@ -423,6 +424,84 @@ rules_path_end(struct rules_phrase *ph, uint32_t node, size_t depth)
 	return 0;
 }
 
+/* Bounds of the memo of a phrase's words (rules_word_ids): a few
+ * thousand distinct words, each a handful of ids. */
+#define PHRASE_WORDS_SLOTS	8192
+#define PHRASE_WORDS_ARENA	(256 * 1024)
+#define PHRASE_WORDS_KEY_MAX	255
+#define PHRASE_WORDS_VAL_MAX	(64 * sizeof(uint32_t))
+
+/*
+ * The word ids of the len bytes at w, one word of a phrase (one id per
+ * token, as rules_token_key keys it), in ph->r->word_ids; their number
+ * in *n.  0, or -1 with ph->err set.  The same words are asked for again
+ * and again: a class's multiword members are spelt out anew in every
+ * phrase that uses the class, and the ids do not change (they depend
+ * on the word, on whether the phrase names an actor or a role, and on
+ * its language); an analysis and a stem cost more than the memo.
+ */
+static int
+rules_word_ids(struct rules_phrase *ph, const char *w, size_t len,
+    size_t *n)
+{
+	struct rules *r = ph->r;
+	struct text_doc doc;
+	const void *val;
+	char key[RULES_MAX_KEY];
+	enum rules_form form;
+	size_t t, k, val_len;
+	uint32_t *grown;
+	long word;
+	unsigned tag = (unsigned)ph->lang * 2 + (ph->kind == PAT_ACTOR ||
+	    ph->kind == PAT_ROLE);
+
+	if (r->phrase_words == NULL)	/* without it, no memo: slower */
+		r->phrase_words = memo_new(PHRASE_WORDS_SLOTS,
+		    PHRASE_WORDS_ARENA, PHRASE_WORDS_KEY_MAX,
+		    PHRASE_WORDS_VAL_MAX, sizeof(uint32_t));
+	if (r->phrase_words != NULL && (val = memo_get(r->phrase_words, tag,
+	    w, len, &val_len)) != NULL) {
+		*n = val_len / sizeof(uint32_t);
+		if (*n > 0)
+			memcpy(r->word_ids, val, val_len);
+		return 0;
+	}
+	form = rules_word_form(w, len);
+	if (text_analyse(w, len, &doc) == -1)
+		goto oom;
+	if (doc.n_tokens > r->word_ids_cap) {
+		if ((grown = realloc(r->word_ids, doc.n_tokens *
+		    sizeof(*grown))) == NULL)
+			goto oom;
+		r->word_ids = grown;
+		r->word_ids_cap = doc.n_tokens;
+	}
+	for (t = 0; t < doc.n_tokens; t++) {
+		k = rules_token_key(r, ph->kind, ph->lang, &doc.tokens[t],
+		    form == RULES_PREFIX && t + 1 < doc.n_tokens ?
+		    RULES_STEM : form, key, sizeof(key));
+		if (k == 0) {
+			text_doc_free(&doc);
+			snprintf(ph->err, ph->errlen, "phrase \"%s\": a "
+			    "word is too long", ph->text);
+			return -1;
+		}
+		if ((word = rules_word_add(r, key, k)) == -1)
+			goto oom;
+		r->word_ids[t] = (uint32_t)word;
+	}
+	*n = doc.n_tokens;
+	text_doc_free(&doc);
+	if (r->phrase_words != NULL)
+		memo_put(r->phrase_words, tag, w, len, r->word_ids,
+		    *n * sizeof(uint32_t));
+	return 0;
+oom:
+	text_doc_free(&doc);
+	snprintf(ph->err, ph->errlen, "out of memory");
+	return -1;
+}
+
 /*
  * The words of w from node on.  Words are separated by blanks; a word
  * may hold several tokens ("de-escalat*" is "de" then "escalat*"); "*"
@@ -435,12 +514,9 @@ rules_path(struct rules_phrase *ph, uint32_t node, const char *w,
     size_t depth, int last_gap, int nest)
 {
 	struct rules *r = ph->r;
-	struct text_doc doc;
 	const char *we;
-	char key[RULES_MAX_KEY];
-	long word, child, k;
+	long child, k;
 	size_t t, n;
-	enum rules_form form;
 
 	for (;; w = we) {
 		while (*w == ' ' || *w == '\t')
@@ -501,32 +577,15 @@ rules_path(struct rules_phrase *ph, uint32_t node, const char *w,
 			continue;
 		}
 		last_gap = 0;
-		form = rules_word_form(w, (size_t)(we - w));
-		if (text_analyse(w, (size_t)(we - w), &doc) == -1) {
-			text_doc_free(&doc);
-			goto oom;
-		}
-		for (t = 0; t < doc.n_tokens; t++) {
-			n = rules_token_key(r, ph->kind, ph->lang,
-			    &doc.tokens[t], form == RULES_PREFIX &&
-			    t + 1 < doc.n_tokens ? RULES_STEM : form,
-			    key, sizeof(key));
-			if (n == 0) {
-				text_doc_free(&doc);
-				snprintf(ph->err, ph->errlen, "phrase \"%s\": a "
-				    "word is too long", ph->text);
-				return -1;
-			}
-			if ((word = rules_word_add(r, key, n)) == -1 ||
-			    (child = rules_child(r, node, (uint32_t)word))
-			    == -1) {
-				text_doc_free(&doc);
+		if (rules_word_ids(ph, w, (size_t)(we - w), &n) == -1)
+			return -1;
+		for (t = 0; t < n; t++) {
+			if ((child = rules_child(r, node, r->word_ids[t]))
+			    == -1)
 				goto oom;
-			}
 			node = (uint32_t)child;
 			depth++;
 		}
-		text_doc_free(&doc);
 	}
 	return rules_path_end(ph, node, depth);
 oom:
