@@ -445,6 +445,19 @@ store_item_undo(struct store *s)
 }
 
 int
+store_item_failed(struct store *s)
+{
+	store_unseen_forget(s);
+	/* As store_item_undo: a failed statement is undone by itself, or
+	 * SQLite rolled the whole transaction back. */
+	if (sqlite3_get_autocommit(s->db)) {
+		s->in_transaction = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int
 store_is_seen(struct store *s, const char *feed, const char *key)
 {
 	sqlite3_stmt *st;

@@ -80,6 +80,9 @@ void		 store_rollback(struct store *);
 int		 store_item_begin(struct store *);
 int		 store_item_end(struct store *);
 int		 store_item_undo(struct store *);
+/* An item that failed without store_item_begin, its one write undone
+ * by SQLite: 0, or -1 when the transaction is gone (as store_item_undo). */
+int		 store_item_failed(struct store *);
 
 /* 1 seen, 0 new, -1 error. */
 int		 store_is_seen(struct store *, const char *feed, const char *key);

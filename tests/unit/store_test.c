@@ -92,6 +92,20 @@ test_seen_survives_reopen(void)
 	    "the kept items of the feed are seen");
 	CHECK_INT(store_is_seen(s, "world", "d"), 0,
 	    "the undone item is not, though its feed committed");
+
+	/* An item without a savepoint (no alert) that failed: the
+	 * transaction goes on while it is open, not once it is gone. */
+	CHECK_INT(store_begin(s), 0, "a transaction for items without one");
+	CHECK_INT(store_mark_seen(s, "world", "f", 1000), 0, "mark f");
+	CHECK_INT(store_item_failed(s), 0,
+	    "a failed item in an open transaction lets the feed go on");
+	CHECK_INT(store_commit(s), 0, "that transaction commits");
+	CHECK_INT(store_is_seen(s, "world", "f"), 1, "f is seen");
+	CHECK_INT(store_begin(s), 0, "another transaction starts");
+	CHECK_INT(sqlite3_exec(store_db(s), "ROLLBACK", NULL, NULL, NULL),
+	    SQLITE_OK, "SQLite ends it by itself (as on a full disk)");
+	CHECK_INT(store_item_failed(s), -1,
+	    "a failed item whose transaction is gone stops the feed");
 	store_close(s);
 
 	s = store_open(dir);
