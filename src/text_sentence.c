@@ -16,14 +16,51 @@
 #include "text_char.h"
 #include "text_priv.h"
 
-/* Titles and short forms whose full stop does not end a sentence. */
-static const char *const text_titles[] = {
-	"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt",
-	"sgt", "adm", "cmdr", "gov", "sen", "rep", "pres", "prof", "st",
-	"jr", "sr", "rev", "hon", "amb", "brig", "mt", "ft", "vs", "inc",
-	"ltd", "co", "corp", "dept", "jan", "feb", "mar", "apr", "jun",
-	"jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "cf",
-	"al", "fig", "vol", "pp", "sgt", "supt", "insp", "messrs", NULL
+/*
+ * Titles and short forms whose full stop does not end a sentence, by
+ * first letter: asked at every full stop after a short word, and a scan
+ * of one list of them all cost more than the rest of the test.
+ */
+static const char *const titles_a[] = { "adm", "amb", "apr", "aug", "approx",
+	"al", NULL };
+static const char *const titles_b[] = { "brig", NULL };
+static const char *const titles_c[] = { "col", "capt", "cpt", "cmdr", "co",
+	"corp", "cf", NULL };
+static const char *const titles_d[] = { "dr", "dept", "dec", NULL };
+static const char *const titles_f[] = { "ft", "feb", "fig", NULL };
+static const char *const titles_g[] = { "gen", "gov", NULL };
+static const char *const titles_h[] = { "hon", NULL };
+static const char *const titles_i[] = { "inc", "insp", NULL };
+static const char *const titles_j[] = { "jr", "jan", "jun", "jul", NULL };
+static const char *const titles_l[] = { "lt", "ltd", NULL };
+static const char *const titles_m[] = { "mr", "mrs", "ms", "maj", "mt", "mar",
+	"messrs", NULL };
+static const char *const titles_n[] = { "nov", NULL };
+static const char *const titles_o[] = { "oct", NULL };
+static const char *const titles_p[] = { "pres", "prof", "pp", NULL };
+static const char *const titles_r[] = { "rep", "rev", NULL };
+static const char *const titles_s[] = { "sgt", "sen", "st", "sr", "sep", "sept",
+	"supt", NULL };
+static const char *const titles_v[] = { "vs", "vol", NULL };
+
+static const char *const *const text_titles[26] = {
+	['a' - 'a'] = titles_a,
+	['b' - 'a'] = titles_b,
+	['c' - 'a'] = titles_c,
+	['d' - 'a'] = titles_d,
+	['f' - 'a'] = titles_f,
+	['g' - 'a'] = titles_g,
+	['h' - 'a'] = titles_h,
+	['i' - 'a'] = titles_i,
+	['j' - 'a'] = titles_j,
+	['l' - 'a'] = titles_l,
+	['m' - 'a'] = titles_m,
+	['n' - 'a'] = titles_n,
+	['o' - 'a'] = titles_o,
+	['p' - 'a'] = titles_p,
+	['r' - 'a'] = titles_r,
+	['s' - 'a'] = titles_s,
+	['v' - 'a'] = titles_v,
 };
 
 #define TEXT_TITLE_MAX	6	/* bytes of the longest title above */
@@ -140,6 +177,7 @@ text_dot_is_short_form(struct text_scan *sc, size_t i, int32_t next_cp)
 {
 	struct text_doc *doc = sc->doc;
 	const struct text_token *t;
+	const char *const *titles;
 	const char *fold;
 	size_t k;
 
@@ -160,9 +198,11 @@ text_dot_is_short_form(struct text_scan *sc, size_t i, int32_t next_cp)
 	if ((t->fold_len == 2 && memcmp(fold, "no", 2) == 0) ||
 	    (t->fold_len == 3 && memcmp(fold, "nos", 3) == 0))
 		return text_is_digit(next_cp);
-	for (k = 0; text_titles[k] != NULL; k++)
-		if (fold[0] == text_titles[k][0] &&
-		    strcmp(fold, text_titles[k]) == 0)
+	if ((unsigned char)fold[0] < 'a' || (unsigned char)fold[0] > 'z' ||
+	    (titles = text_titles[fold[0] - 'a']) == NULL)
+		return 0;
+	for (k = 0; titles[k] != NULL; k++)
+		if (fold[1] == titles[k][1] && strcmp(fold, titles[k]) == 0)
 			return 1;
 	return 0;
 }
