@@ -244,7 +244,7 @@ rules_match_explain(const struct rules *r, const char *title,
 	run.arg = arg;
 	if (title == NULL)
 		title = "";
-	tl = strlen(title);
+	tl = text_title_end(title, strlen(title));
 	bl = body != NULL ? strlen(body) : 0;
 	if ((text = malloc(tl + bl + 2)) == NULL)
 		return -1;

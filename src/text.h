@@ -74,6 +74,13 @@ void	 text_doc_free(struct text_doc *);
  */
 char	*text_fold(const char *word, size_t len);
 
+/*
+ * Where a title of len bytes ends without the outlet's name an aggregator
+ * wrote after its last dash ("Chad shells a town - The Ostland Herald"):
+ * that name is nobody in the story, neither speaker nor party.
+ */
+size_t	 text_title_end(const char *title, size_t len);
+
 /* A Snowball stemmer (libstemmer) for one language. */
 struct text_stemmer;
 

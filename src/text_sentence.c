@@ -245,3 +245,77 @@ text_sentence_end(struct text_scan *sc, size_t i, int32_t mark)
 		return 0;
 	return j;
 }
+
+/* Words an outlet's name may hold in lower case ("The Times of Ostland",
+ * "Varnia News | English"). */
+static const char *const text_outlet_joins[] = {
+	"of", "the", "and", "for", "on", "de", "du", "la", "le", "al", "el",
+	"|", "&", "-", NULL
+};
+
+/* Is the word [s, e) a joiner of an outlet's name? */
+static int
+text_outlet_join(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; text_outlet_joins[k] != NULL; k++)
+		if (strlen(text_outlet_joins[k]) == n &&
+		    memcmp(text_outlet_joins[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is title[s, e) the name of the outlet that aggregators write after a
+ * title's last dash ("Chad shells a town - The Ostland Herald")?  Two
+ * to six words, each capitalised or a joiner, none a possessive ("-
+ * Varnia's president" is a speaker); a lone word ("- US", "- Reuters")
+ * may be a party that speaks and is left to the clause analysis.
+ */
+static int
+text_outlet(const char *t, size_t s, size_t e)
+{
+	size_t n = 0, w;
+
+	while (s < e) {
+		while (s < e && t[s] == ' ')
+			s++;
+		if (s >= e)
+			break;
+		for (w = s; w < e && t[w] != ' '; w++)
+			;
+		if (++n > 6)
+			return 0;
+		if (t[s] == '(')
+			s++;
+		if (s < w && !((t[s] >= 'A' && t[s] <= 'Z') ||
+		    (t[s] >= '0' && t[s] <= '9') ||
+		    ((unsigned char)t[s] >= 0xc0 && w - s > 2)) &&
+		    !text_outlet_join(t + s, w - s))
+			return 0;
+		if ((w - s >= 2 && t[w - 2] == '\'' && t[w - 1] == 's') ||
+		    (w - s >= 4 && memcmp(t + w - 4, "\xe2\x80\x99s", 4) == 0))
+			return 0;
+		s = w;
+	}
+	return n >= 2;
+}
+
+size_t
+text_title_end(const char *t, size_t len)
+{
+	size_t k, round;
+
+	/* "... - Voice of Varnia - VN News": at most two names */
+	for (round = 0; round < 2; round++) {
+		for (k = len; k >= 3; k--)
+			if (t[k - 1] == ' ' && t[k - 2] == '-' &&
+			    t[k - 3] == ' ')
+				break;
+		if (k < 3 || k - 3 == 0 || !text_outlet(t, k, len))
+			break;
+		len = k - 3;
+	}
+	return len;
+}

@@ -284,6 +284,11 @@ title_none could_last 'The war in Chad could last for years, say western leaders
 # A war's length guessed at by a party that is in none of it is a
 # forecast; by a rival of a party it names, a threat of its own war.
 title_none could_last_other "Chad's army chief warns Sudan war could last for years"
+# The outlet an aggregator writes after a title's last dash is nobody in
+# the story: not the one who voices a guess (an outlet named for the
+# party acting made its guess its own threat), nor a party.
+title_none outlet_guess 'Chad could shell the border town - The Chad Times'
+title_rule outlet_freed 'Freed Sudanese hostage recounts abuse in rebel captivity - Sudan News' deescalation-freed
 title_rule could_last_own 'The fighting could go on for years, Sudan warns the RSF' threat-war-continues
 # An offensive pressed ahead with or insisted on, a party's ruin
 # insisted on, and a party vowed to be demolished are threats.

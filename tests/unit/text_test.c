@@ -227,6 +227,36 @@ test_stems(void)
 	CHECK(text_stemmer_new("klingon") == NULL, "unknown language: NULL");
 }
 
+/* Where a title ends without its outlet's name after the last dash. */
+static void
+test_title_end(void)
+{
+	static const struct {
+		const char	*title;
+		size_t		 end;
+	} t[] = {
+		/* an aggregator's outlet: nobody in the story */
+		{ "Chad shells a town - The Ostland Herald", 18 },
+		{ "Chad shells a town - The Times of Sudan", 18 },
+		{ "Chad shells a town - Varnia News | English", 18 },
+		{ "Chad shells a town - Voice of Ostland - VO News", 18 },
+		/* a lone word may be a party that speaks ("- US") */
+		{ "Chad could shell a town - US", 28 },
+		/* lower case or a possessive: a speaker, not an outlet */
+		{ "Chad could shell a town - Sudan officials", 41 },
+		{ "Chad could shell a town - Sudan's president", 43 },
+		{ "Chad shells a town - and Sudan waits", 36 },
+		/* too long for a name */
+		{ "Chad - A B C D E F G", 20 },
+		{ "- Ostland Herald", 16 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		CHECK_INT(text_title_end(t[i].title, strlen(t[i].title)),
+		    t[i].end, t[i].title);
+}
+
 int
 main(void)
 {
@@ -234,6 +264,7 @@ main(void)
 	test_tokens();
 	test_folding();
 	test_stems();
+	test_title_end();
 	text_doc_free(&doc);
 	return check_done();
 }
