@@ -1,6 +1,7 @@
 /*
- * actor_priv.h: what actor.c (the mentions) and actor_agent.c (who acts)
- * share: the word lists both read, and the tests on words.  Not a
+ * actor_priv.h: what actor.c (the mentions), actor_span.c (which mention
+ * stands where) and actor_agent.c (who acts) share: the word lists they
+ * read, the tests on words, and the lookups by position.  Not a
  * contract: only those include it.
  */
 #ifndef BRINK_ACTOR_PRIV_H
@@ -34,5 +35,24 @@ extern const size_t	 actor_n_determiners;
 /* Does token t, after a name, make that name a backer ("Iran-backed",
  * "US-led")? */
 int	 actor_backing(const struct text_doc *doc, size_t t);
+
+/* The lookups of actor_span.c, for actor_agent.c: indices into the
+ * mentions m of n, or -1 when none fits. */
+struct actor_mention;
+
+/* Can mention k act, its phrase looked at no further back than lo? */
+int	 actor_can_act(const struct actor_mention *m, size_t k,
+	    const struct text_doc *doc, size_t lo);
+/* The first mention in tokens [from, to) that can act. */
+long	 actor_in_span(const struct actor_mention *m, size_t n,
+	    const struct text_doc *doc, size_t from, size_t to);
+/* The mention that ends right before token t. */
+long	 actor_before(const struct actor_mention *m, size_t n, size_t t);
+/* The first side named after "between" in the subject [from, to). */
+long	 actor_between(const struct actor_mention *m, size_t n,
+	    const struct text_doc *doc, size_t from, size_t to);
+/* The mention after token p, past its determiners, before end. */
+long	 actor_object_of(const struct actor_mention *m, size_t n,
+	    const struct text_doc *doc, size_t p, size_t end);
 
 #endif
