@@ -424,34 +424,30 @@ store_item_end(struct store *s)
 }
 
 int
-store_item_undo(struct store *s)
+store_item_failed(struct store *s)
 {
 	store_unseen_forget(s);
 	/* SQLite may have rolled the whole transaction back by itself
 	 * (SQLITE_FULL, SQLITE_IOERR): then there is nothing to undo to,
-	 * and what follows must not run outside a transaction. */
+	 * and what follows must not run outside a transaction.  Else a
+	 * failed statement has undone itself. */
 	if (sqlite3_get_autocommit(s->db)) {
 		s->in_transaction = 0;
-		return -1;
-	}
-	if (store_step_done(s, store_stmt(s, ST_ROLLBACK_TO),
-	    "undoing an item") == -1 ||
-	    store_step_done(s, store_stmt(s, ST_RELEASE),
-	    "undoing an item") == -1) {
-		store_rollback(s);
 		return -1;
 	}
 	return 0;
 }
 
 int
-store_item_failed(struct store *s)
+store_item_undo(struct store *s)
 {
-	store_unseen_forget(s);
-	/* As store_item_undo: a failed statement is undone by itself, or
-	 * SQLite rolled the whole transaction back. */
-	if (sqlite3_get_autocommit(s->db)) {
-		s->in_transaction = 0;
+	if (store_item_failed(s) == -1)
+		return -1;
+	if (store_step_done(s, store_stmt(s, ST_ROLLBACK_TO),
+	    "undoing an item") == -1 ||
+	    store_step_done(s, store_stmt(s, ST_RELEASE),
+	    "undoing an item") == -1) {
+		store_rollback(s);
 		return -1;
 	}
 	return 0;

@@ -14,33 +14,21 @@
 #include <jansson.h>
 
 #include "../check.h"
+#include "story_fixture.h"
 #include "../../src/config.h"
 #include "../../src/store.h"
 #include "../../src/story_db.h"
 
+/* An alert on one wire item, its link made from its id. */
 static json_t *
-alert(const char *id, const char *category, const char *actor,
+wire_alert(const char *id, const char *category, const char *actor,
     const char *target, const char *sentence)
 {
 	char link[64];
-	json_t *a;
 
 	snprintf(link, sizeof(link), "https://news.example/%s", id);
-	a = json_pack("{s:s, s:s, s:s, s:s, s:{s:s, s:s, s:s}, s:[s], s:[],"
-	    " s:[{s:s}]}", "id", id, "severity", "low", "category", category,
-	    "feed", "wire", "item", "id", link, "title", sentence, "link",
-	    link, "actors", actor, "targets", "hits", "sentence", sentence);
-	if (a != NULL && target != NULL)
-		json_array_append_new(json_object_get(a, "targets"),
-		    json_string(target));
-	return a;
-}
-
-static const char *
-story_id(const json_t *a)
-{
-	return json_string_value(json_object_get(json_object_get(a, "story"),
-	    "id"));
+	return alert(id, "wire", category, "low", actor, target, link,
+	    sentence);
 }
 
 /* Join a's statement, then b's a minute later; are they one story? */
@@ -90,10 +78,10 @@ main(void)
 	/* Named "ostlanders" in the configuration, "Ostlanders" (the stem
 	 * "ostland") in the text: the name is still no word of the
 	 * statement, so three stock words do not make a story. */
-	a[0] = alert("n1", "deescalation", "ostlanders", NULL, "Ostlanders "
+	a[0] = wire_alert("n1", "deescalation", "ostlanders", NULL, "Ostlanders "
 	    "walked out of the peace talks in Tarmo, accusing Chad of "
 	    "stalling since they resumed.");
-	a[1] = alert("n2", "deescalation", "ostlanders", NULL, "Ostlanders "
+	a[1] = wire_alert("n2", "deescalation", "ostlanders", NULL, "Ostlanders "
 	    "peace talks resume");
 	CHECK(!one_story(sd, a[0], a[1], t0), "an actor's name stemmed "
 	    "apart from its configuration name does not count as a word "
@@ -101,10 +89,10 @@ main(void)
 
 	/* Six stems in common of ten, but one of them the actor's name:
 	 * five of nine is under story_overlap. */
-	a[2] = alert("n3", "threat", "brisland", NULL, "Brisland troops will "
+	a[2] = wire_alert("n3", "threat", "brisland", NULL, "Brisland troops will "
 	    "shell the port of Tarmo on Monday at dawn unless the fishermen "
 	    "leave, officials in Kessel said.");
-	a[3] = alert("n4", "threat", "brisland", NULL, "Brisland troops vowed "
+	a[3] = wire_alert("n4", "threat", "brisland", NULL, "Brisland troops vowed "
 	    "to storm the port of Tarmo, officials in Kessel said, to end "
 	    "the siege.");
 	CHECK(!one_story(sd, a[2], a[3], t0 + 600), "the share of words in "
@@ -113,9 +101,9 @@ main(void)
 	/* The target is a word of what was said: "Varnia" is one of the
 	 * four stems the statements share (other actors besides, so that
 	 * only the looser test can join them). */
-	a[4] = alert("n5", "deescalation", "brisland", "varnia", "Brisland "
+	a[4] = wire_alert("n5", "deescalation", "brisland", "varnia", "Brisland "
 	    "agreed to the Varnia truce plan for Kessel.");
-	a[5] = alert("n6", "deescalation", "brisland", "varnia", "Brisland "
+	a[5] = wire_alert("n6", "deescalation", "brisland", "varnia", "Brisland "
 	    "and Ostlanders agree Varnia truce plan");
 	json_array_append_new(json_object_get(a[5], "actors"),
 	    json_string("ostlanders"));

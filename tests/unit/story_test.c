@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "../check.h"
+#include "story_fixture.h"
 #include "../../src/alert.h"
 #include "../../src/config.h"
 #include "../../src/store.h"
@@ -219,8 +220,6 @@ test_counts(void)
 	CHECK(!story_counts_share(&c[0], &w[1]), "another count");
 }
 
-static json_t *alert(const char *, const char *, const char *,
-    const char *, const char *, const char *, const char *, const char *);
 
 /* A wire dateline is no part of the statement an alert is compared by. */
 static void
@@ -248,31 +247,6 @@ test_statement(void)
 	CHECK(names[0].n == names[1].n, "nor a name");
 	json_decref(a);
 	json_decref(b);
-}
-
-static json_t *
-alert(const char *id, const char *feed, const char *category,
-    const char *severity, const char *actor, const char *target,
-    const char *link, const char *sentence)
-{
-	json_t *a;
-
-	a = json_pack("{s:s, s:s, s:s, s:s, s:{s:s, s:s, s:s}, s:[s], s:[],"
-	    " s:[{s:s}]}", "id", id, "severity", severity, "category",
-	    category, "feed", feed, "item", "id", link, "title", sentence,
-	    "link", link, "actors", actor, "targets", "hits", "sentence",
-	    sentence);
-	if (a != NULL && target != NULL)
-		json_array_append_new(json_object_get(a, "targets"),
-		    json_string(target));
-	return a;
-}
-
-static const char *
-story_id(const json_t *a)
-{
-	return json_string_value(json_object_get(json_object_get(a, "story"),
-	    "id"));
 }
 
 static int
