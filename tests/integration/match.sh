@@ -428,6 +428,11 @@ body_rule cease_fire_verb 'The rebels agreed to cease fire at midnight.' deescal
 body_none cease_fire_noun 'The US is hopeful for a cease-fire in Sudan.'
 # Flexibility shown or a stance softened in talks moves them on.
 body_rule flexibility 'The rebels showed flexibility on the truce plan, Chad said.' deescalation-talks
+# A plan to end a war, put forward or accepted, is a peace plan; one
+# only sought is not.
+title_rule end_plan 'Chad unveils a proposal to end the conflict with Sudan' deescalation-talks
+body_rule end_plan_ok 'The Darfur rebels accepted the plan to end the fighting, Sudan said.' deescalation-talks
+body_none end_plan_sought 'The Sudanese army seeks a plan to end the conflict in Darfur.'
 # To wipe out is force against a party or a foe, not against debt or
 # losses; a call for a party to be destroyed or wiped out is a call to
 # force.
