@@ -433,6 +433,9 @@ body_rule flexibility 'The rebels showed flexibility on the truce plan, Chad sai
 title_rule end_plan 'Chad unveils a proposal to end the conflict with Sudan' deescalation-talks
 body_rule end_plan_ok 'The Darfur rebels accepted the plan to end the fighting, Sudan said.' deescalation-talks
 body_none end_plan_sought 'The Sudanese army seeks a plan to end the conflict in Darfur.'
+# Truce talks that news is told in or over are under way.
+title_rule in_truce_talks 'Chad hardens its stance in ceasefire talks with the rebels' deescalation-talks-go-on
+title_rule over_truce_talks 'Pressure grows on Sudan over the Darfur truce talks with the rebels' deescalation-talks-go-on
 # To wipe out is force against a party or a foe, not against debt or
 # losses; a call for a party to be destroyed or wiped out is a call to
 # force.
