@@ -436,6 +436,8 @@ body_none end_plan_sought 'The Sudanese army seeks a plan to end the conflict in
 # Truce talks that news is told in or over are under way.
 title_rule in_truce_talks 'Chad hardens its stance in ceasefire talks with the rebels' deescalation-talks-go-on
 title_rule over_truce_talks 'Pressure grows on Sudan over the Darfur truce talks with the rebels' deescalation-talks-go-on
+# A new or latest truce offer on the table is one made.
+title_rule latest_truce_plan 'Sudan weighs the latest ceasefire plan as fighting goes on in Darfur' deescalation-talks-go-on
 # To wipe out is force against a party or a foe, not against debt or
 # losses; a call for a party to be destroyed or wiped out is a call to
 # force.
