@@ -444,6 +444,11 @@ title_rule latest_truce_plan 'Sudan weighs the latest ceasefire plan as fighting
 body_none wipe_debt 'The finance minister of Chad vowed to wipe out the debt of its farmers.'
 body_rule wipe_rebels 'Chad vowed to wipe out the rebels.' threat-of-force
 body_rule call_wiped 'A Chadian minister called for Abeche to be wiped out if the captives were not freed.' threat-call
+# A call to escalate, to arms or to jihad by those who command force is
+# a call for force; lawmakers' calls are none.
+body_rule call_escalate 'The Chad army chief called for an escalation against the Sudanese rebels.' threat-call
+body_rule call_arms 'The Darfur rebels issued a call to arms against the Chad army.' threat-call
+body_none call_escalate_mps 'Sudanese lawmakers called for an escalation of the strike.'
 # A step told in a relative clause says what a party did before, not
 # the news of the sentence.
 body_none relative_step 'Chad, which mediated the truce talks between the rebels and Sudan, condemned the raid on Abeche.'
