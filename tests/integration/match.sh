@@ -449,6 +449,10 @@ body_rule call_wiped 'A Chadian minister called for Abeche to be wiped out if th
 body_rule call_escalate 'The Chad army chief called for an escalation against the Sudanese rebels.' threat-call
 body_rule call_arms 'The Darfur rebels issued a call to arms against the Chad army.' threat-call
 body_none call_escalate_mps 'Sudanese lawmakers called for an escalation of the strike.'
+# Blows vowed with a word of force are force; a blow to an economy is
+# none.
+body_rule vow_blows 'Chad vowed painful blows against the Darfur rebels.' threat-of-force
+body_none vow_blow_economy 'Chad promised a painful blow to the Sudanese economy.'
 # A step told in a relative clause says what a party did before, not
 # the news of the sentence.
 body_none relative_step 'Chad, which mediated the truce talks between the rebels and Sudan, condemned the raid on Abeche.'
