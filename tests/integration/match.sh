@@ -453,6 +453,10 @@ body_none call_escalate_mps 'Sudanese lawmakers called for an escalation of the 
 # none.
 body_rule vow_blows 'Chad vowed painful blows against the Darfur rebels.' threat-of-force
 body_none vow_blow_economy 'Chad promised a painful blow to the Sudanese economy.'
+# Insisting that a party be destroyed is a threat; insisting that one's
+# side not be beaten is defiance, neither a threat nor a step down.
+body_rule insist_ruined 'The Chad president insisted that the Darfur rebels be destroyed.' threat-insisted
+body_none insist_not_beaten 'Chad insists that Sudan must not be defeated.'
 # A step told in a relative clause says what a party did before, not
 # the news of the sentence.
 body_none relative_step 'Chad, which mediated the truce talks between the rebels and Sudan, condemned the raid on Abeche.'
