@@ -332,6 +332,10 @@ body_category plans_approved 'Chad approved plans for a military operation again
 body_category threatened_hostages 'The rebels threatened the hostages held in the forest, Chadian officials said.' threat
 body_category ordered_out 'The Chadian army ordered villagers to leave the border area.' threat
 body_category announced 'Chad announced a large offensive against the rebels.' threat
+# A halt of one's own force announced is a step down, no threat; a halt of
+# something else beside the force threatened leaves the threat.
+body_category announced_halt 'The Darfur rebels announced they were halting raids on Chad.' deescalation
+body_category halt_and_threat 'The Darfur rebels threatened to suspend the border talks and launch raids on Chad.' threat
 # A vote to widen an offensive is a decision to use force.
 body_category voted 'The Chadian cabinet voted to expand the offensive against the rebels.' threat
 # Force that will not stop is a threat; a halt denied in the past is
