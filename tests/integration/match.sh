@@ -461,6 +461,10 @@ body_none vow_blow_economy 'Chad promised a painful blow to the Sudanese economy
 # side not be beaten is defiance, neither a threat nor a step down.
 body_rule insist_ruined 'The Chad president insisted that the Darfur rebels be destroyed.' threat-insisted
 body_none insist_not_beaten 'Chad insists that Sudan must not be defeated.'
+# A party's ruin denied in the future is defiance too, whoever says it;
+# a denied attack on it is still the speaker's step down.
+body_none never_crushed 'The Chadian minister said Sudan will never be crushed.'
+body_category not_shelled 'The Chadian minister said Sudan will not be shelled.' deescalation
 # A step told in a relative clause says what a party did before, not
 # the news of the sentence.
 body_none relative_step 'Chad, which mediated the truce talks between the rebels and Sudan, condemned the raid on Abeche.'
