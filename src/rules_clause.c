@@ -190,7 +190,28 @@ rules_observer(const struct actor_mention *m)
 	}
 }
 
-static int	rules_thing_subject(const struct rules_run *, size_t);
+/*
+ * Is token t's clause about a thing, not a party: a subject that names
+ * no party nor role and is no pronoun ("collective punishment won't
+ * defeat Hamas")?  Then a negation there judges a means, and no party
+ * disowns force by it.  1 then.
+ */
+static int
+rules_thing_subject(const struct rules_run *run, size_t t)
+{
+	const struct clause *c;
+	size_t k;
+
+	if ((c = clause_at(&run->cs, t)) == NULL ||
+	    c->subj_first >= c->subj_end ||
+	    clause_subject_pronoun(&run->cs, t))
+		return 0;
+	for (k = 0; k < run->n_am; k++)
+		if (run->am[k].first < c->subj_end &&
+		    run->am[k].end > c->subj_first)
+			return 0;
+	return 1;
+}
 
 /*
  * Is the speaker at am[sp] none of the parties to a thing it guesses at
@@ -368,29 +389,6 @@ rules_subject_other(const struct rules_run *run, size_t t, long agent)
 			return run->am[k].actor != run->am[agent].actor ?
 			    (long)k : -1;
 	return -1;
-}
-
-/*
- * Is token t's clause about a thing, not a party: a subject that names
- * no party nor role and is no pronoun ("collective punishment won't
- * defeat Hamas")?  Then a negation there judges a means, and no party
- * disowns force by it.  1 then.
- */
-static int
-rules_thing_subject(const struct rules_run *run, size_t t)
-{
-	const struct clause *c;
-	size_t k;
-
-	if ((c = clause_at(&run->cs, t)) == NULL ||
-	    c->subj_first >= c->subj_end ||
-	    clause_subject_pronoun(&run->cs, t))
-		return 0;
-	for (k = 0; k < run->n_am; k++)
-		if (run->am[k].first < c->subj_end &&
-		    run->am[k].end > c->subj_first)
-			return 0;
-	return 1;
 }
 
 /*
