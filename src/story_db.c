@@ -46,31 +46,11 @@
 #include "store.h"
 #include "story.h"
 #include "story_db.h"
+#include "story_db_priv.h"
 #include "story_record.h"
 #include "text.h"
 
 #define PRUNE_EVERY	60	/* seconds between two prunes */
-
-enum {
-	SQ_ARTICLE,
-	SQ_CANDIDATES,
-	SQ_ACTOR_CANDIDATES,
-	SQ_NAME_CANDIDATES,
-	SQ_ADD_NAME,
-	SQ_ADD_ACTOR,
-	SQ_GET,
-	SQ_INSERT,
-	SQ_UPDATE,
-	SQ_ADD_ARTICLE,
-	SQ_GET_SENT,
-	SQ_PUT_SENT,
-	SQ_PRUNE_ACTOR,
-	SQ_PRUNE_NAME,
-	SQ_PRUNE_STORY,
-	SQ_PRUNE_ARTICLE,
-	SQ_PRUNE_SENT,
-	SQ_COUNT
-};
 
 static const char *const story_sql[SQ_COUNT] = {
 	[SQ_ARTICLE] = "SELECT story, alert_id FROM story_article"
@@ -117,15 +97,6 @@ static const char *const story_sql[SQ_COUNT] = {
 	    " WHERE story NOT IN (SELECT id FROM story)",
 };
 
-struct story_db {
-	struct store		*store;
-	sqlite3			*db;
-	sqlite3_stmt		*stmt[SQ_COUNT];
-	struct text_stemmer	*stem;
-	const struct config	*cfg;
-	time_t			 pruned;
-};
-
 /* What an alert brings to a story. */
 struct story_key {
 	const char		*family;
@@ -141,7 +112,7 @@ struct story_key {
 	int			 severity;
 };
 
-static int
+int
 story_db_fail(struct story_db *sd, const char *what)
 {
 	log_error("store %s: stories: %s: %s (see brinkd(8) on the store)",
@@ -149,13 +120,13 @@ story_db_fail(struct story_db *sd, const char *what)
 	return -1;
 }
 
-static sqlite3_stmt *
+sqlite3_stmt *
 story_db_stmt(struct story_db *sd, int which)
 {
 	return db_stmt_fresh(sd->stmt[which]);
 }
 
-static int
+int
 story_db_done(struct story_db *sd, sqlite3_stmt *st, const char *what)
 {
 	return db_stmt_run(st) == SQLITE_DONE ? 0 : story_db_fail(sd, what);
@@ -612,59 +583,6 @@ out:
 	free(story);
 	free(first_alert);
 	return rc;
-}
-
-int
-story_db_route(struct story_db *sd, const struct config_sink *sink,
-    const json_t *alert, time_t now)
-{
-	const json_t *story = json_object_get(alert, "story");
-	enum sink_stories mode = sink->stories;
-	sqlite3_stmt *st;
-	const char *id;
-	time_t sent = 0;
-	int rc, severity, articles, sent_severity = 0, sent_articles = 0;
-	int have;
-
-	if (mode == STORIES_DEFAULT)
-		mode = sink->type == SINK_WEBHOOK ? STORIES_UPDATES :
-		    STORIES_ALL;
-	if (mode == STORIES_ALL || story == NULL ||
-	    (id = json_string_value(json_object_get(story, "id"))) == NULL)
-		return 1;
-	severity = alert_severity(alert);
-	articles = (int)json_integer_value(json_object_get(story,
-	    "articles"));
-
-	st = story_db_stmt(sd, SQ_GET_SENT);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, sink->name, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sent = (time_t)sqlite3_column_int64(st, 0);
-		sent_severity = sqlite3_column_int(st, 1);
-		sent_articles = sqlite3_column_int(st, 2);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return story_db_fail(sd, "reading what a sink was sent");
-	have = rc == SQLITE_ROW;
-	/* The first alert of the story that passed this sink's filters
-	 * goes at once; an update only when the story grew and the period
-	 * is over, or at once when it got more severe. */
-	if (have && (mode == STORIES_FIRST || (severity <= sent_severity &&
-	    (articles <= sent_articles ||
-	    difftime(now, sent) < sd->cfg->story_update))))
-		return 0;
-	st = story_db_stmt(sd, SQ_PUT_SENT);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, sink->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
-	sqlite3_bind_int(st, 4, severity > sent_severity ? severity :
-	    sent_severity);
-	sqlite3_bind_int(st, 5, articles);
-	if (story_db_done(sd, st, "recording what a sink was sent") == -1)
-		return -1;
-	return 1;
 }
 
 int

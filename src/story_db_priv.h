@@ -1,0 +1,57 @@
+/*
+ * story_db_priv.h: what story_db.c shares with story_route.c, which
+ * routes a story's alerts to the sinks by what each was sent.
+ */
+#ifndef BRINK_STORY_DB_PRIV_H
+#define BRINK_STORY_DB_PRIV_H
+
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "config.h"
+
+struct store;
+struct text_stemmer;
+
+enum {
+	SQ_ARTICLE,
+	SQ_CANDIDATES,
+	SQ_ACTOR_CANDIDATES,
+	SQ_NAME_CANDIDATES,
+	SQ_ADD_NAME,
+	SQ_ADD_ACTOR,
+	SQ_GET,
+	SQ_INSERT,
+	SQ_UPDATE,
+	SQ_ADD_ARTICLE,
+	SQ_GET_SENT,
+	SQ_PUT_SENT,
+	SQ_PRUNE_ACTOR,
+	SQ_PRUNE_NAME,
+	SQ_PRUNE_STORY,
+	SQ_PRUNE_ARTICLE,
+	SQ_PRUNE_SENT,
+	SQ_COUNT
+};
+
+struct story_db {
+	struct store		*store;
+	sqlite3			*db;
+	sqlite3_stmt		*stmt[SQ_COUNT];
+	struct text_stemmer	*stem;
+	const struct config	*cfg;
+	time_t			 pruned;
+};
+
+/* Log a store error of what the stories were doing; -1. */
+int		 story_db_fail(struct story_db *, const char *what);
+
+/* Statement which of sd, reset and unbound. */
+sqlite3_stmt	*story_db_stmt(struct story_db *, int which);
+
+/* Run st to its end: 0, or -1 (logged as what). */
+int		 story_db_done(struct story_db *, sqlite3_stmt *st,
+		    const char *what);
+
+#endif
