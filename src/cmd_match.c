@@ -350,6 +350,10 @@ match_article(struct match *m, const struct feed_item *item,
 	if (m->explain)
 		fprintf(stderr, "article: %s\n", item->title[0] != '\0' ?
 		    item->title : "(no title)");
+	/* Every article read tells which words are common news
+	 * (story_freq.h), alerted or not. */
+	story_db_read(m->stories, item->title, strlen(item->title),
+	    item->has_published ? item->published : time(NULL));
 	if (rules_match_explain(m->rules, item->title, body, &res,
 	    m->explain ? match_explain : NULL, NULL) == -1) {
 		log_error("%s: out of memory matching \"%s\"", m->feed_name,

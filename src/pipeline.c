@@ -140,6 +140,12 @@ pipeline_item(struct pipeline *pl, const char *feed,
 	int raised = 0, joined;
 
 	memset(&result, 0, sizeof(result));
+	/* Every item read tells which words are common news this week
+	 * (story_freq.h), alerted or not. */
+	if (pl->stories != NULL)
+		story_db_read(pl->stories, item->title, strlen(item->title),
+		    item->has_published && difftime(item->published, now) <= 0 ?
+		    item->published : now);
 	if (pl->rules != NULL) {
 		if ((body = feed_item_text(item)) == NULL ||
 		    rules_match(pl->rules, item->title, body, &result) == -1) {

@@ -105,4 +105,10 @@ const char *const store_migrations[STORE_VERSION + 1] = {
 	"  SELECT feed, key, first_seen, last_listed FROM seen;"
 	"DROP TABLE seen;"
 	"ALTER TABLE seen_by_key RENAME TO seen;",
+	/* 11: how common each word was in the items of each day
+	 * (story_freq.h), one row a day, its words packed in a blob: the
+	 * memory is read once at start and written a day at a time. */
+	"CREATE TABLE story_word ("
+	"  day INTEGER PRIMARY KEY, items INTEGER NOT NULL,"
+	"  words BLOB NOT NULL);",
 };

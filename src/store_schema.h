@@ -6,7 +6,7 @@
 #ifndef BRINK_STORE_SCHEMA_H
 #define BRINK_STORE_SCHEMA_H
 
-#define STORE_VERSION		10
+#define STORE_VERSION		11
 
 /* Migration n brings the schema from version n - 1 to n (0 is NULL). */
 extern const char *const store_migrations[STORE_VERSION + 1];

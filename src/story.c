@@ -399,6 +399,19 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 	return 0;
 }
 
+uint64_t
+story_word_hash(struct text_stemmer *stem, const char *fold, size_t len)
+{
+	const char *s;
+	char american[64];
+	size_t slen;
+
+	if (story_is_stopword(fold))
+		return 0;
+	s = story_stem(stem, fold, len, american, sizeof(american), &slen);
+	return story_mix(story_fnv(FNV_OFFSET, s, slen));
+}
+
 void
 story_name_add(struct story_sketch *names, struct text_stemmer *stem,
     const char *name, size_t len)

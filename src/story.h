@@ -34,7 +34,9 @@
  * common with an actor in common joins them too, whatever the other
  * words: "Hamas frees 24 hostages" and "Hamas releases 24 captives" tell
  * one release, where a fold of synonyms would also join the next day's
- * release of 17.  Stems, not
+ * release of 17.  Once enough items of the window were read, the
+ * looser test weighs each stem by its rarity in them (story_freq.h)
+ * rather than counting stems.  Stems, not
  * pairs: a rewording keeps the names and the key nouns and changes the
  * phrasing.  The share of the shorter one, not Jaccard: a headline's
  * few words against a lead's many are one statement.
@@ -87,6 +89,12 @@ int		 story_words_add(struct story_sketch *sk,
  */
 void		 story_name_add(struct story_sketch *names,
 		    struct text_stemmer *stem, const char *name, size_t len);
+
+/* The hash of a folded word (len bytes, NUL-terminated) as a
+ * statement's words are hashed, stemmed with stem (which may be NULL);
+ * 0 for a stop word. */
+uint64_t	 story_word_hash(struct text_stemmer *stem, const char *fold,
+		    size_t len);
 
 /* The hashes of sk that drop does not hold, in out (which may not be
  * sk). */

@@ -18,6 +18,8 @@
  *         "" for a story that names no actor, only roles
  *   story_name(name, family, first_seen, story)   each name (story.h)
  *         of a story, for a report that names no actor
+ *   story_word(day, items, words)   how common each word was in the
+ *         titles of each day (story_freq.h, story_words.c)
  *
  * A lookup reads only the stories of one family and set of actors, and
  * those of one family and one of the actors or no named actor, first
@@ -47,6 +49,7 @@
 #include "story.h"
 #include "story_db.h"
 #include "story_db_priv.h"
+#include "story_freq.h"
 #include "story_record.h"
 #include "text.h"
 
@@ -95,6 +98,11 @@ static const char *const story_sql[SQ_COUNT] = {
 	[SQ_PRUNE_ARTICLE] = "DELETE FROM story_article WHERE seen < ?1",
 	[SQ_PRUNE_SENT] = "DELETE FROM story_sent"
 	    " WHERE story NOT IN (SELECT id FROM story)",
+	[SQ_WORD_ALL] = "SELECT day, items, words FROM story_word"
+	    " ORDER BY day",
+	[SQ_WORD_PUT] = "INSERT OR REPLACE INTO story_word (day, items, words)"
+	    " VALUES (?1, ?2, ?3)",
+	[SQ_WORD_PRUNE] = "DELETE FROM story_word WHERE day < ?1",
 };
 
 /* What an alert brings to a story. */
@@ -110,6 +118,7 @@ struct story_key {
 						   targets alone */
 	struct story_sketch	 counts;	/* its counts ("24 hostages") */
 	int			 severity;
+	time_t			 t;		/* its date (story_db_time) */
 };
 
 int
@@ -144,9 +153,15 @@ story_db_open(struct store *store, const struct config *cfg)
 	sd->cfg = cfg;
 	/* Without an English stemmer the words are compared folded. */
 	sd->stem = text_stemmer_new("english");
+	/* Without it the looser test counts words (story.h). */
+	sd->freq = story_freq_new();
 	if (db_stmt_prepare_all(sd->db, story_sql, SQ_COUNT, sd->stmt) !=
 	    SQLITE_OK) {
 		story_db_fail(sd, "preparing a statement");
+		story_db_close(sd);
+		return NULL;
+	}
+	if (story_db_words_load(sd) == -1) {
 		story_db_close(sd);
 		return NULL;
 	}
@@ -164,9 +179,13 @@ story_db_close(struct story_db *sd)
 {
 	if (sd == NULL)
 		return;
+	/* What was read since the last prune, for the next start. */
+	if (sd->stmt[SQ_WORD_PUT] != NULL)
+		(void)story_db_words_save(sd);
 	db_stmt_finalize_all(sd->stmt, SQ_COUNT);
 	if (sd->stem != NULL)
 		text_stemmer_free(sd->stem);
+	story_freq_free(sd->freq);
 	free(sd);
 }
 
@@ -210,6 +229,8 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 	const char *actors = (const char *)sqlite3_column_text(st, 1);
 	double sim, overlap;
 	size_t shared;
+	time_t from, to;
+	int r;
 
 	/* Targets do not gate (they are kept, not compared): one outlet
 	 * names the mediators of a truce and another the adversary
@@ -242,7 +263,17 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 	 * 24 hostages", "Hamas releases 24 captives"). */
 	if (story_counts_share(&key->counts, &other))
 		return overlap;
-	if (overlap < sd->cfg->story_overlap || shared < STORY_OVERLAP_WORDS)
+	/* Weighed by rarity, the words a report of any day of the war
+	 * has ("Gaza", "strike") count for little, and two reports of
+	 * one event in other words meet on the few they share; with too
+	 * few items read to tell, the words are counted. */
+	from = key->t - (time_t)sd->cfg->story_window;
+	to = key->t + (time_t)sd->cfg->story_window;
+	if ((r = story_freq_rare(sd->freq, from, to, &mine, &theirs,
+	    &overlap)) == 0 && shared < STORY_RARE_WORDS)
+		r = 1;
+	if (r == 1 || (r == -1 && (overlap < sd->cfg->story_overlap ||
+	    shared < STORY_OVERLAP_WORDS)))
 		return 0;
 	story_record_unpack(sqlite3_column_blob(st, 4),
 	    (size_t)sqlite3_column_bytes(st, 4), &other);
@@ -560,6 +591,7 @@ story_db_join(struct story_db *sd, json_t *alert, time_t now)
 	/* The window is of the articles' own dates: a replay of a month
 	 * of copy, all of it fetched at once, is not one day's news. */
 	t = story_db_time(alert, now);
+	key.t = t;
 	if ((r = story_db_find(sd, &key, t, id)) == -1)
 		goto out;
 	if (r == 1) {
@@ -612,6 +644,17 @@ story_db_prune(struct story_db *sd, time_t now)
 		return -1;
 	st = story_db_stmt(sd, SQ_PRUNE_SENT);
 	if (story_db_done(sd, st, "pruning what sinks were sent") == -1)
+		return -1;
+	/* The words of the days out of every window go; the rest is
+	 * saved, once a minute at most. */
+	if (sd->freq != NULL)
+		story_freq_expire(sd->freq, now -
+		    (time_t)sd->cfg->story_window);
+	st = story_db_stmt(sd, SQ_WORD_PRUNE);
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)((now -
+	    (time_t)sd->cfg->story_window) / 86400));
+	if (story_db_done(sd, st, "pruning how common words are") == -1 ||
+	    story_db_words_save(sd) == -1)
 		return -1;
 	sd->pruned = now;
 	return 0;

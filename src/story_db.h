@@ -36,6 +36,14 @@ void		 story_db_close(struct story_db *);
 time_t		 story_db_time(const json_t *alert, time_t now);
 
 /*
+ * Count the words of an item's title (len bytes) in the memory of how
+ * common each word is (story_freq.h), as an item published at t, for
+ * the sameness of stories; every item read, alert or not.
+ */
+void		 story_db_read(struct story_db *, const char *title, size_t len,
+		    time_t t);
+
+/*
  * Put alert (from alert_build) in its story at now and set its "story"
  * object.  It joins a story first seen (story_db_time) within
  * story_window of its own date, before or after.  Returns STORY_JOINED,

@@ -1,6 +1,7 @@
 /*
  * story_db_priv.h: what story_db.c shares with story_route.c, which
- * routes a story's alerts to the sinks by what each was sent.
+ * routes a story's alerts to the sinks by what each was sent, and with
+ * story_words.c, which keeps the memory of how common words are.
  */
 #ifndef BRINK_STORY_DB_PRIV_H
 #define BRINK_STORY_DB_PRIV_H
@@ -12,6 +13,7 @@
 #include "config.h"
 
 struct store;
+struct story_freq;
 struct text_stemmer;
 
 enum {
@@ -32,6 +34,9 @@ enum {
 	SQ_PRUNE_STORY,
 	SQ_PRUNE_ARTICLE,
 	SQ_PRUNE_SENT,
+	SQ_WORD_ALL,
+	SQ_WORD_PUT,
+	SQ_WORD_PRUNE,
 	SQ_COUNT
 };
 
@@ -41,6 +46,7 @@ struct story_db {
 	sqlite3_stmt		*stmt[SQ_COUNT];
 	struct text_stemmer	*stem;
 	const struct config	*cfg;
+	struct story_freq	*freq;		/* NULL when out of memory */
 	time_t			 pruned;
 };
 
@@ -53,5 +59,13 @@ sqlite3_stmt	*story_db_stmt(struct story_db *, int which);
 /* Run st to its end: 0, or -1 (logged as what). */
 int		 story_db_done(struct story_db *, sqlite3_stmt *st,
 		    const char *what);
+
+/* Read the word-frequency memory (story_freq.h) as the store kept it.
+ * 0, or -1 on a store error (logged). */
+int		 story_db_words_load(struct story_db *);
+
+/* Save the days of the memory counted since the last save.  0, or -1
+ * on a store error (logged). */
+int		 story_db_words_save(struct story_db *);
 
 #endif

@@ -284,8 +284,9 @@ test_upgrade_from_6(void)
 		cleanup();
 		return;
 	}
-	/* Version 6 is the current one without migrations 7 to 9. */
+	/* Version 6 is the current one without migrations 7 to 9 and 11. */
 	CHECK_INT(sqlite3_exec(store_db(s),
+	    "DROP TABLE story_word;"
 	    "DROP TABLE story_name;"
 	    "DROP INDEX story_article_seen;"
 	    "DROP TABLE story_actor;"
@@ -307,8 +308,8 @@ test_upgrade_from_6(void)
 		cleanup();
 		return;
 	}
-	CHECK_INT(query_int(s, "SELECT max(version) FROM migrations"), 10,
-	    "a version 6 database is migrated to 10");
+	CHECK_INT(query_int(s, "SELECT max(version) FROM migrations"), 11,
+	    "a version 6 database is migrated to 11");
 	CHECK_INT(query_int(s, "SELECT count(*) FROM story_article"), 2,
 	    "the upgrade keeps the story articles");
 	CHECK_INT(query_int(s, "SELECT length(words) FROM story"), 0,
@@ -360,6 +361,7 @@ test_upgrade_from_9(void)
 	    "INSERT INTO seen VALUES ('w', 'old', 100, 200);"
 	    "INSERT INTO seen VALUES ('w', 'kept', 150, 5000);"
 	    "INSERT INTO seen VALUES ('x', 'old', 120, 130);"
+	    "DROP TABLE story_word;"
 	    "DELETE FROM migrations WHERE version >= 10;",
 	    NULL, NULL, NULL), SQLITE_OK, "a version 9 database made");
 	store_close(s);
@@ -369,8 +371,8 @@ test_upgrade_from_9(void)
 		cleanup();
 		return;
 	}
-	CHECK_INT(query_int(s, "SELECT max(version) FROM migrations"), 10,
-	    "a version 9 database is migrated to 10");
+	CHECK_INT(query_int(s, "SELECT max(version) FROM migrations"), 11,
+	    "a version 9 database is migrated to 11");
 	CHECK_INT(query_int(s, "SELECT count(*) FROM seen"), 3,
 	    "the upgrade keeps every seen item");
 	CHECK_INT(query_int(s, "SELECT first_seen + last_listed FROM seen "

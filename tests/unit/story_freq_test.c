@@ -1,0 +1,202 @@
+/*
+ * story_freq_test: the looser story test weighs each word by its rarity
+ * in the items read (story_freq.h).  A week of one war's news makes
+ * its stock words weigh little: two reports of one event in other
+ * words meet on their rare words, and two reports that share only the
+ * war's stock words stay apart, where counting words did the reverse;
+ * with too few items read, the words are counted as before.
+ */
+#include "autoconf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "../check.h"
+#include "story_fixture.h"
+#include "../../src/config.h"
+#include "../../src/store.h"
+#include "../../src/story.h"
+#include "../../src/story_db.h"
+#include "../../src/story_freq.h"
+
+/* The week's news of the war, each line read fifteen times. */
+static const char *const news[] = {
+	"Ostland troops shell border posts near Tarmo after talks stall",
+	"Varnia army shells village near Tarmo, officials say",
+	"Officials say talks on Tarmo stall as troops mass at border",
+	"Varnia army and Ostland troops trade fire near Tarmo village",
+};
+
+/* An alert on one wire item of actors (comma-joined). */
+static json_t *
+wire_alert(const char *id, const char *actors, const char *sentence)
+{
+	char link[64], *list, *p;
+	json_t *a;
+
+	snprintf(link, sizeof(link), "https://news.example/%s", id);
+	if ((list = strdup(actors)) == NULL)
+		return NULL;
+	p = strchr(list, ',');
+	if (p != NULL)
+		*p++ = '\0';
+	a = alert(id, "wire", "threat", "low", list, NULL, link, sentence);
+	if (a != NULL && p != NULL)
+		json_array_append_new(json_object_get(a, "actors"),
+		    json_string(p));
+	free(list);
+	return a;
+}
+
+/* Read a's title, then b's, join a, then b a minute later: are they
+ * one story? */
+static int
+one_story(struct story_db *sd, json_t *a, json_t *b, time_t t)
+{
+	const char *ta = json_string_value(json_object_get(json_object_get(a,
+	    "item"), "title"));
+	const char *tb = json_string_value(json_object_get(json_object_get(b,
+	    "item"), "title"));
+
+	story_db_read(sd, ta, strlen(ta), t);
+	story_db_read(sd, tb, strlen(tb), t + 60);
+	story_db_join(sd, a, t);
+	story_db_join(sd, b, t + 60);
+	return story_id(a) != NULL && story_id(b) != NULL &&
+	    strcmp(story_id(a), story_id(b)) == 0;
+}
+
+static struct story_db *
+open_stories(struct store **st, struct config *cfg, const char *dir)
+{
+	*st = store_open(dir);
+	return *st != NULL ? story_db_open(*st, cfg) : NULL;
+}
+
+/* The rarity test alone: -1 with too few items read. */
+static void
+check_few_items(void)
+{
+	struct story_freq *f = story_freq_new();
+	struct story_sketch a, b;
+	double overlap = -2;
+	int i;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	story_words_add(&a, NULL, NULL, "lighthouse keepers freed", 24);
+	story_words_add(&b, NULL, NULL, "lighthouse keepers freed", 24);
+	CHECK(f != NULL, "memory made");
+	if (f == NULL)
+		return;
+	for (i = 0; i < STORY_RARE_ITEMS - 1; i++)
+		story_freq_note(f, NULL, news[i % 4], strlen(news[i % 4]),
+		    1800000000);
+	CHECK_INT(story_freq_rare(f, 1800000000 - 3600, 1800000000 + 3600,
+	    &a, &b, &overlap), -1, "too few items read: words counted");
+	CHECK(overlap == -2, "the share left alone");
+	story_freq_note(f, NULL, news[0], strlen(news[0]), 1800000000);
+	CHECK_INT(story_freq_rare(f, 1800000000 - 3600, 1800000000 + 3600,
+	    &a, &b, &overlap), 0, "enough read: rare words in common join");
+	CHECK_INT(story_freq_rare(f, 1800000000 + 3 * 86400,
+	    1800000000 + 4 * 86400, &a, &b, &overlap), -1,
+	    "the items of other days do not count");
+	story_freq_free(f);
+}
+
+int
+main(void)
+{
+	struct config cfg;
+	struct config_actor actors[3];
+	struct store *st;
+	struct story_db *sd;
+	json_t *a[6];
+	char dir[] = "/tmp/brink-story-freq.XXXXXX", cmd[128];
+	time_t t0 = 1800000000;
+	int i;
+
+	check_few_items();
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.story_window = 48 * 3600;
+	cfg.story_retention = 30 * 86400;
+	cfg.story_update = 3600;
+	cfg.story_similarity = 0.3;
+	cfg.story_overlap = 0.6;
+	memset(actors, 0, sizeof(actors));
+	actors[0].name = "ostlanders";
+	actors[1].name = "brisland";
+	actors[2].name = "varnia";
+	cfg.actors = actors;
+	cfg.n_actors = 3;
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 99;
+	}
+
+	/* Nothing read yet: four stems in common of ten is under
+	 * story_overlap, and counted words keep the two apart. */
+	sd = open_stories(&st, &cfg, dir);
+	CHECK(sd != NULL, "stories open");
+	if (sd == NULL)
+		return 99;
+	a[0] = wire_alert("f1", "brisland", "Brisland troops release "
+	    "lighthouse keepers near Tarmo after border talks stall");
+	a[1] = wire_alert("f2", "brisland", "Lighthouse keepers of Tarmo "
+	    "released by Brisland as Varnia army shells village, officials "
+	    "say");
+	CHECK(!one_story(sd, a[0], a[1], t0), "few items read: the words "
+	    "are counted");
+	story_db_close(sd);
+	store_close(st);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s/*", dir);
+	if (system(cmd) != 0)
+		perror(cmd);
+
+	sd = open_stories(&st, &cfg, dir);
+	CHECK(sd != NULL, "stories open again");
+	if (sd == NULL)
+		return 99;
+	for (i = 0; i < 60; i++)
+		story_db_read(sd, news[i % 4], strlen(news[i % 4]),
+		    t0 - 3600 + i);
+	/* The memory is in the store: a restart keeps it. */
+	story_db_close(sd);
+	store_close(st);
+	sd = open_stories(&st, &cfg, dir);
+	CHECK(sd != NULL, "stories open after a restart");
+	if (sd == NULL)
+		return 99;
+
+	/* The same two reports after the week's news: "troops",
+	 * "border", "talks" and "Tarmo" are in every other item, the
+	 * keepers and their release in none. */
+	a[2] = wire_alert("f3", "brisland", "Brisland troops release "
+	    "lighthouse keepers near Tarmo after border talks stall");
+	a[3] = wire_alert("f4", "brisland", "Lighthouse keepers of Tarmo "
+	    "released by Brisland as Varnia army shells village, officials "
+	    "say");
+	CHECK(one_story(sd, a[2], a[3], t0), "one event in other words "
+	    "meets on its rare words");
+
+	/* Six stems in common of eight, all of them the war's stock
+	 * words: two reports of the war, not of one event. */
+	a[4] = wire_alert("f5", "brisland", "Brisland says talks near Tarmo "
+	    "stall as troops mass at border");
+	a[5] = wire_alert("f6", "brisland,ostlanders", "Brisland troops shell "
+	    "border posts near Tarmo after talks stall");
+	CHECK(!one_story(sd, a[4], a[5], t0 + 600), "stock words alone do "
+	    "not make one story");
+
+	story_db_close(sd);
+	store_close(st);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		perror(cmd);
+	for (i = 0; i < 6; i++)
+		json_decref(a[i]);
+	return check_done();
+}
