@@ -121,26 +121,6 @@ struct story_key {
 	time_t			 t;		/* its date (story_db_time) */
 };
 
-int
-story_db_fail(struct story_db *sd, const char *what)
-{
-	log_error("store %s: stories: %s: %s (see brinkd(8) on the store)",
-	    store_path(sd->store), what, sqlite3_errmsg(sd->db));
-	return -1;
-}
-
-sqlite3_stmt *
-story_db_stmt(struct story_db *sd, int which)
-{
-	return db_stmt_fresh(sd->stmt[which]);
-}
-
-int
-story_db_done(struct story_db *sd, sqlite3_stmt *st, const char *what)
-{
-	return db_stmt_run(st) == SQLITE_DONE ? 0 : story_db_fail(sd, what);
-}
-
 struct story_db *
 story_db_open(struct store *store, const struct config *cfg)
 {

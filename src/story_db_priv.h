@@ -50,7 +50,8 @@ struct story_db {
 	time_t			 pruned;
 };
 
-/* Log a store error of what the stories were doing; -1. */
+/* story_db_stmt.c: log a store error of what the stories were doing;
+ * -1. */
 int		 story_db_fail(struct story_db *, const char *what);
 
 /* Statement which of sd, reset and unbound. */
