@@ -10,6 +10,8 @@
 
 #include "story.h"
 #include "story_freq.h"
+#include "text.h"
+#include "text_char.h"
 
 #define DAY		86400
 #define FIRST_SLOTS	1024
@@ -171,7 +173,7 @@ story_freq_note_words(struct story_freq *f, const struct story_sketch *words,
 	return 0;
 }
 
-/* The hash of the lowered ASCII word w (len bytes, NUL-terminated),
+/* The hash of the folded word w (len bytes, NUL-terminated),
  * from the memo when it was met before; 0 for a stop word. */
 static uint64_t
 story_freq_word(struct story_freq *f, struct text_stemmer *stem,
@@ -210,51 +212,91 @@ story_freq_word(struct story_freq *f, struct text_stemmer *stem,
 }
 
 /*
+ * The hash of the word of len bytes at w, or 0 for none to count (a
+ * stop word, one too long, or not UTF-8).  An ASCII word is lowered
+ * here; any other is folded as text.h folds a token, so "Kyiv" and
+ * "Київ" count as the statements' words do, in every script.
+ */
+static uint64_t
+story_freq_any(struct story_freq *f, struct text_stemmer *stem,
+    const char *w, size_t len, int ascii)
+{
+	char low[64], *fold;
+	uint64_t h;
+	size_t i;
+
+	if (len >= sizeof(low))
+		return 0;
+	if (ascii) {
+		for (i = 0; i < len; i++)
+			low[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ?
+			    w[i] | 0x20 : w[i]);
+		low[len] = '\0';
+		return story_freq_word(f, stem, low, len);
+	}
+	if ((fold = text_fold(w, len)) == NULL)
+		return 0;
+	h = strlen(fold) < sizeof(low) ?
+	    story_freq_word(f, stem, fold, strlen(fold)) : 0;
+	free(fold);
+	return h;
+}
+
+/* How many bytes of a possessive ("'s" or "\u2019s" before a non-letter)
+ * begin at text[i]; 0 when none does. */
+static size_t
+story_freq_possessive(const char *text, size_t len, size_t i)
+{
+	size_t q, w;
+
+	if (i < len && text[i] == '\'')
+		q = 1;
+	else if (i + 2 < len && memcmp(text + i, "\xe2\x80\x99", 3) == 0)
+		q = 3;
+	else
+		return 0;
+	if (i + q >= len || (text[i + q] | 0x20) != 's')
+		return 0;
+	if (i + q + 1 < len && text_is_letter(text_cp(text, len, i + q + 1,
+	    &w)))
+		return 0;
+	return q + 1;
+}
+
+/*
  * A title's words as a statement's are hashed (story.h), read cheaply:
  * every item of every poll comes here, and the full analysis of
- * text.h costs some ten thousand instructions a title.  Words of ASCII
- * letters and digits, lowered, a possessive 's dropped; a word with
- * other bytes is left out (it stays as rare as a word never met).
+ * text.h costs some ten thousand instructions a title.  Words are runs
+ * of letters and digits (text_char.h), a possessive dropped as text.h
+ * drops it; ASCII words, most of the news, are lowered without
+ * utf8proc.
  */
 int
 story_freq_note(struct story_freq *f, struct text_stemmer *stem,
     const char *text, size_t len, time_t t)
 {
 	struct story_sketch words;
-	char w[64];
-	size_t i = 0, n, k;
+	size_t i = 0, start, w = 1, k;
 	uint64_t h;
-	unsigned char c;
-	int other;
+	int32_t cp;
+	int ascii;
 
 	words.n = 0;
 	while (i < len) {
-		n = 0;
-		other = 0;
-		for (; i < len; i++) {
-			c = (unsigned char)text[i];
-			if (c >= 'A' && c <= 'Z')
-				c |= 0x20;
-			else if (c >= 0x80)
-				other = 1;
-			else if (!((c >= 'a' && c <= 'z') ||
-			    (c >= '0' && c <= '9')))
-				break;
-			if (n < sizeof(w) - 1)
-				w[n++] = (char)c;
+		start = i;
+		ascii = 1;
+		while (i < len && text_is_word(cp = text_cp(text, len, i,
+		    &w))) {
+			ascii &= cp < 0x80;
+			i += w;
 		}
-		/* "Varnia's": the possessive goes, as text.h drops it. */
-		if (i + 1 < len && text[i] == '\'' &&
-		    (text[i + 1] == 's' || text[i + 1] == 'S') &&
-		    (i + 2 == len || !((text[i + 2] | 0x20) >= 'a' &&
-		    (text[i + 2] | 0x20) <= 'z')))
-			i += 2;
-		else if (i < len)
-			i++;
-		if (n == 0 || other || n == sizeof(w) - 1)
+		if (i == start) {
+			i += w;		/* a character between words */
 			continue;
-		w[n] = '\0';
-		if ((h = story_freq_word(f, stem, w, n)) == 0)
+		}
+		h = story_freq_any(f, stem, text + start, i - start, ascii);
+		i += story_freq_possessive(text, len, i);
+		if (h == 0)
 			continue;
 		for (k = 0; k < words.n && words.h[k] != h; k++)
 			;

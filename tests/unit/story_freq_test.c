@@ -107,6 +107,53 @@ check_few_items(void)
 	story_freq_free(f);
 }
 
+/* The weight of the one word of text after the memory read title
+ * sixty times. */
+static double
+weight_after(const char *title, const char *text)
+{
+	struct story_freq *f = story_freq_new();
+	struct story_sketch sk;
+	double w[STORY_SKETCH_MAX];
+	size_t items = 0;
+	int i;
+
+	memset(&sk, 0, sizeof(sk));
+	story_words_add(&sk, NULL, NULL, text, strlen(text));
+	if (f == NULL || sk.n != 1) {
+		story_freq_free(f);
+		return -1;
+	}
+	for (i = 0; i < 60; i++)
+		story_freq_note(f, NULL, title, strlen(title), 1800000000);
+	story_freq_weigh(f, 1800000000 - 3600, 1800000000 + 3600, &sk, w,
+	    &items);
+	story_freq_free(f);
+	return items == 60 ? w[0] : -1;
+}
+
+/* Words in any script are counted as the statements' words are: a
+ * word met in every item weighs nothing, one never met the most. */
+static void
+check_every_script(void)
+{
+	/* "Varnia" in Cyrillic */
+	const char *varnia = "\xd0\x92\xd0\xb0\xd1\x80\xd0\xbd\xd0\xb8"
+	    "\xd1\x8f";
+	char title[96];
+	double w;
+
+	snprintf(title, sizeof(title), "%s\xe2\x80\x99s envoy flies to "
+	    "Z\xc3\xbcrich", varnia);
+	w = weight_after(title, "Z\xc3\xbcrich");
+	CHECK(w >= 0 && w < 0.1, "a word with a mark is counted");
+	w = weight_after(title, varnia);
+	CHECK(w >= 0 && w < 0.1,
+	    "a Cyrillic word before a curly possessive is counted");
+	w = weight_after(title, "lighthouse");
+	CHECK(w > 4, "a word never read weighs most");
+}
+
 int
 main(void)
 {
@@ -120,6 +167,7 @@ main(void)
 	int i;
 
 	check_few_items();
+	check_every_script();
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.story_window = 48 * 3600;
 	cfg.story_retention = 30 * 86400;
