@@ -227,6 +227,13 @@ int	 clause_demand_noun(const struct clause_sentence *cs, size_t t);
 int	 clause_may_be_verb(const struct clause_sentence *cs, size_t t);
 
 /*
+ * Does token t open a verb of its own after "and" or "or" ("halt the
+ * talks and launch strikes"): may it be a verb, with a coordinator
+ * right before it?  1 or 0.
+ */
+int	 clause_coord_verb(const struct clause_sentence *cs, size_t t);
+
+/*
  * Is token t in a clause that a question does not ask: one that a
  * subordinator opens after the sentence's first ("What is happening in
  * Rafah as Israel threatens to attack?": a question asks its main

@@ -431,6 +431,16 @@ clause_may_be_verb(const struct clause_sentence *cs, size_t t)
 }
 
 int
+clause_coord_verb(const struct clause_sentence *cs, size_t t)
+{
+	struct clause_chain ch;
+
+	if (t == 0 || !clause_may_be_verb(cs, t) || !chain_at(cs, t - 1, &ch))
+		return 0;
+	return (ccls(&ch, t - 1) & (CW_AND | CW_OR)) != 0;
+}
+
+int
 clause_presupposed(const struct clause_sentence *cs, size_t t)
 {
 	struct clause_chain ch, later;

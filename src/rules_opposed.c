@@ -53,6 +53,21 @@ rules_not_verbs(const struct rules_run *run, size_t from, size_t to)
 	return 1;
 }
 
+/* Does a verb other than the one at `from` stand in tokens [from + 1,
+ * to): its clause's, after "to", or after "and" ("suspend the talks and
+ * launch strikes": the strikes are launched, not suspended)? */
+static int
+rules_later_verb(const struct rules_run *run, size_t from, size_t to)
+{
+	size_t k;
+
+	for (k = from + 1; k < to; k++)
+		if (rules_gap_verb(run, k) ||
+		    clause_coord_verb(&run->cs, k))
+			return 1;
+	return 0;
+}
+
 /*
  * The occurrence of a verb of opposition of rule ri in verb group v, the
  * group that governs the term ("opposed the mediation", "accused X of
@@ -61,7 +76,8 @@ rules_not_verbs(const struct rules_run *run, size_t from, size_t to)
  * negation cue must (rules_negation.c): a verb after "and" shares its
  * subject, and so the clause analysis its group ("condemned the attack
  * and agreed to talks"), but the talks are agreed, not condemned.  Or
- * one in the gap of a term, whatever group it is in (rules_in_gap), or
+ * one in the gap of a term, whatever group it is in (rules_in_gap), when
+ * no later verb takes the term's last word (rules_later_verb), or
  * one right before it that takes it for its object.
  */
 const struct rules_occ *
@@ -80,10 +96,14 @@ rules_opposed(const struct rules_run *run, const struct text_sentence *sn,
 			continue;
 		/* A verb in the term's gap, none of its own words: "began
 		 * preparing to withdraw from the peacekeeping mission"
-		 * withdraws from what the term names. */
+		 * withdraws from what the term names; not when another verb
+		 * stands between it and the term's last word, which that
+		 * verb governs ("threatened to suspend the talks and launch
+		 * strikes" threatens the strikes). */
 		if (o->start > term->start && o->end < term->end &&
 		    rules_in_gap(term, o->start, o->end) &&
-		    rules_gap_verb(run, o->start))
+		    rules_gap_verb(run, o->start) &&
+		    !rules_later_verb(run, o->end - 1, term->end - 1))
 			return o;
 		/* A verb whose object the term is, with at most an article
 		 * or a possessive between: "trying to disrupt the ceasefire

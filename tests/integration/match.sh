@@ -336,6 +336,8 @@ body_category announced 'Chad announced a large offensive against the rebels.' t
 # something else beside the force threatened leaves the threat.
 body_category announced_halt 'The Darfur rebels announced they were halting raids on Chad.' deescalation
 body_category halt_and_threat 'The Darfur rebels threatened to suspend the border talks and launch raids on Chad.' threat
+# A halt of one's own force foreseen is no threat either.
+body_category halt_future 'Sudan said it would halt attacks on the Darfur rebels during the harvest.' deescalation
 # A vote to widen an offensive is a decision to use force.
 body_category voted 'The Chadian cabinet voted to expand the offensive against the rebels.' threat
 # Force that will not stop is a threat; a halt denied in the past is
