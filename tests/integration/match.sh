@@ -948,6 +948,10 @@ expect "an owned threat: Russia's, low" \
     "threat-owned low russia"
 title_none posed 'Russian forces pose a threat to Latvia.'
 title_none ownsanction 'Lawmakers in Ankara condemned the American threat of sanctions.'
+# A threat given as the topic or cause of another's act ("over", "on") is
+# no news of a threat made.
+title_none owncause 'Chad buys fighter jets over the Sudanese threat'
+title_none owntopic 'Chad and Libya confer on Sudan threats at the summit'
 # A step named a cause of war is the speaker's threat.
 printf 'Any strike on Crimea could lead to World War Three, the Russian foreign minister said.\n' | match_stdin warcause
 expect "a cause of war: the speaker threatens" \
