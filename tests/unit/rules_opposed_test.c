@@ -79,6 +79,9 @@ test_opposed(void)
 	CHECK_STR(hit_rule(0), "plain", "only without the key");
 	CHECK_INT(run("Sudan agreed to resume stalled talks with Chad."), 2,
 	    "... but a participle before the noun does not");
+	CHECK_INT(run("Sudan agreed to disrupt and hold talks."), 2,
+	    "... nor one whose object is another, when a later verb takes "
+	    "the term's last word");
 	CHECK_INT(run("Sudan has in turn accused Chad of deliberately "
 	    "trying to disrupt the truce agreement."), 1, "a verb that "
 	    "takes the term for its object opposes it, wherever the "
