@@ -164,7 +164,9 @@ long		 actor_step_party_after(const struct actor_mention *m, size_t n,
  * threat", "the Russian nuclear threat") or the one after "by" or
  * "from" ("threats from Belarus").  Unlike actor_agent(), no subject
  * stands in: in "Biden sends troops amid Russia threat" the threat is
- * not Biden's.  -1 when the noun names no owner, or t is a verb.
+ * not Biden's.  -1 when the noun names no owner, or t is a verb, or it
+ * stands in the subject of a clause with a verb of its own ("Ostland's
+ * threat forced Varnia to act": told as a cause, no threat made).
  */
 long		 actor_owner_at(const struct actor_mention *m, size_t n,
 		    const struct clause_sentence *cs, const struct text_doc *doc,

@@ -457,6 +457,13 @@ actor_owner_at(const struct actor_mention *m, size_t n,
 
 	if ((c = clause_at(cs, t)) == NULL || actor_in_verb(c, t, t + 1))
 		return -1;
+	/* A threat noun in the subject of a clause with a verb of its own
+	 * ("Ostland's threat forced Varnia to close the border", "Ostland
+	 * threats leave Varnia uneasy") is told as the cause of the news,
+	 * not as a threat made in it. */
+	if (c->verb.first != c->verb.end &&
+	    t >= c->subj_first && t < c->subj_end)
+		return -1;
 	/* A role no party owns ("the threat from terrorists", "the rebel
 	 * threat") names a kind of danger, not the one who made it. */
 	if ((k = actor_noun_agent(m, n, doc, c, t)) >= 0)

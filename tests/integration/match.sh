@@ -952,6 +952,9 @@ title_none ownsanction 'Lawmakers in Ankara condemned the American threat of san
 # no news of a threat made.
 title_none owncause 'Chad buys fighter jets over the Sudanese threat'
 title_none owntopic 'Chad and Libya confer on Sudan threats at the summit'
+# One in the subject of its own verb is told as a cause, no threat made.
+body_none owncause2 'The Sudanese threat forced Chad to close its eastern border.'
+body_none owncause3 'Sudanese threats have left the Chadian border towns uneasy.'
 # A step named a cause of war is the speaker's threat.
 printf 'Any strike on Crimea could lead to World War Three, the Russian foreign minister said.\n' | match_stdin warcause
 expect "a cause of war: the speaker threatens" \
