@@ -213,6 +213,14 @@ body_category ready_talk 'The Darfur rebels said they were ready to talk to Chad
 # A party that drops its demands in a story of war moves toward a deal.
 body_category drop_demands 'The Darfur rebels dropped their key demands, raising hopes of a truce with Chad.' deescalation
 body_none easiest_demands 'The Darfur rebels said the easiest demands would be met in the truce talks with Chad.'
+
+# A truce offer on the table is news in a headline with no verb too;
+# talks a party is said to wreck do not go on.
+title_rule verbless_offer 'A look at the new Darfur ceasefire proposal' deescalation-new-offer
+title_none talks_stall 'Chad shells a market in Abeche as the Darfur truce talks stall'
+printf '%s\n' 'Critics accuse the Chadian leader of seeking to blow up the negotiations and resume the war in Darfur' | match_stdin wreck
+expect "talks wrecked: no de-escalation among the hits" \
+    "$(json_get "$T/wreck.out" '"deescalation" in {h["category"] for h in alerts[0]["hits"]}')" False
 # An ultimatum is a threat to a rival or when it demands a surrender;
 # one inside a government over a policy is none.
 body_rule ultimatum_surrender 'The Chadian army gave the Darfur rebels an ultimatum to surrender the town by Friday.' threat-ultimatum-set
