@@ -221,6 +221,12 @@ title_none talks_stall 'Chad shells a market in Abeche as the Darfur truce talks
 printf '%s\n' 'Critics accuse the Chadian leader of seeking to blow up the negotiations and resume the war in Darfur' | match_stdin wreck
 expect "talks wrecked: no de-escalation among the hits" \
     "$(json_get "$T/wreck.out" '"deescalation" in {h["category"] for h in alerts[0]["hits"]}')" False
+
+# Talks or a truce that news happens amid or during are under way,
+# whatever the main verb demands; a truce only called for is not.
+title_rule amid_demand 'Chad urges the Darfur rebels to free the wounded amid the truce talks' deescalation-truce-amid
+title_rule during_truce 'Aid reaches Abeche during the Darfur truce' deescalation-truce-amid
+title_none amid_calls 'Chad shells Abeche amid calls for a Darfur truce'
 # An ultimatum is a threat to a rival or when it demands a surrender;
 # one inside a government over a policy is none.
 body_rule ultimatum_surrender 'The Chadian army gave the Darfur rebels an ultimatum to surrender the town by Friday.' threat-ultimatum-set
@@ -540,7 +546,7 @@ expect "a headline's talks that resume: deescalation-talks-go-on" \
     "$(json_get "$T/talks_resume.out" 'alerts[0]["rule"]')" deescalation-talks-go-on
 body_none talks_must_resume 'Peace talks must resume in the capital, the envoy said.'
 # Talks that other news happens amid are under way.
-title_rule amid_talks 'Rebels shell Darfur town amid ceasefire talks in Doha' deescalation-talks-go-on
+title_rule amid_talks 'Rebels shell Darfur town amid ceasefire talks in Doha' deescalation-truce-amid
 # A party's favourable stance toward a truce is a step toward it.
 body_rule truce_positively 'The rebels said they would deal positively with any truce.' deescalation-talks
 # A threat to computers is no threat of force.
