@@ -227,6 +227,12 @@ expect "talks wrecked: no de-escalation among the hits" \
 title_rule amid_demand 'Chad urges the Darfur rebels to free the wounded amid the truce talks' deescalation-truce-amid
 title_rule during_truce 'Aid reaches Abeche during the Darfur truce' deescalation-truce-amid
 title_none amid_calls 'Chad shells Abeche amid calls for a Darfur truce'
+
+# A pause named by its kind or by the war it pauses is one; one only
+# hoped for is not.
+title_rule military_pause 'Chad to begin daily six-hour military pauses in Darfur' deescalation-steps
+title_rule pause_in_war 'Chad and the rebels agree to a new pause in the Darfur war' deescalation-steps
+title_none hopeful_pause 'Sudanese lawmakers hopeful of a pause in the Darfur war'
 # An ultimatum is a threat to a rival or when it demands a surrender;
 # one inside a government over a policy is none.
 body_rule ultimatum_surrender 'The Chadian army gave the Darfur rebels an ultimatum to surrender the town by Friday.' threat-ultimatum-set
