@@ -233,6 +233,9 @@ title_none amid_calls 'Chad shells Abeche amid calls for a Darfur truce'
 title_rule military_pause 'Chad to begin daily six-hour military pauses in Darfur' deescalation-steps
 title_rule pause_in_war 'Chad and the rebels agree to a new pause in the Darfur war' deescalation-steps
 title_none hopeful_pause 'Sudanese lawmakers hopeful of a pause in the Darfur war'
+
+# A UN council's vote for a truce is a bystander's call, no step.
+title_none council_vote 'UN Security Council approves the ceasefire proposal for the Darfur war'
 # An ultimatum is a threat to a rival or when it demands a surrender;
 # one inside a government over a policy is none.
 body_rule ultimatum_surrender 'The Chadian army gave the Darfur rebels an ultimatum to surrender the town by Friday.' threat-ultimatum-set
