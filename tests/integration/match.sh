@@ -978,6 +978,14 @@ title_none owntopic 'Chad and Libya confer on Sudan threats at the summit'
 # One in the subject of its own verb is told as a cause, no threat made.
 body_none owncause2 'The Sudanese threat forced Chad to close its eastern border.'
 body_none owncause3 'Sudanese threats have left the Chadian border towns uneasy.'
+# So is a plan of attack or a declaration of war told as a noun; with
+# no owner it is nobody's.
+printf 'Sudanese villagers fled west amid reports of Chadian offensive plans.\n' | match_stdin ownplan
+expect "an owned attack plan: Chad's, low" \
+    "$(json_get "$T/ownplan.out" 'alerts[0]["rule"] + " " + alerts[0]["severity"] + " " + alerts[0]["actors"][0]')" \
+    "threat-act-owned low chad"
+title_rule owndeclare 'Border towns empty after the Sudanese declaration of war' threat-act-owned
+title_none unowneddeclare 'Border towns empty after a declaration of war'
 # A step named a cause of war is the speaker's threat.
 printf 'Any strike on Crimea could lead to World War Three, the Russian foreign minister said.\n' | match_stdin warcause
 expect "a cause of war: the speaker threatens" \
