@@ -496,7 +496,8 @@ rules_compile(const struct config *cfg, char *err, size_t errlen)
 				    == -1)
 					goto fail_role;
 	}
-	if (rules_filter_build(r) == -1 || rules_between_build(r) == -1)
+	if (rules_filter_build(r) == -1 || rules_between_build(r) == -1 ||
+	    rules_context_build(r) == -1)
 		goto oom;
 	return r;
 
@@ -607,6 +608,7 @@ rules_free(struct rules *r)
 	free(r->pats);
 	rules_filter_free(r);
 	free(r->rival_linked);
+	free(r->context_first);
 	cand_cache_free(r->cand_cache);
 	free(r);
 }

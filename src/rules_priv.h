@@ -58,6 +58,8 @@ enum rules_kind {
 				   for word ids of their own (rules_scan.c) */
 #define RULES_NEEDED	0x8	/* a word a term needs beside its anchor
 				   (rules_filter.c) */
+#define RULES_CONTEXT	0x10	/* the first word of a context phrase
+				   (rules_context.c) */
 
 #define RULES_SHARED	SIZE_MAX	/* owner of the shared negation cues */
 
@@ -178,6 +180,10 @@ struct rules {
 	 * hit's parties are rivals only if two actors it names are. */
 	unsigned char		 *rival_linked;
 	int			  rivals_by_index;
+	/* context_first[w]: a context phrase may begin with word id w;
+	 * context_all: with any token (a gap at the root). */
+	unsigned char		 *context_first;
+	int			  context_all;
 
 	/* The word ids of tokens met before (rules_scan.c): filled while
 	 * matching, the one part of the rules that a match changes. */
@@ -290,6 +296,10 @@ long	 rules_class_index(const struct config *, const char *name,
  * rules_scan.c: the phrases of a text */
 int	 rules_scan_cands(struct rules_run *);
 int	 rules_scan(struct rules_run *, size_t first, size_t end);
+/* The same, of the phrases that begin in a token marked mark (a bit of
+ * run->starts): those are the only phrases a walk from it finds. */
+int	 rules_scan_marked(struct rules_run *, size_t first, size_t end,
+	    int mark);
 
 /* rules_context.c: the context a rule asks for.  rules_context_scan
  * looks for rule ri's context phrases near the sentence being judged
@@ -302,6 +312,9 @@ int	 rules_context_met(const struct rules_run *, const struct rule_hit *);
 /* rival_linked and rivals_by_index of the compiled rules: 0, or -1 out
  * of memory.  rules_free frees them. */
 int	 rules_between_build(struct rules *);
+/* context_first and context_all of the compiled rules: 0, or -1 out of
+ * memory.  rules_free frees them. */
+int	 rules_context_build(struct rules *);
 /* Whether actors a and b are rivals, said on either side: 1 or 0. */
 int	 rules_rivals(const struct config *, long a, long b);
 /* Is a call in a verb group of mood (urged, called for, hoped for: demand

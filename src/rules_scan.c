@@ -193,7 +193,8 @@ rules_walk_joined(struct rules_run *run, uint32_t node, size_t i, size_t j,
  * the root of the trie has an edge for one of them (or has gaps, which
  * rules_add_phrase refuses at a phrase's start today), RULES_ANCHOR if
  * one anchors a term, RULES_NEEDED if a term needs one beside its
- * anchor (rules_filter.c). */
+ * anchor (rules_filter.c), RULES_CONTEXT if a context phrase may begin
+ * with one (rules_context.c). */
 static int
 rules_token_marks(const struct rules *r, const uint32_t *ids, size_t n)
 {
@@ -202,11 +203,15 @@ rules_token_marks(const struct rules *r, const uint32_t *ids, size_t n)
 
 	if (r->nodes[0].gaps != 0)
 		marks |= RULES_START;
+	if (r->context_all)
+		marks |= RULES_CONTEXT;
 	for (k = 0; k < n; k++) {
 		if (rules_edge_find(r, 0, ids[k]) != -1)
 			marks |= RULES_START;
 		if (ids[k] < r->n_anchor)
 			marks |= r->anchor[ids[k]];
+		if (ids[k] <= r->n_words && r->context_first[ids[k]])
+			marks |= RULES_CONTEXT;
 	}
 	return marks;
 }
@@ -336,16 +341,22 @@ rules_scan_cands(struct rules_run *run)
 	return rules_scan_joins(run);
 }
 
+int
+rules_scan_marked(struct rules_run *run, size_t first, size_t end, int mark)
+{
+	size_t i;
+
+	for (i = first; i < end; i++)
+		if ((run->starts[i] & mark) &&
+		    rules_walk(run, 0, i, i, end, 0) == -1)
+			return -1;
+	return 0;
+}
+
 /* Append the phrases that begin in tokens [first, end) to run->occs;
  * none reaches past end. */
 int
 rules_scan(struct rules_run *run, size_t first, size_t end)
 {
-	size_t i;
-
-	for (i = first; i < end; i++)
-		if ((run->starts[i] & RULES_START) &&
-		    rules_walk(run, 0, i, i, end, 0) == -1)
-			return -1;
-	return 0;
+	return rules_scan_marked(run, first, end, RULES_START);
 }

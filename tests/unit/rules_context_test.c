@@ -290,6 +290,57 @@ test_thing_forecast(void)
 	actors[1].rivals = NONE;
 }
 
+/*
+ * A context phrase is looked for by walking from the tokens it may
+ * begin with (RULES_CONTEXT): each shape of first word must still be
+ * found there, in the sentence judged and in its neighbours: a stem, a
+ * prefix, a class's member, a wildcard, a word closed up from two
+ * hyphened tokens, and a first word that also begins an actor's name.
+ */
+static void
+test_context_first(void)
+{
+	struct config_rule *rt;
+	struct rules *r;
+
+	classes[0].name = "truce";
+	classes[0].words = LIST("ceasefire", "armistice");
+	cfg.classes = classes;
+	cfg.n_classes = 1;
+	cfg.n_rules = 0;
+	actors[0].kind = actors[1].kind = actors[2].kind = ACTOR_STATE;
+	actors[3].kind = ACTOR_ARMED_GROUP;
+	actors[1].rivals = NONE;
+	rt = add_rule("talks", "deescalation", SEV_LOW, LIST("held talks"));
+	rt->context = LIST("bombard*", "@truce", "* invasion",
+	    "Islamic Republic forces", "shelling");
+	if ((r = compile_checked("context phrases of each shape compile")) ==
+	    NULL)
+		return;
+	CHECK_INT(run("Iran and the US held talks."), 0,
+	    "no context phrase: no hit");
+	CHECK_INT(run("Iran and the US held talks after the bombardment."),
+	    1, "a prefix in the sentence judged");
+	CHECK_INT(run("Iran and the US held talks.  The shelling went on."),
+	    1, "a stem in the next sentence");
+	CHECK_INT(run("A cease-fire holds.  Iran and the US held talks."), 1,
+	    "a class member closed up from a hyphened pair, the sentence "
+	    "before");
+	CHECK_INT(run("Iran and the US held talks.  The armistice holds."),
+	    1, "a class member in the next sentence");
+	CHECK_INT(run("Iran and the US held talks.  They feared an "
+	    "invasion."), 1, "a phrase that begins with a wildcard");
+	CHECK_INT(run("Iran and the US held talks.  Invasion feared."), 0,
+	    "but the wildcard is a word: not at a sentence's start");
+	CHECK_INT(run("Iran and the US held talks.  Islamic Republic forces "
+	    "massed."), 1, "a phrase that begins as an actor's name does");
+	CHECK_INT(run("Iran and the US held talks.  The Islamic Republic "
+	    "waited."), 0, "that name alone is no context");
+	rules_result_free(&res);
+	rules_free(r);
+	compiled = NULL;
+}
+
 int
 main(void)
 {
@@ -298,5 +349,6 @@ main(void)
 	test_callers();
 	test_between();
 	test_thing_forecast();
+	test_context_first();
 	return check_done();
 }
