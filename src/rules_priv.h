@@ -73,6 +73,8 @@ struct rules_pat {
 struct rules_node {
 	int32_t		 out;		/* first of its outputs, or -1 */
 	uint32_t	 gaps;		/* bit N: it has a gap of N words */
+	uint64_t	 words;		/* bit w % 64: it may have an edge
+					   for word id w (rules_edge_find) */
 };
 
 struct rules_out {
@@ -272,13 +274,25 @@ struct rules_run {
 /* rules_trie.c */
 long	 rules_word_find(const struct rules *, const char *key, size_t len);
 long	 rules_word_add(struct rules *, const char *key, size_t len);
-long	 rules_edge_find(const struct rules *, uint32_t node, uint32_t word);
+long	 rules_edge_lookup(const struct rules *, uint32_t node,
+	    uint32_t word);
 size_t	 rules_key(char *buf, size_t cap, char tag, int lang, const char *s,
 	    size_t n);
 long	 rules_node_new(struct rules *);
 int	 rules_lang(struct rules *, const char *name);
 int	 rules_add_phrase(struct rules *, enum rules_kind, size_t owner,
 	    int lang, const char *text, char *err, size_t errlen);
+/* The child of node by word id, or -1.  A walk asks most nodes for
+ * words they have no edge for (a node past a phrase's first word has a
+ * few): the node's bits say so first, without a call or a probe of the
+ * table of edges. */
+static inline long
+rules_edge_find(const struct rules *r, uint32_t node, uint32_t word)
+{
+	if (!((r->nodes[node].words >> (word & 63)) & 1))
+		return -1;
+	return rules_edge_lookup(r, node, word);
+}
 /* How a word of a phrase meets a token: on its stem ("threaten"), as a
  * prefix ("retaliat*") or in its exact form ("=aide", not "aid"). */
 enum rules_form { RULES_STEM, RULES_PREFIX, RULES_EXACT };

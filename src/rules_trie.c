@@ -115,8 +115,10 @@ rules_word_add(struct rules *r, const char *key, size_t len)
 	return r->words[i].id;
 }
 
+/* The child of node by word id, or -1, from the table of edges (callers
+ * ask rules_edge_find, which reads the node's bits first). */
 long
-rules_edge_find(const struct rules *r, uint32_t node, uint32_t word)
+rules_edge_lookup(const struct rules *r, uint32_t node, uint32_t word)
 {
 	uint64_t key = ((uint64_t)(node + 1) << 32) | word;
 	size_t i, mask = r->edges_cap - 1;
@@ -157,6 +159,7 @@ rules_edge_put(struct rules *r, uint32_t node, uint32_t word, uint32_t child)
 	r->edges[i].key = key;
 	r->edges[i].child = child;
 	r->n_edges++;
+	r->nodes[node].words |= UINT64_C(1) << (word & 63);
 	return 0;
 }
 
@@ -175,6 +178,7 @@ rules_node_new(struct rules *r)
 	}
 	r->nodes[r->n_nodes].out = -1;
 	r->nodes[r->n_nodes].gaps = 0;
+	r->nodes[r->n_nodes].words = 0;
 	return (long)r->n_nodes++;
 }
 

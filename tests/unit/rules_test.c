@@ -486,6 +486,51 @@ out:
 	cfg.n_roles = 0;
 }
 
+/*
+ * The bits of a node (rules_edge_find): every edge of the trie is found
+ * through them, and a word with the bit of an edge's word (64 ids
+ * apart) but no edge of its own is not.
+ */
+static void
+test_edge_bits(void)
+{
+	struct rules *r;
+	size_t i, missed = 0, phantom = 0;
+	uint32_t node, word;
+	long child;
+
+	classes[0].name = "strike";
+	classes[0].words = LIST("airstrike", "bombard*", "shell", "raid");
+	cfg.classes = classes;
+	cfg.n_classes = 1;
+	add_rule("strikes", "military", SEV_HIGH,
+	    LIST("launched @strike on", "* struck ...2 targets"));
+	if ((r = compile_checked("rules for the edge bits compile")) == NULL)
+		return;
+	for (i = 0; i < r->edges_cap; i++) {
+		if (r->edges[i].key == 0)
+			continue;
+		node = (uint32_t)((r->edges[i].key >> 32) - 1);
+		word = (uint32_t)r->edges[i].key;
+		if (rules_edge_find(r, node, word) != (long)r->edges[i].child)
+			missed++;
+		/* the same bit, another word: answered by the table */
+		child = rules_edge_find(r, node, word + 64);
+		if (child != rules_edge_lookup(r, node, word + 64))
+			phantom++;
+	}
+	CHECK(r->n_edges > 10, "the trie has edges");
+	CHECK_INT(missed, 0, "every edge is found through the node's bits");
+	CHECK_INT(phantom, 0, "a word that shares an edge's bit is looked up");
+	CHECK_INT(rules_edge_find(r, 0, r->n_words + 1), -1,
+	    "an id of no word has no edge");
+	rules_free(r);
+	compiled = NULL;
+	cfg.n_rules = 0;
+	cfg.classes = NULL;
+	cfg.n_classes = 0;
+}
+
 int
 main(void)
 {
@@ -692,5 +737,7 @@ main(void)
 	test_filter();
 	setup();
 	test_clauses();
+	setup();
+	test_edge_bits();
 	return check_done();
 }
