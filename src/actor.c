@@ -6,7 +6,7 @@
  * proper names and groups neighbouring units into one phrase:
  *
  *	owner + role		"Sudan's army", "Iranian troops",
- *				"Japanese baseball players" (modifiers
+ *				"Varnian football players" (modifiers
  *				between them allowed)
  *	title + name		"President Trump", "rebel leader Kony"
  *	name + name		"Iran's Khamenei", "Masoud Pezeshkian"
@@ -39,8 +39,8 @@ static const char *const actor_kind_names[ACTOR_N_KINDS] = {
 };
 
 /* Words that cannot be inside a noun phrase between an owner and its
- * role: they end one phrase or link two ("Iran told Britain", "Israel
- * and Hamas", "militants in Gaza"). */
+ * role: they end one phrase or link two ("Iran told Britain", "Chad
+ * and Sudan", "gunmen in Darfur"). */
 const char *const actor_stop_words[] = {
 	"a", "about", "across", "after", "against", "also", "am", "among",
 	"an", "and", "are", "as", "at", "be", "been", "before", "being",
@@ -72,7 +72,7 @@ static const char *const actor_backer_preps[] = {
 	"by", "to", "with"
 };
 
-/* "will fight alongside Russia": an ally, no party acted against. */
+/* "would march alongside Ostland": an ally, no party acted against. */
 static const char *const actor_ally_preps[] = {
 	"alongside"
 };
@@ -119,7 +119,7 @@ static const char *const actor_place_prefixes[] = {
 };
 
 /* Before a name, these make it an object or a place, never who acts
- * ("the killing of Haniyeh", "militants in Lebanon"). */
+ * ("the arrest of Marko", "militias in Chad"). */
 const char *const actor_prepositions[] = {
 	"about", "across", "against", "among", "at", "between", "by",
 	"for", "from", "in", "inside", "into", "near", "of", "on", "onto",
@@ -128,8 +128,8 @@ const char *const actor_prepositions[] = {
 };
 
 /* Before a place, these say where something is or happens, or whence
- * it comes ("held in Iraq", "strikes inside Syria", "troops out of
- * Iraq"). */
+ * it comes ("jailed in Varnia", "raids inside Chad", "soldiers out of
+ * Darfur"). */
 static const char *const actor_place_prepositions[] = {
 	"from", "in", "inside", "within"
 };
@@ -417,7 +417,7 @@ actor_between_ok(const struct text_doc *doc, const struct clause_sentence *cs,
 /*
  * Can unit b join the phrase whose last unit is a?  Adjacent units join
  * unless punctuation stands between them ("Israel, Hamas"); a named
- * owner reaches over a few modifiers to a role ("Japanese baseball
+ * owner reaches over a few modifiers to a role ("Varnian football
  * players"), never over a verb; a backing word joins a backer to what
  * it backs.  *backed is set when it does.
  */

@@ -4,8 +4,8 @@
  * role nouns (`role` blocks: "army", "militants", "kidnappers",
  * "workers", "players") and unknown proper names are grouped into the
  * noun phrases they stand in, so that "Sudan's army" is Sudan acting as
- * a military, "Japanese baseball players" are players (sports) and not
- * Japan, and a threat by "kidnappers" has an actor though no list names
+ * a military, "Varnian football players" are players (sports) and not
+ * Varnia, and a threat by "kidnappers" has an actor though no list names
  * them.  The kind of a phrase is the kind of its head.  A pure module:
  * no I/O, no logging.
  */
@@ -87,7 +87,7 @@ int		 actor_mentions(const struct text_doc *doc,
  * the subject of t's clause, or, when the clause is reported speech and
  * its subject is a pronoun or missing, the speaker.  A passive's agent
  * ("was warned by Y": Y) comes before its subject; a noun names its own
- * agent ("a rebel threat to attack", "Iran's ultimatum", "an ultimatum
+ * agent ("a rebel threat to shell", "Iran's ultimatum", "an ultimatum
  * from Baghdad").  A pronoun subject or speaker stands for the subject
  * of a clause before it, else for a mention of an earlier sentence:
  * the caller may put those after the sentence's own in m (their tokens
@@ -101,7 +101,7 @@ long		 actor_agent(const struct actor_mention *m, size_t n,
 /*
  * The first token of the preposition of place ("in", "from", "out of")
  * before the phrase that starts at token first, past its articles
- * ("hostages held in Iraq", "strikes in Congo"); -1 when there is none.
+ * ("hostages held in Darfur", "raids in Chad"); -1 when there is none.
  * Tokens before lo are not looked at.
  */
 long		 actor_place_prep(const struct text_doc *doc, size_t first,
@@ -109,17 +109,17 @@ long		 actor_place_prep(const struct text_doc *doc, size_t first,
 
 /*
  * Does the phrase at tokens [first, end) qualify prisoners or detainees
- * whose release is spoken of within a few words ("unless Iraqi women
- * detainees are freed", "the release of Taliban prisoners")?  Tokens
+ * whose release is spoken of within a few words ("unless Varnian women
+ * prisoners are freed", "the release of Darfur rebel prisoners")?  Tokens
  * outside [lo, hi) are not looked at.
  */
 int		 actor_names_freed(const struct text_doc *doc, size_t first,
 		    size_t end, size_t lo, size_t hi);
 
 /*
- * Does the phrase that starts at token first name a backer ("Hezbollah,
- * backed by Iran, vowed", "militias allied with Iran") or an ally ("will
- * fight alongside Russia")?  The backer takes no part in what the
+ * Does the phrase that starts at token first name a backer ("the Darfur
+ * rebels, backed by Chad, vowed", "militias allied with Varnia") or an ally ("would
+ * march alongside Ostland")?  The backer takes no part in what the
  * sentence says the backed one does, nor is the ally acted against.
  * Tokens before lo are not looked at.
  */
@@ -152,7 +152,8 @@ long		 actor_object_at(const struct actor_mention *m, size_t n,
 /*
  * The named party in the "of" phrase that begins at token end, right
  * after a step's noun: the one who would take the step ("demanded the
- * complete disarmament of Hamas", "the withdrawal of Israeli troops").
+ * complete disarmament of the Darfur rebels", "the pullback of Ostland
+ * troops").
  * -1 when no "of" follows, punctuation comes first, or it names none.
  */
 long		 actor_step_party_after(const struct actor_mention *m, size_t n,
@@ -160,13 +161,14 @@ long		 actor_step_party_after(const struct actor_mention *m, size_t n,
 
 /*
  * The owner of the noun at token t: its possessor ("Iran's threats"),
- * the name that qualifies it wherever the phrase stands ("amid Russia
- * threat", "the Russian nuclear threat") or the one after "by" or
- * "from" ("threats from Belarus").  Unlike actor_agent(), no subject
- * stands in: in "Biden sends troops amid Russia threat" the threat is
- * not Biden's.  -1 when the noun names no owner, or t is a verb, or it
- * stands in the subject of a clause with a verb of its own ("Ostland's
- * threat forced Varnia to act": told as a cause, no threat made).
+ * the name that qualifies it wherever the phrase stands ("amid Ostland
+ * threat", "the Ostland naval threat") or the one after "by" or
+ * "from" ("threats from Varnia").  Unlike actor_agent(), no subject
+ * stands in: in "Norland moves troops amid Ostland threat" the threat
+ * is not Norland's.  -1 when the noun names no owner, or t is a verb,
+ * or it stands in the subject of a clause with a verb of its own
+ * ("Ostland's threat forced Varnia to act": told as a cause, no threat
+ * made).
  */
 long		 actor_owner_at(const struct actor_mention *m, size_t n,
 		    const struct clause_sentence *cs, const struct text_doc *doc,

@@ -147,7 +147,7 @@ actor_qualifies(const struct text_doc *doc, size_t from, size_t to)
 }
 
 /*
- * A noun that names its own agent: "a rebel threat to attack", "Iran's
+ * A noun that names its own agent: "a rebel threat to shell", "Iran's
  * ultimatum", "the rebels' vow", "an ultimatum from Baghdad", "warnings
  * by the army".  Token t is a noun when it is no part of its clause's
  * verb group; the mention right before it (an owner or a modifier) or

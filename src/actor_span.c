@@ -13,7 +13,7 @@
 #include "text.h"
 
 /* What links a step's noun to the party that would take it ("the
- * disarmament of Hamas", "the withdrawal of Israeli troops"). */
+ * disarmament of the Darfur rebels", "the pullback of Ostland troops"). */
 static const char *const actor_step_prepositions[] = {
 	"of"
 };
@@ -24,8 +24,8 @@ static const char *const actor_reciprocal[] = {
 	"between"
 };
 
-/* Nouns that count the ones named after their "of" ("thousands of
- * troops", "growing numbers of firms", "a group of militants"): those
+/* Nouns that count the ones named after their "of" ("dozens of
+ * soldiers", "rising numbers of traders", "a band of gunmen"): those
  * act as the count would. */
 static const char *const actor_counts[] = {
 	"dozens", "group", "handful", "hundreds", "majority", "millions",
@@ -34,8 +34,8 @@ static const char *const actor_counts[] = {
 
 /*
  * Do up to two lower-case modifiers and one article before token p
- * follow a preposition ("on the prime minister", "in the northern
- * city")?  Then the name after them is in that phrase too.
+ * follow a preposition ("on the foreign minister", "in the western
+ * port")?  Then the name after them is in that phrase too.
  */
 static int
 actor_after_modifiers(const struct text_doc *doc, size_t p, size_t lo)
@@ -56,9 +56,9 @@ actor_after_modifiers(const struct text_doc *doc, size_t p, size_t lo)
 
 /*
  * Can mention k act?  Not after a preposition, even past an article
- * ("the killing of Haniyeh", "militants in Lebanon"), nor when it only
- * backs another name ("Iran-backed": grouped already, but a lone one
- * before an unknown noun, "Iran-backed groups", stays a backer).  A
+ * ("the arrest of Marko", "militias in Chad"), nor when it only
+ * backs another name ("Varnia-backed": grouped already, but a lone one
+ * before an unknown noun, "Varnia-backed groups", stays a backer).  A
  * name joined by "and" or "or" to one that cannot act cannot either
  * ("on U.S. and NATO airplanes").
  */

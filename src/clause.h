@@ -72,8 +72,8 @@ enum clause_tense {
 				   Rwanda pull out"): set by the rules, who
 				   know the parties, not by the clause
 				   analysis */
-#define CLAUSE_BELIEF	0x2000	/* what a verb of belief reports ("Biden
-				   predicts Russia will invade", "fears
+#define CLAUSE_BELIEF	0x2000	/* what a verb of belief reports ("Norland
+				   predicts Ostland will invade", "fears
 				   it might"): the believer's forecast,
 				   unless the believer is the one who
 				   would act; set with CLAUSE_SAID_GUESS;
@@ -187,7 +187,7 @@ int	 clause_verb_at(const struct clause_sentence *cs,
 /*
  * Is token t a participle outside its clause's verb group, not the
  * clause's first word: one that modifies the noun before it
- * ("insurgents threatening to kill the man")?  1 or 0.
+ * ("gunmen threatening to burn the village")?  1 or 0.
  */
 int	 clause_participle(const struct clause_sentence *cs, size_t t);
 

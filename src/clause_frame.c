@@ -52,7 +52,7 @@ report(struct clause_work *w, size_t f, size_t j)
 	 * not what is threatened or denied */
 	if (c->verb.first == c->verb.end || c->role != CLAUSE_REPORTED)
 		return;
-	/* "Biden predicts Russia will invade": what one believes of
+	/* "Norland predicts Ostland will invade": what one believes of
 	 * another is a forecast, as a reported "could" is */
 	if (fc->verb.first != fc->verb.end &&
 	    clause_word_in(w->lang->belief_verbs,
@@ -161,7 +161,7 @@ said_by(struct clause_work *w, size_t i, size_t s, size_t e)
 }
 
 /*
- * "said in a video statement on Thursday they would": a clause opened by
+ * "said in a radio address on Monday they would": a clause opened by
  * its subject pronoun with no "that" (clause_cut.c) after a verb and a
  * phrase of time or place is what the verb reports, however long the
  * phrase; a "that" so far away may open a relative clause instead.

@@ -170,7 +170,7 @@ modal:
 	 * tense: no denial, no possibility */
 	if (clause_word_in(w->lang->hesitate_verbs, w->doc->tokens[head].fold))
 		v->negated ^= 1;
-	/* "hopes to end the war", "hopes for a truce": wished */
+	/* "hopes to stop the fighting", "hopes for a calm": wished */
 	if (head + 1 < end && (wcls(w, head + 1) & (CW_TO | CW_CALLPREP)) &&
 	    clause_word_in(w->lang->wish_verbs, w->doc->tokens[head].fold))
 		v->mood |= CLAUSE_WISH;
@@ -188,8 +188,8 @@ modal:
 /*
  * In a headline, is there a present verb before token to that the
  * tables do not know: a lower-case word in -s right after a name and
- * before a lower-case noun ("Bush defends decision to invade")?  Then
- * the "to" is that noun's, not the headline future ("Iran to strike").
+ * before a lower-case noun ("Norland backs plan to mobilise")?  Then
+ * the "to" is that noun's, not the headline future ("Ostland to strike").
  * Title-case headlines give no such cue.
  */
 static int
@@ -251,7 +251,7 @@ group_find(const struct clause_work *w, size_t from, size_t end, int bare,
 			uint64_t next = wcls(w, k + 1);
 
 			/* not a participle with its agent ("talks brokered
-			 * by Angola hit a deadlock"): a phrase of the
+			 * by Norland stalled"): a phrase of the
 			 * subject, when a verb comes after it */
 			if (weak_good == SIZE_MAX && (k + 1 == end ||
 			    (next & (CW_NOT_VERB | CW_PARTICLE))) &&
@@ -337,7 +337,7 @@ complement_start(const struct clause_work *w, const struct clause *c)
 		if ((wcls(w, k) & CW_TO) && !(k + 1 < c->end &&
 		    (wcls(w, k + 1) & (CW_DET | CW_POSS | CW_NUM))))
 			return headline_reported_future(w, c, k) ? from : 0;
-		/* "says Russia amassed troops", "said they also opposed":
+		/* "says Ostland massed troops", "said they also objected":
 		 * an unknown "-ed" word right after a name or a pronoun
 		 * (and its adverbs), its subject, is the complement's verb
 		 * too, whatever follows it */
@@ -350,7 +350,7 @@ complement_start(const struct clause_work *w, const struct clause *c)
 		if ((!clause_finite_start(w, k, from) && !named) ||
 		    (wcls(w, k) & CW_NEG))
 			continue;
-		/* "warned the rebel-held city": a past form that takes
+		/* "shelled the rebel-held port": a past form that takes
 		 * no object here is an adjective; a present "-s" form right
 		 * after a name is its verb, whatever noun follows ("says
 		 * Sudan plans ground offensive") */

@@ -98,7 +98,7 @@ static const struct clause_word english_words[] = {
 	{ "eventually", CW_ADV }, { "finally", CW_ADV }, { "instead", CW_ADV },
 	{ "indeed", CW_ADV }, { "once", CW_ADV | CW_SUBORD }, { "fully", CW_ADV },
 	{ "openly", CW_ADV }, { "next", CW_TIMEPREP },
-	/* "last week", and the verb after "to" ("war to last months") */
+	/* "last week", and the verb after "to" ("siege to last weeks") */
 	{ "last", CW_TIMEPREP | CW_VERB | CW_PRES },
 	{ "early", CW_TIMEPREP }, { "late", CW_TIMEPREP },
 	/* time words */

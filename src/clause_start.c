@@ -68,7 +68,7 @@ clause_weak_start(const struct clause_work *w, size_t k, size_t from, int bare)
 		return 0;
 	if (b & (CW_EDSHAPE | CW_PART | CW_ADJ) && !(b & CW_NOT_VERB))
 		return 1;
-	/* "Iran attacks Israel" but not "face attacks and abuse" */
+	/* "Varnia attacks Ostland" but not "face attacks and threats" */
 	return (b & CW_NEWS) && (b & CW_PRES) && (w->headline ||
 	    (clause_pres_form(w, k) && k + 1 < w->end &&
 	    !(wcls(w, k + 1) & (CW_AND | CW_OR | CW_PREP | CW_OF))));

@@ -181,7 +181,7 @@ chain_follow(const struct clause_chain *ch, size_t t, struct clause_verb *out)
 		second = (ccls(ch, h) & CW_OBJECT) != 0;
 		k = out->end - 1;
 	}
-	/* A term that opens with its "to" ("will be able to overrun",
+	/* A term that opens with its "to" ("would be able to seize",
 	 * "not ready to attack") takes the mood words before that "to",
 	 * as the verb after it would. */
 	if (k == t && t < c->end && (ccls(ch, t) & CW_TO)) {
@@ -221,7 +221,7 @@ chain_reason(const struct clause_chain *ch, const struct text_doc *doc,
 	next = t + 1 < ch->c->end ? ccls(ch, t + 1) : CW_PREP;
 	if (!(next & (CW_PREP | CW_TO | CW_AND)))
 		return 0;
-	/* "in an act of revenge": past a noun and its "of" */
+	/* "in an act of defiance": past a noun and its "of" */
 	before = t - 1;
 	if (before >= ch->c->first + 2 && (ccls(ch, before) & CW_OF) &&
 	    !(ccls(ch, before - 1) & (CW_DET | CW_FUNC | CW_PREP))) {
@@ -288,7 +288,7 @@ verb_of_token(const struct clause_sentence *cs, const struct text_doc *doc,
 	ch.c = c;
 	reason = chain_reason(&ch, doc, t);
 	if (c->verb.first == c->verb.end) {
-		/* "despite a rebel threat to attack": a chain of its own,
+		/* "despite a rebel threat to shell": a chain of its own,
 		 * without tense */
 		struct clause bare = *c;
 

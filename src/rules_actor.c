@@ -40,7 +40,7 @@ static const char *const rules_object_speech_words[] = {
 };
 
 /* A name after one of these is an object or a place, not who speaks
- * ("the killing of Haniyeh", "militants in Lebanon"). */
+ * ("the arrest of Marko", "militias in Chad"). */
 static const char *const rules_object_words[] = {
 	"of", "to", "in", "on", "at", "by", "for", "from", "with", "against",
 	"into", "onto", "toward", "towards", "over", "near", "across",
@@ -307,14 +307,14 @@ rules_others_named(const struct rules_run *run, const struct text_sentence *sn,
  * category cat whose terms end at ends?  In a threat, a country (place
  * is 1) named in a phrase of place ("in", "from") only right after the
  * end of a term: there the place is where the force would land
- * ("strikes in Congo", "hit anywhere in Israel").  Anywhere else the
- * place sets the scene ("a Briton held hostage in Iraq", "a group in
- * Iraq threatened", "unless Japan pulls its troops out of Iraq"), and
+ * ("raids in Chad", "hit anywhere in Ostland").  Anywhere else the
+ * place sets the scene ("a Norlander held hostage in Darfur", "a band in
+ * Darfur threatened", "unless Varnia pulls its soldiers out of Darfur"), and
  * the party threatened is somebody else.  Nor is the side whose
- * prisoners the threat would have freed ("unless Iraqi women detainees
+ * prisoners the threat would have freed ("unless Varnian women prisoners
  * are freed"): the demand is made for it.  A step down's place and
- * prisoners may be its other party ("arrived in China for talks",
- * "agreed to free Palestinian prisoners"): there every party stays,
+ * prisoners may be its other party ("landed in Norland for talks",
+ * "agreed to free Varnian prisoners"): there every party stays,
  * unless two other parties are named, when the place is where they meet
  * ("Iran and the US held talks in Oman").
  * A backer ("Hezbollah, backed by Iran, vowed") is no party to either.

@@ -192,8 +192,8 @@ rules_observer(const struct actor_mention *m)
 
 /*
  * Is token t's clause about a thing, not a party: a subject that names
- * no party nor role and is no pronoun ("collective punishment won't
- * defeat Hamas")?  Then a negation there judges a means, and no party
+ * no party nor role and is no pronoun ("mass arrests won't defeat
+ * the Darfur rebels")?  Then a negation there judges a means, and no party
  * disowns force by it.  1 then.
  */
 static int
@@ -393,7 +393,7 @@ rules_subject_other(const struct rules_run *run, size_t t, long agent)
 
 /*
  * Is the negation of a term that names its own actor ("Chad's
- * ultimatum", "an Australian ultimatum") that of the clause's subject,
+ * ultimatum", "a Norland ultimatum") that of the clause's subject,
  * another named party ("Sudan rejected Chad's ultimatum")?  Then that
  * party refuses the threat, which stands: nobody disowned it.  1 then.
  */
@@ -611,7 +611,7 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		}
 		/* A rule whose negated category is its own carries its
 		 * negation in its terms ("does not want war"); a cue outside
-		 * them ("rejected the call for restraint") refuses the step
+		 * them ("brushed aside the plea for restraint") refuses the step
 		 * down. */
 		if (neg && !v.negated && !drop &&
 		    strcmp(rule->negated, rule->category) == 0) {

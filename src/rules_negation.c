@@ -118,7 +118,7 @@ rules_negated(const struct rules_run *run, const struct text_sentence *sn,
 	/* Greedy left to right: at each position the longest cue wins. */
 	for (pos = cs; pos < t->end; ) {
 		best = at[pos - cs];
-		/* "calls for actions not words": a contrast, no negation */
+		/* "asks for deeds not speeches": a contrast, no negation */
 		if (best != NULL && best->end == best->start + 1 &&
 		    run->cs_sentence == sn &&
 		    clause_contrast_not(&run->cs, best->start)) {

@@ -106,8 +106,8 @@ rules_opposed(const struct rules_run *run, const struct text_sentence *sn,
 		    !rules_later_verb(run, o->end - 1, term->end - 1))
 			return o;
 		/* A verb whose object the term is, with at most an article
-		 * or a possessive between: "trying to disrupt the ceasefire
-		 * agreement", whatever group the clause analysis gave the
+		 * or a possessive between: "plotting to wreck the
+		 * ceasefire", whatever group the clause analysis gave the
 		 * term. */
 		if (o->end <= term->start && term->start - o->end <= 1 &&
 		    rules_gap_verb(run, o->start) &&

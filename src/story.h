@@ -32,12 +32,12 @@
  * so that two short statements of stock words ("officials said talks
  * would resume next week") from two conflicts stay apart.  A count in
  * common with an actor in common joins them too, whatever the other
- * words: "Hamas frees 24 hostages" and "Hamas releases 24 captives" tell
- * one release, where a fold of synonyms would also join the next day's
- * release of 17.  Once enough items of the window were read, the
- * looser test weighs each stem by its rarity in them (story_freq.h)
- * rather than counting stems.  Stems, not
- * pairs: a rewording keeps the names and the key nouns and changes the
+ * words: "Darfur rebels free 31 hostages" and "Darfur rebels release 31
+ * captives" tell one release, where a fold of synonyms would also join
+ * the next day's release of 12.  Once enough items of the window were
+ * read, the looser test weighs each stem by its rarity in them
+ * (story_freq.h) rather than counting stems.  Stems, not pairs: a
+ * rewording keeps the names and the key nouns and changes the
  * phrasing.  The share of the shorter one, not Jaccard: a headline's
  * few words against a lead's many are one statement.
  */

@@ -233,14 +233,14 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 	story_record_unpack(sqlite3_column_blob(st, 3),
 	    (size_t)sqlite3_column_bytes(st, 3), &other);
 	/* The actors' own names are the key, not the statement, in the
-	 * count and in the share alike: "Sudan peace talks resume" is
-	 * three words of a Sudan story, and two short reports of one
+	 * count and in the share alike: "Chad border talks reopen" is
+	 * three words of a Chad story, and two short reports of one
 	 * actor share its name before they say anything alike. */
 	story_sketch_without(&mine, &key->words, &key->named);
 	story_sketch_without(&theirs, &other, &key->named);
 	overlap = story_overlap(&mine, &theirs, &shared);
-	/* A count in common tells one event in other words ("Hamas frees
-	 * 24 hostages", "Hamas releases 24 captives"). */
+	/* A count in common tells one event in other words ("Darfur rebels
+	 * free 31 hostages", "Darfur rebels release 31 captives"). */
 	if (story_counts_share(&key->counts, &other))
 		return overlap;
 	/* Weighed by rarity, the words a report of any day of the war
