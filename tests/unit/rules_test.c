@@ -625,7 +625,7 @@ main(void)
 	    "right time."), 1, "a cue in the conditional clause does not");
 
 	/* a rule's own negations replace the default cues */
-	CHECK_INT(run("Iran does not want the war"), 1,
+	CHECK_INT(run("Iran does not want this war"), 1,
 	    "a term that holds not is not cancelled by it");
 	CHECK_STR(hit_rule(0), "calm", "the deescalation rule fires");
 	CHECK_INT(run("Israel rejected calls to de-escalate"), 0,
