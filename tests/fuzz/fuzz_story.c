@@ -4,18 +4,45 @@
  * then the words stemmed (British endings rewritten) into the sketch,
  * the stems, the names and the counts.  Aborts when the dateline runs
  * past the text, a sketch is not ascending and distinct within its
- * bound, or a count is missing from the stems that were not cut.
+ * bound, or a count is missing from the stems that were not cut.  The
+ * same text is also read as a title by the memory of how common words
+ * are (story_freq.h), which every item of every feed reaches: a word's
+ * weight must lie between none and that of a word never read.
  */
 #include "autoconf.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "story.h"
+#include "story_freq.h"
 #include "text.h"
 
+#define FUZZ_DAY	1800000000	/* every input is read on one day */
+
 static struct text_stemmer *stem;
+static struct story_freq *freq;
+
+/* Read text as a title; then the weights of words' stems. */
+static void
+check_freq(const char *text, size_t size, const struct story_sketch *words)
+{
+	double w[STORY_SKETCH_MAX];
+	size_t items = 0, k;
+
+	if (freq == NULL && (freq = story_freq_new()) == NULL)
+		return;
+	if (story_freq_note(freq, stem, text, size, FUZZ_DAY) != 0)
+		return;
+	story_freq_weigh(freq, FUZZ_DAY, FUZZ_DAY, words, w, &items);
+	if (items == 0)
+		abort();
+	for (k = 0; k < words->n; k++)
+		if (!(w[k] >= 0 && w[k] <= log((double)items + 1) + 1e-9))
+			abort();
+}
 
 static void
 check_sketch(const struct story_sketch *sk)
@@ -56,6 +83,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 		if (words.n > 0 && story_overlap(&words, &words, &skip) != 1)
 			abort();
+		check_freq(text, size, &words);
 	}
 	return 0;
 }
