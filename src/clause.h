@@ -90,6 +90,14 @@ enum clause_tense {
 				   mediated the truce, condemned ...", "the
 				   deal that ended the war"): what is said
 				   of a noun, not the sentence's news */
+#define CLAUSE_FORECAST 0x20000	/* a form of "be" with likely, unlikely or
+				   a verb of belief before the infinitive
+				   ("Varnia is expected to strike", "is
+				   unlikely to invade"): the writer's or a
+				   source's forecast of the act; a guess
+				   to the rules but for a step toward peace
+				   ("talks are expected to resume"); no
+				   rule's mood list names it */
 
 struct clause_verb {
 	size_t		 first, end;	/* tokens [first, end): auxiliaries,

@@ -15,6 +15,23 @@
 /* Tokens a verb group spans at most ("would not have been able"). */
 #define CLAUSE_GROUP_MAX	8
 
+/* The mood a word of guess at m before an infinitive gives its group:
+ * "is likely to strike" a forecast, a guess to the rules but for a step
+ * toward peace; "is unlikely to", a forecast that the act will not come,
+ * a guess to every rule ("talks are unlikely to resume" is no step);
+ * 0 for another word. */
+static int
+group_forecast(const struct clause_work *w, size_t m)
+{
+	const char *f = w->doc->tokens[m].fold;
+
+	if (clause_word_in(w->lang->doubt_words, f))
+		return CLAUSE_FORECAST | CLAUSE_GUESS | CLAUSE_BELIEF;
+	if (clause_word_in(w->lang->guess_words, f))
+		return CLAUSE_FORECAST;
+	return 0;
+}
+
 /* The verb group that starts at k ("to" at k is a headline's
  * future: "Iran to strike"). */
 static void
@@ -35,6 +52,10 @@ group_parse(const struct clause_work *w, size_t k, size_t end,
 		if (k == 0 || !(wcls(w, k - 1) & CW_LIGHT) ||
 		    (wcls(w, k - 1) & CW_INTENT))
 			v->tense = CLAUSE_FUTURE;
+		/* "Varnia likely to strike", a headline's "is likely
+		 * to": the writer's forecast of the act */
+		if (k > 0)
+			v->mood |= group_forecast(w, k - 1);
 		i = k + 1;
 	}
 	for (; i < end && i < lim && !found; i++) {
@@ -79,9 +100,15 @@ modal:
 			aux++;
 			last_aux = i;
 			j = clause_skip_adv(w, i + 1, end);
-			for (m = i + 1; m < j; m++)
+			for (m = i + 1; m < j; m++) {
 				if (wcls(w, m) & CW_NEG)
 					neg = 1;
+				/* "Varnia is likely to strike": the
+				 * writer's forecast of the act */
+				if ((b & (CW_BE | CW_BE_PRES |
+				    CW_BE_PAST)) && (wcls(w, j) & CW_TO))
+					v->mood |= group_forecast(w, m);
+			}
 			if (b & (CW_HAVE | CW_HAVE_PAST)) {
 				if ((wcls(w, j) & CW_PART) &&
 				    !(wcls(w, j) & CW_NOT_VERB)) {
@@ -126,6 +153,14 @@ modal:
 				    !(wcls(w, j) & CW_NOT_VERB)) {
 					if (!intent_to)
 						v->passive = 1;
+					/* "Varnia is expected to strike":
+					 * a belief with no believer, a
+					 * forecast of the act */
+					if ((wcls(w, j + 1) & CW_TO) &&
+					    clause_word_in(
+					    w->lang->belief_verbs,
+					    w->doc->tokens[j].fold))
+						v->mood |= CLAUSE_FORECAST;
 					continue;
 				}
 				if (wcls(w, j) & CW_ING)

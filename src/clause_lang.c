@@ -448,6 +448,14 @@ static const char *const english_hesitate_verbs[] = {
 	NULL
 };
 
+static const char *const english_guess_words[] = {
+	"likely", NULL
+};
+
+static const char *const english_doubt_words[] = {
+	"unlikely", NULL
+};
+
 static const char *const english_question_words[] = {
 	"whether", "how", NULL
 };
@@ -480,6 +488,8 @@ static struct clause_lang clause_english = {
 	.belief_verbs = english_belief_verbs,
 	.wish_verbs = english_wish_verbs,
 	.hesitate_verbs = english_hesitate_verbs,
+	.guess_words = english_guess_words,
+	.doubt_words = english_doubt_words,
 	.question_words = english_question_words,
 	.belief_nouns = english_belief_nouns,
 	.no_present_endings = english_no_present_endings,

@@ -136,6 +136,13 @@ struct clause_lang {
 	 * not hesitate to strike": it will strike; "did not hesitate to":
 	 * it did); NULL ends. */
 	const char *const *hesitate_verbs;
+	/* The words of a guess between a form of "be" and the infinitive
+	 * ("is likely to strike"): the writer's forecast of the act;
+	 * NULL ends. */
+	const char *const *guess_words;
+	/* The same that forecast the act will not come ("is unlikely to
+	 * strike"); NULL ends. */
+	const char *const *doubt_words;
 	/* The words that open an indirect question with a finite verb
 	 * ("waits to see how Varnia will respond", "unclear whether
 	 * Ostland will strike"): what it asks is nobody's act; NULL

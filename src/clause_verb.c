@@ -533,6 +533,7 @@ clause_verb_describe(const struct clause_verb *v, char *buf, size_t len)
 		{ CLAUSE_WISH, "wish" }, { CLAUSE_OBLIGED, "obligation" },
 		{ CLAUSE_BELIEF, "belief" },
 		{ CLAUSE_BACKGROUND, "background" },
+		{ CLAUSE_FORECAST, "forecast" },
 	};
 	char mood[128];
 	size_t i, used = 0;

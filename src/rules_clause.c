@@ -243,6 +243,16 @@ rules_thing_of_others(const struct rules_run *run, long sp)
 	return warring;
 }
 
+/* Does somebody the text names say the clause at token t ("Varnia could
+ * strike, Ostland said")?  1 then. */
+static int
+rules_clause_said(const struct rules_run *run, size_t t)
+{
+	const struct clause *c = clause_at(&run->cs, t);
+
+	return c != NULL && c->speaker_first != c->speaker_end;
+}
+
 /*
  * Is a may, might or could reported at token t somebody's forecast of
  * another's act, not a threat?  Yes when who says it is no party the
@@ -560,6 +570,15 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 			    "(\"!\")");
 			continue;
 		}
+		/* "Varnia is expected to strike" is a forecast of the act,
+		 * a guess, the writer's or, reported, the speaker's; a step
+		 * toward peace forecast ("talks are expected to resume") is
+		 * news of a step, as "talks to resume" is */
+		if (r->clause_lang[lang] != NULL &&
+		    (v.mood & CLAUSE_FORECAST) &&
+		    strcmp(rule->category, "deescalation") != 0)
+			v.mood |= CLAUSE_BELIEF | (rules_clause_said(run, t) ?
+			    CLAUSE_SAID_GUESS : CLAUSE_GUESS);
 		if (r->clause_lang[lang] != NULL && clause_is_guess(&v)) {
 			rules_say(run, "  not fired: a guess (may, might, "
 			    "could) that no one is reported to say");

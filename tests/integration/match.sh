@@ -905,6 +905,22 @@ expect "the one who would act says it could: a threat" \
     "$(json_get "$T/could.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0]')" \
     "threat iran"
 
+# Likely, unlikely or a verb of belief between "be" and the act is a
+# forecast, the writer's or its source's, as may or might is: no threat
+# nor vow of revenge, and unlikely no step toward peace either; the one
+# who would act saying its act is likely still threatens.  A step toward
+# peace expected is news of a step, as "talks to resume" is; "is set to"
+# is a plan, no forecast.
+title_none unlikely_attack 'Sudan is unlikely to attack Chad'
+title_none unlikely_headline 'Sudan unlikely to attack Chad'
+body_none likely_attack 'The Sudanese army is likely to attack the Chadian border town.'
+body_none expected_revenge 'The Sudanese army is widely expected to retaliate against Chad.'
+body_none likely_said 'Sudan is likely to shell the Chadian border town, the Chadian minister said.'
+body_none unlikely_truce 'The truce between Chad and Sudan is unlikely to hold.'
+body_category likely_own 'Sudan is likely to attack Chad, the Sudanese defence minister said.' threat
+body_category expected_truce 'Sudan and Chad are expected to sign a ceasefire next week.' deescalation
+title_category set_to 'Sudan set to attack Chad' threat
+
 # Shooting is force: a junta's warning that protesters could be shot.
 printf 'The junta warned that protesters could be shot.\n' | match_stdin shot
 expect "protesters could be shot, a junta warns: a threat" \

@@ -177,6 +177,23 @@ test_modality(void)
 	analyse("The plan was prepared by the staff.", 0);
 	CHECK_STR(verb("prepared"), "tense=past mood=none negated=no passive",
 	    "was prepared by: still a passive");
+	analyse("Varnia is likely to attack Ostland.", 0);
+	CHECK_STR(verb("attack"), "tense=future mood=forecast negated=no",
+	    "is likely to: the writer's forecast of the act");
+	analyse("Varnia is unlikely to attack Ostland.", 0);
+	CHECK_STR(verb("attack"),
+	    "tense=future mood=guess,belief,forecast negated=no",
+	    "is unlikely to: a forecast that the act will not come, a guess");
+	analyse("Varnia is widely expected to attack Ostland.", 0);
+	CHECK_STR(verb("attack"),
+	    "tense=present mood=forecast negated=no passive",
+	    "is expected to: a belief with no believer, a forecast");
+	analyse("Varnia likely to attack Ostland", 1);
+	CHECK_STR(verb("attack"), "tense=future mood=headline,forecast "
+	    "negated=no", "a headline's likely to: a forecast");
+	analyse("Varnia is set to attack Ostland.", 0);
+	CHECK_STR(verb("attack"), "tense=present mood=intent negated=no",
+	    "is set to: a plan, no forecast");
 }
 
 static void
