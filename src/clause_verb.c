@@ -253,6 +253,27 @@ subject_act_done(const struct clause_chain *ch, size_t t)
 	    !(ccls(ch, c->verb.head) & CW_AUX);
 }
 
+/*
+ * Has verb-less clause c a subject and an "-ing" verb of its own, a
+ * headline's progressive without its "is" ("..., Sudan weighing the
+ * offer")?  Then it is no piece of a list, and the group before it
+ * (its tense, its negation) does not reach into it.
+ */
+static int
+own_participle(const struct clause_chain *ch, const struct text_doc *doc)
+{
+	size_t k;
+
+	for (k = ch->c->first + 1; k < ch->c->end; k++)
+		if ((ccls(ch, k) & CW_ING) &&
+		    !(ccls(ch, k) & (CW_NOT_VERB | CW_DET | CW_PREP)) &&
+		    !(doc->tokens[k].flags & TEXT_CLAUSE) &&
+		    ((doc->tokens[k - 1].flags & TEXT_UPPER) ||
+		    (ccls(ch, k - 1) & CW_PRON)))
+			return 1;
+	return 0;
+}
+
 static int	verb_of_token(const struct clause_sentence *,
 		    const struct text_doc *, size_t, struct clause_verb *);
 
@@ -302,7 +323,8 @@ verb_of_token(const struct clause_sentence *cs, const struct text_doc *doc,
 		    (ccls(&ch, c->first + 1) & CW_TO))
 			bare.verb.mood |= CLAUSE_ASKED;
 		chain_follow(&ch, t, out);
-		if (out->head != c->first)
+		if (out->head != c->first || (i > 0 && cs->headline &&
+		    own_participle(&ch, doc)))
 			return 0;
 		memset(out, 0, sizeof(*out));
 	}

@@ -232,6 +232,10 @@ title_none amid_calls 'Chad shells Abeche amid calls for a Darfur truce'
 # hoped for is not.
 title_rule military_pause 'Chad to begin daily six-hour military pauses in Darfur' deescalation-steps
 title_rule pause_in_war 'Chad and the rebels agree to a new pause in the Darfur war' deescalation-steps
+# A negation or a demand does not reach across a comma into a headline's
+# clause with its own subject and -ing verb (gaza-2024-labels-4 dev 8945).
+title_rule comma_progressive 'Ostland pushed Varnia not to attack Abeche, Chad reviewing truce proposal' deescalation-talks
+title_rule comma_demand 'Ostland pressed Varnia not to attack Abeche, Chad reviewing truce proposal' deescalation-talks
 title_none hopeful_pause 'Sudanese lawmakers hopeful of a pause in the Darfur war'
 
 # A UN council's vote for a truce is a bystander's call, no step.

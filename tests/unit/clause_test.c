@@ -333,6 +333,16 @@ test_negation(void)
 	analyse("Israel ruled out a ground offensive.", 0);
 	CHECK_STR(verb("offensive"), "tense=past mood=denied negated=yes",
 	    "ruled out: denied");
+	/* A headline's piece after a comma with a subject and an -ing
+	 * verb of its own is a clause, no item of a list: the negation
+	 * and the demand before the comma stay there. */
+	analyse("Ostland urged Varnia not to attack Abeche, Chad reviewing "
+	    "truce proposal", 1);
+	CHECK_STR(verb("reviewing"), "tense=none mood=headline negated=no",
+	    "a progressive of its own after a comma: not negated");
+	analyse("Varnia vowed not to attack Abeche, Kidal or Gao", 1);
+	CHECK_STR(verb("kidal"), "tense=past mood=threat,headline "
+	    "negated=yes", "but a list's item still hangs on the group");
 }
 
 static void
