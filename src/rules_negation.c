@@ -79,6 +79,24 @@ rules_cue_of(const struct rules *r, size_t ri, const struct rules_occ *t,
 }
 
 /*
+ * Is the cue at token k the second half of an alternative that takes
+ * both sides ("with or without a truce", "whether or not Chad
+ * agrees")?  Then it denies nothing: what follows happens either way.
+ */
+static int
+rules_either_way(const struct rules_run *run, const struct text_sentence *sn,
+    size_t k)
+{
+	const char *w;
+
+	if (k < sn->first + 2 ||
+	    strcmp(run->doc.tokens[k - 1].fold, "or") != 0)
+		return 0;
+	w = run->doc.tokens[k - 2].fold;
+	return strcmp(w, "with") == 0 || strcmp(w, "whether") == 0;
+}
+
+/*
  * Is the term occurrence t of rule ri negated?  The cues that stand in
  * its clause, before it and close to it, are counted without overlaps;
  * an odd count negates ("did not rule out strikes" has two).  *cue gets
@@ -122,6 +140,10 @@ rules_negated(const struct rules_run *run, const struct text_sentence *sn,
 		if (best != NULL && best->end == best->start + 1 &&
 		    run->cs_sentence == sn &&
 		    clause_contrast_not(&run->cs, best->start)) {
+			pos = best->end;
+			continue;
+		}
+		if (best != NULL && rules_either_way(run, sn, best->start)) {
 			pos = best->end;
 			continue;
 		}

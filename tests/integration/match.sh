@@ -233,9 +233,11 @@ title_none amid_calls 'Chad shells Abeche amid calls for a Darfur truce'
 title_rule military_pause 'Chad to begin daily six-hour military pauses in Darfur' deescalation-steps
 title_rule pause_in_war 'Chad and the rebels agree to a new pause in the Darfur war' deescalation-steps
 # A negation or a demand does not reach across a comma into a headline's
-# clause with its own subject and -ing verb (gaza-2024-labels-4 dev 8945).
+# clause with its own subject and -ing verb (gaza-2024-labels-4 dev 8945);
+# "with or without" takes both ways and negates nothing (gaza dev 8549).
 title_rule comma_progressive 'Ostland pushed Varnia not to attack Abeche, Chad reviewing truce proposal' deescalation-talks
 title_rule comma_demand 'Ostland pressed Varnia not to attack Abeche, Chad reviewing truce proposal' deescalation-talks
+title_category either_way "Chad's parliament meets with or without a quorum as truce talks with the rebels resume" deescalation
 title_none hopeful_pause 'Sudanese lawmakers hopeful of a pause in the Darfur war'
 
 # A UN council's vote for a truce is a bystander's call, no step.

@@ -73,6 +73,10 @@ test_classes(void)
 	    "and hesitate cancels it (the language's clause tables)");
 	CHECK_INT(run("Iran would attack Israel without hesitation."), 1,
 	    "as hesitation does without");
+	CHECK_INT(run("Iran would with or without allies attack "
+	    "Israel."), 1, "with or without takes both ways: no cue");
+	CHECK_INT(run("Iran would without allies attack Israel."), 0,
+	    "where without alone is one");
 	CHECK_INT(run("Iran would send war-planes over Israel."), 1,
 	    "a hyphened word meets the closed word of a class (a prefix)");
 	CHECK_INT(run("Iran would break the cease-fires with Israel."), 1,
