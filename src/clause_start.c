@@ -27,6 +27,27 @@ clause_skip_adv(const struct clause_work *w, size_t k, size_t end)
 	return k;
 }
 
+/*
+ * Is token k the object of a phrasal verb, right after its particle
+ * ("scales back demands", "steps up attacks"): a lower-case word of a
+ * verb's present or past shape, its particle, then k?  A noun, then,
+ * whatever verb it may also be.
+ */
+static int
+after_particle(const struct clause_work *w, size_t k, size_t from)
+{
+	const struct text_token *v;
+
+	if (k < from + 2 || !(wcls(w, k - 1) & CW_PARTICLE) ||
+	    (wcls(w, k - 2) & (CW_DET | CW_POSS | CW_NUM | CW_PREP | CW_TO |
+	    CW_OF | CW_AUX | CW_PRON | CW_NOT_VERB)))
+		return 0;
+	v = &w->doc->tokens[k - 2];
+	return !(v->flags & TEXT_CLAUSE) && !(w->doc->tokens[k - 1].flags &
+	    TEXT_CLAUSE) && (clause_pres_form(w, k - 2) ||
+	    (wcls(w, k - 2) & (CW_PAST | CW_EDSHAPE | CW_VERB)));
+}
+
 /* Does the text at k look like the start of a finite verb group? */
 int
 clause_finite_start(const struct clause_work *w, size_t k, size_t from)
@@ -34,6 +55,8 @@ clause_finite_start(const struct clause_work *w, size_t k, size_t from)
 	uint64_t b = wcls(w, k), prev = k > from ? wcls(w, k - 1) : 0;
 
 	if (prev & (CW_DET | CW_PREP | CW_TO | CW_POSS | CW_OF))
+		return 0;
+	if (!(b & CW_AUX) && after_particle(w, k, from))
 		return 0;
 	if (b & CW_AUX)
 		return 1;
@@ -65,6 +88,8 @@ clause_weak_start(const struct clause_work *w, size_t k, size_t from, int bare)
 
 	if ((k == from && !bare) || (prev & (CW_DET | CW_PREP | CW_TO |
 	    CW_POSS | CW_OF | CW_NUM)))
+		return 0;
+	if (after_particle(w, k, from))
 		return 0;
 	if (b & (CW_EDSHAPE | CW_PART | CW_ADJ) && !(b & CW_NOT_VERB))
 		return 1;

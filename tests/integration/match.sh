@@ -238,6 +238,9 @@ title_rule pause_in_war 'Chad and the rebels agree to a new pause in the Darfur 
 title_rule comma_progressive 'Ostland pushed Varnia not to attack Abeche, Chad reviewing truce proposal' deescalation-talks
 title_rule comma_demand 'Ostland pressed Varnia not to attack Abeche, Chad reviewing truce proposal' deescalation-talks
 title_category either_way "Chad's parliament meets with or without a quorum as truce talks with the rebels resume" deescalation
+# The word after a phrasal verb's particle is its object, a noun: "scales
+# back demands" demands nothing (gaza-2024-labels dev 8555).
+title_rule scale_back 'Sudan scales back demands, raising hopes of a truce with Chad' deescalation-talks
 title_none hopeful_pause 'Sudanese lawmakers hopeful of a pause in the Darfur war'
 
 # A UN council's vote for a truce is a bystander's call, no step.

@@ -343,6 +343,13 @@ test_negation(void)
 	analyse("Varnia vowed not to attack Abeche, Kidal or Gao", 1);
 	CHECK_STR(verb("kidal"), "tense=past mood=threat,headline "
 	    "negated=yes", "but a list's item still hangs on the group");
+	/* A word after a phrasal verb's particle is its object, a noun,
+	 * though it may also be a verb ("demands", "attacks"). */
+	analyse("Sudan scales back demands in the talks with Chad", 1);
+	CHECK_STR(verb("demands"), "tense=past mood=headline negated=no",
+	    "scales back demands: the object, no demand");
+	CHECK_STR(subject("scales"), "sudan",
+	    "and the unknown -s word before the particle is the verb");
 }
 
 static void
