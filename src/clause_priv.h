@@ -178,6 +178,9 @@ struct clause_lang {
 /* Is fold one of the words of list, a language's NULL-ended list
  * (reason_preps, belief_verbs)?  0 for a NULL list. */
 int		 clause_word_in(const char *const *list, const char *fold);
+/* The English tables (clause_english.c). */
+extern struct clause_lang clause_english;
+
 uint64_t	 clause_word_class(const struct clause_lang *, const char *fold,
 		    size_t len);
 /* The classes of a token: its word's, or CW_POSS for a possessive. */
