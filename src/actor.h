@@ -144,7 +144,9 @@ const struct clause *actor_frame(const struct clause_sentence *cs,
 /*
  * The named party (a mention with an actor) that begins at token t, past
  * its articles: the object of a verb that ends before t ("vowed to
- * destroy the Houthis").  -1 when none does, or punctuation comes first.
+ * destroy the Houthis").  -1 when none does, or punctuation comes first,
+ * or the party only qualifies the noun after it ("seize Varnia's
+ * ships", "crush the Varnia court ruling": the ships, the ruling).
  */
 long		 actor_object_at(const struct actor_mention *m, size_t n,
 		    const struct text_doc *doc, size_t t);

@@ -190,6 +190,61 @@ actor_step_party_after(const struct actor_mention *m, size_t n,
 	    m[k].actor >= 0 ? k : -1;
 }
 
+/*
+ * Words after mention k that leave the mention whole, never the noun
+ * the name would qualify: adverbs, subordinators and verbs of speech
+ * ("crush Varnia again", "defeat Ostland whatever it takes", "crush
+ * Varnia says the envoy").  Sorted.
+ */
+static const char *const actor_after_object[] = {
+	"again", "alone", "altogether", "because", "even", "ever", "first",
+	"forever", "here", "instead", "next", "now", "once", "says", "soon",
+	"still", "today", "together", "tomorrow", "tonight", "too", "unless",
+	"warns", "whatever", "wherever", "yesterday"
+};
+
+static int
+actor_ends_in(const char *fold, size_t len, const char *tail)
+{
+	size_t n = strlen(tail);
+
+	return len > n + 2 && memcmp(fold + len - n, tail, n) == 0;
+}
+
+/*
+ * Does mention k only qualify the noun after it: a possessive with its
+ * noun ("Varnia's oligarchs"), or a name or its adjective before a noun
+ * ("the Varnia court ruling", "Varnian living costs")?
+ * Then what the phrase names is that noun, not the party.  A capital
+ * after the name may be a name of its own or, in a headline, where
+ * every word has one, a noun that names a party ("Varnian Proxy"): only
+ * an owner's ("Varnia Envoy's Plan") is taken for the noun.  An
+ * adverb, a past form, a verb of speech or a function word ends the
+ * phrase.
+ */
+static int
+actor_qualifies_noun(const struct actor_mention *m, size_t n,
+    const struct text_doc *doc, size_t k)
+{
+	size_t e = m[k].end;
+	const struct text_token *t;
+
+	if (e >= doc->n_tokens || e == 0)
+		return 0;
+	t = &doc->tokens[e];
+	if ((t->flags & (TEXT_CLAUSE | TEXT_HYPHEN)) || t->fold_len == 0 ||
+	    actor_starting(m, n, e, e) >= 0 ||
+	    actor_in(t->fold, actor_stop_words, actor_n_stop_words) ||
+	    actor_in(t->fold, actor_prepositions, actor_n_prepositions))
+		return 0;
+	if ((doc->tokens[e - 1].flags & TEXT_POSS) || (t->flags & TEXT_POSS))
+		return 1;
+	return !(t->flags & TEXT_UPPER) &&
+	    !ACTOR_IN(t->fold, actor_after_object) &&
+	    !actor_ends_in(t->fold, t->fold_len, "ly") &&
+	    !actor_ends_in(t->fold, t->fold_len, "ed");
+}
+
 long
 actor_object_at(const struct actor_mention *m, size_t n,
     const struct text_doc *doc, size_t t)
@@ -200,5 +255,6 @@ actor_object_at(const struct actor_mention *m, size_t n,
 	    (doc->tokens[t].flags & TEXT_CLAUSE)))
 		return -1;
 	return (k = actor_object_of(m, n, doc, t - 1, doc->n_tokens)) >= 0 &&
-	    m[k].actor >= 0 ? k : -1;
+	    m[k].actor >= 0 && !actor_qualifies_noun(m, n, doc, (size_t)k) ?
+	    k : -1;
 }

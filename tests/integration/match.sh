@@ -956,6 +956,13 @@ expect "a vow to destroy a party: Israel threatens Hamas" \
     "$(json_get "$T/destroy.out" 'alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
     "israel hamas"
 title_none inflation 'The Iranian government vowed to crush inflation.'
+# A name that only qualifies the noun after it is no party as the
+# object: the ruling, the cartel, the plan are crushed, not Sudan.
+title_none objnoun 'Chad vowed to crush the Sudan court ruling'
+title_none objadj 'Chad vowed to crush the Sudanese grain cartel'
+title_none objposs "Chad will destroy Sudan's oil wealth"
+title_none objcaps "Chad Will Crush Sudan Envoy's Plan"
+title_rule objonce 'Chad vowed to destroy Sudan once and for all' threat-force-party
 # A demand that another party not attack is no step down of the one
 # who demands ("warned Russia not to invade"), but a party's own "would
 # not" still is.

@@ -17,7 +17,7 @@
 #include "../../src/text.h"
 #include "../check.h"
 
-enum { SUDAN, IRAN, JAPAN, HEZBOLLAH, UK, ISRAEL, HAMAS };
+enum { SUDAN, IRAN, JAPAN, HEZBOLLAH, UK, ISRAEL, HAMAS, VARNIA };
 enum { ARMY, OFFICIALS, MILITANTS, KIDNAPPERS, PLAYERS, WORKERS,
     CIVILIANS };
 
@@ -41,6 +41,8 @@ static const struct entry {
 	{ "israeli", ISRAEL, -1, ACTOR_STATE },
 	{ "hamas", HAMAS, -1, ACTOR_ARMED_GROUP },
 	{ "haniyeh", HAMAS, -1, ACTOR_ARMED_GROUP },
+	{ "varnia", VARNIA, -1, ACTOR_STATE },
+	{ "varnian", VARNIA, -1, ACTOR_STATE },
 	{ "army", -1, ARMY, ACTOR_MILITARY },
 	{ "troops", -1, ARMY, ACTOR_MILITARY },
 	/* as "forces" would match it: names meet on their stem */
@@ -798,6 +800,60 @@ test_agent_carried(void)
 	    "a named subject is not replaced by the one carried");
 }
 
+/* The party that is the object of the verb word in text (its actor),
+ * -2 when none is; text read as a headline when headline is set. */
+static long
+object_in(const char *text, const char *word, int headline)
+{
+	struct sample s;
+	long k, actor = -3;
+	size_t t;
+
+	if (sample_load(&s, text, headline) == 0 &&
+	    (t = token(&s, word, 0)) != SIZE_MAX) {
+		k = actor_object_at(s.m, s.n, &s.doc, t + 1);
+		actor = k < 0 ? -2 : s.m[k].actor;
+	}
+	sample_free(&s);
+	return actor;
+}
+
+static long
+object_after(const char *text, const char *word)
+{
+	return object_in(text, word, 0);
+}
+
+static void
+test_object_at(void)
+{
+	CHECK_INT(object_after("Ostland will crush Varnia.", "crush"),
+	    VARNIA, "object: a name alone");
+	CHECK_INT(object_after("Ostland will crush the Varnian army.",
+	    "crush"), VARNIA, "object: a party's army is the party's");
+	CHECK_INT(object_after("Ostland will crush Varnia again.", "crush"),
+	    VARNIA, "object: an adverb after the name");
+	CHECK_INT(object_after("Ostland will crush Varnia utterly.", "crush"),
+	    VARNIA, "object: an -ly adverb after the name");
+	CHECK_INT(object_after("Ostland will crush Varnia in a week.",
+	    "crush"), VARNIA, "object: a preposition after the name");
+	CHECK_INT(object_after("Ostland will crush the Varnia plum harvest.",
+	    "crush"), -2, "object: a name before a noun qualifies it");
+	CHECK_INT(object_after("Ostland vowed to cut Varnian grain prices.",
+	    "cut"), -2, "object: an adjective of a name qualifies its noun");
+	CHECK_INT(object_after("Ostland vowed to seize Varnia's barges.",
+	    "seize"), -2, "object: a possessive's noun, not its owner");
+	CHECK_INT(object_after("Ostland vowed to seize Varnia's.", "seize"),
+	    VARNIA, "object: a possessive with no noun after it");
+	/* In a headline every word has a capital: one after the name
+	 * may be a noun naming a party, only an owner's is a thing. */
+	CHECK_INT(object_in("Ostland Will Crush Varnian Proxy In Week",
+	    "crush", 1), VARNIA, "object: a headline's capital after the "
+	    "name is no thing it qualifies");
+	CHECK_INT(object_in("Ostland Will Crush Varnia Envoy's Plan",
+	    "crush", 1), -2, "object: a headline's owner after the name is");
+}
+
 int
 main(void)
 {
@@ -809,5 +865,6 @@ main(void)
 	test_agent();
 	test_agent_analysed();
 	test_agent_carried();
+	test_object_at();
 	return check_done();
 }
