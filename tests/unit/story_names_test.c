@@ -53,18 +53,7 @@ main(void)
 	time_t t0 = 1800000000;
 	int i;
 
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.story_window = 48 * 3600;
-	cfg.story_retention = 30 * 86400;
-	cfg.story_update = 3600;
-	cfg.story_similarity = 0.3;
-	cfg.story_overlap = 0.6;
-	memset(actors, 0, sizeof(actors));
-	actors[0].name = "ostlanders";
-	actors[1].name = "brisland";
-	actors[2].name = "varnia";
-	cfg.actors = actors;
-	cfg.n_actors = 3;
+	story_config_actors(&cfg, actors);
 	if (mkdtemp(dir) == NULL) {
 		perror("mkdtemp");
 		return 99;

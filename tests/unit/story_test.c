@@ -268,12 +268,7 @@ test_db(void)
 	int i;
 	time_t t0 = 1800000000;
 
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.story_window = 48 * 3600;
-	cfg.story_retention = 30 * 86400;
-	cfg.story_update = 3600;
-	cfg.story_similarity = 0.3;
-	cfg.story_overlap = 0.6;
+	story_config(&cfg);
 	memset(&chat, 0, sizeof(chat));
 	chat.name = "chat";
 	chat.type = SINK_WEBHOOK;
@@ -475,12 +470,7 @@ test_db_overlap(void)
 	char dir[] = "/tmp/brink-story-test.XXXXXX", cmd[128];
 	time_t t0 = 1800000000;
 
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.story_window = 48 * 3600;
-	cfg.story_retention = 30 * 86400;
-	cfg.story_update = 3600;
-	cfg.story_similarity = 0.3;
-	cfg.story_overlap = 0.6;
+	story_config(&cfg);
 	memset(roles, 0, sizeof(roles));
 	roles[0].name = "official";
 	roles[1].name = "armed-group";
