@@ -477,26 +477,43 @@ story_words_add(struct story_sketch *sk, struct story_sketch *names,
 }
 
 double
-story_overlap(const struct story_sketch *a, const struct story_sketch *b,
+story_overlap_weighed(const struct story_sketch *a, const double *wa,
+    const struct story_sketch *b, const double *wb, double *mass,
     size_t *shared)
 {
-	size_t i = 0, j = 0, both = 0;
+	double ta = 0, tb = 0, both = 0;
+	size_t i, j, n = 0;
 
+	for (i = 0; i < a->n; i++)
+		ta += wa != NULL ? wa[i] : 1;
+	for (j = 0; j < b->n; j++)
+		tb += wb != NULL ? wb[j] : 1;
+	i = j = 0;
 	while (i < a->n && j < b->n) {
 		if (a->h[i] < b->h[j])
 			i++;
 		else if (b->h[j] < a->h[i])
 			j++;
 		else {
-			both++;
+			both += wa != NULL ? wa[i] : 1;
+			n++;
 			i++;
 			j++;
 		}
 	}
-	*shared = both;
-	if (a->n == 0 || b->n == 0)
+	if (mass != NULL)
+		*mass = both;
+	*shared = n;
+	if (ta <= 0 || tb <= 0)
 		return 0;
-	return (double)both / (double)(a->n < b->n ? a->n : b->n);
+	return both / (ta < tb ? ta : tb);
+}
+
+double
+story_overlap(const struct story_sketch *a, const struct story_sketch *b,
+    size_t *shared)
+{
+	return story_overlap_weighed(a, NULL, b, NULL, NULL, shared);
 }
 
 int

@@ -114,6 +114,16 @@ int		 story_sketch_has(const struct story_sketch *sk, uint64_t h);
 double		 story_overlap(const struct story_sketch *,
 		    const struct story_sketch *, size_t *shared);
 
+/*
+ * story_overlap with each stem weighed: wa and wb the weights of a's and
+ * b's hashes (NULL: 1 each), the share by weight of the lighter set
+ * found in the other, the weight in common in *mass (which may be NULL)
+ * and the number of stems in common in *shared.
+ */
+double		 story_overlap_weighed(const struct story_sketch *a,
+		    const double *wa, const struct story_sketch *b,
+		    const double *wb, double *mass, size_t *shared);
+
 /* Do two comma-joined name lists have a name in common? */
 int		 story_names_share(const char *a, const char *b);
 

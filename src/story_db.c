@@ -249,9 +249,7 @@ story_db_fit(struct story_db *sd, const struct story_key *key,
 	 * few items read to tell, the words are counted. */
 	from = key->t - (time_t)sd->cfg->story_window;
 	to = key->t + (time_t)sd->cfg->story_window;
-	if ((r = story_freq_rare(sd->freq, from, to, &mine, &theirs,
-	    &overlap)) == 0 && shared < STORY_RARE_WORDS)
-		r = 1;
+	r = story_freq_rare(sd->freq, from, to, &mine, &theirs, &overlap);
 	if (r == 1 || (r == -1 && (overlap < sd->cfg->story_overlap ||
 	    shared < STORY_OVERLAP_WORDS)))
 		return 0;

@@ -347,42 +347,13 @@ story_freq_weigh(const struct story_freq *f, time_t from, time_t to,
 	*items = n;
 }
 
-double
-story_freq_overlap(const struct story_sketch *a, const double *wa,
-    const struct story_sketch *b, const double *wb, double *mass)
-{
-	double ta = 0, tb = 0, both = 0;
-	size_t i = 0, j = 0;
-
-	for (i = 0; i < a->n; i++)
-		ta += wa[i];
-	for (j = 0; j < b->n; j++)
-		tb += wb[j];
-	i = j = 0;
-	while (i < a->n && j < b->n) {
-		if (a->h[i] < b->h[j])
-			i++;
-		else if (b->h[j] < a->h[i])
-			j++;
-		else {
-			both += wa[i];
-			i++;
-			j++;
-		}
-	}
-	*mass = both;
-	if (ta <= 0 || tb <= 0)
-		return 0;
-	return both / (ta < tb ? ta : tb);
-}
-
 int
 story_freq_rare(const struct story_freq *f, time_t from, time_t to,
     const struct story_sketch *mine, const struct story_sketch *theirs,
     double *overlap)
 {
 	double wm[STORY_SKETCH_MAX], wt[STORY_SKETCH_MAX], mass, share;
-	size_t items;
+	size_t items, shared;
 
 	if (f == NULL)
 		return -1;
@@ -390,9 +361,10 @@ story_freq_rare(const struct story_freq *f, time_t from, time_t to,
 	if (items < STORY_RARE_ITEMS)
 		return -1;
 	story_freq_weigh(f, from, to, theirs, wt, &items);
-	share = story_freq_overlap(mine, wm, theirs, wt, &mass);
+	share = story_overlap_weighed(mine, wm, theirs, wt, &mass, &shared);
 	*overlap = share;
-	return share >= STORY_RARE_SHARE && mass >= STORY_RARE_MASS ? 0 : 1;
+	return share >= STORY_RARE_SHARE && mass >= STORY_RARE_MASS &&
+	    shared >= STORY_RARE_WORDS ? 0 : 1;
 }
 
 int

@@ -76,15 +76,6 @@ void		 story_freq_weigh(const struct story_freq *, time_t from,
 		    time_t to, const struct story_sketch *sk, double *w,
 		    size_t *items);
 
-/*
- * The share of the lighter of two weighted sets of stems found in the
- * other, by weight, 0..1, and in *mass the weight they have in common;
- * wa and wb the weights of a's and b's hashes (story_freq_weigh).
- */
-double		 story_freq_overlap(const struct story_sketch *a,
-		    const double *wa, const struct story_sketch *b,
-		    const double *wb, double *mass);
-
 /* The bytes a word takes in a saved day: its hash and its count,
  * little-endian, 8 and 4 bytes. */
 #define STORY_FREQ_ROW		12
@@ -109,9 +100,10 @@ int		 story_freq_load(struct story_freq *, long day, size_t items,
  * The looser test of story.h with each stem weighed by its rarity in
  * the items of the days from from to to: 0 when mine and theirs (the
  * two statements' stems, actors' names left out) have STORY_RARE_SHARE
- * of the lighter one's weight and STORY_RARE_MASS in common, 1 when
- * not, with the share in *overlap; -1 when fewer than
- * STORY_RARE_ITEMS items were read (or f is NULL), *overlap untouched.
+ * of the lighter one's weight, STORY_RARE_MASS and STORY_RARE_WORDS
+ * stems in common (story_overlap_weighed), 1 when not, with the share
+ * in *overlap; -1 when fewer than STORY_RARE_ITEMS items were read (or
+ * f is NULL), *overlap untouched.
  */
 int		 story_freq_rare(const struct story_freq *f, time_t from,
 		    time_t to, const struct story_sketch *mine,
