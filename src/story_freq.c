@@ -242,18 +242,14 @@ story_freq_any(struct story_freq *f, struct text_stemmer *stem,
 	return h;
 }
 
-/* How many bytes of a possessive ("'s" or "\u2019s" before a non-letter)
- * begin at text[i]; 0 when none does. */
+/* How many bytes of a possessive (an apostrophe of text_char.h and
+ * "s" before a non-letter) begin at text[i]; 0 when none does. */
 static size_t
 story_freq_possessive(const char *text, size_t len, size_t i)
 {
 	size_t q, w;
 
-	if (i < len && text[i] == '\'')
-		q = 1;
-	else if (i + 2 < len && memcmp(text + i, "\xe2\x80\x99", 3) == 0)
-		q = 3;
-	else
+	if (i >= len || !text_is_apostrophe(text_cp(text, len, i, &q)))
 		return 0;
 	if (i + q >= len || (text[i + q] | 0x20) != 's')
 		return 0;
