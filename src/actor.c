@@ -180,8 +180,7 @@ actor_in(const char *fold, const char *const *words, size_t n)
 	return bsearch(fold, words, n, sizeof(*words), actor_cmp_word) != NULL;
 }
 
-
-static int
+int
 actor_ends(const char *fold, size_t len, const char *tail)
 {
 	size_t n = strlen(tail);

@@ -17,6 +17,10 @@
 int	 actor_in(const char *fold, const char *const *words, size_t n);
 #define ACTOR_IN(fold, list)	actor_in((fold), (list), NELEM(list))
 
+/* Does fold (len bytes) end in tail with more than two bytes before
+ * it ("armed", not "bed")? */
+int	 actor_ends(const char *fold, size_t len, const char *tail);
+
 /* The token where the phrase at first begins, past the articles before
  * it ("the", "its"), looking no further back than lo. */
 size_t	 actor_phrase_start(const struct text_doc *, size_t first, size_t lo);

@@ -203,14 +203,6 @@ static const char *const actor_after_object[] = {
 	"warns", "whatever", "wherever", "yesterday"
 };
 
-static int
-actor_ends_in(const char *fold, size_t len, const char *tail)
-{
-	size_t n = strlen(tail);
-
-	return len > n + 2 && memcmp(fold + len - n, tail, n) == 0;
-}
-
 /*
  * Does mention k only qualify the noun after it: a possessive with its
  * noun ("Varnia's oligarchs"), or a name or its adjective before a noun
@@ -241,8 +233,8 @@ actor_qualifies_noun(const struct actor_mention *m, size_t n,
 		return 1;
 	return !(t->flags & TEXT_UPPER) &&
 	    !ACTOR_IN(t->fold, actor_after_object) &&
-	    !actor_ends_in(t->fold, t->fold_len, "ly") &&
-	    !actor_ends_in(t->fold, t->fold_len, "ed");
+	    !actor_ends(t->fold, t->fold_len, "ly") &&
+	    !actor_ends(t->fold, t->fold_len, "ed");
 }
 
 long
