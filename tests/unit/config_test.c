@@ -16,67 +16,9 @@
 
 #include "../check.h"
 #include "../../src/config.h"
+#include "config_messages.h"
 
-#define MAX_MSGS	64
-
-static char	*msgs[MAX_MSGS];
-static int	 n_msgs, n_errors;
-static char	 scratch[PATH_MAX];
 static const char *srcdir;
-
-static void
-collect(void *arg, int is_error, const char *msg)
-{
-	if (n_msgs < MAX_MSGS)
-		msgs[n_msgs++] = strdup(msg);
-	if (is_error)
-		n_errors++;
-	printf("#   %s\n", msg);
-}
-
-static void
-forget(void)
-{
-	while (n_msgs > 0)
-		free(msgs[--n_msgs]);
-	n_errors = 0;
-}
-
-/* Whether some message contains text. */
-static int
-said(const char *text)
-{
-	int i;
-
-	for (i = 0; i < n_msgs; i++)
-		if (strstr(msgs[i], text) != NULL)
-			return 1;
-	return 0;
-}
-
-/* Write text to name in the scratch directory; its path. */
-static const char *
-put_file(const char *name, const char *text)
-{
-	static char path[PATH_MAX + 64];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", scratch, name);
-	if ((fp = fopen(path, "w")) == NULL) {
-		perror(path);
-		exit(99);
-	}
-	fputs(text, fp);
-	fclose(fp);
-	return path;
-}
-
-static struct config *
-load_text(const char *text)
-{
-	forget();
-	return config_load(put_file("test.conf", text), collect, NULL);
-}
 
 static struct config *
 load_fixture(const char *name)
@@ -784,15 +726,9 @@ test_example(void)
 int
 main(void)
 {
-	char tmpl[] = "/tmp/brink-config-test.XXXXXX";
-
 	if ((srcdir = getenv("top_srcdir")) == NULL)
 		srcdir = ".";
-	if (mkdtemp(tmpl) == NULL) {
-		perror("mkdtemp");
-		return 99;
-	}
-	snprintf(scratch, sizeof(scratch), "%s", tmpl);
+	scratch_make("/tmp/brink-config-test.XXXXXX");
 
 	test_values();
 	test_minimal();

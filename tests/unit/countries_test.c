@@ -17,13 +17,10 @@
 #include "../check.h"
 #include "../../src/actor.h"
 #include "../../src/config.h"
+#include "config_messages.h"
 
-#define MAX_MSGS	64
 #define ISO_CODES	"/usr/share/iso-codes/json/iso_3166-1.json"
 
-static char	*msgs[MAX_MSGS];
-static int	 n_msgs, n_errors;
-static char	 scratch[PATH_MAX];
 static const char *srcdir;
 
 /* Four entries in the shape iso-codes writes them. */
@@ -43,59 +40,6 @@ static const char iso_sample[] =
     "  {\"alpha_2\": \"YE\", \"name\": \"Yemen\"},\n"
     "  {\"alpha_2\": \"FK\", \"name\": \"Falkland Islands (Malvinas)\"}\n"
     "]}\n";
-
-static void
-collect(void *arg, int is_error, const char *msg)
-{
-	(void)arg;
-	if (n_msgs < MAX_MSGS)
-		msgs[n_msgs++] = strdup(msg);
-	if (is_error)
-		n_errors++;
-	printf("#   %s\n", msg);
-}
-
-static void
-forget(void)
-{
-	while (n_msgs > 0)
-		free(msgs[--n_msgs]);
-	n_errors = 0;
-}
-
-static int
-said(const char *text)
-{
-	int i;
-
-	for (i = 0; i < n_msgs; i++)
-		if (strstr(msgs[i], text) != NULL)
-			return 1;
-	return 0;
-}
-
-static const char *
-put_file(const char *name, const char *text)
-{
-	static char path[PATH_MAX + 64];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", scratch, name);
-	if ((fp = fopen(path, "w")) == NULL) {
-		perror(path);
-		exit(99);
-	}
-	fputs(text, fp);
-	fclose(fp);
-	return path;
-}
-
-static struct config *
-load_text(const char *text)
-{
-	forget();
-	return config_load(put_file("test.conf", text), collect, NULL);
-}
 
 static const struct config_actor *
 actor(const struct config *c, const char *name)
@@ -279,18 +223,13 @@ test_iso_codes(void)
 int
 main(void)
 {
-	char tmpl[] = "/tmp/brink-countries-test.XXXXXX";
 	const char *files[] = { "iso.json", "bad.json", "other.json",
 	    "test.conf" };
 	size_t i;
 
 	if ((srcdir = getenv("top_srcdir")) == NULL)
 		srcdir = ".";
-	if (mkdtemp(tmpl) == NULL) {
-		perror("mkdtemp");
-		return 99;
-	}
-	snprintf(scratch, sizeof(scratch), "%s", tmpl);
+	scratch_make("/tmp/brink-countries-test.XXXXXX");
 
 	test_sample();
 	test_mistakes();

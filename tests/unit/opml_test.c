@@ -17,57 +17,7 @@
 #include "../check.h"
 #include "../../src/config.h"
 #include "../../src/opml.h"
-
-#define MAX_MSGS	64
-
-static char	*msgs[MAX_MSGS];
-static int	 n_msgs, n_errors;
-static char	 scratch[] = "/tmp/opml_test.XXXXXX";
-
-static void
-collect(void *arg, int is_error, const char *msg)
-{
-	if (n_msgs < MAX_MSGS)
-		msgs[n_msgs++] = strdup(msg);
-	if (is_error)
-		n_errors++;
-	printf("#   %s\n", msg);
-}
-
-static void
-forget(void)
-{
-	while (n_msgs > 0)
-		free(msgs[--n_msgs]);
-	n_errors = 0;
-}
-
-static int
-said(const char *text)
-{
-	int i;
-
-	for (i = 0; i < n_msgs; i++)
-		if (strstr(msgs[i], text) != NULL)
-			return 1;
-	return 0;
-}
-
-static const char *
-put_file(const char *name, const char *text)
-{
-	static char path[PATH_MAX];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", scratch, name);
-	if ((fp = fopen(path, "w")) == NULL) {
-		perror(path);
-		exit(99);
-	}
-	fputs(text, fp);
-	fclose(fp);
-	return path;
-}
+#include "config_messages.h"
 
 static const struct config_feed *
 feed_named(const struct config *c, const char *name)
@@ -263,10 +213,7 @@ main(void)
 	char cmd[PATH_MAX + 16];
 
 	xmlInitParser();
-	if (mkdtemp(scratch) == NULL) {
-		perror("mkdtemp");
-		return 99;
-	}
+	scratch_make("/tmp/opml_test.XXXXXX");
 	test_parse();
 	test_config();
 	forget();
