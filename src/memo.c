@@ -13,23 +13,6 @@
 
 #include "memo.h"
 
-struct memo_slot {
-	uint64_t	hash;		/* 0: empty */
-	uint32_t	at;		/* key's offset in the arena */
-	uint16_t	key_len;
-	uint16_t	val_len;	/* the value follows the key, aligned */
-	uint8_t		tag;
-};
-
-struct memo {
-	struct memo_slot	*slots;
-	size_t			 n_slots, used;
-	char			*arena;
-	size_t			 arena_cap, arena_len;
-	size_t			 key_max, val_max, align;
-	unsigned long		 hits, misses;
-};
-
 uint64_t
 memo_key_hash(const void *key, size_t len)
 {
@@ -47,16 +30,6 @@ memo_key_hash(const void *key, size_t len)
 	if ((len & 7) != 0)
 		h = memo_hash_step(h, word);
 	return memo_hash_end(h, len);
-}
-
-/* The hash of a slot: the key's, then its tag; never 0 (0 marks an
- * empty slot). */
-static uint64_t
-memo_hash(unsigned tag, uint64_t key_hash)
-{
-	uint64_t h = key_hash ^ tag;
-
-	return h != 0 ? h : 1;
 }
 
 static int
@@ -98,51 +71,6 @@ memo_free(struct memo *m)
 	free(m->slots);
 	free(m->arena);
 	free(m);
-}
-
-/* Where the value of a key at..at+key_len starts. */
-static size_t
-memo_val_at(const struct memo *m, size_t at, size_t key_len)
-{
-	return (at + key_len + m->align - 1) & ~(m->align - 1);
-}
-
-/* The slot of the key: its own, or the empty one where it would go. */
-static inline struct memo_slot *
-memo_slot_of(struct memo *m, uint64_t h, unsigned tag, const void *key,
-    size_t len)
-{
-	struct memo_slot *s;
-	size_t mask = m->n_slots - 1, i = (size_t)h & mask;
-
-	for (;; i = (i + 1) & mask) {
-		s = &m->slots[i];
-		if (s->hash == 0 || (s->hash == h && s->key_len == len &&
-		    s->tag == tag &&
-		    memcmp(m->arena + s->at, key, len) == 0))
-			return s;
-	}
-}
-
-const void *
-memo_get_hashed(struct memo *m, unsigned tag, const void *key, size_t len,
-    uint64_t key_hash, size_t *val_len)
-{
-	struct memo_slot *s;
-
-	tag &= 0xff;
-	if (len == 0 || len > m->key_max) {
-		m->misses++;
-		return NULL;
-	}
-	s = memo_slot_of(m, memo_hash(tag, key_hash), tag, key, len);
-	if (s->hash == 0) {
-		m->misses++;
-		return NULL;
-	}
-	m->hits++;
-	*val_len = s->val_len;
-	return m->arena + memo_val_at(m, s->at, s->key_len);
 }
 
 const void *

@@ -18,8 +18,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-
-struct memo;
+#include <string.h>
 
 /*
  * An empty memo of slots slots (a power of two) and an arena of
@@ -40,13 +39,6 @@ void		 memo_free(struct memo *);
  */
 const void	*memo_get(struct memo *, unsigned tag, const void *key,
 		    size_t len, size_t *val_len);
-/*
- * memo_get for a caller that has the key's hash at hand already
- * (memo_key_hash of its bytes: the tokeniser makes it for every token
- * as it lowers the bytes, text.h).
- */
-const void	*memo_get_hashed(struct memo *, unsigned tag, const void *key,
-		    size_t len, uint64_t key_hash, size_t *val_len);
 /*
  * The hash of a key's bytes (the tag is mixed in after): the key read
  * eight bytes at a time as little-endian words, the last padded with
@@ -72,6 +64,88 @@ memo_hash_end(uint64_t h, size_t len)
 {
 	h = (h ^ len) * MEMO_HASH_MUL;
 	return h ^ (h >> 29);
+}
+/*
+ * The memo is open here, and memo_get_hashed is inline: the memo of
+ * word ids (cand_cache.h) is asked for every token of every article,
+ * and a call, its checks and a slot's key length and offset read
+ * through a function cost as much again as the probe itself.
+ */
+struct memo_slot {
+	uint64_t	hash;		/* 0: empty */
+	uint32_t	at;		/* key's offset in the arena */
+	uint16_t	key_len;
+	uint16_t	val_len;	/* the value follows the key, aligned */
+	uint8_t		tag;
+};
+
+struct memo {
+	struct memo_slot	*slots;
+	size_t			 n_slots, used;
+	char			*arena;
+	size_t			 arena_cap, arena_len;
+	size_t			 key_max, val_max, align;
+	unsigned long		 hits, misses;
+};
+
+/* The hash of a slot: the key's, then its tag; never 0 (0 marks an
+ * empty slot). */
+static inline uint64_t
+memo_hash(unsigned tag, uint64_t key_hash)
+{
+	uint64_t h = key_hash ^ tag;
+
+	return h != 0 ? h : 1;
+}
+
+/* Where the value of a key at..at+key_len starts. */
+static inline size_t
+memo_val_at(const struct memo *m, size_t at, size_t key_len)
+{
+	return (at + key_len + m->align - 1) & ~(m->align - 1);
+}
+
+/* The slot of the key: its own, or the empty one where it would go. */
+static inline struct memo_slot *
+memo_slot_of(struct memo *m, uint64_t h, unsigned tag, const void *key,
+    size_t len)
+{
+	struct memo_slot *s;
+	size_t mask = m->n_slots - 1, i = (size_t)h & mask;
+
+	for (;; i = (i + 1) & mask) {
+		s = &m->slots[i];
+		if (s->hash == 0 || (s->hash == h && s->key_len == len &&
+		    s->tag == tag &&
+		    memcmp(m->arena + s->at, key, len) == 0))
+			return s;
+	}
+}
+
+/*
+ * memo_get for a caller that has the key's hash at hand already
+ * (memo_key_hash of its bytes: the tokeniser makes it for every token
+ * as it lowers the bytes, text.h).
+ */
+static inline const void *
+memo_get_hashed(struct memo *m, unsigned tag, const void *key, size_t len,
+    uint64_t key_hash, size_t *val_len)
+{
+	struct memo_slot *s;
+
+	tag &= 0xff;
+	if (len == 0 || len > m->key_max) {
+		m->misses++;
+		return NULL;
+	}
+	s = memo_slot_of(m, memo_hash(tag, key_hash), tag, key, len);
+	if (s->hash == 0) {
+		m->misses++;
+		return NULL;
+	}
+	m->hits++;
+	*val_len = s->val_len;
+	return m->arena + memo_val_at(m, s->at, s->key_len);
 }
 /*
  * Remember val (val_len bytes) for the key.  Returns the memo's copy of

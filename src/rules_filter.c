@@ -342,6 +342,8 @@ rules_filter_pass(const struct rules_run *run, size_t first, size_t end)
 		for (c = run->cand_off[k]; c < run->cand_off[k + 1]; c++)
 			if ((id = run->cands[c]) < r->n_anchor)
 				r->stamp[id] = serial;
+		if (!(run->starts[k] & RULES_JOINED))
+			continue;
 		for (c = run->join_off[k]; c < run->join_off[k + 1]; c++)
 			if ((id = run->join_cands[c]) < r->n_anchor)
 				r->stamp[id] = serial;
@@ -352,6 +354,8 @@ rules_filter_pass(const struct rules_run *run, size_t first, size_t end)
 		for (c = run->cand_off[k]; c < run->cand_off[k + 1]; c++)
 			if (rules_anchor_held(r, run->cands[c], serial))
 				return 1;
+		if (!(run->starts[k] & RULES_JOINED))
+			continue;
 		for (c = run->join_off[k]; c < run->join_off[k + 1]; c++)
 			if (rules_anchor_held(r, run->join_cands[c], serial))
 				return 1;

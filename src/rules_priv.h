@@ -225,7 +225,8 @@ struct rules_run {
 	uint32_t		*join_cands;	/* word ids of hyphened pairs */
 	size_t			*join_off;	/* pair i (tokens i, i + 1):
 						   join_cands[off[i]..
-						   off[i+1]) */
+						   off[i+1]), where
+						   RULES_JOINED marks i */
 	struct rules_occ	*occs;
 	size_t			 n_occs, cap_occs;
 	struct rules_mention	*mentions;

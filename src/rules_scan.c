@@ -216,6 +216,19 @@ rules_token_marks(const struct rules *r, const uint32_t *ids, size_t n)
 	return marks;
 }
 
+/* rules_token_ids for a token not in the cache: found and kept.  Apart,
+ * so that the lookup, which nearly every token ends at, stays inline. */
+static const uint32_t *
+rules_token_ids_find(const struct rules *r, const struct text_token *t,
+    uint32_t *ids, size_t *n, int *marks)
+{
+	*n = rules_token_cands(r, t, ids);
+	*marks = rules_token_marks(r, ids, *n);
+	cand_cache_put(r->cand_cache, t->fold, t->fold_len,
+	    (t->flags & TEXT_CAPS) != 0, ids, *n, *marks);
+	return ids;
+}
+
 /*
  * The ids token t may stand for (fold_hash: memo_key_hash of its fold)
  * and what they may be to the phrases (*marks): from the cache when the
@@ -227,16 +240,11 @@ rules_token_ids(const struct rules *r, const struct text_token *t,
     uint64_t fold_hash, uint32_t *ids, size_t *n, int *marks)
 {
 	const uint32_t *src;
-	int caps = (t->flags & TEXT_CAPS) != 0;
 
 	if ((src = cand_cache_get(r->cand_cache, t->fold, t->fold_len,
-	    fold_hash, caps, n, marks)) != NULL)
+	    fold_hash, (t->flags & TEXT_CAPS) != 0, n, marks)) != NULL)
 		return src;
-	*n = rules_token_cands(r, t, ids);
-	*marks = rules_token_marks(r, ids, *n);
-	cand_cache_put(r->cand_cache, t->fold, t->fold_len, caps, ids, *n,
-	    *marks);
-	return ids;
+	return rules_token_ids_find(r, t, ids, n, marks);
 }
 
 /*
@@ -244,6 +252,8 @@ rules_token_ids(const struct rules *r, const struct text_token *t,
  * they spell closed up (run->join_cands, join_off: pair i is tokens i
  * and i + 1), and what they may be to the phrases, added to token i's
  * marks.  Not the wildcard: a "*" is one token, whatever joins it.
+ * Only the offsets of a pair that RULES_JOINED marks are written, the
+ * only ones read: a pair's end is the start of the next one's.
  */
 static int
 rules_scan_joins(struct rules_run *run)
@@ -259,9 +269,7 @@ rules_scan_joins(struct rules_run *run)
 	if ((run->join_off = malloc((run->doc.n_tokens + 1) *
 	    sizeof(*run->join_off))) == NULL)
 		return -1;
-	run->join_off[0] = 0;
 	for (i = 0; i < run->doc.n_tokens; i++) {
-		run->join_off[i + 1] = total;
 		if (i + 1 == run->doc.n_tokens ||
 		    !(tok[i + 1].flags & TEXT_HYPHEN) ||
 		    tok[i].fold_len + tok[i + 1].fold_len >= sizeof(word))
@@ -284,6 +292,7 @@ rules_scan_joins(struct rules_run *run)
 				return -1;
 			run->join_cands = nc;
 		}
+		run->join_off[i] = total;
 		for (k = 1; k < n; k++)	/* [0] is the wildcard */
 			run->join_cands[total++] = src[k];
 		run->join_off[i + 1] = total;
@@ -306,7 +315,7 @@ rules_scan_cands(struct rules_run *run)
 	const struct text_token *tok = run->doc.tokens;
 	const uint32_t *src;
 	size_t i, k, n, total = 0, cap = 0;
-	int starts;
+	int starts, hyphens = 0;
 
 	/* Every offset is written below; the ids are reserved at a few a
 	 * token (most tokens have two to four), grown by doubling past. */
@@ -320,6 +329,7 @@ rules_scan_cands(struct rules_run *run)
 	for (i = 0; i < run->doc.n_tokens; i++) {
 		uint32_t *nc;
 
+		hyphens |= tok[i].flags & TEXT_HYPHEN;
 		src = rules_token_ids(run->r, &tok[i], tok[i].fold_hash, ids,
 		    &n, &starts);
 		/* Grown by doubling: one realloc per token made a long
@@ -333,12 +343,13 @@ rules_scan_cands(struct rules_run *run)
 		}
 		for (k = 0; k < n; k++)	/* a few ids: no memcpy call */
 			run->cands[total + k] = src[k];
-		run->cand_off[i] = total;
 		total += n;
 		run->cand_off[i + 1] = total;
 		run->starts[i] = (unsigned char)starts;
 	}
-	return rules_scan_joins(run);
+	/* A text without a hyphened pair has none to look up (join_off
+	 * is read only where RULES_JOINED marks a pair). */
+	return hyphens ? rules_scan_joins(run) : 0;
 }
 
 int

@@ -83,6 +83,16 @@ test_classes(void)
 	    "and a stem");
 	CHECK_INT(run("Iran would send war planes over Israel."), 0,
 	    "the open spelling is the rule's to name");
+	/* Only a pair that stands for a word has its offsets written
+	 * (rules_scan_joins): the ones around it must not be read. */
+	CHECK_INT(run("Iran would send its so-called war-planes over "
+	    "Israel."), 1, "a hyphened pair after one that stands for no "
+	    "word");
+	CHECK_INT(run("Iran would break a long-awaited cease-fire-deal with "
+	    "Israel."), 1, "the first two of three hyphened words");
+	CHECK_INT(run("Iran would send its well-known fighter-jets over "
+	    "Israel."), 0, "hyphened pairs that stand for no word of the "
+	    "rules");
 	CHECK_INT(run("Hamas would attack the Israeli-Iranian border."), 1,
 	    "a hyphened pair of names");
 	CHECK_INT(res.n_hits ? (int)res.hits[0].n_targets : 0, 2,
