@@ -65,21 +65,31 @@ text_fold(const char *word, size_t len)
 	return (char *)out;
 }
 
-/* Room in the pool for n more bytes and a NUL after what it holds. */
+/*
+ * Room in the pool for n more bytes and a NUL after what it holds.  The
+ * tokens point into the pool from the start (text_analyse_scan makes it
+ * large enough for most texts at once): when it must grow, the new one
+ * is copied and each fold moved there before the old one is freed.
+ */
 static int
 text_pool_reserve(struct text_scan *sc, size_t n)
 {
 	struct text_doc *doc = sc->doc;
 	char *p;
-	size_t cap;
+	size_t cap, k;
 
 	if (doc->pool_len + n + 1 <= doc->pool_cap)
 		return 0;
 	cap = doc->pool_cap ? doc->pool_cap * 2 : 4096;
 	while (cap < doc->pool_len + n + 1)
 		cap *= 2;
-	if ((p = realloc(doc->pool, cap)) == NULL)
+	if ((p = malloc(cap)) == NULL)
 		return -1;
+	if (doc->pool_len > 0)
+		memcpy(p, doc->pool, doc->pool_len);
+	for (k = 0; k < doc->n_tokens; k++)
+		doc->tokens[k].fold = p + (doc->tokens[k].fold - doc->pool);
+	free(doc->pool);
 	doc->pool = p;
 	doc->pool_cap = cap;
 	return 0;
@@ -91,7 +101,7 @@ text_tokens_reserve(struct text_scan *sc)
 {
 	struct text_doc *doc = sc->doc;
 	struct text_token *t;
-	size_t *o, cap;
+	size_t cap;
 
 	if (doc->n_tokens < sc->tok_cap)
 		return 0;
@@ -99,9 +109,6 @@ text_tokens_reserve(struct text_scan *sc)
 	if ((t = realloc(doc->tokens, cap * sizeof(*t))) == NULL)
 		return -1;
 	doc->tokens = t;
-	if ((o = realloc(sc->fold_offs, cap * sizeof(*o))) == NULL)
-		return -1;
-	sc->fold_offs = o;
 	sc->tok_cap = cap;
 	return 0;
 }
@@ -120,12 +127,11 @@ text_token_add(struct text_scan *sc, size_t start, size_t end,
 	t = &doc->tokens[doc->n_tokens];
 	t->start = start;
 	t->end = end;
-	t->fold = NULL;
+	t->fold = doc->pool + doc->pool_len;
 	t->fold_len = fold_len;
 	t->fold_hash = fold_hash;
 	t->flags = flags | sc->clause;
 	sc->clause = 0;
-	sc->fold_offs[doc->n_tokens] = doc->pool_len;
 	doc->pool[doc->pool_len + fold_len] = '\0';
 	doc->pool_len += fold_len + 1;
 	doc->n_tokens++;
@@ -175,6 +181,7 @@ text_end_sentence(struct text_scan *sc, size_t end)
 	sc->sent_first = doc->n_tokens;
 	sc->sent_start = SIZE_MAX;
 	sc->clause = 0;
+	sc->marks = 0;
 	return 0;
 }
 
@@ -406,6 +413,10 @@ text_other(struct text_scan *sc, size_t i, size_t *w, size_t *next)
 		sc->sent_start = i;
 	if (text_is_word(cp))
 		return 1;
+	if (text_is_quote(cp))
+		sc->marks |= TEXT_MET_QUOTE;
+	else if (text_is_question_mark(cp))
+		sc->marks |= TEXT_MET_ASK;
 	if (text_is_terminal(cp)) {
 		if ((end = text_sentence_end(sc, i, cp)) != 0) {
 			if (text_end_sentence(sc, end) == -1)
@@ -454,10 +465,8 @@ text_analyse_scan(const char *text, size_t len, struct text_doc *doc,
 	doc->pool_cap = (len < TEXT_RESERVE ? len : TEXT_RESERVE) +
 	    TEXT_MAX_WORD + 16;	/* the room text_word_ascii asks for */
 	if ((doc->tokens = malloc(sc.tok_cap * sizeof(*doc->tokens))) ==
-	    NULL || (sc.fold_offs = malloc(sc.tok_cap *
-	    sizeof(*sc.fold_offs))) == NULL ||
-	    (doc->pool = malloc(doc->pool_cap)) == NULL)
-		goto fail;
+	    NULL || (doc->pool = malloc(doc->pool_cap)) == NULL)
+		return -1;
 
 	for (i = 0; i < len; ) {
 		if (text[i] == ' ') {	/* the commonest byte after letters */
@@ -470,13 +479,13 @@ text_analyse_scan(const char *text, size_t len, struct text_doc *doc,
 				sc.sent_start = i;
 			if (fast && (j = text_word_ascii(&sc, i)) != 0) {
 				if (j == SIZE_MAX)
-					goto fail;
+					return -1;
 				i = j;
 				continue;
 			}
 			w = 1;
 		} else if ((rc = text_other(&sc, i, &w, &i)) == -1)
-			goto fail;
+			return -1;
 		else if (rc == 0)
 			continue;
 
@@ -535,21 +544,12 @@ text_analyse_scan(const char *text, size_t len, struct text_doc *doc,
 				j--;
 		}
 		if (text_word(&sc, i, j, abbrev) == -1)
-			goto fail;
+			return -1;
 		i = j;
 	}
 	if (text_end_sentence(&sc, len) == -1)
-		goto fail;
-	for (k = 0; k < doc->n_tokens; k++)
-		doc->tokens[k].fold = doc->pool + sc.fold_offs[k];
-	free(sc.fold_offs);
+		return -1;
 	return 0;
-fail:
-	free(sc.fold_offs);
-	/* keep doc consistent for text_doc_free */
-	for (k = 0; k < doc->n_tokens; k++)
-		doc->tokens[k].fold = NULL;
-	return -1;
 }
 
 int

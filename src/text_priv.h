@@ -15,13 +15,19 @@ struct text_scan {
 	const char		*s;
 	size_t			 len;
 	struct text_doc		*doc;
-	size_t			*fold_offs;	/* per token, into doc->pool */
 	size_t			 tok_cap, sent_cap;
 	size_t			 sent_first;	/* first token of the sentence */
 	size_t			 sent_start;	/* its first byte, or SIZE_MAX */
 	int			 clause;	/* TEXT_CLAUSE, TEXT_DASH: the marks
 					   since the last word */
+	int			 marks;		/* TEXT_MET_QUOTE, TEXT_MET_ASK:
+					   met in the sentence so far */
 };
+
+/* Marks met in the sentence in progress, asked before its quotations
+ * and its question are looked for: most sentences hold neither. */
+#define TEXT_MET_QUOTE	0x1	/* a mark of text_is_quote */
+#define TEXT_MET_ASK	0x2	/* a mark of text_is_question_mark */
 
 /*
  * At a terminal mark at byte i: if it ends the sentence, return the byte

@@ -102,8 +102,9 @@ text_scare_quotes(struct text_scan *sc)
 	size_t a, b, end = sc->doc->n_tokens;
 	int quotes, others, inside;
 
-	if (end < sc->sent_first + 2 || !text_span_has_quote(sc->s,
-	    tok[sc->sent_first].end, tok[end - 1].start))
+	if (end < sc->sent_first + 2 || !(sc->marks & TEXT_MET_QUOTE) ||
+	    !text_span_has_quote(sc->s, tok[sc->sent_first].end,
+	    tok[end - 1].start))
 		return;
 	for (a = sc->sent_first + 1; a < end; a++) {
 		text_gap_marks(sc, tok[a - 1].end, tok[a].start, &quotes,
@@ -158,6 +159,8 @@ text_question(const struct text_scan *sc, size_t end)
 	size_t k = sc->doc->n_tokens, at, w;
 	int32_t cp, last = 0;
 
+	if (!(sc->marks & TEXT_MET_ASK))
+		return k;
 	for (at = tok[k - 1].end; at < end; at += w) {
 		cp = text_cp(sc->s, sc->len, at, &w);
 		if (text_is_terminal(cp))
@@ -186,7 +189,7 @@ text_dot_is_short_form(struct text_scan *sc, size_t i, int32_t next_cp)
 	t = &doc->tokens[doc->n_tokens - 1];
 	if (t->end != i)
 		return 0;
-	fold = doc->pool + sc->fold_offs[doc->n_tokens - 1];
+	fold = t->fold;
 	/* An initial: "John F. Kennedy". */
 	if (t->end - t->start == 1 && (t->flags & TEXT_CAPS))
 		return 1;
@@ -221,6 +224,11 @@ text_sentence_end(struct text_scan *sc, size_t i, int32_t mark)
 		cp = text_cp(sc->s, sc->len, j, &w);
 		if (!text_is_terminal(cp) && !text_is_closer(cp))
 			break;
+		/* the marks passed here are not met by the scan */
+		if (text_is_quote(cp))
+			sc->marks |= TEXT_MET_QUOTE;
+		else if (text_is_question_mark(cp))
+			sc->marks |= TEXT_MET_ASK;
 		j += w;
 	}
 	if (j >= sc->len)

@@ -102,6 +102,20 @@ test_sentences(void)
 	    (long)(doc.sentences[6].first + doc.sentences[6].n_tokens),
 	    "a sentence after a question asks nothing");
 
+	/* A question mark passed over with the marks that end a sentence
+	 * (text_sentence_end), not met by the scan itself, still asks;
+	 * one met earlier in a statement does not make it one. */
+	analyse("Did Iran strike!? Why? he asked. Iran struck.");
+	CHECK_INT(doc.n_sentences, 3, "three sentences around questions");
+	CHECK_INT((long)doc.sentences[0].asked, (long)doc.sentences[0].first,
+	    "a question mark after another mark asks");
+	CHECK_INT((long)doc.sentences[1].asked,
+	    (long)(doc.sentences[1].first + doc.sentences[1].n_tokens),
+	    "a statement with a question inside asks nothing");
+	CHECK_INT((long)doc.sentences[2].asked,
+	    (long)(doc.sentences[2].first + doc.sentences[2].n_tokens),
+	    "nor does the sentence after it");
+
 	analyse("   \n\n  ...  \n");
 	CHECK_INT(doc.n_sentences, 0, "blank and punctuation-only text has "
 	    "no sentence");
@@ -125,6 +139,18 @@ test_tokens(void)
 	analyse("Iran would \"pay dearly\" for it.");
 	CHECK_INT((doc.tokens[2].flags | doc.tokens[4].flags) & TEXT_CLAUSE,
 	    0, "scare quotes mark no clause");
+	/* The quotation marks of one sentence are asked of it alone:
+	 * closing another's quotation is no scare quote here. */
+	analyse("\"We will act.\" Iran would \"pay dearly\" for it. It "
+	    "would, \"we said\".");
+	CHECK_INT(doc.n_sentences, 3, "three sentences with quotations");
+	CHECK_INT((doc.tokens[5].flags | doc.tokens[7].flags) & TEXT_CLAUSE,
+	    0, "scare quotes after a quoted sentence mark no clause");
+	CHECK_INT(doc.tokens[11].flags & TEXT_CLAUSE, TEXT_CLAUSE,
+	    "a quotation after a comma still marks a clause");
+	analyse("Iran would pay dearly for it.");
+	CHECK_INT(doc.tokens[3].flags & TEXT_CLAUSE, 0,
+	    "no mark, no clause");
 	analyse("It vowed a \xe2\x80\x9c" "crushing\xe2\x80\x9d response.");
 	CHECK_INT((doc.tokens[3].flags | doc.tokens[4].flags) & TEXT_CLAUSE,
 	    0, "curly scare quotes mark no clause");
