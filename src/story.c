@@ -336,6 +336,25 @@ story_count(const struct text_doc *doc, size_t i, char *buf, size_t cap)
 	return len;
 }
 
+/*
+ * The word tokens i and i + 1 of doc spell closed up when a hyphen
+ * joins them ("cease-fire": "ceasefire"), in buf (cap bytes): its
+ * length, or 0 when no hyphen joins them.
+ */
+static size_t
+story_closed(const struct text_doc *doc, size_t i, char *buf, size_t cap)
+{
+	const struct text_token *a = &doc->tokens[i], *b = a + 1;
+
+	if (i + 1 >= doc->n_tokens || !(b->flags & TEXT_HYPHEN) ||
+	    a->fold_len + b->fold_len >= cap)
+		return 0;
+	memcpy(buf, a->fold, a->fold_len);
+	memcpy(buf + a->fold_len, b->fold, b->fold_len);
+	buf[a->fold_len + b->fold_len] = '\0';
+	return a->fold_len + b->fold_len;
+}
+
 int
 story_statement_add(struct story_sketch *sk, struct story_sketch *words,
     struct story_sketch *names, struct story_sketch *counts,
@@ -344,9 +363,9 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 	struct text_doc doc;
 	const struct text_token *tok;
 	const char *s;
-	char american[64], count[64];
+	char american[64], count[64], closed[64];
 	uint64_t word, prev = 0;
-	size_t i, slen, count_len, sentence = 0;
+	size_t i, slen, clen, count_len, sentence = 0;
 	int have_prev = 0, opens;
 
 	memset(&doc, 0, sizeof(doc));
@@ -364,6 +383,16 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 		opens = sentence < doc.n_sentences &&
 		    doc.sentences[sentence].first == i &&
 		    !(tok->flags & TEXT_CAPS);
+		/* A compound is written closed, with a hyphen or open
+		 * ("ceasefire", "cease-fire"), as the rules read it: the
+		 * hyphened pair is also the closed word. */
+		if (words != NULL && (clen = story_closed(&doc, i, closed,
+		    sizeof(closed))) > 0 && !story_is_stopword(closed)) {
+			s = story_stem(stem, closed, clen, american,
+			    sizeof(american), &slen);
+			story_sketch_insert(words, story_mix(story_fnv(
+			    FNV_OFFSET, s, slen)));
+		}
 		/* Stop words are skipped: the pairs are of neighbouring
 		 * content words, so "vowed to retaliate" and "vows
 		 * retaliation" share one. */

@@ -36,8 +36,11 @@
  * captives" tell one release, where a fold of synonyms would also join
  * the next day's release of 12.  Once enough items of the window were
  * read, the looser test weighs each stem by its rarity in them
- * (story_freq.h) rather than counting stems.  Stems, not pairs: a
- * rewording keeps the names and the key nouns and changes the
+ * (story_freq.h) rather than counting stems.  Two words a hyphen joins
+ * are also, for that test, the word they spell closed up, as the rules
+ * read them ("cease-fire" holds "ceasefire" as well as "cease" and
+ * "fire"): outlets write a compound closed or hyphened.  Stems, not
+ * pairs: a rewording keeps the names and the key nouns and changes the
  * phrasing.  The share of the shorter one, not Jaccard: a headline's
  * few words against a lead's many are one statement.
  */

@@ -259,45 +259,78 @@ story_freq_possessive(const char *text, size_t len, size_t i)
 	return q + 1;
 }
 
+/* Add h (not 0) to words, once. */
+static void
+story_freq_put(struct story_sketch *words, uint64_t h)
+{
+	size_t k;
+
+	if (h == 0)
+		return;
+	for (k = 0; k < words->n && words->h[k] != h; k++)
+		;
+	if (k == words->n && words->n < STORY_SKETCH_MAX)
+		words->h[words->n++] = h;
+}
+
+/* The bytes of the run of word characters at text[i], *ascii cleared
+ * when one is beyond ASCII. */
+static size_t
+story_freq_run(const char *text, size_t len, size_t i, int *ascii,
+    size_t *w)
+{
+	size_t start = i;
+	int32_t cp;
+
+	while (i < len && text_is_word(cp = text_cp(text, len, i, w))) {
+		*ascii &= cp < 0x80;
+		i += *w;
+	}
+	return i - start;
+}
+
 /*
  * A title's words as a statement's are hashed (story.h), read cheaply:
  * every item of every poll comes here, and the full analysis of
  * text.h costs some ten thousand instructions a title.  Words are runs
  * of letters and digits (text_char.h), a possessive dropped as text.h
- * drops it; ASCII words, most of the news, are lowered without
- * utf8proc.
+ * drops it, two a hyphen joins also read as the word they spell
+ * closed up (story.c); ASCII words, most of the news, are lowered
+ * without utf8proc.
  */
 int
 story_freq_note(struct story_freq *f, struct text_stemmer *stem,
     const char *text, size_t len, time_t t)
 {
 	struct story_sketch words;
-	size_t i = 0, start, w = 1, k;
-	uint64_t h;
-	int32_t cp;
-	int ascii;
+	char both[64];
+	size_t i = 0, start, w = 1, run, next;
+	int ascii, ascii2;
 
 	words.n = 0;
 	while (i < len) {
 		start = i;
 		ascii = 1;
-		while (i < len && text_is_word(cp = text_cp(text, len, i,
-		    &w))) {
-			ascii &= cp < 0x80;
-			i += w;
-		}
-		if (i == start) {
+		run = story_freq_run(text, len, i, &ascii, &w);
+		i += run;
+		if (run == 0) {
 			i += w;		/* a character between words */
 			continue;
 		}
-		h = story_freq_any(f, stem, text + start, i - start, ascii);
+		story_freq_put(&words, story_freq_any(f, stem, text + start,
+		    run, ascii));
+		/* Two words a hyphen joins are also the word they spell
+		 * closed up, as a statement reads them (story.c). */
+		ascii2 = ascii;
+		if (i + 1 < len && text[i] == '-' && (next =
+		    story_freq_run(text, len, i + 1, &ascii2, &w)) > 0 &&
+		    run + next < sizeof(both)) {
+			memcpy(both, text + start, run);
+			memcpy(both + run, text + i + 1, next);
+			story_freq_put(&words, story_freq_any(f, stem, both,
+			    run + next, ascii2));
+		}
 		i += story_freq_possessive(text, len, i);
-		if (h == 0)
-			continue;
-		for (k = 0; k < words.n && words.h[k] != h; k++)
-			;
-		if (k == words.n && words.n < STORY_SKETCH_MAX)
-			words.h[words.n++] = h;
 	}
 	return story_freq_note_words(f, &words, t);
 }
