@@ -77,7 +77,7 @@ static const struct key role_keys[] = {
 	{ "kind", 0 }, { "names", 1 }, { NULL, 0 }
 };
 static const struct key class_keys[] = {
-	{ "words", 1 }, { "language", 0 }, { NULL, 0 }
+	{ "words", 1 }, { "language", 0 }, { "synonyms", 0 }, { NULL, 0 }
 };
 static const struct key country_keys[] = {
 	{ "code", 0 }, { "names", 1 }, { NULL, 0 }

@@ -103,6 +103,8 @@ struct config_class {
 	char			*name;
 	struct config_list	 words;	/* phrases; may use other classes */
 	char			*language;	/* NULL: english */
+	int			 synonyms;	/* its words are one word
+						   to stories (story.h) */
 	const char		*file;
 	int			 line;
 };

@@ -136,7 +136,8 @@ config_take_class(struct config_section *s)
 {
 	struct config *c = s->ld->config;
 	struct config_class *k;
-	int *lines;
+	const char *text;
+	int *lines, line;
 
 	config_check_name(s, "class", s->title);
 	c->classes = config_grow(c->classes, c->n_classes,
@@ -152,6 +153,10 @@ config_take_class(struct config_section *s)
 	k->language = config_take_string(s, "language", NULL);
 	if (k->language != NULL)
 		config_check_language(s->ld, k->language, s->line);
+	if ((text = config_value(s, "synonyms", &line)) != NULL &&
+	    config_parse_bool(text, &k->synonyms) == -1)
+		config_msg_at(s->ld, 1, line, "synonyms \"%s\" is not a "
+		    "boolean; use true or false", text);
 }
 
 void

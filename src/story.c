@@ -337,6 +337,34 @@ story_count(const struct text_doc *doc, size_t i, char *buf, size_t cap)
 }
 
 /*
+ * The hash string of the stem s (slen bytes) of fold: the name of the
+ * synonym class of lex that holds the word, or s; *out_len its length.
+ */
+static const char *
+story_lex_map(const struct story_lex *lex, const char *fold, size_t flen,
+    const char *s, size_t *slen)
+{
+	const struct story_syn *y;
+	uint64_t h = 0;
+	size_t i;
+
+	for (i = 0; lex != NULL && i < lex->n_syn; i++) {
+		y = &lex->syn[i];
+		if (y->kind == STORY_SYN_STEM) {
+			if (h == 0)
+				h = story_mix(story_fnv(FNV_OFFSET, s, *slen));
+			if (h != y->hash)
+				continue;
+		} else if (flen < y->len || (y->kind == STORY_SYN_EXACT &&
+		    flen != y->len) || memcmp(fold, y->word, y->len) != 0)
+			continue;
+		*slen = strlen(y->name);
+		return y->name;
+	}
+	return s;
+}
+
+/*
  * The word tokens i and i + 1 of doc spell closed up when a hyphen
  * joins them ("cease-fire": "ceasefire"), in buf (cap bytes): its
  * length, or 0 when no hyphen joins them.
@@ -355,10 +383,29 @@ story_closed(const struct text_doc *doc, size_t i, char *buf, size_t cap)
 	return a->fold_len + b->fold_len;
 }
 
+/*
+ * Add to words what else the word fold (flen bytes, of stem s, slen
+ * bytes) stands for: the synonym class of lex that holds it.
+ */
+static void
+story_also(struct story_sketch *words, const struct story_lex *lex,
+    const char *fold, size_t flen, const char *s, size_t slen)
+{
+	const char *c;
+	size_t clen = slen;
+
+	if (words == NULL || lex == NULL || lex->n_syn == 0)
+		return;
+	c = story_lex_map(lex, fold, flen, s, &clen);
+	if (c != s)
+		story_sketch_insert(words, story_mix(story_fnv(FNV_OFFSET, c,
+		    clen)));
+}
+
 int
-story_statement_add(struct story_sketch *sk, struct story_sketch *words,
+story_statement_lex(struct story_sketch *sk, struct story_sketch *words,
     struct story_sketch *names, struct story_sketch *counts,
-    struct text_stemmer *stem, const char *text, size_t len)
+    const struct story_lex *lex, const char *text, size_t len)
 {
 	struct text_doc doc;
 	const struct text_token *tok;
@@ -388,18 +435,19 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 		 * hyphened pair is also the closed word. */
 		if (words != NULL && (clen = story_closed(&doc, i, closed,
 		    sizeof(closed))) > 0 && !story_is_stopword(closed)) {
-			s = story_stem(stem, closed, clen, american,
-			    sizeof(american), &slen);
+			s = story_stem(lex != NULL ? lex->stem : NULL, closed,
+			    clen, american, sizeof(american), &slen);
 			story_sketch_insert(words, story_mix(story_fnv(
 			    FNV_OFFSET, s, slen)));
+			story_also(words, lex, closed, clen, s, slen);
 		}
 		/* Stop words are skipped: the pairs are of neighbouring
 		 * content words, so "vowed to retaliate" and "vows
 		 * retaliation" share one. */
 		if (story_is_stopword(tok->fold))
 			continue;
-		s = story_stem(stem, tok->fold, tok->fold_len, american,
-		    sizeof(american), &slen);
+		s = story_stem(lex != NULL ? lex->stem : NULL, tok->fold,
+		    tok->fold_len, american, sizeof(american), &slen);
 		word = story_fnv(FNV_OFFSET, s, slen);
 		/* A count is hashed apart from the same digits that are
 		 * no count ("24 hostages", "within 24 hours"). */
@@ -409,7 +457,9 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 			    count_len);
 			if (counts != NULL)
 				story_sketch_insert(counts, story_mix(word));
-		}
+		} else
+			story_also(words, lex, tok->fold, tok->fold_len, s,
+			    slen);
 		if (sk != NULL)
 			story_sketch_insert(sk, story_mix(word));
 		if (words != NULL)
@@ -426,6 +476,35 @@ story_statement_add(struct story_sketch *sk, struct story_sketch *words,
 	}
 	text_doc_free(&doc);
 	return 0;
+}
+
+int
+story_statement_add(struct story_sketch *sk, struct story_sketch *words,
+    struct story_sketch *names, struct story_sketch *counts,
+    struct text_stemmer *stem, const char *text, size_t len)
+{
+	struct story_lex lex;
+
+	memset(&lex, 0, sizeof(lex));
+	lex.stem = stem;
+	return story_statement_lex(sk, words, names, counts, &lex, text,
+	    len);
+}
+
+uint64_t
+story_word_class(const struct story_lex *lex, const char *fold, size_t len)
+{
+	const char *s, *c;
+	char american[64];
+	size_t slen, clen;
+
+	if (lex == NULL || lex->n_syn == 0 || story_is_stopword(fold))
+		return 0;
+	s = story_stem(lex->stem, fold, len, american, sizeof(american),
+	    &slen);
+	clen = slen;
+	c = story_lex_map(lex, fold, len, s, &clen);
+	return c != s ? story_mix(story_fnv(FNV_OFFSET, c, clen)) : 0;
 }
 
 uint64_t

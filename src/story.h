@@ -39,10 +39,15 @@
  * (story_freq.h) rather than counting stems.  Two words a hyphen joins
  * are also, for that test, the word they spell closed up, as the rules
  * read them ("cease-fire" holds "ceasefire" as well as "cease" and
- * "fire"): outlets write a compound closed or hyphened.  Stems, not
- * pairs: a rewording keeps the names and the key nouns and changes the
- * phrasing.  The share of the shorter one, not Jaccard: a headline's
- * few words against a lead's many are one statement.
+ * "fire"): outlets write a compound closed or hyphened.  And a word of
+ * a class of the rule pack marked synonyms = true is also the class's
+ * name, which the class's other words share ("begins", "starts"):
+ * added to the word, not put for it, so the same word still weighs
+ * more than a synonym, and only in the classes the pack marks, since
+ * most classes gather the words of a kind of act, not of one act.
+ * Stems, not pairs: a rewording keeps the names and the key nouns and
+ * changes the phrasing.  The share of the shorter one, not Jaccard: a
+ * headline's few words against a lead's many are one statement.
  */
 #ifndef BRINK_STORY_H
 #define BRINK_STORY_H
@@ -56,7 +61,39 @@
  * is a subset of too many others. */
 #define STORY_OVERLAP_WORDS	4
 
+struct config;
 struct text_stemmer;
+
+/* A word of a synonym class of the rule pack (story_lex.c): a stem, a
+ * folded form ("=" in the pack) or a prefix ("*"), and the class. */
+struct story_syn {
+	char		*word;		/* NULL for a stem */
+	size_t		 len;
+	uint64_t	 hash;		/* a stem's story_word_hash */
+	int		 kind;
+	char		*name;		/* "@" and the class's name */
+};
+#define STORY_SYN_STEM		0
+#define STORY_SYN_EXACT		1
+#define STORY_SYN_PREFIX	2
+
+/*
+ * How a statement's words are read: stemmed with stem (NULL: folded
+ * only), and a word of a synonym class of the pack (synonyms = true in
+ * the class) also as the class's name, a word the class's other words
+ * share ("begins" and "starts" share "@starts").
+ */
+struct story_lex {
+	struct text_stemmer	*stem;
+	struct story_syn	*syn;
+	size_t			 n_syn;
+};
+
+/* Fill lex's synonyms from cfg's classes (lex->stem set first): 0, or
+ * -1 when out of memory (none kept).  story_lex_clear frees them. */
+int		 story_lex_build(struct story_lex *lex,
+		    const struct config *cfg);
+void		 story_lex_clear(struct story_lex *lex);
 
 struct story_sketch {
 	uint64_t	h[STORY_SKETCH_MAX];	/* ascending, distinct */
@@ -98,6 +135,10 @@ void		 story_name_add(struct story_sketch *names,
  * 0 for a stop word. */
 uint64_t	 story_word_hash(struct text_stemmer *stem, const char *fold,
 		    size_t len);
+/* The hash of the synonym class of lex that holds the folded word, as a
+ * statement's words hold it too (story_statement_lex); 0 for none. */
+uint64_t	 story_word_class(const struct story_lex *lex,
+		    const char *fold, size_t len);
 
 /* The hashes of sk that drop does not hold, in out (which may not be
  * sk). */
@@ -141,6 +182,11 @@ int		 story_names_share(const char *a, const char *b);
 int		 story_statement_add(struct story_sketch *sk,
 		    struct story_sketch *words, struct story_sketch *names,
 		    struct story_sketch *counts, struct text_stemmer *stem,
+		    const char *text, size_t len);
+/* story_statement_add with the words read as lex reads them. */
+int		 story_statement_lex(struct story_sketch *sk,
+		    struct story_sketch *words, struct story_sketch *names,
+		    struct story_sketch *counts, const struct story_lex *lex,
 		    const char *text, size_t len);
 
 /* Is one of the counts (story_statement_add) among words? */

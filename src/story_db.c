@@ -121,6 +121,17 @@ struct story_key {
 	time_t			 t;		/* its date (story_db_time) */
 };
 
+/* The words as the pack's synonym classes read them (story.h); out of
+ * memory, none (each word is itself). */
+static void
+story_db_lex(struct story_db *sd)
+{
+	sd->lex.stem = sd->stem;
+	if (story_lex_build(&sd->lex, sd->cfg) == -1)
+		log_error("stories: out of memory reading the synonyms");
+	story_freq_forget(sd->freq);
+}
+
 struct story_db *
 story_db_open(struct store *store, const struct config *cfg)
 {
@@ -135,6 +146,7 @@ story_db_open(struct store *store, const struct config *cfg)
 	sd->stem = text_stemmer_new("english");
 	/* Without it the looser test counts words (story.h). */
 	sd->freq = story_freq_new();
+	story_db_lex(sd);
 	if (db_stmt_prepare_all(sd->db, story_sql, SQ_COUNT, sd->stmt) !=
 	    SQLITE_OK) {
 		story_db_fail(sd, "preparing a statement");
@@ -152,6 +164,7 @@ void
 story_db_configure(struct story_db *sd, const struct config *cfg)
 {
 	sd->cfg = cfg;
+	story_db_lex(sd);
 }
 
 void
@@ -165,6 +178,7 @@ story_db_close(struct story_db *sd)
 	db_stmt_finalize_all(sd->stmt, SQ_COUNT);
 	if (sd->stem != NULL)
 		text_stemmer_free(sd->stem);
+	story_lex_clear(&sd->lex);
 	story_freq_free(sd->freq);
 	free(sd);
 }
@@ -561,7 +575,7 @@ story_db_join(struct story_db *sd, json_t *alert, time_t now)
 	key.actors = story_record_names(json_object_get(alert, "actors"));
 	key.targets = story_record_names(json_object_get(alert, "targets"));
 	key.severity = alert_severity(alert);
-	if (story_record_statement(alert, sd->cfg, sd->stem, &key.sketch,
+	if (story_record_statement(alert, sd->cfg, &sd->lex, &key.sketch,
 	    &key.words, &key.names, &key.counts, &key.named) == -1) {
 		log_error("stories: out of memory");
 		goto out;

@@ -6,11 +6,13 @@
 #ifndef BRINK_STORY_DB_PRIV_H
 #define BRINK_STORY_DB_PRIV_H
 
+#include <stdint.h>
 #include <time.h>
 
 #include <sqlite3.h>
 
 #include "config.h"
+#include "story.h"
 
 struct store;
 struct story_freq;
@@ -47,6 +49,7 @@ struct story_db {
 	struct text_stemmer	*stem;
 	const struct config	*cfg;
 	struct story_freq	*freq;		/* NULL when out of memory */
+	struct story_lex	 lex;		/* stem, synonyms */
 	time_t			 pruned;
 };
 

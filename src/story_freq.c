@@ -35,6 +35,7 @@ struct story_freq_day {
 struct story_freq_memo {
 	uint64_t	 key;		/* 0: empty */
 	uint64_t	 word;		/* 0: a stop word */
+	uint64_t	 cls;		/* its synonym class, 0: none */
 };
 
 struct story_freq {
@@ -174,10 +175,11 @@ story_freq_note_words(struct story_freq *f, const struct story_sketch *words,
 }
 
 /* The hash of the folded word w (len bytes, NUL-terminated),
- * from the memo when it was met before; 0 for a stop word. */
+ * from the memo when it was met before; 0 for a stop word; its
+ * synonym class's in *cls (story_word_class). */
 static uint64_t
-story_freq_word(struct story_freq *f, struct text_stemmer *stem,
-    const char *w, size_t len)
+story_freq_word(struct story_freq *f, const struct story_lex *lex,
+    const char *w, size_t len, uint64_t *cls)
 {
 	uint64_t key = 0xcbf29ce484222325ULL, word;
 	size_t i;
@@ -189,15 +191,20 @@ story_freq_word(struct story_freq *f, struct text_stemmer *stem,
 	if (key == 0)
 		key = 1;
 	if (f->memo == NULL &&
-	    (f->memo = calloc(MEMO_SLOTS, sizeof(*f->memo))) == NULL)
-		return story_word_hash(stem, w, len);
+	    (f->memo = calloc(MEMO_SLOTS, sizeof(*f->memo))) == NULL) {
+		*cls = story_word_class(lex, w, len);
+		return story_word_hash(lex != NULL ? lex->stem : NULL, w, len);
+	}
 	i = (size_t)(key ^ (key >> 32)) & (MEMO_SLOTS - 1);
 	while (f->memo[i].key != 0) {
-		if (f->memo[i].key == key)
+		if (f->memo[i].key == key) {
+			*cls = f->memo[i].cls;
 			return f->memo[i].word;
+		}
 		i = (i + 1) & (MEMO_SLOTS - 1);
 	}
-	word = story_word_hash(stem, w, len);
+	word = story_word_hash(lex != NULL ? lex->stem : NULL, w, len);
+	*cls = story_word_class(lex, w, len);
 	/* A memo three quarters full starts again: the words of the
 	 * week come back at once. */
 	if (f->memo_n >= MEMO_SLOTS / 4 * 3) {
@@ -207,6 +214,7 @@ story_freq_word(struct story_freq *f, struct text_stemmer *stem,
 	}
 	f->memo[i].key = key;
 	f->memo[i].word = word;
+	f->memo[i].cls = *cls;
 	f->memo_n++;
 	return word;
 }
@@ -218,8 +226,8 @@ story_freq_word(struct story_freq *f, struct text_stemmer *stem,
  * "Київ" count as the statements' words do, in every script.
  */
 static uint64_t
-story_freq_any(struct story_freq *f, struct text_stemmer *stem,
-    const char *w, size_t len, int ascii)
+story_freq_any(struct story_freq *f, const struct story_lex *lex,
+    const char *w, size_t len, int ascii, uint64_t *cls)
 {
 	char low[64], *fold;
 	uint64_t h;
@@ -232,12 +240,12 @@ story_freq_any(struct story_freq *f, struct text_stemmer *stem,
 			low[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ?
 			    w[i] | 0x20 : w[i]);
 		low[len] = '\0';
-		return story_freq_word(f, stem, low, len);
+		return story_freq_word(f, lex, low, len, cls);
 	}
 	if ((fold = text_fold(w, len)) == NULL)
 		return 0;
 	h = strlen(fold) < sizeof(low) ?
-	    story_freq_word(f, stem, fold, strlen(fold)) : 0;
+	    story_freq_word(f, lex, fold, strlen(fold), cls) : 0;
 	free(fold);
 	return h;
 }
@@ -259,6 +267,14 @@ story_freq_possessive(const char *text, size_t len, size_t i)
 	return q + 1;
 }
 
+/*
+ * A title's words as a statement's are hashed (story.h), read cheaply:
+ * every item of every poll comes here, and the full analysis of
+ * text.h costs some ten thousand instructions a title.  Words are runs
+ * of letters and digits (text_char.h), a possessive dropped as text.h
+ * drops it; ASCII words, most of the news, are lowered without
+ * utf8proc.
+ */
 /* Add h (not 0) to words, once. */
 static void
 story_freq_put(struct story_sketch *words, uint64_t h)
@@ -294,17 +310,17 @@ story_freq_run(const char *text, size_t len, size_t i, int *ascii,
  * every item of every poll comes here, and the full analysis of
  * text.h costs some ten thousand instructions a title.  Words are runs
  * of letters and digits (text_char.h), a possessive dropped as text.h
- * drops it, two a hyphen joins also read as the word they spell
- * closed up (story.c); ASCII words, most of the news, are lowered
- * without utf8proc.
+ * drops it, two a hyphen joins read closed up when the news writes
+ * them so; ASCII words, most of the news, are lowered without utf8proc.
  */
 int
-story_freq_note(struct story_freq *f, struct text_stemmer *stem,
+story_freq_note(struct story_freq *f, const struct story_lex *lex,
     const char *text, size_t len, time_t t)
 {
 	struct story_sketch words;
 	char both[64];
 	size_t i = 0, start, w = 1, run, next;
+	uint64_t h, cls;
 	int ascii, ascii2;
 
 	words.n = 0;
@@ -317,8 +333,10 @@ story_freq_note(struct story_freq *f, struct text_stemmer *stem,
 			i += w;		/* a character between words */
 			continue;
 		}
-		story_freq_put(&words, story_freq_any(f, stem, text + start,
-		    run, ascii));
+		cls = 0;
+		h = story_freq_any(f, lex, text + start, run, ascii, &cls);
+		story_freq_put(&words, h);
+		story_freq_put(&words, cls);
 		/* Two words a hyphen joins are also the word they spell
 		 * closed up, as a statement reads them (story.c). */
 		ascii2 = ascii;
@@ -327,12 +345,23 @@ story_freq_note(struct story_freq *f, struct text_stemmer *stem,
 		    run + next < sizeof(both)) {
 			memcpy(both, text + start, run);
 			memcpy(both + run, text + i + 1, next);
-			story_freq_put(&words, story_freq_any(f, stem, both,
-			    run + next, ascii2));
+			cls = 0;
+			story_freq_put(&words, story_freq_any(f, lex, both,
+			    run + next, ascii2, &cls));
+			story_freq_put(&words, cls);
 		}
 		i += story_freq_possessive(text, len, i);
 	}
 	return story_freq_note_words(f, &words, t);
+}
+
+void
+story_freq_forget(struct story_freq *f)
+{
+	if (f == NULL || f->memo == NULL)
+		return;
+	memset(f->memo, 0, MEMO_SLOTS * sizeof(*f->memo));
+	f->memo_n = 0;
 }
 
 void

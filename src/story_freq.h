@@ -46,18 +46,22 @@
 #define STORY_RARE_WORDS	3
 
 struct story_freq;
-struct text_stemmer;
+struct story_lex;
 
 struct story_freq	*story_freq_new(void);
 void			 story_freq_free(struct story_freq *);
 
 /*
- * Count the words of len bytes of text (a title, stemmed with stem,
+ * Count the words of len bytes of text (a title, read as lex reads
  * which may be NULL) as one item of t's day.  0, or -1 when out of
  * memory (nothing counted).
  */
-int		 story_freq_note(struct story_freq *, struct text_stemmer *stem,
-		    const char *text, size_t len, time_t t);
+int		 story_freq_note(struct story_freq *,
+		    const struct story_lex *lex, const char *text, size_t len,
+		    time_t t);
+
+/* Forget the hashes of the words met: the synonyms changed. */
+void		 story_freq_forget(struct story_freq *);
 
 /* Count the hashes of words as one item of t's day (story_freq_note
  * once the words are hashed).  0 or -1 as story_freq_note. */

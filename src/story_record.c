@@ -125,7 +125,7 @@ story_record_unnamed(const struct config *cfg, const char *actors)
 /* Add the named actors (cfg's actors, not roles) among the strings of
  * list to names and to actors (which may be NULL). */
 static void
-story_record_named(const struct config *cfg, struct text_stemmer *stem,
+story_record_named(const struct config *cfg, const struct story_lex *lex,
     const json_t *list, struct story_sketch *names,
     struct story_sketch *actors)
 {
@@ -138,9 +138,9 @@ story_record_named(const struct config *cfg, struct text_stemmer *stem,
 			continue;
 		for (k = 0; k < cfg->n_actors; k++)
 			if (strcmp(cfg->actors[k].name, s) == 0) {
-				story_name_add(names, stem, s, strlen(s));
+				story_name_add(names, lex->stem, s, strlen(s));
 				if (actors != NULL)
-					story_name_add(actors, stem, s,
+					story_name_add(actors, lex->stem, s,
 					    strlen(s));
 				break;
 			}
@@ -149,7 +149,7 @@ story_record_named(const struct config *cfg, struct text_stemmer *stem,
 
 int
 story_record_statement(const json_t *alert, const struct config *cfg,
-    struct text_stemmer *stem, struct story_sketch *sketch,
+    const struct story_lex *lex, struct story_sketch *sketch,
     struct story_sketch *words, struct story_sketch *names,
     struct story_sketch *counts, struct story_sketch *actors)
 {
@@ -167,18 +167,18 @@ story_record_statement(const json_t *alert, const struct config *cfg,
 		    "sentence"))) == NULL)
 			continue;
 		skip = story_dateline(s, strlen(s));
-		if (story_statement_add(sketch, words, names, counts, stem,
+		if (story_statement_lex(sketch, words, names, counts, lex,
 		    s + skip, strlen(s) - skip) == -1)
 			return -1;
 	}
 	if (sketch->n == 0 && (s = json_string_value(json_object_get(
 	    json_object_get(alert, "item"), "title"))) != NULL &&
-	    story_statement_add(sketch, words, names, counts, stem, s,
+	    story_statement_lex(sketch, words, names, counts, lex, s,
 	    strlen(s)) == -1)
 		return -1;
-	story_record_named(cfg, stem, json_object_get(alert, "actors"),
+	story_record_named(cfg, lex, json_object_get(alert, "actors"),
 	    names, actors);
-	story_record_named(cfg, stem, json_object_get(alert, "targets"),
+	story_record_named(cfg, lex, json_object_get(alert, "targets"),
 	    names, NULL);
 	return 0;
 }

@@ -12,7 +12,7 @@
 #include "story.h"
 
 struct config;
-struct text_stemmer;
+struct story_lex;
 
 /* The strings of a JSON array, sorted and comma-joined; caller frees. */
 char	*story_record_names(const json_t *arr);
@@ -28,14 +28,14 @@ int	 story_record_unnamed(const struct config *cfg, const char *actors);
 /*
  * An alert's statement: its quoted sentences (less a wire dateline), or
  * its title when none is, as a sketch, a set of content stems, a set of
- * names and a set of counts (story.h), stemmed with stem (may be NULL);
+ * names and a set of counts (story.h), read as lex reads words;
  * its named actors and targets (cfg's actors, not roles) are names too,
  * hashed as its words are; the actors alone are in actors (a target is
  * a word of what was said: targets do not gate a story, so nothing else
  * compares them).  0, or -1 when out of memory.
  */
 int	 story_record_statement(const json_t *alert,
-	    const struct config *cfg, struct text_stemmer *stem,
+	    const struct config *cfg, const struct story_lex *lex,
 	    struct story_sketch *sketch, struct story_sketch *words,
 	    struct story_sketch *names, struct story_sketch *counts,
 	    struct story_sketch *actors);

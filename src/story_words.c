@@ -21,7 +21,7 @@ story_db_read(struct story_db *sd, const char *title, size_t len, time_t t)
 	/* Out of memory, the item is left uncounted: its words only
 	 * seem rarer than they are. */
 	if (sd->freq != NULL && len > 0)
-		(void)story_freq_note(sd->freq, sd->stem, title, len, t);
+		(void)story_freq_note(sd->freq, &sd->lex, title, len, t);
 }
 
 int

@@ -36,8 +36,8 @@ static struct config_role roles[] = {
 static char *force_words[] = { "attack*", "strike", "go to war", "@modal" };
 static char *modal_words[] = { "will", "would", "is going to" };
 static struct config_class classes[] = {
-	{ "force", { force_words, 4 }, NULL, NULL, 0 },
-	{ "modal", { modal_words, 3 }, NULL, NULL, 0 },
+	{ .name = "force", .words = { force_words, 4 } },
+	{ .name = "modal", .words = { modal_words, 3 } },
 };
 static char *clause_terms[] = { "@force", "@modal ...6 @force" };
 static char *moods[] = { "future", "modal", "threat", "conditional" };

@@ -29,12 +29,14 @@ static struct story_freq *freq;
 static void
 check_freq(const char *text, size_t size, const struct story_sketch *words)
 {
+	struct story_lex lex = { NULL, NULL, 0 };
 	double w[STORY_SKETCH_MAX];
 	size_t items = 0, k;
 
+	lex.stem = stem;
 	if (freq == NULL && (freq = story_freq_new()) == NULL)
 		return;
-	if (story_freq_note(freq, stem, text, size, FUZZ_DAY) != 0)
+	if (story_freq_note(freq, &lex, text, size, FUZZ_DAY) != 0)
 		return;
 	story_freq_weigh(freq, FUZZ_DAY, FUZZ_DAY, words, w, &items);
 	if (items == 0)

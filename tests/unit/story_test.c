@@ -226,9 +226,11 @@ static void
 test_statement(void)
 {
 	struct story_sketch sk[2], words[2], names[2], counts[2], named[2];
+	struct story_lex lex = { NULL, NULL, 0 };
 	struct config cfg;
 	json_t *a, *b;
 
+	lex.stem = stem;
 	memset(&cfg, 0, sizeof(cfg));
 	a = alert("d1", "wire", "threat", "high", "varnia", NULL,
 	    "https://d.example/1", "KESSEL, Varnia (Wire) - Varnia vowed to "
@@ -236,9 +238,9 @@ test_statement(void)
 	b = alert("d2", "wire", "threat", "high", "varnia", NULL,
 	    "https://d.example/2", "Varnia vowed to shell the Ostland border "
 	    "posts.");
-	CHECK(story_record_statement(a, &cfg, stem, &sk[0], &words[0],
+	CHECK(story_record_statement(a, &cfg, &lex, &sk[0], &words[0],
 	    &names[0], &counts[0], &named[0]) == 0 &&
-	    story_record_statement(b, &cfg, stem, &sk[1], &words[1],
+	    story_record_statement(b, &cfg, &lex, &sk[1], &words[1],
 	    &names[1], &counts[1], &named[1]) == 0,
 	    "two statements read");
 	CHECK(words[0].n == words[1].n && memcmp(words[0].h, words[1].h,
