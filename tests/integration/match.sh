@@ -511,6 +511,13 @@ expect "a headline's truce that begins: deescalation-truce-holds" \
     "$(json_get "$T/truce_begins.out" 'alerts[0]["rule"]')" deescalation-truce-holds
 body_rule truce_holding 'The ceasefire is holding in the north after a week of fighting.' deescalation-truce-holds
 body_none truce_since 'Twelve captives have been freed since the ceasefire took effect in January.'
+# A pause by any of its names (a break, a lull, a respite) in a war or
+# from it is a step down whoever is named, as a truce that holds is;
+# one a raid ends or breaks is none.
+title_rule lull_from 'Villagers in Darfur enjoy a rare break from the war' deescalation-lull
+body_rule lull_in 'A lull in the fighting around Abeche is holding for a third day.' deescalation-lull
+title_none lull_ended 'Darfur rebels shell Abeche, ending a lull in the fighting'
+body_none lull_broken 'The raid on Abeche broke a two-week respite from the war.'
 # A war to prevent is averted; a preventative war is a war.
 body_rule prevent_war 'Chad said it wanted to prevent a war with the rebels.' deescalation-restraint
 body_none preventative_war 'For Chad, the campaign in the north is a preventative war.'
