@@ -517,6 +517,11 @@ body_none truce_since 'Twelve captives have been freed since the ceasefire took 
 title_rule lull_from 'Villagers in Darfur enjoy a rare break from the war' deescalation-lull
 body_rule lull_in 'A lull in the fighting around Abeche is holding for a third day.' deescalation-lull
 title_none lull_ended 'Darfur rebels shell Abeche, ending a lull in the fighting'
+# A mediator's role reassessed, reconsidered or given up is talks in
+# trouble, no step down; the mediation itself still is one.
+title_none role_rethink 'Niger rethinking its role as mediator between Chad and the Darfur rebels'
+title_none role_suspend 'Niger suspends its role as mediator in the Darfur truce talks'
+title_rule role_kept 'Niger to keep mediating between Chad and the Darfur rebels' deescalation-talks
 body_none lull_broken 'The raid on Abeche broke a two-week respite from the war.'
 # A war to prevent is averted; a preventative war is a war.
 body_rule prevent_war 'Chad said it wanted to prevent a war with the rebels.' deescalation-restraint
