@@ -199,14 +199,19 @@ text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 	unsigned c;
 	int upper = 0, lower = 0, flags = 0, ascii = 1, lowered = 0, rc;
 
-	/* Drop a final 's or ’s (possessive; "it's" loses little). */
+	/* Drop a final 's or ’s (possessive; "it's" loses little), or
+	 * the apostrophe of a plural's (text_plural_possessive). */
 	if (end - start > 2 && (sc->s[end - 1] == 's' || sc->s[end - 1] == 'S')) {
 		if (sc->s[end - 2] == '\'')
 			core = end - 2;
 		else if (end - start > 4 && memcmp(sc->s + end - 4,
 		    "\xe2\x80\x99", 3) == 0)
 			core = end - 4;
-	}
+	} else if (end - start > 2 && sc->s[end - 1] == '\'')
+		core = end - 1;
+	else if (end - start > 4 && memcmp(sc->s + end - 3, "\xe2\x80\x99",
+	    3) == 0)
+		core = end - 3;
 	if (core < end)
 		flags |= TEXT_POSS;
 	if (text_is_upper(text_cp(sc->s, sc->len, start, &w)))
@@ -517,6 +522,11 @@ text_analyse_scan(const char *text, size_t len, struct text_doc *doc,
 			    !abbrev) {
 				j += w + w2;
 				continue;
+			}
+			if (text_is_apostrophe(c2) && !abbrev &&
+			    text_plural_possessive(&sc, j, w)) {
+				j += w;	/* "the rebels' demands" */
+				break;
 			}
 			if ((c2 == '.' || c2 == ',') && text_is_digit(c3) &&
 			    j > i && text[j - 1] >= '0' && text[j - 1] <= '9') {

@@ -22,6 +22,14 @@ struct text_scan {
 					   since the last word */
 	int			 marks;		/* TEXT_MET_QUOTE, TEXT_MET_ASK:
 					   met in the sentence so far */
+	/* text_plural_possessive's walk for quotations in single quotes:
+	 * the sentence it walked (its first byte), how far, the mark
+	 * before there and whether one was open, so that each apostrophe
+	 * walks on from the last one's place rather than from the
+	 * sentence's start (a sentence of many plurals would be quadratic). */
+	size_t			 quote_sent, quote_at;
+	int32_t			 quote_prev;
+	int			 quote_open;
 };
 
 /* Marks met in the sentence in progress, asked before its quotations
@@ -34,6 +42,11 @@ struct text_scan {
  * after it and its closing quotes; else return 0.
  */
 size_t	text_sentence_end(struct text_scan *sc, size_t i, int32_t mark);
+
+/* Is the apostrophe at byte j (w bytes) a plural's possessive ("the
+ * rebels' demands"), not a closing single quote? */
+int	text_plural_possessive(struct text_scan *sc, size_t j,
+	    size_t w);
 
 /* In the sentence in progress, join short quotations to their clause
  * (see text_sentence.c). */

@@ -128,6 +128,73 @@ text_scare_quotes(struct text_scan *sc)
 	}
 }
 
+/*
+ * Is the apostrophe at byte j (w bytes) of the sentence in progress a
+ * plural's possessive ("the rebels' demands", "Oligarchs' Properties")
+ * rather than the mark that closes a quotation in single quotes?  It
+ * follows an s and comes before a space and a word, and no quotation
+ * in single quotes is open before it in the sentence: a mark that opens
+ * one stands at the sentence's start or after a space, a bracket or a
+ * double quote, before a letter or digit.  A plural's apostrophe is
+ * part of its word, so it reads as the word's own possessive.
+ */
+int
+text_plural_possessive(struct text_scan *sc, size_t j, size_t w)
+{
+	size_t at, k, cw;
+	int32_t cp, prev, next = -1;
+	int open;
+
+	if (j == 0 || (sc->s[j - 1] != 's' && sc->s[j - 1] != 'S') ||
+	    j + w >= sc->len || !text_is_space(text_cp(sc->s, sc->len,
+	    j + w, &cw)) || text_is_break(text_cp(sc->s, sc->len, j + w,
+	    &cw)))
+		return 0;
+	for (k = j + w; k < sc->len; k += cw) {
+		next = text_cp(sc->s, sc->len, k, &cw);
+		if (!text_is_space(next) || next == -1)
+			break;
+	}
+	if (k >= sc->len || !(text_is_letter(next) || text_is_digit(next)))
+		return 0;
+	if (sc->sent_start == SIZE_MAX)
+		return 1;
+	/* Walk on from where the last apostrophe of this sentence left
+	 * off: what a mark means depends only on the bytes before it (and
+	 * the byte after, which for the mark before j is j's apostrophe,
+	 * never a letter). */
+	if (sc->quote_sent == sc->sent_start && sc->quote_at > sc->sent_start &&
+	    sc->quote_at <= j) {
+		at = sc->quote_at;
+		prev = sc->quote_prev;
+		open = sc->quote_open;
+	} else {
+		at = sc->sent_start;
+		prev = ' ';
+		open = 0;
+	}
+	for (; at < j; at += cw) {
+		cp = text_cp(sc->s, sc->len, at, &cw);
+		if (cp == 0x2018 || (cp == '\'' && (prev == ' ' ||
+		    prev == '(' || prev == '[' || text_is_quote(prev)))) {
+			next = at + cw < j ? text_cp(sc->s, sc->len, at + cw,
+			    &k) : ' ';
+			if (text_is_letter(next) || text_is_digit(next))
+				open = 1;
+		} else if (text_is_apostrophe(cp) && at + cw <= j) {
+			next = text_cp(sc->s, sc->len, at + cw, &k);
+			if (!text_is_letter(next))
+				open = 0;
+		}
+		prev = text_is_space(cp) ? ' ' : cp;
+	}
+	sc->quote_sent = sc->sent_start;
+	sc->quote_at = at;
+	sc->quote_prev = prev;
+	sc->quote_open = open;
+	return !open;
+}
+
 /* Is there a strong break (text_is_strong_break, or a hyphen used as a
  * dash) in the bytes [from, to) between two words? */
 static int

@@ -177,6 +177,27 @@ test_tokens(void)
 	CHECK_INT(doc.tokens[7].flags & TEXT_CLAUSE, TEXT_CLAUSE,
 	    "and its closing mark opens no quotation of its own");
 
+	/* The apostrophe after a plural's s, before a word, makes the
+	 * word a possessive, in title case and with the curly mark; an
+	 * open quotation in single quotes ends there instead. */
+	analyse("Varnia Burns Smugglers' Boats, Ostland Shrugs");
+	CHECK_STR(folds(), "varnia burns smugglers boats ostland shrugs",
+	    "a plural possessive folds without its apostrophe");
+	CHECK_INT(doc.tokens[2].flags & TEXT_POSS, TEXT_POSS,
+	    "a title-case plural possessive is a possessive");
+	CHECK_INT(doc.tokens[2].end, 23, "and its word spans its apostrophe");
+	CHECK_INT(doc.tokens[3].flags & TEXT_CLAUSE, 0,
+	    "no mark stands between the owner and its noun");
+	analyse("the herders\xe2\x80\x99 wells ran dry.");
+	CHECK_INT(doc.tokens[1].flags & TEXT_POSS, TEXT_POSS,
+	    "a curly plural possessive is a possessive");
+	analyse("Chad called it 'a game of the generals' and left.");
+	CHECK_INT(doc.tokens[7].flags & TEXT_POSS, 0,
+	    "a single quote closing a quotation is no possessive");
+	analyse("Chad was angry at the generals'");
+	CHECK_INT(doc.tokens[5].flags & TEXT_POSS, 0,
+	    "nor is an apostrophe with no word after it");
+
 	analyse("Iran\xe2\x80\x99s Israel-Hamas war");
 	CHECK_STR(folds(), "iran israel hamas war",
 	    "curly possessive dropped, hyphen splits words");
