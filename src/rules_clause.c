@@ -210,7 +210,8 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 		if (!rules_may_target(run, sn, r->cfg->rules[ri].category,
 		    m->first, m->end,
 		    m->kind == ACTOR_STATE && m->role < 0 && !m->proper,
-		    g->ends, g->n_ends))
+		    g->ends, r->cfg->rules[ri].agent == RULE_AGENT_NONE ? 0 :
+		    g->n_ends))
 			continue;
 		if (rules_add_string(&g->hit.targets, &g->hit.n_targets,
 		    r->cfg->actors[m->actor].name) == -1)

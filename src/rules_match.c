@@ -114,9 +114,11 @@ rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
 		if (subject != NULL && (m->actor == subject->actor ||
 		    m->start < subject->end))
 			continue;
+		/* with no one acting (a hostage and a deadline), no force
+		 * is aimed at a place: a place named is the scene */
 		if (!rules_may_target(run, sn, rule->category, m->start,
 		    m->end, r->cfg->actors[m->actor].kind == ACTOR_STATE,
-		    ends, n_ends))
+		    ends, rule->agent == RULE_AGENT_NONE ? 0 : n_ends))
 			continue;
 		if (rules_add_string(&hit.targets, &hit.n_targets,
 		    r->cfg->actors[m->actor].name) == -1)

@@ -1388,6 +1388,13 @@ printf 'rule bad {\n  terms = {"x"}\n  actors = {"nobody"}\n}\n' > "$T/bad.conf"
 expect "a rule naming an unknown actor exits 1" $? 1
 check "and names the actor" grep -q nobody "$T/err2"
 
+# A hostage and a deadline: no one acts, so a country named after "in"
+# is where the captive is held, not a party threatened.
+printf 'x\n\n%s\n' 'A Chadian hostage facing execution in Sudan has days left before the deadline.' | match_stdin scene
+expect "a hostage's place is the scene, not a target" \
+    "$(json_get "$T/scene.out" 'alerts[0]["rule"] + " " + ",".join(alerts[0]["targets"])')" \
+    "threat-hostage-deadline chad"
+
 # The seed articles (real text, kept beside the repository).
 SEEDS="$BRINK_SHARED/corpus/seeds"
 if [ ! -d "$SEEDS" ]; then

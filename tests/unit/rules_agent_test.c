@@ -148,7 +148,7 @@ test_place(void)
 	    LIST("threaten* to kill", "threaten* to strike"));
 	rt->actor_kinds = LIST("state");
 	rn = add_rule("situation", "threat", SEV_HIGH,
-	    LIST("hostage* ...12 deadline"));
+	    LIST("hostage* ...12 deadline", "hostage* ...3 facing death"));
 	rn->actors = NONE;
 	rn->agent = RULE_AGENT_NONE;
 	rd = add_rule("talks", "deescalation", SEV_LOW, LIST("for talks"));
@@ -175,6 +175,10 @@ test_place(void)
 	    "a rule with agent none fires");
 	CHECK(targets_are(0, "israel", NULL), "... and every party named is "
 	    "a target but the scene");
+	CHECK_INT(run("An Israeli hostage facing death in Iran waits."), 1,
+	    "a situation with its place right after its term fires");
+	CHECK(targets_are(0, "israel", NULL), "... and with no one acting, "
+	    "no force lands on that place: it is the scene");
 	CHECK_INT(run("Hamas envoys arrived in Iran for talks."), 1,
 	    "a step down fires");
 	CHECK(targets_are(0, "iran", NULL), "... and its place is its "
