@@ -147,6 +147,56 @@ rules_agent_ok(struct rules_run *run, size_t ri, long agent, const char **why)
 
 /* Actors and targets of a gathered hit of category cat; 0 when the
  * rule's targets are not met. */
+/* Words that open a clause told beside another, at the same time or
+ * after it, or against it ("as", "after", "while", "but"). */
+static const char *const rules_beside_words[] = {
+	"after", "although", "and", "as", "but", "though", "whereas",
+	"while", NULL
+};
+
+/*
+ * Is the party named at token t, in a threat, beside the term at token
+ * term rather than its object: named in a clause that such a word opens
+ * ("..., as Varnia presses for a truce", "after Varnia's envoys
+ * approved a ceasefire", "and Varnia warns of famine") that does not
+ * hold the term nor govern it?  There the party does something of its
+ * own next to the threat (mediates, votes, warns) and is not the one
+ * threatened.  A retaliation's cause is told so too ("vows a response
+ * as Varnia arms the rebels"), so it keeps its parties.
+ */
+static int
+rules_beside_term(const struct rules_run *run, const char *cat, size_t term,
+    const struct actor_mention *m)
+{
+	size_t t = m->first;
+	const struct clause *ct = clause_at(&run->cs, term);
+	const struct clause *cm = clause_at(&run->cs, t);
+	const struct clause *c;
+	size_t n;
+
+	if (cat == NULL || strcmp(cat, "threat") != 0 || ct == NULL ||
+	    cm == NULL || ct == cm || cm->role != CLAUSE_OTHER ||
+	    !(rules_in(&run->doc.tokens[cm->first], rules_beside_words) ||
+	    (cm->first > 0 && rules_in(&run->doc.tokens[cm->first - 1],
+	    rules_beside_words))))
+		return 0;
+	/* it acts there: it is the clause's subject (past "the"), or the
+	 * agent after "by"; one only named in it ("as talks with Varnia
+	 * go on") may still be the one threatened */
+	if (!(m->end == cm->subj_end && (t == cm->subj_first ||
+	    (t == cm->subj_first + 1 && strcmp(run->doc.tokens[t - 1].fold,
+	    "the") == 0))) && !(t > cm->first &&
+	    strcmp(run->doc.tokens[t - 1].fold, "by") == 0))
+		return 0;
+	for (c = ct, n = 0; c->parent >= 0 && (size_t)c->parent <
+	    run->cs.n_clauses && n < run->cs.n_clauses; n++) {
+		c = &run->cs.clauses[c->parent];
+		if (c == cm)
+			return 0;
+	}
+	return 1;
+}
+
 static int
 rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
     size_t ri, const char *cat, struct rules_group *g)
@@ -198,6 +248,8 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 	for (k = 0; k < run->n_am; k++) {
 		const struct actor_mention *m = &run->am[k];
 
+		if (rules_beside_term(run, cat, g->first->start, m))
+			continue;
 		if (m->actor < 0 && m->role >= 0 && m->first >= after &&
 		    rules_role_is_target(m, acting)) {
 			if (rules_add_string(&g->hit.targets, &g->hit.n_targets,

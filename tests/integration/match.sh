@@ -1388,6 +1388,13 @@ printf 'rule bad {\n  terms = {"x"}\n  actors = {"nobody"}\n}\n' > "$T/bad.conf"
 expect "a rule naming an unknown actor exits 1" $? 1
 check "and names the actor" grep -q nobody "$T/err2"
 
+# A party that acts in a clause told beside a threat ("as ...", "after
+# ...") presses, votes or mediates: it is no target of the threat.
+printf 'x\n\n%s\n' 'Chad vowed to strike the Darfur rebels as Sudan pressed for a truce.' | match_stdin beside
+expect "a mediator beside a threat is not its target" \
+    "$(json_get "$T/beside.out" 'alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
+    "chad armed-group"
+
 # A hostage and a deadline: no one acts, so a country named after "in"
 # is where the captive is held, not a party threatened.
 printf 'x\n\n%s\n' 'A Chadian hostage facing execution in Sudan has days left before the deadline.' | match_stdin scene

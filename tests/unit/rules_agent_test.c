@@ -190,6 +190,50 @@ out:
 }
 
 /*
+ * A party that acts in a clause told beside the threat ("as X presses
+ * for a truce", "after X voted") is a bystander, not a target; one
+ * only named there, and a retaliation's cause, stay.
+ */
+static void
+test_beside(void)
+{
+	struct config_rule *rt, *rr;
+	struct rules *r;
+	size_t k;
+
+	for (k = 0; k < 4; k++)
+		actors[k].kind = ACTOR_STATE;
+	rt = add_rule("threat", "threat", SEV_HIGH,
+	    LIST("threaten* to strike", "vow* to strike"));
+	rt->actor_kinds = LIST("state");
+	rr = add_rule("revenge", "retaliation", SEV_HIGH, LIST("vow* revenge"));
+	rr->actor_kinds = LIST("state");
+	if ((r = compile_checked("rules for parties beside the term "
+	    "compile")) == NULL)
+		goto out;
+	CHECK_INT(run("Israel threatened to strike Hamas as Washington "
+	    "pressed for a truce."), 1, "a threat beside a mediator fires");
+	CHECK(targets_are(0, "hamas", NULL), "... against its object, not "
+	    "the party pressing for a truce beside it");
+	CHECK_INT(run("Israel vowed to strike Hamas after Iran voted for a "
+	    "truce."), 1, "a threat after a vote fires");
+	CHECK(targets_are(0, "hamas", NULL), "... and the voter is no "
+	    "target");
+	CHECK_INT(run("Israel vowed to strike as talks with Hamas went on."),
+	    1, "a threat beside talks fires");
+	CHECK(targets_are(0, "hamas", NULL), "... and a party only named "
+	    "in the talks stays a target");
+	CHECK_INT(run("Iran vowed revenge as Washington armed Israel."), 1,
+	    "a retaliation fires");
+	CHECK(targets_are(0, "us", "israel"), "... against the cause told "
+	    "beside it");
+	rules_free(r);
+	compiled = NULL;
+out:
+	rules_result_free(&res);
+}
+
+/*
  * Fighters with no owner are a party to a hit, named by their role,
  * unless those acting are fighters too.
  */
@@ -384,6 +428,8 @@ main(void)
 	test_agent_none();
 	setup();
 	test_place();
+	setup();
+	test_beside();
 	setup();
 	test_role_target();
 	setup();
