@@ -277,6 +277,47 @@ rules_subject(const struct rules_run *run, const struct text_sentence *sn,
 	return NULL;
 }
 
+/* Nouns of a demand, and the verbs after which "by" names who made it
+ * ("the deadline set by Varnia"). */
+static const char *const rules_demand_nouns[] = {
+	"demand", "demands", "ultimatum", "ultimatums", "deadline",
+	"deadlines", NULL
+};
+static const char *const rules_demand_by_verbs[] = {
+	"demanded", "set", "imposed", "issued", NULL
+};
+
+/*
+ * The party that owns a demand in sentence sn: one that qualifies a
+ * noun of demand ("Varnia's ultimatum", "the Varnian demand for
+ * surrender") or that "by" names after a verb of demanding ("as
+ * demanded by a Varnian faction", "the deadline set by Varnia").  In a
+ * rule that reads a situation (agent = "none"), it is the one who
+ * threatens; NULL when the sentence names none.
+ */
+const struct rules_mention *
+rules_demander(const struct rules_run *run, const struct text_sentence *sn)
+{
+	const struct text_token *tok = run->doc.tokens;
+	size_t k, p, hi = sn->first + sn->n_tokens;
+
+	for (k = 0; k < run->n_mentions; k++) {
+		const struct rules_mention *m = &run->mentions[k];
+
+		if (m->start < sn->first || m->end > hi)
+			continue;
+		if (m->end < hi && rules_in(&tok[m->end], rules_demand_nouns))
+			return m;
+		for (p = m->start; p > sn->first &&
+		    rules_in(&tok[p - 1], rules_article_words); p--)
+			;
+		if (p > sn->first + 1 && strcmp(tok[p - 1].fold, "by") == 0 &&
+		    rules_in(&tok[p - 2], rules_demand_by_verbs))
+			return m;
+	}
+	return NULL;
+}
+
 /* How many named parties of sentence sn, other than the one named at
  * tokens [first, end), its mentions name (at most 2: enough to know). */
 static size_t

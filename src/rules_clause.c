@@ -236,6 +236,14 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 			    r->cfg->actors[s->actor].name) == -1)
 				return -1;
 		}
+	} else if ((s = rules_demander(run, sn)) != NULL) {
+		/* a situation's demand is its owner's threat; the parties
+		 * named before it stay targets */
+		own = (long)s->actor;
+		acting = (enum actor_kind)r->cfg->actors[s->actor].kind;
+		if (rules_add_string(&g->hit.actors, &g->hit.n_actors,
+		    r->cfg->actors[s->actor].name) == -1)
+			return -1;
 	}
 	/* "Sudan rejected Chad's ultimatum": the acting party is named
 	 * inside the predicate, and the subject, another party, is the

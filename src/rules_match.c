@@ -94,9 +94,12 @@ rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
 		if (run->allowed[k])
 			found = 1;
 	}
-	/* agent = "none": every party named is a target. */
+	/* agent = "none": no one acts but the owner of a demand, and
+	 * every other party named is a target. */
 	if (rule->agent != RULE_AGENT_NONE)
 		subject = rules_subject(run, sn, first->start);
+	else
+		subject = rules_demander(run, sn);
 	if (needed && !found) {
 		rules_say(run, "cancelled: rule %s: no actor %s: %.*s",
 		    rule->name, rule->window > 0 ? "within the window" :
@@ -112,7 +115,8 @@ rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
 	for (k = 0; k < run->n_mentions; k++) {
 		m = &run->mentions[k];
 		if (subject != NULL && (m->actor == subject->actor ||
-		    m->start < subject->end))
+		    (m->start < subject->end &&
+		    rule->agent != RULE_AGENT_NONE)))
 			continue;
 		/* with no one acting (a hostage and a deadline), no force
 		 * is aimed at a place: a place named is the scene */

@@ -379,6 +379,9 @@ int	 rules_allowed(const struct rules_run *, size_t ri,
 const struct rules_mention *
 	 rules_subject(const struct rules_run *, const struct text_sentence *,
 	    size_t ts);
+const struct rules_mention *
+	 rules_demander(const struct rules_run *,
+	    const struct text_sentence *);
 int	 rules_may_target(const struct rules_run *,
 	    const struct text_sentence *, const char *cat, size_t first,
 	    size_t end, int place, const size_t *ends, size_t n_ends);

@@ -1388,6 +1388,17 @@ printf 'rule bad {\n  terms = {"x"}\n  actors = {"nobody"}\n}\n' > "$T/bad.conf"
 expect "a rule naming an unknown actor exits 1" $? 1
 check "and names the actor" grep -q nobody "$T/err2"
 
+# A situation (agent "none") is the threat of the party that owns its
+# demand: the one "by" names after "set", or the one that qualifies it.
+printf 'x\n\n%s\n' 'A Chadian hostage faces a deadline set by Sudan.' | match_stdin demander
+expect "a deadline set by a party is its threat" \
+    "$(json_get "$T/demander.out" 'alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
+    "sudan chad"
+printf '%s\n' 'Chad rejects Sudanese demand for surrender in Darfur war' | match_stdin demand_owner
+expect "a demand for surrender is its owner's threat" \
+    "$(json_get "$T/demand_owner.out" 'alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
+    "sudan chad"
+
 # A party that acts in a clause told beside a threat ("as ...", "after
 # ...") presses, votes or mediates: it is no target of the threat.
 printf 'x\n\n%s\n' 'Chad vowed to strike the Darfur rebels as Sudan pressed for a truce.' | match_stdin beside

@@ -107,6 +107,17 @@ test_agent_none(void)
 	    strcmp(res.hits[1].targets[0], "iran") == 0 &&
 	    strcmp(res.hits[1].targets[1], "israel") == 0,
 	    "... and every party named as a target, in order");
+	CHECK_INT(run("An Israeli hostage faces a deadline imposed by "
+	    "Hamas."), 2, "a deadline with its maker named fires");
+	CHECK_STR(res.n_hits == 2 ? hit_actor(1) : "", "hamas",
+	    "... as the threat of the party that imposed it");
+	CHECK(res.n_hits == 2 && res.hits[1].n_targets == 1 &&
+	    strcmp(res.hits[1].targets[0], "israel") == 0,
+	    "... against the parties named before it");
+	CHECK_INT(run("An Israeli hostage faces the Iranian deadline."), 2,
+	    "a deadline a name qualifies fires");
+	CHECK_STR(res.n_hits == 2 ? hit_actor(1) : "", "iran",
+	    "... as its owner's threat");
 	rules_free(r);
 	compiled = NULL;
 
