@@ -1336,6 +1336,17 @@ title_none asked 'Will Iran strike Israel?'
 title_category asked2 'Iran vows to strike Israel: what next?' threat
 title_category asked3 'Iran says it will strike Israel -what next?' threat
 
+# Words of force completed by their synonyms: an onslaught or a siege
+# threatened, a party vowed dismantled, hideouts and strongholds as
+# what force is used on, an offensive ramped up; pounds of money are
+# no pounding.
+title_rule onslaught 'Sudan threatens a new onslaught on Darfur' threat-of-force
+title_rule siege 'Sudan threatens a siege of the Darfur camps' threat-of-force
+title_rule dismantle 'Sudan vows to dismantle the RSF' threat-force-party
+body_rule pound "Chad's army will pound the strongholds in the hills." threat-force-future
+body_rule rampup 'Chad will ramp up its offensive in Darfur, the minister said.' threat-force-future
+body_none pounds 'Chad threatened to fine the bank ten million pounds.'
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1
