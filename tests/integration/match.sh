@@ -1347,6 +1347,16 @@ body_rule pound "Chad's army will pound the strongholds in the hills." threat-fo
 body_rule rampup 'Chad will ramp up its offensive in Darfur, the minister said.' threat-force-future
 body_none pounds 'Chad threatened to fine the bank ten million pounds.'
 
+# Words of retaliation completed by their synonyms: retribution vowed,
+# a score to settle, a reply robust, disproportionate or adequate,
+# dire consequences; a reply to floods is none.
+title_rule retribution 'Chad vows retribution against the Darfur rebels' retaliation-vow
+title_rule settlescore 'Chad will settle the score with the Darfur rebels' retaliation-future
+title_rule robustly 'Chad will respond robustly if Sudan crosses the border' retaliation-future
+title_rule disproportionate 'Sudan says any incursion would meet a disproportionate reaction' retaliation-future
+title_rule direcons 'Chad says any raid would have dire consequences for Sudan' threat-veiled-suffered
+body_none floodreply 'The minister said Chad would take time to study the response to the heavy floods.'
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1
