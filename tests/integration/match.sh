@@ -1357,6 +1357,16 @@ title_rule disproportionate 'Sudan says any incursion would meet a disproportion
 title_rule direcons 'Chad says any raid would have dire consequences for Sudan' threat-veiled-suffered
 body_none floodreply 'The minister said Chad would take time to study the response to the heavy floods.'
 
+# Force approved, urged or to be gone ahead with, however worded; a
+# union's strikes and a merger gone ahead with are none.
+title_rule greenlight 'Chad gives green light to Darfur offensive' threat-of-force
+title_rule authorises 'Chad cabinet authorises raids on the Darfur rebels' threat-of-force
+title_rule urgestrikes 'Chad army chief urges strikes on Darfur rebels' threat-call
+title_rule goahead 'Chad says it will go ahead with Darfur offensive' threat-force-future
+title_none unionstrikes 'Union urges strikes over pay in Chad'
+title_none merger 'Chad says it will go ahead with the bank merger'
+body_none strikefund 'The Chadian council approved the strike fund for the union.'
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1
