@@ -1367,6 +1367,12 @@ title_none unionstrikes 'Union urges strikes over pay in Chad'
 title_none merger 'Chad says it will go ahead with the bank merger'
 body_none strikefund 'The Chadian council approved the strike fund for the union.'
 
+# A party threatened with force, a deadline for a named force to
+# surrender; forced retirement is no force.
+title_rule withforce 'Chad threatens Sudan with force' threat-of-force
+title_rule deadlinefor 'Chad sets deadline for Darfur rebels to surrender' threat-surrender-demanded
+title_none forcedret 'Chad threatened the strikers with forced retirement'
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1
