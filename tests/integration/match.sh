@@ -1373,6 +1373,11 @@ title_rule withforce 'Chad threatens Sudan with force' threat-of-force
 title_rule deadlinefor 'Chad sets deadline for Darfur rebels to surrender' threat-surrender-demanded
 title_none forcedret 'Chad threatened the strikers with forced retirement'
 
+# Forces moved, by the verbs and arms of their kind: paratroopers rushed
+# toward a border, battalions redeployed as a warning.
+title_rule rushes 'Chad rushes paratroopers toward the Sudanese border' threat-mobilisation
+title_rule redeploys 'Sudan redeploys battalions toward Darfur as a warning to Chad' threat-mobilisation
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1
