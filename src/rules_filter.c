@@ -69,17 +69,33 @@ rules_path_within(const struct rules *r, uint32_t a, uint32_t b)
 	return 1;
 }
 
+/* A bit for each word of path p (its anchor aside), by the word's id
+ * modulo 64: a path whose bits are not all among another's needs a word
+ * that the other does not, and most pairs are told apart so. */
+uint64_t
+rules_path_bits(const struct rules *r, uint32_t p)
+{
+	uint64_t bits = 0;
+	uint32_t i;
+
+	for (i = r->req_start[p] + 1; i < r->req_start[p + 1]; i++)
+		bits |= (uint64_t)1 << (r->req_words[i] % 64);
+	return bits;
+}
+
 /*
  * Keep, of the paths of each anchor, only those that need no more than
  * another: where a path's words are all held, so are those of any path
  * that needs fewer, and the classes make many paths that need the same
  * words (a multiword member, "...", a wildcard).  The first of equal
  * paths is kept.  by_anchor is compacted and anchor_off moved with it.
+ * bits[p] is rules_path_bits of path p: the anchors of many paths made
+ * this pairwise test a large part of loading the rules.
  */
 static void
-rules_filter_minimal(struct rules *r)
+rules_filter_minimal(struct rules *r, const uint64_t *bits)
 {
-	uint32_t w, a, b, start, out = 0;
+	uint32_t w, a, b, pa, pb, start, out = 0;
 	int dropped;
 
 	for (w = 0; w < r->n_anchor; w++) {
@@ -87,15 +103,17 @@ rules_filter_minimal(struct rules *r)
 		r->anchor_off[w] = out;
 		for (a = start; a < r->anchor_off[w + 1]; a++) {
 			dropped = 0;
+			pa = r->by_anchor[a];
 			for (b = start; b < r->anchor_off[w + 1] && !dropped;
 			    b++) {
-				if (b == a || !rules_path_within(r,
-				    r->by_anchor[b], r->by_anchor[a]))
+				pb = r->by_anchor[b];
+				if (b == a || (bits[pb] & ~bits[pa]) != 0 ||
+				    !rules_path_within(r, pb, pa))
 					continue;
 				/* b needs no more than a: a goes, unless
 				 * they need the same and a came first */
-				dropped = b < a || !rules_path_within(r,
-				    r->by_anchor[a], r->by_anchor[b]);
+				dropped = b < a || bits[pa] != bits[pb] ||
+				    !rules_path_within(r, pa, pb);
 			}
 			if (!dropped)
 				r->by_anchor[out++] = r->by_anchor[a];
@@ -181,6 +199,7 @@ int
 rules_filter_build(struct rules *r)
 {
 	uint32_t *parent = NULL, *word = NULL, *fill = NULL, w, p;
+	uint64_t *bits = NULL;
 	size_t i, n, n_paths = 0, n_req = 0;
 	int rc = -1;
 
@@ -210,7 +229,8 @@ rules_filter_build(struct rules *r)
 	if ((r->req_start = calloc(n_paths + 1, sizeof(uint32_t))) == NULL ||
 	    (r->req_words = calloc(n_req + 1, sizeof(uint32_t))) == NULL ||
 	    (r->by_anchor = calloc(n_paths + 1, sizeof(uint32_t))) == NULL ||
-	    (fill = calloc(r->n_anchor + 1, sizeof(*fill))) == NULL)
+	    (fill = calloc(r->n_anchor + 1, sizeof(*fill))) == NULL ||
+	    (bits = calloc(n_paths + 1, sizeof(*bits))) == NULL)
 		goto done;
 	/* The words of each path, and in how many paths each word is. */
 	n_paths = n_req = 0;
@@ -251,7 +271,9 @@ rules_filter_build(struct rules *r)
 		if (r->req_start[p] < r->req_start[p + 1])
 			r->by_anchor[fill[r->req_words[r->req_start[p]]]++] =
 			    p;
-	rules_filter_minimal(r);
+	for (p = 0; p < n_paths; p++)
+		bits[p] = rules_path_bits(r, p);
+	rules_filter_minimal(r, bits);
 	if (rules_filter_by_next(r) == -1)
 		goto done;
 	/* A sentence's tokens stamp only the words that the paths kept
@@ -268,6 +290,7 @@ done:
 	free(parent);
 	free(word);
 	free(fill);
+	free(bits);
 	return rc;
 }
 

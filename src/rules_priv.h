@@ -352,6 +352,7 @@ int	 rules_between_met(const struct config *, const struct rule_hit *);
 int	 rules_filter_build(struct rules *);
 void	 rules_filter_free(struct rules *);
 int	 rules_filter_pass(const struct rules_run *, size_t first, size_t end);
+uint64_t rules_path_bits(const struct rules *, uint32_t path);
 
 /* rules_hit.c: hits made, said, kept, freed */
 void	 rules_say(struct rules_run *, const char *fmt, ...)

@@ -202,12 +202,50 @@ test_filter(void)
 	CHECK_INT(run("The sides agree to war."), 0, "but not a third");
 	rules_free(r);
 	compiled = NULL;
+	/* Terms within terms: the paths that need more are dropped from
+	 * the filter (rules_path_bits tells most pairs apart first). */
+	rs->terms = LIST("sides agree to peace", "agree to peace",
+	    "agree to peace now", "sides agree to calm");
+	if ((r = compile_checked("terms within terms compile")) == NULL)
+		goto out;
+	CHECK_INT(run("They agree to peace."), 1,
+	    "a term within another: the shorter is asked for");
+	CHECK_INT(run("The sides agree to peace now."), 1,
+	    "and holds where the longer ones do");
+	CHECK_INT(run("The sides agree to calm."), 1,
+	    "a term beside them keeps its own words");
+	CHECK_INT(run("The sides agree to war."), 0, "still not a third");
+	rules_free(r);
+	compiled = NULL;
 out:
 	rules_result_free(&res);
 	memcpy(rules, save, sizeof(save));
 	cfg.n_rules = 0;
 	cfg.classes = NULL;
 	cfg.n_classes = 0;
+}
+
+/* A path's bits: one per word but its anchor (the first), by id mod 64;
+ * bits not all among another path's mean a word the other lacks. */
+static void
+test_path_bits(void)
+{
+	static uint32_t start[] = { 0, 3, 5, 6, 8 };
+	static uint32_t words[] = { 7, 1, 65, 7, 1, 9, 9, 1 };
+	struct rules r;
+
+	memset(&r, 0, sizeof(r));
+	r.req_start = start;
+	r.req_words = words;
+	CHECK(rules_path_bits(&r, 0) == 0x2, "the anchor aside; 1 and 65 "
+	    "share a bit");
+	CHECK(rules_path_bits(&r, 1) == 0x2, "a path within the first: "
+	    "the same bits");
+	CHECK(rules_path_bits(&r, 2) == 0, "a path of its anchor alone");
+	CHECK(rules_path_bits(&r, 3) == 0x2, "another anchor, the same word "
+	    "after it: the same bit");
+	CHECK((rules_path_bits(&r, 0) & ~rules_path_bits(&r, 2)) != 0,
+	    "a path that needs a word another does not: a bit apart");
 }
 
 /*
@@ -749,6 +787,7 @@ main(void)
 	test_classes();
 	setup();
 	test_filter();
+	test_path_bits();
 	setup();
 	test_clauses();
 	setup();
