@@ -302,6 +302,7 @@ size_t	 rules_token_key(struct rules *, enum rules_kind, int lang,
 	    const struct text_token *, enum rules_form, char *key,
 	    size_t cap);
 int	 rules_member_single(const char *member);
+char	*rules_member_join(const char *member, const char *rest);
 long	 rules_class_index(const struct config *, const char *name,
 	    size_t n);
 

@@ -248,6 +248,21 @@ test_path_bits(void)
 	    "a path that needs a word another does not: a bit apart");
 }
 
+/* A class's multiword member spelt out before the rest of its phrase. */
+static void
+test_join(void)
+{
+	char *s;
+
+	s = rules_member_join("give up", "arms ...2 talks");
+	CHECK_STR(s, "give up arms ...2 talks", "a member, a blank, the rest");
+	free(s);
+	s = rules_member_join("cease fire", "");
+	CHECK_STR(s, "cease fire ", "no rest: a blank at the end, as "
+	    "rules_path skips");
+	free(s);
+}
+
 /*
  * The clause keys (mood, actor_kinds, negated, raise) over sentences
  * of our own, with the clause analysis and the actors of clause.c and
@@ -788,6 +803,7 @@ main(void)
 	setup();
 	test_filter();
 	test_path_bits();
+	test_join();
 	setup();
 	test_clauses();
 	setup();
