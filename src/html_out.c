@@ -144,6 +144,7 @@ const xmlChar *
 html_out_run(struct out *o, const xmlChar *s, const xmlChar *end,
     int stop_at_markup)
 {
+	const xmlChar *run;
 	char *d;
 	int cls;
 
@@ -168,21 +169,21 @@ html_out_run(struct out *o, const xmlChar *s, const xmlChar *end,
 				*d++ = o->pending == SEP_BREAK ? '\n' : ' ';
 			o->pending = SEP_NONE;
 		}
-		*d++ = (char)*s++;
-		/* The rest of the word, and single spaces between words,
-		 * in one go: that is most text. */
+		/* This byte, the rest of the word, and single spaces
+		 * between words: that is most text, found first and then
+		 * copied in one go (a byte at a time cost twice as much). */
+		run = s++;
 		while (s < end) {
 			if (byte_class[*s] == BYTE_WORD)
-				*d++ = (char)*s++;
+				s++;
 			else if (*s == ' ' && s + 1 < end &&
-			    byte_class[s[1]] == BYTE_WORD) {
-				d[0] = ' ';
-				d[1] = (char)s[1];
-				d += 2;
+			    byte_class[s[1]] == BYTE_WORD)
 				s += 2;
-			} else
+			else
 				break;
 		}
+		memcpy(d, run, (size_t)(s - run));
+		d += s - run;
 	}
 	o->len = d - o->buf;
 	o->buf[o->len] = '\0';

@@ -175,6 +175,16 @@ main(void)
 	    "unknown entity kept as written");
 	CHECK_STR(text("a&nbsp;b &nbsp; c", 0), "a b c",
 	    "no-break spaces are spaces");
+	/* A run of words and single spaces is copied whole; what ends
+	 * one (two spaces, a line break, a space at the end, markup, a
+	 * no-break space) is read byte by byte. */
+	CHECK_STR(text("a run of words, one space apart.  Two\nthen "
+	    "<b>bold</b>\xc2\xa0" "and \xc2\xa9 sign, \xc3\xa9t\xc3\xa9 ", 0),
+	    "a run of words, one space apart. Two then bold and \xc2\xa9 "
+	    "sign, \xc3\xa9t\xc3\xa9", "runs of words end where their "
+	    "spaces do");
+	CHECK_STR(text("x y", 0), "x y", "a run of three bytes");
+	CHECK_STR(text("x ", 0), "x", "a word and a space at the end");
 
 	/* 100,000 nested elements: bounded, no crash, no stack overflow. */
 	n = 100000;
