@@ -48,6 +48,50 @@ after_particle(const struct clause_work *w, size_t k, size_t from)
 	    (wcls(w, k - 2) & (CW_PAST | CW_EDSHAPE | CW_VERB)));
 }
 
+/*
+ * Is token k, the bare form of a verb of intent, the head of a compound
+ * noun: after a singular common noun that a possessive or a preposition
+ * (and its article) opens, with neither an object, a name nor an
+ * infinitive after it ("changes to a truce plan in Darfur", "Varnia's
+ * peace bid")?  Not after a name ("doctors in Varnia plan a strike").  A subject before
+ * a bare present is plural ("the rebels plan an attack", "the police
+ * warn of raids"), and a verb with its "to" or its object stays one
+ * ("the army plan to").
+ */
+static int
+compound_head(const struct clause_work *w, size_t k, size_t from)
+{
+	const struct text_token *tok = w->doc->tokens;
+	uint64_t next = wcls(w, k + 1);
+	size_t j, nouns = 0;
+
+	if (k < from + 2 || !(wcls(w, k) & CW_INTENT) ||
+	    clause_pres_form(w, k) ||
+	    (wcls(w, k) & (CW_PAST | CW_PART | CW_AUX)) ||
+	    clause_pres_form(w, k - 1) || (next & (CW_TO | CW_DET |
+	    CW_PRON | CW_POSS | CW_NUM | CW_THAT | CW_PARTICLE)) ||
+	    (tok[k - 1].flags & TEXT_UPPER) ||
+	    (k + 1 < w->end && (tok[k + 1].flags & TEXT_UPPER)))
+		return 0;
+	/* back over the nouns before it ("a cease-fire plan", "to Darfur
+	 * truce plan"), a hyphened word as one */
+	for (j = k - 1; j > from && nouns < 3; j--, nouns++) {
+		if (tok[j].flags & TEXT_CLAUSE)
+			return 0;
+		if ((tok[j].flags & TEXT_HYPHEN) && j - 1 > from)
+			j--;
+		else if (wcls(w, j) != 0)
+			break;
+	}
+	if (nouns == 0 || j < from)
+		return 0;
+	/* a preposition's object ("to the peace plan"), not a subject
+	 * that an article opens ("the police warn of raids") */
+	if ((wcls(w, j) & (CW_DET | CW_NUM)) && j > from)
+		j--;
+	return (wcls(w, j) & (CW_POSS | CW_PREP | CW_OF | CW_TO)) != 0;
+}
+
 /* Does the text at k look like the start of a finite verb group? */
 int
 clause_finite_start(const struct clause_work *w, size_t k, size_t from)
@@ -65,7 +109,8 @@ clause_finite_start(const struct clause_work *w, size_t k, size_t from)
 	if ((b & CW_RULE) && !(wcls(w, k + 1) & CW_PARTICLE))
 		return 0;	/* "the rule of law" */
 	if (b & (CW_REPORTING | CW_INTENT | CW_RULE | CW_CALL | CW_GIVE))
-		return (b & (CW_PAST | CW_PRES)) || k == from;
+		return ((b & (CW_PAST | CW_PRES)) &&
+		    !compound_head(w, k, from)) || k == from;
 	return (b & CW_PAST) && !(b & CW_NEWS && b & CW_PRES) && k > from;
 }
 

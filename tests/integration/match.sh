@@ -1455,6 +1455,11 @@ expect "a hostage's place is the scene, not a target" \
     "$(json_get "$T/scene.out" 'alerts[0]["rule"] + " " + ",".join(alerts[0]["targets"])')" \
     "threat-hostage-deadline chad"
 
+# A verb of intent's bare form after a noun that a preposition opens is
+# a compound noun's head ("the truce plan"), no verb: the edits Chad
+# put forward are its own step, not a plan Sudan reports of it.
+title_rule compoundplan 'Sudan says a few of Chad'"'"'s proposed edits to the truce plan in Darfur look fair' deescalation-talks
+
 # The seed articles (real text, kept beside the repository).
 SEEDS="$BRINK_SHARED/corpus/seeds"
 if [ ! -d "$SEEDS" ]; then

@@ -927,6 +927,31 @@ test_participle_frames(void)
 	    "a participle after a plain clause keeps that clause's subject");
 }
 
+/* A verb of intent's bare form after a noun that a preposition or a
+ * possessive opens heads a compound noun ("a truce plan"), no verb;
+ * after a plural or a name, or before its "to", it stays one. */
+static void
+test_compound_heads(void)
+{
+	analyse("Ostland says some of Varnia's revised changes to a truce "
+	    "plan in Kidal are fair", 1);
+	CHECK_STR(subject("are"), "some of varnia revised changes to a "
+	    "truce plan in kidal", "a truce plan after to: a noun, and the "
+	    "clause's verb comes after it");
+	CHECK_STR(verb("revised"), "tense=present mood=headline negated=no",
+	    "so no intent reaches the words before it");
+	analyse("Ostland backs the changes to the peace plan", 1);
+	CHECK_STR(subject("backs"), "ostland",
+	    "the clause's own verb comes first");
+	analyse("The rebels plan an assault on the port.", 0);
+	CHECK_STR(subject("plan"), "the rebels",
+	    "after a plural subject, still a verb");
+	analyse("Doctors in Kidal plan a strike over pay.", 0);
+	CHECK_STR(subject("plan"), "doctors in kidal", "after a name too");
+	analyse("The army plan to seize the port.", 0);
+	CHECK_STR(subject("plan"), "the army", "and before its infinitive");
+}
+
 int
 main(void)
 {
@@ -947,6 +972,7 @@ main(void)
 	test_frames_more();
 	test_guesses();
 	test_participle_frames();
+	test_compound_heads();
 	clause_sentence_free(&cs);
 	text_doc_free(&doc);
 	return check_done();
