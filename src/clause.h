@@ -99,6 +99,12 @@ enum clause_tense {
 				   ("talks are expected to resume"); no
 				   rule's mood list names it */
 
+#define CLAUSE_TOPIC	0x40000	/* in a headline, the phrase without a
+				   verb before its first colon: the topic
+				   that the rest of the title tells of
+				   ("Darfur truce: aid convoys roll in",
+				   "Varnia peace talks: what we know") */
+
 struct clause_verb {
 	size_t		 first, end;	/* tokens [first, end): auxiliaries,
 					   adverbs, negation, the verb */

@@ -277,6 +277,44 @@ own_participle(const struct clause_chain *ch, const struct text_doc *doc)
 static int	verb_of_token(const struct clause_sentence *,
 		    const struct text_doc *, size_t, struct clause_verb *);
 
+/*
+ * Is clause c a headline's topic: its first clause, that the headline's
+ * first colon ends ("Darfur truce: what we know"), of nouns only, with
+ * no verb group but a present's "-s" form alone that ends it, a plural
+ * noun to read ("Varnia peace talks: what next")?
+ */
+static int
+headline_topic(const struct clause_sentence *cs, const struct text_doc *doc,
+    const struct clause *c)
+{
+	struct clause_chain ch;
+	const struct text_token *h;
+	size_t sl, k;
+
+	if (!cs->headline || cs->n_clauses < 2 || c != &cs->clauses[0] ||
+	    cs->lang == NULL || c->end >= cs->clauses[cs->n_clauses - 1].end ||
+	    c->end >= doc->n_tokens || !(doc->tokens[c->end].flags &
+	    TEXT_COLON))
+		return 0;
+	ch.cs = cs;
+	ch.c = c;
+	/* a name for a thing alone, nouns: not "ceasefire now", "truce
+	 * and beyond", "Varnia working for a truce in Kidal" */
+	for (k = c->first; k < c->end; k++)
+		if ((ccls(&ch, k) & ~(CW_DET | CW_POSS | CW_NUM)) &&
+		    (k != c->verb.head || c->verb.first == c->verb.end))
+			return 0;
+	if (c->verb.first == c->verb.end)
+		return 1;
+	h = &doc->tokens[c->verb.head];
+	sl = cs->lang->pres_len;
+	return c->verb.first == c->verb.head && c->verb.end == c->end &&
+	    c->verb.head > c->first && (ccls(&ch, c->verb.head) & CW_PRES) &&
+	    !(ccls(&ch, c->verb.head) & (CW_AUX | CW_PAST)) &&
+	    h->fold_len > sl + 1 && memcmp(h->fold + h->fold_len - sl,
+	    cs->lang->pres_suffix, sl) == 0;
+}
+
 int
 clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
     size_t t, struct clause_verb *out)
@@ -285,10 +323,14 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	int rc;
 
 	rc = verb_of_token(cs, doc, t, out);
+	if ((c = clause_at(cs, t)) == NULL)
+		return rc;
 	/* told of a noun in a relative clause, whatever group it hangs on */
-	if (rc == 0 && (c = clause_at(cs, t)) != NULL &&
-	    c->role == CLAUSE_RELATIVE)
+	if (rc == 0 && c->role == CLAUSE_RELATIVE)
 		out->mood |= CLAUSE_BACKGROUND;
+	/* named as what the headline is about, whatever chain it holds */
+	if (headline_topic(cs, doc, c))
+		out->mood |= CLAUSE_TOPIC;
 	return rc;
 }
 
@@ -556,6 +598,7 @@ clause_verb_describe(const struct clause_verb *v, char *buf, size_t len)
 		{ CLAUSE_BELIEF, "belief" },
 		{ CLAUSE_BACKGROUND, "background" },
 		{ CLAUSE_FORECAST, "forecast" },
+		{ CLAUSE_TOPIC, "topic" },
 	};
 	char mood[128];
 	size_t i, used = 0;

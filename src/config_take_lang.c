@@ -22,7 +22,8 @@
 
 /* The names of a rule's mood list and the bit config_mood_parse gives
  * each (see config.h): the four tenses, then the moods in the order of
- * clause.h's bits, which the guesses (bits 14 and 15) no list names. */
+ * clause.h's bits, which the guesses (bits 14 and 15) and the forecast
+ * (bit 21) no list names. */
 static const struct {
 	const char	*name;
 	int		 bit;
@@ -32,7 +33,7 @@ static const struct {
 	{ "conditional", 8 }, { "demand", 9 }, { "denied", 10 },
 	{ "headline", 11 }, { "reason", 12 }, { "condition", 13 },
 	{ "demand-of-other", 16 }, { "wish", 18 }, { "obligation", 19 },
-	{ "background", 20 },
+	{ "background", 20 }, { "topic", 22 },
 	{ NULL, 0 }
 };
 

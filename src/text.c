@@ -434,7 +434,7 @@ text_other(struct text_scan *sc, size_t i, size_t *w, size_t *next)
 	} else if (cp == 0x2014 || cp == 0x2013)
 		sc->clause |= TEXT_CLAUSE | TEXT_DASH;
 	else if (text_is_clause_mark(cp))
-		sc->clause |= TEXT_CLAUSE;
+		sc->clause |= TEXT_CLAUSE | (cp == ':' ? TEXT_COLON : 0);
 	else if (text_hyphen_is_dash(text, len, i))
 		sc->clause |= TEXT_CLAUSE | TEXT_DASH;
 	*next = i + *w;

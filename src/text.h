@@ -28,6 +28,8 @@
 				   ("backed" in "Iran-backed") */
 #define TEXT_DASH	0x20	/* of that punctuation, a dash ("- US",
 				   an en or em dash) */
+#define TEXT_COLON	0x40	/* of that punctuation, a colon ("Darfur
+				   truce: ...") */
 
 struct text_token {
 	size_t	 start, end;	/* bytes of the word in the text */

@@ -1460,6 +1460,15 @@ expect "a hostage's place is the scene, not a target" \
 # put forward are its own step, not a plan Sudan reports of it.
 title_rule compoundplan 'Sudan says a few of Chad'"'"'s proposed edits to the truce plan in Darfur look fair' deescalation-talks
 
+# A truce or talks a headline names as its topic, before its colon,
+# are news of them; talks in no story of conflict, or a topic told
+# turned down, raise nothing; a phrase with its own verb is no topic.
+title_category topictruce 'Darfur truce: aid convoys roll into the camps' deescalation
+title_rule topictalks 'Chad peace talks: what the envoys want' deescalation-truce-topic
+title_none topicmerger 'Merger talks: what the bankers want'
+title_none topicrefused 'Darfur truce: Chad turns down the terms'
+title_none topicpay 'Pay talks: union leaders meet the bosses'
+
 # The seed articles (real text, kept beside the repository).
 SEEDS="$BRINK_SHARED/corpus/seeds"
 if [ ! -d "$SEEDS" ]; then

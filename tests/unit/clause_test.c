@@ -952,6 +952,35 @@ test_compound_heads(void)
 	CHECK_STR(subject("plan"), "the army", "and before its infinitive");
 }
 
+/* Is word in a headline's topic, whatever group it hangs on? */
+static int
+topic(const char *word)
+{
+	struct clause_verb v;
+
+	(void)clause_verb_at(&cs, &doc, token(word), &v);
+	return (v.mood & CLAUSE_TOPIC) != 0;
+}
+
+/* The phrase before a headline's first colon is its topic when it holds
+ * no verb, or a present's "-s" form alone that may be a plural noun;
+ * the words after the colon, and a body's, are not. */
+static void
+test_topic(void)
+{
+	analyse("Kidal truce: envoys meet again", 1);
+	CHECK(topic("truce"), "before a headline's colon: the topic");
+	CHECK(!topic("envoys"), "not the words after the colon");
+	analyse("Kidal truce talks: what the envoys want", 1);
+	CHECK(topic("truce"), "an -s form that ends it may be a noun");
+	analyse("Kidal truce: envoys meet again", 0);
+	CHECK(!topic("truce"), "not in a body");
+	analyse("Ostland resumes truce talks: what the envoys want", 1);
+	CHECK(!topic("truce"), "nor a phrase with a verb of its own");
+	analyse("Kidal truce talks, envoys say", 1);
+	CHECK(!topic("truce"), "nor before a comma");
+}
+
 int
 main(void)
 {
@@ -973,6 +1002,7 @@ main(void)
 	test_guesses();
 	test_participle_frames();
 	test_compound_heads();
+	test_topic();
 	clause_sentence_free(&cs);
 	text_doc_free(&doc);
 	return check_done();
