@@ -63,14 +63,6 @@ static long	actor_antecedent(const struct actor_mention *, size_t,
 		    const struct clause_sentence *, const struct text_doc *,
 		    const struct clause *, size_t, size_t);
 
-/* The clause above c, or NULL. */
-static const struct clause *
-actor_parent(const struct clause_sentence *cs, const struct clause *c)
-{
-	return c->parent >= 0 && (size_t)c->parent < cs->n_clauses ?
-	    &cs->clauses[c->parent] : NULL;
-}
-
 const struct clause *
 actor_frame(const struct clause_sentence *cs, const struct clause *c)
 {
@@ -79,7 +71,7 @@ actor_frame(const struct clause_sentence *cs, const struct clause *c)
 	for (depth = 0; c != NULL && depth < 8; depth++) {
 		if (c->speaker_first < c->speaker_end)
 			return c;
-		c = actor_parent(cs, c);
+		c = clause_parent(cs, c);
 	}
 	return NULL;
 }
@@ -333,7 +325,7 @@ actor_of_clause(const struct actor_mention *m, size_t n,
 		return actor_speaker(m, n, cs, doc, c);
 	if (c->subj_first < c->subj_end)
 		return -1;
-	parent = actor_parent(cs, c);
+	parent = clause_parent(cs, c);
 	if (c->role == CLAUSE_RELATIVE &&
 	    (k = actor_before(m, n, c->first)) >= 0)
 		return k;
@@ -374,7 +366,7 @@ actor_reporter_at(const struct actor_mention *m, size_t n,
 {
 	const struct clause *f = actor_frame(cs, clause_at(cs, t));
 
-	return f != NULL ? actor_speaker(m, n, cs, doc, actor_parent(cs, f)) :
+	return f != NULL ? actor_speaker(m, n, cs, doc, clause_parent(cs, f)) :
 	    -1;
 }
 
@@ -398,7 +390,7 @@ actor_speaker_at(const struct actor_mention *m, size_t n,
 		    c->verb.first < c->verb.end)
 			return actor_of_clause(m, n, cs, doc, c,
 			    c->verb.passive, 0);
-		c = actor_parent(cs, c);
+		c = clause_parent(cs, c);
 	}
 	return -1;
 }
@@ -422,7 +414,7 @@ actor_demand_owner(const struct actor_mention *m, size_t n,
 	if (c->role != CLAUSE_OTHER || (c->subj_first != c->subj_end &&
 	    c->subj_end > c->first) ||
 	    !(c->verb.mood & CLAUSE_COND) ||
-	    (p = actor_parent(cs, c)) == NULL)
+	    (p = clause_parent(cs, c)) == NULL)
 		return -1;
 	for (u = p->first; u < p->end; u++)
 		if (clause_demand_noun(cs, u) &&

@@ -124,6 +124,13 @@ clause_sentence_free(struct clause_sentence *cs)
 }
 
 const struct clause *
+clause_parent(const struct clause_sentence *cs, const struct clause *c)
+{
+	return c->parent >= 0 && (size_t)c->parent < cs->n_clauses ?
+	    &cs->clauses[c->parent] : NULL;
+}
+
+const struct clause *
 clause_at(const struct clause_sentence *cs, size_t t)
 {
 	size_t lo = 0, hi = cs->n_clauses;

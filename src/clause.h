@@ -188,6 +188,10 @@ void	 clause_sentence_free(struct clause_sentence *);
  * analysed.  Borrowed from cs. */
 const struct clause *clause_at(const struct clause_sentence *cs, size_t t);
 
+/* The clause c hangs on, or NULL for a clause on top.  Borrowed from cs. */
+const struct clause *clause_parent(const struct clause_sentence *cs,
+	    const struct clause *c);
+
 /*
  * The verb group that governs token t: the group whose verb t is, or
  * the one whose chain of infinitives reaches it ("vowed to fight back":

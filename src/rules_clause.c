@@ -188,12 +188,10 @@ rules_beside_term(const struct rules_run *run, const char *cat, size_t term,
 	    "the") == 0))) && !(t > cm->first &&
 	    strcmp(run->doc.tokens[t - 1].fold, "by") == 0))
 		return 0;
-	for (c = ct, n = 0; c->parent >= 0 && (size_t)c->parent <
-	    run->cs.n_clauses && n < run->cs.n_clauses; n++) {
-		c = &run->cs.clauses[c->parent];
+	for (c = clause_parent(&run->cs, ct), n = 0; c != NULL &&
+	    n < run->cs.n_clauses; c = clause_parent(&run->cs, c), n++)
 		if (c == cm)
 			return 0;
-	}
 	return 1;
 }
 
