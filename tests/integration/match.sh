@@ -1378,6 +1378,14 @@ title_none forcedret 'Chad threatened the strikers with forced retirement'
 title_rule rushes 'Chad rushes paratroopers toward the Sudanese border' threat-mobilisation
 title_rule redeploys 'Sudan redeploys battalions toward Darfur as a warning to Chad' threat-mobilisation
 
+# A safe passage, corridor or safe zone a party opens or declares is a
+# step down; not one that is bombed, nor one offered for a surrender.
+title_rule corridor 'Chad opens a humanitarian corridor out of Abeche' deescalation-corridor
+title_rule safezone 'Sudan declares a safe zone for Darfur villagers' deescalation-corridor
+title_rule safepassage 'Darfur rebels agree to safe passage for the wounded' deescalation-corridor
+title_none safezonehit 'Sudanese jets bomb a Darfur camp that Sudan had declared a safe zone'
+title_none corridorsurrender 'Varnia offers safe passage out of Abeche in return for its surrender'
+
 # HTML: title from <title>, scripts and styles never matched.
 "$BRINKD" -c "$T/brink.conf" --match "$M/calm.html" > "$T/html.out"
 expect "html: one alert" "$(wc -l < "$T/html.out")" 1
