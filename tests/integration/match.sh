@@ -458,6 +458,15 @@ body_rule part_of_truce 'Chad freed twelve prisoners as part of its truce with t
 body_rule edging_closer 'Chad and the rebels said a truce was edging closer.' deescalation-talks
 # A party that rejoins talks, or returns to them, resumes them.
 body_rule rejoin 'The rebels said they would rejoin the truce talks with Chad.' deescalation-talks
+# Talks or a truce halted, shelved, put off or run out are no step, nor
+# is a third party's truce plan that a side refuses; talks agreed after
+# raids halted, or resumed, still are.
+body_none talks_suspended 'Talks between Chad and the Darfur rebels were suspended after the raid.'
+body_none talks_on_hold 'Truce talks between Sudan and the Darfur rebels have been put on hold.'
+body_none truce_lapsed 'The truce between Chad and the Darfur rebels lapsed on Sunday.'
+body_none plan_refused 'Chad refused a Niger proposal to extend its truce with the Darfur rebels.'
+body_rule halted_agreed 'Chad halted its raids and agreed to talks with the Darfur rebels.' deescalation-talks
+body_rule talks_resumed 'Talks between Chad and the Darfur rebels resumed on Monday.' deescalation-talks
 # A warning of escalation on a condition is a threat, as one of force is.
 body_rule warn_escalation 'Chad warned the rebels of a wider escalation if they moved on Abeche.' threat-of-force
 # "Cease fire" as a verb is a step down; "cease-fire" is the noun
