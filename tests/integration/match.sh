@@ -194,6 +194,11 @@ body_none howto 'NATO allies are split over how to avoid a war with Russia.'
 body_none deadlock 'Peace talks between the army and the rebels hit a deadlock on Monday.'
 # A step laid on a party as an obligation is not taken.
 body_none obliged 'The envoy said the rebels have to lay down their arms by Friday.'
+# Force or a reply laid on a party as an obligation is advice, no
+# threat; the speaker's own "we must" still is.
+body_none mustcrush 'Chad must destroy the Sudanese army, most voters in a Chadian poll say.'
+body_none mustreply "Chad's response to the Sudanese attacks must spare the border villages, the envoy said."
+body_rule wemust 'We must crush the Darfur rebels, the Varnian president said.' threat-force-future
 # Peace sought, negated, is none; war disowned, negated, is the point.
 body_none notbegun 'Negotiations between the army and the rebels on an end to the war have not yet begun.'
 # Retaliation in a lawsuit is no force.
