@@ -199,6 +199,13 @@ body_none obliged 'The envoy said the rebels have to lay down their arms by Frid
 body_none mustcrush 'Chad must destroy the Sudanese army, most voters in a Chadian poll say.'
 body_none mustreply "Chad's response to the Sudanese attacks must spare the border villages, the envoy said."
 body_rule wemust 'We must crush the Darfur rebels, the Varnian president said.' threat-force-future
+# A hypothetical attack's toll is a forecast; a party's own offensive
+# that will crush the rebels is its threat.  What goes on despite an
+# offensive threatens nothing; an offensive that goes on does.
+body_none toll 'A Sudanese offensive would kill thousands of civilians in Chad, Chadian intelligence warned.'
+body_rule ownoffensive 'Sudan said its offensive would crush the rebels in Darfur within a week.' threat-force-future
+title_none despiteop 'Rebel presence in Darfur will continue despite Chadian offensive'
+body_rule goeson 'Sudan will continue its offensive despite the Chadian warnings.' threat-force-future
 # Peace sought, negated, is none; war disowned, negated, is the point.
 body_none notbegun 'Negotiations between the army and the rebels on an end to the war have not yet begun.'
 # Retaliation in a lawsuit is no force.
