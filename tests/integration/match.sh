@@ -170,6 +170,9 @@ title_category carry 'Sudan threatened to carry out air strikes on Chad.' threat
 
 # Force reported with its reason is no vow; a vow with one still is.
 title_none revenge 'Sudanese militants killed two soldiers in revenge for the raid.'
+# Revenge in a phrase with no verb gives another act's motive: no vow.
+title_none revengemotive 'Sudanese lawmaker calls for raids on Chadian border posts, revenge for lost airfield'
+title_rule revengetime 'Sudan says revenge for the raid on Darfur is only a matter of time.' retaliation-talk
 printf 'Sudan will strike Chad in retaliation for the raid.\n' | match_stdin retal
 expect "a strike to come in retaliation: retaliation among the hits" \
     "$(json_get "$T/retal.out" '"retaliation" in {h["category"] for h in alerts[0]["hits"]}')" True
