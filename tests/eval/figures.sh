@@ -8,7 +8,8 @@
 #
 # DIR holds the public texts that LABELS-*.md name, under the names the
 # scripts are given below: gaza-news.txt, headlines.json,
-# bbc_news_2022.csv, bbc_news_2025.csv, News_Category_Dataset_v3.json.
+# bbc_news_2022.csv, bbc_news_2025.csv, News_Category_Dataset_v3.json,
+# aljazeera_news_data.csv.
 # A yardstick whose text is absent is skipped with a line that says so;
 # AG News, the seeds and PLOVER are read from ../shared.
 #
@@ -66,6 +67,13 @@ if [ -f "$b25" ]; then
 	python3 "$E/bbc2025_items.py" "$b25" > "$tmp/leads.csv"
 	python3 "$E/bbc2025_items.py" --full "$b25" > "$tmp/full.csv"
 fi
+# The Al Jazeera items, less those the Gaza collection holds
+# (LABELS-aljazeera.md): both texts are needed.
+aj=$DATA/aljazeera_news_data.csv
+if [ -f "$aj" ] && [ -f "$DATA/gaza-news.txt" ]; then
+	python3 "$E/aljazeera_items.py" --exclude "$DATA/gaza-news.txt" \
+	    "$aj" > "$tmp/aj-items.csv"
+fi
 
 rev=$(git -C "$top" rev-parse --short HEAD 2>/dev/null)
 echo "# figures.sh ${rev:-(no git)} brinkd=$BRINKD"
@@ -104,5 +112,7 @@ run gaza-stories4 "$g" gaza_eval.py --txt "$g" --stories \
     --labels "$E/gaza-2024-stories-4.tsv"
 run gaza-stories5 "$g" gaza_eval.py --txt "$g" --stories \
     --labels "$E/gaza-2024-stories-5.tsv"
+run aljazeera "$tmp/aj-items.csv" bbc_eval.py --csv "$tmp/aj-items.csv" \
+    --labels "$E/aljazeera-2021-2023-labels.tsv"
 echo "# figures.sh: $fails run(s) failed"
 [ "$fails" -eq 0 ]
