@@ -309,6 +309,9 @@ expect "told to move south, no word of war: threat-evacuation" \
     "$(json_get "$T/move_south.out" 'alerts[0]["rule"]')" threat-evacuation
 body_none hurricane 'Chad ordered an evacuation of the coast as the hurricane neared.'
 body_none own_citizens 'Chad told its citizens to evacuate the Libyan capital.'
+# Citizens told to leave a country are the state's own, "its" or not.
+body_none citizens_leave 'Sudan told citizens to leave Chad as the border fighting spread.'
+title_none citizens_title 'Sudan and Niger tell citizens to leave Chad before the border closes'
 printf 'x\n\nChad told the villagers to leave the border region.\n' | match_stdin told_to_leave
 expect "villagers told to leave: threat-evacuation" \
     "$(json_get "$T/told_to_leave.out" 'alerts[0]["rule"]')" threat-evacuation
