@@ -172,6 +172,9 @@ title_category carry 'Sudan threatened to carry out air strikes on Chad.' threat
 title_none revenge 'Sudanese militants killed two soldiers in revenge for the raid.'
 # Revenge in a phrase with no verb gives another act's motive: no vow.
 title_none revengemotive 'Sudanese lawmaker calls for raids on Chadian border posts, revenge for lost airfield'
+# A strike named by its motive, a war of revenge waged: force used.
+body_none retaliatory_done 'Two Chadian soldiers died in a retaliatory raid by Sudanese rebels on Monday.'
+title_none revenge_waged 'Sudan is waging a war of revenge on Darfur, rebel leader says'
 title_rule revengetime 'Sudan says revenge for the raid on Darfur is only a matter of time.' retaliation-talk
 printf 'Sudan will strike Chad in retaliation for the raid.\n' | match_stdin retal
 expect "a strike to come in retaliation: retaliation among the hits" \
