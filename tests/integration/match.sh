@@ -516,6 +516,8 @@ body_rule call_wiped 'A Chadian minister called for Abeche to be wiped out if th
 # a call for force; lawmakers' calls are none.
 body_rule call_escalate 'The Chad army chief called for an escalation against the Sudanese rebels.' threat-call
 body_rule call_arms 'The Darfur rebels issued a call to arms against the Chad army.' threat-call
+title_category call_calm 'Darfur rebels call for de-escalation along the Chad border' deescalation
+title_category urge_calm 'Chad army chief urges the rebels to de-escalate' deescalation
 body_none call_escalate_mps 'Sudanese lawmakers called for an escalation of the strike.'
 # Blows vowed with a word of force are force; a blow to an economy is
 # none.
