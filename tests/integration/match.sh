@@ -1505,6 +1505,11 @@ title_rule compoundplan 'Sudan says a few of Chad'"'"'s proposed edits to the tr
 # turned down, raise nothing; a phrase with its own verb is no topic.
 title_category topictruce 'Darfur truce: aid convoys roll into the camps' deescalation
 title_rule topictalks 'Chad peace talks: what the envoys want' deescalation-truce-topic
+# War declared on a party, or bare, is a threat; on a thing, a campaign.
+title_rule wardeclared 'Sudan declares war on Chad over the border raids' threat-war-declared-on
+title_rule atwar 'Chad declares it is at war as Darfur rebels shell its towns' threat-war-declared
+title_none warcampaign 'Sudan declares war on locusts and drought'
+title_none warrenters 'Sudanese renters declare war on Chadian landlords'
 title_none topicmerger 'Merger talks: what the bankers want'
 title_none topicrefused 'Darfur truce: Chad turns down the terms'
 title_none topicpay 'Pay talks: union leaders meet the bosses'
