@@ -1510,6 +1510,15 @@ title_rule wardeclared 'Sudan declares war on Chad over the border raids' threat
 title_rule atwar 'Chad declares it is at war as Darfur rebels shell its towns' threat-war-declared
 title_none warcampaign 'Sudan declares war on locusts and drought'
 title_none warrenters 'Sudanese renters declare war on Chadian landlords'
+# A truce after which news happens, a pause during which it does, is
+# in effect; not one that ended, force after one, nor what would follow
+# one; what goes on despite a truce is mostly force.
+title_rule during_pause 'Aid convoy reaches Abeche during a pause in the Darfur fighting' deescalation-truce-amid
+title_rule after_truce 'Darfur villagers return home after the ceasefire' deescalation-truce-after
+title_none after_truce_ends 'Darfur villagers flee again after the truce ends'
+body_none after_would 'Chadian troops would deploy to Darfur only after any lasting ceasefire.'
+body_none after_op 'Days after the truce took hold, Chad began an operation in Darfur.'
+body_none despite_truce 'Despite the truce, the Chad army kept shelling Darfur villages.'
 title_none topicmerger 'Merger talks: what the bankers want'
 title_none topicrefused 'Darfur truce: Chad turns down the terms'
 title_none topicpay 'Pay talks: union leaders meet the bosses'
