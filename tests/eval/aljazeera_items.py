@@ -21,11 +21,12 @@ usage: aljazeera_items.py [--exclude gaza-news.txt] TABLE.csv > items.csv
 """
 
 import csv
-import datetime
-import email.utils
 import hashlib
 import re
 import sys
+
+import bbc2025_items
+import gaza_eval
 
 
 def clean(s):
@@ -42,24 +43,20 @@ def norm(s):
 
 
 def excluded(path):
-    """The normalised titles of the Gaza headlines, or none."""
-    out = set()
-    if path:
-        with open(path, encoding="utf-8") as fp:
-            for line in fp:
-                f = line.rstrip("\n").split("\t")
-                if len(f) >= 3:
-                    out.add(norm(re.sub(r"\s+-\s+[^-]+$", "", f[2])))
-    return out
+    """The normalised titles of the Gaza headlines (gaza_eval reads
+    them, the outlet's tail dropped), or none."""
+    if not path:
+        return set()
+    return {norm(title) for _, title, _ in
+            gaza_eval.read_items(path).values()}
 
 
 def pubdate(day):
-    try:
-        d = datetime.datetime.strptime(day.strip(), "%d-%m-%Y")
-    except ValueError:
-        return ""
-    return email.utils.format_datetime(
-        d.replace(tzinfo=datetime.timezone.utc))
+    """The table's DD-MM-YYYY as a feed's pubDate; empty if it is not
+    a date."""
+    m = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", day.strip())
+    return bbc2025_items.rfc822("%s-%s-%s" % (m[3], m[2], m[1])) \
+        if m else ""
 
 
 def main(argv):
