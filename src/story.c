@@ -234,6 +234,15 @@ story_is_name(const char *text, size_t start, size_t end)
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
+int
+story_asks(const char *text, size_t len)
+{
+	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' ||
+	    text[len - 1] == '\n' || text[len - 1] == '\r'))
+		len--;
+	return len > 0 && text[len - 1] == '?';
+}
+
 /*
  * The bytes of a wire dateline at the start of text ("WASHINGTON --",
  * "KABUL (Reuters) -", "NAJAF, Iraq -", "AFP -"): capitals, spaces and

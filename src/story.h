@@ -45,6 +45,9 @@
  * added to the word, not put for it, so the same word still weighs
  * more than a synonym, and only in the classes the pack marks, since
  * most classes gather the words of a kind of act, not of one act.
+ * A statement that asks ("What did the parties agree?") tells no event,
+ * so it joins no story and no report joins its story (story_record.h):
+ * a crisis desk reads an explainer as a story of its own.
  * Stems, not pairs: a rewording keeps the names and the key nouns and
  * changes the phrasing.  The share of the shorter one, not Jaccard: a
  * headline's few words against a lead's many are one statement.
@@ -197,6 +200,12 @@ int		 story_counts_share(const struct story_sketch *counts,
  * "KABUL (Reuters) -"), which says where the copy was filed, not what
  * was said; 0 when there is none. */
 size_t		 story_dateline(const char *text, size_t len);
+
+/* Does len bytes of text ask rather than tell: does it end in a
+ * question mark of its own ("What did Ostland offer?"), not one inside
+ * a closing quote ("Varnia replied: 'Why not?'"), which tells of a
+ * question asked? */
+int		 story_asks(const char *text, size_t len);
 
 /* The estimated Jaccard overlap of the two statements, 0..1; 0 when
  * either is empty. */

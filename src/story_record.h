@@ -32,7 +32,10 @@ int	 story_record_unnamed(const struct config *cfg, const char *actors);
  * its named actors and targets (cfg's actors, not roles) are names too,
  * hashed as its words are; the actors alone are in actors (a target is
  * a word of what was said: targets do not gate a story, so nothing else
- * compares them).  0, or -1 when out of memory.
+ * compares them).  A statement whose every sentence asks (story_asks)
+ * tells no event, so it has no sketch, content stems nor counts: it is
+ * a story of its own, which no later report joins.  0, or -1 when out
+ * of memory.
  */
 int	 story_record_statement(const json_t *alert,
 	    const struct config *cfg, const struct story_lex *lex,

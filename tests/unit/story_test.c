@@ -710,6 +710,84 @@ test_db_overlap(void)
 		json_decref(counted[rows]);
 }
 
+/*
+ * A report that asks ("what did Brisland accept?") tells no event: the
+ * looser test joins it to no story and no report to its story, while a
+ * question a report only quotes still tells.
+ */
+static void
+test_db_question(void)
+{
+	struct config cfg;
+	struct config_actor actors[3];
+	struct store *st;
+	struct story_db *sd;
+	json_t *told, *asked, *quoted, *ask2, *told2;
+	char dir[] = "/tmp/brink-story-test.XXXXXX", cmd[128];
+	time_t t0 = 1800000000;
+
+	CHECK(story_asks("What did Ostland offer?", 23), "a sentence "
+	    "ending in a question mark asks");
+	CHECK(story_asks("Truce for Selm: what now? \n", 27), "trailing "
+	    "spaces are not read");
+	CHECK(!story_asks("Varnia replied: 'why not?'", 26), "a quoted "
+	    "question is told of");
+	CHECK(!story_asks("Varnia accepted the offer.", 26), "a statement "
+	    "tells");
+	CHECK(!story_asks("", 0), "nothing asks nothing");
+
+	story_config_actors(&cfg, actors);
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		exit(99);
+	}
+	st = store_open(dir);
+	sd = st != NULL ? story_db_open(st, &cfg) : NULL;
+	CHECK(sd != NULL, "stories open for the questions");
+	if (sd == NULL)
+		exit(99);
+
+	told = alert("q1", "wire", "deescalation", "medium", "brisland",
+	    NULL, "https://a.example/q1", "Brisland accepted the Kessel "
+	    "truce proposal for the Selm valley on Tuesday.");
+	story_db_join(sd, told, t0);
+	asked = alert("q2", "daily", "deescalation", "medium", "brisland",
+	    NULL, "https://b.example/q2", "Kessel truce proposal for the "
+	    "Selm valley: what has Brisland accepted?");
+	story_db_join(sd, asked, t0 + 600);
+	CHECK(strcmp(story_id(asked), story_id(told)) != 0, "a question on "
+	    "the event is a story of its own");
+	quoted = alert("q3", "daily", "deescalation", "medium", "brisland",
+	    NULL, "https://c.example/q3", "Brisland accepted the Kessel "
+	    "proposal for a Selm valley truce: 'why not?'");
+	story_db_join(sd, quoted, t0 + 900);
+	CHECK_STR(story_id(quoted), story_id(told), "a report quoting a "
+	    "question still joins its story");
+
+	/* Three days on, a question first, then a report of the event. */
+	ask2 = alert("q4", "daily", "deescalation", "medium", "brisland",
+	    NULL, "https://b.example/q4", "Darfur prisoner exchange at "
+	    "Nyala: what has Brisland agreed?");
+	story_db_join(sd, ask2, t0 + 3 * 86400);
+	told2 = alert("q5", "wire", "deescalation", "medium", "brisland",
+	    NULL, "https://a.example/q5", "Brisland agreed to a prisoner "
+	    "exchange at Nyala in Darfur on Friday.");
+	story_db_join(sd, told2, t0 + 3 * 86400 + 600);
+	CHECK(strcmp(story_id(told2), story_id(ask2)) != 0, "a report does "
+	    "not join the story of a question");
+
+	story_db_close(sd);
+	store_close(st);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		perror("rm");
+	json_decref(told);
+	json_decref(asked);
+	json_decref(quoted);
+	json_decref(ask2);
+	json_decref(told2);
+}
+
 int
 main(void)
 {
@@ -720,6 +798,7 @@ main(void)
 	test_statement();
 	test_db();
 	test_db_overlap();
+	test_db_question();
 	text_stemmer_free(stem);
 	return check_done();
 }
