@@ -59,8 +59,8 @@ struct config_limits {
 	double	 interval;		/* poll every; default 5m */
 	double	 connect_timeout;	/* default 10s */
 	double	 timeout;		/* whole transfer; default 60s */
-	double	 low_speed_time;	/* abort below low_speed_limit for this long; 30s */
-	long	 low_speed_limit;	/* bytes/s; default 100 */
+	double	 low_speed_time;	/* abort below low_speed_limit for this long; 30s, 0 off */
+	long	 low_speed_limit;	/* bytes/s; default 100, 0 off */
 	size_t	 max_body;		/* decompressed bytes; default 10M */
 	size_t	 max_items;		/* items kept per fetch; default 1000 */
 	double	 max_age;		/* first poll: older items are seen, not alerted; 2d */
@@ -201,7 +201,7 @@ struct config {
 	double			 backoff_max;	/* ceiling for failure backoff; 6h */
 	int			 max_transfers;	/* at once, in all; default 32 */
 	int			 max_per_host;	/* at once, per host; default 4 */
-	int			 max_redirects;	/* default 5 */
+	int			 max_redirects;	/* default 5; 0 follows none */
 	struct config_list	 negations;	/* global negation cues; empty: rules' built-in */
 	double			 story_window;	/* an alert joins a story first
 						   seen this long ago; 48h */

@@ -22,6 +22,7 @@
 #include "secret.h"
 
 #define DEFAULT_LOW_SPEED_TIME	30.0
+#define DEFAULT_LOW_SPEED_LIMIT	100.0
 #define DEFAULT_MAX_BODY	(10 * 1024 * 1024)
 #define DEFAULT_MAX_REDIRECTS	5
 
@@ -44,6 +45,13 @@ append_header(struct transfer *t, const char *name, const char *value)
 
 static void	fetch_done(struct transfer *, CURLcode rc);
 
+/* A limit where 0 means what it says: negative is unset (config.h). */
+static double
+setting_or(double value, double fallback)
+{
+	return value >= 0 ? value : fallback;
+}
+
 struct transfer *
 http_fetch(struct http *p, const struct fetch_request *req,
     fetch_done_fn *done, void *arg, char *err, size_t errlen)
@@ -52,6 +60,7 @@ http_fetch(struct http *p, const struct fetch_request *req,
 	const struct config_limits *g = &p->cfg->limits;
 	struct transfer *t;
 	CURLcode rc = CURLE_OK;
+	double low_speed_time;
 	long redirects;
 	size_t i;
 
@@ -69,15 +78,22 @@ http_fetch(struct http *p, const struct fetch_request *req,
 	t->done_arg = arg;
 	t->max_body = (size_t)http_limit_or((double)l->max_body,
 	    http_limit_or((double)g->max_body, DEFAULT_MAX_BODY));
-	redirects = p->cfg->max_redirects > 0 ? p->cfg->max_redirects :
+	/* 0 is a setting here, not "unset": no redirect is followed, and
+	 * either low-speed value at 0 turns the abort off (curl reads
+	 * both so).  Only a negative value, a limit never set, falls back. */
+	redirects = p->cfg->max_redirects >= 0 ? p->cfg->max_redirects :
 	    DEFAULT_MAX_REDIRECTS;
 	SETOPT(CURLOPT_FOLLOWLOCATION, 1L);
 	SETOPT(CURLOPT_MAXREDIRS, redirects);
-	SETOPT(CURLOPT_LOW_SPEED_TIME, (long)http_limit_or(l->low_speed_time,
-	    http_limit_or(g->low_speed_time, DEFAULT_LOW_SPEED_TIME)));
-	SETOPT(CURLOPT_LOW_SPEED_LIMIT, l->low_speed_limit > 0 ?
-	    l->low_speed_limit : g->low_speed_limit > 0 ?
-	    g->low_speed_limit : 100L);
+	low_speed_time = setting_or(l->low_speed_time,
+	    setting_or(g->low_speed_time, DEFAULT_LOW_SPEED_TIME));
+	/* curl counts whole seconds: "500ms" is 1 s, not 0 (off). */
+	if (low_speed_time > 0 && low_speed_time < 1)
+		low_speed_time = 1;
+	SETOPT(CURLOPT_LOW_SPEED_TIME, (long)low_speed_time);
+	SETOPT(CURLOPT_LOW_SPEED_LIMIT, (long)setting_or(
+	    (double)l->low_speed_limit, setting_or((double)g->low_speed_limit,
+	    DEFAULT_LOW_SPEED_LIMIT)));
 	/* A declared length over the limit is refused before any byte. */
 	SETOPT(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)t->max_body);
 	if (req->etag != NULL)

@@ -302,9 +302,16 @@ feed_describe_error(struct poll_feed *f, const struct fetch_result *r)
 		    "timed out: %.300s", r->reason);
 		break;
 	case FETCH_REDIRECTS:
-		snprintf(f->last_error, sizeof(f->last_error), "%.300s (a "
-		    "redirect loop?): refused; check the feed's url",
-		    r->reason);
+		/* With none allowed, any redirect ends here: no loop. */
+		if (f->poll->cfg->max_redirects == 0)
+			snprintf(f->last_error, sizeof(f->last_error), "the "
+			    "server redirects and max_redirects = 0 follows "
+			    "none: refused; point the feed's url where it "
+			    "leads, or allow redirects");
+		else
+			snprintf(f->last_error, sizeof(f->last_error), "%.300s "
+			    "(a redirect loop?): refused; check the feed's url",
+			    r->reason);
 		break;
 	case FETCH_PROTOCOL:
 		snprintf(f->last_error, sizeof(f->last_error), "%.200s: "

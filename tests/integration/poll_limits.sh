@@ -3,7 +3,8 @@
 # a gzip bomb are cut off, a redirect loop and a redirect to file:// are
 # refused, a server that accepts and never answers times out; the run
 # exits 1 with one summary line per failed feed, and 0 when all is well
-# (file:// included, for a feed whose own url says so).
+# (file:// included, for a feed whose own url says so); a limit set to 0
+# means none (no redirect, no low-speed abort).
 . "$top_srcdir/tests/lib.sh"
 
 mkdir -p "$T/www"
@@ -21,7 +22,13 @@ poll_feed "$T/www/world.rss" "Harbour reopens after storm"
 # 20 MB of blanks that nginx gzips to a few tens of KB on the wire: only
 # counting decoded bytes stops it at max_body.
 head -c 20000000 /dev/zero | tr '\0' ' ' > "$T/www/bomb.rss"
+# A small feed that /slow.rss trickles at 50 bytes/s (headers too), under
+# a low-speed abort of 100 bytes/s: about 7 s to read whole.
+echo '<?xml version="1.0"?><rss version="2.0"><channel><title>S</title><item><title>Slow wire item</title><guid>urn:slow:1</guid></item></channel></rss>' \
+    > "$T/www/slow.rss"
 start_nginx "$T/www" '
+	location = /moved.rss { return 302 /world.rss; }
+	location = /slow.rss { gzip off; limit_rate 50; }
 	location = /loop.rss { return 302 /loop.rss; }
 	location = /tofile.rss { return 302 file:///etc/passwd; }
 	location = /bomb.rss {
@@ -101,6 +108,56 @@ check "--once exits 0 when every feed succeeded" test "$status" = 0
 check "... and prints no failure" sh -c "! grep -q failed '$T/good.out'"
 check "a feed whose own url says file:// is read from the file" \
     seen_is local 1
+
+# 0 means what it says (each was read as "the default"): max_redirects
+# = 0 follows no redirect, and a low_speed_time or low_speed_limit of 0
+# turns the low-speed abort off.  However slow the machine, /slow.rss
+# stays under 100 bytes/s, and the feeds that turn the abort off wait it
+# out.
+cat > "$T/zero.conf" <<CONF
+state_dir       = "$T/zero-state"
+max_redirects   = 0
+low_speed_time  = "1s"
+low_speed_limit = 100
+feed moved {
+	url = "$base/moved.rss"
+}
+feed slow {
+	url = "$base/slow.rss"
+}
+feed slow_no_time {
+	url            = "$base/slow.rss"
+	low_speed_time = 0
+}
+feed slow_no_limit {
+	url             = "$base/slow.rss"
+	low_speed_limit = 0
+}
+CONF
+world=$(nginx_count 'GET /world.rss')
+status=0
+"$BRINKD" -c "$T/zero.conf" --once >"$T/zero.out" 2>"$T/zero.log" ||
+    status=$?
+cat "$T/zero.log"
+zero_seen() {
+	sqlite3 -readonly "$T/zero-state/brink.db" \
+	    "SELECT count(*) FROM seen WHERE feed = '$1'" 2>/dev/null
+}
+check "max_redirects = 0: the redirected feed fails, saying why" \
+    grep -q "error: feed moved: failed: the server redirects and max_redirects = 0 follows none" \
+    "$T/zero.log"
+wait_for 10 requests_at_least 'GET /moved.rss' 1 ||
+    fail "nginx logged no request of /moved.rss"
+check "... and the redirect was not followed" \
+    test "$(nginx_count 'GET /world.rss')" = "$world"
+check "a slow feed under the low-speed abort is cut off" \
+    grep -q "error: feed slow: failed: timed out" "$T/zero.log"
+check "low_speed_time = 0 in a feed: no low-speed abort" \
+    test "$(zero_seen slow_no_time)" = 1
+check "low_speed_limit = 0 in a feed: no low-speed abort" \
+    test "$(zero_seen slow_no_limit)" = 1
+check "two of the four feeds failed" \
+    grep -q "error: 2 of 4 feeds failed" "$T/zero.log"
 
 # SIGTERM while a fetch hangs: stop within the grace, status 0.
 cat > "$T/hang.conf" <<CONF
