@@ -8,11 +8,7 @@
  */
 #include "autoconf.h"
 
-#include <sys/file.h>
-#include <sys/stat.h>
-
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +27,7 @@
 #include "log.h"
 #include "metrics.h"
 #include "metrics_http.h"
+#include "pid_file.h"
 #include "pipeline.h"
 #include "poll.h"
 #include "rules.h"
@@ -54,7 +51,7 @@ struct run {
 	struct metrics_http	*metrics;	/* NULL: no metrics_listen */
 	int			 once;
 	int			 stopping;
-	int			 pid_fd;
+	struct pid_file		*pid_file;	/* the one written; NULL: none */
 	ev_signal		 sigterm, sigint, sighup, sigusr1;
 	ev_timer		 watchdog;
 	ev_timer		 ready;
@@ -164,6 +161,40 @@ metrics_reload(struct run *r, const struct config *cfg)
 		r->metrics = metrics_http_start(r->loop, cfg, r->store);
 }
 
+/*
+ * The pid file follows pid_file: a new one is written before the old is
+ * removed, so that a reader always finds one.  One that cannot be
+ * written (or is locked by another brinkd) is logged, and the old stays
+ * until a reload that works: the process still runs and still holds it.
+ */
+static void
+pid_file_reload(struct run *r, const struct config *cfg)
+{
+	struct pid_file *moved;
+
+	if (cfg->pid_file == NULL) {
+		pid_file_close(r->pid_file);
+		r->pid_file = NULL;
+		return;
+	}
+	if (r->pid_file != NULL && strcmp(pid_file_path(r->pid_file),
+	    cfg->pid_file) == 0)
+		return;
+	/* The same file by another name: a second lock of ours on it
+	 * would fail as if another brinkd held it. */
+	if (r->pid_file != NULL && pid_file_is(r->pid_file, cfg->pid_file))
+		return;
+	if ((moved = pid_file_open(cfg->pid_file)) == NULL) {
+		if (r->pid_file != NULL)
+			log_warn("pid file still %s until a reload can "
+			    "write %s", pid_file_path(r->pid_file),
+			    cfg->pid_file);
+		return;
+	}
+	pid_file_close(r->pid_file);
+	r->pid_file = moved;
+}
+
 static void
 on_reload(struct ev_loop *loop, ev_signal *w, int revents)
 {
@@ -203,6 +234,7 @@ on_reload(struct ev_loop *loop, ev_signal *w, int revents)
 	pipeline_set(r->pipeline, cfg, rules, sinks);
 	poll_reconfigure(r->poll, cfg);
 	metrics_reload(r, cfg);
+	pid_file_reload(r, cfg);
 	/* A webhook post under way goes on and is answered to the new
 	 * sink: cancelled and posted again, it would reach the room twice. */
 	sinks_adopt(sinks, r->sinks);
@@ -261,38 +293,6 @@ on_watchdog(struct ev_loop *loop, ev_timer *w, int revents)
 	notify("WATCHDOG=1");
 }
 
-/* Write our pid, holding a lock that shows we are alive. */
-static int
-pid_file_open(struct run *r, const char *path)
-{
-	char buf[32];
-	int n;
-
-	if ((r->pid_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) ==
-	    -1) {
-		log_error("pid file %s: %s (make its directory writable or "
-		    "change pid_file)", path, strerror(errno));
-		return -1;
-	}
-	if (flock(r->pid_fd, LOCK_EX | LOCK_NB) == -1) {
-		n = (int)read(r->pid_fd, buf, sizeof(buf) - 1);
-		buf[n > 0 ? n : 0] = '\0';
-		buf[strcspn(buf, "\n")] = '\0';
-		log_error("pid file %s is locked: brinkd is already running "
-		    "(pid %s); stop it first", path, buf);
-		close(r->pid_fd);
-		r->pid_fd = -1;
-		return -1;
-	}
-	n = snprintf(buf, sizeof(buf), "%ld\n", (long)getpid());
-	if (ftruncate(r->pid_fd, 0) == -1 || write(r->pid_fd, buf,
-	    (size_t)n) != n) {
-		log_error("pid file %s: %s", path, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 static void
 signals_start(struct run *r)
 {
@@ -346,7 +346,6 @@ cmd_run(const char *config_path, int foreground, int once)
 	memset(&r, 0, sizeof(r));
 	r.config_path = config_path;
 	r.once = once;
-	r.pid_fd = -1;
 	/* Under systemd, stderr is the journal: write to the journal
 	 * itself, so that priorities and fields survive (log.c). */
 	journal = log_stderr_is_journal();
@@ -409,7 +408,7 @@ cmd_run(const char *config_path, int foreground, int once)
 	signals_start(&r);
 	/* Written once SIGTERM is handled: whoever reads the pid may use it. */
 	if (!once && r.cfg->pid_file != NULL &&
-	    pid_file_open(&r, r.cfg->pid_file) == -1)
+	    (r.pid_file = pid_file_open(r.cfg->pid_file)) == NULL)
 		goto out_signals;
 
 	if (once) {
@@ -465,10 +464,8 @@ out_loop:
 out_curl:
 	poll_library_cleanup();
 out:
-	if (r.pid_fd != -1) {
-		unlink(r.cfg->pid_file);
-		close(r.pid_fd);
-	}
+	/* The file written, whatever the configuration now says. */
+	pid_file_close(r.pid_file);
 	rules_free(r.rules);
 	config_free(r.cfg);
 	metrics_reset();

@@ -3,7 +3,8 @@
 # logs the error with file and line and keeps the old one running; SIGHUP
 # with a good one adds the new feed without a restart (and another stops
 # polling a feed taken out); SIGUSR1 logs the
-# counters of every feed; SIGTERM stops it with status 0 within 5 s.
+# counters of every feed; a reload moves or removes the pid file;
+# SIGTERM stops it with status 0 within 5 s.
 . "$top_srcdir/tests/lib.sh"
 
 mkdir -p "$T/www"
@@ -87,6 +88,35 @@ kill -USR1 "$BRINKD_PID"
 check "SIGUSR1 logs the counters of each feed" \
     wait_for 10 log_has "feed region: polls [0-9]+, 200 1, 304 [0-9]+, errors 0, items 1, alerts 0"
 
+# The pid file follows a reload: written anew where pid_file now points
+# and removed where it pointed, removed when pid_file goes, and put back.
+pid_config() {
+	cat > "$T/brink.conf" <<CONF
+state_dir = "$T/state"
+$1
+feed region {
+	url      = "http://127.0.0.1:$NGINX_PORT/region.rss"
+	interval = "1s"
+}
+CONF
+}
+reloads_over() { test "$(grep -c 'configuration reloaded' "$BRINKD_LOG")" -gt "$1"; }
+pid_reload() {
+	reloads=$(grep -c 'configuration reloaded' "$BRINKD_LOG")
+	pid_config "$1"
+	kill -HUP "$BRINKD_PID"
+	wait_for 20 reloads_over "$reloads" || fail "the reload was not logged"
+}
+pid_reload "pid_file = \"$T/moved.pid\""
+check "a reload that moves pid_file writes the new file" \
+    test "$(cat "$T/moved.pid" 2>/dev/null)" = "$BRINKD_PID"
+check "... and removes the old one" test ! -e "$T/brinkd.pid"
+pid_reload ""
+check "a reload that drops pid_file removes the file" test ! -e "$T/moved.pid"
+pid_reload "pid_file = \"$T/brinkd.pid\""
+check "a reload that sets pid_file again writes it" \
+    test "$(cat "$T/brinkd.pid" 2>/dev/null)" = "$BRINKD_PID"
+
 kill -TERM "$BRINKD_PID"
 check "SIGTERM stops it within 5 s" \
     wait_for 5 sh -c "! kill -0 $BRINKD_PID"
@@ -95,6 +125,7 @@ wait "$BRINKD_PID" || status=$?
 check "... with status 0" test "$status" = 0
 check "... and says so" log_has "stopped"
 check "the pid file is removed" test ! -e "$T/brinkd.pid"
+check "... and no other is left behind" test ! -e "$T/moved.pid"
 check "the database is closed cleanly (no WAL left)" \
     test ! -s "$T/state/brink.db-wal"
 
