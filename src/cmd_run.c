@@ -3,8 +3,9 @@
  *
  * Owns the loop and the signals: SIGTERM and SIGINT stop cleanly, SIGHUP
  * reloads the configuration (validated first: a broken file leaves the
- * running one in place), SIGUSR1 logs the counters of every feed.  Tells
- * systemd where it stands when built with libsystemd.
+ * running one in place; under --once it only reopens the alert logs),
+ * SIGUSR1 logs the counters of every feed.  Tells systemd where it
+ * stands when built with libsystemd.
  */
 #include "autoconf.h"
 
@@ -253,6 +254,23 @@ out:
 	notify("READY=1");
 }
 
+/*
+ * --once is run from cron, where logrotate's postrotate SIGHUP may come
+ * in the middle of a run: the alert logs are reopened, so that the
+ * rest of the run writes to the new files, and the run goes on.  The
+ * configuration is not read again: a run is one pass of one
+ * configuration.
+ */
+static void
+on_once_hup(struct ev_loop *loop, ev_signal *w, int revents)
+{
+	struct run *r = w->data;
+
+	log_info("SIGHUP: reopening the alert logs (--once does not reload "
+	    "the configuration)");
+	sinks_reopen(r->sinks);
+}
+
 static void
 on_usr1(struct ev_loop *loop, ev_signal *w, int revents)
 {
@@ -302,13 +320,10 @@ signals_start(struct run *r)
 
 	ev_signal_init(&r->sigterm, on_stop_signal, SIGTERM);
 	ev_signal_init(&r->sigint, on_stop_signal, SIGINT);
-	ev_signal_init(&r->sighup, on_reload, SIGHUP);
+	ev_signal_init(&r->sighup, r->once ? on_once_hup : on_reload, SIGHUP);
 	ev_signal_init(&r->sigusr1, on_usr1, SIGUSR1);
 	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
 		all[i]->data = r;
-		/* --once has no configuration to reload. */
-		if (r->once && all[i] == &r->sighup)
-			continue;
 		ev_signal_start(r->loop, all[i]);
 	}
 }
