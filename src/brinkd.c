@@ -81,6 +81,7 @@ main(int argc, char *argv[])
 	const char *match_path = NULL, *parse_path = NULL;
 	int foreground = 0, check = 0, once = 0, explain = 0, summary = 0;
 	int status = 0, trend = 0, json = 0;
+	const char *mode;
 	int modes, ch;
 
 	while ((ch = getopt_long(argc, argv, "c:ftVh", longopts, NULL)) != -1) {
@@ -148,12 +149,25 @@ main(int argc, char *argv[])
 		return EXIT_USAGE;
 	}
 
-	if (check)
-		return cmd_check(config_path);
+	/* An option that would be ignored is refused, naming the mode: a
+	 * user who asked for -t --json expects JSON, not silence. */
+	mode = check ? "-t" : once ? "--once" : status ? "--status" :
+	    trend ? "--trend" : match_path != NULL ? "--match" :
+	    parse_path != NULL ? "--parse" : NULL;
 	if (json && !trend) {
-		fprintf(stderr, "brinkd: --json goes with --trend\n");
+		fprintf(stderr, "brinkd: --json goes with --trend%s%s\n",
+		    mode != NULL ? ", not with " : "", mode != NULL ? mode : "");
 		return EXIT_USAGE;
 	}
+	if (foreground && mode != NULL) {
+		fprintf(stderr, "brinkd: -f goes with the daemon alone, not "
+		    "with %s%s\n", mode, once ? " (which stays in the "
+		    "foreground)" : "");
+		return EXIT_USAGE;
+	}
+
+	if (check)
+		return cmd_check(config_path);
 	if (status)
 		return cmd_status(config_path);
 	if (trend)
