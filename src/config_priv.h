@@ -276,6 +276,11 @@ int	config_facility_parse(const char *);
 const char *config_facility_names(void);
 int	config_sink_type_parse(const char *);
 const char *config_sink_type_name(enum sink_type);
+/* Every sink type's name, n of them, in enum sink_type's order. */
+const char *const *config_sink_types(size_t *n);
+/* Every sink type for a message, "syslog, file, webhook or
+ * alertmanager", or with quoted each name in double quotes; static. */
+const char *config_sink_type_list(int quoted);
 int	config_format_parse(const char *);
 const char *config_format_name(enum sink_format);
 int	config_format_fits(enum sink_type, enum sink_format);

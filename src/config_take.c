@@ -428,12 +428,11 @@ check_headers(struct config_section *s, const struct config_sink *k, int *lines)
 void
 config_take_sink(struct config_section *s)
 {
-	static const char *const types[] = {
-		"syslog", "file", "webhook", "alertmanager"
-	};
+	const char *const *types;
 	struct config *c = s->ld->config;
 	struct config_sink *k;
 	const char *text, *best;
+	size_t n_types;
 	long n;
 	int line, type, *lines;
 
@@ -487,17 +486,17 @@ config_take_sink(struct config_section *s)
 	if ((text = config_value(s, "type", &line)) == NULL) {
 		if (config_option(s, "type") == NULL)
 			config_msg_at(s->ld, 1, s->line, "sink '%s' has no "
-			    "type; add type = \"syslog\", \"file\" or "
-			    "\"webhook\"", k->name);
+			    "type; add type = %s", k->name,
+			    config_sink_type_list(1));
 		return;
 	}
 	if ((type = config_sink_type_parse(text)) == -1) {
-		best = config_suggest(text, types, NELEM(types));
+		types = config_sink_types(&n_types);
+		best = config_suggest(text, types, n_types);
 		config_msg_at(s->ld, 1, line, "sink type \"%s\" is "
-		    "unknown%s%s%s; use syslog, file, webhook or "
-		    "alertmanager", text,
+		    "unknown%s%s%s; use %s", text,
 		    best ? " (did you mean \"" : "", best ? best : "",
-		    best ? "\"?)" : "");
+		    best ? "\"?)" : "", config_sink_type_list(0));
 		return;
 	}
 	k->type = (enum sink_type)type;

@@ -216,9 +216,48 @@ config_facility_names(void)
 	    "user, uucp, local0 to local7";
 }
 
+/* The one list of sink types, in the order of enum sink_type: parsing,
+ * suggestions and every message that lists the types read it. */
 static const char *const sink_type_names[] = {
 	"syslog", "file", "webhook", "alertmanager"
 };
+
+const char *const *
+config_sink_types(size_t *n)
+{
+	*n = NELEM(sink_type_names);
+	return sink_type_names;
+}
+
+/* "a, b, c or d", each name between quote and quote, built once. */
+static const char *
+join_names(char *buf, size_t len, const char *quote)
+{
+	size_t i, n = NELEM(sink_type_names), used = 0;
+	int w;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && used < len; i++) {
+		w = snprintf(buf + used, len - used, "%s%s%s%s",
+		    i == 0 ? "" : i + 1 == n ? " or " : ", ", quote,
+		    sink_type_names[i], quote);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}
+
+const char *
+config_sink_type_list(int quoted)
+{
+	static char plain[128], with_quotes[128];
+
+	if (quoted)
+		return with_quotes[0] != '\0' ? with_quotes :
+		    join_names(with_quotes, sizeof(with_quotes), "\"");
+	return plain[0] != '\0' ? plain : join_names(plain, sizeof(plain), "");
+}
 
 int
 config_sink_type_parse(const char *name)

@@ -16,6 +16,7 @@
 
 #include "../check.h"
 #include "../../src/config.h"
+#include "../../src/config_priv.h"
 #include "config_messages.h"
 
 static const char *srcdir;
@@ -360,6 +361,8 @@ static void
 test_references(void)
 {
 	struct config *c;
+	char quoted[64];
+	int i;
 
 	c = load_text("feed f { url = \"https://example.org/f\" }\n"
 	    "feed f { url = \"https://example.org/g\" }\n"
@@ -378,7 +381,8 @@ test_references(void)
 	    "sink y { type = \"mail\" }\n"
 	    "sink z { type = \"webhook\" url = \"https://h.example/x\" "
 	    "format = \"slak\" }\n"
-	    "sink v { type = \"syslog\" facility = \"local9\" }\n");
+	    "sink v { type = \"syslog\" facility = \"local9\" }\n"
+	    "sink u { min_severity = \"high\" }\n");
 	CHECK(c == NULL, "refused");
 	CHECK(said("test.conf:2: feed 'f' is defined twice: here and at ") &&
 	    said("test.conf:1; rename or remove one"),
@@ -402,6 +406,21 @@ test_references(void)
 	    "\"slack\"?)"), "unknown format");
 	CHECK(said("test.conf:17: facility \"local9\" is unknown"),
 	    "unknown facility");
+	CHECK(said("test.conf:18: sink 'u' has no type; add type = "
+	    "\"syslog\", \"file\", \"webhook\" or \"alertmanager\""),
+	    "a sink without a type is told every type");
+	/* Both lists come from the one table: a type added there is in
+	 * each message. */
+	for (i = 0; strcmp(config_sink_type_name((enum sink_type)i),
+	    "unknown") != 0; i++) {
+		snprintf(quoted, sizeof(quoted), "\"%s\"",
+		    config_sink_type_name((enum sink_type)i));
+		CHECK(strstr(config_sink_type_list(1), quoted) != NULL &&
+		    strstr(config_sink_type_list(0),
+		    config_sink_type_name((enum sink_type)i)) != NULL,
+		    "every sink type is in the lists of the messages");
+	}
+	CHECK(i > 0, "the sink types are listed");
 	config_free(c);
 }
 
