@@ -1126,6 +1126,9 @@ printf 'x\n\nA shoot-on-sight curfew was imposed in Kathmandu after riots.\n' | 
 expect "a shoot-on-sight curfew: a threat, no one named acting" \
     "$(json_get "$T/onsight.out" 'alerts[0]["rule"] + " " + str(len(alerts[0]["actors"]))')" \
     "threat-standing-order 0"
+# Shooting to kill told as conduct, done or alleged, is no order.
+body_none shootingtokill 'Darfur villagers accused the Sudanese army of shooting to kill.'
+body_category ordershoot 'The Sudanese army ordered its troops to shoot to kill in Darfur.' threat
 printf 'Ukraine vowed to fight off Russia.\n' | match_stdin fightoff
 expect "a vow to fight off a party: Ukraine threatens Russia" \
     "$(json_get "$T/fightoff.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
