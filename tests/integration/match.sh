@@ -1120,6 +1120,10 @@ expect "a minister's call for airstrikes: a threat" \
     "threat-call russia"
 body_category parliament 'The Azerbaijani parliament threatened to attack the radar base unless Russia closed it.' threat
 body_none spacerocket 'Japan will resume space rocket launches next month.'
+# Force words that an idiom or a qualifier makes no force.
+title_none hitstreets 'Chad: Sudanese defy threats to hit streets'
+title_none fightpeace 'Sudanese vow to keep fighting for peace'
+title_none legalattack 'Chad threatens legal attack on the boycott.'
 # A standing order to shoot on sight is a threat even when the copy
 # names no one who gave it.
 printf 'x\n\nA shoot-on-sight curfew was imposed in Kathmandu after riots.\n' | match_stdin onsight
