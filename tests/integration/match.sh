@@ -1124,6 +1124,8 @@ body_none spacerocket 'Japan will resume space rocket launches next month.'
 title_none hitstreets 'Chad: Sudanese defy threats to hit streets'
 title_none fightpeace 'Sudanese vow to keep fighting for peace'
 title_none legalattack 'Chad threatens legal attack on the boycott.'
+title_none probeinto 'Chad urges Sudan to finish probe into killing of a Darfur reporter'
+title_none probeattack 'Sudan announces probe into attack on a Darfur funeral'
 # A standing order to shoot on sight is a threat even when the copy
 # names no one who gave it.
 printf 'x\n\nA shoot-on-sight curfew was imposed in Kathmandu after riots.\n' | match_stdin onsight
