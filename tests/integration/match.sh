@@ -1126,6 +1126,8 @@ title_none fightpeace 'Sudanese vow to keep fighting for peace'
 title_none legalattack 'Chad threatens legal attack on the boycott.'
 title_none probeinto 'Chad urges Sudan to finish probe into killing of a Darfur reporter'
 title_none probeattack 'Sudan announces probe into attack on a Darfur funeral'
+title_none answers 'Chadian senator demands answers on killing'
+title_category answerattack 'Chad vowed to answer any attack on its troops.' retaliation
 # A standing order to shoot on sight is a threat even when the copy
 # names no one who gave it.
 printf 'x\n\nA shoot-on-sight curfew was imposed in Kathmandu after riots.\n' | match_stdin onsight
