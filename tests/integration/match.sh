@@ -1126,6 +1126,9 @@ title_none fightpeace 'Sudanese vow to keep fighting for peace'
 title_none legalattack 'Chad threatens legal attack on the boycott.'
 title_none probeinto 'Chad urges Sudan to finish probe into killing of a Darfur reporter'
 title_none probeattack 'Sudan announces probe into attack on a Darfur funeral'
+# A passive "announced" has no object; "is announcing" has one.
+body_none passiveannounce 'As Chadians await the results to be announced, Sudan continues its bombardment on Darfur.'
+body_category announcing 'Sudan is announcing a new offensive in Darfur.' threat
 title_none answers 'Chadian senator demands answers on killing'
 title_category answerattack 'Chad vowed to answer any attack on its troops.' retaliation
 # A standing order to shoot on sight is a threat even when the copy
