@@ -268,6 +268,14 @@ int	 clause_presupposed(const struct clause_sentence *cs, size_t t);
 int	 clause_after_to(const struct clause_sentence *cs, size_t t);
 
 /*
+ * Is token t the infinitive marker used as a preposition, before a past
+ * participle that qualifies a noun ("aid to besieged towns", "travel to
+ * occupied land")?  1 or 0.
+ */
+int	 clause_to_preposition(const struct clause_sentence *cs,
+	    const struct text_doc *doc, size_t t);
+
+/*
  * Is the subject of token t's clause a pronoun alone ("it", "we"), which
  * stands for a party named elsewhere?  1 or 0.
  */

@@ -538,6 +538,30 @@ clause_after_to(const struct clause_sentence *cs, size_t t)
 	return (ccls(&ch, t - 1) & CW_TO) != 0;
 }
 
+/* A past participle after "to" qualifies the noun after it ("aid to
+ * besieged towns", "travel to occupied land"): no infinitive takes one,
+ * so the "to" is a preposition.  Only a form that ends as a regular
+ * past does: "to put", "to set" are base forms of their own. */
+int
+clause_to_preposition(const struct clause_sentence *cs,
+    const struct text_doc *doc, size_t t)
+{
+	struct clause_chain ch;
+	const struct text_token *next;
+	const struct clause_lang *l = cs->lang;
+	uint64_t b;
+
+	if (l == NULL || t + 1 >= doc->n_tokens || !chain_at(cs, t, &ch) ||
+	    !(ccls(&ch, t) & CW_TO))
+		return 0;
+	b = ccls(&ch, t + 1);
+	next = &doc->tokens[t + 1];
+	return (b & (CW_PAST | CW_PART)) && !(b & CW_PRES) &&
+	    next->fold_len > l->past_len &&
+	    memcmp(next->fold + next->fold_len - l->past_len, l->past_suffix,
+	    l->past_len) == 0;
+}
+
 int
 clause_subject_pronoun(const struct clause_sentence *cs, size_t t)
 {

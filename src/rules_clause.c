@@ -331,6 +331,15 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 			    "said");
 			continue;
 		}
+		/* a term that opens with the infinitive's "to" ("to
+		 * @harm") names no act when the "to" is a preposition
+		 * before a participle ("aid to besieged towns") */
+		if (r->clause_lang[lang] != NULL &&
+		    clause_to_preposition(&run->cs, &run->doc, t)) {
+			rules_say(run, "  not fired: \"to\" before a "
+			    "participle is a preposition, no infinitive");
+			continue;
+		}
 		if ((r->rule_tenses[ri] | r->rule_moods[ri]) != 0 &&
 		    r->clause_lang[lang] != NULL &&
 		    !((r->rule_tenses[ri] >> v.tense) & 1) &&

@@ -59,6 +59,7 @@ check_sentence(const struct text_doc *doc, const struct text_sentence *sn,
 			abort();
 		clause_verb_describe(&v, line, 16);
 		(void)clause_demand_not_to(cs, t);
+		(void)clause_to_preposition(cs, doc, t);
 	}
 }
 

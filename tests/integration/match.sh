@@ -1126,6 +1126,8 @@ title_none fightpeace 'Sudanese vow to keep fighting for peace'
 title_none legalattack 'Chad threatens legal attack on the boycott.'
 title_none probeinto 'Chad urges Sudan to finish probe into killing of a Darfur reporter'
 title_none probeattack 'Sudan announces probe into attack on a Darfur funeral'
+# "To" before a participle is a preposition, no infinitive.
+body_none toparticiple 'Chad will send aid to besieged Abeche.'
 # A passive "announced" has no object; "is announcing" has one.
 body_none passiveannounce 'As Chadians await the results to be announced, Sudan continues its bombardment on Darfur.'
 body_category announcing 'Sudan is announcing a new offensive in Darfur.' threat

@@ -257,6 +257,28 @@ test_demand_not_to(void)
 	    "no to: no demand");
 }
 
+static void
+test_to_preposition(void)
+{
+	analyse("Chad will send aid to besieged towns in Darfur.", 0);
+	CHECK_INT(clause_to_preposition(&cs, &doc, token("to")), 1,
+	    "to before a participle: a preposition");
+	analyse("The envoy was to travel to occupied villages.", 0);
+	CHECK_INT(clause_to_preposition(&cs, &doc, token("to") + 2), 1,
+	    "the second to, before occupied: a preposition");
+	CHECK_INT(clause_to_preposition(&cs, &doc, token("to")), 0,
+	    "the first, before travel: an infinitive");
+	analyse("Sudan vowed to attack the rebels.", 0);
+	CHECK_INT(clause_to_preposition(&cs, &doc, token("to")), 0,
+	    "to before a base form: an infinitive");
+	analyse("Sudan plans to put troops on the border.", 0);
+	CHECK_INT(clause_to_preposition(&cs, &doc, token("to")), 0,
+	    "to put: a base form that is also a past one");
+	analyse("Sudan sent troops to the border.", 0);
+	CHECK_INT(clause_to_preposition(&cs, &doc, token("to")), 0,
+	    "to before an article: not this case");
+}
+
 /* What the head says reaches its arguments, not the phrases inside
  * them, unless a light word carries it on. */
 static void
@@ -990,6 +1012,7 @@ main(void)
 	test_threats();
 	test_framed_mood();
 	test_demand_not_to();
+	test_to_preposition();
 	test_arguments();
 	test_negation();
 	test_denials();
