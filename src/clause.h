@@ -174,6 +174,13 @@ const struct clause_lang *clause_lang_find(const char *language);
 const char *const *clause_lang_hesitate_verbs(const struct clause_lang *);
 
 /*
+ * The language's prefixes that a hyphen joins to a word to deny or undo
+ * it ("de" in "de-escalation", "anti", "non"), NULL-terminated: the word
+ * after one is not the word alone ("escalation").
+ */
+const char *const *clause_lang_negating_prefixes(const struct clause_lang *);
+
+/*
  * Analyse sentence sn of doc (its tokens as text_analyse made them).
  * headline is 1 when the sentence is an article's title.  Fills out
  * (free with clause_sentence_free, also after an error); returns 0, or

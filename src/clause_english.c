@@ -474,6 +474,10 @@ static const char *const english_noun_endings[] = {
 	NULL
 };
 
+static const char *const english_negating_prefixes[] = {
+	"de", "anti", "non", NULL
+};
+
 struct clause_lang clause_english = {
 	.name = "english",
 	.words = english_words,
@@ -493,4 +497,5 @@ struct clause_lang clause_english = {
 	.belief_nouns = english_belief_nouns,
 	.no_present_endings = english_no_present_endings,
 	.noun_endings = english_noun_endings,
+	.negating_prefixes = english_negating_prefixes,
 };

@@ -92,6 +92,12 @@ clause_lang_hesitate_verbs(const struct clause_lang *l)
 	return l->hesitate_verbs;
 }
 
+const char *const *
+clause_lang_negating_prefixes(const struct clause_lang *l)
+{
+	return l->negating_prefixes;
+}
+
 const struct clause_lang *
 clause_lang_find(const char *language)
 {

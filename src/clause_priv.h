@@ -161,6 +161,9 @@ struct clause_lang {
 	 * (clause_cut.c); NULL ends. */
 	const char *const *no_present_endings;
 	const char *const *noun_endings;
+	/* Prefixes that a hyphen joins to a word to deny or undo it
+	 * ("de-escalation", "anti-war", "non-aggression"); NULL ends. */
+	const char *const *negating_prefixes;
 
 	int		 built;		/* 1 built, -1 failed */
 	size_t		 past_len, ing_len, adv_len, pres_len;

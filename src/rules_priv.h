@@ -60,6 +60,8 @@ enum rules_kind {
 				   (rules_filter.c) */
 #define RULES_CONTEXT	0x10	/* the first word of a context phrase
 				   (rules_context.c) */
+#define RULES_BOUND	0x20	/* a hyphen binds it to a negating prefix
+				   ("escalation" in "de-escalation") */
 
 #define RULES_SHARED	SIZE_MAX	/* owner of the shared negation cues */
 
@@ -221,7 +223,8 @@ struct rules_run {
 	size_t			*cand_off;	/* token i: cands[off[i]..off[i+1]) */
 	unsigned char		*starts;	/* per token: RULES_START,
 						   RULES_ANCHOR, RULES_JOINED,
-						   RULES_NEEDED */
+						   RULES_NEEDED, RULES_BOUND */
+	int			 bound;		/* a token has RULES_BOUND */
 	uint32_t		*join_cands;	/* word ids of hyphened pairs */
 	size_t			*join_off;	/* pair i (tokens i, i + 1):
 						   join_cands[off[i]..

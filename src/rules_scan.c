@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cand_cache.h"
+#include "clause.h"
 #include "config.h"
 #include "memo.h"
 #include "rules.h"
@@ -86,12 +87,40 @@ rules_token_cands(const struct rules *r, const struct text_token *t,
 	return n;
 }
 
+/*
+ * May a phrase whose words matched the tokens literal marks in [start,
+ * end) stand?  Not when a word of it is one a hyphen binds to a
+ * negating prefix ("escalation" in "de-escalation") and the prefix is
+ * no word of the phrase: "call* for ...2 escalation" does not find "call
+ * for de-escalation", "de-escalat*" does.  Names of parties are left
+ * as they are: an anti-Varnia protest still names Varnia.
+ */
+static int
+rules_bound_ok(const struct rules_run *run, uint32_t pat, size_t start,
+    size_t end, uint64_t literal)
+{
+	size_t k;
+
+	if (!run->bound || run->r->pats[pat].kind == PAT_ACTOR ||
+	    run->r->pats[pat].kind == PAT_ROLE)
+		return 1;
+	for (k = start; k < end; k++)
+		if ((run->starts[k] & RULES_BOUND) &&
+		    ((literal >> (k - start)) & 1) && (k == start ||
+		    !((literal >> (k - 1 - start)) & 1)))
+			return 0;
+	return 1;
+}
+
 static int
 rules_push_occ(struct rules_run *run, uint32_t pat, size_t start, size_t end,
     uint64_t literal)
 {
 	struct rules_occ *o;
 	size_t cap;
+
+	if (!rules_bound_ok(run, pat, start, end, literal))
+		return 0;
 
 	if (run->n_occs == run->cap_occs) {
 		cap = run->cap_occs ? run->cap_occs * 2 : 64;
@@ -301,6 +330,38 @@ rules_scan_joins(struct rules_run *run)
 	return 0;
 }
 
+/* Is fold one of the negating prefixes of a language the rules use? */
+static int
+rules_negating_prefix(const struct rules *r, const char *fold)
+{
+	const char *const *p;
+	int l;
+
+	for (l = 0; l < r->n_langs; l++)
+		if (r->clause_lang[l] != NULL)
+			for (p = clause_lang_negating_prefixes(
+			    r->clause_lang[l]); p != NULL && *p != NULL; p++)
+				if (strcmp(*p, fold) == 0)
+					return 1;
+	return 0;
+}
+
+/* Mark the tokens a hyphen binds to a negating prefix (RULES_BOUND). */
+static void
+rules_scan_bound(struct rules_run *run)
+{
+	const struct text_token *tok = run->doc.tokens;
+	size_t i;
+
+	run->bound = 0;
+	for (i = 1; i < run->doc.n_tokens; i++)
+		if ((tok[i].flags & TEXT_HYPHEN) &&
+		    rules_negating_prefix(run->r, tok[i - 1].fold)) {
+			run->starts[i] |= RULES_BOUND;
+			run->bound = 1;
+		}
+}
+
 /*
  * The candidates of every token of run->doc (run->cands, cand_off), and
  * what it may be to the phrases (run->starts).  A token met before,
@@ -349,7 +410,10 @@ rules_scan_cands(struct rules_run *run)
 	}
 	/* A text without a hyphened pair has none to look up (join_off
 	 * is read only where RULES_JOINED marks a pair). */
-	return hyphens ? rules_scan_joins(run) : 0;
+	if (!hyphens)
+		return 0;
+	rules_scan_bound(run);
+	return rules_scan_joins(run);
 }
 
 int

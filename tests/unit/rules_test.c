@@ -225,6 +225,54 @@ out:
 	cfg.n_classes = 0;
 }
 
+/*
+ * A word that a hyphen binds to a negating prefix ("escalation" in
+ * "de-escalation") is not the word alone: only a phrase that names the
+ * prefix finds it.  Names of parties are still found after one.
+ */
+static void
+test_bound(void)
+{
+	static struct config_rule save[8];
+	struct config_rule *rs;
+	struct rules *r;
+
+	memcpy(save, rules, sizeof(save));
+	memset(rules, 0, sizeof(rules));
+	cfg.n_rules = 0;
+	rs = add_rule("escalate", "threat", SEV_MEDIUM,
+	    LIST("call* for ...2 escalation", "war ...2 protest*"));
+	rs->actors = NONE;
+	add_rule("calm", "deescalation", SEV_LOW,
+	    LIST("call* for ...2 de-escalation"))->actors = NONE;
+	add_rule("named", "threat", SEV_LOW, LIST("protest*"))->actors =
+	    LIST("israel");
+	if ((r = compile_checked("the bound words' rules compile")) == NULL)
+		goto out;
+	CHECK_INT(run("Chad called for an escalation."), 1,
+	    "the word alone: a hit");
+	CHECK_STR(hit_rule(0), "escalate", "of the rule that names it");
+	CHECK_INT(run("Chad called for de-escalation."), 1,
+	    "after de-, only the phrase that names the prefix");
+	CHECK_STR(hit_rule(0), "calm", "the prefix's rule");
+	CHECK_INT(run("Chad called for a de-escalation."), 1,
+	    "past a gap too");
+	CHECK_STR(hit_rule(0), "calm", "still the prefix's rule");
+	CHECK_INT(run("Students held anti-war protests."), 0,
+	    "anti-: the bound word starts no phrase");
+	CHECK_INT(run("Students held war protests."), 1, "where the bare "
+	    "word does");
+	CHECK_INT(run("Students held anti-Israel protests."), 1,
+	    "a party's name after a prefix is still the party");
+	CHECK_STR(hit_rule(0), "named", "for the rule that needs it");
+	rules_free(r);
+	compiled = NULL;
+out:
+	rules_result_free(&res);
+	memcpy(rules, save, sizeof(save));
+	cfg.n_rules = 0;
+}
+
 /* A path's bits: one per word but its anchor (the first), by id mod 64;
  * bits not all among another path's mean a word the other lacks. */
 static void
@@ -804,6 +852,8 @@ main(void)
 	test_filter();
 	test_path_bits();
 	test_join();
+	setup();
+	test_bound();
 	setup();
 	test_clauses();
 	setup();
