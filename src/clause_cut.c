@@ -88,11 +88,12 @@ opener_at(const struct clause_work *w, size_t k, int verb_seen,
 			break;
 		if (clause_finite_start(w, j, k))
 			return b & CW_SUBORD ? OP_CONJ : OP_AND;
-		/* a headline's present after its subject ("as Hamas
-		 * accepts truce"), a verb of the news; not a noun before
-		 * "and" and the main clause's verb ("after Hamas attack
-		 * and vows") */
-		if ((b & CW_SUBORD) && w->headline && j > k + 1 &&
+		/* a present after its subject ("as Hamas accepts truce"),
+		 * a verb of the news, in a headline or in the present a
+		 * standfirst tells ("they flee as the army expands its
+		 * assault"); not a noun before "and" and the main clause's
+		 * verb ("after Hamas attack and vows") */
+		if ((b & CW_SUBORD) && j > k + 1 &&
 		    clause_weak_start(w, j, k, 0) && (wcls(w, j) & CW_NEWS) &&
 		    !(wcls(w, j + 1) & (CW_AND | CW_OR)))
 			return OP_CONJ;

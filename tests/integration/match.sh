@@ -1126,6 +1126,9 @@ title_none fightpeace 'Sudanese vow to keep fighting for peace'
 title_none legalattack 'Chad threatens legal attack on the boycott.'
 title_none probeinto 'Chad urges Sudan to finish probe into killing of a Darfur reporter'
 title_none probeattack 'Sudan announces probe into attack on a Darfur funeral'
+# A present after "as" and its subject is a clause of its own: the
+# speaker of the sentence does not say it.
+body_none asexpands 'Chadians say they have nowhere to run as Sudan’s army expands its assault.'
 # An aim told in a relative clause is background, no threat.
 body_none whereaim 'Chadian troops are fighting to hold the east, where Sudan is seeking to capture the town of Abeche.'
 body_rule seekaim 'Sudan is seeking to capture the town of Abeche.' threat-force-future

@@ -708,6 +708,14 @@ test_headlines(void)
 	analyse("Chad shells Abeche as rebels accept truce", 1);
 	CHECK_STR(subject("accept"), "rebels", "a headline's present "
 	    "after 'as' and its subject opens a clause of its own");
+	analyse("Villagers say they have nowhere to run as the Sudanese "
+	    "army expands its assault.", 0);
+	CHECK_STR(subject("expands"), "the sudanese army", "outside a "
+	    "headline too, a present of the news after 'as' and its subject "
+	    "opens a clause of its own");
+	CHECK_STR(verb("expands"), "tense=present mood=none negated=no",
+	    "told in the present");
+	CHECK_STR(speaker("expands"), "", "which the villagers do not say");
 	analyse("Chad hits Abeche after the rebels agree to talks", 1);
 	CHECK_STR(subject("agree"), "the rebels", "after 'after' too");
 	analyse("Panic in Abeche as Sudan cancels the talks", 1);
