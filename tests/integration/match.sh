@@ -429,6 +429,10 @@ title_rule hostages_released 'Darfur war: ten more hostages released in the nort
 title_none hostages_rescued 'Darfur war: four hostages freed in an army raid'
 body_none state_frees 'Chad frees 12 hostages held by the rebels.'
 body_none dead_over 'The rebels handed over the bodies of two dead hostages.'
+# A swap of captives is a step between the sides that hold them, whoever
+# the sentence is about; not one still to come, nor the dead handed back.
+body_rule swap_told 'The poet was one of twelve prisoners released in the second prisoner swap of the Darfur war.' deescalation-exchange-told
+body_none swap_due 'Five prisoners are due to be freed in the Darfur war in exchange for captives.'
 # A release greeted or announced has happened; one demanded has not,
 # and a report released is no captive.
 title_rule release_hailed 'Sudan hails release of its border guards held by Darfur rebels' deescalation-release-hailed
