@@ -639,6 +639,12 @@ title_rule advance "Sudan's army says its troops will advance on the rebel town"
 title_rule evac_told 'Darfur town shelled and residents told to evacuate' threat-evacuation-told
 title_none evac_wildfire 'Residents told to evacuate as wildfire nears the shelled town'
 body_none evac_meeting 'After the war talks broke down the envoy was told to leave the meeting.'
+# So is the order told by its deadline or as issued; not for a storm,
+# nor envoys given days to leave a country.
+body_rule evac_given "The clinic's patients in Abeche were given two hours to leave before the assault." threat-evacuation-given
+body_rule evac_issued 'New evacuation orders were issued for Abeche as the war goes on.' threat-evacuation-given
+body_none evac_given_storm 'Residents of the coast were given two days to evacuate before the hurricane.'
+body_none evac_given_envoys 'Diplomats were given 72 hours to leave the country after the war began.'
 # A leader set on an offensive, or approving the plans of one, threatens it.
 title_rule set_on "Chad's president set on an offensive against the rebels in the north" threat-of-force
 title_rule assault_plans "Sudan's army chief approves assault plans for the rebel-held town" threat-of-force
