@@ -696,6 +696,12 @@ expect "a truce took effect: deescalation-talks" \
 printf 'x\n\nThe Chadian army said there would be no cease-fire until the rebels were destroyed.\n' | match_stdin cease_fire
 expect "no cease-fire until the rebels are destroyed: threat-war-goes-on" \
     "$(json_get "$T/cease_fire.out" 'alerts[0]["rule"]')" threat-war-goes-on
+# A truce refused on a condition is the war kept up until it is met;
+# talks refused so, or a truce's chances judged, are not.
+title_rule truce_if 'Darfur rebels say no ceasefire if their fighters are not freed' threat-war-goes-on-if
+title_rule truce_unless 'Chad says no truce unless the rebels quit Abeche' threat-war-goes-on-if
+title_none talks_unless 'Darfur rebels say no ceasefire talks unless Chad frees prisoners'
+title_none truce_judged 'No ceasefire can last if aid is blocked, UN envoy says'
 # Force to be increased is more of it ("will increase its attacks"),
 # and military pressure is force.
 printf 'x\n\nChad said it would increase its attacks on the rebels.\n' | match_stdin increase
