@@ -955,6 +955,9 @@ title_category resume 'Ukraine agreed to resume the stalled talks with Russia.' 
 # A deal or a truce reached is a step; one urged or wanted as a goal is
 # not reached.
 body_rule truce_reached 'Chad and the Darfur rebels reached a ceasefire deal on Sunday after a week of fighting.' deescalation-reached
+# Talks confirmed are held; trade talks are none, confirmed or not.
+title_rule talks_confirmed 'Chad confirms truce talks with Darfur rebels' deescalation-talks-confirmed
+title_none trade_confirmed 'Minister confirms trade talks with Japan'
 title_category truce_declared 'Darfur rebels declare a unilateral ceasefire in their war with Chad' deescalation
 title_none reach_urged 'Ostland urges Chad and the rebels to reach a truce'
 body_none reach_goal 'Ostland said Chad would have to make concessions to reach a truce with the rebels.'
