@@ -1549,6 +1549,10 @@ title_rule topictalks 'Chad peace talks: what the envoys want' deescalation-truc
 # War declared on a party, or bare, is a threat; on a thing, a campaign.
 title_rule wardeclared 'Sudan declares war on Chad over the border raids' threat-war-declared-on
 title_rule atwar 'Chad declares it is at war as Darfur rebels shell its towns' threat-war-declared
+# A warning against force is a threat from the rival of the one warned,
+# advice from any other.
+title_rule warned_against 'Sudan warns the RSF against attacking Darfur towns' threat-warned-against
+title_none warned_ally 'Chad warns Sudan against an invasion of Darfur'
 title_none warcampaign 'Sudan declares war on locusts and drought'
 title_none warrenters 'Sudanese renters declare war on Chadian landlords'
 # A truce after which news happens, a pause during which it does, is
