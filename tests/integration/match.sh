@@ -235,6 +235,10 @@ body_none easiest_demands 'The Darfur rebels said the easiest demands would be m
 # A truce offer on the table is news in a headline with no verb too;
 # talks a party is said to wreck do not go on.
 title_rule verbless_offer 'A look at the new Darfur ceasefire proposal' deescalation-new-offer
+# Talks ongoing or dragging on go on; a firm's talks with a union do not.
+title_rule talks_drag 'Darfur rebels shell Abeche as truce negotiations drag on' deescalation-talks-ongoing
+body_rule talks_ongoing 'Negotiations ongoing for release of Darfur hostages, reports say.' deescalation-talks-ongoing
+title_none talks_ongoing_pay 'Ongoing talks with the union over pay, the firm says'
 title_none talks_stall 'Chad shells a market in Abeche as the Darfur truce talks stall'
 printf '%s\n' 'Critics accuse the Chadian leader of seeking to blow up the negotiations and resume the war in Darfur' | match_stdin wreck
 expect "talks wrecked: no de-escalation among the hits" \
