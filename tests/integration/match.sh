@@ -413,6 +413,10 @@ body_none no_end_unsaid 'The war will not end until the rebels answer three ques
 printf 'x\n\nChad pledged to defeat Sudan.\n' | match_stdin defeat
 expect "pledged to defeat Sudan: threat-force-party" \
     "$(json_get "$T/defeat.out" 'alerts[0]["rule"]')" threat-force-party
+# Action vowed against a named party is force against it; against a
+# thing it is none.
+title_rule action_party 'Sudan vows action against the RSF in Darfur' threat-action-party
+title_none action_thing 'Chad vows action against fraud'
 # A party that plans an act of force announces it ("plans ground
 # attack"); a plan another party reports is that party's account, and a
 # weapon planned is an arsenal, not an act.
