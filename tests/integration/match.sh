@@ -417,6 +417,9 @@ expect "pledged to defeat Sudan: threat-force-party" \
 # thing it is none.
 title_rule action_party 'Sudan vows action against the RSF in Darfur' threat-action-party
 title_none action_thing 'Chad vows action against fraud'
+# So is readiness or a vow to fight a named party; fighting a thing is none.
+title_rule fight_party 'Darfur rebels ready to fight Chad if Sudan helps them' threat-fight-party
+title_none fight_thing 'Chad army ready to fight poverty in Darfur'
 # A party that plans an act of force announces it ("plans ground
 # attack"); a plan another party reports is that party's account, and a
 # weapon planned is an arsenal, not an act.
