@@ -656,6 +656,12 @@ body_rule evac_given "The clinic's patients in Abeche were given two hours to le
 body_rule evac_issued 'New evacuation orders were issued for Abeche as the war goes on.' threat-evacuation-given
 body_none evac_given_storm 'Residents of the coast were given two days to evacuate before the hurricane.'
 body_none evac_given_envoys 'Diplomats were given 72 hours to leave the country after the war began.'
+# People facing expulsion, or a plan to move them out, are threatened
+# with force; a pupil's or migrants' expulsion is none.
+title_rule expulsion 'Darfur villagers face immediate expulsion' threat-expulsion
+title_rule displacement_plan 'Villagers stand ground amid displacement plan' threat-expulsion
+title_none pupil_expelled 'Pupil faces expulsion over war protest'
+title_none migrants_expelled 'Migrants face expulsion as war rages'
 # A leader set on an offensive, or approving the plans of one, threatens it.
 title_rule set_on "Chad's president set on an offensive against the rebels in the north" threat-of-force
 title_rule assault_plans "Sudan's army chief approves assault plans for the rebel-held town" threat-of-force
