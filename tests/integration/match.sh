@@ -440,6 +440,10 @@ title_rule hostages_released 'Darfur war: ten more hostages released in the nort
 title_none hostages_rescued 'Darfur war: four hostages freed in an army raid'
 body_none state_frees 'Chad frees 12 hostages held by the rebels.'
 body_none dead_over 'The rebels handed over the bodies of two dead hostages.'
+# "Free" in a headline's present is the release; the title's "to free"
+# is one to come.
+title_rule free_now 'Photos: Darfur rebels free more captives' deescalation-free-now
+title_none free_to 'Darfur rebels to free captives'
 # A swap of captives is a step between the sides that hold them, whoever
 # the sentence is about; not one still to come, nor the dead handed back.
 body_rule swap_told 'The poet was one of twelve prisoners released in the second prisoner swap of the Darfur war.' deescalation-exchange-told
