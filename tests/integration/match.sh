@@ -1574,6 +1574,9 @@ title_rule atwar 'Chad declares it is at war as Darfur rebels shell its towns' t
 # advice from any other.
 title_rule warned_against 'Sudan warns the RSF against attacking Darfur towns' threat-warned-against
 title_none warned_ally 'Chad warns Sudan against an invasion of Darfur'
+# Every course kept open is a veiled threat in a story of conflict.
+title_rule all_open "'All scenarios open': RSF chief in first speech since Darfur war" threat-all-open
+title_none all_open_trade 'Japan keeps all options open on the trade pact'
 title_none warcampaign 'Sudan declares war on locusts and drought'
 title_none warrenters 'Sudanese renters declare war on Chadian landlords'
 # A truce after which news happens, a pause during which it does, is
