@@ -1082,6 +1082,13 @@ title_none aimpushfor 'Sudan shells Chad amid a push for a new halt in fighting'
 title_none aimworkon 'Niger working with Chad on a quick end to the Sudan war'
 title_category aimtaken 'Chad agrees to end the war with Sudan' deescalation
 title_category aimeased 'Chad and Sudan ease tensions' deescalation
+# So is one that a plan, a way, a solution, a resolution or a summit is
+# for; a plan to end a war put out is a peace plan, leaked or unveiled.
+title_none aimsolutions 'Sudan talks of solutions to end the war with Chad'
+title_none aimresolution 'UN members approve a resolution to halt the fighting in Darfur'
+title_none aimsummit 'Norland hosts a summit to de-escalate the Chad-Sudan war'
+title_category aimleaked 'Sudan leaks its plan to end the war with Chad' deescalation
+title_category aimagreed 'Chad and the rebels agree to a plan and halt the fighting in Darfur' deescalation
 # A threat told as a noun is its owner's, low, and nobody's without one.
 printf 'Latvia asked for more allied troops amid the Russian threat.\n' | match_stdin owned
 expect "an owned threat: Russia's, low" \
