@@ -585,6 +585,12 @@ expect "... by the rebels" "$(json_get "$T/as_clause.out" 'alerts[0]["actors"]')
 # is a step that party has not taken, and none of the one who urges it.
 body_rule restraint_pledged 'Chad and Sudan pledged restraint on the border.' deescalation-restraint
 body_none restraint_urged 'Chad urged Sudan to show restraint on the border.'
+# A settlement or restraint a party is only for is a stance: a step
+# down between rivals or with fighters, not a bystander's.
+title_none settle_bystander 'The US reiterates its commitment to a political solution as Sudan shells Darfur'
+body_none settle_praised 'France says Chad acted with restraint.'
+body_rule settle_rivals 'Sudan and the RSF said they wanted a peaceful resolution of the war.' deescalation-settlement
+body_rule settle_foe 'Chad told the rebels it wants a political solution.' deescalation-settlement-foe
 # Forces reported on alert are capability; forces a party puts on alert
 # are its move.
 body_none on_alert 'Chadian troops were on high alert near the border with Sudan.'
