@@ -1090,6 +1090,10 @@ title_category aimtaken 'Chad agrees to end the war with Sudan' deescalation
 title_category aimeased 'Chad and Sudan ease tensions' deescalation
 # So is one that a plan, a way, a solution, a resolution or a summit is
 # for; a plan to end a war put out is a peace plan, leaked or unveiled.
+# Force resumed or restarted after a truce: the truce is when, no step.
+title_none strikes_resume 'Sudan strikes on Darfur towns resume after the truce'
+title_none ops_restart 'Sudan says operations have restarted in Darfur after the truce ran out'
+title_rule talks_resume 'Sudan resumes truce talks with the RSF' deescalation-talks
 title_none aimsolutions 'Sudan talks of solutions to end the war with Chad'
 title_none aimresolution 'UN members approve a resolution to halt the fighting in Darfur'
 title_none aimsummit 'Norland hosts a summit to de-escalate the Chad-Sudan war'
