@@ -1097,6 +1097,8 @@ title_rule talks_resume 'Sudan resumes truce talks with the RSF' deescalation-ta
 title_none aimsolutions 'Sudan talks of solutions to end the war with Chad'
 title_none aimresolution 'UN members approve a resolution to halt the fighting in Darfur'
 title_none aimsummit 'Norland hosts a summit to de-escalate the Chad-Sudan war'
+title_none aimpushing 'The US says it is pushing to avoid a regional escalation as Sudan shells Darfur'
+title_rule aimavoid 'Sudan says it wants to avoid escalation with the RSF' deescalation-restraint
 title_category aimleaked 'Sudan leaks its plan to end the war with Chad' deescalation
 title_category aimagreed 'Chad and the rebels agree to a plan and halt the fighting in Darfur' deescalation
 # A threat told as a noun is its owner's, low, and nobody's without one.
