@@ -239,6 +239,12 @@ size_t	 clause_participle_by(const struct clause_sentence *cs, size_t t);
 int	 clause_contrast_not(const struct clause_sentence *cs, size_t t);
 
 /*
+ * Is token t the determiner "no" ("no plans", "no end to the war"),
+ * which denies the noun phrase it opens and no more?  1 or 0.
+ */
+int	 clause_no_determiner(const struct clause_sentence *cs, size_t t);
+
+/*
  * Is token t a noun of demand outside its clause's verb group
  * ("Chad's ultimatum to withdraw", "the rebels' demands")?  1 or 0.
  */

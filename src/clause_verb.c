@@ -474,6 +474,24 @@ clause_contrast_not(const struct clause_sentence *cs, size_t t)
 }
 
 int
+clause_no_determiner(const struct clause_sentence *cs, size_t t)
+{
+	uint64_t here, next;
+	size_t k;
+
+	if (cs->lang == NULL || t < cs->class_first ||
+	    (k = t - cs->class_first) + 1 >= cs->n_classes)
+		return 0;
+	here = cs->classes[k];
+	next = cs->classes[k + 1];
+	/* a word that opens a noun phrase follows: not "said no to it",
+	 * "no longer", "no, it will not" */
+	return (here & CW_NO) && (here & CW_DET) &&
+	    !(next & (CW_PREP | CW_TO | CW_OF | CW_LONGER | CW_FUNC |
+	    CW_AND | CW_OR | CW_CONJ));
+}
+
+int
 clause_demand_noun(const struct clause_sentence *cs, size_t t)
 {
 	struct clause_chain ch;

@@ -97,6 +97,23 @@ rules_either_way(const struct rules_run *run, const struct text_sentence *sn,
 }
 
 /*
+ * Does the determiner "no" at token k deny the term that starts at
+ * start?  It denies the noun phrase it opens, so only a term that
+ * begins within a few words of it ("no plans to strike", "no immediate
+ * end to the war"); one further on is outside its phrase ("no end to
+ * the siege with no end to the war": the first "no" neither denies the
+ * second phrase nor cancels the second "no").
+ */
+#define RULES_NO_REACH	3	/* words between "no" and its term */
+static int
+rules_no_out_of_reach(const struct rules_run *run,
+    const struct text_sentence *sn, size_t k, size_t start)
+{
+	return run->cs_sentence == sn && clause_no_determiner(&run->cs, k) &&
+	    k + 1 + RULES_NO_REACH < start;
+}
+
+/*
  * Is the term occurrence t of rule ri negated?  The cues that stand in
  * its clause, before it and close to it, are counted without overlaps;
  * an odd count negates ("did not rule out strikes" has two).  *cue gets
@@ -144,6 +161,11 @@ rules_negated(const struct rules_run *run, const struct text_sentence *sn,
 			continue;
 		}
 		if (best != NULL && rules_either_way(run, sn, best->start)) {
+			pos = best->end;
+			continue;
+		}
+		if (best != NULL && best->end == best->start + 1 &&
+		    rules_no_out_of_reach(run, sn, best->start, t->start)) {
 			pos = best->end;
 			continue;
 		}

@@ -674,6 +674,9 @@ title_none pupil_expelled 'Pupil faces expulsion over war protest'
 title_none migrants_expelled 'Migrants face expulsion as war rages'
 title_none migrants_plan 'Sudan unveils an expulsion plan for Chadian migrants'
 title_none asylum_order 'Asylum seekers in Chad handed expulsion orders'
+# A determiner "no" denies its own phrase: it neither reaches a term
+# further on nor cancels a second "no" that denies the term.
+title_category no_no 'Sudan with no allies at all has no plans to attack Chad' deescalation
 # A leader set on an offensive, or approving the plans of one, threatens it.
 title_rule set_on "Chad's president set on an offensive against the rebels in the north" threat-of-force
 title_rule assault_plans "Sudan's army chief approves assault plans for the rebel-held town" threat-of-force

@@ -404,6 +404,15 @@ test_denials(void)
 	analyse("Iran not behind the attacks", 1);
 	CHECK(!clause_contrast_not(&cs, token("not")),
 	    "nor before a preposition");
+	analyse("Chad has no plans to attack.", 0);
+	CHECK(clause_no_determiner(&cs, token("no")),
+	    "no before a noun: a determiner, denying its phrase");
+	analyse("Chad said no to the attack.", 0);
+	CHECK(!clause_no_determiner(&cs, token("no")),
+	    "said no: no determiner");
+	analyse("Chad does not plan an attack.", 0);
+	CHECK(!clause_no_determiner(&cs, token("not")),
+	    "not is no determiner");
 }
 
 static void
