@@ -60,6 +60,8 @@ check_sentence(const struct text_doc *doc, const struct text_sentence *sn,
 		clause_verb_describe(&v, line, 16);
 		(void)clause_demand_not_to(cs, t);
 		(void)clause_to_preposition(cs, doc, t);
+		(void)clause_no_determiner(cs, t);
+		(void)clause_contrast_not(cs, t);
 	}
 }
 
