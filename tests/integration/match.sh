@@ -799,6 +799,15 @@ body_category armedgroup 'The armed group said it was determined to track down t
 body_none noplace 'The government said that attacks on refugees have no place in our society.'
 printf 'x\n\nPakistan'"'"'s crushing defeat by India on Sunday stunned its fans.\n' | match_stdin crushingdefeat
 expect_none "a crushing defeat at cricket: no alert" crushingdefeat
+# A country that plays another in a contest named after "in" or "for"
+# is its team: sport.  Force against the contest itself, or by gunmen
+# in a sentence that only mentions a sport, still alerts.
+title_none cupforce 'Sudan will attack Chad in the Nations Cup qualifier'
+title_none cupcrush 'Chad will crush Sudan in the cup semi-final'
+body_none titlefight 'Chad has vowed to fight Sudan for the championship title.'
+title_category cupattacked 'Insurgents threaten to bomb the football tournament' threat
+body_category sportsmention 'Gunmen vowed to kill the athletes as they left the stadium after the league match.' threat
+body_category fightfinal 'Chad vowed to fight Sudan in the final battle for Darfur.' threat
 printf 'x\n\nNorth Korea said South Korea would suffer a crushing defeat if it attacked.\n' | match_stdin wouldsuffer
 expect "a crushing defeat threatened: North Korea threatens South Korea" \
     "$(json_get "$T/wouldsuffer.out" 'alerts[0]["category"] + " " + alerts[0]["actors"][0] + " " + ",".join(alerts[0]["targets"])')" \
