@@ -95,13 +95,13 @@ rules_token_cands(const struct rules *r, const struct text_token *t,
  * for de-escalation", "de-escalat*" does.  Names of parties are left
  * as they are: an anti-Varnia protest still names Varnia.
  */
-static int
+static int __attribute__((noinline))
 rules_bound_ok(const struct rules_run *run, uint32_t pat, size_t start,
     size_t end, uint64_t literal)
 {
 	size_t k;
 
-	if (!run->bound || run->r->pats[pat].kind == PAT_ACTOR ||
+	if (run->r->pats[pat].kind == PAT_ACTOR ||
 	    run->r->pats[pat].kind == PAT_ROLE)
 		return 1;
 	for (k = start; k < end; k++)
@@ -119,7 +119,9 @@ rules_push_occ(struct rules_run *run, uint32_t pat, size_t start, size_t end,
 	struct rules_occ *o;
 	size_t cap;
 
-	if (!rules_bound_ok(run, pat, start, end, literal))
+	/* the flag first, and the check out of line: inlined, it kept
+	 * rules_push_occ itself out of rules_walk, a call per phrase */
+	if (run->bound && !rules_bound_ok(run, pat, start, end, literal))
 		return 0;
 
 	if (run->n_occs == run->cap_occs) {
