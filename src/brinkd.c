@@ -159,10 +159,11 @@ main(int argc, char *argv[])
 		    mode != NULL ? ", not with " : "", mode != NULL ? mode : "");
 		return EXIT_USAGE;
 	}
-	if (foreground && mode != NULL) {
-		fprintf(stderr, "brinkd: -f goes with the daemon alone, not "
-		    "with %s%s\n", mode, once ? " (which stays in the "
-		    "foreground)" : "");
+	/* --once is the daemon's loop run once: -f says what it does
+	 * anyway, and cron lines and scripts that give both keep working */
+	if (foreground && mode != NULL && !once) {
+		fprintf(stderr, "brinkd: -f goes with the daemon and --once, "
+		    "not with %s\n", mode);
 		return EXIT_USAGE;
 	}
 

@@ -30,22 +30,24 @@ check "--json with --status is refused" \
 check "--json alone still says where it goes" \
     refused "brinkd: --json goes with --trend" --json -c "$T/brink.conf"
 check "-f -t is refused, naming both" \
-    refused "brinkd: -f goes with the daemon alone, not with -t" \
+    refused "brinkd: -f goes with the daemon and --once, not with -t" \
     -f -t -c "$T/brink.conf"
-check "-f --once is refused" \
-    refused "brinkd: -f goes with the daemon alone, not with --once" \
-    -f --once -c "$T/brink.conf"
+# -f --once: the loop run once stays in the foreground; -f is taken.
+"$BRINKD" -f --once -c "$T/brink.conf" </dev/null >"$T/once.out" \
+    2>"$T/once.err" || true
+check "-f --once is taken" sh -c '! grep -q -- "-f goes with" "$1"' sh \
+    "$T/once.err"
 check "-f --parse is refused" \
-    refused "brinkd: -f goes with the daemon alone, not with --parse" \
+    refused "brinkd: -f goes with the daemon and --once, not with --parse" \
     --parse /dev/null -f
 check "-f --match is refused" \
-    refused "brinkd: -f goes with the daemon alone, not with --match" \
+    refused "brinkd: -f goes with the daemon and --once, not with --match" \
     --match - -f -c "$T/brink.conf"
 check "-f --status is refused" \
-    refused "brinkd: -f goes with the daemon alone, not with --status" \
+    refused "brinkd: -f goes with the daemon and --once, not with --status" \
     -f --status -c "$T/brink.conf"
 check "-f --trend is refused" \
-    refused "brinkd: -f goes with the daemon alone, not with --trend" \
+    refused "brinkd: -f goes with the daemon and --once, not with --trend" \
     -f --trend -c "$T/brink.conf"
 
 # What goes together still works.
