@@ -178,11 +178,9 @@ pid_file_reload(struct run *r, const struct config *cfg)
 		r->pid_file = NULL;
 		return;
 	}
-	if (r->pid_file != NULL && strcmp(pid_file_path(r->pid_file),
-	    cfg->pid_file) == 0)
-		return;
-	/* The same file by another name: a second lock of ours on it
-	 * would fail as if another brinkd held it. */
+	/* The file we hold, by its name or another: a second lock of ours
+	 * on it would fail as if another brinkd held it.  The same name
+	 * with the file gone (a cleaner of /run, a hand) is written anew. */
 	if (r->pid_file != NULL && pid_file_is(r->pid_file, cfg->pid_file))
 		return;
 	if ((moved = pid_file_open(cfg->pid_file)) == NULL) {

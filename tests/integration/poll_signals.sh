@@ -116,6 +116,10 @@ check "a reload that drops pid_file removes the file" test ! -e "$T/moved.pid"
 pid_reload "pid_file = \"$T/brinkd.pid\""
 check "a reload that sets pid_file again writes it" \
     test "$(cat "$T/brinkd.pid" 2>/dev/null)" = "$BRINKD_PID"
+rm -f "$T/brinkd.pid"
+pid_reload "pid_file = \"$T/brinkd.pid\""
+check "a reload writes again a pid file removed from under it" \
+    test "$(cat "$T/brinkd.pid" 2>/dev/null)" = "$BRINKD_PID"
 
 kill -TERM "$BRINKD_PID"
 check "SIGTERM stops it within 5 s" \
