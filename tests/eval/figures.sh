@@ -107,6 +107,7 @@ g=$DATA/gaza-news.txt
 run gaza1 "$g" gaza_eval.py --txt "$g"
 run gaza3 "$g" gaza_eval.py --txt "$g" --labels "$E/gaza-2024-labels-3.tsv"
 run gaza4 "$g" gaza_eval.py --txt "$g" --labels "$E/gaza-2024-labels-4.tsv"
+run gaza5 "$g" gaza_eval.py --txt "$g" --labels "$E/gaza-2024-labels-5.tsv"
 run gaza-stories "$g" gaza_eval.py --txt "$g" --stories
 run gaza-stories4 "$g" gaza_eval.py --txt "$g" --stories \
     --labels "$E/gaza-2024-stories-4.tsv"

@@ -19,7 +19,8 @@ for both, alarm and de-escalation precision, recall and F1 as
 bbc_eval.py does (with its code).  --labels gaza-2024-labels-3.tsv
 measures on the third sample instead, labelled after the rules of stop
 31 were shaped on the first two; gaza-2024-labels-4.tsv on the fourth,
-labelled at the start of stop 33.
+labelled at the start of stop 33; gaza-2024-labels-5.tsv on the fifth,
+labelled in stop 47.
 
 With --stories, gaza-2024-stories.tsv (line<TAB>story) says, for every
 headline of three five-day stretches, which story it reports
