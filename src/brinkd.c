@@ -80,7 +80,7 @@ main(int argc, char *argv[])
 	const char *config_path = DEFAULT_CONFIG;
 	const char *match_path = NULL, *parse_path = NULL;
 	int foreground = 0, check = 0, once = 0, explain = 0, summary = 0;
-	int status = 0, trend = 0, json = 0;
+	int status = 0, trend = 0, json = 0, config_given = 0;
 	const char *mode;
 	int modes, ch;
 
@@ -88,6 +88,7 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'c':
 			config_path = optarg;
+			config_given = 1;
 			break;
 		case 'f':
 			foreground = 1;
@@ -164,6 +165,13 @@ main(int argc, char *argv[])
 	if (foreground && mode != NULL && !once) {
 		fprintf(stderr, "brinkd: -f goes with the daemon and --once, "
 		    "not with %s\n", mode);
+		return EXIT_USAGE;
+	}
+	/* --parse reads a feed and no configuration: a user who gives -c
+	 * expects its settings to count, and none would. */
+	if (config_given && parse_path != NULL) {
+		fprintf(stderr, "brinkd: -c goes with every mode but --parse, "
+		    "which reads no configuration\n");
 		return EXIT_USAGE;
 	}
 

@@ -40,6 +40,12 @@ check "-f --once is taken" sh -c '! grep -q -- "-f goes with" "$1"' sh \
 check "-f --parse is refused" \
     refused "brinkd: -f goes with the daemon and --once, not with --parse" \
     --parse /dev/null -f
+check "-c --parse is refused: --parse reads no configuration" \
+    refused "brinkd: -c goes with every mode but --parse" \
+    --parse /dev/null -c "$T/brink.conf"
+check "... in either order" \
+    refused "brinkd: -c goes with every mode but --parse" \
+    -c "$T/brink.conf" --parse -
 check "-f --match is refused" \
     refused "brinkd: -f goes with the daemon and --once, not with --match" \
     --match - -f -c "$T/brink.conf"
