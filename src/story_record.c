@@ -155,7 +155,7 @@ story_record_statement(const json_t *alert, const struct config *cfg,
 {
 	const json_t *hit;
 	const char *s;
-	size_t i, skip, read = 0, asks = 0;
+	size_t i, skip, statements = 0, asks = 0;
 
 	memset(sketch, 0, sizeof(*sketch));
 	memset(words, 0, sizeof(*words));
@@ -170,7 +170,7 @@ story_record_statement(const json_t *alert, const struct config *cfg,
 		if (story_statement_lex(sketch, words, names, counts, lex,
 		    s + skip, strlen(s) - skip) == -1)
 			return -1;
-		read++;
+		statements++;
 		asks += story_asks(s, strlen(s));
 	}
 	if (sketch->n == 0 && (s = json_string_value(json_object_get(
@@ -178,11 +178,11 @@ story_record_statement(const json_t *alert, const struct config *cfg,
 		if (story_statement_lex(sketch, words, names, counts, lex, s,
 		    strlen(s)) == -1)
 			return -1;
-		read++;
+		statements++;
 		asks += story_asks(s, strlen(s));
 	}
 	/* A question tells no event: nothing to compare. */
-	if (read > 0 && asks == read) {
+	if (statements > 0 && asks == statements) {
 		sketch->n = 0;
 		words->n = 0;
 		counts->n = 0;
