@@ -9,7 +9,7 @@
 # DIR holds the public texts that LABELS-*.md name, under the names the
 # scripts are given below: gaza-news.txt, headlines.json,
 # bbc_news_2022.csv, bbc_news_2025.csv, News_Category_Dataset_v3.json,
-# aljazeera_news_data.csv.
+# aljazeera_news_data.csv, nyt_ukraine_2022.csv.
 # A yardstick whose text is absent is skipped with a line that says so;
 # AG News, the seeds and PLOVER are read from ../shared.
 #
@@ -74,6 +74,11 @@ if [ -f "$aj" ] && [ -f "$DATA/gaza-news.txt" ]; then
 	python3 "$E/aljazeera_items.py" --exclude "$DATA/gaza-news.txt" \
 	    "$aj" > "$tmp/aj-items.csv"
 fi
+# The labelled sample of the New York Times items (LABELS-nyt.md).
+nyt=$DATA/nyt_ukraine_2022.csv
+if [ -f "$nyt" ]; then
+	python3 "$E/nyt_items.py" --sample "$nyt" > "$tmp/nyt-items.csv"
+fi
 
 rev=$(git -C "$top" rev-parse --short HEAD 2>/dev/null)
 echo "# figures.sh ${rev:-(no git)} brinkd=$BRINKD"
@@ -115,5 +120,7 @@ run gaza-stories5 "$g" gaza_eval.py --txt "$g" --stories \
     --labels "$E/gaza-2024-stories-5.tsv"
 run aljazeera "$tmp/aj-items.csv" bbc_eval.py --csv "$tmp/aj-items.csv" \
     --labels "$E/aljazeera-2021-2023-labels.tsv"
+run nyt "$nyt" bbc_eval.py --csv "$tmp/nyt-items.csv" \
+    --labels "$E/nyt-2022-labels.tsv"
 echo "# figures.sh: $fails run(s) failed"
 [ "$fails" -eq 0 ]
