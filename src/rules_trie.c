@@ -311,9 +311,13 @@ rules_class_index(const struct config *cfg, const char *name, size_t n)
 {
 	size_t i;
 
+	/* Asked for every class a phrase names, as each phrase is spelt
+	 * out (10,000 times for the default rules): the first byte and
+	 * then the name compared, not strlen of every class's name. */
 	for (i = 0; i < cfg->n_classes; i++)
-		if (strlen(cfg->classes[i].name) == n &&
-		    strncmp(cfg->classes[i].name, name, n) == 0)
+		if ((n == 0 || cfg->classes[i].name[0] == name[0]) &&
+		    strncmp(cfg->classes[i].name, name, n) == 0 &&
+		    cfg->classes[i].name[n] == '\0')
 			return (long)i;
 	return -1;
 }
