@@ -102,13 +102,14 @@ memo_put(struct memo *m, unsigned tag, const void *key, size_t len,
 	h = memo_hash(tag, memo_key_hash(key, len));
 	s = memo_slot_of(m, h, tag, key, len);
 	if (s->hash != 0)		/* already there */
-		return m->arena + memo_val_at(m, s->at, s->key_len);
+		return m->arena + s->val_at;
+	at = memo_val_at(m, m->arena_len, len);
 	s->hash = h;
 	s->at = (uint32_t)m->arena_len;
+	s->val_at = (uint32_t)at;
 	s->key_len = (uint16_t)len;
 	s->val_len = (uint16_t)val_len;
 	s->tag = (uint8_t)tag;
-	at = memo_val_at(m, m->arena_len, len);
 	memcpy(m->arena + m->arena_len, key, len);
 	if (val_len > 0)
 		memcpy(m->arena + at, val, val_len);

@@ -74,6 +74,9 @@ memo_hash_end(uint64_t h, size_t len)
 struct memo_slot {
 	uint64_t	hash;		/* 0: empty */
 	uint32_t	at;		/* key's offset in the arena */
+	uint32_t	val_at;		/* the value's (memo_val_at), kept
+					   so that a hit need not align it:
+					   the slot's padding had the room */
 	uint16_t	key_len;
 	uint16_t	val_len;	/* the value follows the key, aligned */
 	uint8_t		tag;
@@ -145,7 +148,7 @@ memo_get_hashed(struct memo *m, unsigned tag, const void *key, size_t len,
 	}
 	m->hits++;
 	*val_len = s->val_len;
-	return m->arena + memo_val_at(m, s->at, s->key_len);
+	return m->arena + s->val_at;
 }
 /*
  * Remember val (val_len bytes) for the key.  Returns the memo's copy of
