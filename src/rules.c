@@ -161,7 +161,7 @@ rules_compile_classes(struct rules *r, long *failed, char *err,
 	char key[RULES_MAX_KEY];
 	size_t k, i, n, len, n_pairs = 0, cap = 0, round;
 	long id, d;
-	int lang;
+	int lang, changed;
 
 	*failed = -1;
 	if ((r->class_id = calloc(cfg->n_classes + 1, sizeof(uint32_t))) ==
@@ -186,19 +186,28 @@ rules_compile_classes(struct rules *r, long *failed, char *err,
 				r->class_single[k] = 1;
 			}
 	}
-	/* A class that uses one with single-word members has them too. */
-	for (round = 0; round < cfg->n_classes; round++)
+	/* A class that uses one with single-word members has them too.
+	 * Rounds until one marks no class more (a round after that would
+	 * mark none either), at most one a class: running every round
+	 * read all the members as many times as there are classes. */
+	for (round = 0, changed = 1; changed && round < cfg->n_classes;
+	    round++) {
+		changed = 0;
 		for (k = 0; k < cfg->n_classes; k++)
-			for (i = 0; i < cfg->classes[k].words.n; i++) {
+			for (i = 0; i < cfg->classes[k].words.n &&
+			    !r->class_single[k]; i++) {
 				const char *m = cfg->classes[k].words.v[i];
 
 				m += strspn(m, " \t");
 				n = strcspn(m, " \t");
 				if (*m == '@' && (d = rules_class_index(cfg,
 				    m + 1, n - 1)) != -1 &&
-				    r->class_single[d])
+				    r->class_single[d]) {
 					r->class_single[k] = 1;
+					changed = 1;
+				}
 			}
+	}
 	for (k = 0; k < cfg->n_classes; k++) {
 		c = &cfg->classes[k];
 		*failed = (long)k;
