@@ -378,7 +378,7 @@ rules_scan_cands(struct rules_run *run)
 	const struct text_token *tok = run->doc.tokens;
 	const uint32_t *src;
 	size_t i, k, n, total = 0, cap = 0;
-	int starts, hyphens = 0;
+	int starts;
 
 	/* Every offset is written below; the ids are reserved at a few a
 	 * token (most tokens have two to four), grown by doubling past. */
@@ -392,7 +392,6 @@ rules_scan_cands(struct rules_run *run)
 	for (i = 0; i < run->doc.n_tokens; i++) {
 		uint32_t *nc;
 
-		hyphens |= tok[i].flags & TEXT_HYPHEN;
 		src = rules_token_ids(run->r, &tok[i], tok[i].fold_hash, ids,
 		    &n, &starts);
 		/* Grown by doubling: one realloc per token made a long
@@ -411,8 +410,9 @@ rules_scan_cands(struct rules_run *run)
 		run->starts[i] = (unsigned char)starts;
 	}
 	/* A text without a hyphened pair has none to look up (join_off
-	 * is read only where RULES_JOINED marks a pair). */
-	if (!hyphens)
+	 * is read only where RULES_JOINED marks a pair); text_analyse
+	 * noted whether it has one. */
+	if (!run->doc.hyphens)
 		return 0;
 	rules_scan_bound(run);
 	return rules_scan_joins(run);

@@ -218,8 +218,10 @@ text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 		flags |= TEXT_UPPER;
 	if (start > 0 && sc->s[start - 1] == '-' &&
 	    sc->doc->n_tokens > sc->sent_first &&
-	    sc->doc->tokens[sc->doc->n_tokens - 1].end == start - 1)
+	    sc->doc->tokens[sc->doc->n_tokens - 1].end == start - 1) {
 		flags |= TEXT_HYPHEN;
+		sc->doc->hyphens = 1;
+	}
 	/* ASCII (nearly every word of English news): classed and lowered
 	 * byte by byte in one pass.  At a byte beyond ASCII the word is
 	 * read again from its start by the general loop below. */
@@ -384,8 +386,10 @@ text_word_ascii(struct text_scan *sc, size_t i)
 	if ((seen & (TEXT_C_UPPER | TEXT_C_LOWER)) == TEXT_C_UPPER)
 		flags |= TEXT_CAPS;
 	if (i > 0 && u[i - 1] == '-' && doc->n_tokens > sc->sent_first &&
-	    doc->tokens[doc->n_tokens - 1].end == i - 1)
+	    doc->tokens[doc->n_tokens - 1].end == i - 1) {
 		flags |= TEXT_HYPHEN;
+		doc->hyphens = 1;
+	}
 	text_token_add(sc, i, j, j - i, text_hash_padded(dst, j - i), flags);
 	return j;
 }

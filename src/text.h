@@ -57,6 +57,9 @@ struct text_doc {
 	size_t			 n_sentences;
 	char			*pool;	/* the folded forms live here */
 	size_t			 pool_len, pool_cap;
+	int			 hyphens;	/* some token is TEXT_HYPHEN:
+					   a text without one need not be
+					   searched for hyphened pairs */
 };
 
 /*

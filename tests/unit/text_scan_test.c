@@ -78,11 +78,14 @@ static int
 same_doc(const struct text_doc *a, const struct text_doc *b)
 {
 	size_t k;
+	int hyphens = 0;
 
 	if (a->n_tokens != b->n_tokens || a->n_sentences != b->n_sentences)
 		return 0;
 	for (k = 0; k < a->n_tokens; k++) {
 		const struct text_token *x = &a->tokens[k], *y = &b->tokens[k];
+
+		hyphens |= (x->flags & TEXT_HYPHEN) != 0;
 
 		if (x->start != y->start || x->end != y->end ||
 		    x->flags != y->flags || x->fold_len != y->fold_len ||
@@ -98,7 +101,8 @@ same_doc(const struct text_doc *a, const struct text_doc *b)
 		    a->sentences[k].first != b->sentences[k].first ||
 		    a->sentences[k].n_tokens != b->sentences[k].n_tokens)
 			return 0;
-	return 1;
+	/* the note rules_scan_cands asks instead of every token's flags */
+	return a->hyphens == hyphens && b->hyphens == hyphens;
 }
 
 /* Analyse text both ways; 1 if they agree. */
