@@ -157,6 +157,10 @@ expect "... by the kidnappers" \
 
 # A state's intelligence services act for it, as its ministries do: the
 # CIA's envoy is the US, not the country he visits; the FSB is Russia.
+# Talks taken part in are attended, however far the talks stand from
+# the agreement.
+title_category takepart 'Darfur rebels agreed to take part in the peace talks in Chad' deescalation
+title_category participate 'The Darfur rebels are participating in the Abeche talks with Sudan' deescalation
 title_category cia 'CIA director travels to Cairo to revive ceasefire talks' deescalation
 expect "... by the US, in Egypt" \
     "$(json_get "$T/cia.out" 'alerts[0]["actors"][0] + " " + alerts[0]["targets"][0]')" "us egypt"
