@@ -1103,6 +1103,11 @@ title_none aimease 'Niger seeks to ease tensions between Chad and Sudan'
 title_none aimpushfor 'Sudan shells Chad amid a push for a new halt in fighting'
 title_none aimworkon 'Niger working with Chad on a quick end to the Sudan war'
 title_category aimtaken 'Chad agrees to end the war with Sudan' deescalation
+# Nor one pressed for, expected or named as a goal.
+title_none aimpressure 'Sudan resists pressure for a humanitarian pause in Darfur'
+title_none aimpressureon 'Chad keeps up pressure on Sudan to pull back its troops from the border'
+title_none aimgoal 'Our goal is to avoid a war with Sudan, the Chadian minister said'
+title_none aimexpect 'Chad expects a significant de-escalation in Darfur this week'
 title_category aimeased 'Chad and Sudan ease tensions' deescalation
 # So is one that a plan, a way, a solution, a resolution or a summit is
 # for; a plan to end a war put out is a peace plan, leaked or unveiled.
