@@ -565,6 +565,7 @@ printf 'Cease-fire begins in the north after a week of fighting\n' | match_stdin
 expect "a headline's truce that begins: deescalation-truce-holds" \
     "$(json_get "$T/truce_begins.out" 'alerts[0]["rule"]')" deescalation-truce-holds
 body_rule truce_holding 'The ceasefire is holding in the north after a week of fighting.' deescalation-truce-holds
+title_rule truce_takes_hold 'Celebrations in Darfur as the ceasefire takes hold' deescalation-truce-holds
 body_none truce_since 'Twelve captives have been freed since the ceasefire took effect in January.'
 # A pause by any of its names (a break, a lull, a respite) in a war or
 # from it is a step down whoever is named, as a truce that holds is;
