@@ -1109,6 +1109,9 @@ title_none aimpressure 'Sudan resists pressure for a humanitarian pause in Darfu
 title_none aimpressureon 'Chad keeps up pressure on Sudan to pull back its troops from the border'
 title_none aimgoal 'Our goal is to avoid a war with Sudan, the Chadian minister said'
 title_none aimexpect 'Chad expects a significant de-escalation in Darfur this week'
+# A step backed or debated is a stance on it, none taken.
+title_none backedpause 'Niger'"'"'s foreign minister backs a pause in the Darfur war'
+title_none debatedpause 'The EU debates a humanitarian pause in Darfur'
 title_category aimeased 'Chad and Sudan ease tensions' deescalation
 # So is one that a plan, a way, a solution, a resolution or a summit is
 # for; a plan to end a war put out is a peace plan, leaked or unveiled.
