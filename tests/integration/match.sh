@@ -1112,6 +1112,7 @@ title_none aimexpect 'Chad expects a significant de-escalation in Darfur this we
 # A step backed or debated is a stance on it, none taken.
 title_none backedpause 'Niger'"'"'s foreign minister backs a pause in the Darfur war'
 title_none debatedpause 'The EU debates a humanitarian pause in Darfur'
+title_none stepplans 'Chad to Sudan: show us disarmament plans or no summit'
 title_category aimeased 'Chad and Sudan ease tensions' deescalation
 # So is one that a plan, a way, a solution, a resolution or a summit is
 # for; a plan to end a war put out is a peace plan, leaked or unveiled.
