@@ -256,22 +256,34 @@ def read_parties(path):
 
 
 def parties(args, brinkd, config):
-    """Who threatens whom, hit by hit: over the threat and retaliation
-    hits on items labelled with the parties, how many name the party
-    that threatens first, how many name another, how many name no one;
-    of the targets the hits list, how many are threatened parties; and
-    how many hits list a threatened party where the label has one."""
+    """Who threatens whom, hit by hit, over the items labelled with the
+    parties (see score_parties)."""
     who = read_parties(args.parties)
     items = read_items(args.csv, False)
     rows = [r for r in who if r in items]
     fired = match_all(brinkd, config, rows, items)
+    score_parties("who threatens", rows, who, fired, is_alarm,
+                  {r: items[r][1] for r in rows}, args.verbose)
+    return 0
+
+
+def score_parties(name, rows, who, fired, want, titles, verbose,
+                  whom_name="whom", party="threatened"):
+    """Print who acts and whom over the hits of the categories want
+    accepts on rows: how many hits name the labelled party first, how
+    many name another, how many name no one (who[row][0], the names
+    that may stand for the party, is empty when the copy names none:
+    then any name is wrong); of the targets the hits list, how many are
+    labelled parties (who[row][1], printed as party); and how many hits
+    list one where the label has one.  Hits of one rule naming the same
+    actors count once per row."""
     right = wrong = none = 0
     listed = []
     targets = targets_right = with_whom = whom_found = 0
     for row in rows:
         seen = set()
         for rule, cat, actors, whom in fired.get(row, []):
-            if not is_alarm(cat) or actors is None or \
+            if not want(cat) or actors is None or \
                     (rule, actors) in seen:
                 continue
             seen.add((rule, actors))
@@ -289,19 +301,19 @@ def parties(args, brinkd, config):
                 wrong += 1
                 listed.append((row, rule, actors[0]))
     hits = right + wrong + none
-    print("who threatens: %d hits on %d labelled items: right %d, wrong %d, "
-          "no one named %d" % (hits, len(rows), right, wrong, none))
-    print("whom: %d targets listed, %d of them threatened (%.2f); %d of %d "
-          "hits list a threatened party (%.2f)" % (
-              targets, targets_right,
+    print("%s: %d hits on %d labelled items: right %d, wrong %d, "
+          "no one named %d" % (name, hits, len(rows), right, wrong, none))
+    print("%s: %d targets listed, %d of them %s (%.2f); %d of %d "
+          "hits list a %s party (%.2f)" % (
+              whom_name, targets, targets_right, party,
               targets_right / targets if targets else 0.0, whom_found,
-              with_whom, whom_found / with_whom if with_whom else 0.0))
-    if args.verbose:
+              with_whom, party,
+              whom_found / with_whom if with_whom else 0.0))
+    if verbose:
         for row, rule, actor in listed:
             print("  wrong %5s  %-24s %-16s (label %s)  %s" % (
-                row, rule, actor, "|".join(sorted(who[row][0])),
-                items[row][1]))
-    return 0
+                row, rule, actor,
+                "|".join(sorted(who[row][0])) or "-", titles[row]))
 
 
 def other(args, brinkd, config):

@@ -30,7 +30,8 @@ Exit status: 0; 2 when brinkd fails or an input cannot be read; 77 when
 the CSV is absent.
 
 usage: bbc_eval.py --csv FILE [--brinkd PATH] [--config FILE]
-                   [--labels FILE] [--split dev|test] [-v]
+                   [--labels FILE] [--split dev|test]
+                   [--parties FILE] [-v]
 """
 
 import argparse
@@ -106,6 +107,43 @@ def report(items, labels, fired, split, verbose, noun="items"):
             fired[k], lambda c: True)), k, titles[k]))
 
 
+def read_parties(path):
+    """{"threat": {guid: (who, whom)}, "deesc": {...}}: the names that
+    may stand for the party that acts (empty for '-', the copy names
+    none) and the parties acted against, from guid<TAB>threat|deesc
+    <TAB>who<TAB>whom lines."""
+    kinds = {"threat": {}, "deesc": {}}
+    for n, f in agnews_eval.tsv_rows(path):
+        if f[0] == "guid":
+            continue
+        if len(f) != 4 or f[1] not in kinds or not f[2] or not f[3]:
+            raise ValueError("%s:%d: want guid<TAB>threat|deesc<TAB>"
+                             "who[|who...] or -<TAB>whom[,whom...] or -, "
+                             "got %r" % (path, n, "\t".join(f)))
+        if f[0] in kinds[f[1]]:
+            raise ValueError("%s:%d: %s %s labelled twice"
+                             % (path, n, f[0], f[1]))
+        kinds[f[1]][f[0]] = (
+            set() if f[2] == "-" else set(f[2].split("|")),
+            set() if f[3] == "-" else set(f[3].split(",")))
+    return kinds
+
+
+def report_parties(items, labels, parties, fired, split, verbose):
+    """Who threatens whom on the threat rows, who steps down towards
+    whom on the deesc rows, of split (or all)."""
+    titles = {k: items[k][1] for k in items}
+    for kind, name, whom_name, party, want in (
+            ("threat", "who threatens", "whom", "threatened",
+             agnews_eval.is_alarm),
+            ("deesc", "who steps down", "towards whom", "labelled",
+             agnews_eval.is_deesc)):
+        who = parties[kind]
+        rows = [g for g in who if split is None or labels[g][2] == split]
+        agnews_eval.score_parties(name, rows, who, fired, want, titles,
+                                  verbose, whom_name, party)
+
+
 def main():
     ap = argparse.ArgumentParser(
         description="brink's rules on the BBC's 2022 RSS items "
@@ -116,6 +154,8 @@ def main():
     ap.add_argument("--labels",
                     default=os.path.join(HERE, "bbc-2022-labels.tsv"))
     ap.add_argument("--split", choices=("dev", "test"))
+    ap.add_argument("--parties", metavar="FILE",
+                    help="score who acts and whom against FILE")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     if not os.path.exists(args.csv):
@@ -128,6 +168,12 @@ def main():
         if missing:
             raise ValueError("%s: %s is not in %s" % (
                 args.labels, missing[0], args.csv))
+        parties = read_parties(args.parties) if args.parties else None
+        for who in (parties or {}).values():
+            missing = [g for g in who if g not in labels]
+            if missing:
+                raise ValueError("%s: %s is not labelled in %s" % (
+                    args.parties, missing[0], args.labels))
         with tempfile.TemporaryDirectory(prefix="bbc-") as tmp:
             config = args.config or agnews_eval.default_config(tmp)
             fired = agnews_eval.match_all(args.brinkd, config, list(items),
@@ -135,7 +181,11 @@ def main():
     except (OSError, ValueError, RuntimeError) as e:
         sys.stderr.write("bbc_eval: %s\n" % e)
         return 2
-    report(items, labels, fired, args.split, args.verbose)
+    if parties is not None:
+        report_parties(items, labels, parties, fired, args.split,
+                       args.verbose)
+    else:
+        report(items, labels, fired, args.split, args.verbose)
     return 0
 
 

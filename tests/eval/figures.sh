@@ -120,6 +120,9 @@ run gaza-stories5 "$g" gaza_eval.py --txt "$g" --stories \
     --labels "$E/gaza-2024-stories-5.tsv"
 run aljazeera "$tmp/aj-items.csv" bbc_eval.py --csv "$tmp/aj-items.csv" \
     --labels "$E/aljazeera-2021-2023-labels.tsv"
+run aljazeera-parties "$tmp/aj-items.csv" bbc_eval.py \
+    --csv "$tmp/aj-items.csv" --labels "$E/aljazeera-2021-2023-labels.tsv" \
+    --parties "$E/aljazeera-2021-2023-parties.tsv" --split dev
 run nyt "$nyt" bbc_eval.py --csv "$tmp/nyt-items.csv" \
     --labels "$E/nyt-2022-labels.tsv"
 echo "# figures.sh: $fails run(s) failed"
