@@ -256,24 +256,50 @@ rules_agent_among(const struct rules_run *run, size_t ri, size_t t, size_t n)
 }
 
 /*
+ * Does mention m stand after token t, in a clause told beside the
+ * term's that a word such as "as" or "while" opens ("truce holds as
+ * Chadians protest")?  Then the party does something of its own there.
+ * Not before the term: "Chad frees captives as the truce holds" tells
+ * of a party to it.
+ */
+static int
+rules_beside_after(const struct rules_run *run,
+    const struct actor_mention *m, size_t t)
+{
+	size_t k;
+
+	/* not "and": "truce talks with Chad and Sudan" joins parties */
+	for (k = t + 1; k < m->first; k++)
+		if (rules_in(&run->doc.tokens[k], rules_beside_words) &&
+		    strcmp(run->doc.tokens[k].fold, "and") != 0)
+			return 1;
+	return 0;
+}
+
+/*
  * Who acts for rule ri at token t: by the clause analysis, with a name
  * carried from the sentences before for a pronoun.  A title whose verb
  * group has no one acting ("Hopes high among rebels before truce
  * talks": headlines drop verbs and articles, and the analysis takes
  * their nouns for subjects) is acted in by its first actor of one of
  * the rule's kinds (the mentions are the title's own); not for agent =
- * "speaker", whose subject suffers.  Looking for that name analyses
+ * "speaker", whose subject suffers.  When that actor is named after the
+ * term in a clause told beside it ("truce holds as Chadians protest"),
+ * it does something of its own there: it still shows the title's
+ * parties to be of the rule's kinds, but *unnamed is set, and the hit
+ * names no one acting.  Looking for that name analyses
  * those sentences again, so it is done only when a stand-in before the
  * sentence would be taken: when a pronoun stands for no one named in
  * this one.
  */
 int
 rules_acting(struct rules_run *run, const struct text_sentence *sn,
-    size_t ri, size_t t, long *agent)
+    size_t ri, size_t t, long *agent, int *unnamed)
 {
 	const struct rules *r = run->r;
 	struct actor_mention *am;
 
+	*unnamed = 0;
 	if (r->cfg->rules[ri].agent == RULE_AGENT_NONE) {
 		*agent = -1;
 		return 0;
@@ -289,6 +315,8 @@ rules_acting(struct rules_run *run, const struct text_sentence *sn,
 		for (k = 0; k < run->n_am; k++)
 			if ((r->rule_kinds[ri] >> run->am[k].kind) & 1) {
 				*agent = (long)k;
+				*unnamed = rules_beside_after(run,
+				    &run->am[k], t);
 				return 0;
 			}
 	}

@@ -99,6 +99,8 @@ rules_explain_candidate(struct rules_run *run, size_t ri,
 struct rules_group {
 	const struct rules_occ	*first;
 	long			 agent;
+	int			 unnamed;	/* the agent only shows
+						   the kinds (rules_acting) */
 	struct rule_hit		 hit;
 	size_t			 ends[RULES_GROUP_ENDS];	/* its terms' ends */
 	size_t			 n_ends;
@@ -149,7 +151,7 @@ rules_agent_ok(struct rules_run *run, size_t ri, long agent, const char **why)
  * rule's targets are not met. */
 /* Words that open a clause told beside another, at the same time or
  * after it, or against it ("as", "after", "while", "but"). */
-static const char *const rules_beside_words[] = {
+const char *const rules_beside_words[] = {
 	"after", "although", "and", "as", "but", "though", "whereas",
 	"while", NULL
 };
@@ -218,9 +220,10 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 		 * Hamas", "threats from Chad to Sudan's towns"): the party
 		 * before it undergoes the act. */
 		after = r->cfg->rules[ri].agent == RULE_AGENT_SPEAKER ||
-		    a->first > g->first->start ? 0 : a->end;
-		if (rules_add_string(&g->hit.actors, &g->hit.n_actors,
-		    rules_mention_name(run, a, buf, sizeof(buf))) == -1)
+		    a->first > g->first->start || g->unnamed ? 0 : a->end;
+		if (!g->unnamed && rules_add_string(&g->hit.actors,
+		    &g->hit.n_actors, rules_mention_name(run, a, buf,
+		    sizeof(buf))) == -1)
 			return -1;
 	} else if (r->cfg->rules[ri].agent != RULE_AGENT_NONE) {
 		for (k = 0; k < run->n_mentions; k++)
@@ -295,7 +298,7 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 	char word[128];
 	size_t k, t;
 	long agent;
-	int lang = r->rule_lang[ri], neg, drop, i, rc;
+	int lang = r->rule_lang[ri], neg, drop, i, rc, unnamed;
 
 	memset(g, 0, sizeof(g));
 	if ((rc = rules_between_possible(run, sn, ri)) != 1) {
@@ -321,7 +324,7 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		memset(&v, 0, sizeof(v));
 		if (r->clause_lang[lang] != NULL)
 			(void)clause_verb_at(&run->cs, &run->doc, t, &v);
-		if (rules_acting(run, sn, ri, t, &agent) == -1)
+		if (rules_acting(run, sn, ri, t, &agent, &unnamed) == -1)
 			goto oom;
 		if (rules_demand_of_other(run, o, t, agent, &v))
 			v.mood |= CLAUSE_DEMAND_OTHER;
@@ -460,6 +463,7 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		if (g[neg].first == NULL) {
 			g[neg].first = o;
 			g[neg].agent = agent;
+			g[neg].unnamed = unnamed;
 		}
 		if (g[neg].n_ends < RULES_GROUP_ENDS)
 			g[neg].ends[g[neg].n_ends++] = o->end;

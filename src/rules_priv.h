@@ -377,6 +377,8 @@ int	 rules_negated(const struct rules_run *, const struct text_sentence *,
 /* rules_actor.c: named actors and who acts, by words */
 int	 rules_find_mentions(struct rules_run *);
 int	 rules_in(const struct text_token *, const char *const *words);
+/* Words that open a clause told beside another ("as", "while"). */
+extern const char *const rules_beside_words[];
 int	 rules_has_id(const size_t *ids, size_t n, size_t id);
 size_t	 rules_distance(size_t as, size_t ae, size_t bs, size_t be);
 int	 rules_allowed(const struct rules_run *, size_t ri,
@@ -397,7 +399,7 @@ void	 rules_clause_reset(struct rules_run *);
 int	 rules_clause_prepare(struct rules_run *,
 	    const struct text_sentence *, int lang);
 int	 rules_acting(struct rules_run *, const struct text_sentence *,
-	    size_t ri, size_t t, long *agent);
+	    size_t ri, size_t t, long *agent, int *unnamed);
 /* May a hit of rule ri on sentence sn stand between rivals, as its key
  * between asks?  Asked before the clause analysis, on the actors of the
  * sentence's phrases and the one acting carried from the sentence

@@ -890,6 +890,12 @@ printf 'Iran and the US held indirect talks in Oman.\n' | match_stdin venue
 expect "talks of two parties in a third country: the two" \
     "$(json_get "$T/venue.out" '[alerts[0]["actors"], alerts[0]["targets"]]')" \
     "[['iran'], ['us']]"
+# A headline's truce told beside a party's own deed after it ("as ...
+# protest") is no act of that party: no one named acts in it.
+printf 'Darfur truce holds as Chadians protest a killing\n' | match_stdin beside_protest
+expect "a truce beside a protest after it: a step, acted by no one named" \
+    "$(json_get "$T/beside_protest.out" '[alerts[0]["category"], alerts[0]["actors"]]')" \
+    "['deescalation', []]"
 # A truce someone is only for is wanted, not taken; talks a party
 # travels to are a step.
 title_none support_truce "Ostland marchers rally for truce in Chad's war with rebels"

@@ -245,6 +245,43 @@ out:
 }
 
 /*
+ * A title with no one acting in the term's verb group: its first party
+ * of the rule's kinds lets the rule fire, and acts, unless it is named
+ * after the term in a clause told beside it ("truce holds as Chadians
+ * protest"): there it does something else, and the hit names no one.
+ * A party before the term ("Sudan frees captives as the truce holds")
+ * is one to it.
+ */
+static void
+test_title_beside(void)
+{
+	struct config_rule *rd;
+	struct rules *r;
+
+	setup_chad_sudan();
+	rd = add_rule("truce", "deescalation", SEV_LOW,
+	    LIST("truce ...2 holds"));
+	rd->actor_kinds = LIST("state");
+	if ((r = compile_checked("a truce rule with actor kinds compiles")) ==
+	    NULL)
+		goto out;
+	CHECK_INT(run_title("Darfur truce holds as Chadians protest a "
+	    "killing"), 1, "a truce told beside a protest fires");
+	CHECK_STR(hit_actor(0), "(none)", "... and the protesters named "
+	    "after it do not act in it");
+	CHECK_INT(run_title("Darfur truce holds while Chadian mourners "
+	    "gather"), 1, "... so with 'while'");
+	CHECK_STR(hit_actor(0), "(none)", "... no one acts in it");
+	CHECK_INT(run_title("Sudanese fighters free captives as truce "
+	    "holds"), 1, "a truce beside a release fires");
+	CHECK_STR(hit_actor(0), "sudan", "... the party before it acts");
+	rules_free(r);
+	compiled = NULL;
+out:
+	rules_result_free(&res);
+}
+
+/*
  * Fighters with no owner are a party to a hit, named by their role,
  * unless those acting are fighters too.
  */
@@ -451,5 +488,7 @@ main(void)
 	test_step_demanded();
 	setup();
 	test_participle_by();
+	setup();
+	test_title_beside();
 	return check_done();
 }
