@@ -44,6 +44,37 @@ rules_word_order(const void *a, const void *b)
 	return x->end > y->end ? -1 : x->end < y->end;
 }
 
+/*
+ * "A Darfur rebel spokesman said the group would free the captives":
+ * a role with "the" that opens the subject of a reported clause is
+ * the speaker's own party when the speaker's actor is of the role's
+ * kind (the group of an armed group's spokesman, the army of a
+ * military's).  Sets the actor of such mentions in m.
+ */
+static void
+rules_own_by_kind(const struct rules_run *run, struct actor_mention *m,
+    size_t n, const struct clause_sentence *cs)
+{
+	const struct config *cfg = run->r->cfg;
+	const struct clause *c;
+	size_t k;
+	long sp;
+
+	for (k = 0; k < n; k++) {
+		if (m[k].role < 0 || m[k].actor >= 0 || m[k].first == 0 ||
+		    strcmp(run->doc.tokens[m[k].first - 1].fold, "the") != 0 ||
+		    (c = clause_at(cs, m[k].first)) == NULL ||
+		    c->subj_first != m[k].first - 1 ||
+		    c->role != CLAUSE_REPORTED)
+			continue;
+		sp = actor_speaker_at(m, n, cs, &run->doc, m[k].first);
+		if (sp >= 0 && (size_t)sp != k && m[sp].actor >= 0 &&
+		    (enum actor_kind)cfg->actors[m[sp].actor].kind ==
+		    m[k].kind)
+			m[k].actor = m[sp].actor;
+	}
+}
+
 /* The actor mentions of sentence sn, from the name and role words
  * among run->occs, read with sn's clause analysis cs (which also gives
  * "its forces" in reported speech their speaker as owner). */
@@ -77,8 +108,10 @@ rules_actor_mentions(struct rules_run *run, const struct text_sentence *sn,
 	qsort(words, n, sizeof(*words), rules_word_order);
 	rc = actor_mentions(&run->doc, sn, sn->start < run->title_end, cs,
 	    words, n, am, n_am);
-	if (rc == 0)
+	if (rc == 0) {
 		actor_own_by_speaker(*am, *n_am, cs, &run->doc);
+		rules_own_by_kind(run, *am, *n_am, cs);
+	}
 	free(words);
 	return rc;
 }

@@ -896,6 +896,11 @@ printf 'Darfur truce holds as Chadians protest a killing\n' | match_stdin beside
 expect "a truce beside a protest after it: a step, acted by no one named" \
     "$(json_get "$T/beside_protest.out" '[alerts[0]["category"], alerts[0]["actors"]]')" \
     "['deescalation', []]"
+# "the group" an armed group's official speaks of is that group.
+printf 'An RSF official says the group is ready to extend the truce\n' | match_stdin own_group
+expect "the group of an armed group's speaker: that group" \
+    "$(json_get "$T/own_group.out" '[alerts[0]["category"], alerts[0]["actors"]]')" \
+    "['deescalation', ['rsf']]"
 # A truce someone is only for is wanted, not taken; talks a party
 # travels to are a step.
 title_none support_truce "Ostland marchers rally for truce in Chad's war with rebels"

@@ -282,6 +282,41 @@ out:
 }
 
 /*
+ * "the militants" opening a reported clause are the speaker's own when
+ * the speaker is an armed group, the role's kind; a state's speaker
+ * leaves them the militants.
+ */
+static void
+test_own_by_kind(void)
+{
+	struct config_rule *rd;
+	struct rules *r;
+
+	setup_chad_militants();
+	actors[1].name = "ostland-front";
+	actors[1].names = LIST("Ostland Front");
+	actors[1].kind = ACTOR_ARMED_GROUP;
+	cfg.n_actors = 2;
+	rd = add_rule("free", "deescalation", SEV_LOW,
+	    LIST("free the captives"));
+	rd->actor_kinds = LIST("state", "armed-group");
+	if ((r = compile_checked("a release rule with actor kinds compiles"))
+	    == NULL)
+		goto out;
+	CHECK_INT(run("The Ostland Front said the militants would free the "
+	    "captives."), 1, "a release the group's speaker reports fires");
+	CHECK_STR(hit_actor(0), "ostland-front", "... by the speaker's own "
+	    "fighters");
+	CHECK_INT(run("Chad said the militants would free the captives."), 1,
+	    "a release a state reports fires");
+	CHECK_STR(hit_actor(0), "militants", "... by fighters not its own");
+	rules_free(r);
+	compiled = NULL;
+out:
+	rules_result_free(&res);
+}
+
+/*
  * Fighters with no owner are a party to a hit, named by their role,
  * unless those acting are fighters too.
  */
@@ -490,5 +525,7 @@ main(void)
 	test_participle_by();
 	setup();
 	test_title_beside();
+	setup();
+	test_own_by_kind();
 	return check_done();
 }
