@@ -320,7 +320,7 @@ rules_demander(const struct rules_run *run, const struct text_sentence *sn)
 
 /* How many named parties of sentence sn, other than the one named at
  * tokens [first, end), its mentions name (at most 2: enough to know). */
-static size_t
+size_t
 rules_others_named(const struct rules_run *run, const struct text_sentence *sn,
     size_t first, size_t end)
 {

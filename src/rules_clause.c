@@ -206,8 +206,8 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 	const struct actor_mention *a = NULL;
 	char buf[256];
 	size_t k, after = 0;
-	long own = -1, subject;
-	int found = 0;
+	long own = -1, subject, reporter;
+	int found = 0, step;
 	enum actor_kind acting = ACTOR_UNKNOWN;
 
 	if (g->agent >= 0) {
@@ -254,6 +254,9 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 	    rules_add_string(&g->hit.targets, &g->hit.n_targets,
 	    r->cfg->actors[run->am[subject].actor].name) == -1)
 		return -1;
+	step = cat != NULL && strcmp(cat, "deescalation") == 0;
+	reporter = step ? actor_speaker_at(run->am, run->n_am, &run->cs,
+	    &run->doc, g->first->start) : -1;
 	for (k = 0; k < run->n_am; k++) {
 		const struct actor_mention *m = &run->am[k];
 
@@ -267,6 +270,13 @@ rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
 			continue;
 		}
 		if (m->actor < 0 || m->actor == own || m->first < after)
+			continue;
+		/* "Chad and Sudan agreed a truce, Ostland says": who
+		 * reports a step between two other parties is a third,
+		 * not its other side ("Chad says Sudan agreed to talks":
+		 * it may be) */
+		if (step && (long)k == reporter &&
+		    rules_others_named(run, sn, m->first, m->end) >= 2)
 			continue;
 		if (!rules_may_target(run, sn, r->cfg->rules[ri].category,
 		    m->first, m->end,

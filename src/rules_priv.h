@@ -389,6 +389,10 @@ const struct rules_mention *
 const struct rules_mention *
 	 rules_demander(const struct rules_run *,
 	    const struct text_sentence *);
+/* How many named parties of a sentence, other than the one at tokens
+ * [first, end), it names (at most 2). */
+size_t	 rules_others_named(const struct rules_run *,
+	    const struct text_sentence *, size_t first, size_t end);
 int	 rules_may_target(const struct rules_run *,
 	    const struct text_sentence *, const char *cat, size_t first,
 	    size_t end, int place, const size_t *ends, size_t n_ends);

@@ -901,6 +901,11 @@ printf 'An RSF official says the group is ready to extend the truce\n' | match_s
 expect "the group of an armed group's speaker: that group" \
     "$(json_get "$T/own_group.out" '[alerts[0]["category"], alerts[0]["actors"]]')" \
     "['deescalation', ['rsf']]"
+# Who reports a truce between two other parties is no side of it.
+printf 'Chad and Sudan agree to extend the truce, Egypt says\n' | match_stdin reporter_truce
+expect "a truce a third party reports: the two its parties" \
+    "$(json_get "$T/reporter_truce.out" '[alerts[0]["actors"], alerts[0]["targets"]]')" \
+    "[['chad'], ['sudan']]"
 # A truce someone is only for is wanted, not taken; talks a party
 # travels to are a step.
 title_none support_truce "Ostland marchers rally for truce in Chad's war with rebels"

@@ -317,6 +317,38 @@ out:
 }
 
 /*
+ * Who reports a step between two other parties is a third party, not
+ * the step's other side; with one other party named it may be.
+ */
+static void
+test_reporter_step(void)
+{
+	struct config_rule *rd;
+	struct rules *r;
+	size_t k;
+
+	for (k = 0; k < 4; k++)
+		actors[k].kind = ACTOR_STATE;
+	rd = add_rule("extend", "deescalation", SEV_LOW,
+	    LIST("extend the truce"));
+	rd->actor_kinds = LIST("state");
+	if ((r = compile_checked("a truce rule compiles")) == NULL)
+		goto out;
+	CHECK_INT(run("Israel and Hamas agreed to extend the truce, the US "
+	    "said."), 1, "a truce a third party reports fires");
+	CHECK(targets_are(0, "hamas", NULL), "... its other side a target, "
+	    "not the one reporting it");
+	CHECK_INT(run("Israel agreed to extend the truce, Iran said."), 1,
+	    "a truce one other party reports fires");
+	CHECK(targets_are(0, "iran", NULL), "... and that party may be its "
+	    "other side");
+	rules_free(r);
+	compiled = NULL;
+out:
+	rules_result_free(&res);
+}
+
+/*
  * Fighters with no owner are a party to a hit, named by their role,
  * unless those acting are fighters too.
  */
@@ -527,5 +559,7 @@ main(void)
 	test_title_beside();
 	setup();
 	test_own_by_kind();
+	setup();
+	test_reporter_step();
 	return check_done();
 }
