@@ -468,6 +468,12 @@ body_rule push_on 'Chad will push on with its offensive, the minister said.' thr
 # talk of one; one a party judges certain still is.
 body_none retaliation_done 'Retaliation by the rebels killed nine soldiers in Abeche on Monday.'
 body_rule retaliation_certain 'The rebels said that retaliation was certain.' retaliation-talk
+# A punitive response approved is a penalty decided (permits revoked,
+# a home sealed), no force; force approved is still a threat, and a
+# punitive response vowed or claimed as a right is still talk of one.
+title_none punitive_approved 'Chad approves punitive response to Sudanese court bid'
+title_rule punitive_strikes 'Chad approves punitive strikes on Sudan' threat-of-force
+title_rule punitive_right 'Chad says a punitive response is its right after the raid' retaliation-talk
 # A state's plan or promise to move people out of an area announces the
 # attack as its order does; its own citizens brought home do not.
 body_rule plan_evacuate 'Chad plans to evacuate civilians from the border towns.' threat-evacuation
