@@ -1171,6 +1171,11 @@ expect "an owned attack plan: Chad's, low" \
     "threat-act-owned low chad"
 title_rule owndeclare 'Border towns empty after the Sudanese declaration of war' threat-act-owned
 title_none unowneddeclare 'Border towns empty after a declaration of war'
+# What an act would amount to is a judgment of it, not the owner's
+# declaration: the one who judges it threatens only if it is a party
+# (threat-veiled-target, which asks who speaks).
+body_none judgedeclare 'A naval blockade of Darfur would amount to a Chadian declaration of war on Sudan, analysts said.'
+body_rule judgedeclare2 'Sudan said a blockade would be tantamount to a declaration of war.' threat-veiled-target
 # A step named a cause of war is the speaker's threat.
 printf 'Any strike on Crimea could lead to World War Three, the Russian foreign minister said.\n' | match_stdin warcause
 expect "a cause of war: the speaker threatens" \
