@@ -467,6 +467,13 @@ body_rule push_on 'Chad will push on with its offensive, the minister said.' thr
 # A retaliation that is the subject of a past verb is an act done, not
 # talk of one; one a party judges certain still is.
 body_none retaliation_done 'Retaliation by the rebels killed nine soldiers in Abeche on Monday.'
+# A threat recalled in the past perfect or with "previously" is
+# background to force since done; the same threat told now, or earlier
+# the same day, still counts.
+body_none recalled_warning 'Chad struck rebel depots in Darfur. The army had warned it would strike the depots.'
+body_none recalled_before 'Chad previously vowed it would retaliate for the raid.'
+body_rule earlier_today 'Earlier on Monday, Chad warned it would strike the rebel depots.' threat-force-future
+body_rule warned_now 'Chad warned it would strike the rebel depots.' threat-force-future
 body_rule retaliation_certain 'The rebels said that retaliation was certain.' retaliation-talk
 # A punitive response approved is a penalty decided (permits revoked,
 # a home sealed), no force; force approved is still a threat, and a
