@@ -485,6 +485,11 @@ title_rule punitive_right 'Chad says a punitive response is its right after the 
 # attack as its order does; its own citizens brought home do not.
 body_rule plan_evacuate 'Chad plans to evacuate civilians from the border towns.' threat-evacuation
 body_none plan_citizens 'Chad plans to evacuate its citizens from Sudan.'
+# People told to flee the force itself flee force under way; told to
+# leave ahead of it, they are warned of force to come.
+body_none flee_assault 'Families in Abeche were given three days to flee the shelling, which has killed nine.'
+body_none flee_fighting 'Sudan told villagers to flee the fighting in Darfur.'
+body_rule flee_ahead 'The Chadian army told residents of Abeche to flee ahead of the assault.' threat-evacuation
 # An army telling people not to return to an area keeps it cleared; a
 # government advising its refugees to wait does not threaten.
 body_rule no_return 'The Chadian army told villagers not to return to the border towns.' threat-no-return
