@@ -505,6 +505,10 @@ expect "the army said its offensive is expanding: threat-widening-said by chad" 
     "$(json_get "$T/widening_said.out" 'alerts[0]["rule"] + " " + alerts[0]["actors"][0]')" \
     "threat-widening-said chad"
 body_none widening_told 'Chad is expanding its offensive on Abeche.'
+# The widening as an attribute of the offensive the party is "in" is the
+# reporter's account, whatever the party says about where it stands.
+title_none widening_attr 'Chad says its tanks have reached Abeche during widening offensive'
+title_none widening_amid 'Chad says its troops reached Abeche amid widening offensive'
 # Force vowed as a noun is a threat as force vowed as a verb is; a vow
 # of an inquiry into an attack is none.
 body_rule vow_noun 'Chad vowed a military operation against the rebels.' threat-of-force
