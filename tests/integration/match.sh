@@ -1539,6 +1539,9 @@ title_rule settlescore 'Chad will settle the score with the Darfur rebels' retal
 title_rule robustly 'Chad will respond robustly if Sudan crosses the border' retaliation-future
 title_rule disproportionate 'Sudan says any incursion would meet a disproportionate reaction' retaliation-future
 title_rule direcons 'Chad says any raid would have dire consequences for Sudan' threat-veiled-suffered
+# Consequences "on" a field (health care, trade) are a forecast of an
+# act's effect, no price a party will pay.
+body_none consequences_on 'The dam closure would have dire consequences on farming in Darfur, the rebels said.'
 body_none floodreply 'The minister said Chad would take time to study the response to the heavy floods.'
 
 # Force approved, urged or to be gone ahead with, however worded; a
