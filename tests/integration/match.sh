@@ -1407,6 +1407,11 @@ title_category onlytalks 'Sudan says only talks can end the war with the rebels.
 
 # "In response to" gives a reason; it names no force.
 title_none inresponse 'The president threatened to impose a curfew in the capital in response to the unrest.'
+# A response named as the reason of an act to come is that act's motive:
+# what the act is decides, not the response ("will tighten its rules in
+# response to the war" is no force; "will strike in response" is).
+title_none inresponse_rules 'Acme will tighten its shipping rules in response to the war in Sudan.'
+title_category inresponse_strike 'Chad will strike the camps in response to the raids by Sudan.' threat
 
 # A response that a party would face is the speaker's threat.
 printf 'Any nation that meddles in the war will face a lightning-fast response, the Russian president said.\n' | match_stdin faceresp
