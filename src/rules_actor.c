@@ -136,6 +136,14 @@ rules_distance(size_t as, size_t ae, size_t bs, size_t be)
 	return 0;
 }
 
+/* Words that open a clause told beside another, at the same time or
+ * after it, or against it ("as", "after", "while", "but"); here, below
+ * both rules_agent.c and rules_clause.c that read them. */
+const char *const rules_beside_words[] = {
+	"after", "although", "and", "as", "but", "though", "whereas",
+	"while", NULL
+};
+
 int
 rules_in(const struct text_token *t, const char *const *words)
 {

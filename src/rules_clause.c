@@ -147,14 +147,6 @@ rules_agent_ok(struct rules_run *run, size_t ri, long agent, const char **why)
 	return 1;
 }
 
-/* Actors and targets of a gathered hit of category cat; 0 when the
- * rule's targets are not met. */
-/* Words that open a clause told beside another, at the same time or
- * after it, or against it ("as", "after", "while", "but"). */
-const char *const rules_beside_words[] = {
-	"after", "although", "and", "as", "but", "though", "whereas",
-	"while", NULL
-};
 
 /*
  * Is the party named at token t, in a threat, beside the term at token
@@ -197,6 +189,8 @@ rules_beside_term(const struct rules_run *run, const char *cat, size_t term,
 	return 1;
 }
 
+/* Actors and targets of a gathered hit of category cat; 0 when the
+ * rule's targets are not met. */
 static int
 rules_group_parties(struct rules_run *run, const struct text_sentence *sn,
     size_t ri, const char *cat, struct rules_group *g)
