@@ -113,6 +113,18 @@ text_tokens_reserve(struct text_scan *sc)
 	return 0;
 }
 
+/* Does a hyphen join the word at start to the token before it, in the
+ * same sentence ("cease-fire", "de-escalate")? */
+static inline int
+text_hyphen_joined(const struct text_scan *sc, size_t start)
+{
+	const struct text_doc *doc = sc->doc;
+
+	return start > 0 && sc->s[start - 1] == '-' &&
+	    doc->n_tokens > sc->sent_first &&
+	    doc->tokens[doc->n_tokens - 1].end == start - 1;
+}
+
 /*
  * A token whose folded form (fold_len bytes) is in the pool already,
  * just past what it holds, and whose room text_tokens_reserve made.
@@ -132,6 +144,8 @@ text_token_add(struct text_scan *sc, size_t start, size_t end,
 	t->fold_hash = fold_hash;
 	t->flags = flags | sc->clause;
 	sc->clause = 0;
+	if (flags & TEXT_HYPHEN)	/* rules_scan_cands asks it once */
+		doc->hyphens = 1;
 	doc->pool[doc->pool_len + fold_len] = '\0';
 	doc->pool_len += fold_len + 1;
 	doc->n_tokens++;
@@ -216,12 +230,8 @@ text_word(struct text_scan *sc, size_t start, size_t end, int abbrev)
 		flags |= TEXT_POSS;
 	if (text_is_upper(text_cp(sc->s, sc->len, start, &w)))
 		flags |= TEXT_UPPER;
-	if (start > 0 && sc->s[start - 1] == '-' &&
-	    sc->doc->n_tokens > sc->sent_first &&
-	    sc->doc->tokens[sc->doc->n_tokens - 1].end == start - 1) {
+	if (text_hyphen_joined(sc, start))
 		flags |= TEXT_HYPHEN;
-		sc->doc->hyphens = 1;
-	}
 	/* ASCII (nearly every word of English news): classed and lowered
 	 * byte by byte in one pass.  At a byte beyond ASCII the word is
 	 * read again from its start by the general loop below. */
@@ -385,11 +395,8 @@ text_word_ascii(struct text_scan *sc, size_t i)
 		flags |= TEXT_UPPER;
 	if ((seen & (TEXT_C_UPPER | TEXT_C_LOWER)) == TEXT_C_UPPER)
 		flags |= TEXT_CAPS;
-	if (i > 0 && u[i - 1] == '-' && doc->n_tokens > sc->sent_first &&
-	    doc->tokens[doc->n_tokens - 1].end == i - 1) {
+	if (text_hyphen_joined(sc, i))
 		flags |= TEXT_HYPHEN;
-		doc->hyphens = 1;
-	}
 	text_token_add(sc, i, j, j - i, text_hash_padded(dst, j - i), flags);
 	return j;
 }
