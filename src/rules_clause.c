@@ -147,7 +147,6 @@ rules_agent_ok(struct rules_run *run, size_t ri, long agent, const char **why)
 	return 1;
 }
 
-
 /*
  * Is the party named at token t, in a threat, beside the term at token
  * term rather than its object: named in a clause that such a word opens
