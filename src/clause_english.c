@@ -474,6 +474,10 @@ static const char *const english_noun_endings[] = {
 	NULL
 };
 
+static const char *const english_singular_articles[] = {
+	"a", "an", NULL
+};
+
 static const char *const english_negating_prefixes[] = {
 	"de", "anti", "non", NULL
 };
@@ -498,4 +502,5 @@ struct clause_lang clause_english = {
 	.no_present_endings = english_no_present_endings,
 	.noun_endings = english_noun_endings,
 	.negating_prefixes = english_negating_prefixes,
+	.singular_articles = english_singular_articles,
 };

@@ -383,7 +383,7 @@ complement_start(const struct clause_work *w, const struct clause *c)
 		    ((w->doc->tokens[j].flags & TEXT_UPPER) ||
 		    (wcls(w, j) & CW_PRON));
 		if ((!clause_finite_start(w, k, from) && !named) ||
-		    (wcls(w, k) & CW_NEG))
+		    (wcls(w, k) & CW_NEG) || clause_after_article(w, k, from))
 			continue;
 		/* "shelled the rebel-held port": a past form that takes
 		 * no object here is an adjective; a present "-s" form right

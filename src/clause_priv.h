@@ -164,6 +164,11 @@ struct clause_lang {
 	/* Prefixes that a hyphen joins to a word to deny or undo it
 	 * ("de-escalation", "anti-war", "non-aggression"); NULL ends. */
 	const char *const *negating_prefixes;
+	/* The articles of one thing ("a", "an"): a subject they open is
+	 * singular, so a verb's bare form after it and its adjectives ("a
+	 * Varnian demand to surrender") is a noun, since a singular verb
+	 * would take pres_suffix ("a Varnian envoy demands"); NULL ends. */
+	const char *const *singular_articles;
 
 	int		 built;		/* 1 built, -1 failed */
 	size_t		 past_len, ing_len, adv_len, pres_len;
@@ -256,6 +261,10 @@ size_t		 clause_skip_adv(const struct clause_work *, size_t k,
 /* Does the text at k, in a clause from from, look like the start of a
  * finite verb group? */
 int		 clause_finite_start(const struct clause_work *, size_t k,
+		    size_t from);
+/* Is token k a verb's bare form in a phrase a singular article opens
+ * ("a Varnian demand"): a noun, no verb of a complement clause? */
+int		 clause_after_article(const struct clause_work *, size_t k,
 		    size_t from);
 /* Does token k end in the language's present ending ("-s"), with more
  * than one letter before it? */

@@ -92,6 +92,39 @@ compound_head(const struct clause_work *w, size_t k, size_t from)
 	return (wcls(w, j) & (CW_POSS | CW_PREP | CW_OF | CW_TO)) != 0;
 }
 
+/*
+ * Is token k a verb's bare form in a phrase that a singular article
+ * opens, past at most two words that are no verb, no plural and no
+ * function word ("a Varnian demand", "an Ostland army plan")?  A noun,
+ * then: the present of a singular subject takes the language's ending
+ * ("a Varnian envoy demands"), and a past or an auxiliary ("a soldier
+ * said", "a soldier will") is no bare form.  "A dozen soldiers plan"
+ * has a plural before its verb, which is one.
+ */
+int
+clause_after_article(const struct clause_work *w, size_t k, size_t from)
+{
+	const struct text_token *tok = w->doc->tokens;
+	size_t j;
+
+	if (w->lang->singular_articles == NULL ||
+	    (wcls(w, k) & (CW_AUX | CW_PAST | CW_PART | CW_ING)) ||
+	    clause_pres_form(w, k))
+		return 0;
+	for (j = k; j > from && k - j < 3; j--) {
+		if (tok[j].flags & TEXT_CLAUSE)
+			return 0;
+		if (clause_word_in(w->lang->singular_articles,
+		    tok[j - 1].fold))
+			return j < k;
+		if ((wcls(w, j - 1) & (CW_VERB | CW_AUX | CW_NOT_VERB |
+		    CW_ADV | CW_NUM | CW_POSS | CW_AND | CW_OR | CW_CONJ)) ||
+		    clause_pres_form(w, j - 1))
+			return 0;
+	}
+	return 0;
+}
+
 /* Does the text at k look like the start of a finite verb group? */
 int
 clause_finite_start(const struct clause_work *w, size_t k, size_t from)

@@ -454,6 +454,19 @@ test_reported(void)
 	    "are the subject");
 	CHECK_STR(speaker("free"), "the rebels", "and the rebels speak, "
 	    "past a phrase of time and place, not the television");
+	/* A bare verb form that a singular article opens, past an
+	 * adjective, is a noun: the object of the denial, no clause it
+	 * reports.  Its -s form is a singular subject's verb. */
+	analyse("Chad refused a Sudanese demand to surrender the town.", 0);
+	CHECK_STR(subject("demand"), "chad", "refused a Sudanese demand: "
+	    "Chad refuses, no clause with a Sudanese as its subject");
+	CHECK_STR(speaker("demand"), "", "and no one reports it");
+	analyse("Chad said a Sudanese envoy demands the town.", 0);
+	CHECK_STR(subject("demands"), "a sudanese envoy", "said a Sudanese "
+	    "envoy demands: the -s form is the reported verb");
+	analyse("Chad said a dozen soldiers plan to attack.", 0);
+	CHECK_STR(subject("plan"), "a dozen soldiers", "said a dozen "
+	    "soldiers plan: a plural before the bare form, a verb");
 	analyse("Chad says it will attack the rebels.", 0);
 	CHECK_STR(subject("attack"), "it", "says it will: it is the "
 	    "subject");
