@@ -138,6 +138,25 @@ actor_qualifies(const struct text_doc *doc, size_t from, size_t to)
 	return 1;
 }
 
+/* Words a possessive reaches over to "and" and the noun after it
+ * ("Iran's ties to Chad and threats"). */
+#define ACTOR_AND_REACH	5
+
+/* Do tokens [from, to) join a possessive's first noun to "and" at to
+ * with no clause break, possessive or article ("ties to Chad")? */
+static int
+actor_joined(const struct text_doc *doc, size_t from, size_t to)
+{
+	size_t k;
+
+	for (k = from; k < to; k++)
+		if ((doc->tokens[k].flags & (TEXT_CLAUSE | TEXT_POSS)) ||
+		    actor_in(doc->tokens[k].fold, actor_determiners,
+		    actor_n_determiners))
+			return 0;
+	return 1;
+}
+
 /*
  * A noun that names its own agent: "a rebel threat to shell", "Iran's
  * ultimatum", "the rebels' vow", "an ultimatum from Baghdad", "warnings
@@ -177,6 +196,20 @@ actor_noun_agent(const struct actor_mention *m, size_t n,
 		    (doc->tokens[m[k].end - 1].flags & TEXT_POSS) &&
 		    actor_qualifies(doc, m[k].end, t + 1))
 			return (long)k;
+	/* "Varnia's ties to Chad and threats to Sudan": a bare noun right
+	 * after "and" shares the possessive of the phrase it is joined
+	 * to, a few words back past no verb, clause break, article or
+	 * other possessive. */
+	if (t >= 3 && t > c->first + 2 && strcmp(doc->tokens[t - 1].fold,
+	    "and") == 0 && !(doc->tokens[t].flags & TEXT_CLAUSE) &&
+	    !(doc->tokens[t - 1].flags & TEXT_CLAUSE) &&
+	    !actor_in_verb(c, c->first, t))
+		for (k = 0; k < n; k++)
+			if (m[k].end < t - 1 && m[k].end + ACTOR_AND_REACH >= t &&
+			    m[k].first >= c->first && m[k].end > m[k].first &&
+			    (doc->tokens[m[k].end - 1].flags & TEXT_POSS) &&
+			    actor_joined(doc, m[k].end, t - 1))
+				return (long)k;
 	if (t + 2 < c->end &&
 	    ACTOR_IN(doc->tokens[t + 1].fold, actor_agent_prepositions) &&
 	    !(doc->tokens[t + 1].flags & TEXT_CLAUSE))

@@ -457,6 +457,11 @@ test_owner(void)
 	    "a role no party owns names a danger, not its maker");
 	CHECK_INT(run("Sudan condemned Chad-backed threats to its officials."),
 	    0, "a name that backs the threats does not own them");
+	CHECK_INT(run("Chad's ties to Libya and threat to Sudan."), 1,
+	    "a bare noun after 'and' shares the possessive before it");
+	CHECK_STR(hit_actor(0), "chad", "... as the possessive's");
+	CHECK_INT(run("Chad's envoy arrived and threats to Sudan followed."),
+	    0, "not past a verb: the threats are another clause's");
 	rules_free(r);
 	compiled = NULL;
 out:
