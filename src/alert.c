@@ -177,14 +177,17 @@ alert_parties(json_t *actors, json_t *targets,
 static json_t *
 alert_hit(const struct rule_hit *h)
 {
-	json_t *o, *terms, *actors, *targets;
+	json_t *o, *terms, *words, *actors, *targets;
 
 	o = json_object();
 	terms = json_array();
+	words = json_array();
 	actors = json_array();
 	targets = json_array();
-	if (o == NULL || terms == NULL || actors == NULL || targets == NULL ||
+	if (o == NULL || terms == NULL || words == NULL || actors == NULL ||
+	    targets == NULL ||
 	    alert_add_strings(terms, h->terms, h->n_terms) == -1 ||
+	    alert_add_strings(words, h->words, h->n_words) == -1 ||
 	    alert_add_strings(actors, h->actors, h->n_actors) == -1 ||
 	    alert_add_strings(targets, h->targets, h->n_targets) == -1)
 		goto fail;
@@ -195,12 +198,14 @@ alert_hit(const struct rule_hit *h)
 	    json_string(alert_severity_name(rules_hit_severity(h))));
 	json_object_set_new(o, "sentence", alert_text(h->sentence));
 	json_object_set_new(o, "terms", terms);
+	json_object_set_new(o, "words", words);
 	json_object_set_new(o, "actors", actors);
 	json_object_set_new(o, "targets", targets);
 	return o;
 fail:
 	json_decref(o);
 	json_decref(terms);
+	json_decref(words);
 	json_decref(actors);
 	json_decref(targets);
 	return NULL;

@@ -28,6 +28,11 @@ struct rule_hit {
 					   category (a denied threat) */
 	int	  raise;		/* steps above the rule's severity, from
 					   its raise phrases */
+	char	**words;		/* the sentence's words its terms' own
+					   words matched (not a gap's nor a lone
+					   *'s), as written, each once: which
+					   act of the rule was told */
+	size_t	  n_words;
 };
 
 /* The category and severity of a hit (see above). */

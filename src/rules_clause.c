@@ -471,7 +471,8 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 		if (g[neg].n_ends < RULES_GROUP_ENDS)
 			g[neg].ends[g[neg].n_ends++] = o->end;
 		if (rules_add_string(&g[neg].hit.terms, &g[neg].hit.n_terms,
-		    r->pats[o->pat].text) == -1)
+		    r->pats[o->pat].text) == -1 ||
+		    rules_hit_words(run, &g[neg].hit, o) == -1)
 			goto oom;
 	}
 	for (i = 0; i < 2; i++) {

@@ -76,6 +76,9 @@ rules_hit_clear(struct rule_hit *h)
 	for (k = 0; k < h->n_targets; k++)
 		free(h->targets[k]);
 	free(h->targets);
+	for (k = 0; k < h->n_words; k++)
+		free(h->words[k]);
+	free(h->words);
 	memset(h, 0, sizeof(*h));
 }
 
@@ -108,6 +111,43 @@ rules_add_string(char ***v, size_t *n, const char *s)
 	if ((nv[*n] = strdup(s)) == NULL)
 		return -1;
 	(*n)++;
+	return 0;
+}
+
+int
+rules_hit_words(const struct rules_run *run, struct rule_hit *hit,
+    const struct rules_occ *o)
+{
+	const struct text_token *tok = run->doc.tokens;
+	char word[RULES_WORD_MAX + 1];
+	size_t k, start, len, end = o->end;
+
+	if (end > o->start + RULES_MAX_SPAN)
+		end = o->start + RULES_MAX_SPAN;
+	for (k = o->start; k < end; k++) {
+		if (!((o->literal >> (k - o->start)) & 1))
+			continue;
+		/* A compound hyphened is one word as written
+		 * ("cease-fire"), as the rules read it. */
+		start = tok[k].start;
+		while (k + 1 < end && ((o->literal >> (k + 1 - o->start)) &
+		    1) && (tok[k + 1].flags & TEXT_HYPHEN))
+			k++;
+		/* A word of a megabyte (a hostile feed) matched by a
+		 * prefix is cut, on a character's boundary. */
+		if ((len = tok[k].end - start) > RULES_WORD_MAX) {
+			len = RULES_WORD_MAX;
+			while (len > 0 && ((unsigned char)run->text[start +
+			    len] & 0xc0) == 0x80)
+				len--;
+		}
+		if (len == 0)
+			continue;	/* no character begins in it */
+		memcpy(word, run->text + start, len);
+		word[len] = '\0';
+		if (rules_add_string(&hit->words, &hit->n_words, word) == -1)
+			return -1;
+	}
 	return 0;
 }
 

@@ -79,7 +79,8 @@ rules_judge(struct rules_run *run, const struct text_sentence *sn, size_t ri)
 		if (n_ends < RULES_MATCH_ENDS)
 			ends[n_ends++] = o->end;
 		if (rules_add_string(&hit.terms, &hit.n_terms,
-		    r->pats[o->pat].text) == -1)
+		    r->pats[o->pat].text) == -1 ||
+		    rules_hit_words(run, &hit, o) == -1)
 			goto oom;
 	}
 	if (first == NULL)

@@ -362,6 +362,12 @@ uint64_t rules_path_bits(const struct rules *, uint32_t path);
 void	 rules_say(struct rules_run *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	 rules_add_string(char ***v, size_t *n, const char *s);
+#define RULES_WORD_MAX	64	/* bytes of a hit's word kept */
+/* Add to hit's words those of the sentence that occurrence o's own
+ * words matched (not a gap's), as written, each once, a word of more
+ * than RULES_WORD_MAX bytes cut: 0, or -1 out of memory. */
+int	 rules_hit_words(const struct rules_run *, struct rule_hit *,
+	    const struct rules_occ *o);
 void	 rules_hit_clear(struct rule_hit *);
 int	 rules_hit_push(struct rules_run *, struct rule_hit *,
 	    const struct text_sentence *);

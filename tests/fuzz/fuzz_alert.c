@@ -2,11 +2,12 @@
  * fuzz_alert.c: alert_build on a hostile item and hostile hits, then
  * the record through the file and syslog sinks' lines (sink_lines.h).
  * The input is lines: the feed name, the item's id, key, title and
- * link, then one hit per line as "SENTENCE\tTERMS\tACTORS\tTARGETS"
- * (lists comma-separated), up to 40 hits; the first byte chooses the
- * rule's severity, the raise and whether the hit carries a category of
- * its own.  Strings are taken as they come, valid UTF-8 or not; when
- * they are valid, a record must be made.
+ * link, then one hit per line as
+ * "SENTENCE\tTERMS\tACTORS\tTARGETS\tWORDS" (lists comma-separated,
+ * the words those its terms matched), up to 40 hits; the first byte
+ * chooses the rule's severity, the raise and whether the hit carries a
+ * category of its own.  Strings are taken as they come, valid UTF-8 or
+ * not; when they are valid, a record must be made.
  */
 #include "autoconf.h"
 
@@ -49,12 +50,12 @@ split(char *s, int sep, char **v, size_t max)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char *lists[MAX_HITS][3][MAX_LIST];
+	static char *lists[MAX_HITS][4][MAX_LIST];
 	struct config_rule rule;
 	struct rule_hit hits[MAX_HITS];
 	struct rules_result res;
 	struct feed_item item;
-	char *copy, *lines[5 + MAX_HITS], *field[4];
+	char *copy, *lines[5 + MAX_HITS], *field[5];
 	unsigned char mode;
 	int utf8 = 0;
 	size_t n, k, j;
@@ -96,7 +97,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct rule_hit *h = &hits[res.n_hits++];
 
 		memset(field, 0, sizeof(field));
-		(void)split(lines[k], '\t', field, 4);
+		(void)split(lines[k], '\t', field, 5);
 		h->rule = &rule;
 		h->sentence = field[0] != NULL ? field[0] : "";
 		h->n_terms = split(field[1], ',', lists[k - 5][0], MAX_LIST);
@@ -105,6 +106,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		h->actors = lists[k - 5][1];
 		h->n_targets = split(field[3], ',', lists[k - 5][2], MAX_LIST);
 		h->targets = lists[k - 5][2];
+		h->n_words = split(field[4], ',', lists[k - 5][3], MAX_LIST);
+		h->words = lists[k - 5][3];
 		h->raise = (int)((mode >> 3) & 3) * (int)(k & 1);
 		if ((mode & 0x20) && (k & 2))
 			h->category = "denied-threat";

@@ -154,8 +154,19 @@ fuzz_one(const char *title, const char *body, const char *term)
 	}
 	if (r == NULL)
 		return 0;
-	if (rules_match(r, title, body, &res) == 0)
+	if (rules_match(r, title, body, &res) == 0) {
+		size_t h, k, n;
+
+		/* A hit's words (what its terms matched) are quoted in the
+		 * alert: none empty, none over 64 bytes. */
+		for (h = 0; h < res.n_hits; h++)
+			for (k = 0; k < res.hits[h].n_words; k++) {
+				n = strlen(res.hits[h].words[k]);
+				if (n == 0 || n > 64)
+					abort();
+			}
 		rules_result_free(&res);
+	}
 	return 0;
 }
 

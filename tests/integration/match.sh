@@ -145,6 +145,14 @@ expect "not wanting war is deescalation" \
     "$(json_get "$T/stdin.out" 'sorted({h["category"] for h in alerts[0]["hits"]})')" \
     "['deescalation']"
 
+# Each hit lists the words of its sentence that its terms matched, as
+# written: which members of the classes of "@step_toward ...4 @talks"
+# it read, a hyphened compound as one word.
+title_category words 'Sudan agreed to a cease-fire with Chad.' deescalation
+expect "the words a hit's terms matched" \
+    "$(json_get "$T/words.out" 'alerts[0]["hits"][0]["words"]')" \
+    "['agreed', 'cease-fire']"
+
 # A warning of force on a condition is a threat; of a price war, none.
 title_category warn 'The minister warned of war unless the occupation ended.' threat
 title_none price 'Economists warned of a price war if the merger goes ahead.'

@@ -29,6 +29,7 @@ main(void)
 	char *s1[] = { "respond at the right time" }, *s2[] = { "ceasefire" };
 	char *a1[] = { "iran" }, *a2[] = { "uk" }, *t1[] = { "israel" };
 	char *t2[] = { "iran", "israel" }, *t3[] = { "israel" };
+	char *w1[] = { "respond", "at", "the", "right", "time" };
 	struct rule_hit hits[3];
 	struct rules_result res = { hits, 3 };
 	struct feed_item item = { 0 };
@@ -46,11 +47,11 @@ main(void)
 	threat.severity = SEV_MEDIUM;
 	memset(hits, 0, sizeof(hits));
 	hits[0] = (struct rule_hit){ &calm, "Calm, said the UK.", 0, 18, s2, 1,
-	    a2, 1, t2, 2, NULL, 0 };
+	    a2, 1, t2, 2, NULL, 0, NULL, 0 };
 	hits[1] = (struct rule_hit){ &vow, "Iran vowed to respond at the right "
-	    "time.", 19, 60, s1, 1, a1, 1, t1, 1, NULL, 0 };
+	    "time.", 19, 60, s1, 1, a1, 1, t1, 1, NULL, 0, w1, 5 };
 	hits[2] = (struct rule_hit){ &threat, "Iran warned.", 61, 73, s1, 1,
-	    a1, 1, t3, 1, NULL, 0 };
+	    a1, 1, t3, 1, NULL, 0, NULL, 0 };
 
 	item.id = "urn:x:1";
 	item.key = "urn:x:1";
@@ -84,6 +85,21 @@ main(void)
 	    "Iran vowed to respond at the right time.", "the sentence quoted");
 	CHECK_STR(json_string_value(json_array_get(json_object_get(h, "terms"),
 	    0)), "respond at the right time", "the term as written");
+	{
+		json_t *w = json_object_get(h, "words");
+		char *hd = json_dumps(h, JSON_PRESERVE_ORDER | JSON_COMPACT);
+
+		CHECK_INT(json_array_size(w), 5, "the words its terms matched");
+		CHECK_STR(json_string_value(json_array_get(w, 0)), "respond",
+		    "the words as the hit has them");
+		CHECK(hd != NULL && strstr(hd, "\"terms\":[\"respond at the "
+		    "right time\"],\"words\":[\"respond\",\"at\"") != NULL,
+		    "the words come right after the terms");
+		free(hd);
+		CHECK_INT(json_array_size(json_object_get(json_array_get(
+		    json_object_get(a, "hits"), 0), "words")), 0,
+		    "a hit without words has an empty list");
+	}
 	CHECK_INT(alert_severity(a), SEV_HIGH, "alert_severity reads it back");
 	json_decref(a);
 
@@ -122,9 +138,11 @@ main(void)
 		veiled.category = "threat";
 		veiled.severity = SEV_MEDIUM;
 		dh[0] = (struct rule_hit){ &veiled, "Ostrel warns Varnia of a "
-		    "heavy price", 0, 36, terms, 1, o, 1, v, 1, NULL, 0 };
+		    "heavy price", 0, 36, terms, 1, o, 1, v, 1, NULL, 0,
+		    NULL, 0 };
 		dh[1] = (struct rule_hit){ &veiled, "Varnia would pay a heavy "
-		    "price.", 37, 69, terms, 1, v, 1, NULL, 0, NULL, 0 };
+		    "price.", 37, 69, terms, 1, v, 1, NULL, 0, NULL, 0,
+		    NULL, 0 };
 		a = alert_build("demo", &item, &dr, 0);
 		ac = json_object_get(a, "actors");
 		tg = json_object_get(a, "targets");

@@ -17,6 +17,22 @@
 /* The word classes a test sets up for its rules. */
 static struct config_class classes[4];
 
+/* The words hit i's terms matched, joined by "|". */
+static const char *
+hit_words(size_t i)
+{
+	static char buf[512];
+	size_t k, used = 0;
+
+	buf[0] = '\0';
+	if (i >= res.n_hits)
+		return "(none)";
+	for (k = 0; k < res.hits[i].n_words && used < sizeof(buf); k++)
+		used += (size_t)snprintf(buf + used, sizeof(buf) - used,
+		    "%s%s", k ? "|" : "", res.hits[i].words[k]);
+	return buf;
+}
+
 /*
  * Word classes (@name) in terms, exclusions and raise phrases, on a
  * configuration of their own.  Rules without clause keys: the classes
@@ -61,6 +77,8 @@ test_classes(void)
 	    "a prefix member (attack*) meets attacking");
 	CHECK_INT(run("Iran is going to bomb Israel."), 1,
 	    "a multiword member of the first class");
+	CHECK_STR(hit_words(0), "is|going|to|bomb",
+	    "each word of a multiword member");
 	CHECK_INT(run("Iran will go to war with Israel."), 1,
 	    "a multiword member of the second");
 	CHECK_INT(run("Iran attacked Israel."), 0, "no modal, no hit");
@@ -81,6 +99,9 @@ test_classes(void)
 	    "a hyphened word meets the closed word of a class (a prefix)");
 	CHECK_INT(run("Iran would break the cease-fires with Israel."), 1,
 	    "and a stem");
+	CHECK_STR(hit_words(0), "would|cease-fires",
+	    "the words a hit's terms matched: the members met, a "
+	    "hyphened word whole, as written, not the gap's");
 	CHECK_INT(run("Iran would send war planes over Israel."), 0,
 	    "the open spelling is the rule's to name");
 	/* Only a pair that stands for a word has its offsets written
@@ -376,6 +397,8 @@ test_clauses(void)
 	/* mood */
 	CHECK_INT(run("Sudan will attack Chad."), 1, "a future attack fires");
 	CHECK_STR(hit_category(0), "threat", "as a threat");
+	CHECK_STR(hit_words(0), "attack", "a hit judged on its clauses has "
+	    "the words its terms matched too");
 	CHECK_STR(hit_actor(0), "sudan", "by the subject");
 	CHECK_STR(res.n_hits && res.hits[0].n_targets ? res.hits[0].targets[0] :
 	    "", "chad", "against the actor after it");
@@ -698,10 +721,27 @@ main(void)
 	    "prefix alias Iranian* finds Iranians");
 	CHECK_INT(run("Israel threatened Monday to strike"), 1,
 	    "a lone * is any one word");
+	CHECK_STR(hit_words(0), "threatened|to|strike",
+	    "a hit's words are its terms' own: not the one a lone * met");
 	CHECK_INT(run("Israel threatened to strike"), 0,
 	    "but exactly one word");
 	CHECK_INT(run("They said they would resolutely smash it"), 1,
 	    "... is up to three words");
+	CHECK_STR(hit_words(0), "would|smash", "nor a gap's");
+	{
+		char text[256] = "Iran vowed to retaliate";
+		size_t k;
+
+		/* 40 two-byte letters: the 64th byte is inside one */
+		for (k = 0; k < 40; k++)
+			strcat(text, "\xc3\xa9");
+		CHECK_INT(run(text), 1, "a prefix meets a long word");
+		CHECK_INT(res.n_hits ? (int)res.hits[0].n_words : 0, 3,
+		    "its words");
+		CHECK_INT(res.n_hits && res.hits[0].n_words == 3 ?
+		    (int)strlen(res.hits[0].words[2]) : 0, 63,
+		    "a word past 64 bytes is cut on a character's boundary");
+	}
 	CHECK_INT(run("They would smash it"), 1, "... is also none");
 	CHECK_INT(run("They would soon and very resolutely smash it"), 0,
 	    "but never four");
