@@ -120,6 +120,22 @@ static const struct kind {
  */
 static struct config_load *current;
 
+static const struct key *keys_of(const char *section);
+
+/* Whether key of section takes a list; unknown keys (the overrides')
+ * are let be. */
+static int
+takes_one(const char *section, const char *key)
+{
+	const struct key *keys = keys_of(section);
+	size_t i;
+
+	for (i = 0; keys != NULL && keys[i].name != NULL; i++)
+		if (strcmp(keys[i].name, key) == 0)
+			return !keys[i].list;
+	return 0;
+}
+
 /*
  * libconfuse callback: every value read; remembers its line.  A key set
  * a second time in one section is refused: libconfuse would keep the
@@ -133,19 +149,53 @@ on_value(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
 {
 	const char *file;
 	char in[160] = "";
-	int first, file_line;
+	int first, file_line, appended = current->append_opt == opt;
 
+	if (cfg->title != NULL)
+		snprintf(in, sizeof(in), " in %s '%s'", cfg->name, cfg->title);
+	current->append_opt = NULL;
+	if (appended && takes_one(cfg->name, opt->name))
+		config_msg_at(current, 1, cfg->line, "%s takes one value%s, "
+		    "and += adds to a list; write %s = \"...\"", opt->name,
+		    in, opt->name);
 	if (opt->nvalues == 1 &&
 	    (first = config_origin_line(current, opt, 0, -1)) != -1) {
 		config_where(current, first, &file, &file_line);
-		if (cfg->title != NULL)
-			snprintf(in, sizeof(in), " in %s '%s'", cfg->name,
-			    cfg->title);
 		config_msg_at(current, 1, cfg->line, "%s is set twice%s: here "
 		    "and at %s:%d; keep one (a list grows with %s += {...})",
 		    opt->name, in, file, file_line, opt->name);
 	}
-	config_origin_note(current, opt, cfg->line);
+	config_origin_note(current, opt, cfg->line,
+	    appended && current->append_start && opt->nvalues == 1);
+	*(const char **)result = value;
+	return 0;
+}
+
+/*
+ * libconfuse callback: CONFIG_APPEND_KEY = KEY, which the joined text
+ * puts before each KEY += (config_source.c).  The next value of KEY is
+ * the first of a +=; it begins the list if KEY had none in this
+ * section, or only a += {} before.
+ */
+static int
+on_append_mark(cfg_t *cfg, cfg_opt_t *mark, const char *value, void *result)
+{
+	cfg_opt_t *opt;
+
+	(void)mark;
+	current->append_opt = NULL;
+	/* Not cfg_getopt: it reports a key it does not find as an error. */
+	for (opt = cfg->opts; opt->name != NULL; opt++)
+		if (strcmp(opt->name, value) == 0)
+			break;
+	if (opt->name != NULL) {
+		current->append_opt = opt;
+		current->append_start = opt->nvalues == 0 &&
+		    (!(opt->flags & CFGF_MODIFIED) ||
+		    config_origin_started(current, opt));
+		if (current->append_start)
+			config_origin_start(current, opt, cfg->line);
+	}
 	*(const char **)result = value;
 	return 0;
 }
@@ -237,6 +287,7 @@ on_stub_section(cfg_t *cfg, cfg_opt_t *opt)
 {
 	unsigned i;
 
+	current->append_opt = NULL;
 	for (i = 0; i < opt->nvalues; i++) {
 		cfg_t *sec = opt->values[i]->section;
 
@@ -257,6 +308,8 @@ on_section(cfg_t *cfg, cfg_opt_t *opt)
 	struct config_section s;
 	unsigned i;
 
+	/* A key += {} left its mark; the section's memory is reused. */
+	current->append_opt = NULL;
 	for (i = 0; i < opt->nvalues; i++) {
 		cfg_t *sec = opt->values[i]->section;
 
@@ -395,7 +448,7 @@ build_opts(struct config_load *ld, const char *section, int depth)
 	cfg_opt_t *opts;
 	size_t n = 0, max, i;
 
-	max = 8 + ld->n_stubs;
+	max = 9 + ld->n_stubs;
 	for (i = 0; extra != NULL && extra[i] != NULL; i++)
 		max++;
 	for (i = 0; keys != NULL && keys[i].name != NULL; i++)
@@ -416,6 +469,10 @@ build_opts(struct config_load *ld, const char *section, int depth)
 		opts[n].parsecb = on_value;
 		n++;
 	}
+	opts[n] = list_tmpl;
+	opts[n].name = CONFIG_APPEND_KEY;
+	opts[n].parsecb = on_append_mark;
+	n++;
 	if (strcmp(section, "root") == 0) {
 		for (i = 0; i < NELEM(kinds); i++) {
 			opts[n] = sec_tmpl;

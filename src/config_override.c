@@ -128,6 +128,7 @@ refuse_other_keys(struct config_section *s, const char *const *may_set)
 		opt = cfg_getnopt(s->cfg, i);
 		if (!(opt->flags & CFGF_MODIFIED) ||
 		    strcmp(opt->name, "override") == 0 ||
+		    strcmp(opt->name, CONFIG_APPEND_KEY) == 0 ||
 		    listed(may_set, opt->name))
 			continue;
 		config_msg_at(s->ld, 1, config_origin_line(s->ld, opt, 0,

@@ -7,6 +7,7 @@
 #ifndef BRINK_CONFIG_PRIV_H
 #define BRINK_CONFIG_PRIV_H
 
+#include <limits.h>
 #include <stddef.h>
 
 #include <confuse.h>
@@ -59,7 +60,23 @@ struct config_origin {
 	const void	*opt;		/* the cfg_opt_t in its section */
 	unsigned	 index;		/* which value of a list */
 	int		 line;		/* in the joined text */
+	int		 appended;	/* the list began with key += */
 };
+
+/* The index of an origin that marks where "key += ..." began a list
+ * that then got no value: key += {}. */
+#define CONFIG_ORIGIN_START	UINT_MAX
+
+/*
+ * libconfuse reads "key += {...}" as "key = {...}" when the key has no
+ * values yet, and says nothing of which it was; like (a rule taking
+ * another's lists) needs to know.  The joined text says it ahead of
+ * each such key, as the assignment CONFIG_APPEND_KEY = key, a key of
+ * every section that no file can name by mistake (not "+=": libconfuse
+ * reads "=" in a key it looks up as a path to a section).
+ */
+#define CONFIG_APPEND_KEY	"+"
+
 
 /* A key libconfuse did not know: added to the schema on the next pass
  * so that the pass can get past it and find the next mistake. */
@@ -137,6 +154,11 @@ struct config_load {
 	size_t			 n_countries;
 	struct config_override	*overrides;	/* config_override.c */
 	size_t			 n_overrides;
+	/* The key of the last "+=" read, until its first value comes,
+	 * and whether the key had not been set before in its section
+	 * (config.c). */
+	const cfg_opt_t		*append_opt;
+	int			 append_start;
 };
 
 /*
@@ -191,11 +213,16 @@ struct config_section {
 };
 
 /* config_read.c */
-void	config_origin_note(struct config_load *, cfg_opt_t *, int line);
+void	config_origin_note(struct config_load *, cfg_opt_t *, int line,
+	    int appended);
+void	config_origin_start(struct config_load *, const cfg_opt_t *,
+	    int line);
+int	config_origin_started(struct config_load *, const cfg_opt_t *);
 int	config_origin_line(struct config_load *, const cfg_opt_t *,
 	    unsigned index, int fallback);
 void	config_origin_forget(struct config_load *, cfg_t *section);
 cfg_opt_t *config_option(struct config_section *, const char *key);
+int	config_option_appends(struct config_section *, const char *key);
 const char *config_value(struct config_section *, const char *key,
 	    int *line);
 char	*config_take_string(struct config_section *, const char *key,

@@ -18,9 +18,10 @@
 #include "config_priv.h"
 #include "log.h"
 
-/* The value just read of opt came from line. */
+/* The value just read of opt came from line, written = or +=. */
 void
-config_origin_note(struct config_load *ld, cfg_opt_t *opt, int line)
+config_origin_note(struct config_load *ld, cfg_opt_t *opt, int line,
+    int appended)
 {
 	struct config_origin *o;
 
@@ -31,7 +32,39 @@ config_origin_note(struct config_load *ld, cfg_opt_t *opt, int line)
 	o[ld->n_origins].opt = opt;
 	o[ld->n_origins].index = opt->nvalues - 1;
 	o[ld->n_origins].line = line;
+	o[ld->n_origins].appended = appended;
 	ld->n_origins++;
+}
+
+/* The key opt, not set before in its section, is given with += next:
+ * noted even if no value comes (key += {}), for config_option_appends. */
+void
+config_origin_start(struct config_load *ld, const cfg_opt_t *opt, int line)
+{
+	struct config_origin *o;
+
+	o = reallocarray(ld->origins, ld->n_origins + 1, sizeof(*o));
+	if (o == NULL)
+		log_fatal("out of memory");
+	ld->origins = o;
+	o[ld->n_origins].opt = opt;
+	o[ld->n_origins].index = CONFIG_ORIGIN_START;
+	o[ld->n_origins].line = line;
+	o[ld->n_origins].appended = 1;
+	ld->n_origins++;
+}
+
+/* Whether config_origin_start noted opt. */
+int
+config_origin_started(struct config_load *ld, const cfg_opt_t *opt)
+{
+	size_t i;
+
+	for (i = ld->n_origins; i > 0; i--)
+		if (ld->origins[i - 1].opt == opt &&
+		    ld->origins[i - 1].index == CONFIG_ORIGIN_START)
+			return 1;
+	return 0;
 }
 
 int
@@ -74,6 +107,32 @@ config_option(struct config_section *s, const char *key)
 	if (opt == NULL || !(opt->flags & CFGF_MODIFIED))
 		return NULL;
 	return opt;
+}
+
+/* Whether the file set key with += (key += {...}), first of all: then
+ * like adds the list to the one it takes. */
+int
+config_option_appends(struct config_section *s, const char *key)
+{
+	const struct config_origin *o;
+	cfg_opt_t *opt;
+	size_t i;
+	int started = 0;
+
+	if ((opt = config_option(s, key)) == NULL)
+		return 0;
+	/* The latest first value tells; with none (key += {}), the
+	 * mark that += began the list. */
+	for (i = s->ld->n_origins; i > 0; i--) {
+		o = &s->ld->origins[i - 1];
+		if (o->opt != opt)
+			continue;
+		if (o->index == 0)
+			return o->appended;
+		if (o->index == CONFIG_ORIGIN_START)
+			started = 1;
+	}
+	return started;
 }
 
 /* A key's one value, or NULL if unset (or wrongly given, after a

@@ -211,6 +211,48 @@ is_delimiter(char c)
 }
 
 /*
+ * Before "KEY +=", where out ends, put CONFIG_APPEND_KEY = KEY (see
+ * config_priv.h).  A key in quotes, or none, gets no mark: its += reads
+ * as =.  Only the top level and the sections in it have the mark's key.
+ */
+static int
+mark_append(struct joined *out)
+{
+	static const char head[] = "\"" CONFIG_APPEND_KEY "\" = ";
+	size_t end = out->len, start, n, i, cap;
+	char *grown;
+
+	if (out->depth > 1)
+		return 0;
+	while (end > 0 && is_space(out->p[end - 1]))
+		end--;
+	for (start = end; start > 0 && !is_delimiter(out->p[start - 1]);
+	    start--)
+		continue;
+	if (start == end)
+		return 0;
+	/* head, KEY and a space, in front of KEY: no newline, so the
+	 * lines stay where they were. */
+	n = sizeof(head) - 1 + (end - start) + 1;
+	if (out->len + n + 2 > out->cap) {
+		/* Doubled, as put() does: many marks stay linear. */
+		cap = out->cap * 2 > out->len + n + 2 ? out->cap * 2 :
+		    out->len + n + 2;
+		if ((grown = realloc(out->p, cap)) == NULL)
+			return -1;
+		out->p = grown;
+		out->cap = cap;
+	}
+	memmove(out->p + start + n, out->p + start, out->len - start + 1);
+	memcpy(out->p + start, head, sizeof(head) - 1);
+	i = start + sizeof(head) - 1;
+	memcpy(out->p + i, out->p + start + n, end - start);
+	out->p[i + (end - start)] = ' ';
+	out->len += n;
+	return 0;
+}
+
+/*
  * At text[i] stands the word "include": find the rest of the call,
  * include("path"), include('path') or include(path).  Returns the index
  * just past ')' and the path (caller frees), or 0 if it is no such call.
@@ -574,6 +616,9 @@ join(struct config_load *ld, struct joined *out, int source,
 					goto nomem;
 				in_word = 0;
 				continue;
+			} else if (c == '+' && next == '=') {
+				if (mark_append(out) == -1)
+					goto nomem;
 			} else if (c == '{') {
 				if (out->depth++ == 0)
 					out->open_line = out->line;

@@ -345,6 +345,27 @@ copy_list(struct config_list *out, const struct config_list *list)
 	}
 }
 
+/* key += {...} after like: list's entries, copied, before those of
+ * *out, which stay where they are (class references point into them). */
+static void
+prepend_list(struct config_list *out, const struct config_list *list)
+{
+	char **v;
+	size_t i;
+
+	if (list->n == 0)
+		return;
+	if ((v = calloc(list->n + out->n, sizeof(*v))) == NULL)
+		log_fatal("out of memory");
+	for (i = 0; i < list->n; i++)
+		v[i] = config_strdup(list->v[i]);
+	for (i = 0; i < out->n; i++)
+		v[list->n + i] = out->v[i];
+	free(out->v);
+	out->v = v;
+	out->n += list->n;
+}
+
 /* A copy of text (which may be NULL) into *out. */
 static void
 copy_string(char **out, const char *text)
@@ -381,36 +402,34 @@ config_take_rule_like(struct config_section *s, struct config_rule *r)
 	}
 	t = &c->rules[i];
 #define UNSET(key)	(config_option(s, key) == NULL)
+	/* A list key set with += adds to the list taken, = replaces it. */
+#define LIST(key, field) do {						\
+	if (UNSET(key))							\
+		copy_list(&r->field, &t->field);			\
+	else if (config_option_appends(s, key))				\
+		prepend_list(&r->field, &t->field);			\
+} while (0)
 	if (UNSET("category"))
 		copy_string(&r->category, t->category);
 	if (UNSET("severity"))
 		r->severity = t->severity;
-	if (UNSET("actors"))
-		copy_list(&r->actors, &t->actors);
-	if (UNSET("targets"))
-		copy_list(&r->targets, &t->targets);
+	LIST("actors", actors);
+	LIST("targets", targets);
 	if (UNSET("window"))
 		r->window = t->window;
-	if (UNSET("negations")) {
-		copy_list(&r->negations, &t->negations);
+	if (UNSET("negations"))
 		r->has_negations = t->has_negations;
-	}
-	if (UNSET("exclude"))
-		copy_list(&r->exclude, &t->exclude);
-	if (UNSET("context"))
-		copy_list(&r->context, &t->context);
+	LIST("negations", negations);
+	LIST("exclude", exclude);
+	LIST("context", context);
 	if (UNSET("language"))
 		copy_string(&r->language, t->language);
-	if (UNSET("mood"))
-		copy_list(&r->mood, &t->mood);
-	if (UNSET("actor_kinds"))
-		copy_list(&r->actor_kinds, &t->actor_kinds);
+	LIST("mood", mood);
+	LIST("actor_kinds", actor_kinds);
 	if (UNSET("negated"))
 		copy_string(&r->negated, t->negated);
-	if (UNSET("raise"))
-		copy_list(&r->raise, &t->raise);
-	if (UNSET("opposed_by"))
-		copy_list(&r->opposed_by, &t->opposed_by);
+	LIST("raise", raise);
+	LIST("opposed_by", opposed_by);
 	if (UNSET("agent"))
 		r->agent = t->agent;
 	if (UNSET("object"))
@@ -419,5 +438,6 @@ config_take_rule_like(struct config_section *s, struct config_rule *r)
 		r->callers_parties = t->callers_parties;
 	if (UNSET("between"))
 		r->between_rivals = t->between_rivals;
+#undef LIST
 #undef UNSET
 }

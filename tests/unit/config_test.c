@@ -539,6 +539,74 @@ test_like(void)
 	config_free(c);
 }
 
+/* A list of the rule's own, its entries joined with commas. */
+static const char *
+joined(const struct config_list *list)
+{
+	static char buf[256];
+	size_t i, used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < list->n && used < sizeof(buf); i++)
+		used += (size_t)snprintf(buf + used, sizeof(buf) - used,
+		    "%s%s", i ? "," : "", list->v[i]);
+	return buf;
+}
+
+/* key += {...} after like adds to the list taken; = replaces it. */
+static void
+test_like_append(void)
+{
+	struct config *c;
+
+	c = load_text("rule first { category = \"threat\" terms = {\"x\"}\n"
+	    "  exclude = {\"game\"} mood = {\"future\"} }\n"
+	    "rule extend { like = \"first\" terms = {\"y\"}\n"
+	    "  exclude += {\"match\"} }\n"
+	    "rule replace { like = \"first\" terms = {\"y\"}\n"
+	    "  exclude = {\"match\"} }\n"
+	    "rule lines { like = \"first\" terms = {\"y\"} exclude +=\n"
+	    "  {\"a\"} mood += {\"past\"} exclude += {\"b\"} }\n"
+	    "rule none { like = \"first\" terms = {\"y\"} exclude += {} }\n"
+	    "rule reset { like = \"first\" terms = {\"y\"} exclude = {}\n"
+	    "  exclude += {\"c\"} }\n"
+	    "rule own { category = \"threat\" terms = {\"y\"}\n"
+	    "  exclude += {\"d\"} }\n"
+	    "rule after { like = \"own\" terms = {\"z\"} exclude = {\"e\"} }\n");
+	CHECK(c != NULL && c->n_rules == 8, "rules with += load");
+	if (c == NULL || c->n_rules != 8)
+		return;
+	CHECK_STR(joined(&c->rules[1].exclude), "game,match",
+	    "exclude += after like adds to the list taken");
+	CHECK_STR(joined(&c->rules[2].exclude), "match",
+	    "exclude = after like replaces it");
+	CHECK_STR(joined(&c->rules[3].exclude), "game,a,b",
+	    "+= across lines, twice, adds both");
+	CHECK_STR(joined(&c->rules[3].mood), "future,past",
+	    "mood += adds too");
+	CHECK_STR(joined(&c->rules[4].exclude), "game",
+	    "exclude += {} keeps the list taken");
+	CHECK_STR(joined(&c->rules[5].exclude), "c",
+	    "exclude = {} then += starts from nothing");
+	CHECK_STR(joined(&c->rules[6].exclude), "d",
+	    "without like, += is =");
+	CHECK_STR(joined(&c->rules[7].exclude), "e",
+	    "a rule on the line after a += is not touched by it");
+	config_free(c);
+
+	c = load_text("rule first { category = \"threat\" terms = {\"x\"} }\n"
+	    "rule second { terms = {\"y\"}\n"
+	    "  like += \"first\" }\n"
+	    "state_dir += \"/tmp/x\"\n");
+	CHECK(c == NULL, "+= on a key of one value is refused");
+	CHECK(said("test.conf:3: like takes one value in rule 'second', "
+	    "and += adds to a list; write like = \"...\""),
+	    "at its file and line, in its rule");
+	CHECK(said("test.conf:4: state_dir takes one value, and += adds "
+	    "to a list"), "and at the top level");
+	config_free(c);
+}
+
 /* mood = {"!demand"}: a "!" refuses a mood; a bad name after it is
  * refused at its line. */
 static void
@@ -759,6 +827,7 @@ main(void)
 	test_nesting();
 	test_references();
 	test_like();
+	test_like_append();
 	test_mood_refused();
 	test_urls();
 	test_twice_and_bytes();
