@@ -188,6 +188,11 @@ title_none revengemotive 'Sudanese lawmaker calls for raids on Chadian border po
 body_none retaliatory_done 'Two Chadian soldiers died in a retaliatory raid by Sudanese rebels on Monday.'
 title_none revenge_waged 'Sudan is waging a war of revenge on Darfur, rebel leader says'
 title_rule revengetime 'Sudan says revenge for the raid on Darfur is only a matter of time.' retaliation-talk
+# A vow recalled in the past perfect is background to what followed,
+# for revenge told as for revenge vowed (retaliation-talk takes the
+# exclusions of retaliation-vow and adds its own).
+body_none revenge_recalled "Chad's army had vowed revenge after the ambush near the border."
+body_rule revenge_vowed "Chad's army vowed revenge after the ambush near the border." retaliation-vow
 printf 'Sudan will strike Chad in retaliation for the raid.\n' | match_stdin retal
 expect "a strike to come in retaliation: retaliation among the hits" \
     "$(json_get "$T/retal.out" '"retaliation" in {h["category"] for h in alerts[0]["hits"]}')" True
