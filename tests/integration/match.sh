@@ -1191,6 +1191,11 @@ title_none owncause 'Chad buys fighter jets over the Sudanese threat'
 title_none owntopic 'Chad and Libya confer on Sudan threats at the summit'
 # One in the subject of its own verb is told as a cause, no threat made.
 body_none owncause2 'The Sudanese threat forced Chad to close its eastern border.'
+# Threats an act invites, risks or courts are a cost foreseen, none
+# made; threats it drew were made.
+body_none owninvite 'Chad agreed to host the rebels, inviting fresh threats from Sudan.'
+title_none ownrisk 'Chad risks Sudanese threats by opening its border to refugees'
+body_rule owndrew 'Chad drew threats from Sudan after it hosted the rebels.' threat-owned
 body_none owncause3 'Sudanese threats have left the Chadian border towns uneasy.'
 # So is a plan of attack or a declaration of war told as a noun; with
 # no owner it is nobody's.
