@@ -391,6 +391,13 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 			    "reports, not one the one acting declares");
 			continue;
 		}
+		if (r->clause_lang[lang] != NULL && rules_account_of_plan(run,
+		    t, agent, &v)) {
+			rules_say(run, "  not fired: a plan in the past told as "
+			    "a warning's or a report's content, another's "
+			    "account of the one acting");
+			continue;
+		}
 		if (rule->callers_parties && r->clause_lang[lang] != NULL &&
 		    rules_bystander_call(run, agent, v.mood)) {
 			rules_say(run, "  not fired: a call by one not party "

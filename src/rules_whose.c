@@ -6,6 +6,7 @@
 #include "autoconf.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "actor.h"
 #include "clause.h"
@@ -192,6 +193,87 @@ rules_plan_of_other(const struct rules_run *run, size_t t, long agent,
 		return 0;
 	return rules_guess_of_other(run, t, agent, 1,
 	    (v->mood & CLAUSE_BELIEF) != 0);
+}
+
+/* Nouns whose "that" clause is their author's account ("warnings that
+ * Varnia was preparing to invade", "a report that Chad was about to
+ * strike"), NULL-terminated. */
+static const char *const rules_account_nouns[] = {
+	"alert", "alerts", "assessment", "assessments", "claim", "claims",
+	"intelligence", "report", "reports", "warning", "warnings", NULL
+};
+
+/* Words a noun of account reaches over to its "that" ("a warning from
+ * the rebel leaders in the north that ..."). */
+#define RULES_ACCOUNT_REACH	8
+
+/* Does verb group v tell a plan in the past: "was preparing to",
+ * "were about to", "planned to"?  A threat is told as what will be
+ * ("would strike", "will strike"); a plan told as what was is the
+ * writer's or another's account of the party's state. */
+static int
+rules_past_plan(const struct rules_run *run, const struct clause_verb *v)
+{
+	const char *aux;
+
+	if (v->first >= v->end)
+		return 0;
+	if (v->tense == CLAUSE_PAST && (v->mood & CLAUSE_INTENT))
+		return 1;
+	aux = run->doc.tokens[v->first].fold;
+	return (strcmp(aux, "was") == 0 || strcmp(aux, "were") == 0) &&
+	    ((v->mood & CLAUSE_INTENT) || v->tense == CLAUSE_FUTURE);
+}
+
+/*
+ * Is the term at token t a plan in the past told as the content of a
+ * noun of warning or report, of a party the clause names as its subject
+ * ("months of warnings that Varnia was preparing to invade", "after a
+ * warning from the rebels that Chad was about to attack")?  That is the
+ * warning's author's account of another party, background to the
+ * news, not the party's threat; no one reports the clause, so
+ * rules_plan_of_other does not see it.  Not when the noun is the acting
+ * party's own ("Chad's warning that its army was ready to strike"), nor
+ * when the subject is a pronoun, which may stand for the author ("a
+ * warning that it was ready to strike"), nor a plan on a condition.
+ * 1 then.
+ */
+int
+rules_account_of_plan(const struct rules_run *run, size_t t, long agent,
+    const struct clause_verb *v)
+{
+	const struct text_token *tok = run->doc.tokens;
+	const struct clause *c = clause_at(&run->cs, t), *p;
+	size_t k, low;
+	long owner;
+
+	if (agent < 0 || run->am[agent].actor < 0 || c == NULL ||
+	    actor_frame(&run->cs, c) != NULL ||
+	    (v->mood & ~v->framed & (CLAUSE_THREAT | CLAUSE_DEMAND |
+	    CLAUSE_COND)) || !rules_past_plan(run, v))
+		return 0;
+	/* the one acting is named in the subject, right after "that" */
+	if (c->subj_first >= c->subj_end || c->subj_first == 0 ||
+	    clause_subject_pronoun(&run->cs, t) ||
+	    run->am[agent].first < c->subj_first ||
+	    run->am[agent].end > c->subj_end ||
+	    strcmp(tok[c->subj_first - 1].fold, "that") != 0)
+		return 0;
+	low = c->subj_first - 1 > RULES_ACCOUNT_REACH ?
+	    c->subj_first - 1 - RULES_ACCOUNT_REACH : 0;
+	for (k = c->subj_first - 1; k-- > low; ) {
+		if ((p = clause_at(&run->cs, k)) == NULL ||
+		    (k >= p->verb.first && k < p->verb.end) ||
+		    (tok[k + 1].flags & TEXT_CLAUSE))
+			return 0;
+		if (!rules_in(&tok[k], rules_account_nouns))
+			continue;
+		owner = actor_owner_at(run->am, run->n_am, &run->cs,
+		    &run->doc, k);
+		return owner < 0 ||
+		    run->am[owner].actor != run->am[agent].actor;
+	}
+	return 0;
 }
 
 /*

@@ -20,6 +20,8 @@ int	 rules_guess_of_other(const struct rules_run *run, size_t t, long agent,
 		    int cond, int belief);
 int	 rules_plan_of_other(const struct rules_run *run, size_t t, long agent,
 		    const struct clause_verb *v);
+int	 rules_account_of_plan(const struct rules_run *run, size_t t,
+		    long agent, const struct clause_verb *v);
 int	 rules_demand_of_other(const struct rules_run *run,
 		    const struct rules_occ *o, size_t t, long agent,
 		    const struct clause_verb *v);

@@ -1196,6 +1196,10 @@ body_none owncause2 'The Sudanese threat forced Chad to close its eastern border
 body_none owninvite 'Chad agreed to host the rebels, inviting fresh threats from Sudan.'
 title_none ownrisk 'Chad risks Sudanese threats by opening its border to refugees'
 body_rule owndrew 'Chad drew threats from Sudan after it hosted the rebels.' threat-owned
+# A plan in the past told as a warning's content is its author's
+# account, no threat by the party; a pronoun may be the author's own.
+body_none accountplan 'Refugees crossed into Chad after a warning from Darfur elders that Sudan was about to launch an attack on the camps.'
+body_category accountown 'Sudan issued a warning that it was ready to strike the camps.' threat
 body_none owncause3 'Sudanese threats have left the Chadian border towns uneasy.'
 # So is a plan of attack or a declaration of war told as a noun; with
 # no owner it is nobody's.

@@ -469,6 +469,48 @@ out:
 }
 
 /*
+ * A plan in the past told as the content of a warning or a report
+ * ("warnings that Chad was preparing to attack") is the author's account
+ * of the party, no threat by it; the party's own warning, or one whose
+ * subject is a pronoun that may stand for its author, still is.
+ */
+static void
+test_account_plan(void)
+{
+	struct config_rule *rt;
+	struct rules *r;
+
+	setup_chad_sudan();
+	rt = add_rule("plan", "threat", SEV_HIGH,
+	    LIST("prepar* to attack", "about to attack", "would attack"));
+	rt->actor_kinds = LIST("state", "armed-group");
+	if ((r = compile_checked("a rule of intent compiles")) == NULL)
+		goto out;
+	CHECK_INT(run("After months of warnings that Chad was preparing to "
+	    "attack Sudan, the border is closed."), 0,
+	    "a past plan in a warning's content does not fire");
+	CHECK_INT(run("Families fled after a warning from the militants that "
+	    "Chad was about to attack the camps."), 0,
+	    "... nor one whose warning names its author after 'from'");
+	CHECK_INT(run("Sudan closed the border after reports that Chad was "
+	    "preparing to attack the camps."), 0,
+	    "... nor a report's content");
+	CHECK_INT(run("Chad was preparing to attack Sudan."), 1,
+	    "a plan told by the writer still fires");
+	CHECK_INT(run("Chad issued a warning that it was preparing to attack "
+	    "the camps."), 1, "a pronoun subject may be the author's own");
+	CHECK_INT(run("Chad's warning that Chadian troops were preparing to "
+	    "attack the camps alarmed Sudan."), 1,
+	    "the party's own warning still fires");
+	CHECK_INT(run("Chad issued a warning that Chadian troops would attack "
+	    "the camps."), 1, "a warning of what will be still fires");
+	rules_free(r);
+	compiled = NULL;
+out:
+	rules_result_free(&res);
+}
+
+/*
  * A step told as a noun and demanded of the party named after it ("the
  * disarmament of Chad") is a demand of another, which the rule refuses;
  * one the demander's own side would take is not.
@@ -566,5 +608,7 @@ main(void)
 	test_own_by_kind();
 	setup();
 	test_reporter_step();
+	setup();
+	test_account_plan();
 	return check_done();
 }
