@@ -115,6 +115,32 @@ rules_thing_of_others(const struct rules_run *run, long sp)
 	return warring;
 }
 
+/*
+ * The party whose name stands right before the subject of token t's
+ * clause when the subject opens with t, the term's own word, and no
+ * punctuation between ("White House warns Russian invasion of Ukraine
+ * could happen": the headline's analysis takes "Russian" for the one
+ * warned, but a name before a bare noun of the act qualifies it, and
+ * the act is that party's; "warns Varnia it could strike" has a
+ * pronoun for its subject, "warns its offensive could go on" a
+ * possessive).  Its index in run->am, or -1.
+ */
+static long
+rules_act_qualifier(const struct rules_run *run, size_t t)
+{
+	const struct clause *c = clause_at(&run->cs, t);
+	size_t k;
+
+	if (c == NULL || c->subj_first != t || t == 0 ||
+	    c->subj_first >= c->subj_end ||
+	    (run->doc.tokens[t].flags & TEXT_CLAUSE))
+		return -1;
+	for (k = 0; k < run->n_am; k++)
+		if (run->am[k].end == t && run->am[k].actor >= 0)
+			return (long)k;
+	return -1;
+}
+
 /* Does somebody the text names say the clause at token t ("Varnia could
  * strike, Ostland said")?  1 then. */
 int
@@ -145,15 +171,21 @@ rules_guess_of_other(const struct rules_run *run, size_t t, long agent,
 {
 	const struct clause *c;
 	size_t k;
-	long sp;
+	long sp, q;
 
 	if (agent < 0)
 		return 0;
 	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
 	if (sp < 0)
 		return belief || !cond;
-	/* the speaker stands for a subject that names no party: its guess
-	 * is a forecast unless the thing is its own */
+	/* the speaker stands for a subject that opens with an act a name
+	 * before it qualifies: the speaker guesses at that party's act,
+	 * unless it is the speaker's own */
+	if (sp == agent && run->am[sp].actor >= 0 &&
+	    (q = rules_act_qualifier(run, t)) >= 0)
+		return run->am[q].actor != run->am[sp].actor;
+	/* ... or for a subject that names no party: its guess is a
+	 * forecast unless the thing is its own */
 	if (sp == agent && run->am[sp].actor >= 0 &&
 	    rules_thing_subject(run, t))
 		return rules_thing_of_others(run, sp);

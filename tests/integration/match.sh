@@ -1200,6 +1200,10 @@ body_rule owndrew 'Chad drew threats from Sudan after it hosted the rebels.' thr
 # account, no threat by the party; a pronoun may be the author's own.
 body_none accountplan 'Refugees crossed into Chad after a warning from Darfur elders that Sudan was about to launch an attack on the camps.'
 body_category accountown 'Sudan issued a warning that it was ready to strike the camps.' threat
+# A guess at an act a name right before it qualifies is the speaker's
+# forecast of that party's act; the speaker's own act still threatens.
+title_none actqualified 'Chad Warns Sudanese Invasion of Libya Could Happen at Any Time'
+title_rule actown 'Chad Warns Its Offensive Could Continue for Months' threat-war-continues
 body_none owncause3 'Sudanese threats have left the Chadian border towns uneasy.'
 # So is a plan of attack or a declaration of war told as a noun; with
 # no owner it is nobody's.

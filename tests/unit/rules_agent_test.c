@@ -469,6 +469,41 @@ out:
 }
 
 /*
+ * A guess reported of an act that a name right before it qualifies
+ * ("Chad warns Sudanese offensive could continue", which a headline's
+ * analysis reads with Sudan as the one warned) is the speaker's forecast
+ * of that party's act; the speaker's own act, by its name or "its",
+ * still fires.
+ */
+static void
+test_act_qualifier(void)
+{
+	struct config_rule *rt;
+	struct rules *r;
+
+	setup_chad_sudan();
+	rt = add_rule("goes-on", "threat", SEV_MEDIUM,
+	    LIST("offensive ...4 continu*"));
+	rt->mood = LIST("future", "intent", "threat");
+	rt->actor_kinds = LIST("state");
+	if ((r = compile_checked("a rule of force going on compiles")) == NULL)
+		goto out;
+	CHECK_INT(run_title("Chad Warns Sudanese Offensive Could Continue "
+	    "for Months"), 0, "another party's act guessed at does not fire");
+	CHECK_INT(run_title("Chad Warns Sudanese Offensive in Darfur Could "
+	    "Continue for Months"), 0, "... nor with its target named");
+	CHECK_INT(run_title("Chad Warns Chadian Offensive Could Continue for "
+	    "Months"), 1, "the speaker's own act fires");
+	CHECK_STR(hit_actor(0), "chad", "... as the speaker's");
+	CHECK_INT(run_title("Chad Warns Its Offensive Could Continue for "
+	    "Months"), 1, "... and so with a possessive");
+	rules_free(r);
+	compiled = NULL;
+out:
+	rules_result_free(&res);
+}
+
+/*
  * A plan in the past told as the content of a warning or a report
  * ("warnings that Chad was preparing to attack") is the author's account
  * of the party, no threat by it; the party's own warning, or one whose
@@ -610,5 +645,7 @@ main(void)
 	test_reporter_step();
 	setup();
 	test_account_plan();
+	setup();
+	test_act_qualifier();
 	return check_done();
 }
