@@ -1204,6 +1204,10 @@ body_category accountown 'Sudan issued a warning that it was ready to strike the
 # forecast of that party's act; the speaker's own act still threatens.
 title_none actqualified 'Chad Warns Sudanese Invasion of Libya Could Happen at Any Time'
 title_rule actown 'Chad Warns Its Offensive Could Continue for Months' threat-war-continues
+# A declaration of war on a thing is a figure of speech; on a party, a
+# cause of war the speaker threatens over.
+body_none waronthing '"This decree is nothing but a declaration of war on democracy," the Chadian minister said.'
+body_rule waronparty 'The Chadian minister said the blockade was a declaration of war on Sudan.' threat-veiled-war-on
 body_none owncause3 'Sudanese threats have left the Chadian border towns uneasy.'
 # So is a plan of attack or a declaration of war told as a noun; with
 # no owner it is nobody's.
