@@ -207,6 +207,12 @@ title_category cessation 'Ethiopia and the rebels agreed to a cessation of hosti
 # A pull-back is a step down; told with a defeat, it is a retreat.
 title_category pullback 'The rebels pulled back from the town.' deescalation
 title_none rout 'The rebels pulled back from the town, a defeat that left the army in full control.'
+# An assault called off by the side that planned it is a step down; one
+# only urged on it is not, nor a workers' strike called off.
+title_rule calledoff 'Sudan calls off its assault on the rebel town' deescalation-called-off
+title_rule calledoff_ing 'Calling off the assault on Abeche, Sudan claims victory in Darfur' deescalation-called-off
+title_none calledoff_urged 'Chad urged Sudan to call off the assault'
+title_none calledoff_strike 'Varnian dock workers call off their strike'
 
 # What a party will be able to do is capability, no threat.
 body_none able 'The Ostlander army will be able to overrun Varnia within two days.'
