@@ -213,6 +213,9 @@ title_rule calledoff 'Sudan calls off its assault on the rebel town' deescalatio
 title_rule calledoff_ing 'Calling off the assault on Abeche, Sudan claims victory in Darfur' deescalation-called-off
 title_none calledoff_urged 'Chad urged Sudan to call off the assault'
 title_none calledoff_strike 'Varnian dock workers call off their strike'
+# Talks told beside an ally or a partnership are allies' talks.
+body_none talks_ally 'After the Darfur war, Sudan held talks in Niamey with Chad, its closest ally.'
+body_rule talks_rebels 'After the Darfur war, Sudan held talks in Niamey with the rebels.' deescalation-talks
 
 # What a party will be able to do is capability, no threat.
 body_none able 'The Ostlander army will be able to overrun Varnia within two days.'
