@@ -213,6 +213,11 @@ title_rule calledoff 'Sudan calls off its assault on the rebel town' deescalatio
 title_rule calledoff_ing 'Calling off the assault on Abeche, Sudan claims victory in Darfur' deescalation-called-off
 title_none calledoff_urged 'Chad urged Sudan to call off the assault'
 title_none calledoff_strike 'Varnian dock workers call off their strike'
+# Besieged men evacuated, or their evacuation offered, end a siege; a
+# besieged place holds civilians too.
+title_rule evac_offer 'Niger offers to evacuate the Abeche fighters' deescalation-evacuation
+title_rule evac_besieged 'Hundreds of besieged Chadian soldiers evacuated from Abeche' deescalation-evacuation
+title_none evac_hospital 'Chad to evacuate the besieged hospital in Abeche'
 # Talks told beside an ally or a partnership are allies' talks.
 body_none talks_ally 'After the Darfur war, Sudan held talks in Niamey with Chad, its closest ally.'
 body_rule talks_rebels 'After the Darfur war, Sudan held talks in Niamey with the rebels.' deescalation-talks
