@@ -218,6 +218,9 @@ title_none calledoff_strike 'Varnian dock workers call off their strike'
 title_rule evac_offer 'Niger offers to evacuate the Abeche fighters' deescalation-evacuation
 title_rule evac_besieged 'Hundreds of besieged Chadian soldiers evacuated from Abeche' deescalation-evacuation
 title_none evac_hospital 'Chad to evacuate the besieged hospital in Abeche'
+# Captives home again, or men held by a side who return, were let go.
+title_rule captives_home 'Tears and smiles as Chadian hostages come home from Darfur' deescalation-captives-home
+title_rule held_return 'Two Chadian soldiers held by the Darfur rebels return to Chad' deescalation-captives-home
 # Talks told beside an ally or a partnership are allies' talks.
 body_none talks_ally 'After the Darfur war, Sudan held talks in Niamey with Chad, its closest ally.'
 body_rule talks_rebels 'After the Darfur war, Sudan held talks in Niamey with the rebels.' deescalation-talks
