@@ -221,6 +221,11 @@ title_none evac_hospital 'Chad to evacuate the besieged hospital in Abeche'
 # Captives home again, or men held by a side who return, were let go.
 title_rule captives_home 'Tears and smiles as Chadian hostages come home from Darfur' deescalation-captives-home
 title_rule held_return 'Two Chadian soldiers held by the Darfur rebels return to Chad' deescalation-captives-home
+# Peace a side will negotiate or make with its foe is talks offered;
+# a negotiated peace only supposed is none.
+title_rule negotiate_peace 'Chad vows to negotiate peace with Sudan after the war' deescalation-make-peace
+title_rule make_peace 'Chad is ready to make peace with the Darfur rebels' deescalation-make-peace
+title_none negotiated_peace 'Chad must rearm even in the event of a negotiated peace in Darfur, the minister said'
 # Talks told beside an ally or a partnership are allies' talks.
 body_none talks_ally 'After the Darfur war, Sudan held talks in Niamey with Chad, its closest ally.'
 body_rule talks_rebels 'After the Darfur war, Sudan held talks in Niamey with the rebels.' deescalation-talks
