@@ -226,6 +226,9 @@ title_rule held_return 'Two Chadian soldiers held by the Darfur rebels return to
 title_rule negotiate_peace 'Chad vows to negotiate peace with Sudan after the war' deescalation-make-peace
 title_rule make_peace 'Chad is ready to make peace with the Darfur rebels' deescalation-make-peace
 title_none negotiated_peace 'Chad must rearm even in the event of a negotiated peace in Darfur, the minister said'
+# One man disarmed is subdued; a side that disarms steps down.
+title_none disarm_shooter 'Chad praised the guard for disarming the shooter at the Darfur camp'
+title_rule disarm_side 'The Darfur rebels agreed to disarm' deescalation-steps
 # Talks told beside an ally or a partnership are allies' talks.
 body_none talks_ally 'After the Darfur war, Sudan held talks in Niamey with Chad, its closest ally.'
 body_rule talks_rebels 'After the Darfur war, Sudan held talks in Niamey with the rebels.' deescalation-talks
