@@ -385,6 +385,13 @@ rules_judge_clauses(struct rules_run *run, const struct text_sentence *sn,
 			    "one acting");
 			continue;
 		}
+		if (r->clause_lang[lang] != NULL &&
+		    rules_forecast_of_other(run, t, agent, &v)) {
+			rules_say(run, "  not fired: what another party will "
+			    "do, its name qualifying the act, told by the "
+			    "speaker: a forecast");
+			continue;
+		}
 		if (r->clause_lang[lang] != NULL && rules_plan_of_other(run, t,
 		    agent, &v)) {
 			rules_say(run, "  not fired: a plan another named party "

@@ -205,6 +205,32 @@ rules_guess_of_other(const struct rules_run *run, size_t t, long agent,
 }
 
 /*
+ * Is the act at token t one a speaker says will come, of a party whose
+ * name right before the subject qualifies it ("Chad warns Sudanese
+ * offensive will continue": the headline's analysis takes Sudan for the
+ * one warned, and the speaker stands in for the subject)?  What another
+ * party will do, told by the speaker, is the speaker's forecast, as a
+ * guess at it is (rules_guess_of_other); the speaker's own act ("warns
+ * its offensive will continue") and a will of the clause's own threat,
+ * demand or condition are no such forecast.  1 then.
+ */
+int
+rules_forecast_of_other(const struct rules_run *run, size_t t, long agent,
+    const struct clause_verb *v)
+{
+	long sp, q;
+
+	if (agent < 0 || v->tense != CLAUSE_FUTURE || (v->mood & ~v->framed &
+	    (CLAUSE_THREAT | CLAUSE_DEMAND | CLAUSE_COND)))
+		return 0;
+	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
+	if (sp < 0 || sp != agent || run->am[sp].actor < 0 ||
+	    (q = rules_act_qualifier(run, t)) < 0)
+		return 0;
+	return run->am[q].actor != run->am[sp].actor;
+}
+
+/*
  * Is the plan at token t ("is preparing to attack", "plans to") one that
  * another named party reports ("Russia is preparing to attack, Ukraine
  * said"): a plot uncovered by others, not a threat?  Not when the one

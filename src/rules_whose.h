@@ -18,6 +18,8 @@ int	 rules_thing_subject(const struct rules_run *run, size_t t);
 int	 rules_clause_said(const struct rules_run *run, size_t t);
 int	 rules_guess_of_other(const struct rules_run *run, size_t t, long agent,
 		    int cond, int belief);
+int	 rules_forecast_of_other(const struct rules_run *run, size_t t,
+		    long agent, const struct clause_verb *v);
 int	 rules_plan_of_other(const struct rules_run *run, size_t t, long agent,
 		    const struct clause_verb *v);
 int	 rules_account_of_plan(const struct rules_run *run, size_t t,

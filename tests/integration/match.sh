@@ -1229,6 +1229,9 @@ body_category accountown 'Sudan issued a warning that it was ready to strike the
 # forecast of that party's act; the speaker's own act still threatens.
 title_none actqualified 'Chad Warns Sudanese Invasion of Libya Could Happen at Any Time'
 title_rule actown 'Chad Warns Its Offensive Could Continue for Months' threat-war-continues
+# So is what such a party will do, told by another as what will be.
+title_none actqualifiedwill 'Chad Warns Sudanese Offensive Will Go On Past Winter'
+title_rule actownwill 'Chad Warns Its Offensive Will Go On Past Winter' threat-war-continues
 # A declaration of war on a thing is a figure of speech; on a party, a
 # cause of war the speaker threatens over.
 body_none waronthing '"This decree is nothing but a declaration of war on democracy," the Chadian minister said.'

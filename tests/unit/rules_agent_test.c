@@ -497,6 +497,14 @@ test_act_qualifier(void)
 	CHECK_STR(hit_actor(0), "chad", "... as the speaker's");
 	CHECK_INT(run_title("Chad Warns Its Offensive Could Continue for "
 	    "Months"), 1, "... and so with a possessive");
+	CHECK_INT(run_title("Chad Warns Sudanese Offensive Will Continue "
+	    "for Months"), 0, "another party's act told as what will be "
+	    "does not fire either");
+	CHECK_INT(run_title("Chad Warns Chadian Offensive Will Continue for "
+	    "Months"), 1, "the speaker's own act that will be fires");
+	CHECK_STR(hit_actor(0), "chad", "... as the speaker's");
+	CHECK_INT(run_title("Chad Warns Its Offensive Will Continue for "
+	    "Months"), 1, "... and so with a possessive");
 	rules_free(r);
 	compiled = NULL;
 out:
