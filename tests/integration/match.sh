@@ -731,6 +731,11 @@ body_rule evac_given "The clinic's patients in Abeche were given two hours to le
 body_rule evac_issued 'New evacuation orders were issued for Abeche as the war goes on.' threat-evacuation-given
 body_none evac_given_storm 'Residents of the coast were given two days to evacuate before the hurricane.'
 body_none evac_given_envoys 'Diplomats were given 72 hours to leave the country after the war began.'
+# An evacuation order or warning as a noun is news in a headline or
+# told as given; in a body's present it is a judgment of such orders.
+body_none evac_noun_judged "Sudan's evacuation warnings to the villages are nothing more than a pose."
+body_rule evac_noun_given 'The Sudanese army issued evacuation warnings to the villages near Abeche.' threat-evacuation-noun
+title_rule evac_noun_title "Sudan's Evacuation Warnings Reach Villages Near Abeche" threat-evacuation-noun
 # People facing expulsion, or a plan to move them out, are threatened
 # with force; a pupil's or migrants' expulsion is none.
 title_rule expulsion 'Darfur villagers face immediate expulsion' threat-expulsion
