@@ -1193,6 +1193,11 @@ title_none aimexpect 'Chad expects a significant de-escalation in Darfur this we
 # A step backed or debated is a stance on it, none taken.
 title_none backedpause 'Niger'"'"'s foreign minister backs a pause in the Darfur war'
 title_none debatedpause 'The EU debates a humanitarian pause in Darfur'
+# A step an outsider says is due is urged, not taken; the step told as
+# done still is one.
+title_none timefor 'Norland says it is time for the Varnian army to pull back from Darfur'
+title_none timeforscale 'Norland says it is the right time for the Varnian army to scale back its offensive in Darfur'
+title_rule timefordone 'For the first time in a year the Varnian army pulls back from Darfur' deescalation-steps
 title_none stepplans 'Chad to Sudan: show us disarmament plans or no summit'
 title_category aimeased 'Chad and Sudan ease tensions' deescalation
 # So is one that a plan, a way, a solution, a resolution or a summit is
