@@ -442,6 +442,10 @@ static const char *const english_wish_verbs[] = {
 	"wanting", "wish", "wishes", "wished", "wishing", NULL
 };
 
+static const char *const english_since_words[] = {
+	"since", NULL
+};
+
 static const char *const english_hesitate_verbs[] = {
 	"hesitate", "hesitates", "hesitated", "hesitating", "hesitation",
 	NULL
@@ -494,6 +498,7 @@ struct clause_lang clause_english = {
 	.reason_preps = english_reason_preps,
 	.belief_verbs = english_belief_verbs,
 	.wish_verbs = english_wish_verbs,
+	.since_words = english_since_words,
 	.hesitate_verbs = english_hesitate_verbs,
 	.guess_words = english_guess_words,
 	.doubt_words = english_doubt_words,

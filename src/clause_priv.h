@@ -132,6 +132,10 @@ struct clause_lang {
 	/* Every form of the verbs of wish ("hopes", "wanted"): the
 	 * infinitive after one is wished, not done; NULL ends. */
 	const char *const *wish_verbs;
+	/* The words that open a clause of what came before the news
+	 * ("the first call since Varnia restored ties"): an event told as
+	 * a time's start is background, not the news; NULL ends. */
+	const char *const *since_words;
 	/* Every form of the verbs whose negation asserts the act ("will
 	 * not hesitate to strike": it will strike; "did not hesitate to":
 	 * it did); NULL ends. */

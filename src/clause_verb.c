@@ -328,6 +328,12 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	/* told of a noun in a relative clause, whatever group it hangs on */
 	if (rc == 0 && c->role == CLAUSE_RELATIVE)
 		out->mood |= CLAUSE_BACKGROUND;
+	/* told as the start of a time ("since Varnia restored ties"): an
+	 * event before the news, background */
+	if (rc == 0 && c->role == CLAUSE_OTHER && cs->lang != NULL &&
+	    cs->lang->since_words != NULL && c->first < doc->n_tokens &&
+	    clause_word_in(cs->lang->since_words, doc->tokens[c->first].fold))
+		out->mood |= CLAUSE_BACKGROUND;
 	/* named as what the headline is about, whatever chain it holds */
 	if (headline_topic(cs, doc, c))
 		out->mood |= CLAUSE_TOPIC;

@@ -567,6 +567,13 @@ test_reported(void)
 	analyse("Police arrested the militants who attacked the bus.", 0);
 	CHECK_INT(role("bus"), CLAUSE_RELATIVE,
 	    "a relative clause at the end keeps its object");
+	/* An event told as the start of a time is background. */
+	analyse("The envoys met for the first time since Chad and Sudan "
+	    "signed the truce.", 0);
+	CHECK_STR(verb("signed"), "tense=past mood=background negated=no",
+	    "since Chad and Sudan signed: background");
+	CHECK_STR(verb("met"), "tense=past mood=none negated=no",
+	    "the main clause before it: the news");
 }
 
 static void
