@@ -158,8 +158,12 @@ on_value(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
 		config_msg_at(current, 1, cfg->line, "%s takes one value%s, "
 		    "and += adds to a list; write %s = \"...\"", opt->name,
 		    in, opt->name);
+	/* The first value of a plain =, after key += {} in the section
+	 * (whose mark the joined text ended with the list): set twice too. */
 	if (opt->nvalues == 1 &&
-	    (first = config_origin_line(current, opt, 0, -1)) != -1) {
+	    ((first = config_origin_line(current, opt, 0, -1)) != -1 ||
+	    (!appended && (first = config_origin_started(current, opt)) !=
+	    -1))) {
 		config_where(current, first, &file, &file_line);
 		config_msg_at(current, 1, cfg->line, "%s is set twice%s: here "
 		    "and at %s:%d; keep one (a list grows with %s += {...})",
@@ -192,7 +196,7 @@ on_append_mark(cfg_t *cfg, cfg_opt_t *mark, const char *value, void *result)
 		current->append_opt = opt;
 		current->append_start = opt->nvalues == 0 &&
 		    (!(opt->flags & CFGF_MODIFIED) ||
-		    config_origin_started(current, opt));
+		    config_origin_started(current, opt) != -1);
 		if (current->append_start)
 			config_origin_start(current, opt, cfg->line);
 	}

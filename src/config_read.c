@@ -54,7 +54,7 @@ config_origin_start(struct config_load *ld, const cfg_opt_t *opt, int line)
 	ld->n_origins++;
 }
 
-/* Whether config_origin_start noted opt. */
+/* The line where config_origin_start last noted opt, or -1. */
 int
 config_origin_started(struct config_load *ld, const cfg_opt_t *opt)
 {
@@ -63,8 +63,8 @@ config_origin_started(struct config_load *ld, const cfg_opt_t *opt)
 	for (i = ld->n_origins; i > 0; i--)
 		if (ld->origins[i - 1].opt == opt &&
 		    ld->origins[i - 1].index == CONFIG_ORIGIN_START)
-			return 1;
-	return 0;
+			return ld->origins[i - 1].line;
+	return -1;
 }
 
 int

@@ -46,6 +46,10 @@ struct joined {
 	int	 line;		/* line of the joined text being written */
 	int	 depth;		/* brace depth, for the section spans */
 	int	 open_line;
+	/* After a marked "KEY +=": waiting for its value or its list,
+	 * and the depth of that list, until it closes. */
+	int	 append_wait;
+	int	 append_list;
 };
 
 /* Add a file to the load; its name is kept in config->files. */
@@ -214,6 +218,7 @@ is_delimiter(char c)
  * Before "KEY +=", where out ends, put CONFIG_APPEND_KEY = KEY (see
  * config_priv.h).  A key in quotes, or none, gets no mark: its += reads
  * as =.  Only the top level and the sections in it have the mark's key.
+ * Returns 1 if marked, 0 if not, -1 without memory.
  */
 static int
 mark_append(struct joined *out)
@@ -249,6 +254,24 @@ mark_append(struct joined *out)
 	memcpy(out->p + i, out->p + start + n, end - start);
 	out->p[i + (end - start)] = ' ';
 	out->len += n;
+	return 1;
+}
+
+/*
+ * After the list of a marked "KEY += {...}": CONFIG_APPEND_KEY = "",
+ * a mark of no key, ends the +=.  libconfuse calls back for no part of
+ * an empty list, so without it the mark of KEY += {} would be taken by
+ * the first value of a later KEY = {...}, which would then add.
+ */
+static int
+end_append(struct joined *out)
+{
+	static const char end[] = " \"" CONFIG_APPEND_KEY "\" = \"\" ";
+	size_t i;
+
+	for (i = 0; i < sizeof(end) - 1; i++)
+		if (put(out, end[i]) == -1)
+			return -1;
 	return 0;
 }
 
@@ -560,7 +583,7 @@ join(struct config_load *ld, struct joined *out, int source,
 {
 	enum { NORMAL, DQUOTE, SQUOTE, LINE_COMMENT, BLOCK_COMMENT } state;
 	size_t i;
-	int line = 1, start_line = 0, in_word = 0;
+	int line = 1, start_line = 0, in_word = 0, ended, marked;
 
 	if (check_utf8(ld, source, text, len) == -1)
 		return -1;
@@ -573,8 +596,13 @@ join(struct config_load *ld, struct joined *out, int source,
 			    "is it a text file?");
 			return -1;
 		}
+		ended = 0;
 		switch (state) {
 		case NORMAL:
+			/* A value without braces: the += ends with it. */
+			if (out->append_wait && (c == '"' || c == '\'' ||
+			    (!is_delimiter(c) && c != '/')))
+				out->append_wait = 0;
 			if (c == '#' || (c == '/' && next == '/')) {
 				if (c == '/' && i > 0 && text[i - 1] == ':')
 					config_msg(ld, 1, source, line, "a URL "
@@ -617,12 +645,21 @@ join(struct config_load *ld, struct joined *out, int source,
 				in_word = 0;
 				continue;
 			} else if (c == '+' && next == '=') {
-				if (mark_append(out) == -1)
+				if ((marked = mark_append(out)) == -1)
 					goto nomem;
+				out->append_wait = marked;
 			} else if (c == '{') {
 				if (out->depth++ == 0)
 					out->open_line = out->line;
+				if (out->append_wait) {
+					out->append_list = out->depth;
+					out->append_wait = 0;
+				}
 			} else if (c == '}' && out->depth > 0) {
+				if (out->depth == out->append_list) {
+					out->append_list = 0;
+					ended = 1;
+				}
 				if (--out->depth == 0 && add_span(ld,
 				    out->open_line, out->line) == -1)
 					goto nomem;
@@ -674,7 +711,7 @@ join(struct config_load *ld, struct joined *out, int source,
 			line++;
 			in_word = 0;
 		}
-		if (put(out, c) == -1)
+		if (put(out, c) == -1 || (ended && end_append(out) == -1))
 			goto nomem;
 	}
 	switch (state) {
@@ -705,7 +742,7 @@ char *
 config_source_join(struct config_load *ld, const char *name,
     const char *text, size_t len)
 {
-	struct joined out = { NULL, 0, 0, 1, 0, 0 };
+	struct joined out = { NULL, 0, 0, 1, 0, 0, 0, 0 };
 	char *read = NULL;
 	int source;
 

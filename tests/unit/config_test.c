@@ -605,6 +605,40 @@ test_like_append(void)
 	CHECK(said("test.conf:4: state_dir takes one value, and += adds "
 	    "to a list"), "and at the top level");
 	config_free(c);
+
+	/* The mark of an empty += ends with its list: a later = is a
+	 * second setting, not one more +=. */
+	c = load_text("rule first { category = \"threat\" terms = {\"x\"}\n"
+	    "  exclude = {\"game\"} }\n"
+	    "rule second { like = \"first\" terms = {\"y\"}\n"
+	    "  exclude += { }\n"
+	    "  exclude = {\"match\"} }\n");
+	CHECK(c == NULL, "exclude += {} then exclude = {...} is refused");
+	CHECK(said("test.conf:5: exclude is set twice in rule 'second': here "
+	    "and at ") && said("test.conf:4; keep one"),
+	    "as a key set twice, naming both lines");
+	config_free(c);
+
+	c = load_text("rule first { category = \"threat\" terms = {\"x\"}\n"
+	    "  exclude = {\"game\"} }\n"
+	    "rule second { like = \"first\" terms = {\"y\"}\n"
+	    "  exclude += {} # none yet\n  exclude +=\n  {\"match\"} }\n"
+	    "rule third { like = \"first\" exclude += {} terms = {\"z\"} }\n"
+	    "rule fourth { like = \"first\" terms = {\"w\"}\n"
+	    "  exclude = {\"set\"} }\n");
+	CHECK(c != NULL && n_errors == 0 && c->n_rules == 4,
+	    "+= {} then += loads, a key after += {}, and = in the next rule");
+	if (c != NULL && c->n_rules == 4) {
+		CHECK_STR(joined(&c->rules[1].exclude), "game,match",
+		    "+= {} then += adds to the list taken");
+		CHECK_STR(joined(&c->rules[2].exclude), "game",
+		    "+= {} keeps it");
+		CHECK_STR(joined(&c->rules[2].terms), "z",
+		    "the key after it is as written");
+		CHECK_STR(joined(&c->rules[3].exclude), "set",
+		    "the next rule's = replaces");
+	}
+	config_free(c);
 }
 
 /* mood = {"!demand"}: a "!" refuses a mood; a bad name after it is
