@@ -18,10 +18,11 @@
 #include "config_priv.h"
 #include "log.h"
 
-/* The value just read of opt came from line, written = or +=. */
-void
-config_origin_note(struct config_load *ld, cfg_opt_t *opt, int line,
-    int appended)
+/* One more origin: opt's value index (or CONFIG_ORIGIN_START) came
+ * from line, written = or +=. */
+static void
+origin_add(struct config_load *ld, const cfg_opt_t *opt, unsigned index,
+    int line, int appended)
 {
 	struct config_origin *o;
 
@@ -30,10 +31,18 @@ config_origin_note(struct config_load *ld, cfg_opt_t *opt, int line,
 		log_fatal("out of memory");
 	ld->origins = o;
 	o[ld->n_origins].opt = opt;
-	o[ld->n_origins].index = opt->nvalues - 1;
+	o[ld->n_origins].index = index;
 	o[ld->n_origins].line = line;
 	o[ld->n_origins].appended = appended;
 	ld->n_origins++;
+}
+
+/* The value just read of opt came from line, written = or +=. */
+void
+config_origin_note(struct config_load *ld, cfg_opt_t *opt, int line,
+    int appended)
+{
+	origin_add(ld, opt, opt->nvalues - 1, line, appended);
 }
 
 /* The key opt, not set before in its section, is given with += next:
@@ -41,17 +50,7 @@ config_origin_note(struct config_load *ld, cfg_opt_t *opt, int line,
 void
 config_origin_start(struct config_load *ld, const cfg_opt_t *opt, int line)
 {
-	struct config_origin *o;
-
-	o = reallocarray(ld->origins, ld->n_origins + 1, sizeof(*o));
-	if (o == NULL)
-		log_fatal("out of memory");
-	ld->origins = o;
-	o[ld->n_origins].opt = opt;
-	o[ld->n_origins].index = CONFIG_ORIGIN_START;
-	o[ld->n_origins].line = line;
-	o[ld->n_origins].appended = 1;
-	ld->n_origins++;
+	origin_add(ld, opt, CONFIG_ORIGIN_START, line, 1);
 }
 
 /* The line where config_origin_start last noted opt, or -1. */
