@@ -55,7 +55,10 @@ enum clause_tense {
 				   nine"): it takes the group's tense */
 #define CLAUSE_ASKED	0x200	/* inside an if/unless clause: the condition
 				   a threat or an offer sets ("unless Varnia
-				   pulls back"), not an act of its own */
+				   pulls back"), not an act of its own;
+				   also inside an "until" clause, the
+				   event waited for ("fight on until
+				   Varnia pulls back"), not yet come */
 #define CLAUSE_GUESS	0x400	/* may, might, could in a clause no one is
 				   reported to say: the writer's or an
 				   onlooker's guess ("fears that Varnia

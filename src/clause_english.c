@@ -446,6 +446,12 @@ static const char *const english_since_words[] = {
 	"since", NULL
 };
 
+/* "until" only: "unless" is a condition already (CW_COND), and "till"
+ * opens no clause in the word table. */
+static const char *const english_until_words[] = {
+	"until", NULL
+};
+
 static const char *const english_hesitate_verbs[] = {
 	"hesitate", "hesitates", "hesitated", "hesitating", "hesitation",
 	NULL
@@ -499,6 +505,7 @@ struct clause_lang clause_english = {
 	.belief_verbs = english_belief_verbs,
 	.wish_verbs = english_wish_verbs,
 	.since_words = english_since_words,
+	.until_words = english_until_words,
 	.hesitate_verbs = english_hesitate_verbs,
 	.guess_words = english_guess_words,
 	.doubt_words = english_doubt_words,

@@ -136,6 +136,11 @@ struct clause_lang {
 	 * ("the first call since Varnia restored ties"): an event told as
 	 * a time's start is background, not the news; NULL ends. */
 	const char *const *since_words;
+	/* The words that open a clause of what has not yet come ("will
+	 * fight until the last captive is home"): the event is the
+	 * condition the main clause sets, not one that happened; NULL
+	 * ends. */
+	const char *const *until_words;
 	/* Every form of the verbs whose negation asserts the act ("will
 	 * not hesitate to strike": it will strike; "did not hesitate to":
 	 * it did); NULL ends. */

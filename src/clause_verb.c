@@ -334,6 +334,18 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	    cs->lang->since_words != NULL && c->first < doc->n_tokens &&
 	    clause_word_in(cs->lang->since_words, doc->tokens[c->first].fold))
 		out->mood |= CLAUSE_BACKGROUND;
+	/* told as the end a time waits for ("fight until Varnia pulls
+	 * back"): an event not yet real, the condition the main clause
+	 * sets, as "unless" sets one.  Only a clause with its own verb: a
+	 * verb-less "until Friday" hangs on the main group, which is real.
+	 * A speaker's frame ("..., X said") makes it a reported clause. */
+	if (rc == 0 && (c->role == CLAUSE_OTHER ||
+	    c->role == CLAUSE_REPORTED) && cs->lang != NULL &&
+	    cs->lang->until_words != NULL && c->first < doc->n_tokens &&
+	    c->verb.first != c->verb.end && out->head >= c->first &&
+	    out->head < c->end &&
+	    clause_word_in(cs->lang->until_words, doc->tokens[c->first].fold))
+		out->mood |= CLAUSE_ASKED;
 	/* named as what the headline is about, whatever chain it holds */
 	if (headline_topic(cs, doc, c))
 		out->mood |= CLAUSE_TOPIC;

@@ -221,6 +221,13 @@ title_none evac_hospital 'Chad to evacuate the besieged hospital in Abeche'
 # Captives home again, or men held by a side who return, were let go.
 title_rule captives_home 'Tears and smiles as Chadian hostages come home from Darfur' deescalation-captives-home
 title_rule held_return 'Two Chadian soldiers held by the Darfur rebels return to Chad' deescalation-captives-home
+# Captives home only at the end of an "until" have not come home: the
+# fight vowed until then is still the threat.
+printf 'x\n\n%s\n' 'The war will go on until the Chadian captives are back home, a Sudan army officer said.' | match_stdin until_home
+expect "war until the captives are home: a threat" \
+    "$(json_get "$T/until_home.out" 'alerts[0]["rule"]')" threat-war-continues
+expect "war until the captives are home: no de-escalation among the hits" \
+    "$(json_get "$T/until_home.out" '"deescalation" in {h["category"] for h in alerts[0]["hits"]}')" False
 # Peace a side will negotiate or make with its foe is talks offered;
 # a negotiated peace only supposed is none.
 title_rule negotiate_peace 'Chad vows to negotiate peace with Sudan after the war' deescalation-make-peace

@@ -574,6 +574,18 @@ test_reported(void)
 	    "since Chad and Sudan signed: background");
 	CHECK_STR(verb("met"), "tense=past mood=none negated=no",
 	    "the main clause before it: the news");
+	/* An event an "until" clause waits for has not come: the
+	 * condition the main clause sets, which stays real. */
+	analyse("Darfur militias will keep fighting until the last "
+	    "Sudanese soldier leaves the valley.", 0);
+	CHECK_STR(verb("leaves"), "tense=present mood=condition negated=no",
+	    "until the last soldier leaves: a condition");
+	CHECK_STR(verb("fighting"), "tense=future mood=none negated=no",
+	    "the main clause before it: no condition");
+	analyse("Darfur militias will keep fighting until the last "
+	    "Sudanese soldier leaves, their leader said.", 0);
+	CHECK_STR(verb("leaves"), "tense=present mood=condition negated=no",
+	    "until, reported by a frame after it: a condition");
 }
 
 static void
