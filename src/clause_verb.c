@@ -338,8 +338,11 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	 * back"): an event not yet real, the condition the main clause
 	 * sets, as "unless" sets one.  Only a clause with its own verb: a
 	 * verb-less "until Friday" hangs on the main group, which is real.
-	 * A speaker's frame ("..., X said") makes it a reported clause. */
-	if (rc == 0 && (c->role == CLAUSE_OTHER ||
+	 * A speaker's frame ("..., X said") makes it a reported clause.
+	 * Told in the past ("shelling went on until the truce took
+	 * effect") the end came: real. */
+	if (rc == 0 && out->tense != CLAUSE_PAST &&
+	    (c->role == CLAUSE_OTHER ||
 	    c->role == CLAUSE_REPORTED) && cs->lang != NULL &&
 	    cs->lang->until_words != NULL && c->first < doc->n_tokens &&
 	    c->verb.first != c->verb.end && out->head >= c->first &&

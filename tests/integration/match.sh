@@ -228,6 +228,8 @@ expect "war until the captives are home: a threat" \
     "$(json_get "$T/until_home.out" 'alerts[0]["rule"]')" threat-war-continues
 expect "war until the captives are home: no de-escalation among the hits" \
     "$(json_get "$T/until_home.out" '"deescalation" in {h["category"] for h in alerts[0]["hits"]}')" False
+# Told in the past, the end an "until" waited for came.
+title_category until_came 'Shelling of Abeche went on until the Chad truce took effect at dawn' deescalation
 # Peace a side will negotiate or make with its foe is talks offered;
 # a negotiated peace only supposed is none.
 title_rule negotiate_peace 'Chad vows to negotiate peace with Sudan after the war' deescalation-make-peace

@@ -586,6 +586,10 @@ test_reported(void)
 	    "Sudanese soldier leaves, their leader said.", 0);
 	CHECK_STR(verb("leaves"), "tense=present mood=condition negated=no",
 	    "until, reported by a frame after it: a condition");
+	analyse("Shelling of the valley went on until the Darfur truce "
+	    "took effect at dawn.", 0);
+	CHECK_STR(verb("took"), "tense=past mood=none negated=no",
+	    "until, told in the past: the end came, no condition");
 }
 
 static void
