@@ -141,6 +141,24 @@ rules_act_qualifier(const struct rules_run *run, size_t t)
 	return -1;
 }
 
+/*
+ * When the speaker sp stands for the one acting (agent) and a name
+ * before the subject qualifies the act at t (rules_act_qualifier): 1
+ * if that name is another party's, 0 if the speaker's own; -1 when
+ * the reading does not apply.
+ */
+static int
+rules_qualified_by_other(const struct rules_run *run, size_t t, long sp,
+    long agent)
+{
+	long q;
+
+	if (sp < 0 || sp != agent || run->am[sp].actor < 0 ||
+	    (q = rules_act_qualifier(run, t)) < 0)
+		return -1;
+	return run->am[q].actor != run->am[sp].actor;
+}
+
 /* Does somebody the text names say the clause at token t ("Varnia could
  * strike, Ostland said")?  1 then. */
 int
@@ -171,7 +189,8 @@ rules_guess_of_other(const struct rules_run *run, size_t t, long agent,
 {
 	const struct clause *c;
 	size_t k;
-	long sp, q;
+	long sp;
+	int other;
 
 	if (agent < 0)
 		return 0;
@@ -181,9 +200,8 @@ rules_guess_of_other(const struct rules_run *run, size_t t, long agent,
 	/* the speaker stands for a subject that opens with an act a name
 	 * before it qualifies: the speaker guesses at that party's act,
 	 * unless it is the speaker's own */
-	if (sp == agent && run->am[sp].actor >= 0 &&
-	    (q = rules_act_qualifier(run, t)) >= 0)
-		return run->am[q].actor != run->am[sp].actor;
+	if ((other = rules_qualified_by_other(run, t, sp, agent)) != -1)
+		return other;
 	/* ... or for a subject that names no party: its guess is a
 	 * forecast unless the thing is its own */
 	if (sp == agent && run->am[sp].actor >= 0 &&
@@ -218,16 +236,13 @@ int
 rules_forecast_of_other(const struct rules_run *run, size_t t, long agent,
     const struct clause_verb *v)
 {
-	long sp, q;
+	long sp;
 
 	if (agent < 0 || v->tense != CLAUSE_FUTURE || (v->mood & ~v->framed &
 	    (CLAUSE_THREAT | CLAUSE_DEMAND | CLAUSE_COND)))
 		return 0;
 	sp = actor_speaker_at(run->am, run->n_am, &run->cs, &run->doc, t);
-	if (sp < 0 || sp != agent || run->am[sp].actor < 0 ||
-	    (q = rules_act_qualifier(run, t)) < 0)
-		return 0;
-	return run->am[q].actor != run->am[sp].actor;
+	return rules_qualified_by_other(run, t, sp, agent) == 1;
 }
 
 /*
