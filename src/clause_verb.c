@@ -277,6 +277,15 @@ own_participle(const struct clause_chain *ch, const struct text_doc *doc)
 static int	verb_of_token(const struct clause_sentence *,
 		    const struct text_doc *, size_t, struct clause_verb *);
 
+/* Does clause c open with a word of list (NULL: no list)? */
+static int
+clause_opens_with(const struct text_doc *doc, const struct clause *c,
+    const char *const *list)
+{
+	return list != NULL && c->first < doc->n_tokens &&
+	    clause_word_in(list, doc->tokens[c->first].fold);
+}
+
 /*
  * Is clause c a headline's topic: its first clause, that the headline's
  * first colon ends ("Darfur truce: what we know"), of nouns only, with
@@ -330,9 +339,8 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 		out->mood |= CLAUSE_BACKGROUND;
 	/* told as the start of a time ("since Varnia restored ties"): an
 	 * event before the news, background */
-	if (rc == 0 && c->role == CLAUSE_OTHER && cs->lang != NULL &&
-	    cs->lang->since_words != NULL && c->first < doc->n_tokens &&
-	    clause_word_in(cs->lang->since_words, doc->tokens[c->first].fold))
+	if (rc == 0 && c->role == CLAUSE_OTHER && clause_opens_with(doc, c,
+	    cs->lang != NULL ? cs->lang->since_words : NULL))
 		out->mood |= CLAUSE_BACKGROUND;
 	/* told as the end a time waits for ("fight until Varnia pulls
 	 * back"): an event not yet real, the condition the main clause
@@ -343,11 +351,10 @@ clause_verb_at(const struct clause_sentence *cs, const struct text_doc *doc,
 	 * effect") the end came: real. */
 	if (rc == 0 && out->tense != CLAUSE_PAST &&
 	    (c->role == CLAUSE_OTHER ||
-	    c->role == CLAUSE_REPORTED) && cs->lang != NULL &&
-	    cs->lang->until_words != NULL && c->first < doc->n_tokens &&
+	    c->role == CLAUSE_REPORTED) &&
 	    c->verb.first != c->verb.end && out->head >= c->first &&
-	    out->head < c->end &&
-	    clause_word_in(cs->lang->until_words, doc->tokens[c->first].fold))
+	    out->head < c->end && clause_opens_with(doc, c,
+	    cs->lang != NULL ? cs->lang->until_words : NULL))
 		out->mood |= CLAUSE_ASKED;
 	/* named as what the headline is about, whatever chain it holds */
 	if (headline_topic(cs, doc, c))
